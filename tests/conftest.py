@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Tests never touch a developer's real data directory, and never reach a model hub.
+os.environ.setdefault("LIANFA_DATA_DIR", tempfile.mkdtemp(prefix="lianfa-test-data-"))
+os.environ.setdefault("PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK", "True")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+FIXTURES = Path(__file__).parent / "fixtures"
