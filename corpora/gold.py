@@ -131,6 +131,9 @@ class RenderedPage(BaseModel):
     damaged: bool = False
     text_layer: bool = False
     seal_over: list[str] = Field(default_factory=list)  # texts that a red seal covers
+    # printed outside the decision text (page numbers like 第 1 页 共 2 页), in reading order
+    furniture: list[str] = Field(default_factory=list)
+    damage: dict[str, float] = Field(default_factory=dict)  # the scan-damage parameters applied
 
 
 class RenderedPages(BaseModel):
