@@ -1,0 +1,9 @@
+"""OCR engines behind one interface: `get_engine(name).recognize(image) -> list[Line]`.
+
+Importing this package registers every engine by name but loads no model; see base.py.
+"""
+
+from ingest.ocr import rapid as _rapid  # noqa: F401  (registers "rapidocr")
+from ingest.ocr.base import Engine, engine_names, get_engine
+
+__all__ = ["Engine", "engine_names", "get_engine"]
