@@ -29,6 +29,8 @@ class IngestSettings(BaseSettings):
     max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
     max_zip_ratio: float = 200.0
     max_zip_depth: int = 2
+    # PDF pages without a usable text layer are rendered at this resolution for OCR (bench/raster_dpi.py).
+    pdf_raster_dpi: int = 200
 
     ocr_engine: str = "rapidocr"
     ocr_threads: int = 2

@@ -54,3 +54,7 @@ class UnsafeArchive(IngestError):
 
 class OcrError(IngestError):
     pass
+
+
+class MissingFile(IngestError):
+    """The path names no readable file (absent, a folder, no permission)."""
