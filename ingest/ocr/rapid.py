@@ -19,9 +19,15 @@ from ingest.errors import ConfigError
 from ingest.ocr.base import register
 from ingest.ocr.postprocess import clean_text
 
-# rapidocr shrinks a page so its long side is at most this before detection, and crops the lines
-# it recognises from that shrunken copy: 2339 px keeps an A4 page at 200 dpi at full resolution.
+Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+# rapidocr shrinks a page so its long side is at most MAX_SIDE and crops the lines it recognises
+# from that copy: 2400 px keeps an A4 page at 200 dpi at full resolution. Detection alone runs on
+# a copy whose long side is at most DET_SIDE: lines of 10-pt text are still ~15 px high there, and
+# detection cost grows with the pixel count. (rapidocr's own default scales the *short* side up to
+# 736 px, which would also blow a small probe image up.)
 MAX_SIDE = 2400
+DET_SIDE = 1600
 
 
 class RapidEngine:
@@ -36,6 +42,8 @@ class RapidEngine:
             "Global.use_cls": False,
             "Global.log_level": "warning",
             "Global.max_side_len": MAX_SIDE,
+            "Det.limit_type": "max",
+            "Det.limit_side_len": DET_SIDE,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
@@ -45,9 +53,8 @@ class RapidEngine:
         self._lock = threading.Lock()
 
     def recognize(self, image: Image.Image) -> list[Line]:
-        bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
         with self._lock:
-            out = self._ocr(bgr)
+            out = self._ocr(_bgr(image), use_det=True, use_cls=False, use_rec=True)
         if out.boxes is None or out.txts is None or out.scores is None:
             return []
         lines: list[Line] = []
@@ -58,6 +65,33 @@ class RapidEngine:
             quad = tuple((float(x), float(y)) for x, y in box[:4])
             lines.append(Line(text=text, confidence=float(score), quad=quad))  # type: ignore[arg-type]
         return lines
+
+    def detect(self, image: Image.Image) -> list[Quad]:
+        """Text-line quads only, no recognition: ingest.geometry finds line direction and skew from them."""
+        with self._lock:
+            res = self._ocr(_bgr(image), use_det=True, use_cls=False, use_rec=False)
+        if res.boxes is None:
+            return []
+        return [tuple((float(x), float(y)) for x, y in box[:4]) for box in res.boxes]  # type: ignore[misc]
+
+    def read_strips(self, strips: list[Image.Image]) -> list[tuple[str, float]]:
+        """Recognition only, each image taken as one line of text: (text, confidence) per strip.
+
+        ingest.geometry reads a few lines of a page this way at two orientations to tell which way
+        up it is, instead of OCRing the whole page several times.
+        """
+        out: list[tuple[str, float]] = []
+        with self._lock:
+            for strip in strips:
+                res = self._ocr(_bgr(strip), use_det=False, use_cls=False, use_rec=True)
+                txts = res.txts or ("",)
+                scores = res.scores or (0.0,)
+                out.append((txts[0], float(scores[0])))
+        return out
+
+
+def _bgr(image: Image.Image) -> np.ndarray:
+    return np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
 
 
 @register("rapidocr")
