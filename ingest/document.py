@@ -162,6 +162,27 @@ class DocumentBuilder:
         self._char_line.append(-1)
         self._len += len(text) + 1
 
+    def add_segments(self, segments: list[tuple[str, Box | None]], page: int, seps: list[str]) -> None:
+        """One line of text made of pieces read from different places (table cells on one row, the
+        wrapped rows of a paragraph): each piece keeps its own box, and `seps[i]` (placed between
+        piece i and i+1) is text that was not on the page, so it maps to no box, like the newline."""
+        if len(seps) != max(len(segments) - 1, 0):
+            raise ValueError("add_segments needs one separator between each pair of segments")
+        for i, (raw, box) in enumerate(segments):
+            if i:
+                sep = seps[i - 1]
+                self._parts.append(sep)
+                self._char_line.extend([-1] * len(sep))
+                self._len += len(sep)
+            text, _ = normalize_with_offsets(raw.replace("\n", " "))
+            self._lines.append(_LineRef(page=page, box=box, start=self._len, end=self._len + len(text)))
+            self._parts.append(text)
+            self._char_line.extend([len(self._lines) - 1] * len(text))
+            self._len += len(text)
+        self._parts.append("\n")
+        self._char_line.append(-1)
+        self._len += 1
+
     def add_text(self, raw: str, page: int = 1) -> None:
         """Plain text with no geometry: each of its lines is recorded without a box."""
         for line in raw.splitlines():

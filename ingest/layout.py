@@ -1,0 +1,428 @@
+"""Reading order: from OCR lines or PDF characters to the lines of a Document, with their boxes.
+
+Both entry points reduce their input to *pieces* (a run of text with a box), then share one
+pipeline:
+
+1. residual skew is measured from the pieces' own top edges and undone, so rows are found on a
+   level page;
+2. pieces are grouped into visual rows with a tolerance relative to their height (never absolute
+   pixels, because scan resolution and font size vary), refusing to put two pieces that overlap
+   horizontally in one row: that is a seal or stamp over text, not a continuation;
+3. pieces on one row are joined left to right: a small gap is one line detected in two fragments
+   (joined directly), a wide gap is a table cell (joined with a space, or with ":" after a bare
+   field label, so "名称 | 某公司" reads "名称:某公司", as a printed "名称：" reads after NFKC);
+4. wrapped rows of one paragraph are joined into one line, so a sentence (and a number or a law
+   name broken at the margin) is not split by a newline; every piece keeps its own box;
+5. pure page-number rows in the top or bottom margin ("第1页 共3页", "- 2 -", "2/3") are dropped:
+   they carry nothing an extractor needs and would split a sentence that runs over a page break.
+
+Boxes given to the builder are page fractions (0..1, origin top-left).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ingest.document import Box, DocumentBuilder, Line
+
+# Residual skew above this is not "residual": the page was not righted, and guessing would do harm.
+_MAX_SKEW_DEG = 8.0
+
+# Field labels of a 当事人 block. A table cell holding only one of these is a label whose value
+# sits in the next cell: joining them with ":" keeps "名称:某公司" readable for extractors.
+_PARTY_LABELS = (
+    "当事人",
+    "被处罚人",
+    "被处罚单位",
+    "名称",
+    "单位名称",
+    "企业名称",
+    "姓名",
+    "性别",
+    "年龄",
+    "民族",
+    "出生日期",
+    "出生年月",
+    "住址",
+    "住所",
+    "地址",
+    "经营场所",
+    "经营地址",
+    "营业场所",
+    "注册地址",
+    "住所地",
+    "法定代表人",
+    "负责人",
+    "经营者",
+    "投资人",
+    "主要负责人",
+    "职务",
+    "联系电话",
+    "电话",
+    "统一社会信用代码",
+    "社会信用代码",
+    "注册号",
+    "营业执照注册号",
+    "身份证号",
+    "身份证号码",
+    "公民身份号码",
+    "证件号码",
+    "证件类型",
+    "委托代理人",
+    "代理人",
+    "类型",
+    "主体类型",
+    "工作单位",
+)
+_LABEL_RE = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, _PARTY_LABELS), key=len, reverse=True)) + r")\s*$")
+_COLONS = "：:"
+# A row that starts with "label：" or an enumeration opens a new line even when the row above it
+# reached the right margin (a long address followed by "法定代表人：…").
+_NEW_ITEM_RE = re.compile(
+    r"^\s*(?:[^\s，。；：:,]{1,10}[：:]|[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]|第[一二三四五六七八九十百0-9]+[条章节项])"
+)
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:"
+    r"第\s*[0-9一二三四五六七八九十百]+\s*页\s*[,，/、]?\s*(?:共\s*[0-9一二三四五六七八九十百]+\s*页)?"
+    r"|共\s*[0-9一二三四五六七八九十百]+\s*页\s*[,，/、]?\s*第\s*[0-9一二三四五六七八九十百]+\s*页"
+    r"|[-—–－_~]*\s*[0-9]{1,4}\s*[-—–－_~]*"
+    r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}"
+    r"|page\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
+_SENTENCE_END = "。！？!?；;：:"
+
+
+@dataclass
+class _Piece:
+    text: str
+    box: Box  # page fractions, for the Document
+    x0: float  # extents on the levelled page, in input units
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def h(self) -> float:
+        return max(self.y1 - self.y0, 1e-6)
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class _Row:
+    pieces: list[_Piece] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(p.x0 for p in self.pieces)
+
+    @property
+    def x1(self) -> float:
+        return max(p.x1 for p in self.pieces)
+
+    @property
+    def y0(self) -> float:
+        return min(p.y0 for p in self.pieces)
+
+    @property
+    def y1(self) -> float:
+        return max(p.y1 for p in self.pieces)
+
+    @property
+    def cy(self) -> float:
+        return statistics.fmean(p.cy for p in self.pieces)
+
+    @property
+    def h(self) -> float:
+        return statistics.median(p.h for p in self.pieces)
+
+
+@dataclass
+class _Out:
+    """One line for the builder: pieces, and the separators between them."""
+
+    pieces: list[_Piece]
+    seps: list[str]
+    cells: int  # how many wide-gap cells the first row had; >1 means a table row
+
+    @property
+    def text(self) -> str:
+        parts = [self.pieces[0].text]
+        for sep, p in zip(self.seps, self.pieces[1:]):
+            parts.append(sep)
+            parts.append(p.text)
+        return "".join(parts)
+
+
+def add_ocr_page(builder: DocumentBuilder, lines: list[Line], page: int, width: float, height: float) -> None:
+    """Add one page of OCR lines (pixel quads of the righted page image) in reading order."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    angle = _estimate_skew(lines)
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    pieces: list[_Piece] = []
+    for ln in lines:
+        xs = [p[0] for p in ln.quad]
+        ys = [p[1] for p in ln.quad]
+        rx = [x * cos - y * sin for x, y in ln.quad]
+        ry = [x * sin + y * cos for x, y in ln.quad]
+        pieces.append(
+            _Piece(
+                text=ln.text.strip(),
+                box=_fraction_box(min(xs), min(ys), max(xs), max(ys), width, height),
+                x0=min(rx),
+                y0=min(ry),
+                x1=max(rx),
+                y1=max(ry),
+            )
+        )
+    # the levelled page's vertical extent, for the page-number margin test
+    corners = [(0.0, 0.0), (width, 0.0), (0.0, height), (width, height)]
+    top = min(x * sin + y * cos for x, y in corners)
+    bottom = max(x * sin + y * cos for x, y in corners)
+    _emit(builder, pieces, page, top, bottom)
+
+
+def add_text_layer_page(builder: DocumentBuilder, chars: list[dict], page: int, width: float, height: float) -> None:
+    """Add one page of a PDF text layer, from pdfplumber's `page.chars` (not `extract_words`:
+    characters give exact boxes and let the gaps, not pdfplumber's defaults, decide spacing).
+
+    `width`/`height` are the page size in PDF points (pdfplumber's `page.width`/`page.height`)."""
+    usable = [c for c in chars if str(c.get("text", "")).strip()]
+    upright = [c for c in usable if c.get("upright", True)]
+    # Rotated glyphs on an upright page are a vector seal or a watermark; if most glyphs are
+    # rotated the whole page is, and they are kept.
+    if len(upright) >= 0.5 * len(usable):
+        usable = upright
+    rows = _group_rows(_dedupe_overprint([_char_piece(c, width, height) for c in usable]))
+    pieces: list[_Piece] = []
+    for row in rows:
+        pieces.extend(_runs(row.pieces))
+    _emit(builder, pieces, page, 0.0, height)
+
+
+def _char_piece(c: dict, width: float, height: float) -> _Piece:
+    x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
+    return _Piece(
+        text=str(c["text"]), box=_fraction_box(x0, top, x1, bottom, width, height), x0=x0, y0=top, x1=x1, y1=bottom
+    )
+
+
+def _dedupe_overprint(chars: list[_Piece]) -> list[_Piece]:
+    """PDF writers fake bold by printing a glyph twice, a hair apart: keep one."""
+    kept: dict[str, list[_Piece]] = {}
+    out: list[_Piece] = []
+    for c in chars:
+        same = kept.setdefault(c.text, [])
+        if any(abs(k.x0 - c.x0) < 0.3 * c.h and abs(k.y0 - c.y0) < 0.3 * c.h for k in same):
+            continue
+        same.append(c)
+        out.append(c)
+    return out
+
+
+def _runs(chars: list[_Piece]) -> list[_Piece]:
+    """Characters of one row → runs split at gaps wider than a character; the row pipeline then
+    decides whether a gap is a fragment boundary or a table cell. Latin words get their spaces
+    back from the gaps, CJK text never gets spaces from letter-spacing."""
+    runs: list[_Piece] = []
+    cur: list[_Piece] = []
+    text: list[str] = []
+    for c in chars:
+        if cur:
+            gap = c.x0 - cur[-1].x1
+            size = max(c.h, cur[-1].h)
+            if gap > 0.8 * size:
+                runs.append(_merge(cur, "".join(text)))
+                cur, text = [], []
+            elif gap > 0.15 * size and (_is_ascii_word(text[-1][-1:]) or _is_ascii_word(c.text[:1])):
+                if text[-1] != " " and c.text != " ":
+                    text.append(" ")
+        cur.append(c)
+        text.append(c.text)
+    if cur:
+        runs.append(_merge(cur, "".join(text)))
+    return runs
+
+
+def _merge(pieces: list[_Piece], text: str) -> _Piece:
+    box = pieces[0].box
+    for p in pieces[1:]:
+        box = box.union(p.box)
+    return _Piece(
+        text=re.sub(r"\s+", " ", text).strip(),
+        box=box,
+        x0=min(p.x0 for p in pieces),
+        y0=min(p.y0 for p in pieces),
+        x1=max(p.x1 for p in pieces),
+        y1=max(p.y1 for p in pieces),
+    )
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def _fraction_box(x0: float, y0: float, x1: float, y1: float, width: float, height: float) -> Box:
+    w = width if width > 0 else 1.0
+    h = height if height > 0 else 1.0
+
+    def clip(v: float) -> float:
+        return min(max(v, 0.0), 1.0)
+
+    return Box(clip(x0 / w), clip(y0 / h), clip(x1 / w), clip(y1 / h))
+
+
+def _estimate_skew(lines: list[Line]) -> float:
+    """Width-weighted median angle (radians) of the long lines' top and bottom edges."""
+    samples: list[tuple[float, float]] = []
+    for ln in lines:
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = ln.quad
+        w = math.hypot(bx - ax, by - ay)
+        h = math.hypot(dx - ax, dy - ay)
+        # short boxes (a single character, a seal fragment) say little about the page's angle
+        if w < 3 * max(h, 1e-6):
+            continue
+        top = math.atan2(by - ay, bx - ax)
+        bottom = math.atan2(cy - dy, cx - dx)
+        angle = (top + bottom) / 2
+        if abs(math.degrees(angle)) <= _MAX_SKEW_DEG:
+            samples.append((angle, w))
+    if not samples:
+        return 0.0
+    samples.sort()
+    half = sum(w for _, w in samples) / 2
+    acc = 0.0
+    for angle, w in samples:
+        acc += w
+        if acc >= half:
+            return angle
+    return samples[-1][0]
+
+
+def _x_overlap(a: _Piece, b: _Piece) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _group_rows(pieces: Iterable[_Piece]) -> list[_Row]:
+    rows: list[_Row] = []
+    for p in sorted(pieces, key=lambda q: (q.cy, q.x0)):
+        best: _Row | None = None
+        best_d = math.inf
+        # rows are built top-down, so only the last few can still take this piece
+        for row in rows[-6:]:
+            d = abs(p.cy - row.cy)
+            if d > 0.5 * min(p.h, row.h) or d >= best_d:
+                continue
+            if any(_x_overlap(p, q) > 0.3 * min(p.x1 - p.x0, q.x1 - q.x0) for q in row.pieces):
+                continue
+            best, best_d = row, d
+        if best is None:
+            rows.append(_Row([p]))
+        else:
+            best.pieces.append(p)
+    rows.sort(key=lambda r: (r.cy, r.x0))
+    for row in rows:
+        row.pieces.sort(key=lambda q: q.x0)
+    return rows
+
+
+def _join_row(row: _Row) -> _Out:
+    ch = row.h
+    pieces = [row.pieces[0]]
+    seps: list[str] = []
+    cells = 1
+    for prev, cur in zip(row.pieces, row.pieces[1:]):
+        gap = cur.x0 - prev.x1
+        if gap < 0.8 * ch:
+            seps.append(" " if gap > 0.2 * ch and _is_ascii_word(prev.text[-1:]) and _is_ascii_word(cur.text[:1]) else "")
+        else:
+            cells += 1
+            if prev.text.endswith(tuple(_COLONS)) or cur.text.startswith(tuple(_COLONS)):
+                seps.append("")
+            elif _LABEL_RE.match(prev.text):
+                seps.append(":")
+            else:
+                seps.append(" ")
+        pieces.append(cur)
+    return _Out(pieces=pieces, seps=seps, cells=cells)
+
+
+def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float) -> None:
+    rows = _group_rows(pieces)
+    if not rows:
+        return
+    span = max(bottom - top, 1e-6)
+    kept: list[_Row] = []
+    for row in rows:
+        rel = (row.cy - top) / span
+        text = "".join(p.text for p in row.pieces)
+        if (rel < _PAGE_MARGIN or rel > 1 - _PAGE_MARGIN) and _PAGE_NUMBER_RE.match(text):
+            continue
+        kept.append(row)
+    if not kept:
+        return
+    for out in _paragraphs(kept):
+        builder.add_segments([(p.text, p.box) for p in out.pieces], page, out.seps)
+
+
+def _paragraphs(rows: list[_Row]) -> list[_Out]:
+    """Join the wrapped rows of a paragraph: a row continues the one above when that one reached
+    the right margin, this one starts at the left margin (not indented), they are close and of
+    one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
+    marks a new paragraph; elsewhere a row above that ends a sentence does."""
+    ch = statistics.median(p.h for r in rows for p in r.pieces)
+    left = _margin([r.x0 for r in rows], ch, lowest=True)
+    right = _margin([r.x1 for r in rows], ch, lowest=False)
+    indented = sum(1 for r in rows if 1.2 * ch <= r.x0 - left <= 3.5 * ch)
+    indent_style = indented >= 2
+    outs: list[_Out] = []
+    prev_row: _Row | None = None
+    for row in rows:
+        out = _join_row(row)
+        if prev_row is not None and outs and _continues(prev_row, row, outs[-1], out, ch, left, right, indent_style):
+            last = outs[-1]
+            tail = last.pieces[-1].text[-1:]
+            head = out.pieces[0].text[:1]
+            last.seps.append(" " if _is_ascii_word(tail) and _is_ascii_word(head) else "")
+            last.pieces.extend(out.pieces)
+            last.seps.extend(out.seps)
+        else:
+            outs.append(out)
+        prev_row = row
+    return outs
+
+
+def _margin(edges: list[float], ch: float, lowest: bool) -> float:
+    """The outermost edge that another row also reaches (within a glyph): one stray box (a seal,
+    a wide table cell) does not move the text block's margin."""
+    ordered = sorted(edges, reverse=not lowest)
+    for i, e in enumerate(ordered[:-1]):
+        if abs(ordered[i + 1] - e) <= ch:
+            return e
+    return ordered[0]
+
+
+def _continues(
+    prev: _Row, row: _Row, prev_out: _Out, out: _Out, ch: float, left: float, right: float, indent_style: bool
+) -> bool:
+    if prev_out.cells > 1 or out.cells > 1:
+        return False
+    if prev.x1 < right - 1.5 * ch or row.x0 > left + 1.0 * ch or prev.x0 > left + 3.5 * ch:
+        return False
+    if row.y0 - prev.y1 > 1.0 * ch or abs(row.h - prev.h) > 0.3 * ch:
+        return False
+    if _NEW_ITEM_RE.match(out.text):
+        return False
+    last = prev_out.text.rstrip()[-1:]
+    if last in "：:":
+        return False
+    return indent_style or last not in _SENTENCE_END

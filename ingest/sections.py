@@ -1,0 +1,398 @@
+"""Split a penalty decision's text into its sections.
+
+Section ids (stable, ascii), in the order a decision usually has them:
+
+    header      机关名称与标题 (行政处罚决定书)
+    doc_number  文号 (某市监处罚〔2024〕12号)
+    parties     当事人 block: name, credit code, representative, address...
+    facts       违法事实 / 经查: what happened, how the case came to the agency
+    evidence    证据: the list of evidence or "以上事实有…等证据证实"
+    finding     违法认定: 上述行为违反了…/构成…
+    procedure   告知、陈述申辩、听证、集体讨论 (not in every decision; kept apart so that the
+                proposed penalty named in a 告知 is not read as the decided one)
+    basis       处罚依据 and 裁量: 依据/根据《…》第X条, 鉴于…从轻
+    decision    处罚决定: 决定如下 / 作出如下处罚, with its items
+    payment     履行方式: 缴纳, bank, 十五日内, 加处罚款
+    remedy      救济途径: 行政复议 / 行政诉讼 / 强制执行
+    signature   落款与日期: agency, date, seal, 抄送
+
+How: the text is cut into units (lines, then sentences, then clauses that open with a section
+cue, so one paragraph holding finding + basis + decision is split at its commas). Each unit gets
+a score per section from several families of cues (headings, phrases, field labels, patterns;
+key phrases also match with one OCR error) and from its position. A Viterbi pass then picks the
+labelling that best fits the scores while preferring the usual order: moving forward is cheap,
+staying is free, moving back costs more (cheaply between sections that agencies commonly swap).
+A unit without cues stays in the section before it.
+
+The returned sections are contiguous, in text order, and cover every offset of the text; a name
+may occur more than once when an agency wrote sections out of order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ingest.document import Section
+
+ORDER: tuple[str, ...] = (
+    "header",
+    "doc_number",
+    "parties",
+    "facts",
+    "evidence",
+    "finding",
+    "procedure",
+    "basis",
+    "decision",
+    "payment",
+    "remedy",
+    "signature",
+)
+_IDX = {name: i for i, name in enumerate(ORDER)}
+
+# Pairs that agencies often write in either order (evidence folded into the facts, the 告知
+# recounted before or after the finding, remedy before payment).
+_SWAPPABLE = {
+    frozenset(p)
+    for p in (
+        ("facts", "evidence"),
+        ("evidence", "finding"),
+        ("facts", "finding"),
+        ("finding", "procedure"),
+        ("procedure", "basis"),
+        ("finding", "basis"),
+        ("basis", "decision"),
+        ("payment", "remedy"),
+        ("header", "doc_number"),
+        ("doc_number", "parties"),
+    )
+}
+_STAY = 0.0
+_FORWARD = 0.5
+_SKIP = 0.05
+_SWAP_BACK = 1.2
+_BACK = 3.0
+
+_AGENCY_SUFFIX = r"(?:局|委员会|委|厅|部|署|办公室|管理处|管理站|管理所|稽查队|大队|支队|中队|总队|执法队|所|院|中心|政府|分局)"
+_NUM = r"[0-9一二三四五六七八九十百零〇○]"
+_CN_DATE = (
+    r"(?:(?:19|20)\d{2}|[二〇○零O0一九]{4})\s*年\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*月"
+    r"\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*日"
+)
+# optional numbering before a heading: 一、 （一） 1. 第一部分
+_ENUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]|[0-9]{1,2}\s*[、.．]|第[一二三四五六七八九十]+部分)?"
+# a clause may open with who acts: 本局 / 现 / 故 ...
+_ACTOR = r"(?:(?:本|我|该)(?:局|机关|委|厅|所|队|院|单位)|现|故|遂|特|并|经研究|经(?:本局)?集体讨论|综上所述|综上)?[，,\s]*"
+
+# Headings: a short unit that is (mostly) just the section's name.
+_HEADINGS: dict[str, str] = {
+    "facts": r"(?:违法事实|案件事实|基本案情|案件基本情况|案件来源|案情|调查情况|调查经过|经查明的事实|查明的事实|违法事实及证据)",
+    "evidence": r"(?:证据|主要证据|相关证据|证据材料|证据清单|证据目录|证据如下|认定(?:上述)?(?:违法)?事实的(?:主要)?证据)",
+    "finding": r"(?:违法认定|认定意见|违法行为认定|定性(?:意见)?|案件定性|案件性质|法律适用|处罚理由)",
+    "procedure": r"(?:告知情况|陈述申辩情况|听证情况|当事人(?:的)?陈述(?:、)?申辩(?:意见)?(?:及采纳情况)?|申辩意见(?:及)?(?:采纳情况)?|处罚告知)",
+    "basis": r"(?:处罚依据|法律依据|依据|处罚理由及依据|裁量(?:理由|依据|情况|情节)|从轻(?:、减轻)?处罚(?:的)?(?:理由|情节|依据))",
+    "decision": r"(?:处罚决定|处罚内容|处理决定|决定|行政处罚(?:的)?(?:种类和)?(?:内容|决定)|处罚种类(?:和|及)?幅度)",
+    "payment": r"(?:履行方式|履行期限|履行方式(?:和|及)期限|缴纳方式|缴款方式|罚款缴纳|执行方式)",
+    "remedy": r"(?:救济途径|救济(?:途径)?(?:和|及)?期限|权利告知|复议(?:、|和|及)?诉讼(?:权利)?|申请行政复议或者?提起行政诉讼的途径和期限)",
+}
+_HEADING_RES = {
+    name: regex.compile(rf"^\s*{_ENUM}\s*{pat}\s*[:：]?\s*$") for name, pat in _HEADINGS.items()
+}
+# The same headings may open a line and run into their content: "一、违法事实：经查，…"
+_HEADING_OPEN_RES = {
+    name: regex.compile(rf"^\s*{_ENUM}\s*{pat}\s*[:：]") for name, pat in _HEADINGS.items()
+}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    section: str
+    pattern: regex.Pattern[str]
+    weight: float
+    near: tuple[float, float] = (0.0, 1.0)  # relative position where the cue counts
+
+
+def _cue(section: str, pattern: str, weight: float, near: tuple[float, float] = (0.0, 1.0)) -> _Cue:
+    return _Cue(section, regex.compile(pattern), weight, near)
+
+
+_PARTY_LABELS = (
+    r"(?:统一社会信用代码|社会信用代码|营业执照注册号|注册号|法定代表人|负责人|经营者|投资人|住所地?|住址|地址|"
+    r"经营场所|经营地址|营业场所|身份证(?:号码?)?|公民身份号码|证件号码|证件类型|性别|出生(?:日期|年月)?|民族|"
+    r"联系电话|电话|名称|姓名|职务|委托代理人|主体类型|类型|工作单位|年龄)"
+)
+
+_CUES: tuple[_Cue, ...] = (
+    # header: the title, and the agency's name alone on a line at the top
+    _cue("header", r"^\s*\S{0,30}(?:决定书|处罚决定|处理决定)\s*$", 4, (0.0, 0.25)),
+    _cue("header", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.0, 0.2)),
+    _cue("header", rf"^\s*{_CN_DATE}\s*$", 1.5, (0.0, 0.15)),
+    # doc_number: a short unit carrying a 〔2024〕12号 style number
+    _cue(
+        "doc_number",
+        r"^\s*(?:(?:文号|编号|案号|决定书文号)\s*[:：])?\s*\S{0,24}[〔\[（(【［{]\s*(?:19|20)\d{2}\s*[〕\]）)】］}]\s*(?:第\s*)?[0-9A-Za-z\-－]{1,8}\s*号\s*$",
+        5,
+        (0.0, 0.35),
+    ),
+    _cue("doc_number", r"^\s*\S{1,24}(?:19|20)\d{2}\S{0,3}?\d{1,6}\s*号\s*$", 3, (0.0, 0.3)),
+    _cue("doc_number", r"^\s*(?:文号|编号|案号|决定书文号)\s*[:：]", 5, (0.0, 0.35)),
+    # parties
+    _cue(
+        "parties",
+        r"^\s*(?:当事人|被处罚人|被处罚单位|被处罚主体|违法主体|违法单位|违法行为人|行政相对人)\s*(?:\(|（)?[^，。：:\s]{0,6}(?:\)|）)?\s*[:：]",
+        4,
+        (0.0, 0.55),
+    ),
+    _cue("parties", rf"(?:^|[，,；;\s]){_PARTY_LABELS}\s*[:：]", 3, (0.0, 0.55)),
+    _cue("parties", r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])", 2, (0.0, 0.55)),
+    _cue("parties", r"(?<!\d)\d{6}(?:19|20)\d{2}[\d*＊]{7}[\dXx*＊](?!\d)", 1.5, (0.0, 0.55)),
+    _cue(
+        "parties",
+        r"^\s*当事人(?!的|于|自|从|在|对|未|违反|擅自|经营|销售|生产|因|已|为|系|涉嫌|上述|所|将|与|和|无|不|是|向|称|承认|提供|利用|通过|以|共)\S{2,40}[，,]",
+        2,
+        (0.0, 0.35),
+    ),
+    # facts
+    _cue(
+        "facts",
+        r"^\s*(?:经查|经查明|现查明|经调查|查明|经本局调查|经审查|经核查|据查)",
+        3,
+    ),
+    _cue(
+        "facts",
+        rf"{_ACTOR}(?:执法人员)?(?:于|在)?\S{{0,20}}(?:立案调查|立案查处|予以立案|决定立案|进行立案|依法立案|接到\S{{0,8}}举报|收到\S{{0,8}}(?:举报|投诉|移送|线索|通报)|现场检查(?:时)?发现|检查中发现|调查发现|检查时发现|依法(?:进行|开展)(?:了)?(?:检查|调查))",
+        3,
+    ),
+    _cue("facts", r"一案|举报|投诉|执法人员|现场检查|监督检查|抽样检验|抽检|巡查|检查发现|核查|违法行为(?:进行|开展)(?:了)?调查", 2),
+    _cue("facts", r"当事人(?:于|自|从|在)\s*\d{4}\s*年|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:至|起|以来|期间)", 1.5),
+    # evidence
+    _cue(
+        "evidence",
+        r"(?:以上|上述)(?:违法)?(?:事实|行为)\S{0,10}(?:有|由|据|经)\S{0,200}(?:证据|为证|证实|佐证|在案|证明)",
+        4,
+    ),
+    _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)|证据确凿", 4),
+    _cue("evidence", r"等证据|为证|予以证实|佐证|证据在案", 2.5),
+    _cue(
+        "evidence",
+        r"笔录|照片|鉴定意见|检验报告|检测报告|鉴定报告|检验结论|复印件|视听资料|电子数据|证人证言|书证|物证|送货单|销售单|发票|账簿|截图|录像|录音|记录单|清单|凭证|说明|证明材料",
+        1,
+    ),
+    # finding
+    _cue(
+        "finding",
+        r"^\s*(?:当事人|其|该公司|该单位|该企业)?(?:的)?(?:上述|以上|该|这一|此)(?:违法)?行为|^\s*(?:当事人|其)(?:的)?行为",
+        3,
+    ),
+    _cue("finding", r"违反了|违反\S{0,4}《|已构成|构成(?:了)?\S{0,20}(?:行为|违法)|属于\S{0,30}(?:行为|情形)", 3),
+    _cue("finding", rf"{_ACTOR}认为|本(?:局|机关)认定|应当(?:依法)?(?:予以)?(?:行政)?处罚|事实清楚", 2.5),
+    _cue("finding", r"违反|的规定\s*[。，,]?$|涉嫌", 1),
+    # procedure
+    _cue(
+        "procedure",
+        r"(?:告知书|告知了?当事人|依法告知|陈述(?:、|和|及)?申辩|听证|申辩|放弃(?:陈述|听证)|未提出(?:陈述|申辩|听证))",
+        3.5,
+    ),
+    _cue("procedure", r"集体讨论|法制审核|重大执法决定|延长\S{0,6}期限|负责人(?:集体)?审批|送达\S{0,6}(?:告知书|通知书)", 2.5),
+    # basis
+    _cue(
+        "basis",
+        rf"^\s*{_ACTOR}(?:依据|根据|依照|按照|参照|适用)\S{{0,4}}(?:《|\S{{0,30}}第{_NUM}+条|上述|前述|相关|有关|该法|该条例|该办法|该规定|法律|\S{{0,20}}规定)",
+        4,
+    ),
+    _cue("basis", rf"(?:依据|根据|依照|按照)\S{{0,30}}第{_NUM}+条", 2.5),
+    _cue("basis", r"^\s*(?:鉴于|考虑到|综合考虑)|从轻|减轻|从重|不予(?:行政)?处罚|裁量|情节(?:较轻|轻微|严重|较重)", 2),
+    # decision
+    _cue(
+        "decision",
+        r"(?<!拟\S{0,8})(?:决定如下|处罚如下|作出如下|如下(?:行政)?处罚|(?:决定|处罚)内容如下|决定(?:给予|对当事人|对其|作出|责令|没收|处以|并处|罚款|予以))|^\s*"
+        + _ACTOR
+        + r"决定",
+        5,
+    ),
+    _cue(
+        "decision",
+        r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:罚款|没收|警告|通报批评|吊销|暂扣|责令|处以|并处|停产停业|降低资质|限制开展|拘留|处罚款)",
+        2,
+    ),
+    _cue("decision", r"(?<!拟\S{0,8})(?:罚款|罚金)(?:人民币)?\s*[0-9一二三四五六七八九十百千万.,，]+\s*(?:万)?元", 1),
+    # payment
+    _cue("payment", r"缴纳|缴至|缴款|缴付|上缴|缴入|汇入|代收|收缴|账户|账号|户名|开户行|开户银行|银行|非税收入|国库|罚没款", 3),
+    _cue("payment", r"(?:十五|15)\s*日内|逾期不(?:缴纳|缴|履行)|每日按\S{0,12}加处|加处罚款|滞纳金|到期不缴纳", 3),
+    _cue("payment", r"收到本(?:决定书|处罚决定书|决定)之日起", 1.5),
+    # remedy
+    _cue("remedy", r"行政复议|复议|行政诉讼|提起诉讼|不服本|如不服|若不服|对本(?:处罚)?决定不服", 4),
+    _cue("remedy", r"(?:六十|60)\s*日内|(?:六|6)\s*个月内|人民法院|强制执行|不停止(?:执行)?", 2),
+    # signature: agency and date at the end, seal, 抄送
+    _cue("signature", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.6, 1.0)),
+    _cue("signature", rf"^\s*{_CN_DATE}\s*$", 4, (0.5, 1.0)),
+    _cue("signature", r"[（(](?:印章|盖章|公章|签章|章|单位印章)[)）]", 4, (0.5, 1.0)),
+    _cue("signature", r"^\s*(?:抄送|附件|附[:：]|联系人|承办人|经办人|联系地址|邮编|执法人员\s*[:：])", 3, (0.6, 1.0)),
+)
+
+# Key phrases that also count with one misread, dropped or extra character (OCR noise).
+_FUZZY: tuple[tuple[str, str, float], ...] = (
+    ("facts", "经查明", 2.5),
+    ("facts", "违法事实", 3),
+    ("facts", "立案调查", 2.5),
+    ("evidence", "以上事实", 2),
+    ("evidence", "证据如下", 3.5),
+    ("finding", "上述行为", 2.5),
+    ("finding", "违反了《", 2.5),
+    ("procedure", "陈述申辩", 3),
+    ("procedure", "行政处罚告知书", 3),
+    ("basis", "依据《", 2.5),
+    ("basis", "根据《", 2.5),
+    ("decision", "决定如下", 4),
+    ("decision", "作出如下", 4),
+    ("decision", "处罚如下", 4),
+    ("payment", "缴纳罚款", 2.5),
+    ("payment", "十五日内", 2.5),
+    ("remedy", "行政复议", 3.5),
+    ("remedy", "行政诉讼", 3.5),
+    ("remedy", "如不服", 3),
+)
+_FUZZY_RES = tuple(
+    (section, regex.compile(rf"(?:{regex.escape(word)}){{e<=1}}"), weight) for section, word, weight in _FUZZY
+)
+
+_TERMINATORS = frozenset("。；;！？!?")
+_CLAUSE_BREAK = frozenset("，,：:")
+# A clause that opens with one of these starts a new unit even inside a sentence.
+_OPENER = regex.compile(
+    rf"\s*{_ACTOR}(?:依据|根据|依照|按照|决定|违反|(?:当事人|其|该)?(?:的)?(?:上述|以上|该)?(?:违法)?行为|以上事实|上述事实|"
+    r"如不服|若不服|处罚如下|作出如下|鉴于|经查|当事人应|责令|逾期不|告知)"
+)
+# 《…》 and quoted law text are masked before cues are read: a law's title or a quoted article
+# ("…缴纳…", "…行政复议法") says nothing about the section it is quoted in.
+_MASK = regex.compile(
+    r"(?<=《)[^《》\n]{1,60}(?:法|条例|规定|办法|细则|解释|标准|规则|规范|决定|通知|意见)(?:[（(][^（()）]{1,20}[)）])?(?=》)|"
+    r"(?<=[“「『])[^“”「」『』\n]{1,400}(?=[”」』])"
+)
+
+
+def segment(text: str) -> list[Section]:
+    """Sections covering text[0:len(text)] in order (see the module doc for the ids)."""
+    if not text.strip():
+        return []
+    masked = _MASK.sub(lambda m: "□" * len(m.group()), text)
+    units = _units(masked)
+    n = len(text)
+    scores = [_score(masked[a:b], a / n) for a, b in units]
+    labels = _viterbi(scores)
+    sections: list[Section] = []
+    for (a, _b), label in zip(units, labels):
+        if sections and sections[-1].name == label:
+            continue
+        if sections:
+            last = sections[-1]
+            sections[-1] = Section(last.name, last.start, a)
+        sections.append(Section(label, a, n))
+    first = sections[0]
+    sections[0] = Section(first.name, 0, first.end)
+    return sections
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Cut points: line starts, sentence ends, and clause starts that open with a section cue.
+    Units are contiguous; whitespace and the newline after a unit belong to it."""
+    cuts = {0}
+    n = len(text)
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line_start = i + 1
+            if line_start < n:
+                cuts.add(line_start)
+        elif ch in _TERMINATORS:
+            j = i + 1
+            while j < n and text[j] in "”’」』)） ":
+                j += 1
+            if j < n and text[j] != "\n":
+                cuts.add(j)
+        elif ch in _CLAUSE_BREAK and i > line_start and _OPENER.match(text, i + 1, min(n, i + 40)):
+            cuts.add(i + 1)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:] + [n])]
+
+
+def _in(near: tuple[float, float], pos: float) -> bool:
+    return near[0] <= pos <= near[1]
+
+
+def _score(unit: str, pos: float) -> list[float]:
+    best = [0.0] * len(ORDER)
+    hits = [0] * len(ORDER)
+    stripped = unit.strip()
+    if not stripped:
+        return best
+    short = len(stripped) <= 16
+    for name, rx in _HEADING_RES.items():
+        if short and rx.match(stripped):
+            best[_IDX[name]] = max(best[_IDX[name]], 6.0)
+    for name, rx in _HEADING_OPEN_RES.items():
+        if rx.match(stripped):
+            best[_IDX[name]] = max(best[_IDX[name]], 5.0)
+    for cue in _CUES:
+        if not _in(cue.near, pos):
+            continue
+        if cue.pattern.search(stripped):
+            i = _IDX[cue.section]
+            best[i] = max(best[i], cue.weight)
+            hits[i] += 1
+    for section, rx, weight in _FUZZY_RES:
+        i = _IDX[section]
+        if best[i] < weight and rx.search(stripped):
+            best[i] = weight
+            hits[i] += 1
+    # several independent cues agreeing are worth more than one, but a long paragraph must not
+    # win on volume alone
+    out = [b + min(0.5 * max(h - 1, 0), 1.5) if b else 0.0 for b, h in zip(best, hits)]
+    # a long sentence is neither a title, a 文号 nor a 当事人 field: don't let it stay there
+    if len(stripped) > 40:
+        for name in ("header", "doc_number", "parties"):
+            if not out[_IDX[name]]:
+                out[_IDX[name]] = -1.5
+    if pos < 0.02:
+        out[_IDX["header"]] += 2.0
+    if pos > 0.9:
+        out[_IDX["signature"]] += 0.5
+    return out
+
+
+def _transition(a: int, b: int) -> float:
+    if a == b:
+        return _STAY
+    if b > a:
+        return _FORWARD + _SKIP * (b - a - 1)
+    if frozenset((ORDER[a], ORDER[b])) in _SWAPPABLE:
+        return _SWAP_BACK
+    return _BACK
+
+
+_TRANS = [[_transition(a, b) for b in range(len(ORDER))] for a in range(len(ORDER))]
+_START = [0.4 * i for i in range(len(ORDER))]
+
+
+def _viterbi(scores: list[list[float]]) -> list[str]:
+    k = len(ORDER)
+    best = [scores[0][s] - _START[s] for s in range(k)]
+    back: list[list[int]] = []
+    for emit in scores[1:]:
+        prev = best
+        ptr: list[int] = []
+        best = []
+        for s in range(k):
+            p = max(range(k), key=lambda q: prev[q] - _TRANS[q][s])
+            ptr.append(p)
+            best.append(prev[p] - _TRANS[p][s] + emit[s])
+        back.append(ptr)
+    s = max(range(k), key=lambda q: best[q])
+    path = [s]
+    for ptr in reversed(back):
+        s = ptr[s]
+        path.append(s)
+    path.reverse()
+    return [ORDER[i] for i in path]

@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from ingest.document import Box, DocumentBuilder, Line, PageInfo
+from ingest.layout import add_ocr_page, add_text_layer_page
+from ingest.normalize import normalize
+
+W, H = 1000.0, 1414.0
+CH = 30.0  # glyph height and width in pixels (a square CJK cell)
+
+
+def box_line(text: str, x: float, y: float, *, h: float = CH, width: float | None = None, conf: float = 0.95) -> Line:
+    w = width if width is not None else len(text) * h
+    return Line(text=text, confidence=conf, quad=((x, y), (x + w, y), (x + w, y + h), (x, y + h)))
+
+
+def centred(text: str, y: float, h: float = CH) -> Line:
+    return box_line(text, (W - len(text) * h) / 2, y, h=h)
+
+
+def right(text: str, y: float, margin: float = 100.0) -> Line:
+    return box_line(text, W - margin - len(text) * CH, y)
+
+
+def rotate(lines: list[Line], degrees: float) -> list[Line]:
+    a = math.radians(degrees)
+    cx, cy = W / 2, H / 2
+
+    def rot(p: tuple[float, float]) -> tuple[float, float]:
+        x, y = p[0] - cx, p[1] - cy
+        return (cx + x * math.cos(a) - y * math.sin(a), cy + x * math.sin(a) + y * math.cos(a))
+
+    return [Line(ln.text, ln.confidence, tuple(rot(p) for p in ln.quad)) for ln in lines]  # type: ignore[arg-type]
+
+
+def ocr_doc(pages: list[list[Line]]):
+    b = DocumentBuilder()
+    for i, lines in enumerate(pages, 1):
+        add_ocr_page(b, lines, i, W, H)
+    return b.build([PageInfo(i, W, H, "ocr") for i in range(1, len(pages) + 1)], "ocr")
+
+
+def text_lines(doc) -> list[str]:
+    return doc.text.rstrip("\n").split("\n")
+
+
+def norm(lines: list[str]) -> list[str]:
+    """Expected lines as the Document holds them (NFKC: "：" reads ":")."""
+    return [normalize(x) for x in lines]
+
+
+# A body paragraph of 24 glyphs per row from x=100 to x=820; the first row indented two glyphs.
+PARA_ROWS = [
+    "经查，当事人于2024年1月至3月期间销售",  # indented row (short text stands for a full one)
+    "假冒注册商标的白酒共计一百二十瓶，货值金",
+    "额三万六千元。",
+]
+
+
+def paragraph(y: float) -> list[Line]:
+    left, right_edge = 100.0, 900.0
+    out = [box_line(PARA_ROWS[0], left + 2 * CH, y, width=right_edge - left - 2 * CH)]
+    out.append(box_line(PARA_ROWS[1], left, y + 1.6 * CH, width=right_edge - left))
+    out.append(box_line(PARA_ROWS[2], left, y + 3.2 * CH))
+    return out
+
+
+def decision_page() -> list[Line]:
+    return [
+        centred("某市市场监督管理局", 80, h=40),
+        centred("行政处罚决定书", 140, h=40),
+        right("某市监罚〔2024〕12号", 210),
+        # 当事人 table: label cells and value cells come as separate boxes
+        box_line("名称", 100, 280),
+        box_line("某某贸易有限公司", 260, 280),
+        box_line("统一社会信用代码", 540, 280, h=CH * 0.9),
+        box_line("91330106MA2B3C4D5E", 790, 281, width=150),
+        box_line("住所：", 100, 330),
+        box_line("某市某区文三路100号", 260, 330),
+        *paragraph(400),
+        right("某市市场监督管理局", 1150),
+        right("2024年4月20日", 1200, margin=130),
+        # a red seal over the date: its ring text overlaps the date and agency lines
+        box_line("某市市场监督管理局", 640, 1180, h=40, width=260, conf=0.4),
+        centred("第1页 共3页", 1360, h=24),
+    ]
+
+
+def test_reading_order_of_a_decision_page() -> None:
+    lines = decision_page()
+    random.Random(7).shuffle(lines)
+    doc = ocr_doc([lines])
+    assert text_lines(doc) == norm([
+        "某市市场监督管理局",
+        "行政处罚决定书",
+        "某市监罚〔2024〕12号",
+        "名称：某某贸易有限公司 统一社会信用代码：91330106MA2B3C4D5E",
+        "住所：某市某区文三路100号",
+        "".join(PARA_ROWS),
+        "某市市场监督管理局",
+        "某市市场监督管理局",
+        "2024年4月20日",
+    ])
+
+
+def test_page_number_footer_is_dropped_but_body_numbers_are_kept() -> None:
+    lines = [box_line("第五十七条", 100, 300), box_line("3", 490, 1380, h=20), box_line("- 2 -", 470, 20, h=20)]
+    doc = ocr_doc([lines])
+    assert text_lines(doc) == ["第五十七条"]
+    # a bare number in the body is not page furniture
+    doc = ocr_doc([[box_line("120", 100, 700)]])
+    assert text_lines(doc) == ["120"]
+
+
+@pytest.mark.parametrize("degrees", [-1.8, 1.2, 2.5])
+def test_residual_skew_keeps_rows_together(degrees: float) -> None:
+    level = ocr_doc([decision_page()])
+    skewed = ocr_doc([rotate(decision_page(), degrees)])
+    assert skewed.text == level.text
+
+
+def test_rows_group_relative_to_line_height_not_pixels() -> None:
+    # a page scanned at 4x resolution: the same layout with everything scaled
+    scale = 4.0
+    lines = [
+        Line(ln.text, ln.confidence, tuple((x * scale, y * scale) for x, y in ln.quad))  # type: ignore[arg-type]
+        for ln in decision_page()
+    ]
+    b = DocumentBuilder()
+    add_ocr_page(b, lines, 1, W * scale, H * scale)
+    big = b.build([PageInfo(1, W * scale, H * scale, "ocr")], "ocr")
+    assert big.text == ocr_doc([decision_page()]).text
+
+
+def test_fragments_of_one_line_are_joined_without_a_space() -> None:
+    doc = ocr_doc([[box_line("依据《中华人民共和国", 100, 300), box_line("商标法》第六十条", 100 + 10 * CH + 8, 302)]])
+    assert text_lines(doc) == ["依据《中华人民共和国商标法》第六十条"]
+    doc = ocr_doc([[box_line("Room", 100, 300), box_line("1203", 100 + 4 * CH + 12, 300)]])
+    assert text_lines(doc) == ["Room 1203"]
+
+
+def test_label_cell_with_its_own_colon_gets_no_extra_colon() -> None:
+    doc = ocr_doc([[box_line("法定代表人：", 100, 300), box_line("张三", 400, 300), box_line("职务", 600, 300), box_line("经理", 760, 300)]])
+    assert text_lines(doc) == norm(["法定代表人：张三 职务：经理"])
+
+
+def test_short_rows_and_new_fields_are_not_joined_into_a_paragraph() -> None:
+    # an address reaching the right margin, then a label row: two lines, not one
+    lines = [
+        box_line("住所：某省某市某区某某街道某某路某某号某某大厦", 100, 300, width=720),
+        box_line("法定代表人：张三", 100, 350),
+        box_line("当事人应当自收到本决定书之日起十五日内缴纳", 160, 500, width=660),
+        box_line("罚款。", 100, 550),
+    ]
+    assert text_lines(ocr_doc([lines])) == norm([
+        "住所：某省某市某区某某街道某某路某某号某某大厦",
+        "法定代表人：张三",
+        "当事人应当自收到本决定书之日起十五日内缴纳罚款。",
+    ])
+
+
+def test_every_piece_keeps_its_own_box() -> None:
+    doc = ocr_doc([decision_page()])
+    text = doc.text
+    start = text.index("91330106MA2B3C4D5E")
+    ev = doc.evidence(start, start + 18)
+    assert ev.page == 1
+    assert ev.box is not None
+    assert ev.box.x0 == pytest.approx(790 / W, abs=1e-6)
+    assert ev.box.x1 == pytest.approx(940 / W, abs=1e-6)
+    assert ev.box.y0 == pytest.approx(281 / H, abs=1e-6)
+    # a word on the second row of the wrapped paragraph points at that row, not the first
+    start = text.index("假冒注册商标")
+    ev = doc.evidence(start, start + 6)
+    assert ev.box is not None and ev.box.y0 == pytest.approx((400 + 1.6 * CH) / H, abs=1e-6)
+    # the synthetic colon between the label and value cells points nowhere
+    colon = text.index("名称") + 2
+    assert text[colon] == ":" and doc.span_boxes(colon, colon + 1) == []
+
+
+def test_boxes_are_page_fractions_clipped_to_the_page() -> None:
+    doc = ocr_doc([[box_line("超出页面的行", -20, 300, width=1100)]])
+    (page, box), = doc.span_boxes(0, 3)
+    assert page == 1 and 0.0 <= box.x0 <= box.x1 <= 1.0
+
+
+def test_pages_keep_their_numbers() -> None:
+    doc = ocr_doc([[box_line("第一页正文", 100, 300)], [box_line("第二页正文", 100, 300)]])
+    assert text_lines(doc) == ["第一页正文", "第二页正文"]
+    assert doc.page_of(doc.text.index("第二页")) == 2
+
+
+def test_empty_and_blank_lines_add_nothing() -> None:
+    doc = ocr_doc([[box_line("  ", 100, 100)], []])
+    assert doc.text == ""
+
+
+def chars(text: str, x: float, top: float, size: float = 12.0, step: float | None = None, upright: bool = True) -> list[dict]:
+    out = []
+    step = step if step is not None else size
+    for i, ch in enumerate(text):
+        x0 = x + i * step
+        out.append({"text": ch, "x0": x0, "x1": x0 + size * (0.5 if ch.isascii() else 1.0), "top": top, "bottom": top + size, "upright": upright})
+    return out
+
+
+def test_text_layer_page_orders_rows_and_spaces_latin_words() -> None:
+    pw, ph = 595.0, 842.0
+    cs = chars("行政处罚决定书", 255, 60, size=16)
+    cs += chars("当事人：某某公司", 60, 120)
+    cs += chars("Room", 60, 150, step=7) + chars("1203", 60 + 4 * 7 + 4, 150.5, step=7)
+    cs += chars("当事人：某某公司", 60.2, 120.1)  # faux bold: every glyph printed twice
+    cs += chars("某市市场监督管理局", 400, 700, upright=False)  # a vector seal's rotated glyphs
+    cs += chars("第1页", 280, 810, size=9)
+    random.Random(3).shuffle(cs)
+    b = DocumentBuilder()
+    add_text_layer_page(b, cs, 1, pw, ph)
+    doc = b.build([PageInfo(1, pw, ph, "text_layer")], "text_layer")
+    assert text_lines(doc) == norm(["行政处罚决定书", "当事人：某某公司", "Room 1203"])
+    start = doc.text.index("某某公司")
+    ev = doc.evidence(start, start + 4)
+    assert ev.box is not None and ev.box.x0 == pytest.approx((60 + 4 * 12) / pw, abs=1e-3)
+
+
+def test_text_layer_page_with_table_cells() -> None:
+    pw, ph = 595.0, 842.0
+    cs = chars("名称", 60, 200) + chars("某某有限公司", 150, 200) + chars("负责人", 320, 200) + chars("李四", 400, 200)
+    b = DocumentBuilder()
+    add_text_layer_page(b, cs, 1, pw, ph)
+    doc = b.build([PageInfo(1, pw, ph, "text_layer")], "text_layer")
+    assert text_lines(doc) == norm(["名称：某某有限公司 负责人：李四"])
+
+
+def test_box_union_is_used_for_boxes() -> None:
+    # guard for the Box contract the layout relies on
+    assert Box(0.1, 0.2, 0.3, 0.4).union(Box(0.0, 0.3, 0.2, 0.5)) == Box(0.0, 0.2, 0.3, 0.5)
