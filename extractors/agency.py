@@ -1,0 +1,61 @@
+"""作出机关: the authority that decided. It heads the page (often as `XX局行政处罚决定书`) and signs the
+落款 above the date; the header is preferred, the signature confirms or stands in when the header
+was cut off or misread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.view import View
+from ingest.document import Evidence
+
+_SUFFIX = (
+    r"(?:监督管理局|管理局|分局|总局|局|委员会|委|厅|办公室|大队|支队|中队|稽查局|海关|政府|管理处|管理站|"
+    r"执法队|执法大队|执法支队|执法局|综合执法局|管理所|监督所|检疫局|中心|所|署|处)"
+)
+_AGENCY = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{_SUFFIX}(?![\u4e00-\u9fff]{{0,2}}[于在对将认])")
+_TITLE = re.compile(r"(?:行政)?(?:处罚|处理)决定书|不予(?:行政)?处罚决定书")
+_NOT_AGENCY = re.compile(r"^(?:当事人|住所|地址|经营场所|法定代表人|负责人|经营者)|公司|店|厂|合作社")
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    evidence: Evidence
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s", "", name)
+
+
+def _line_agency(view: View, line_start: int, line: str) -> Agency | None:
+    title = _TITLE.search(line)
+    candidate = line[: title.start()] if title else line
+    stripped = candidate.strip(" \t:：")
+    if not stripped or _NOT_AGENCY.search(stripped):
+        return None
+    m = _AGENCY.fullmatch(_clean(stripped))
+    if not m:
+        return None
+    offset = line_start + line.find(stripped[0])
+    return Agency(name=m.group(0), evidence=view.evidence(offset, offset + len(stripped)))
+
+
+def extract_agency(view: View, header_end: int, signature: tuple[int, int] | None) -> Agency | None:
+    text = view.text
+    pos = 0
+    for line in text[:header_end].split("\n")[:6]:
+        found = _line_agency(view, pos, line)
+        if found:
+            return found
+        pos += len(line) + 1
+    if signature is not None:
+        pos = signature[0]
+        for line in text[signature[0] : signature[1]].split("\n"):
+            found = _line_agency(view, pos, line)
+            if found:
+                return found
+            pos += len(line) + 1
+    return None

@@ -1,0 +1,150 @@
+"""Money amounts and the role each plays in the case.
+
+The role of an amount is set by the nearest cue that governs it in its clause (罚款, 没收违法所得,
+货值金额, 销售金额 ...), falling back on the section it sits in. Three traps are avoided on purpose:
+ranges and thresholds in quoted law (`处五万元以上二十万元以下罚款`, `不足一万元的`) are not decided
+amounts; a 罚没款合计 total is not counted again; a price per unit (`每条150元`, `单价12元`) is not a total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.numbers import NUMBER, parse_yuan
+from extractors.regions import Regions
+from extractors.view import View
+from ingest.document import Evidence
+
+_AMOUNT = re.compile(
+    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆])(?:[{'零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖'}\d]角)?"
+    rf"(?:[{'零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖'}\d]分)?整?"
+)
+
+# Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.
+_CUES: list[tuple[str, str]] = [
+    (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)所得", "confiscated_income"),
+    (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)(?:收入|获利)", "confiscated_income"),
+    (r"罚没款?(?:合计|共计|总计)|合计罚没|罚没(?:金额|款项)?(?:合计|共计)|(?:以上|上述)\S{0,4}(?:合计|共计)|合计(?:人民币)?(?=\s?[\d壹贰叁肆伍陆柒捌玖一二三四五六七八九十])", "total"),
+    (r"违法经营(?:数)?额|非法经营(?:数)?额|经营(?:数)?额", "illegal_revenue"),
+    (r"货值(?:金额)?|货物(?:的)?(?:总)?(?:价值|货值)|(?:商品|产品|药品|食品)(?:的)?(?:总)?货值|案值", "goods_value"),
+    (r"销售(?:金额|额|收入|总额|货款|款)|(?:售出|销售)[^，。；,;\n]{0,12}(?:金额|收入|货款|共计|合计|获得|获款|收取)|营业(?:收入|额)", "sales"),
+    (r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润", "illegal_income"),
+    (r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳)(?:\S{0,6})?税(?:款|额)?|应补缴税款|追缴\S{0,6}税款", "tax_evaded"),
+    (r"(?:直接)?(?:经济)?损失|损害(?:赔偿)?(?:金额|额)?", "loss"),
+    (r"罚款|罚金|处以?\S{0,4}罚", "fine"),
+]
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>{pat})" for i, (pat, _) in enumerate(_CUES)))
+_CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]|(?<=[元整])、")
+_RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|的(?!罚款|违法所得))")
+_THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每)\s?$")
+_PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
+_PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
+_PROPOSED = re.compile(r"拟(?:对|给予|处以|作出|处)")
+_DECIDING_SECTIONS = {"decision"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    role: str
+    yuan: float
+    evidence: Evidence
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text inside quotes: quoted articles, whose amounts are law, not decision."""
+    spans: list[tuple[int, int]] = []
+    depth_start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in "“「『" and depth_start is None:
+            depth_start = i
+        elif ch in "”」』" and depth_start is not None:
+            spans.append((depth_start, i))
+            depth_start = None
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 80)
+    last = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, min(len(text), pos + 40))
+    return m.start() if m else min(len(text), pos + 40)
+
+
+def _role_of(text: str, start: int, end: int, section: str | None) -> str | None:
+    """The role given by the nearest cue before the amount in its clause, else just after it."""
+    cstart = _clause_start(text, start)
+    before = [(m.end(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, cstart, start)]
+    after_text_end = _clause_end(text, end)
+    after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]
+    role: str | None = None
+    if before:
+        role = max(before)[1]
+        # "罚款" cue right after the amount ("处以5万元罚款") is closer than a cue before it
+        if after and after[0][0] - end <= 3 and start - max(before)[0] > after[0][0] - end:
+            role = after[0][1]
+    elif after:
+        role = after[0][1]
+    if role is None:
+        clause = text[cstart:after_text_end]
+        if section in _DECIDING_SECTIONS and "罚" in clause:
+            return "fine"
+        return "other"
+    if role == "illegal_income" and section in _DECIDING_SECTIONS and "没收" in text[cstart:start]:
+        return "confiscated_income"
+    return role
+
+
+def extract_amounts(view: View, regions: Regions) -> list[Amount]:
+    text = view.text
+    quoted = quoted_spans(text)
+    out: list[Amount] = []
+    seen: set[tuple[str, float]] = set()
+    last_end = -10
+    last_key: tuple[str, float] | None = None
+    for m in _AMOUNT.finditer(text):
+        start, end = m.start(), m.end()
+        if _inside(start, quoted):
+            continue
+        if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text[end : end + 6]):
+            continue
+        before = text[max(0, start - 12) : start]
+        if _THRESHOLD_BEFORE.search(before) or _PER_UNIT_BEFORE.search(before):
+            continue
+        if _PER_UNIT_AFTER.match(text[end : end + 4]):
+            continue
+        yuan = parse_yuan(m.group(0))
+        if yuan is None or yuan <= 0:
+            continue
+        section = regions.name_at(start)
+        if section in {"payment", "remedy", "procedure"}:
+            continue
+        clause = text[_clause_start(text, start) : start]
+        if _PROPOSED.search(clause):
+            continue
+        role = _role_of(text, start, end, section)
+        if role is None or role == "total":
+            continue
+        key = (role, yuan)
+        # `伍万元（¥50,000.00）`: the same amount written twice in a row is one amount
+        if last_key == key and start - last_end <= 3:
+            last_end = end
+            continue
+        last_end, last_key = end, key
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Amount(role=role, yuan=yuan, evidence=view.evidence(start, end)))
+    return out

@@ -1,0 +1,88 @@
+"""Every field of a penalty decision, each with the Evidence it was read from: `extract(document)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.agency import Agency, extract_agency
+from extractors.amounts import Amount, extract_amounts, quoted_spans
+from extractors.case_cause import CaseCause, extract_case_cause
+from extractors.dates import DecisionDate, extract_decision_date
+from extractors.doc_number import DocNumber, extract_doc_number
+from extractors.laws import LawRef, extract_laws
+from extractors.missing import missing_elements
+from extractors.parties import Party, extract_parties
+from extractors.penalties import Penalty, extract_penalties
+from extractors.quantities import Quantity, extract_quantities
+from extractors.regions import find_regions
+from extractors.view import build_view
+from ingest.document import Document
+
+
+@dataclass(frozen=True)
+class Fields:
+    doc_number: DocNumber | None = None
+    agency: Agency | None = None
+    decision_date: DecisionDate | None = None
+    case_cause: CaseCause | None = None
+    parties: list[Party] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    laws: list[LawRef] = field(default_factory=list)
+    penalties: list[Penalty] = field(default_factory=list)
+    missing_elements: list[str] = field(default_factory=list)
+
+    @property
+    def decided_on(self) -> date | None:
+        return self.decision_date.value if self.decision_date else None
+
+    def amount(self, role: str) -> float | None:
+        """The first amount of `role`, in yuan (the one classifiers compare to thresholds)."""
+        return next((a.yuan for a in self.amounts if a.role == role), None)
+
+
+def extract(document: Document) -> Fields:
+    view = build_view(document)
+    regions = find_regions(view)
+    text = view.text
+    n = len(text)
+    header = regions.get("header")
+    header_end = header[1] if header else min(n, 400)
+    facts = regions.get("facts")
+    decision = regions.get("decision")
+    remedy = regions.get("remedy")
+    signature = regions.get("signature")
+    party_end = facts[0] if facts else (decision[0] if decision else n)
+    parties_span = regions.get("parties")
+    if parties_span:
+        party_end = max(party_end, parties_span[1])
+
+    doc_number = extract_doc_number(view, header_end)
+    parties = extract_parties(view, party_end)
+    amounts = extract_amounts(view, regions)
+    laws = extract_laws(view, regions)
+    fine = next((a.yuan for a in amounts if a.role == "fine"), None)
+    penalties = extract_penalties(view, decision, fine)
+    agency = extract_agency(view, header_end, signature)
+    decision_date = extract_decision_date(view, signature, remedy[0] if remedy else None)
+    return Fields(
+        doc_number=doc_number,
+        agency=agency,
+        decision_date=decision_date,
+        case_cause=extract_case_cause(view, [p.name for p in parties]),
+        parties=parties,
+        amounts=amounts,
+        quantities=extract_quantities(view, quoted_spans(text)),
+        laws=laws,
+        penalties=penalties,
+        missing_elements=missing_elements(
+            text,
+            has_party_name=bool(parties),
+            has_party_address=any(p.address for p in parties),
+            has_penalty=bool(penalties),
+            has_basis=any(law.role == "basis" for law in laws),
+            has_agency=agency is not None,
+            has_date=decision_date is not None,
+        ),
+    )

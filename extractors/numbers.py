@@ -1,0 +1,83 @@
+"""Reading the numbers agencies write: Arabic digits with separators, 万/亿 multipliers, Chinese
+numerals in lower case and in 大写 (financial) form, and the 元角分 tail of a money amount.
+
+cn2an does the numeral arithmetic; this module only decides which characters belong to a number
+and repairs the OCR slips (O for 0, l for 1) that would otherwise stop it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+CN_DIGITS = "零〇○一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖两兩"
+CN_UNITS = "十拾百佰千仟万萬亿億"
+CN_NUM = f"[{CN_DIGITS}{CN_UNITS}]"
+
+# One written number: digits with separators and a decimal point, Chinese numerals, or a mix of the
+# two (`3.5万`, `3万5000`, `2万3千`). It must start with a digit, not with a bare 百/千/万.
+NUMBER = rf"(?:[\d{CN_DIGITS}十拾](?:\d|{CN_NUM}|[,.](?=\d)|点(?={CN_NUM}))*)"
+
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
+_OCR_IN_NUMBER = re.compile(r"(?<=\d)[Ool|I](?=[\d,.])|(?<=[\d,.])[Ool|I](?=\d)")
+_CN_NORMAL = str.maketrans({"貳": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿", "兩": "两", "○": "〇"})
+
+
+def repair_ocr_digits(text: str) -> str:
+    """Replace letters that OCR reads for digits when they sit between digits (2O23 → 2023)."""
+    return _OCR_IN_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGIT), text)
+
+
+def _digits_value(s: str) -> float:
+    s = s.replace(",", "").replace(" ", "")
+    mult = 1.0
+    if s and s[-1] in "万萬":
+        mult, s = 1e4, s[:-1]
+    elif s and s[-1] in "亿億":
+        mult, s = 1e8, s[:-1]
+    return float(s) * mult
+
+
+def parse_number(text: str) -> float | None:
+    """Value of one number as written (`12,500.5`, `3.5万`, `十二万三千`, `壹拾万零叁仟`, `3万5000`).
+
+    Returns None when the characters do not form a number.
+    """
+    s = repair_ocr_digits(text.strip()).translate(_CN_NORMAL).replace(" ", "")
+    if not s:
+        return None
+    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?[万亿]?", s):
+        return _digits_value(s)
+    if "," in s:
+        s = s.replace(",", "")
+    # A bare run of 〇一二三 digits (二〇二三) is positional, not a counted numeral.
+    if re.fullmatch(r"[〇零一二三四五六七八九]+", s) and len(s) > 1 and "十" not in s:
+        return float("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
+    try:
+        value = cn2an.cn2an(s.replace(",", ""), "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+_MONEY = re.compile(
+    rf"(?P<int>{NUMBER})\s?(?P<yuan>[元圆])(?:(?P<jiao>[{CN_DIGITS}\d])角)?(?:(?P<fen>[{CN_DIGITS}\d])分)?"
+)
+
+
+def parse_yuan(text: str) -> float | None:
+    """Yuan value of a written amount: `人民币伍万元整`, `¥50,000.00`, `5.5万元`, `叁仟元伍角`, `2万余元`."""
+    s = re.sub(r"^(?:人民币|RMB|¥|￥|\s)+", "", repair_ocr_digits(text.strip()))
+    s = s.replace("余", "").replace("多", "").replace("整", "")
+    m = _MONEY.search(s)
+    if m is None:
+        return parse_number(s)
+    value = parse_number(m.group("int"))
+    if value is None:
+        return None
+    for part, scale in (("jiao", 0.1), ("fen", 0.01)):
+        if m.group(part):
+            d = parse_number(m.group(part))
+            value += (d or 0.0) * scale
+    return round(value, 2)

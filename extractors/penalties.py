@@ -1,0 +1,79 @@
+"""Penalties decided, read from the decision section only: the same words in the facts (曾被警告), in the
+finding or in a quoted article (处警告或者罚款) were not decided in this case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.view import View
+from ingest.document import Evidence
+
+_TOOL_WORDS = re.compile(
+    r"工具|设备|机械|器械|器具|船只|船舶|渔具|网具|车辆|机具|采砂船|挖掘机|抽水机|电鱼|猎具|模具|印刷机|生产线|作案"
+)
+_INCOME_WORDS = re.compile(r"(?:违法|非法)(?:所得|收入|获利)")
+_CONFISCATE = re.compile(r"没收(?P<obj>[^，,；;。\n]{1,60})")
+_CONJ = re.compile(r"和|及|以及|、|与|并")
+_PENALTIES: list[tuple[str, str]] = [
+    ("confiscate", r"没收"),
+    ("revoke_licence", r"吊销|撤销[^，。；]{0,10}(?:许可|执照|资格|证书)"),
+    ("suspend", r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停|责令停止(?:生产|经营|营业|执业)|限制开展生产经营|降低资质等级"),
+    ("close", r"责令关闭|予以关闭|取缔|关闭"),
+    ("detention", r"行政拘留|拘留"),
+    ("warning", r"警告|通报批评"),
+    ("fine", r"罚款"),
+    ("order_correct", r"责令(?:[^，。；\n]{0,6})?改正|责令(?:立即|限期)?停止(?:违法|上述)|责令(?:限期)?(?:整改|恢复|补种|退还|拆除)|限期改正"),
+]
+_PENALTY_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PENALTIES))
+_NEGATED = re.compile(r"(?:不予|免予|不再|免除|从轻|减轻)\S{0,4}$")
+
+
+@dataclass(frozen=True)
+class Penalty:
+    kind: str
+    yuan: float | None
+    evidence: Evidence
+
+
+def extract_penalties(view: View, decision: tuple[int, int] | None, fine_yuan: float | None) -> list[Penalty]:
+    if decision is None:
+        return []
+    text = view.text
+    out: list[Penalty] = []
+    seen: set[str] = set()
+    for m in _PENALTY_RE.finditer(text, *decision):
+        if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        kinds = [(m.lastgroup or "", m.start(), m.end())]
+        if m.lastgroup == "confiscate":
+            kinds = _confiscations(text, m.start(), decision[1])
+        for kind, start, end in kinds:
+            if kind in seen:
+                continue
+            seen.add(kind)
+            out.append(Penalty(kind, fine_yuan if kind == "fine" else None, view.evidence(start, end)))
+    return out
+
+
+def _confiscations(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
+    """`没收违法所得、渔获物和电鱼工具`: one penalty per kind of thing taken, in order."""
+    m = _CONFISCATE.match(text, start, limit)
+    if m is None:
+        return []
+    found: list[tuple[str, int, int]] = []
+    pos = m.start("obj")
+    for part in _CONJ.split(m.group("obj")):
+        if "罚" in part or "责令" in part:
+            break
+        if part:
+            if _INCOME_WORDS.search(part):
+                kind = "confiscate_income"
+            elif _TOOL_WORDS.search(part):
+                kind = "confiscate_tools"
+            else:
+                kind = "confiscate_goods"
+            found.append((kind, start, pos + len(part)))
+        pos += len(part) + 1
+    return found

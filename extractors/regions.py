@@ -1,0 +1,125 @@
+"""Which part of the decision a position is in: the segmenter's sections when the Document has
+them, otherwise the same names found from the cue phrases every decision uses.
+
+Roles depend on it: an amount after 决定如下 is what was decided, the same words in the facts or in
+a quoted article are not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from extractors.view import View
+
+_FACTS = re.compile(r"经查|查明|违法事实|现查明|调查发现|经调查|检查发现|存在以下违法")
+_FINDING = re.compile(r"(?:本局|本机关|我局|本委|本厅|我委|本分局|本所|本队|我队)认为|综上所述|上述行为")
+_DECISION = re.compile(
+    r"(?:决定|处罚|处理)(?:内容)?如下|作出(?:如下|以下)[^。\n]{0,12}(?:处罚|决定)|"
+    r"(?:决定|处罚|处理)(?:内容)?[：:]|(?:现|依法|本局|我局|本机关)决定(?!立案)|决定(?:对当事人|给予|处以|责令|没收)"
+)
+_PAYMENT = re.compile(
+    r"(?:当事人)?(?:应当?|须)?(?:自|在)?(?:收到|接到)本(?:行政)?(?:处罚)?决定书之日起|"
+    r"(?:罚款|罚没款)[^。\n]{0,20}(?:缴至|缴入|缴纳至|上缴|缴到)|逾期不(?:缴纳|履行)|到期不缴纳"
+)
+_REMEDY = re.compile(r"如不服|不服本(?:行政)?(?:处罚)?决定|可(?:以)?在[^。\n]{0,20}(?:申请行政复议|提起行政诉讼)")
+_DATE_LINE = re.compile(r"^\s*[\d一二三四五六七八九〇○零O]{4}\s*[年.\-/]")
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Sections of the view text, in view offsets; a name may recur when a decision is out of order."""
+
+    spans: list[tuple[str, int, int]]
+
+    def name_at(self, pos: int) -> str | None:
+        for name, s, e in self.spans:
+            if s <= pos < e:
+                return name
+        return None
+
+    def get(self, name: str) -> tuple[int, int] | None:
+        """The first span of `name` with any later contiguous spans of it, or None."""
+        found = [(s, e) for n, s, e in self.spans if n == name]
+        if not found:
+            return None
+        return found[0][0], found[-1][1]
+
+
+def _first_after(pattern: re.Pattern[str], text: str, start: int) -> int | None:
+    m = pattern.search(text, start)
+    return m.start() if m else None
+
+
+def _from_document(view: View) -> Regions:
+    spans: list[tuple[str, int, int]] = []
+    for sec in view.doc.sections:
+        lo = bisect_left(view.origin, sec.start)
+        hi = bisect_left(view.origin, sec.end)
+        if hi > lo:
+            spans.append((sec.name, lo, hi))
+    return Regions(spans)
+
+
+def _signature_start(text: str, end: int) -> int:
+    """The 落款 starts a few short lines above the last date: agency name, then the date."""
+    lines_before = text[:end].split("\n")
+    pos = end
+    taken = 0
+    for line in reversed(lines_before):
+        pos -= len(line) + 1
+        if line.strip():
+            taken += 1
+        if taken >= 4 or len(line.strip()) > 40:
+            break
+    return max(pos + 1, 0)
+
+
+def _from_cues(view: View) -> Regions:
+    text = view.text
+    n = len(text)
+    spans: dict[str, tuple[int, int]] = {}
+    facts = _first_after(_FACTS, text, 0)
+    decision = None
+    search_from = facts or 0
+    for m in _DECISION.finditer(text, search_from):
+        decision = m.start()
+        break
+    remedy = _first_after(_REMEDY, text, decision or search_from)
+    payment = _first_after(_PAYMENT, text, decision) if decision is not None else None
+    if payment is not None and remedy is not None and payment > remedy:
+        payment = None
+    last_date = None
+    for m in re.finditer(r"(?m)" + _DATE_LINE.pattern, text):
+        last_date = m.start()
+    tail_end = n
+    signature = _signature_start(text, tail_end) if last_date is None else _signature_start(text, last_date)
+    if remedy is not None and signature < remedy:
+        signature = n
+    head_end = facts if facts is not None else (decision if decision is not None else n)
+    spans["header"] = (0, head_end)
+    if facts is not None:
+        finding = _first_after(_FINDING, text, facts)
+        facts_end = min(x for x in (finding, decision, n) if x is not None)
+        spans["facts"] = (facts, facts_end)
+        if finding is not None and (decision is None or finding < decision):
+            spans["finding"] = (finding, decision if decision is not None else n)
+    if decision is not None:
+        dec_end = min(x for x in (payment, remedy, signature, n) if x is not None and x > decision)
+        spans["decision"] = (decision, dec_end)
+        if payment is not None:
+            spans["payment"] = (payment, min(x for x in (remedy, signature, n) if x is not None and x > payment))
+    if remedy is not None:
+        spans["remedy"] = (remedy, max(remedy, signature) if signature > remedy else n)
+    if signature < n:
+        spans["signature"] = (signature, n)
+    return Regions([(name, s, e) for name, (s, e) in spans.items()])
+
+
+def find_regions(view: View) -> Regions:
+    if view.doc.sections:
+        regions = _from_document(view)
+        if regions.get("decision") is not None:
+            return regions
+    return _from_cues(view)

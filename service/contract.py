@@ -1,0 +1,171 @@
+"""The public JSON contract of `lianfa extract` (and of the API that serves the same results).
+
+One ExtractResult per input file, or per member of a ZIP. Keys are only ever added, never renamed
+or removed; `lianfa schema` prints the JSON Schema generated from these models.
+
+Conventions:
+- `status` is "ok" when a Document was read (pages that failed are listed in `page_errors`), and
+  "error" when nothing could be read; `error` then says which file and what to do.
+- Money is in yuan (`yuan`, a number). Quantities are in canonical units: area 平方米, volume
+  立方米, weight 千克; counts keep their unit (条, 支, 株, 只...).
+- Every extracted value carries `evidence`: the page (1-based), the character span in the
+  document text, the text read there, and `box` (fractions of the page, origin top-left) when the
+  page has geometry (OCR or a PDF text layer), else null.
+- 身份证号 are masked (first 6 and last 4 characters kept) everywhere, including `text`.
+- `violation` and `criminal_risk` are filled by the classifiers; with none installed their
+  members are null / empty.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
+
+CONTRACT_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BoxOut(_Model):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class EvidenceOut(_Model):
+    page: int = Field(description="1-based page number")
+    start: int = Field(description="start offset in the document text")
+    end: int = Field(description="end offset (exclusive) in the document text")
+    text: str = Field(description="the text read there (身份证号 masked)")
+    box: BoxOut | None = Field(default=None, description="page fractions, origin top-left; null without geometry")
+
+
+class PartyOut(_Model):
+    name: str
+    kind: PartyKind
+    credit_code: str | None = Field(default=None, description="统一社会信用代码 as printed")
+    credit_code_valid: bool | None = Field(default=None, description="GB 32100-2015 checksum of the printed code")
+    credit_code_suggestion: str | None = Field(
+        default=None, description="the valid code one OCR-confusable character away, when exactly one exists"
+    )
+    registration_no: str | None = Field(default=None, description="注册号")
+    legal_representative: str | None = Field(default=None, description="法定代表人 / 负责人 / 经营者")
+    id_number_masked: str | None = Field(default=None, description="身份证号, masked")
+    address: str | None = None
+    evidence: EvidenceOut | None = None
+
+
+class AmountOut(_Model):
+    role: AmountRole
+    yuan: float
+    evidence: EvidenceOut
+
+
+class QuantityOut(_Model):
+    kind: QuantityKind
+    value: float = Field(description="in `unit`: 平方米, 立方米, 千克, or the count's own unit")
+    unit: str
+    subject: str = Field(description="what was measured or counted (卷烟, 危险废物, 林木, 耕地...); empty if unknown")
+    evidence: EvidenceOut
+
+
+class LawOut(_Model):
+    law: str = Field(description="normalised short name: no 《》, no 中华人民共和国")
+    article: int
+    paragraph: int | None = Field(default=None, description="款")
+    item: int | None = Field(default=None, description="项")
+    role: Literal["violated", "basis"]
+    evidence: EvidenceOut
+
+
+class PenaltyOut(_Model):
+    kind: PenaltyKind
+    yuan: float | None = Field(default=None, description="for a fine: the amount")
+    evidence: EvidenceOut
+
+
+class FieldOut(_Model):
+    """Evidence of a single-valued field (doc_number, agency, decision_date, case_cause)."""
+
+    doc_number: EvidenceOut | None = None
+    agency: EvidenceOut | None = None
+    decision_date: EvidenceOut | None = None
+    case_cause: EvidenceOut | None = None
+
+
+class ViolationOut(_Model):
+    category: str | None = None
+    label: str | None = None
+    confidence: float | None = None
+    candidate_crimes: list[str] = Field(default_factory=list)
+
+
+class ReasonOut(BaseModel):
+    """Why a case was flagged; classifiers may add keys (the contract only adds)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    crime: str | None = None
+    article: str | None = None
+    rule_id: str | None = None
+    rule_version: str | None = None
+    measure: str | None = None
+    value: float | None = None
+    threshold: float | None = None
+    unit: str | None = None
+    text: str | None = None
+    evidence: EvidenceOut | None = None
+
+
+class CriminalRiskOut(_Model):
+    level: Literal["high", "review", "low"] | None = None
+    score: float | None = None
+    reasons: list[ReasonOut] = Field(default_factory=list)
+
+
+class PageErrorOut(_Model):
+    page: int
+    error: str
+
+
+class ExtractResult(_Model):
+    contract_version: str = CONTRACT_VERSION
+    file: str
+    status: Literal["ok", "error"]
+    error: str | None = None
+    sha256: str | None = None
+    text_source: Literal["text", "text_layer", "ocr", "mixed"] | None = None
+    pages: int = 0
+    page_errors: list[PageErrorOut] = Field(default_factory=list)
+    doc_number: str | None = Field(default=None, description="文号, brackets unified to 〔〕, spaces removed")
+    agency: str | None = Field(default=None, description="作出机关")
+    decision_date: str | None = Field(default=None, description="决定日期, ISO yyyy-mm-dd, from the 落款")
+    case_cause: str | None = Field(default=None, description="案由")
+    evidence: FieldOut = Field(default_factory=FieldOut, description="evidence of the single-valued fields")
+    parties: list[PartyOut] = Field(default_factory=list)
+    amounts: list[AmountOut] = Field(default_factory=list)
+    quantities: list[QuantityOut] = Field(default_factory=list)
+    laws: list[LawOut] = Field(default_factory=list)
+    penalties: list[PenaltyOut] = Field(default_factory=list)
+    missing_elements: list[str] = Field(
+        default_factory=list,
+        description="行政处罚法第五十九条 elements absent: party_name, party_address, facts, evidence, penalty, "
+        "legal_basis, performance, remedy, agency, decision_date",
+    )
+    violation: ViolationOut = Field(default_factory=ViolationOut)
+    criminal_risk: CriminalRiskOut = Field(default_factory=CriminalRiskOut)
+    text: str | None = Field(default=None, description="the document text, only with --with-text")
+
+
+def json_schema() -> dict[str, object]:
+    """JSON Schema of one output line of `lianfa extract --format jsonl`."""
+    schema = ExtractResult.model_json_schema()
+    schema["$id"] = f"https://lianfa.local/schema/extract-result/{CONTRACT_VERSION}"
+    schema["title"] = "lianfa ExtractResult"
+    return schema

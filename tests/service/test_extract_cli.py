@@ -1,0 +1,96 @@
+"""`lianfa extract` / `lianfa schema`: the public contract, one object per input in order, bad files
+reported without stopping the batch."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from service.cli import app
+from service.contract import ExtractResult, json_schema
+
+
+REQUIRED = {
+    "file", "status", "error", "sha256", "text_source", "pages", "doc_number", "agency", "decision_date",
+    "case_cause", "parties", "amounts", "quantities", "laws", "penalties", "missing_elements", "violation",
+    "criminal_risk",
+}
+DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+
+
+def _run(*args: str) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(app, ["extract", *args])
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_batch_in_input_order_with_a_bad_file_in_the_middle(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not a pdf")
+    code, rows = _run(str(DOCS / "market_product.txt"), str(bad), str(DOCS / "individual_gbk.txt"))
+    assert code == 1
+    assert [Path(r["file"]).name for r in rows] == ["market_product.txt", "broken.pdf", "individual_gbk.txt"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok"]
+    assert "broken.pdf" in rows[1]["error"]
+    for row in rows:
+        assert REQUIRED <= row.keys()
+        ExtractResult.model_validate(row)
+
+
+def test_fields_and_evidence_of_a_text_decision() -> None:
+    code, [row] = _run(str(DOCS / "market_product.txt"))
+    assert code == 0
+    assert row["text_source"] == "text"
+    assert row["doc_number"] == "沪市监浦处〔2023〕15202301号"
+    assert row["decision_date"] == "2023-05-12"
+    assert row["agency"] == "上海市浦东新区市场监督管理局"
+    amounts = {(a["role"], a["yuan"]) for a in row["amounts"]}
+    assert ("fine", 50000.0) in amounts and ("confiscated_income", 9600.0) in amounts
+    assert not any(a["yuan"] in (59600.0, 150.0) for a in row["amounts"])  # 罚没款合计, unit price
+    text = (DOCS / "market_product.txt").read_text(encoding="utf-8")
+    for a in row["amounts"]:
+        ev = a["evidence"]
+        assert ev["page"] == 1 and ev["text"] in text
+    assert row["violation"] == {"category": None, "label": None, "confidence": None, "candidate_crimes": []}
+    assert row["criminal_risk"]["level"] is None
+
+
+def test_gb18030_text_and_masked_id_everywhere() -> None:
+    code, [row] = _run("--with-text", str(DOCS / "individual_gbk.txt"))
+    assert code == 0
+    assert row["parties"][0]["name"] == "李某某"
+    assert row["parties"][0]["kind"] == "individual"
+    assert "320102198507124513" not in json.dumps(row, ensure_ascii=False)
+    assert "320102********4513" in row["text"]
+
+
+def test_zip_gives_one_result_per_member(tmp_path: Path) -> None:
+    archive = tmp_path / "batch.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(DOCS / "market_product.txt", "a.txt")
+        zf.writestr("empty.txt", b"")
+        zf.write(DOCS / "individual_gbk.txt", "b.txt")
+    code, rows = _run(str(archive))
+    assert [r["file"].rsplit("/", 1)[-1] for r in rows] == ["a.txt", "empty.txt", "b.txt"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok"]
+    assert code == 1
+
+
+def test_schema_command_prints_the_contract_schema(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    result = CliRunner().invoke(app, ["schema", "--out", str(out)])
+    assert result.exit_code == 0
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert schema == json.loads(json.dumps(json_schema()))
+    assert REQUIRED <= set(schema["properties"])
+
+
+@pytest.mark.parametrize("fmt", ["json"])
+def test_json_array_format(fmt: str) -> None:
+    result = CliRunner().invoke(app, ["extract", "--format", fmt, str(DOCS / "market_product.txt")])
+    assert result.exit_code == 0
+    [row] = json.loads(result.stdout)
+    assert row["status"] == "ok"
