@@ -1,0 +1,73 @@
+"""Render a generated corpus directory: read decisions.jsonl one record at a time, draw each.
+
+The output directory is itself a corpus directory: it gets the rendered records' lines of
+decisions.jsonl and their docs/<id>.txt next to the page files and `<id>.pages.json`, so it can be
+handed on alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from corpora.gold import GoldRecord, RenderedPages
+from corpora.render.record import RenderOptions, render_record
+from ingest.errors import DataFileError
+
+DECISIONS = "decisions.jsonl"
+
+
+def read_records(corpus_dir: Path) -> Iterator[tuple[str, GoldRecord]]:
+    """Yield (jsonl line, record) pairs lazily; a bad line names the file and line number."""
+    path = corpus_dir / DECISIONS
+    if not path.is_file():
+        raise DataFileError(
+            f"{path}: not found; make a corpus first with `lianfa corpus generate --out {corpus_dir}`"
+        )
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield line.rstrip("\n"), GoldRecord.model_validate_json(line)
+            except ValidationError as exc:
+                raise DataFileError(
+                    f"{path}, line {number}: not a valid GoldRecord ({exc.error_count()} errors, first: "
+                    f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}); regenerate the corpus"
+                ) from exc
+
+
+def render_corpus(
+    corpus_dir: Path,
+    out_dir: Path,
+    options: RenderOptions,
+    limit: int | None = None,
+    progress: Callable[[RenderedPages], None] | None = None,
+) -> int:
+    """Render up to `limit` decisions of `corpus_dir` into `out_dir`; returns how many."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    same_dir = corpus_dir.resolve() == out_dir.resolve()
+    count = 0
+    lines: list[str] = []
+    for line, record in read_records(corpus_dir):
+        if limit is not None and count >= limit:
+            break
+        rendered = render_record(record, out_dir, options)
+        if not same_dir:
+            lines.append(line)
+            source = corpus_dir / "docs" / f"{record.id}.txt"
+            target = out_dir / "docs" / f"{record.id}.txt"
+            target.parent.mkdir(exist_ok=True)
+            if source.is_file():
+                shutil.copyfile(source, target)
+            else:
+                target.write_text(record.text, encoding="utf-8")
+        if progress is not None:
+            progress(rendered)
+        count += 1
+    if not same_dir:
+        (out_dir / DECISIONS).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return count
