@@ -70,7 +70,7 @@ _SWAPPABLE = {
     )
 }
 _STAY = 0.0
-_FORWARD = 0.5
+_FORWARD = 1.0
 _SKIP = 0.05
 _SWAP_BACK = 1.2
 _BACK = 3.0
@@ -175,11 +175,6 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)|证据确凿", 4),
     _cue("evidence", r"等证据|为证|予以证实|佐证|证据在案", 2.5),
-    _cue(
-        "evidence",
-        r"笔录|照片|鉴定意见|检验报告|检测报告|鉴定报告|检验结论|复印件|视听资料|电子数据|证人证言|书证|物证|送货单|销售单|发票|账簿|截图|录像|录音|记录单|清单|凭证|说明|证明材料",
-        1,
-    ),
     # finding
     _cue(
         "finding",
@@ -207,6 +202,11 @@ _CUES: tuple[_Cue, ...] = (
     # decision
     _cue(
         "decision",
+        r"^\s*(?:现|故|遂)?对(?:你单位|你公司|你|当事人|其|该公司|该单位)\S{0,12}(?:处以?|给予|作出|罚款|没收|予以)",
+        3,
+    ),
+    _cue(
+        "decision",
         r"(?<!拟\S{0,8})(?:决定如下|处罚如下|作出如下|如下(?:行政)?处罚|(?:决定|处罚)内容如下|决定(?:给予|对当事人|对其|作出|责令|没收|处以|并处|罚款|予以))|^\s*"
         + _ACTOR
         + r"决定",
@@ -232,19 +232,24 @@ _CUES: tuple[_Cue, ...] = (
     _cue("signature", r"^\s*(?:抄送|附件|附[:：]|联系人|承办人|经办人|联系地址|邮编|执法人员\s*[:：])", 3, (0.6, 1.0)),
 )
 
-# Key phrases that also count with one misread, dropped or extra character (OCR noise).
+# Kinds of evidence: one alone is a weak hint (facts mention invoices too), a list of them is not.
+_EVIDENCE_KINDS = regex.compile(
+    r"笔录|照片|鉴定意见|检验报告|检测报告|鉴定报告|检验结论|复印件|视听资料|电子数据|证人证言|书证|物证|送货单|"
+    r"销售单|发票|账簿|截图|录像|录音|记录单|清单|凭证|情况说明|证明材料|营业执照|身份证明"
+)
+
+# Key phrases that also count with one misread, dropped or extra character (OCR noise). The first
+# character must be read right, and phrases one character away from a common word of another
+# section ("证据如下" / "依据如下") are not here.
 _FUZZY: tuple[tuple[str, str, float], ...] = (
     ("facts", "经查明", 2.5),
     ("facts", "违法事实", 3),
     ("facts", "立案调查", 2.5),
     ("evidence", "以上事实", 2),
-    ("evidence", "证据如下", 3.5),
     ("finding", "上述行为", 2.5),
     ("finding", "违反了《", 2.5),
     ("procedure", "陈述申辩", 3),
     ("procedure", "行政处罚告知书", 3),
-    ("basis", "依据《", 2.5),
-    ("basis", "根据《", 2.5),
     ("decision", "决定如下", 4),
     ("decision", "作出如下", 4),
     ("decision", "处罚如下", 4),
@@ -252,10 +257,11 @@ _FUZZY: tuple[tuple[str, str, float], ...] = (
     ("payment", "十五日内", 2.5),
     ("remedy", "行政复议", 3.5),
     ("remedy", "行政诉讼", 3.5),
-    ("remedy", "如不服", 3),
+    ("remedy", "申请复议", 3),
 )
 _FUZZY_RES = tuple(
-    (section, regex.compile(rf"(?:{regex.escape(word)}){{e<=1}}"), weight) for section, word, weight in _FUZZY
+    (section, regex.compile(rf"{regex.escape(word[0])}(?:{regex.escape(word[1:])}){{e<=1}}"), weight)
+    for section, word, weight in _FUZZY
 )
 
 _TERMINATORS = frozenset("。；;！？!?")
@@ -263,7 +269,7 @@ _CLAUSE_BREAK = frozenset("，,：:")
 # A clause that opens with one of these starts a new unit even inside a sentence.
 _OPENER = regex.compile(
     rf"\s*{_ACTOR}(?:依据|根据|依照|按照|决定|违反|(?:当事人|其|该)?(?:的)?(?:上述|以上|该)?(?:违法)?行为|以上事实|上述事实|"
-    r"如不服|若不服|处罚如下|作出如下|鉴于|经查|当事人应|责令|逾期不|告知)"
+    r"如不服|若不服|处罚如下|作出如下|鉴于|经查|当事人应|责令|逾期不|告知|对(?:你|当事人|其|该))"
 )
 # 《…》 and quoted law text are masked before cues are read: a law's title or a quoted article
 # ("…缴纳…", "…行政复议法") says nothing about the section it is quoted in.
@@ -342,6 +348,10 @@ def _score(unit: str, pos: float) -> list[float]:
             i = _IDX[cue.section]
             best[i] = max(best[i], cue.weight)
             hits[i] += 1
+    kinds = len(set(_EVIDENCE_KINDS.findall(stripped)))
+    if kinds:
+        i = _IDX["evidence"]
+        best[i] = max(best[i], min(0.8 * kinds, 2.4))
     for section, rx, weight in _FUZZY_RES:
         i = _IDX[section]
         if best[i] < weight and rx.search(stripped):

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.config import get_settings
+from ingest.errors import DataFileError
+from ingest.tokenize import build_tokenizer, get_tokenizer, tokenize, tokens_with_offsets
+
+TEXT = "当事人违反了食品安全法实施条例，统一社会信用代码为91330106MA2B3C4D5E。"
+
+
+@pytest.fixture(scope="module")
+def small_dict_tokenizer(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("jieba")
+    path = root / "dict.txt"
+    path.write_text("# legal terms\n食品安全法实施条例 50 nz\n统一社会信用代码 50\n两法衔接\n", encoding="utf-8")
+    return build_tokenizer(path, root / "cache"), root
+
+
+def test_user_dictionary_keeps_legal_terms_whole(small_dict_tokenizer) -> None:
+    tk, root = small_dict_tokenizer
+    plain = build_tokenizer(None, root / "cache")
+    words = tokenize(TEXT, tk)
+    assert "食品安全法实施条例" in words and "统一社会信用代码" in words
+    assert "两法衔接" in tokenize("做好两法衔接工作", tk)
+    # without the dictionary jieba cuts them up: the dictionary is what makes the difference
+    assert "食品安全法实施条例" not in tokenize(TEXT, plain)
+    assert "两法衔接" not in tokenize("做好两法衔接工作", plain)
+
+
+def test_offsets_point_into_the_text(small_dict_tokenizer) -> None:
+    tk, _ = small_dict_tokenizer
+    text = "依据 《产品质量法》第四十九条，罚款 12,000 元。"
+    toks = tokens_with_offsets(text, tk)
+    assert all(text[a:b] == w for w, a, b in toks)
+    assert all(w.strip() for w, _, _ in toks)
+    assert "".join(w for w, _, _ in toks) == text.replace(" ", "")
+    assert [a for _, a, _ in toks] == sorted(a for _, a, _ in toks)
+
+
+def test_prefix_cache_is_written_to_the_given_directory(small_dict_tokenizer) -> None:
+    _, root = small_dict_tokenizer
+    assert any(p.name.startswith("jieba") for p in (root / "cache").iterdir())
+
+
+def test_process_tokenizer_is_built_once_with_its_cache_in_the_data_dir() -> None:
+    tk = get_tokenizer()
+    assert get_tokenizer() is tk
+    cache = get_settings().data_dir / "cache" / "jieba"
+    assert any(cache.iterdir())
+    assert tokenize("") == []
+
+
+def test_malformed_dictionary_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("食品安全法".encode("gb18030"))
+    with pytest.raises(DataFileError, match="bad.txt"):
+        build_tokenizer(bad, tmp_path / "cache")
