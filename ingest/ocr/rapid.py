@@ -18,6 +18,7 @@ from ingest.document import Line
 from ingest.errors import ConfigError
 from ingest.ocr.base import register
 from ingest.ocr.postprocess import clean_text
+from ingest.seal import lift_seals
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
@@ -53,8 +54,9 @@ class RapidEngine:
         self._lock = threading.Lock()
 
     def recognize(self, image: Image.Image) -> list[Line]:
+        bgr = _bgr(lift_seals(image))
         with self._lock:
-            out = self._ocr(_bgr(image), use_det=True, use_cls=False, use_rec=True)
+            out = self._ocr(bgr, use_det=True, use_cls=False, use_rec=True)
         if out.boxes is None or out.txts is None or out.scores is None:
             return []
         lines: list[Line] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 FONT_SC = 2  # face index of "Noto Serif CJK SC" in the collection
@@ -53,13 +53,16 @@ def draw_page(lines: list[str], size: int = 40, margin: int = 150, width: int = 
 
 
 def stamp_seal(page: Page, agency: str = "某某市市场监督管理局") -> Page:
-    """A translucent red seal (ring, star, agency name on the arc) centred on the date, as printed."""
+    """A red seal (ring, star, agency name on the arc) centred on the date.
+
+    Its ink multiplies onto the page as a stamp's does: print under it stays dark, paper turns red.
+    """
     assert page.date_box is not None
     x0, y0, x1, y1 = page.date_box
     cx, cy, r = (x0 + x1) // 2, (y0 + y1) // 2, 190
-    layer = Image.new("RGBA", page.image.size, (0, 0, 0, 0))
+    layer = Image.new("RGBA", page.image.size, (255, 255, 255, 0))
     d = ImageDraw.Draw(layer)
-    colour = SEAL_RED + (200,)
+    colour = SEAL_RED + (255,)
     d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=colour, width=12)
     star = []
     for k in range(10):
@@ -76,8 +79,8 @@ def stamp_seal(page: Page, agency: str = "某某市市场监督管理局") -> Pa
         ImageDraw.Draw(glyph).text((5, 0), ch, font=f, fill=colour)
         glyph = glyph.rotate(-math.degrees(a) - 90, resample=Image.BICUBIC)
         layer.alpha_composite(glyph, (int(px) - 30, int(py) - 30))
-    img = Image.alpha_composite(page.image.convert("RGBA"), layer).convert("RGB")
-    return Page(img, page.lines, page.date_box)
+    ink = Image.alpha_composite(Image.new("RGBA", layer.size, "white"), layer).convert("RGB")
+    return Page(ImageChops.multiply(page.image, ink), page.lines, page.date_box)
 
 
 DECISION_LINES = [

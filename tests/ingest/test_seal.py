@@ -1,0 +1,85 @@
+"""Red seals over the date: found, lifted, and the date read with lifting but not without."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from ocr_pages import DECISION_LINES, draw_page, font, stamp_seal
+from PIL import Image, ImageDraw
+
+from ingest.ocr import get_engine
+from ingest.ocr import rapid as rapid_module
+from ingest.seal import find_seals, lift_seals
+
+DATE = "二〇二四年三月十八日"
+
+
+@pytest.fixture(scope="module")
+def sealed():
+    return stamp_seal(draw_page(DECISION_LINES[:4], height=1000, date=DATE))
+
+
+def test_seal_is_found_around_the_date(sealed) -> None:
+    boxes = find_seals(sealed.image)
+    assert len(boxes) == 1
+    x0, y0, x1, y1 = boxes[0]
+    dx0, dy0, dx1, dy1 = sealed.date_box
+    assert x0 < (dx0 + dx1) / 2 < x1 and y0 < (dy0 + dy1) / 2 < y1
+    assert 0.8 < (x1 - x0) / (y1 - y0) < 1.25
+
+
+def test_lifting_whitens_the_seal_and_keeps_the_print(sealed) -> None:
+    lifted = np.asarray(lift_seals(sealed.image)).astype(int)
+    original = np.asarray(sealed.image).astype(int)
+    red = (original[..., 0] - original[..., 1:].max(axis=2)) > 60
+    assert red.sum() > 5000
+    assert (lifted[red].min(axis=1) > 200).mean() > 0.95  # seal ink is now (near) paper
+    x0, y0, x1, y1 = sealed.date_box
+    date_dark = (original[y0:y1, x0:x1].max(axis=2) < 80).sum()
+    assert date_dark > 500
+    assert (lifted[y0:y1, x0:x1].max(axis=2) < 80).sum() >= 0.9 * date_dark  # the date's strokes stay
+
+
+def test_pages_without_a_seal_are_returned_untouched() -> None:
+    page = draw_page(DECISION_LINES[:3], height=600).image
+    assert lift_seals(page) is page
+    grey = page.convert("L")
+    assert lift_seals(grey) is grey
+
+
+def test_a_red_letterhead_is_not_a_seal() -> None:
+    page = draw_page(DECISION_LINES[2:5], height=900, margin=300).image
+    draw = ImageDraw.Draw(page)
+    draw.text((180, 60), "某某市市场监督管理局文件", font=font(110), fill=(220, 30, 30))
+    draw.rectangle((150, 230, 1500, 238), fill=(220, 30, 30))
+    assert find_seals(page) == []
+    assert lift_seals(page) is page
+
+
+@pytest.mark.ocr
+def test_date_under_a_seal_is_read_only_with_lifting(sealed, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = get_engine("rapidocr")
+    with_lifting = [line.text for line in engine.recognize(sealed.image)]
+    monkeypatch.setattr(rapid_module, "lift_seals", lambda image: image)
+    without = [line.text for line in engine.recognize(sealed.image)]
+    assert DATE in with_lifting
+    assert DATE not in without
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_seals_from_the_corpus_renderer_are_found_and_lifted(seed: int) -> None:
+    import random
+
+    from corpora.render.seal import make_seal, stamp
+
+    page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
+    x0, y0, x1, y1 = page.date_box
+    image = page.image.copy()
+    stamp(image, make_seal("某某市市场监督管理局", 320, random.Random(seed)), (x0 + x1) / 2, (y0 + y1) / 2)
+    assert len(find_seals(image)) == 1
+    lifted = np.asarray(lift_seals(image)).astype(int)
+    seal_ink = np.asarray(image).astype(int)
+    red = (seal_ink[..., 0] - seal_ink[..., 1:].max(axis=2)) > 60
+    assert (lifted[red].min(axis=1) > 180).mean() > 0.9
+    clean = np.asarray(page.image)[y0:y1, x0:x1].max(axis=2) < 80
+    assert (lifted[y0:y1, x0:x1].max(axis=2) < 100)[clean].mean() > 0.9
