@@ -5,61 +5,51 @@ built lazily on first use and kept for the process. jieba caches its prefix dict
 the cache goes under the data directory (`LIANFA_DATA_DIR/cache/jieba`), not the system temp
 directory, so it survives reboots on an air-gapped server and is not shared with other users.
 
-The project dictionary is `corpora/data/jieba_dict.txt` (jieba's user-dictionary format: `word
-[freq] [tag]` per line). Law names, agency names and legal terms in it stay whole tokens
-("食品安全法", "统一社会信用代码") instead of being cut into common words.
+The project's words come from `corpora.laws.jieba_words()` (law names, agency names, legal terms,
+from corpora/data/*.yaml): they stay whole tokens ("食品安全法实施条例", "统一社会信用代码")
+instead of being cut into common words.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
 
 from ingest.config import get_settings
-from ingest.errors import DataFileError
 
-PROJECT_DICT = Path(__file__).resolve().parent.parent / "corpora" / "data" / "jieba_dict.txt"
+# Above any frequency in jieba's bundled dictionary: a project word is never cut into parts.
+_WORD_FREQ = 100_000
 
 _lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
 
 
-def build_tokenizer(user_dict: Path | None, cache_dir: Path) -> jieba.Tokenizer:
-    """A ready tokenizer: jieba's bundled dictionary (prefix cache in `cache_dir`) plus
-    `user_dict` if given. A malformed user dictionary raises DataFileError naming the line."""
+def build_tokenizer(words: Iterable[str], cache_dir: Path) -> jieba.Tokenizer:
+    """A ready tokenizer: jieba's bundled dictionary (prefix cache in `cache_dir`) plus `words`."""
     # jieba logs every dictionary load at DEBUG through its own stderr handler
     jieba.setLogLevel(logging.WARNING)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir)
     tk.initialize()
-    if user_dict is not None:
-        _load_user_dict(tk, user_dict)
+    for word in words:
+        tk.add_word(word, freq=_WORD_FREQ, tag="nz")
     return tk
 
 
-def _load_user_dict(tk: jieba.Tokenizer, path: Path) -> None:
-    try:
-        tk.load_userdict(str(path))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DataFileError(
-            f"{path}: cannot load the jieba dictionary ({exc}); each line must be 'word [frequency] [tag]' in UTF-8"
-        ) from exc
-
-
-_tokenizer: jieba.Tokenizer | None = None
-
-
 def get_tokenizer() -> jieba.Tokenizer:
-    """The process-wide tokenizer with the project dictionary (when it is installed)."""
+    """The process-wide tokenizer with the project's words; built on first use."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                cache_dir = get_settings().data_dir / "cache" / "jieba"
-                _tokenizer = build_tokenizer(PROJECT_DICT if PROJECT_DICT.is_file() else None, cache_dir)
+                from corpora.laws import jieba_words
+
+                _tokenizer = build_tokenizer(jieba_words(), get_settings().data_dir / "cache" / "jieba")
     return _tokenizer
 
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from ingest.config import get_settings
-from ingest.errors import DataFileError
 from ingest.tokenize import build_tokenizer, get_tokenizer, tokenize, tokens_with_offsets
 
 TEXT = "当事人违反了食品安全法实施条例，统一社会信用代码为91330106MA2B3C4D5E。"
@@ -14,14 +13,12 @@ TEXT = "当事人违反了食品安全法实施条例，统一社会信用代码
 @pytest.fixture(scope="module")
 def small_dict_tokenizer(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("jieba")
-    path = root / "dict.txt"
-    path.write_text("# legal terms\n食品安全法实施条例 50 nz\n统一社会信用代码 50\n两法衔接\n", encoding="utf-8")
-    return build_tokenizer(path, root / "cache"), root
+    return build_tokenizer(["食品安全法实施条例", "统一社会信用代码", "两法衔接"], root / "cache"), root
 
 
 def test_user_dictionary_keeps_legal_terms_whole(small_dict_tokenizer) -> None:
     tk, root = small_dict_tokenizer
-    plain = build_tokenizer(None, root / "cache")
+    plain = build_tokenizer([], root / "cache")
     words = tokenize(TEXT, tk)
     assert "食品安全法实施条例" in words and "统一社会信用代码" in words
     assert "两法衔接" in tokenize("做好两法衔接工作", tk)
@@ -45,16 +42,15 @@ def test_prefix_cache_is_written_to_the_given_directory(small_dict_tokenizer) ->
     assert any(p.name.startswith("jieba") for p in (root / "cache").iterdir())
 
 
-def test_process_tokenizer_is_built_once_with_its_cache_in_the_data_dir() -> None:
+def test_process_tokenizer_is_built_once_with_the_project_words() -> None:
+    from corpora.laws import jieba_words
+
     tk = get_tokenizer()
     assert get_tokenizer() is tk
     cache = get_settings().data_dir / "cache" / "jieba"
     assert any(cache.iterdir())
     assert tokenize("") == []
-
-
-def test_malformed_dictionary_names_the_file(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes("食品安全法".encode("gb18030"))
-    with pytest.raises(DataFileError, match="bad.txt"):
-        build_tokenizer(bad, tmp_path / "cache")
+    # every multi-character project word survives as one token inside a sentence
+    words = [w for w in jieba_words() if " " not in w]
+    cut = [w for w in words if w not in tokenize(f"依据{w}的规定", tk)]
+    assert cut == []
