@@ -1,0 +1,32 @@
+"""The append-only audit log: who did what, when, with the record before and after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from service.auth import CurrentUser
+from service.db.models import AuditEntry
+
+
+def record(
+    s: Session,
+    user: CurrentUser | None,
+    action: str,
+    entity: str,
+    entity_id: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEntry:
+    entry = AuditEntry(
+        user_id=user.id if user else None,
+        user_name=user.name if user else "system",
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+    )
+    s.add(entry)
+    return entry

@@ -1,0 +1,49 @@
+"""`lianfa serve`: migrate the database, start the job workers, and serve the HTTP API with uvicorn."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        host: str = typer.Option(None, help="address to listen on (default LIANFA_HOST, 127.0.0.1)"),
+        port: int = typer.Option(None, help="port (default LIANFA_PORT, 8000)"),
+        workers: int = typer.Option(None, help="job worker processes (default LIANFA_WORKERS: cores - 1)"),
+        log_level: str = typer.Option("info", help="uvicorn log level"),
+    ) -> None:
+        """Start the lianfa service: the HTTP API (OpenAPI at /api/docs) plus the job workers.
+
+        With LIANFA_QUEUE=local (default) the workers are local processes; with LIANFA_QUEUE=celery
+        jobs go to Redis (LIANFA_REDIS_URL) for `celery -A service.jobs.celery_backend worker`.
+        """
+        import logging
+
+        import uvicorn
+
+        from service.app import create_app
+        from service.config import get_service_settings
+
+        settings = get_service_settings()
+        updates = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
+        settings = settings.model_copy(update=updates)
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        app_ = create_app(settings)  # migrates before any worker touches the database
+
+        runner = _job_runner(settings)
+        runner.start()
+        try:
+            uvicorn.run(app_, host=settings.host, port=settings.port, log_level=log_level, access_log=False)
+        finally:
+            runner.stop()
+
+
+def _job_runner(settings):  # type: ignore[no-untyped-def]
+    if settings.queue == "celery":
+        from service.jobs.celery_backend import Dispatcher
+
+        return Dispatcher(settings)
+    from service.jobs.pool import LocalPool
+
+    return LocalPool(settings)

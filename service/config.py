@@ -1,0 +1,67 @@
+"""Typed configuration for the service, read from `LIANFA_*` environment variables (or a .env file).
+
+Defaults run everything on one machine with nothing else installed: SQLite (WAL) and the stored
+originals live in IngestSettings.data_dir, and jobs run in a local pool of worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.config import get_settings as get_ingest_settings
+
+
+def _default_workers() -> int:
+    # One OCR engine per worker already uses several threads; leave a core for the web process.
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIANFA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default_factory=lambda: get_ingest_settings().data_dir)
+    database_url: str | None = None  # default: sqlite:///<data_dir>/lianfa.db
+    storage_dir: Path | None = None  # default: <data_dir>/store
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    queue: Literal["local", "celery"] = "local"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    workers: int = Field(default_factory=_default_workers, ge=1)
+    job_timeout_seconds: float = Field(default=600.0, gt=0)
+    job_lease_seconds: float = Field(default=30.0, gt=0)  # a worker that stops heartbeating loses its job
+    job_max_attempts: int = Field(default=3, ge=1)  # interrupted (crash/kill) attempts before giving up
+    worker_recycle_after: int = Field(default=200, ge=1)  # jobs per worker process before a fresh one
+    worker_poll_seconds: float = Field(default=0.5, gt=0)
+    max_queued_jobs: int = Field(default=20_000, ge=1)  # uploads are refused beyond this backlog
+
+    max_upload_file_bytes: int | None = None  # default: IngestSettings.max_file_bytes
+    max_batch_files: int = Field(default=5_000, ge=1)
+
+    session_hours: float = 12.0
+    token_days: float = 30.0
+    page_dpi: int = 110  # page images for the review screen; evidence boxes are fractions, any dpi fits
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'lianfa.db'}"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.storage_dir or self.data_dir / "store"
+
+    @property
+    def upload_limit(self) -> int:
+        return self.max_upload_file_bytes or get_ingest_settings().max_file_bytes
+
+
+@lru_cache(maxsize=1)
+def get_service_settings() -> ServiceSettings:
+    return ServiceSettings()

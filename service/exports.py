@@ -1,0 +1,230 @@
+"""Exports: cases as CSV / XLSX / JSONL, reviewed cases as training data (JSONL), and the DOCX draft
+《建议移送涉嫌犯罪案件函》 for a confirmed case.
+
+Training data format (one JSON object per line, UTF-8), read by the classifiers:
+  {"case_id", "document_sha256", "file_name", "text", "category", "category_label",
+   "criminal_label": 1 (confirmed) | 0 (rejected) | null (only corrected),
+   "suspected_crime", "review_state", "reviewer", "reviewed_at",
+   "fields": {"doc_number", "agency", "decision_date", "case_cause", "parties", "amounts",
+              "quantities", "laws", "penalties"},
+   "predicted": {"category", "risk_level", "risk_score"}}
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from service.cases import CORRECTABLE
+from service.db.models import Case
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("case_id", "案件编号"),
+    ("file_name", "文件"),
+    ("doc_number", "文号"),
+    ("agency", "作出机关"),
+    ("decision_date", "决定日期"),
+    ("parties", "当事人"),
+    ("credit_codes", "统一社会信用代码"),
+    ("category", "违法类别"),
+    ("category_label", "类别名称"),
+    ("risk_level", "刑事风险"),
+    ("risk_score", "风险分"),
+    ("risk_reasons", "风险理由"),
+    ("fine", "罚款（元）"),
+    ("confiscated_income", "没收违法所得（元）"),
+    ("other_amounts", "其他金额"),
+    ("laws", "适用法律"),
+    ("review_state", "审核状态"),
+    ("suspected_crime", "涉嫌罪名"),
+    ("review_reason", "审核意见"),
+)
+
+
+def _amount_total(fields: dict[str, Any], role: str) -> float | None:
+    vals = [a.get("yuan") for a in fields.get("amounts") or [] if a.get("role") == role and a.get("yuan") is not None]
+    return round(sum(vals), 2) if vals else None
+
+
+def row(case: Case) -> dict[str, Any]:
+    f = case.fields or {}
+    parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
+    risk = f.get("criminal_risk") or {}
+    reasons = []
+    for r in risk.get("reasons") or []:
+        reasons.append(r if isinstance(r, str) else (r.get("text") or r.get("crime") or json.dumps(r, ensure_ascii=False)))
+    others = [
+        f"{a.get('role')}:{a.get('yuan')}"
+        for a in f.get("amounts") or []
+        if a.get("role") not in ("fine", "confiscated_income")
+    ]
+    laws = []
+    for law in f.get("laws") or []:
+        if isinstance(law, dict):
+            laws.append(f"{law.get('law') or ''}{'第' + str(law['article']) + '条' if law.get('article') else ''}")
+    return {
+        "case_id": case.id,
+        "file_name": case.file_name,
+        "doc_number": case.doc_number,
+        "agency": case.agency,
+        "decision_date": case.decision_date.isoformat() if case.decision_date else None,
+        "parties": "；".join(str(p.get("name") or "") for p in parties),
+        "credit_codes": "；".join(str(p.get("credit_code")) for p in parties if p.get("credit_code")),
+        "category": case.category,
+        "category_label": case.category_label,
+        "risk_level": case.risk_level,
+        "risk_score": case.risk_score,
+        "risk_reasons": "；".join(str(r) for r in reasons),
+        "fine": _amount_total(f, "fine"),
+        "confiscated_income": _amount_total(f, "confiscated_income"),
+        "other_amounts": "；".join(others),
+        "laws": "；".join(laws),
+        "review_state": case.review_state,
+        "suspected_crime": (case.review or {}).get("suspected_crime"),
+        "review_reason": (case.review or {}).get("reason"),
+    }
+
+
+def csv_lines(cases: Iterable[Case]) -> Iterator[str]:
+    """CSV with a BOM so Excel opens the Chinese text correctly."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([label for _, label in COLUMNS])
+    yield "\ufeff" + buf.getvalue()
+    for case in cases:
+        buf.seek(0)
+        buf.truncate()
+        r = row(case)
+        writer.writerow(["" if r[k] is None else r[k] for k, _ in COLUMNS])
+        yield buf.getvalue()
+
+
+def jsonl_lines(cases: Iterable[Case]) -> Iterator[str]:
+    for case in cases:
+        obj = {
+            "case_id": case.id,
+            "document_id": case.document_id,
+            "file_name": case.file_name,
+            "review_state": case.review_state,
+            "review": case.review or {},
+            "version": case.version,
+            **{k: v for k, v in (case.fields or {}).items() if k != "text"},
+        }
+        yield json.dumps(obj, ensure_ascii=False, default=str) + "\n"
+
+
+def write_xlsx(cases: Iterable[Case], path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)  # rows go straight to the file: memory stays flat for large exports
+    ws = wb.create_sheet("案件")
+    ws.append([label for _, label in COLUMNS])
+    for case in cases:
+        r = row(case)
+        ws.append([r[k] for k, _ in COLUMNS])
+    wb.save(path)
+
+
+def training_record(case: Case, sha256: str) -> dict[str, Any]:
+    f = case.fields or {}
+    review = case.review or {}
+    label = {"confirmed": 1, "rejected": 0}.get(case.review_state)
+    violation = f.get("violation") or {}
+    risk = f.get("criminal_risk") or {}
+    return {
+        "case_id": case.id,
+        "document_sha256": sha256,
+        "file_name": case.file_name,
+        "text": f.get("text"),
+        "category": case.category,
+        "category_label": case.category_label,
+        "criminal_label": label,
+        "suspected_crime": review.get("suspected_crime"),
+        "review_state": case.review_state,
+        "reviewer": review.get("reviewer"),
+        "reviewed_at": review.get("reviewed_at"),
+        "fields": {k: f.get(k) for k in CORRECTABLE},
+        "predicted": {
+            "category": violation.get("category"),
+            "risk_level": risk.get("level"),
+            "risk_score": risk.get("score"),
+        },
+    }
+
+
+def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
+    """The DOCX draft 《建议移送涉嫌犯罪案件函》 filled from the case's fields, for a clerk to finish."""
+    from docx import Document as Docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    f = case.fields or {}
+    review = case.review or {}
+    parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
+    party = "、".join(str(p.get("name")) for p in parties if p.get("name")) or "（当事人）"
+    codes = "、".join(str(p.get("credit_code")) for p in parties if p.get("credit_code"))
+    crime = review.get("suspected_crime") or "（涉嫌罪名）"
+    agency = case.agency or "（行政执法机关）"
+    date = case.decision_date.strftime("%Y年%m月%d日").replace("年0", "年").replace("月0", "月") if case.decision_date else "（日期）"
+
+    doc = Docx()
+    style = doc.styles["Normal"]
+    style.font.name = "FangSong"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+
+    def para(text: str, *, align: str | None = None, bold: bool = False, size: int | None = None) -> None:
+        p = doc.add_paragraph()
+        run = p.add_run(text)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+        if align:
+            p.alignment = getattr(WD_ALIGN_PARAGRAPH, align)
+
+    para("建议移送涉嫌犯罪案件函", align="CENTER", bold=True, size=22)
+    para("（草稿，须经审核签发）", align="CENTER", size=12)
+    para("          公安局：")
+    para(
+        f"    {agency}于{date}对{party}作出行政处罚决定（{case.doc_number or '文号待补'}）。"
+        f"经审查，该案涉嫌{crime}，依据《行政执法机关移送涉嫌犯罪案件的规定》，建议依法移送你局审查处理。"
+    )
+    para("    一、案件基本情况")
+    para(f"    当事人：{party}" + (f"（统一社会信用代码：{codes}）" if codes else ""))
+    if f.get("case_cause"):
+        para(f"    案由：{f['case_cause']}")
+    amounts = [a for a in f.get("amounts") or [] if a.get("yuan") is not None]
+    if amounts:
+        para("    涉案金额：" + "；".join(f"{_ROLE_ZH.get(a.get('role'), a.get('role'))} {a['yuan']:,.2f} 元" for a in amounts))
+    quantities = f.get("quantities") or []
+    if quantities:
+        para("    涉案数量：" + "；".join(f"{q.get('subject') or ''}{q.get('value')}{q.get('unit') or ''}" for q in quantities))
+    para("    二、涉嫌犯罪的理由")
+    reasons = (f.get("criminal_risk") or {}).get("reasons") or []
+    for r in reasons:
+        para("    " + (r if isinstance(r, str) else str(r.get("text") or r.get("rule_id") or r)))
+    if review.get("reason"):
+        para(f"    审核意见：{review['reason']}")
+    para("    三、附件：行政处罚决定书、证据材料目录、涉案物品清单（由承办人补充）")
+    para(f"    审核人：{reviewer}    案件编号：{case.id}")
+    para(agency, align="RIGHT")
+    para("年    月    日", align="RIGHT")
+    doc.save(path)
+
+
+_ROLE_ZH = {
+    "fine": "罚款",
+    "confiscated_income": "没收违法所得",
+    "illegal_income": "违法所得",
+    "goods_value": "货值金额",
+    "sales": "销售金额",
+    "illegal_revenue": "违法经营额",
+    "tax_evaded": "逃税额",
+    "loss": "损失",
+    "other": "其他",
+}

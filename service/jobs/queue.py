@@ -1,0 +1,195 @@
+"""Job state transitions, all in the database so a crash or restart loses nothing.
+
+A worker claims a job by taking its lease (owner token + expiry), keeps it alive by heartbeats,
+and finishes it only while it still holds the lease (fencing): a worker whose lease expired, and
+whose job another worker took over, cannot write a second result. The result row is unique per job.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from service.db.models import BatchItem, Case, Job, JobAttempt, Result, utcnow
+from service.db.session import Database
+
+INTERRUPTED = "处理多次中断（进程崩溃或被终止），已停止重试；请检查文件后点击“重试”"
+
+
+def enqueue(session: Session, document_id: int, max_attempts: int) -> Job:
+    job = Job(document_id=document_id, status="queued", attempts=0, attempt_budget=max_attempts)
+    session.add(job)
+    session.flush()
+    return job
+
+
+def queued_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Job).where(Job.status == "queued")) or 0
+
+
+def claimable(db: Database, limit: int = 8) -> list[int]:
+    """Job ids a worker may try to claim: queued ones, and running ones whose lease has expired."""
+    now = time.time()
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(Job.id)
+                .where(or_(Job.status == "queued", and_(Job.status == "running", Job.lease_expires < now)))
+                .order_by(Job.id)
+                .limit(limit)
+            )
+        )
+
+
+def claim(db: Database, job_id: int, worker: str, lease_seconds: float) -> str | None:
+    """Take the job's lease; returns the owner token, or None if someone else has it or it is over.
+
+    An expired lease means the previous attempt died: that attempt is recorded as lost, and once
+    the attempt budget is spent the job fails instead of crashing workers forever.
+    """
+    owner = f"{worker}:{uuid.uuid4().hex[:12]}"
+    now = time.time()
+    with db.session() as s:
+        job = s.get(Job, job_id)
+        if job is None:
+            return None
+        expired = job.status == "running" and (job.lease_expires or 0) < now
+        if expired and job.attempts >= job.attempt_budget:
+            done = s.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.status == "running", Job.lease_owner == job.lease_owner)
+                .values(status="failed", error=INTERRUPTED, finished_at=utcnow(), lease_owner=None)
+            ).rowcount
+            if done:
+                _close_attempts(s, job_id, "lost")
+            return None
+        taken = s.execute(
+            update(Job)
+            .where(
+                Job.id == job_id,
+                or_(Job.status == "queued", and_(Job.status == "running", Job.lease_expires < now)),
+            )
+            .values(
+                status="running",
+                lease_owner=owner,
+                lease_expires=now + lease_seconds,
+                attempts=Job.attempts + 1,
+                started_at=utcnow(),
+            )
+        ).rowcount
+        if not taken:
+            return None
+        if expired:
+            _close_attempts(s, job_id, "lost")
+        s.add(JobAttempt(job_id=job_id, worker=owner))
+    return owner
+
+
+def heartbeat(db: Database, job_id: int, owner: str, lease_seconds: float) -> bool:
+    with db.session() as s:
+        return bool(
+            s.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+                .values(lease_expires=time.time() + lease_seconds)
+            ).rowcount
+        )
+
+
+def finish(
+    db: Database, job_id: int, owner: str, payload: dict[str, Any], case: Case | None, error: str | None
+) -> bool:
+    """Write the job's outcome once: the result, the case, and the job's final state, in one transaction.
+
+    Returns False (and writes nothing) when this worker no longer holds the lease.
+    """
+    with db.session() as s:
+        status = "failed" if error else "done"
+        held = s.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+            .values(status=status, error=error, finished_at=utcnow(), lease_owner=None, lease_expires=None)
+        ).rowcount
+        if not held:
+            _close_attempt(s, owner, "stale")
+            return False
+        job = s.get(Job, job_id)
+        assert job is not None
+        s.add(
+            Result(
+                job_id=job_id,
+                document_id=job.document_id,
+                status="error" if error else str(payload.get("status") or "ok"),
+                error=error,
+                payload=payload,
+            )
+        )
+        if case is not None:
+            existing = s.scalar(select(Case).where(Case.document_id == job.document_id))
+            if existing is None:
+                case.document_id = job.document_id
+                case.job_id = job_id
+                s.add(case)
+        _close_attempt(s, owner, status)
+    return True
+
+
+def fail(db: Database, job_id: int, owner_prefix: str, reason: str, outcome: str = "failed") -> bool:
+    """Fail a running job held by a worker (owner token starting with `owner_prefix`), e.g. on timeout."""
+    with db.session() as s:
+        job = s.get(Job, job_id)
+        if job is None or job.status != "running" or not (job.lease_owner or "").startswith(owner_prefix):
+            return False
+        owner = job.lease_owner
+        done = s.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+            .values(status="failed", error=reason, finished_at=utcnow(), lease_owner=None, lease_expires=None)
+        ).rowcount
+        if done and owner:
+            s.add(Result(job_id=job_id, document_id=job.document_id, status="error", error=reason, payload={}))
+            _close_attempt(s, owner, outcome)
+        return bool(done)
+
+
+def cancel_queued(session: Session, job_ids: Sequence[int]) -> int:
+    if not job_ids:
+        return 0
+    return session.execute(
+        update(Job)
+        .where(Job.id.in_(list(job_ids)), Job.status == "queued")
+        .values(status="cancelled", finished_at=utcnow())
+    ).rowcount
+
+
+def retry_items(session: Session, items: Sequence[BatchItem], max_attempts: int) -> list[int]:
+    """A fresh job for each failed item that has a stored original (one result per job stays true)."""
+    new_ids: list[int] = []
+    for item in items:
+        if item.document_id is None:
+            continue
+        job = enqueue(session, item.document_id, max_attempts)
+        item.job_id = job.id
+        new_ids.append(job.id)
+    return new_ids
+
+
+def _close_attempt(s: Session, owner: str, outcome: str) -> None:
+    s.execute(
+        update(JobAttempt)
+        .where(JobAttempt.worker == owner, JobAttempt.outcome == "running")
+        .values(outcome=outcome, finished_at=utcnow())
+    )
+
+
+def _close_attempts(s: Session, job_id: int, outcome: str) -> None:
+    s.execute(
+        update(JobAttempt)
+        .where(JobAttempt.job_id == job_id, JobAttempt.outcome == "running")
+        .values(outcome=outcome, finished_at=utcnow())
+    )

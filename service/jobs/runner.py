@@ -1,0 +1,141 @@
+"""`run_job(job_id)`: process one stored original and record its outcome exactly once.
+
+Independent of what runs it: a local worker process, a Celery task, or a test calling it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ingest.errors import LianfaError
+from service.cases import case_from_result
+from service.config import ServiceSettings, get_service_settings
+from service.db.models import BatchItem, Document, Job
+from service.db.session import Database
+from service.jobs import queue
+from service.storage import Storage
+
+log = logging.getLogger(__name__)
+
+Processor = Callable[[Path, str], Any]  # (stored original, display name) -> ExtractResult (or its dict)
+
+
+def default_processor(path: Path, display_name: str) -> Any:
+    from service.pipeline import process_file
+
+    # The text is kept with the case: full-text search, and the training data the classifiers learn from.
+    return process_file(path, display_name=display_name, with_text=True)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def _display_name(db: Database, job: Job) -> tuple[str, str]:
+    with db.session() as s:
+        doc = s.get(Document, job.document_id)
+        assert doc is not None
+        # The name this job's own batch item gave the file, else the name it was first stored under.
+        item_name = s.scalar(select(BatchItem.name).where(BatchItem.job_id == job.id).limit(1))
+        return doc.sha256, item_name or doc.name
+
+
+def _as_dict(result: Any) -> dict[str, Any]:
+    if isinstance(result, dict):
+        return result
+    return result.model_dump(mode="json")
+
+
+def run_job(
+    job_id: int,
+    *,
+    db: Database | None = None,
+    storage: Storage | None = None,
+    processor: Processor | None = None,
+    settings: ServiceSettings | None = None,
+    worker: str | None = None,
+) -> str:
+    """Claim the job, process its file, write result + case. Returns the outcome:
+    `done`, `failed`, `stale` (lost the lease meanwhile: nothing written) or `skipped` (not claimable)."""
+    settings = settings or get_service_settings()
+    own_db = db is None
+    db = db or Database(settings.db_url)
+    storage = storage or Storage(settings.store_dir)
+    processor = processor or default_processor
+    try:
+        owner = queue.claim(db, job_id, worker or worker_name(), settings.job_lease_seconds)
+        if owner is None:
+            return "skipped"
+        with db.session() as s:
+            job = s.get(Job, job_id)
+            assert job is not None
+        sha, name = _display_name(db, job)
+        stop = threading.Event()
+        beat = threading.Thread(
+            target=_heartbeat, args=(db, job_id, owner, settings.job_lease_seconds, stop), daemon=True
+        )
+        beat.start()
+        try:
+            payload, error = _process(processor, storage.original_path(sha), name)
+        finally:
+            stop.set()
+            beat.join()
+        case = case_from_result(payload, name) if error is None else None
+        if not queue.finish(db, job_id, owner, payload, case, error):
+            log.warning("job %s: lease lost while processing; another worker owns it, result discarded", job_id)
+            return "stale"
+        return "failed" if error else "done"
+    finally:
+        if own_db:
+            db.dispose()
+
+
+def _process(processor: Processor, path: Path, name: str) -> tuple[dict[str, Any], str | None]:
+    try:
+        payload = _as_dict(processor(path, name))
+    except LianfaError as exc:
+        return {"file": name, "status": "error", "error": str(exc)}, str(exc)
+    except Exception as exc:  # a bug must not take the worker down; the job records it and can be retried
+        log.exception("job for %s crashed", name)
+        msg = f"内部错误（{type(exc).__name__}: {exc}），请联系管理员；文件本身可能没有问题"
+        return {"file": name, "status": "error", "error": msg}, msg
+    if payload.get("status") == "error":
+        return payload, str(payload.get("error") or "文件无法处理")
+    return payload, None
+
+
+def _heartbeat(db: Database, job_id: int, owner: str, lease: float, stop: threading.Event) -> None:
+    while not stop.wait(lease / 3):
+        try:
+            if not queue.heartbeat(db, job_id, owner, lease):
+                return
+        except Exception:  # a missed beat only risks a takeover, which fencing makes safe
+            log.exception("heartbeat for job %s failed", job_id)
+
+
+def run_pending(
+    *,
+    db: Database,
+    storage: Storage,
+    processor: Processor | None = None,
+    settings: ServiceSettings | None = None,
+    worker: str | None = None,
+) -> int:
+    """Run every claimable job in this process until none is left; returns how many were run."""
+    ran = 0
+    while ids := queue.claimable(db):
+        outcomes = [
+            run_job(i, db=db, storage=storage, processor=processor, settings=settings, worker=worker) for i in ids
+        ]
+        ran += sum(o in ("done", "failed") for o in outcomes)
+        if all(o == "skipped" for o in outcomes):
+            break
+    return ran

@@ -1,0 +1,1 @@
+"""HTTP routers, one per resource. Every endpoint declares the roles it admits (service.auth.require)."""

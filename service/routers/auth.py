@@ -1,0 +1,52 @@
+"""Log in (POST /api/auth/token: a bearer token, and a session cookie for browsers), log out, who am I."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, Response, status
+
+from service.auth import SESSION_COOKIE, CurrentUser, authenticate, current_user, issue_token, request_token, revoke_token
+from service.routers.deps import SessionDep, SettingsDep
+from service.schemas.users import TokenOut
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+@router.post("/token", response_model=TokenOut)
+def login(
+    response: Response,
+    s: SessionDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    kind: Annotated[str, Form(pattern="^(bearer|session)$")] = "bearer",
+) -> TokenOut:
+    """OAuth2 password form (username, password). `kind=session` gives a short-lived browser session
+    (also set as an HttpOnly cookie); the default is a bearer token for scripts."""
+    user = authenticate(s, username, password)
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "用户名或密码错误，或账号已停用；请核对后重试或联系管理员")
+    lifetime = timedelta(hours=settings.session_hours) if kind == "session" else timedelta(days=settings.token_days)
+    token = issue_token(s, user, "session" if kind == "session" else "bearer", lifetime)
+    if kind == "session":
+        response.set_cookie(
+            SESSION_COOKIE, token, max_age=int(lifetime.total_seconds()), httponly=True, samesite="strict"
+        )
+    return TokenOut(access_token=token, user=user.name, role=user.role)  # type: ignore[arg-type]
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+def logout(
+    request: Request, response: Response, s: SessionDep, user: Annotated[CurrentUser, Depends(current_user)]
+) -> None:
+    token = request_token(request)
+    if token:
+        revoke_token(s, token)
+    response.delete_cookie(SESSION_COOKIE)
+
+
+@router.get("/me")
+def me(user: Annotated[CurrentUser, Depends(current_user)]) -> dict[str, str | int]:
+    return {"id": user.id, "name": user.name, "role": user.role}

@@ -1,0 +1,165 @@
+"""Bulk upload and the fate of every file: POST /api/batches, polling, server-sent events, retry, cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select
+
+from service.auth import CurrentUser, require
+from service.batches import batch_out, batch_summary, items_of, progress
+from service.db.models import Batch, BatchItem
+from service.jobs import queue
+from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
+from service.schemas.batches import ActionOut, BatchOut, BatchSummary, RetryRequest
+from service.uploads import expand, receive_multipart, record_batch
+
+router = APIRouter(prefix="/api/batches", tags=["batches"])
+Uploader = Annotated[CurrentUser, Depends(require("uploader"))]
+Viewer = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "PDF、图片、文本文件或 ZIP（ZIP 内的文件逐个成为批次条目）",
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _get_batch(s, batch_id: int) -> Batch:  # type: ignore[no-untyped-def]
+    batch = s.get(Batch, batch_id)
+    if batch is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在，请检查批次编号")
+    return batch
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=BatchOut, openapi_extra=_UPLOAD_BODY)
+async def upload_batch(
+    request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep
+) -> BatchOut:
+    """Upload many files (and ZIPs) at once; each becomes a batch item with its own status."""
+    backlog = await run_in_threadpool(_backlog, db)
+    if backlog >= settings.max_queued_jobs:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            f"处理队列已满（{backlog} 个文件等待处理），请稍后再上传",
+            headers={"Retry-After": "60"},
+        )
+    received = await receive_multipart(
+        request.headers.get("content-type", ""), request.stream(), storage, settings.upload_limit,
+        settings.max_batch_files,
+    )
+
+    def _finish() -> BatchOut:
+        files = list(expand(received, storage, settings.upload_limit))
+        batch_id = record_batch(db, user, files, settings)
+        with db.session() as s:
+            return batch_out(s, _get_batch(s, batch_id))
+
+    return await run_in_threadpool(_finish)
+
+
+def _backlog(db) -> int:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return queue.queued_count(s)
+
+
+@router.get("", response_model=list[BatchSummary])
+def list_batches(s: SessionDep, user: Viewer, limit: int = 50, offset: int = 0) -> list[BatchSummary]:
+    q = select(Batch).order_by(Batch.id.desc()).offset(offset).limit(min(limit, 500))
+    if user.role == "uploader":
+        q = q.where(Batch.created_by == user.id)
+    return [batch_summary(s, b) for b in s.scalars(q)]
+
+
+@router.get("/{batch_id}", response_model=BatchOut)
+def get_batch(batch_id: int, s: SessionDep, user: Viewer) -> BatchOut:
+    return batch_out(s, _get_batch(s, batch_id))
+
+
+@router.get("/{batch_id}/events", response_class=StreamingResponse)
+async def batch_events(batch_id: int, db: DbDep, user: Viewer, interval: float = 1.0) -> StreamingResponse:
+    """Server-sent events: `item` for each item whose status changed, `progress` after each change,
+    and a final `done` when nothing is left queued or processing."""
+
+    def snapshot():  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            _get_batch(s, batch_id)
+            return items_of(s, batch_id)
+
+    await run_in_threadpool(snapshot)  # 404 before the stream starts
+    interval = min(max(interval, 0.2), 10.0)
+
+    async def stream() -> AsyncIterator[bytes]:
+        last: dict[int, tuple[str, int | None]] = {}
+        while True:
+            items = await run_in_threadpool(snapshot)
+            changed = [it for it in items if last.get(it.id) != (it.status, it.case_id)]
+            for it in changed:
+                last[it.id] = (it.status, it.case_id)
+                yield _sse("item", it.model_dump_json())
+            prog = progress(items)
+            if changed:
+                yield _sse("progress", prog.model_dump_json())
+            if prog.finished:
+                yield _sse("done", prog.model_dump_json())
+                return
+            yield b": keep-alive\n\n"
+            await asyncio.sleep(interval)
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+def _sse(event: str, data: str) -> bytes:
+    return f"event: {event}\ndata: {data}\n\n".encode()
+
+
+@router.post("/{batch_id}/retry", response_model=ActionOut)
+def retry_batch(
+    batch_id: int, s: SessionDep, user: Uploader, settings: SettingsDep, body: RetryRequest | None = None
+) -> ActionOut:
+    """Process again the failed items that have a stored original (files refused at upload must be re-uploaded)."""
+    batch = _get_batch(s, batch_id)
+    wanted = set(body.item_ids) if body and body.item_ids else None
+    failed = [it for it in items_of(s, batch.id) if it.status == "failed" and (wanted is None or it.id in wanted)]
+    rows = [s.get(BatchItem, it.id) for it in failed]
+    new = queue.retry_items(s, [r for r in rows if r is not None and r.document_id is not None], settings.job_max_attempts)
+    if batch.cancelled and new:
+        batch.cancelled = False
+    skipped = len(failed) - len(new)
+    msg = f"已重新排队 {len(new)} 个文件"
+    if skipped:
+        msg += f"；{skipped} 个文件在上传时即被拒收，需修正后重新上传"
+    return ActionOut(batch_id=batch.id, affected=len(new), message=msg)
+
+
+@router.post("/{batch_id}/cancel", response_model=ActionOut)
+def cancel_batch(batch_id: int, s: SessionDep, user: Uploader) -> ActionOut:
+    """Cancel the items still queued; files already being processed finish normally."""
+    batch = _get_batch(s, batch_id)
+    job_ids = list(
+        s.scalars(select(BatchItem.job_id).where(BatchItem.batch_id == batch.id, BatchItem.job_id.is_not(None)))
+    )
+    n = queue.cancel_queued(s, [j for j in job_ids if j is not None])
+    batch.cancelled = True
+    return ActionOut(batch_id=batch.id, affected=n, message=f"已取消 {n} 个排队中的文件；正在处理的文件会照常完成")

@@ -1,0 +1,123 @@
+"""Cases: the list (filters, sorted by risk), the detail with page images and evidence boxes, the
+audit trail, and the draft transfer letter of a confirmed case."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, status
+from fastapi.responses import FileResponse
+from sqlalchemy import func, select
+
+from service.auth import CurrentUser, require
+from service.case_query import CaseFilter, by_risk, case_filter
+from service.db.models import AuditEntry, Case, Document
+from service.exports import transfer_letter
+from service.routers.deps import SessionDep
+from service.schemas.cases import AuditOut, CaseDetail, CaseList, CaseSummary, EvidenceBox, PageOut
+
+router = APIRouter(prefix="/api/cases", tags=["cases"])
+Reader = Annotated[CurrentUser, Depends(require("reviewer", "analyst"))]
+Filter = Annotated[CaseFilter, Depends(case_filter)]
+
+
+def get_case(s, case_id: int) -> Case:  # type: ignore[no-untyped-def]
+    case = s.get(Case, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请检查案件编号")
+    return case
+
+
+@router.get("", response_model=CaseList)
+def list_cases(s: SessionDep, user: Reader, f: Filter, offset: int = 0, limit: int = 50) -> CaseList:
+    limit = max(1, min(limit, 500))
+    total = s.scalar(f.apply(select(func.count(Case.id)))) or 0
+    rows = s.scalars(by_risk(f).offset(max(0, offset)).limit(limit)).all()
+    return CaseList(total=total, offset=offset, limit=limit, items=[CaseSummary.model_validate(c) for c in rows])
+
+
+def _page_count(fields: dict[str, Any]) -> int:
+    pages = fields.get("pages")
+    if isinstance(pages, list):
+        return len(pages)
+    return int(pages) if isinstance(pages, int) else 0
+
+
+def _evidence(fields: dict[str, Any]) -> list[EvidenceBox]:
+    out: list[EvidenceBox] = []
+    for key, ev in (fields.get("evidence") or {}).items():  # the single-valued fields: 文号, 机关, 日期, 案由
+        if isinstance(ev, dict):
+            box = ev.get("box")
+            out.append(EvidenceBox(field=key, text=ev.get("text"), page=ev.get("page"), box=box if isinstance(box, dict) else None))
+    for key, value in fields.items():
+        items = value if isinstance(value, list) else [value]
+        for it in items:
+            if not isinstance(it, dict) or not isinstance(it.get("evidence"), dict):
+                continue
+            ev = it["evidence"]
+            box = ev.get("box")
+            out.append(
+                EvidenceBox(
+                    field=key,
+                    role=it.get("role") or it.get("kind"),
+                    text=ev.get("text"),
+                    page=ev.get("page"),
+                    box=box if isinstance(box, dict) else None,
+                )
+            )
+    return out
+
+
+@router.get("/{case_id}", response_model=CaseDetail)
+def case_detail(case_id: int, request: Request, s: SessionDep, user: Reader) -> CaseDetail:
+    case = get_case(s, case_id)
+    doc = s.get(Document, case.document_id)
+    assert doc is not None
+    n = _page_count(case.fields) if case.fields.get("text_source") != "text" else 0
+    pages = [
+        PageOut(number=i, image_url=str(request.url_for("page_image", document_id=doc.id, page=i)))
+        for i in range(1, n + 1)
+    ]
+    return CaseDetail(
+        **CaseSummary.model_validate(case).model_dump(),
+        fields=case.fields,
+        review=case.review or {},
+        pages=pages,
+        evidence=_evidence(case.fields),
+        sha256=doc.sha256,
+    )
+
+
+@router.get("/{case_id}/audit", response_model=list[AuditOut])
+def case_audit(case_id: int, s: SessionDep, user: Reader) -> list[AuditOut]:
+    get_case(s, case_id)
+    rows = s.scalars(
+        select(AuditEntry).where(AuditEntry.entity == "case", AuditEntry.entity_id == case_id).order_by(AuditEntry.id)
+    )
+    return [AuditOut.model_validate(a) for a in rows]
+
+
+@router.get("/{case_id}/letter.docx", response_class=FileResponse)
+def case_letter(
+    case_id: int,
+    s: SessionDep,
+    background: BackgroundTasks,
+    user: Annotated[CurrentUser, Depends(require("reviewer", "analyst"))],
+) -> FileResponse:
+    """The DOCX draft 《建议移送涉嫌犯罪案件函》, only for a case a reviewer confirmed."""
+    case = get_case(s, case_id)
+    if case.review_state != "confirmed":
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"案件 {case_id} 尚未被审核确认为涉嫌犯罪（当前状态：{case.review_state}），不能生成移送函；请先审核确认",
+        )
+    tmp = Path(tempfile.mkstemp(suffix=".docx")[1])
+    transfer_letter(case, tmp, (case.review or {}).get("reviewer") or user.name)
+    background.add_task(tmp.unlink, missing_ok=True)
+    return FileResponse(
+        tmp,
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename=f"建议移送涉嫌犯罪案件函-{case_id}.docx",
+    )

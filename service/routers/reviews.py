@@ -1,0 +1,36 @@
+"""POST /api/cases/{id}/review: confirm, reject or correct, with optimistic locking and an audit entry."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+
+from service.auth import CurrentUser, require
+from service.reviews import InvalidCorrection, StaleVersion, review_case
+from service.routers.cases import get_case
+from service.routers.deps import SessionDep
+from service.schemas.cases import CaseSummary, ReviewRequest
+
+router = APIRouter(prefix="/api/cases", tags=["reviews"])
+
+
+@router.post("/{case_id}/review", response_model=CaseSummary)
+def review(
+    case_id: int,
+    body: ReviewRequest,
+    s: SessionDep,
+    user: Annotated[CurrentUser, Depends(require("reviewer"))],
+) -> CaseSummary:
+    case = get_case(s, case_id)
+    try:
+        case = review_case(s, case, body, user)
+    except StaleVersion as exc:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"案件 {case_id} 已被他人修改（您看到的是第 {body.version} 版，当前是第 {exc.current} 版）；"
+            "请刷新查看最新内容后重新审核",
+        ) from exc
+    except InvalidCorrection as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    return CaseSummary.model_validate(case)

@@ -1,0 +1,51 @@
+"""Users (admin only): list, create, change role / deactivate / reset password. Each change is audited."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from sqlalchemy import delete, select
+
+from service import audit
+from service.auth import AccountError, CurrentUser, create_user, hash_password, require
+from service.db.models import AuthToken, User
+from service.routers.deps import SessionDep
+from service.schemas.users import UserCreate, UserOut, UserUpdate
+
+router = APIRouter(prefix="/api/users", tags=["users"])
+Admin = Annotated[CurrentUser, Depends(require("admin"))]
+
+
+@router.get("", response_model=list[UserOut])
+def list_users(s: SessionDep, admin: Admin) -> list[UserOut]:
+    return [UserOut.model_validate(u) for u in s.scalars(select(User).order_by(User.id))]
+
+
+@router.post("", response_model=UserOut, status_code=status.HTTP_201_CREATED)
+def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
+    try:
+        user = create_user(s, body.name, body.password, body.role)
+    except AccountError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    audit.record(s, admin, "user.add", "user", user.id, None, {"name": user.name, "role": user.role})
+    return UserOut.model_validate(user)
+
+
+@router.patch("/{user_id}", response_model=UserOut)
+def update_user(user_id: int, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
+    user = s.get(User, user_id)
+    if user is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"用户 {user_id} 不存在")
+    before = {"role": user.role, "active": user.active}
+    if body.role is not None:
+        user.role = body.role
+    if body.active is not None:
+        user.active = body.active
+    if body.password is not None:
+        user.password_hash = hash_password(body.password)
+    if body.active is False or body.password is not None:
+        s.execute(delete(AuthToken).where(AuthToken.user_id == user.id))  # old sessions end now
+    after = {"role": user.role, "active": user.active, "password_changed": body.password is not None}
+    audit.record(s, admin, "user.update", "user", user.id, before, after)
+    return UserOut.model_validate(user)

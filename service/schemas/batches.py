@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
+
+
+class ItemOut(BaseModel):
+    id: int
+    position: int
+    name: str
+    size: int | None
+    sha256: str | None
+    status: ItemStatus
+    error: str | None = None
+    document_id: int | None = None
+    case_id: int | None = None
+    duplicate_of: int | None = None  # document id the duplicate links to
+    attempts: int = 0
+
+
+class BatchProgress(BaseModel):
+    total: int
+    queued: int = 0
+    processing: int = 0
+    done: int = 0
+    failed: int = 0
+    duplicate: int = 0
+    cancelled: int = 0
+    finished: bool
+
+
+class BatchOut(BaseModel):
+    id: int
+    created_at: datetime
+    created_by: str
+    cancelled: bool
+    progress: BatchProgress
+    items: list[ItemOut]
+
+
+class BatchSummary(BaseModel):
+    id: int
+    created_at: datetime
+    created_by: str
+    cancelled: bool
+    progress: BatchProgress
+
+
+class RetryRequest(BaseModel):
+    item_ids: list[int] | None = None  # default: every failed item of the batch
+
+
+class ActionOut(BaseModel):
+    batch_id: int
+    affected: int
+    message: str

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+RiskLevel = Literal["high", "review", "low"]
+ReviewState = Literal["pending", "confirmed", "rejected", "corrected"]
+
+
+class CaseSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    document_id: int
+    file_name: str
+    doc_number: str | None
+    agency: str | None
+    decision_date: date | None
+    category: str | None
+    category_label: str | None
+    risk_level: str | None
+    risk_score: float | None
+    review_state: str
+    version: int
+    created_at: datetime
+
+
+class CaseList(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    items: list[CaseSummary]
+
+
+class PageOut(BaseModel):
+    number: int
+    image_url: str
+
+
+class EvidenceBox(BaseModel):
+    """Where a value was read: page number and the box as page fractions (0..1, origin top-left)."""
+
+    field: str
+    role: str | None = None
+    text: str | None = None
+    page: int | None = None
+    box: dict[str, float] | None = None
+
+
+class CaseDetail(CaseSummary):
+    fields: dict[str, Any]
+    review: dict[str, Any]
+    pages: list[PageOut]
+    evidence: list[EvidenceBox]
+    sha256: str
+
+
+class ReviewRequest(BaseModel):
+    action: Literal["confirm", "reject", "correct"]
+    version: int = Field(description="the case version the reviewer saw; a stale one is refused with 409")
+    reason: str | None = Field(default=None, max_length=2000)
+    suspected_crime: str | None = Field(default=None, max_length=200, description="confirm: 涉嫌罪名")
+    recommend_transfer: bool = Field(default=True, description="confirm: 建议移送公安机关")
+    fields: dict[str, Any] | None = Field(default=None, description="correct: extracted fields to replace")
+    category: str | None = Field(default=None, description="correct: violation category")
+
+    @model_validator(mode="after")
+    def _complete(self) -> ReviewRequest:
+        if self.action == "reject" and not (self.reason and self.reason.strip()):
+            raise ValueError("驳回必须填写理由（reason）")
+        if self.action == "correct" and not self.fields and not self.category:
+            raise ValueError("更正必须给出要更正的字段（fields）或类别（category）")
+        return self
+
+
+class AuditOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    at: datetime
+    user_name: str
+    action: str
+    entity: str
+    entity_id: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
