@@ -189,23 +189,27 @@ class _Composer:
         self.date_runs: list[Run] = []
 
     def flowed(self, text: str, font: FontSpec, align: Align, *, indent_chars: int = 0,
-               color: Color = BLACK, tracking: float = 0.0, right_inset: float = 0.0,
-               last_newline: bool = True) -> list[Run]:
+               color: Color = BLACK, tracking: float = 0.0, right_inset: float = 0.0) -> list[Run]:
         style = self.style
         m = measurer(font)
         pitch = _pitch(style, font)
         runs: list[Run] = []
-        logical = text.split("\n")
-        for li, para in enumerate(logical):
+        for para in text.split("\n"):
             indent = indent_chars * font.size if align == "left" else 0.0
             avail = style.text_width - right_inset
             pieces = wrap(para, m, avail - indent, avail) if not tracking else [para]
             for pi, piece in enumerate(pieces):
-                ends_logical = pi == len(pieces) - 1 and (li < len(logical) - 1 or last_newline)
-                w = m.width(piece) + tracking * len(piece)
-                x = _x_for(style, w, align, indent if pi == 0 else 0.0, right_inset)
-                runs.append(self.flow.line(piece + ("\n" if ends_logical else ""), piece, font, x, align,
-                                           pitch, color, tracking))
+                last = pi == len(pieces) - 1
+                line_indent = indent if pi == 0 else 0.0
+                spacing = tracking
+                if style.justify and align == "left" and not last and piece:
+                    # 两端对齐: full lines reach the right margin, the slack shared between characters
+                    slack = avail - line_indent - m.width(piece)
+                    spacing = min(max(slack, 0.0) / len(piece), 0.5 * font.size)
+                w = m.width(piece) + spacing * len(piece)
+                x = _x_for(style, w, align, line_indent, right_inset)
+                runs.append(self.flow.line(piece + ("\n" if last else ""), piece, font, x, align,
+                                           pitch, color, spacing))
         return runs
 
     def table(self, block: Block) -> bool:

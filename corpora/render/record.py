@@ -37,7 +37,7 @@ class RenderOptions:
     damage: DocumentDamage = "none"  # mixed: each document is scanned clean, lightly or badly
     dpi: int = 200
     seed: int = 0
-    jpeg_quality: int = 75  # for scanned pages whose damage sets no recompression quality
+    jpeg_quality: int = 75  # encoding of scanned pages in JPEG, PDF and TIFF files (after any damage)
 
 
 def seeded(seed: int, *parts: object) -> random.Random:
@@ -111,7 +111,7 @@ def render_record(
                 rendered.append(_page_record(layout, text_layer=True))
                 continue
             scanned = apply_damage(paint_page(layout, seal), damage)
-            quality = damage.jpeg_quality or options.jpeg_quality
+            quality = options.jpeg_quality
             image_name = None
             if pdf is not None:
                 pdf.scanned_page(scanned, quality)

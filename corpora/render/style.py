@@ -48,6 +48,7 @@ class Style:
     small: FontSpec
     line_pitch: float  # baseline-to-baseline distance of body lines, pixels
     paragraph_gap: float
+    justify: bool
     indent_chars: int
     parties_indent_chars: int
     header_red: bool
@@ -89,6 +90,7 @@ def sample_style(rng: random.Random, dpi: int) -> Style:
         small=FontSpec(body_family, "regular", pt(rng.choice((9, 10, 10.5, 12)), dpi)),
         line_pitch=pitch,
         paragraph_gap=rng.choice((0.0, 0.0, 0.15, 0.3)) * pitch,
+        justify=rng.random() < 0.7,
         indent_chars=2,
         parties_indent_chars=rng.choice((0, 2)),
         header_red=rng.random() < 0.25,

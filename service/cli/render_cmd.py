@@ -56,7 +56,7 @@ def render(
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same files.")] = 0,
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600, help="Page image resolution.")] = 200,
     jpeg_quality: Annotated[
-        int, typer.Option("--jpeg-quality", min=20, max=100, help="JPEG quality of scanned pages.")
+        int, typer.Option("--jpeg-quality", min=20, max=100, help="JPEG quality of scanned pages as saved (damage may recompress them before).")
     ] = 75,
 ) -> None:
     from corpora.gold import RenderedPages

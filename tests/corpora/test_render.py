@@ -92,8 +92,9 @@ def test_wrap_keeps_every_character_and_fits_the_width(text: str, width: int) ->
     assert "".join(lines) == text
     widest = max(m.char(ch) for ch in text) if text else 0
     for line in lines:
-        # one hanging punctuation mark may overrun, as in Chinese typesetting
-        assert m.width(line) <= max(width, widest) + m.char("，") + 1e-6 or len(line) == 1
+        # closing punctuation may hang past the margin, as in Chinese typesetting; nothing else may
+        core = line.rstrip("，。、；：？！）》,.;:?!)")
+        assert m.width(core) <= max(width, widest) + 1e-6 or len(core) == 1
 
 
 def test_long_numbers_are_not_broken_across_lines() -> None:
