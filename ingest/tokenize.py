@@ -37,8 +37,16 @@ def build_tokenizer(words: Iterable[str], cache_dir: Path) -> jieba.Tokenizer:
     tk.tmp_dir = str(cache_dir)
     tk.initialize()
     for word in words:
-        tk.add_word(word, freq=_WORD_FREQ, tag="nz")
+        if tokenizable(word):
+            tk.add_word(word, freq=_WORD_FREQ, tag="nz")
     return tk
+
+
+def tokenizable(word: str) -> bool:
+    """jieba cuts text into blocks at every character outside CJK, ASCII letters, digits and
+    +#&._%- before it looks words up, so a word holding a bracket or a space can never come out
+    whole: adding it would only mislead."""
+    return bool(jieba.re_han_default.fullmatch(word))
 
 
 def get_tokenizer() -> jieba.Tokenizer:
