@@ -30,6 +30,7 @@ class Damage:
     shadow: float = 0.0  # strength of uneven illumination (a shadow from the binding or a hand)
     jpeg_quality: int = 0  # JPEG recompression quality, 0 = none
     greyscale: bool = False
+    dark_edges: bool = False  # an open scanner lid: the corners uncovered by a skewed page come out dark
     seed: int = 0
 
     @property
@@ -68,6 +69,7 @@ def sample_damage(level: DamageLevel, rng: random.Random, dpi: int = 200) -> Dam
         shadow=round(rng.uniform(0.2, 0.6), 2),
         jpeg_quality=rng.randint(35, 65),
         greyscale=rng.random() < 0.5,
+        dark_edges=rng.random() < 0.3,
         seed=seed,
     )
 
@@ -93,7 +95,8 @@ def apply_damage(image: Image.Image, damage: Damage) -> Image.Image:
     gen = np.random.default_rng(damage.seed)
     out = image
     if damage.skew:
-        out = out.rotate(damage.skew, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255))
+        fill = (45, 45, 45) if damage.dark_edges else (255, 255, 255)
+        out = out.rotate(damage.skew, resample=Image.Resampling.BICUBIC, fillcolor=fill)
     if damage.blur:
         out = out.filter(ImageFilter.GaussianBlur(damage.blur))
     pixels = np.asarray(out, dtype=np.float32)

@@ -184,6 +184,9 @@ def test_damage_parameters_change_the_pixels_as_described() -> None:
     shadowed = np.asarray(apply_damage(page, Damage(shadow=0.6, seed=2)).convert("L"), dtype=np.float32)
     assert shadowed[300:, :].std() + shadowed[:, :].std() > 5  # uneven illumination
     assert apply_damage(page, Damage(seed=9)).tobytes() == page.tobytes()
+    lid_open = apply_damage(page, Damage(skew=3.0, dark_edges=True)).convert("L")
+    lid_closed = apply_damage(page, Damage(skew=3.0)).convert("L")
+    assert lid_open.getpixel((1, 1)) < 100 < lid_closed.getpixel((1, 1))
     rng = random.Random(4)
     heavy = [sample_damage("heavy", rng) for _ in range(200)]
     assert all(abs(d.skew) <= 3 for d in heavy)
@@ -223,6 +226,16 @@ def test_mixed_pdf_holds_text_and_scanned_pages(tmp_path: Path) -> None:
     with pdfplumber.open(tmp_path / rendered.file) as pdf:
         for page, truth in zip(pdf.pages, rendered.pages):
             assert bool(page.chars) == truth.text_layer
+
+
+def test_multipage_tiff_has_a_frame_per_page(tmp_path: Path) -> None:
+    record = make_record(paragraphs=8)
+    rendered = render_record(record, tmp_path, RenderOptions(format="tiff", damage="light", dpi=72, seed=6))
+    with Image.open(tmp_path / rendered.file) as tiff:
+        assert tiff.n_frames == len(rendered.pages) >= 2
+        for n, page in enumerate(rendered.pages):
+            tiff.seek(n)
+            assert (tiff.width > tiff.height) == (page.rotation in (90, 270))
 
 
 # --- determinism and corpus -------------------------------------------------------------------
