@@ -59,7 +59,8 @@ class PdfWriter:
         k = self._k
         c = self._canvas
         size = run.font.size * k
-        c.setFillColorRGB(*(v / 255 for v in run.color))
+        color = [v / 255 for v in run.color]
+        c.setFillColorRGB(*color)
         # The text-layer font's widths differ from the page font's: anchor where the layout anchors.
         natural = stringWidth(run.text, font, size) + run.tracking * k * len(run.text)
         if run.align == "center":
@@ -71,6 +72,11 @@ class PdfWriter:
         text = c.beginText(x, height - run.baseline * k)
         text.setFont(font, size)
         text.setCharSpace(run.tracking * k)
+        if run.font.weight == "bold":
+            # the embeddable CJK faces have no bold: stroke the outlines as well as filling them
+            c.setStrokeColorRGB(*color)
+            c.setLineWidth(size * 0.035)
+            text.setTextRenderMode(2)
         text.textOut(run.text)
         c.drawText(text)
 
