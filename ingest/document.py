@@ -162,12 +162,21 @@ class DocumentBuilder:
         self._char_line.append(-1)
         self._len += len(text) + 1
 
-    def add_segments(self, segments: list[tuple[str, Box | None]], page: int, seps: list[str]) -> None:
+    def add_segments(
+        self, segments: list[tuple[str, Box | None]], page: int, seps: list[str], continues: str | None = None
+    ) -> None:
         """One line of text made of pieces read from different places (table cells on one row, the
         wrapped rows of a paragraph): each piece keeps its own box, and `seps[i]` (placed between
-        piece i and i+1) is text that was not on the page, so it maps to no box, like the newline."""
+        piece i and i+1) is text that was not on the page, so it maps to no box, like the newline.
+
+        With `continues` set, this line carries on the previous one (a sentence running over a page
+        break): the newline that ended it is replaced by `continues`, which also maps to no box."""
         if len(seps) != max(len(segments) - 1, 0):
             raise ValueError("add_segments needs one separator between each pair of segments")
+        if continues is not None and self._parts and self._parts[-1] == "\n":
+            self._parts[-1] = continues
+            self._char_line[-1:] = [-1] * len(continues)
+            self._len += len(continues) - 1
         for i, (raw, box) in enumerate(segments):
             if i:
                 sep = seps[i - 1]

@@ -14,7 +14,9 @@ pipeline:
 4. wrapped rows of one paragraph are joined into one line, so a sentence (and a number or a law
    name broken at the margin) is not split by a newline; every piece keeps its own box;
 5. pure page-number rows in the top or bottom margin ("第1页 共3页", "- 2 -", "2/3") are dropped:
-   they carry nothing an extractor needs and would split a sentence that runs over a page break.
+   they carry nothing an extractor needs and would split a sentence that runs over a page break;
+6. a sentence that runs over a page break (the page's last row reaches the right margin without
+   ending a sentence, the next page's first row starts at the left margin) stays one line.
 
 Boxes given to the builder are page fractions (0..1, origin top-left).
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -95,6 +98,9 @@ _PAGE_NUMBER_RE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# builder -> (page, last character) when that page's last paragraph ran to the right margin
+# without ending its sentence: the next page's first paragraph may carry it on.
+_open_end: weakref.WeakKeyDictionary[DocumentBuilder, tuple[int, str]] = weakref.WeakKeyDictionary()
 _PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
 _SENTENCE_END = "。！？!?；;：:"
 
@@ -370,15 +376,27 @@ def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float,
         kept.append(row)
     if not kept:
         return
-    for out in _paragraphs(kept):
-        builder.add_segments([(p.text, p.box) for p in out.pieces], page, out.seps)
+    outs, first_opens, last_open = _paragraphs(kept)
+    carry = _open_end.get(builder)
+    for i, out in enumerate(outs):
+        continues: str | None = None
+        if i == 0 and first_opens and carry is not None and carry[0] == page - 1:
+            continues = " " if _is_ascii_word(carry[1]) and _is_ascii_word(out.text[:1]) else ""
+        builder.add_segments([(p.text, p.box) for p in out.pieces], page, out.seps, continues=continues)
+    if last_open:
+        _open_end[builder] = (page, outs[-1].text[-1:])
+    else:
+        _open_end.pop(builder, None)
 
 
-def _paragraphs(rows: list[_Row]) -> list[_Out]:
+def _paragraphs(rows: list[_Row]) -> tuple[list[_Out], bool, bool]:
     """Join the wrapped rows of a paragraph: a row continues the one above when that one reached
     the right margin, this one starts at the left margin (not indented), they are close and of
     one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
-    marks a new paragraph; elsewhere a row above that ends a sentence does."""
+    marks a new paragraph; elsewhere a row above that ends a sentence does.
+
+    Also says whether the first row could carry on a paragraph from the page before (it starts
+    at the left margin as a plain row) and whether the last row leaves its paragraph open."""
     ch = statistics.median(p.h for r in rows for p in r.pieces)
     left = _margin([r.x0 for r in rows], ch, lowest=True)
     right = _margin([r.x1 for r in rows], ch, lowest=False)
@@ -398,7 +416,24 @@ def _paragraphs(rows: list[_Row]) -> list[_Out]:
         else:
             outs.append(out)
         prev_row = row
-    return outs
+    first, last = rows[0], rows[-1]
+    first_out = _join_row(first)
+    # one row alone does not show where the margins are
+    at_left = sum(1 for r in rows if r.x0 <= left + 1.0 * ch) >= 2
+    at_right = sum(1 for r in rows if r.x1 >= right - 1.5 * ch) >= 2
+    first_opens = (
+        at_left and first_out.cells == 1 and first.x0 <= left + 1.0 * ch and not _NEW_ITEM_RE.match(first_out.text)
+    )
+    last_text = outs[-1].text.rstrip()
+    last_open = (
+        at_right
+        and outs[-1].cells == 1
+        and last.x1 >= right - 1.5 * ch
+        and last.x0 <= left + 3.5 * ch
+        and bool(last_text)
+        and last_text[-1] not in _SENTENCE_END
+    )
+    return outs, first_opens, last_open
 
 
 def _margin(edges: list[float], ch: float, lowest: bool) -> float:
