@@ -1,0 +1,258 @@
+"""Scoring predictions against gold: pure functions from (gold records, predictions) to a report.
+
+Counting conventions, the same for every field:
+- a single value (文号, 机关, date, 案由, a party attribute): right = TP; wrong = FP + FN; predicted
+  where gold has none = FP; not predicted where gold has one = FN.
+- a list (amounts, quantities, laws, penalties, missing elements): items are matched one to one;
+  matched = TP, predicted left over = FP, gold left over = FN.
+- a gold record without a prediction, or whose prediction is an error, scores as all-missed.
+Parties are paired by name first, then the rest in order, so a misread name does not hide a right
+credit code; the party-name score itself counts only exact (normalised) name matches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from corpora.gold import GoldParty, GoldRecord
+from corpora.scoring import normalize as norm
+from corpora.scoring.inputs import PredParty, Prediction
+from corpora.scoring.report import CategoryScore, CerScore, Counts, CriminalScore, EvalReport, RoleScore
+from ingest.ocr.quality import edit_distance
+
+FLAGGED_LEVELS = frozenset({"high", "review"})
+FIELD_ORDER = (
+    "doc_number",
+    "agency",
+    "decision_date",
+    "case_cause",
+    "party_name",
+    "party_kind",
+    "credit_code",
+    "credit_code_valid",
+    "legal_representative",
+    "amounts",
+    "quantities",
+    "laws",
+    "penalties",
+    "missing_elements",
+)
+
+G = TypeVar("G")
+P = TypeVar("P")
+V = TypeVar("V")
+
+
+def single(gold: V | None, pred: V | None, key: Callable[[V], object] = lambda v: v) -> Counts:
+    g = None if gold is None or gold == "" else key(gold)
+    p = None if pred is None or pred == "" else key(pred)
+    if g is None and p is None:
+        return Counts()
+    if g is None:
+        return Counts(fp=1)
+    if p is None:
+        return Counts(fn=1)
+    return Counts(tp=1) if g == p else Counts(fp=1, fn=1)
+
+
+def match(gold: Sequence[G], pred: Sequence[P], same: Callable[[G, P], bool]) -> tuple[list[tuple[G, P]], list[G], list[P]]:
+    """One-to-one matching, each gold item taking the first unused prediction it equals."""
+    free = list(range(len(pred)))
+    pairs: list[tuple[G, P]] = []
+    left: list[G] = []
+    for g in gold:
+        hit = next((i for i in free if same(g, pred[i])), None)
+        if hit is None:
+            left.append(g)
+        else:
+            free.remove(hit)
+            pairs.append((g, pred[hit]))
+    return pairs, left, [pred[i] for i in free]
+
+
+def _list_counts(gold: Sequence[G], pred: Sequence[P], same: Callable[[G, P], bool]) -> Counts:
+    pairs, left, extra = match(gold, pred, same)
+    return Counts(tp=len(pairs), fp=len(extra), fn=len(left))
+
+
+_PARTY_ATTRS: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("kind", str),
+    ("credit_code", norm.credit_code),
+    ("credit_code_valid", bool),
+    ("legal_representative", norm.plain),
+)
+
+
+def party_counts(gold: Sequence[GoldParty], pred: Sequence[PredParty]) -> dict[str, Counts]:
+    named = [p for p in pred if p.name]
+    by_name, rest_gold, rest_pred = match(gold, named, lambda g, p: norm.plain(g.name) == norm.plain(p.name or ""))
+    out = {"party_name": Counts(tp=len(by_name), fp=len(rest_pred), fn=len(rest_gold))}
+    rest_pred += [p for p in pred if not p.name]
+    paired = by_name + list(zip(rest_gold, rest_pred))
+    lone_gold = rest_gold[len(rest_pred) :]
+    lone_pred = rest_pred[len(rest_gold) :]
+    for attr, key in _PARTY_ATTRS:
+        counts = Counts()
+        for g, p in paired:
+            counts.add(single(getattr(g, attr), getattr(p, attr), key))
+        for g in lone_gold:
+            counts.add(single(getattr(g, attr), None))
+        for p in lone_pred:
+            counts.add(single(None, getattr(p, attr)))
+        out[f"party_{attr}" if attr == "kind" else attr] = counts
+    return out
+
+
+def document_counts(gold: GoldRecord, pred: Prediction) -> dict[str, Counts]:
+    """Per-field counts for one document (pred must be an ok prediction)."""
+    out = {
+        "doc_number": single(gold.doc_number, pred.doc_number, norm.doc_number),
+        "agency": single(gold.agency, pred.agency, norm.plain),
+        "decision_date": single(gold.decision_date.isoformat(), pred.decision_date, norm.plain),
+        "case_cause": single(gold.case_cause, pred.case_cause, norm.case_cause),
+        **party_counts(gold.parties, pred.parties),
+        "amounts": _list_counts(
+            gold.amounts, pred.amounts, lambda g, p: g.role == p.role and norm.same_amount(g.yuan, p.yuan)
+        ),
+        "quantities": _list_counts(
+            gold.quantities,
+            pred.quantities,
+            lambda g, p: g.kind == p.kind and norm.plain(g.unit) == norm.plain(p.unit) and norm.same_quantity(g.value, p.value),
+        ),
+        "laws": _list_counts(
+            gold.laws,
+            pred.laws,
+            lambda g, p: (norm.law_name(g.law), g.article, g.role) == (norm.law_name(p.law), p.article, p.role),
+        ),
+        "penalties": _list_counts(
+            gold.penalties,
+            pred.penalties,
+            lambda g, p: g.kind == p.kind
+            and (g.yuan is None or (p.yuan is not None and norm.same_amount(g.yuan, p.yuan))),
+        ),
+        "missing_elements": _list_counts(gold.missing_elements, pred.missing_elements, lambda g, p: g == p),
+    }
+    return {name: out[name] for name in FIELD_ORDER}
+
+
+def amounts_by_role(pairs: Iterable[tuple[GoldRecord, Prediction]]) -> dict[str, RoleScore]:
+    counts: dict[str, Counts] = {}
+    gold_n: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    for gold, pred in pairs:
+        gold_n.update(a.role for a in gold.amounts)
+        pred_n.update(a.role for a in pred.amounts)
+        for a in gold.amounts:
+            if any(norm.same_amount(a.yuan, p.yuan) for p in pred.amounts):
+                found[a.role] += 1
+        for role in {a.role for a in gold.amounts} | {a.role for a in pred.amounts}:
+            c = _list_counts(
+                [a for a in gold.amounts if a.role == role],
+                [a for a in pred.amounts if a.role == role],
+                lambda g, p: norm.same_amount(g.yuan, p.yuan),
+            )
+            counts.setdefault(role, Counts()).add(c)
+    return {
+        role: RoleScore(
+            **counts[role].score().model_dump(),
+            gold=gold_n[role],
+            pred=pred_n[role],
+            value_found=found[role] / gold_n[role] if gold_n[role] else None,
+        )
+        for role in sorted(counts)
+    }
+
+
+def category_score(labels: Sequence[tuple[str, str | None]]) -> CategoryScore:
+    """labels: (gold category, predicted category or None) per document."""
+    classes = sorted({g for g, _ in labels} | {p for _, p in labels if p is not None})
+    per: dict[str, Counts] = {c: Counts() for c in classes}
+    for g, p in labels:
+        if g == p:
+            per[g].tp += 1
+            continue
+        per[g].fn += 1
+        if p is not None:
+            per[p].fp += 1
+    correct = sum(1 for g, p in labels if g == p)
+    f1s = [c.f1 for c in per.values() if c.f1 is not None]
+    return CategoryScore(
+        documents=len(labels),
+        correct=correct,
+        accuracy=correct / len(labels) if labels else None,
+        macro_f1=sum(f1s) / len(f1s) if f1s else None,
+        per_category={c: per[c].score() for c in classes},
+    )
+
+
+def criminal_score(labels: Sequence[tuple[GoldRecord, str | None]]) -> CriminalScore:
+    """labels: (gold record, predicted risk level or None) per document."""
+    counts = Counts()
+    levels: Counter[str] = Counter()
+    declined = 0
+    for gold, level in labels:
+        levels[level or "none"] += 1
+        expected = gold.criminal.label and not gold.criminal.declined_by_police
+        declined += gold.criminal.label and gold.criminal.declined_by_police
+        flagged = level in FLAGGED_LEVELS
+        counts.tp += expected and flagged
+        counts.fp += flagged and not expected
+        counts.fn += expected and not flagged
+    return CriminalScore(
+        **counts.score().model_dump(),
+        documents=len(labels),
+        gold_positive=sum(1 for g, _ in labels if g.criminal.label and not g.criminal.declined_by_police),
+        declined_by_police=declined,
+        levels=dict(levels),
+    )
+
+
+def cer_score(texts: Sequence[tuple[str, str]]) -> CerScore | None:
+    """texts: (gold text, predicted text). ID numbers in gold are masked the way lianfa masks them."""
+    if not texts:
+        return None
+    chars = edits = edits_nfkc = chars_nfkc = 0
+    for gold, pred in texts:
+        ref = norm.mask_ids(gold)
+        raw_ref, raw_hyp = "".join(ref.split()), "".join(pred.split())
+        n_ref, n_hyp = norm.squeeze(ref), norm.squeeze(pred)
+        chars += len(raw_ref)
+        chars_nfkc += len(n_ref)
+        edits += edit_distance(raw_ref, raw_hyp)
+        edits_nfkc += edit_distance(n_ref, n_hyp)
+    return CerScore(
+        documents=len(texts),
+        reference_chars=chars,
+        cer=edits / chars if chars else None,
+        cer_nfkc=edits_nfkc / chars_nfkc if chars_nfkc else None,
+    )
+
+
+def evaluate(gold: Sequence[GoldRecord], predictions: dict[str, Prediction]) -> EvalReport:
+    """Score `predictions` (by file stem) against `gold`; see the module doc for the conventions."""
+    missing = [g.id for g in gold if g.id not in predictions]
+    errors = [g.id for g in gold if g.id in predictions and predictions[g.id].status != "ok"]
+    scored = [
+        (g, predictions[g.id] if g.id in predictions and predictions[g.id].status == "ok" else Prediction(file=g.id))
+        for g in gold
+    ]
+    fields = {name: Counts() for name in FIELD_ORDER}
+    for g, p in scored:
+        for name, counts in document_counts(g, p).items():
+            fields[name].add(counts)
+    gold_ids = {g.id for g in gold}
+    return EvalReport(
+        documents=len(gold),
+        predicted=len(gold) - len(missing) - len(errors),
+        missing=missing,
+        errors=errors,
+        unmatched_predictions=sorted(stem for stem in predictions if stem not in gold_ids),
+        fields={name: c.score() for name, c in fields.items()},
+        amounts_by_role=amounts_by_role(scored),
+        category=category_score([(g.category, p.violation.category) for g, p in scored]),
+        criminal=criminal_score([(g, p.criminal_risk.level) for g, p in scored]),
+        ocr=cer_score([(g.text, p.text) for g, p in scored if p.text is not None and g.text]),
+    )
