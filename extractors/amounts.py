@@ -11,24 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numbers import NUMBER, parse_yuan
+from extractors.numbers import JIAO_FEN, NUMBER, parse_yuan
 from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
 
-_AMOUNT = re.compile(
-    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆])(?:[{'零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖'}\d]角)?"
-    rf"(?:[{'零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖'}\d]分)?整?"
-)
+_AMOUNT = re.compile(rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?")
 
 # Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.
 _CUES: list[tuple[str, str]] = [
     (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)所得", "confiscated_income"),
     (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)(?:收入|获利)", "confiscated_income"),
-    (r"罚没款?(?:合计|共计|总计)|合计罚没|罚没(?:金额|款项)?(?:合计|共计)|(?:以上|上述)\S{0,4}(?:合计|共计)|合计(?:人民币)?(?=\s?[\d壹贰叁肆伍陆柒捌玖一二三四五六七八九十])", "total"),
-    (r"违法经营(?:数)?额|非法经营(?:数)?额|经营(?:数)?额", "illegal_revenue"),
+    (r"罚没款?(?:合计|共计|总计)|合计罚没|罚没(?:金额|款项)?(?:合计|共计)|(?:以上|上述)[^，。；,;\n]{0,6}(?:合计|共计|总计)", "total"),
+    (r"(?:违法|非法)?经营(?:总|数)?额", "illegal_revenue"),
     (r"货值(?:金额)?|货物(?:的)?(?:总)?(?:价值|货值)|(?:商品|产品|药品|食品)(?:的)?(?:总)?货值|案值", "goods_value"),
-    (r"销售(?:金额|额|收入|总额|货款|款)|(?:售出|销售)[^，。；,;\n]{0,12}(?:金额|收入|货款|共计|合计|获得|获款|收取)|营业(?:收入|额)", "sales"),
+    (r"销售(?:总)?(?:金额|额|收入|货款|款)|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|营业(?:收入|额)", "sales"),
     (r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润", "illegal_income"),
     (r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳)(?:\S{0,6})?税(?:款|额)?|应补缴税款|追缴\S{0,6}税款", "tax_evaded"),
     (r"(?:直接)?(?:经济)?损失|损害(?:赔偿)?(?:金额|额)?", "loss"),
@@ -37,11 +34,14 @@ _CUES: list[tuple[str, str]] = [
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>{pat})" for i, (pat, _) in enumerate(_CUES)))
 _CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
 
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n]|(?<=[元整])、")
+# A comma between digits is a thousands separator (the normaliser made every comma ASCII).
+_CLAUSE_BREAK = re.compile(r"[，；;。：:\n]|(?<!\d),|,(?!\d)|(?<=[元整])、")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|的(?!罚款|违法所得))")
 _THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每)\s?$")
 _PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
+_CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
+_MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"拟(?:对|给予|处以|作出|处)")
 _DECIDING_SECTIONS = {"decision"}
 
@@ -83,12 +83,23 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else min(len(text), pos + 40)
 
 
+def _cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    return [(m.end(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, lo, hi)]
+
+
 def _role_of(text: str, start: int, end: int, section: str | None) -> str | None:
     """The role given by the nearest cue before the amount in its clause, else just after it."""
     cstart = _clause_start(text, start)
-    before = [(m.end(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, cstart, start)]
+    before = _cues(text, cstart, start)
+    if not before and cstart > 0 and (_CONTINUES.match(text, cstart) or text[cstart - 1] == "、"):
+        # `…罚款，计14040元` / `少缴增值税1元、企业所得税2元`: the amount continues the clause before
+        before = _cues(text, _clause_start(text, cstart - 1), cstart - 1)
     after_text_end = _clause_end(text, end)
     after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]
+    # `价值7680元三倍的罚款`: an amount that a penalty is a multiple of is not the penalty
+    base = bool(after) and bool(_MULTIPLE.search(text, end, after[0][0]))
+    if base:
+        after = []
     role: str | None = None
     if before:
         role = max(before)[1]
@@ -99,7 +110,7 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         role = after[0][1]
     if role is None:
         clause = text[cstart:after_text_end]
-        if section in _DECIDING_SECTIONS and "罚" in clause:
+        if section in _DECIDING_SECTIONS and "罚" in clause and not base:
             return "fine"
         return "other"
     if role == "illegal_income" and section in _DECIDING_SECTIONS and "没收" in text[cstart:start]:

@@ -49,11 +49,11 @@ def extract(document: Document) -> Fields:
     n = len(text)
     header = regions.get("header")
     header_end = header[1] if header else min(n, 400)
-    facts = regions.get("facts")
     decision = regions.get("decision")
     remedy = regions.get("remedy")
     signature = regions.get("signature")
-    party_end = facts[0] if facts else (decision[0] if decision else n)
+    narrative = [span[0] for span in (regions.get(k) for k in ("facts", "evidence", "finding", "decision")) if span]
+    party_end = min(narrative) if narrative else n
     parties_span = regions.get("parties")
     if parties_span:
         party_end = max(party_end, parties_span[1])

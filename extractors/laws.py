@@ -11,22 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpora.laws import normalize_law_name
 from extractors.numbers import parse_number
 from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
 
 _NUM = r"[\d零〇一二三四五六七八九十百千两]+"
-_LAW_NAME = r"《(?P<q>[^《》\n]{2,40})》|(?P<b>[\u4e00-\u9fff]{2,30}?(?:法|条例|规定|办法|细则|决定|规则))(?=第)"
+_SAME = ("该法", "本法", "同法", "该条例", "本条例", "该办法", "本办法", "该规定", "上述法律")
+_LAW_NAME = rf"《(?P<q>[^《》\n]{{2,40}})》|(?P<same>{'|'.join(_SAME)})|(?P<b>[\u4e00-\u9fff]{{2,30}}?(?:法|条例|规定|办法|细则|决定|规则))(?=第)"
 _ARTICLE = rf"第\s?(?P<a>{_NUM})\s?条(?:\s?第\s?(?P<p>{_NUM})\s?款)?(?:\s?第?\s?[(（]?\s?(?P<i>{_NUM})\s?[)）]?\s?项)?"
 _ART_ANON = re.sub(r"\?P<\w+>", "", _ARTICLE)
 _ITEM = rf"(?:{_ART_ANON}|第\s?{_NUM}\s?款)"
-_CITE = re.compile(rf"(?:{_LAW_NAME})(?:的?规定)?\s?(?P<arts>{_ITEM}(?:\s?[、，,和及与或]?\s?{_ITEM})*)")
+_CITE = re.compile(rf"(?:{_LAW_NAME})(?:\s?[(（][^()（）\n]{{0,16}}[)）])?(?:的?规定)?\s?(?P<arts>{_ITEM}(?:\s?[、，,和及与或]?\s?{_ITEM})*)")
 _ONE_ARTICLE = re.compile(_ARTICLE)
-_PARA_ONLY = re.compile(rf"^\s?[、，,和及与]\s?第\s?(?P<p>{_NUM})\s?款")
-_ROLE_CUE = re.compile(r"(?P<v>违反|违背|不符合|属于[^，。]{0,10}违)|(?P<b>依据|根据|依照|按照|参照|适用|依|据)")
+_PARA_ONLY = re.compile(rf"\s?[、，,和及与]\s?第\s?(?P<p>{_NUM})\s?款")
+_ROLE_CUE = re.compile(r"(?P<v>违反|违背|不符合|属于)|(?P<b>依据|根据|依照|按照|参照|适用|鉴于|据此)")
 _SENTENCE_BREAK = re.compile(r"[。；;\n]")
-_PROCEDURE = re.compile(r"复议|诉讼|逾期|加处罚款|强制执行|申辩|听证|陈述")
+_PROCEDURE = re.compile(r"复议|诉讼|逾期|加处罚款|强制执行")
 _PREFIX = re.compile(r"^(?:中华人民共和国|中华人民共和国国家)")
 
 
@@ -40,10 +42,23 @@ class LawRef:
     evidence: Evidence
 
 
-def normalize_law_name(name: str) -> str:
-    name = re.sub(r"\s", "", name).strip("《》<>〈〉")
-    name = re.sub(r"[(（]\d{4}[^)）]*[)）]$", "", name)
-    return _PREFIX.sub("", name)
+_LEAD_WORDS = re.compile(r"^.*?(?:违反了?|违背了?|依据|根据|依照|按照|参照|适用|依|据|及|和|、|了)")
+
+
+def law_short_name(name: str, bracketed: bool) -> str:
+    """The legal dictionary's short name, or the printed name without 《》, edition and 中华人民共和国.
+
+    An unbracketed name was cut from running text, so its start is found by trying each suffix
+    against the dictionary (`当事人违反了产品质量法` → 产品质量法).
+    """
+    name = re.sub(r"\s", "", name)
+    if bracketed:
+        return normalize_law_name(name) or _PREFIX.sub("", re.sub(r"[(（]\d{4}[^)）]*[)）]$", "", name))
+    for i in range(len(name) - 1):
+        known = normalize_law_name(name[i:])
+        if known:
+            return known
+    return _PREFIX.sub("", _LEAD_WORDS.sub("", name))
 
 
 def _int(s: str | None) -> int | None:
@@ -67,18 +82,27 @@ def extract_laws(view: View, regions: Regions) -> list[LawRef]:
     text = view.text
     out: list[LawRef] = []
     seen: set[tuple[str, int, int | None, int | None, str]] = set()
+    last_law: str | None = None
     for m in _CITE.finditer(text):
-        section = regions.name_at(m.start())
-        if section in {"remedy", "payment"}:
+        law = None if m.group("same") else law_short_name(m.group("q") or m.group("b"), bracketed=m.group("q") is not None)
+        if law is None or law in _SAME:
+            law = last_law
+        last_law = law
+        if law is None or regions.name_at(m.start()) in {"remedy", "payment"}:
             continue
-        sent_start = max((b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - 60), m.start())), default=max(0, m.start() - 60))
+        sent_start = max(
+            (b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - 60), m.start())),
+            default=max(0, m.start() - 60),
+        )
         if _PROCEDURE.search(text, sent_start, m.start()):
             continue
-        role = _role(text, m.start())
+        role = _role(text, m.start("arts") if m.group("b") else m.start())
         if role is None:
             continue
-        law = normalize_law_name(m.group("q") or m.group("b"))
         arts_start = m.start("arts")
+        cite_start = m.start()
+        if m.group("b") and law in m.group("b"):
+            cite_start = m.start("b") + m.group("b").rfind(law)
         article: int | None = None
         pos = arts_start
         while pos < m.end():
@@ -94,12 +118,12 @@ def extract_laws(view: View, regions: Regions) -> list[LawRef]:
             else:
                 pos += 1
                 continue
-            for art, p, i, s, e in refs:
+            for art, p, i, _, e in refs:
                 if art is None:
                     continue
                 key = (law, art, p, i, role)
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(LawRef(law, art, p, i, role, view.evidence(m.start(), e)))
+                out.append(LawRef(law, art, p, i, role, view.evidence(cite_start, e)))
     return out

@@ -61,9 +61,9 @@ def parse_number(text: str) -> float | None:
     return float(value)
 
 
-_MONEY = re.compile(
-    rf"(?P<int>{NUMBER})\s?(?P<yuan>[元圆])(?:(?P<jiao>[{CN_DIGITS}\d])角)?(?:(?P<fen>[{CN_DIGITS}\d])分)?"
-)
+# The 角/分 after 元, as cheques and 大写 amounts write them (`元零伍分`, `元伍角`).
+JIAO_FEN = rf"零?(?:(?P<jiao>[{CN_DIGITS}\d])角)?零?(?:(?P<fen>[{CN_DIGITS}\d])分)?"
+_MONEY = re.compile(rf"(?P<int>{NUMBER})\s?(?P<yuan>[元圆]){JIAO_FEN}")
 
 
 def parse_yuan(text: str) -> float | None:

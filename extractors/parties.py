@@ -19,7 +19,7 @@ from ingest.document import Evidence
 _SEP = r"\s*[:：]?\s*"
 _PARTY_LABEL = r"(?:当事人|被处罚(?:人|单位)|违法(?:行为)?(?:人|单位|主体)|行政相对人|受处罚(?:人|单位))(?:\s?名称|\s?姓名)?"
 _FIELD_LABELS: dict[str, str] = {
-    "credit_code": r"(?:统一)?社会信用代码|信用代码|统一代码",
+    "credit_code": r"(?:统一)?社会信用代码|信用代码|统一代码|纳税人识别号|税号",
     "registration_no": r"(?:营业执照)?注册号|营业执照号(?:码)?|工商注册号",
     "legal_representative": r"法定代表人(?:\s?[(（]负责人[)）])?|法人代表|负责人|经营者|投资人|业主|主要负责人|执行事务合伙人",
     "address": r"住所(?:地)?|地址|住址|经营场所|经营地址|注册地址|营业场所|住所或经营场所|联系地址|家庭住址",
@@ -38,6 +38,11 @@ _ORG_SUFFIX = re.compile(
 )
 _BUSINESS_SUFFIX = re.compile(r"(?:店|商行|经营部|门市部|门市|超市|便利店|批发部|馆|坊|铺|摊|作坊|养殖场|加工厂|诊所)$")
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
+_NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
+_SALUTATION = re.compile(
+    r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:公司|厂|店|合作社|中心|商行|经营部|门市部|超市|医院|诊所|学校|协会|馆|社|场|站))[ \t]*[:：]"
+)
 _NAME_TAIL = re.compile(r"(?:[(（][^)）]{0,30}[)）])$")
 
 
@@ -103,19 +108,36 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
     text = view.text
     parties: list[Party] = []
     seen: set[str] = set()
+    starts: list[tuple[int, int, str, int]] = []  # (label start, value end, name, name start)
     for pm in _PARTY_RE.finditer(text, 0, max(region_end, 1)):
-        name, ns, ne = _value_after(text, pm.end(), 60)
+        name, ns, _ = _value_after(text, pm.end(), 60)
+        colon = text[pm.start() : pm.end()].rstrip().endswith((":", "："))
+        line_head = text[text.rfind("\n", 0, pm.start()) + 1 : pm.start()].strip()
+        if not colon and line_head and not re.fullmatch(r"[\d一二三四五六七八九十]+[、.．)）]?", line_head):
+            continue  # `对当事人经营场所…`: the word in a sentence, not a label
+        cut = _NARRATIVE.search(name)
+        if cut:
+            if not colon:
+                continue
+            name = name[: cut.start()]
         name = _clean_name(_NAME_TAIL.sub("", name) if _NAME_TAIL.search(name) and len(name) > 8 else name)
+        starts.append((pm.start(), pm.end(), name, ns))
+    if not starts:
+        for sm in _SALUTATION.finditer(text, 0, max(region_end, 1)):
+            starts.append((sm.start("name"), sm.end(), sm.group("name"), sm.start("name")))
+            break
+    for label_start, value_pos, name, ns in starts:
+        ne = ns + len(name)
         if len(name) < 2 or name in seen or re.match(r"^(?:的|在|于|对|未|已|因|涉嫌|应当?)", name):
             continue
         seen.add(name)
-        bend = _block_end(text, pm.end())
-        block = text[pm.start() : bend]
+        bend = _block_end(text, value_pos)
+        block = text[label_start:bend]
         fields: dict[str, str | None] = {k: None for k in _FIELD_LABELS}
         for key, lre in _LABEL_RES.items():
             if key == "other":
                 continue
-            lm = lre.search(text, pm.end(), bend)
+            lm = lre.search(text, value_pos, bend)
             if not lm:
                 continue
             if key == "credit_code":

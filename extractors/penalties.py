@@ -19,12 +19,12 @@ _CONJ = re.compile(r"和|及|以及|、|与|并")
 _PENALTIES: list[tuple[str, str]] = [
     ("confiscate", r"没收"),
     ("revoke_licence", r"吊销|撤销[^，。；]{0,10}(?:许可|执照|资格|证书)"),
-    ("suspend", r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停|责令停止(?:生产|经营|营业|执业)|限制开展生产经营|降低资质等级"),
+    ("suspend", r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停(?:营业|执业|经营|业务|相关业务|生产)|限制开展生产经营|降低资质等级"),
     ("close", r"责令关闭|予以关闭|取缔|关闭"),
     ("detention", r"行政拘留|拘留"),
     ("warning", r"警告|通报批评"),
     ("fine", r"罚款"),
-    ("order_correct", r"责令(?:[^，。；\n]{0,6})?改正|责令(?:立即|限期)?停止(?:违法|上述)|责令(?:限期)?(?:整改|恢复|补种|退还|拆除)|限期改正"),
+    ("order_correct", r"责令(?:[^，。；\n]{0,6})?改正|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|拆除|消除|召回)|限期(?:改正|拆除|整改)"),
 ]
 _PENALTY_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PENALTIES))
 _NEGATED = re.compile(r"(?:不予|免予|不再|免除|从轻|减轻)\S{0,4}$")
@@ -43,7 +43,10 @@ def extract_penalties(view: View, decision: tuple[int, int] | None, fine_yuan: f
     text = view.text
     out: list[Penalty] = []
     seen: set[str] = set()
-    for m in _PENALTY_RE.finditer(text, *decision):
+    # `本局责令当事人立即停止侵权行为，并决定：…`: the sentence that leads into the decision decides too
+    lead = max((m.end() for m in re.finditer(r"[。\n]", text[max(0, decision[0] - 200) : decision[0]])), default=0)
+    start = max(0, decision[0] - 200) + lead if lead else decision[0]
+    for m in _PENALTY_RE.finditer(text, start, decision[1]):
         if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         kinds = [(m.lastgroup or "", m.start(), m.end())]

@@ -54,7 +54,7 @@ def build_view(doc: Document) -> View:
     for i, line in enumerate(lines):
         parts.append(line)
         origin.extend(range(offset, offset + len(line)))
-        stripped = line.rstrip()
+        stripped = line.strip()
         soft = (
             i + 1 < len(lines)
             and stripped != ""
