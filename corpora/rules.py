@@ -210,7 +210,9 @@ class RuleBook(BaseModel):
         want = CANONICAL_UNIT[crit.quantity_kind]
         have = self._canonical_of(unit, crit.subjects)
         if want is not None and have != want:
-            raise ValueError(f"{where}: {crit.quantity_kind} threshold in {unit}, which does not convert to {want}")
+            raise ValueError(
+                f"{where}: {crit.quantity_kind} threshold in {unit}, which does not convert to {want}"
+            )
         if want is None and have in {CURRENCY, *filter(None, CANONICAL_UNIT.values())}:
             raise ValueError(f"{where}: count threshold in {unit}, which is not a count unit")
 

@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from corpora.gold import GoldParty, GoldRecord
+from corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
 from corpora.scoring import normalize as norm
-from corpora.scoring.inputs import PredParty, Prediction
+from corpora.scoring.inputs import PredAmount, PredLaw, PredParty, PredPenalty, PredQuantity, Prediction
 from corpora.scoring.report import CategoryScore, CerScore, Counts, CriminalScore, EvalReport, RoleScore
 from ingest.ocr.quality import edit_distance
 
@@ -57,7 +57,9 @@ def single(gold: V | None, pred: V | None, key: Callable[[V], object] = lambda v
     return Counts(tp=1) if g == p else Counts(fp=1, fn=1)
 
 
-def match(gold: Sequence[G], pred: Sequence[P], same: Callable[[G, P], bool]) -> tuple[list[tuple[G, P]], list[G], list[P]]:
+def match(
+    gold: Sequence[G], pred: Sequence[P], same: Callable[[G, P], bool]
+) -> tuple[list[tuple[G, P]], list[G], list[P]]:
     """One-to-one matching, each gold item taking the first unused prediction it equals."""
     free = list(range(len(pred)))
     pairs: list[tuple[G, P]] = []
@@ -85,9 +87,34 @@ _PARTY_ATTRS: tuple[tuple[str, Callable[[str], object]], ...] = (
 )
 
 
+def _same_name(g: GoldParty, p: PredParty) -> bool:
+    return norm.plain(g.name) == norm.plain(p.name or "")
+
+
+def _same_amount(g: GoldAmount, p: PredAmount) -> bool:
+    return g.role == p.role and norm.same_amount(g.yuan, p.yuan)
+
+
+def _same_quantity(g: GoldQuantity, p: PredQuantity) -> bool:
+    same_unit = norm.plain(g.unit) == norm.plain(p.unit)
+    return g.kind == p.kind and same_unit and norm.same_quantity(g.value, p.value)
+
+
+def _same_law(g: GoldLaw, p: PredLaw) -> bool:
+    # 款/项 are not compared: decisions often cite only the article, and gold then has none.
+    return (norm.law_name(g.law), g.article, g.role) == (norm.law_name(p.law), p.article, p.role)
+
+
+def _same_penalty(g: GoldPenalty, p: PredPenalty) -> bool:
+    # A gold penalty without an amount (没收 goods) matches its kind whatever amount was read.
+    if g.kind != p.kind:
+        return False
+    return g.yuan is None or (p.yuan is not None and norm.same_amount(g.yuan, p.yuan))
+
+
 def party_counts(gold: Sequence[GoldParty], pred: Sequence[PredParty]) -> dict[str, Counts]:
     named = [p for p in pred if p.name]
-    by_name, rest_gold, rest_pred = match(gold, named, lambda g, p: norm.plain(g.name) == norm.plain(p.name or ""))
+    by_name, rest_gold, rest_pred = match(gold, named, _same_name)
     out = {"party_name": Counts(tp=len(by_name), fp=len(rest_pred), fn=len(rest_gold))}
     rest_pred += [p for p in pred if not p.name]
     paired = by_name + list(zip(rest_gold, rest_pred))
@@ -113,26 +140,11 @@ def document_counts(gold: GoldRecord, pred: Prediction) -> dict[str, Counts]:
         "decision_date": single(gold.decision_date.isoformat(), pred.decision_date, norm.plain),
         "case_cause": single(gold.case_cause, pred.case_cause, norm.case_cause),
         **party_counts(gold.parties, pred.parties),
-        "amounts": _list_counts(
-            gold.amounts, pred.amounts, lambda g, p: g.role == p.role and norm.same_amount(g.yuan, p.yuan)
-        ),
-        "quantities": _list_counts(
-            gold.quantities,
-            pred.quantities,
-            lambda g, p: g.kind == p.kind and norm.plain(g.unit) == norm.plain(p.unit) and norm.same_quantity(g.value, p.value),
-        ),
-        "laws": _list_counts(
-            gold.laws,
-            pred.laws,
-            lambda g, p: (norm.law_name(g.law), g.article, g.role) == (norm.law_name(p.law), p.article, p.role),
-        ),
-        "penalties": _list_counts(
-            gold.penalties,
-            pred.penalties,
-            lambda g, p: g.kind == p.kind
-            and (g.yuan is None or (p.yuan is not None and norm.same_amount(g.yuan, p.yuan))),
-        ),
-        "missing_elements": _list_counts(gold.missing_elements, pred.missing_elements, lambda g, p: g == p),
+        "amounts": _list_counts(gold.amounts, pred.amounts, _same_amount),
+        "quantities": _list_counts(gold.quantities, pred.quantities, _same_quantity),
+        "laws": _list_counts(gold.laws, pred.laws, _same_law),
+        "penalties": _list_counts(gold.penalties, pred.penalties, _same_penalty),
+        "missing_elements": _list_counts(gold.missing_elements, pred.missing_elements, str.__eq__),
     }
     return {name: out[name] for name in FIELD_ORDER}
 
@@ -235,10 +247,11 @@ def evaluate(gold: Sequence[GoldRecord], predictions: dict[str, Prediction]) -> 
     """Score `predictions` (by file stem) against `gold`; see the module doc for the conventions."""
     missing = [g.id for g in gold if g.id not in predictions]
     errors = [g.id for g in gold if g.id in predictions and predictions[g.id].status != "ok"]
-    scored = [
-        (g, predictions[g.id] if g.id in predictions and predictions[g.id].status == "ok" else Prediction(file=g.id))
-        for g in gold
-    ]
+    def usable(g: GoldRecord) -> Prediction:
+        pred = predictions.get(g.id)
+        return pred if pred is not None and pred.status == "ok" else Prediction(file=g.id)
+
+    scored = [(g, usable(g)) for g in gold]
     fields = {name: Counts() for name in FIELD_ORDER}
     for g, p in scored:
         for name, counts in document_counts(g, p).items():

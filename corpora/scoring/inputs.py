@@ -111,7 +111,8 @@ def load_gold(corpus_dir: Path) -> list[GoldRecord]:
         try:
             records.append(GoldRecord.model_validate_json(line))
         except ValidationError as exc:
-            raise DataFileError(f"{path}: line {number} is not a GoldRecord: {exc.errors()[0]['msg']}") from exc
+            problem = exc.errors()[0]["msg"]
+            raise DataFileError(f"{path}: line {number} is not a GoldRecord: {problem}") from exc
     return records
 
 
@@ -128,7 +129,8 @@ def load_predictions(path: Path) -> dict[str, Prediction]:
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
-            raise DataFileError(f"{path}: line {number} is not an extract result ({where}: {err['msg']})") from exc
+            problem = f"{where}: {err['msg']}"
+            raise DataFileError(f"{path}: line {number} is not an extract result ({problem})") from exc
         if pred.stem not in out or out[pred.stem].status != "ok":
             out[pred.stem] = pred
     return out

@@ -29,7 +29,9 @@ class Counts(BaseModel):
         return 2 * self.tp / denom if denom else None
 
     def score(self) -> Score:
-        return Score(tp=self.tp, fp=self.fp, fn=self.fn, precision=self.precision, recall=self.recall, f1=self.f1)
+        return Score(
+            tp=self.tp, fp=self.fp, fn=self.fn, precision=self.precision, recall=self.recall, f1=self.f1
+        )
 
 
 class Score(BaseModel):

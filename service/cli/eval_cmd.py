@@ -11,9 +11,15 @@ import typer
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Option("--gold", help="Corpus directory holding decisions.jsonl (GoldRecord lines).")],
-    pred: Annotated[Path, typer.Option("--pred", help="Output of `lianfa extract --format jsonl` (add --with-text for CER).")],
-    fmt: Annotated[str, typer.Option("--format", help="table (for people) or json (the EvalReport model).")] = "table",
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Corpus directory holding decisions.jsonl (GoldRecord lines).")
+    ],
+    pred: Annotated[
+        Path, typer.Option("--pred", help="`lianfa extract --format jsonl` output (--with-text adds CER).")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", help="table (for people) or json (the EvalReport model).")
+    ] = "table",
 ) -> None:
     """Match predictions to gold by file stem (== GoldRecord.id) and print precision/recall/F1 per
     field, amounts by role, category accuracy and macro-F1, criminal-flag scores and OCR CER.

@@ -112,9 +112,12 @@ def test_thresholds_in_other_units_convert_to_canonical() -> None:
 
 def test_provincial_range_gives_low_and_high_unless_the_province_fixed_it() -> None:
     book = load_rules()
-    crit = book.rule("illegal_logging_quantity").version_at(date(2020, 1, 1)).criteria[0]  # type: ignore[union-attr]
+    version = book.rule("illegal_logging_quantity").version_at(date(2020, 1, 1))
+    assert version is not None and version.criteria[0].threshold is not None
+    crit = version.criteria[0]
     assert book.threshold_bounds(crit) == (2, 5, "立方米")
-    fixed = crit.model_copy(update={"threshold": crit.threshold.model_copy(update={"by_province": {"浙江": 4}})})  # type: ignore[union-attr]
+    with_figure = crit.threshold.model_copy(update={"by_province": {"浙江": 4}})
+    fixed = crit.model_copy(update={"threshold": with_figure})
     assert book.threshold_bounds(fixed, "浙江") == (4, 4, "立方米")
     assert book.threshold_bounds(fixed, "福建") == (2, 5, "立方米")
 

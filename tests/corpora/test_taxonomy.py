@@ -51,7 +51,8 @@ def test_every_candidate_crime_has_a_rule_or_a_note() -> None:
 def test_a_dangling_rule_id_is_a_data_file_error(tmp_path: Path) -> None:
     text = (Path(__file__).parents[2] / "corpora/data/taxonomy.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "taxonomy.yaml"
-    broken.write_text(text.replace("rule_ids: [fake_products_amount]", "rule_ids: [no_such_rule]", 1), "utf-8")
+    dangling = text.replace("rule_ids: [fake_products_amount]", "rule_ids: [no_such_rule]", 1)
+    broken.write_text(dangling, encoding="utf-8")
     with pytest.raises(DataFileError, match="no_such_rule"):
         load_taxonomy(broken)
 
