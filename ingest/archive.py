@@ -38,6 +38,7 @@ class ZipBudget:
     """Inflated bytes still allowed for one upload, shared by the archives nested in it."""
 
     remaining: int
+    exhausted: bool = False  # set once a member was refused for it: later members are not read
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -95,8 +96,12 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, setting
             out += chunk
             if len(out) > cap:
                 if cap == budget.remaining:
-                    budget.remaining = 0
-                    raise UnsafeArchive(label, "压缩包解压总量超过上限 / archive inflates past the total limit: 请分批上传 / upload in smaller batches")
+                    budget.exhausted = True
+                    raise UnsafeArchive(
+                        label,
+                        "压缩包解压总量超过上限，此文件及其后的文件均未读取 / archive inflates past the total limit: "
+                        "this and all later files were not read; 请分批上传 / upload in smaller batches",
+                    )
                 raise TooLarge(label, "解压后超过单个文件上限 / entry too large when inflated: 请拆分 / split it")
             if len(out) > _RATIO_FLOOR and len(out) / max(info.compress_size, 1) > settings.max_zip_ratio:
                 raise UnsafeArchive(
@@ -131,6 +136,8 @@ def expand_zip(source: Source, settings: IngestSettings, budget: ZipBudget | Non
         if not named:
             raise EmptyFile(source.name, "压缩包内没有文件 / the archive holds no files: 请检查打包 / check what was packed")
         for info, name in named:
+            if budget.exhausted:
+                return
             label = f"{source.name}/{name}"
             reason = unsafe_reason(name, info)
             if reason:
@@ -141,8 +148,6 @@ def expand_zip(source: Source, settings: IngestSettings, budget: ZipBudget | Non
                 member = source_from_bytes(data, label, settings, depth=source.depth + 1)
             except IngestError as exc:
                 yield exc
-                if budget.remaining <= 0:
-                    return  # the upload's total is spent: every later member would be refused too
                 continue
             except NotImplementedError as exc:  # zipfile's word for an unknown compression method
                 yield UnsupportedType(label, f"不支持的压缩方式 / unsupported compression method ({exc}): 请用标准 ZIP 重新打包 / re-pack as a standard ZIP")

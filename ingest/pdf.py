@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import unicodedata
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -176,9 +177,9 @@ class _Pdfium:
                 return embedded
             width, height = page.get_size()
             scale = dpi / 72.0
-            if width * height * scale * scale > max_pixels:
-                # A poster-sized page is read at the resolution the pixel cap allows, not refused.
-                scale = (max_pixels / (width * height)) ** 0.5
+            # A poster-sized page is read at the resolution the pixel cap allows, not refused.
+            while math.ceil(width * scale) * math.ceil(height * scale) > max_pixels:
+                scale = min(scale * 0.99, (max_pixels / (width * height)) ** 0.5)
             bitmap = page.render(scale=scale)
             try:
                 return bitmap.to_pil().convert("RGB")
@@ -193,12 +194,13 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
     if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
         return None
     img_obj = objects[0]
-    if img_obj.get_filters() != ["DCTDecode"]:
+    # Scanners write DCTDecode alone; some writers wrap it in ASCII85/Flate, which pdfium undoes.
+    if img_obj.get_filters(skip_simple=True) != ["DCTDecode"]:
         return None
     a, b, c, d, _, _ = img_obj.get_matrix().get()
     if b or c or a <= 0 or d <= 0:
         return None  # rotated or mirrored on the page: let pdfium draw it the way it is shown
-    left, bottom, right, top = img_obj.get_pos()
+    left, bottom, right, top = img_obj.get_bounds()
     pw, ph = page.get_size()
     covered = max(0.0, min(right, pw) - max(left, 0.0)) * max(0.0, min(top, ph) - max(bottom, 0.0))
     if pw * ph <= 0 or covered / (pw * ph) < EMBEDDED_JPEG_COVER:
@@ -206,14 +208,13 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
     px_w, px_h = img_obj.get_px_size()
     if px_w * px_h > max_pixels:
         return None
-    image = Image.open(io.BytesIO(bytes(img_obj.get_data(decode_simple=False))))
+    image = Image.open(io.BytesIO(bytes(img_obj.get_data(decode_simple=True))))
     if image.mode not in {"L", "RGB"}:
         return None  # CMYK/inverted JPEGs depend on the PDF's /Decode: pdfium renders them right
     target = (max(1, round(pw / 72 * dpi)), max(1, round(ph / 72 * dpi)))
     if px_w > target[0] * EMBEDDED_OVERSAMPLE:
-        image.draft(image.mode, target)  # decodes a 600 dpi scan at 1/2 or 1/4 scale directly
-        if image.width > target[0] * EMBEDDED_OVERSAMPLE:
-            image = image.resize(target, Image.Resampling.LANCZOS)
+        image.draft(image.mode, target)  # decodes at 1/2, 1/4 or 1/8 scale: far cheaper than full size
+        image = image.resize(target, Image.Resampling.LANCZOS)
     return to_rgb(image)
 
 

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import pytest
+from ingest_inputs import BAD, DECISION, jpeg, pdf_pages, settings, text_pdf  # noqa: F401  (settings is a fixture)
+from PIL import Image
+
+from ingest.errors import CorruptFile, EncryptedPdf, TooLarge
+from ingest.intake import source_from_bytes, source_from_path
+from ingest.pages import ImagePage, TextLayerPage
+from ingest.pdf import MIN_CJK_OVER_SCAN, MIN_TEXT_CHARS, iter_pdf_pages, text_layer_quality
+
+A4_200DPI = (1654, 2339)
+
+
+def _chars(text: str) -> list[dict]:
+    return [{"text": ch, "x0": i, "x1": i + 1, "top": 0, "bottom": 1} for i, ch in enumerate(text)]
+
+
+def _pages(data: bytes, settings) -> list:
+    return list(iter_pdf_pages(source_from_bytes(data, "d.pdf", settings), settings))
+
+
+# --- the text-layer rule ----------------------------------------------------------------------
+
+
+def test_real_chinese_text_holds_text() -> None:
+    assert text_layer_quality(_chars(DECISION)).holds_text(image_cover=0.0)
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [
+        [{"text": f"(cid:{i})"} for i in range(200)],  # font without a Unicode map
+        _chars("Ð¹ÕþÕä¹ÜÀí¾Ö ÐÐÕþ´¦·£¾ö¶¨Êé"),  # GBK bytes read as Latin-1
+        _chars("\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009"),  # private-use glyph codes
+        _chars("第1页"),  # too little to be the page's text
+    ],
+)
+def test_mojibake_or_thin_layers_do_not(chars: list[dict]) -> None:
+    assert not text_layer_quality(chars).holds_text(image_cover=0.0)
+
+
+def test_a_few_bad_glyphs_in_real_text_are_tolerated() -> None:
+    chars = _chars(DECISION) + [{"text": "(cid:7)"}]
+    assert text_layer_quality(chars).holds_text(image_cover=0.0)
+
+
+def test_over_a_scan_the_layer_must_be_substantial() -> None:
+    thin = _chars("某市市场监督管理局行政处罚专用章")
+    assert MIN_TEXT_CHARS <= len(thin) and text_layer_quality(thin).cjk < MIN_CJK_OVER_SCAN
+    assert text_layer_quality(thin).holds_text(image_cover=0.2)
+    assert not text_layer_quality(thin).holds_text(image_cover=1.0)
+    assert text_layer_quality(_chars(DECISION)).holds_text(image_cover=1.0)  # a scanner's OCR layer
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+def test_text_pdf_pages_are_text_layer_pages(settings) -> None:
+    pages = _pages(text_pdf(pages=2), settings)
+    assert [type(p).__name__ for p in pages] == ["TextLayerPage", "TextLayerPage"]
+    assert [p.number for p in pages] == [1, 2]
+    text = "".join(c["text"] for c in pages[0].chars)
+    assert "行政处罚决定书" in text and "91310000MA1FL0XX3B" in text
+    assert round(pages[0].width) == 595 and round(pages[0].height) == 842
+
+
+def test_scanned_page_uses_the_scanners_jpeg(settings) -> None:
+    (page,) = _pages(pdf_pages([jpeg((1240, 1754))]), settings)  # 150 dpi scan
+    assert isinstance(page, ImagePage) and page.image.size == (1240, 1754)
+
+
+def test_a_600_dpi_scan_is_brought_down_near_the_raster_dpi(settings) -> None:
+    (page,) = _pages(pdf_pages([jpeg((4961, 7016))]), settings)
+    assert isinstance(page, ImagePage)
+    assert abs(page.image.width - A4_200DPI[0]) <= 2 and abs(page.image.height - A4_200DPI[1]) <= 2
+
+
+def test_a_page_with_rotate_is_rendered_the_way_it_is_shown(settings) -> None:
+    # reportlab turns the MediaBox to landscape and sets /Rotate 90: a viewer shows portrait A4.
+    # The scanner's JPEG would come out unturned, so the page is rendered instead.
+    (page,) = _pages(pdf_pages([jpeg((1240, 1754))], rotate=90), settings)
+    assert isinstance(page, ImagePage)
+    assert abs(page.image.width - A4_200DPI[0]) <= 2 and abs(page.image.height - A4_200DPI[1]) <= 2
+
+
+def test_a_page_without_a_scan_or_real_text_is_rendered_at_the_raster_dpi(settings) -> None:
+    outlines = pdf_pages(["第1页"])  # text drawn as outlines leaves only a page number as text
+    (page,) = _pages(outlines, settings)
+    assert isinstance(page, ImagePage)
+    assert abs(page.image.width - A4_200DPI[0]) <= 2
+    dpi = settings.model_copy(update={"pdf_raster_dpi": 100})
+    (page,) = _pages(outlines, dpi)
+    assert abs(page.image.width - A4_200DPI[0] / 2) <= 2
+
+
+def test_mixed_pdf_page_by_page(settings) -> None:
+    pages = _pages(pdf_pages([DECISION, jpeg((1240, 1754)), DECISION]), settings)
+    assert [type(p).__name__ for p in pages] == ["TextLayerPage", "ImagePage", "TextLayerPage"]
+    assert [p.number for p in pages] == [1, 2, 3]
+
+
+def test_poster_page_is_rendered_under_the_pixel_cap(settings) -> None:
+    a0 = (2384, 3370)  # points: A0 at 200 dpi would be 62 Mpx
+    capped = settings.model_copy(update={"max_page_pixels": 4_000_000})
+    (page,) = _pages(pdf_pages(["第1页"], pagesize=a0), capped)
+    w, h = page.image.size
+    assert 3_800_000 < w * h <= 4_000_000
+
+
+def test_pages_come_one_at_a_time(settings) -> None:
+    pages = iter_pdf_pages(source_from_bytes(pdf_pages([jpeg((620, 877))] * 3), "d.pdf", settings), settings)
+    first = next(pages)
+    assert first.number == 1 and isinstance(first.image, Image.Image)
+    assert [p.number for p in pages] == [2, 3]
+
+
+def test_page_limit(settings) -> None:
+    with pytest.raises(TooLarge, match="3"):
+        _pages(text_pdf(pages=3), settings.model_copy(update={"max_pages": 2}))
+
+
+def test_user_password_pdf_is_refused(settings) -> None:
+    with pytest.raises(EncryptedPdf, match="password"):
+        list(iter_pdf_pages(source_from_path(BAD / "encrypted_user.pdf", settings), settings))
+
+
+def test_owner_password_only_pdf_opens_and_reads(settings) -> None:
+    # pdfminer decrypts this CID font's text to (cid:N) glyphs; pdfium reads it: no OCR needed
+    pages = list(iter_pdf_pages(source_from_path(BAD / "encrypted_owner.pdf", settings), settings))
+    assert isinstance(pages[0], TextLayerPage)
+    assert "行政处罚决定书" in "".join(c["text"] for c in pages[0].chars)
+
+
+def test_broken_xref_is_repaired(settings) -> None:
+    # real behaviour: pdfminer rebuilds the cross-reference table by scanning the objects
+    pages = list(iter_pdf_pages(source_from_path(BAD / "broken_xref.pdf", settings), settings))
+    assert [type(p).__name__ for p in pages] == ["TextLayerPage", "TextLayerPage"]
+
+
+def test_truncated_pdf_is_corrupt(settings) -> None:
+    with pytest.raises(CorruptFile, match="damaged PDF"):
+        list(iter_pdf_pages(source_from_path(BAD / "truncated.pdf", settings), settings))
