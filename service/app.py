@@ -67,11 +67,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "；".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body')}: {e.get('msg')}" for e in exc.errors()
-        )
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'] if p != 'body')}: {e['msg']}" for e in errors)
         return JSONResponse(
-            {"detail": f"请求内容有误，请按提示修改后重试：{problems}", "errors": exc.errors()},
+            {"detail": f"请求内容有误，请按提示修改后重试：{problems}", "errors": errors},
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
 

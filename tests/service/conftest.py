@@ -83,17 +83,26 @@ def client(app):  # -> TestClient
         yield c
 
 
-@pytest.fixture
-def tokens(app, client) -> dict[str, str]:
-    """A bearer token for one user of each role."""
-    from service.auth import create_user
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    from service.auth import hash_password
 
+    return hash_password(PASSWORD)  # argon2 is slow on purpose: hash once for all tests
+
+
+@pytest.fixture
+def tokens(app, password_hash: str) -> dict[str, str]:
+    """A bearer token for one user (`<role>1`, password PASSWORD) of each role."""
+    from datetime import timedelta
+
+    from service.auth import issue_token
+    from service.db.models import User
+
+    out = {}
     with app.state.db.session() as s:
         for role in ROLES:
-            create_user(s, f"{role}1", PASSWORD, role)
-    out = {}
-    for role in ROLES:
-        r = client.post("/api/auth/token", data={"username": f"{role}1", "password": PASSWORD})
-        assert r.status_code == 200, r.text
-        out[role] = r.json()["access_token"]
+            user = User(name=f"{role}1", password_hash=password_hash, role=role, active=True)
+            s.add(user)
+            s.flush()
+            out[role] = issue_token(s, user, "bearer", timedelta(hours=1))
     return out
