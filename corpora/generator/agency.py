@@ -1,0 +1,98 @@
+"""Agency names and 文号 from agencies.yaml's name patterns and prefixes.
+
+Style split: the default style uses the first half of each agency type's name patterns and 文号
+prefixes (the common shapes, listed first), the holdout style the second half, plus disjoint
+bracket shapes and abbreviation habits.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from corpora.generator.geo import PLACES, Place
+from corpora.generator.phrasing import SELF_REFERENCE
+from corpora.generator.style import Bank, Style, pick
+from corpora.taxonomy import AgencyType
+
+DOC_NUMBER_SHAPES: Bank[str] = {
+    "default": ("{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}[{year}]{n}号", "{abbr}{prefix}〔{year}〕第{n}号"),
+    "holdout": ("{abbr}{prefix}【{year}】{n}号", "{abbr}{prefix}({year}){n}号", "{abbr}{prefix}（{year}）第{n}号", "{prefix}【{year}】第{n}号"),
+}
+SERIALS: Bank[str] = {"default": ("plain",), "holdout": ("padded",)}
+
+
+@dataclass(frozen=True)
+class Agency:
+    type_id: str
+    name: str
+    place: Place
+    self_ref: str
+    doc_prefix: str
+
+
+def _half(items: list[str], style: Style) -> list[str]:
+    cut = max(1, (len(items) + 1) // 2)
+    return items[:cut] if style == "default" or len(items) == 1 else items[cut:]
+
+
+def _fits(pattern: str, place: Place) -> bool:
+    if "{district}" in pattern and not place.district.endswith("区"):
+        return False
+    if "{county}" in pattern and not place.district.endswith("县"):
+        return False
+    if "{city}" in pattern and place.municipality and "{city}市" not in pattern and "{city}海关" not in pattern:
+        return False
+    return True
+
+
+def _fill(pattern: str, place: Place) -> str:
+    name = pattern.format(
+        province=place.province,
+        city=place.short_city,
+        district=place.district.removesuffix("区"),
+        county=place.district.removesuffix("县"),
+    )
+    if place.municipality:
+        name = name.replace(f"{place.short_city}市{place.short_city}市", place.city)
+    return name
+
+
+def self_reference(rng: random.Random, name: str, style: Style) -> str:
+    for suffix, bank in SELF_REFERENCE.items():
+        if name.endswith(suffix):
+            return pick(rng, bank, style)
+    return pick(rng, SELF_REFERENCE["局"], style)
+
+
+def make_agency(rng: random.Random, agency_type: AgencyType, style: Style, near: Place | None) -> Agency:
+    """An agency of `agency_type`, located at `near` when a name pattern fits it."""
+    patterns = _half(agency_type.name_patterns, style)
+    pattern = rng.choice(patterns)
+    place = near
+    if place is None or not _fits(pattern, place):
+        fitting = [p for p in PLACES if _fits(pattern, p)]
+        if not fitting:
+            pattern = next((p for p in patterns if "{district}" not in p and "{county}" not in p), patterns[0])
+            fitting = [p for p in PLACES if _fits(pattern, p)] or list(PLACES)
+        same_city = [p for p in fitting if near is not None and p.city == near.city]
+        place = rng.choice(same_city or fitting)
+    name = _fill(pattern, place)
+    prefix = rng.choice(_half(agency_type.doc_prefixes, style))
+    return Agency(agency_type.id, name, place, self_reference(rng, name, style), prefix)
+
+
+def _abbreviation(rng: random.Random, agency: Agency, style: Style) -> str:
+    city = agency.place.short_city[:1]
+    district = re.sub(r"(区|县|市)$", "", agency.place.district)[:1]
+    if style == "default":
+        return city + district if agency.place.district != agency.place.city and rng.random() < 0.6 else city
+    return rng.choice((agency.place.province[:1], city + "市", ""))
+
+
+def doc_number(rng: random.Random, agency: Agency, year: int, style: Style) -> str:
+    n = rng.randint(1, 2400)
+    serial = f"{n:04d}" if pick(rng, SERIALS, style) == "padded" and rng.random() < 0.5 else str(n)
+    shape = pick(rng, DOC_NUMBER_SHAPES, style)
+    return shape.format(abbr=_abbreviation(rng, agency, style), prefix=agency.doc_prefix, year=year, n=serial)

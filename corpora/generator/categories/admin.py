@@ -1,0 +1,314 @@
+"""Purely administrative violations (no criminal counterpart): most real decisions are these.
+
+Each entry: the act, sentences per style ({goods}, {n}, {x} filled per decision), a fine range,
+and optionally an amount of role `other` (广告费用, 项目总投资) or a small illegal income.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpora.generator import numbers
+from corpora.generator.categories.base import Ctx, PenaltyItem, Story, fine_between
+from corpora.generator.criminal import CaseFacts
+from corpora.generator.style import Bank
+from corpora.gold import GoldAmount
+
+
+@dataclass(frozen=True)
+class AdminSpec:
+    cause_short: str
+    act: str
+    facts: Bank[str]
+    fine: tuple[float, float]
+    trade: str
+    evidence: tuple[str, ...] = ()
+    other: Bank[str] | None = None  # sentence with {amount}: an amount of role "other"
+    other_range: tuple[float, float] = (0.0, 0.0)
+    fine_share_of_other: tuple[float, float] | None = None  # fine as a share of the other amount
+    income: Bank[str] | None = None  # sentence with {amount}: illegal income (small)
+    extra_penalty: tuple[str, str] | None = None  # (kind, text)
+
+
+SPECS: dict[str, AdminSpec] = {
+    "price_violation": AdminSpec(
+        "价格违法", "不按规定明码标价",
+        {
+            "default": (
+                "当事人在其经营场所销售的{n}种商品未按规定明码标价，部分商品标价签标示的价格与实际结算价格不一致。",
+                "当事人在促销活动中虚构原价，标示“原价”的商品在促销前七日内从未以该价格成交，构成价格欺诈。",
+                "当事人在疫情期间大幅提高口罩售价，进销差价率超过规定幅度，构成哄抬价格。",
+            ),
+            "holdout": (
+                "执法人员发现店内{n}件商品无价签，另有商品收费高于标示价格。",
+                "当事人以“限时特价”为名，标示的划线价格没有真实交易依据。",
+            ),
+        },
+        (500, 50000), "goods", ("价格标签照片", "销售小票"),
+        income={"default": ("多收价款{amount}。", "因此获违法所得{amount}。"), "holdout": ("多收取的价款合计{amount}。",)},
+    ),
+    "advertising_violation": AdminSpec(
+        "发布违法广告", "发布虚假广告",
+        {
+            "default": (
+                "当事人在其微信公众号发布的广告中使用“国家级”“最高级”“最佳”等用语。",
+                "当事人发布的保健食品广告宣称具有疾病治疗功能，内容虚假，引人误解。",
+                "当事人在店铺门头及宣传单上发布含有“全网第一”“顶级”等绝对化用语的广告。",
+            ),
+            "holdout": (
+                "当事人委托他人制作并投放的短视频广告夸大产品功效，与实际情况不符。",
+                "当事人在直播间宣传所售商品“无效退款、根治疾病”，缺乏事实依据。",
+            ),
+        },
+        (10000, 300000), "general", ("广告截图", "广告制作合同"),
+        other={"default": ("经查，该广告的广告费用为{amount}。", "当事人为发布上述广告支付广告费用{amount}。"),
+               "holdout": ("据合同约定，投放费用共计{amount}。",)},
+        other_range=(2000, 120000), fine_share_of_other=(3.0, 5.0),
+    ),
+    "metrology_violation": AdminSpec(
+        "使用未经检定的计量器具", "使用未经检定的计量器具",
+        {
+            "default": (
+                "当事人在经营中使用的{n}台电子计价秤未按规定申请强制检定。",
+                "当事人使用的加油机超过检定周期仍继续使用，且未申请周期检定。",
+                "执法人员现场检查发现，当事人使用的计量器具经检定不合格，仍在经营中使用。",
+            ),
+            "holdout": ("当事人店内用于贸易结算的台秤检定合格证已过期{n}个月。",),
+        },
+        (500, 10000), "goods", ("计量器具检定证书",),
+        extra_penalty=("confiscate_tools", "没收未经检定的计量器具"),
+    ),
+    "labeling_violation": AdminSpec(
+        "经营标签不符合规定的食品", "经营标签不符合规定的商品",
+        {
+            "default": (
+                "当事人经营的{n}批次预包装食品未标注生产日期、保质期等事项。",
+                "当事人销售的进口食品无中文标签。",
+                "当事人生产的产品标识未标明产品名称、厂名厂址，不符合规定。",
+            ),
+            "holdout": ("抽查发现，当事人货架上的部分商品标签信息缺失，无法追溯生产者。",),
+        },
+        (2000, 50000), "food", ("商品标签照片",),
+        income={"default": ("违法所得{amount}。",), "holdout": ("获利{amount}。",)},
+    ),
+    "special_equipment": AdminSpec(
+        "使用未经定期检验的特种设备", "使用未经定期检验的特种设备",
+        {
+            "default": (
+                "当事人使用的{n}台电梯超过定期检验有效期，未申请定期检验，继续投入使用。",
+                "当事人使用的叉车未办理使用登记，操作人员未取得特种设备作业人员证。",
+                "当事人的压力容器未按规定进行定期检验。",
+            ),
+            "holdout": ("现场检查时，当事人在用的起重机械无有效检验标志。",),
+        },
+        (30000, 300000), "general", ("特种设备检验报告", "设备登记资料"),
+    ),
+    "annual_report_not_disclosed": AdminSpec(
+        "未按规定公示年度报告", "隐瞒真实情况、弄虚作假",
+        {
+            "default": (
+                "当事人在报送{year}年度报告时，隐瞒真实情况，公示的从业人数、资产总额等信息与实际不符。",
+                "当事人未按照规定的期限公示年度报告，被列入经营异常名录后仍未改正。",
+            ),
+            "holdout": ("当事人通过企业信用信息公示系统公示的{year}年度资产状况信息与其财务报表明显不一致。",),
+        },
+        (1000, 50000), "general", ("企业信用信息公示系统截图", "财务报表"),
+    ),
+    "food_licence_irregular": AdminSpec(
+        "食品经营许可证过期仍从事食品经营", "许可证有效期届满未延续仍经营",
+        {
+            "default": (
+                "当事人的食品经营许可证有效期已于{date}届满，未申请延续，仍继续从事食品经营活动。",
+                "当事人未在经营场所显著位置悬挂食品经营许可证。",
+            ),
+            "holdout": ("检查发现当事人持有的许可证已过期，期间仍对外供应餐食。",),
+        },
+        (2000, 50000), "food", ("食品经营许可证复印件",),
+        income={"default": ("违法所得{amount}。",), "holdout": ("期间营业收入中违法所得为{amount}。",)},
+    ),
+    "food_operation_irregular": AdminSpec(
+        "食品经营过程不符合规定", "未履行进货查验义务",
+        {
+            "default": (
+                "当事人采购食品原料未查验供货者的许可证和产品合格证明，未建立进货查验记录。",
+                "当事人安排{n}名未取得健康证明的人员从事接触直接入口食品的工作。",
+                "当事人将食品与有毒、有害物品一同贮存，贮存条件不符合要求。",
+            ),
+            "holdout": ("后厨冷藏柜中存放有超过保质期的食品原料，当事人未及时清理。",),
+        },
+        (2000, 50000), "food", ("进货台账", "健康证明查验记录"),
+    ),
+    "medical_device_irregular": AdminSpec(
+        "经营医疗器械未履行进货查验义务", "未按规定经营医疗器械",
+        {
+            "default": (
+                "当事人经营的{n}种第二类医疗器械未取得备案凭证，且未建立进货查验记录。",
+                "当事人从不具备资质的企业购进医疗器械。",
+            ),
+            "holdout": ("当事人在售医疗器械说明书与注册证载明内容不一致。",),
+        },
+        (10000, 100000), "drug", ("医疗器械注册证", "购进记录"),
+        income={"default": ("违法所得{amount}。",), "holdout": ("获违法收入{amount}。",)},
+    ),
+    "construction_without_eia": AdminSpec(
+        "建设项目未批先建", "环境影响评价文件未经批准擅自开工建设",
+        {
+            "default": (
+                "当事人建设的年产{n}万件五金配件项目，环境影响评价文件未经审批，即擅自开工建设，目前主体工程已基本建成。",
+                "当事人新建生产线项目的环境影响报告表未报批，于{date}擅自开工建设。",
+            ),
+            "holdout": ("当事人扩建项目未依法报批环评文件便先行施工。",),
+        },
+        (50000, 500000), "chemical", ("项目备案信息", "现场勘察笔录"),
+        other={"default": ("该项目总投资额为{amount}。", "经核实，项目总投资{amount}。"),
+               "holdout": ("项目投资总额{amount}。",)},
+        other_range=(500000, 30000000), fine_share_of_other=(0.01, 0.05),
+    ),
+    "dust_pollution": AdminSpec(
+        "施工工地扬尘污染防治措施不到位", "未采取扬尘污染防治措施",
+        {
+            "default": (
+                "当事人承建的工地裸露土方约{n}平方米未覆盖，运输车辆未冲洗即驶出工地。",
+                "当事人施工现场未设置硬质围挡，渣土堆放未采取防尘措施。",
+            ),
+            "holdout": ("巡查发现工地出入口道路积尘严重，扬尘明显。",),
+        },
+        (10000, 100000), "build", ("现场照片", "视频资料"),
+    ),
+    "hazardous_waste_storage": AdminSpec(
+        "危险废物贮存不规范", "未按规定贮存危险废物",
+        {
+            "default": (
+                "当事人产生的危险废物废矿物油在厂区露天贮存，未设置危险废物识别标志。",
+                "当事人将不同类别的危险废物混合贮存，未建立危险废物管理台账。",
+            ),
+            "holdout": ("当事人的危废贮存场所防渗、防雨措施不到位，标签标识缺失。",),
+        },
+        (100000, 1000000), "chemical", ("危险废物管理台账", "现场照片"),
+    ),
+    "noise_pollution": AdminSpec(
+        "噪声污染", "超过噪声排放标准排放噪声",
+        {
+            "default": (
+                "当事人在夜间进行产生环境噪声污染的施工作业，未取得夜间施工证明。",
+                "经监测，当事人厂界噪声昼间为{n}分贝，超过国家规定的排放标准。",
+            ),
+            "holdout": ("周边居民多次投诉当事人设备运转噪声扰民，监测结果超标。",),
+        },
+        (5000, 200000), "general", ("噪声监测报告",),
+    ),
+    "tax_filing_late": AdminSpec(
+        "未按期办理纳税申报", "未按照规定期限办理纳税申报",
+        {
+            "default": (
+                "当事人未按照规定期限办理{year}年度企业所得税纳税申报和报送纳税资料。",
+                "当事人{n}个月的增值税未按期申报。",
+            ),
+            "holdout": ("征管系统显示，当事人多个所属期存在逾期申报情形。",),
+        },
+        (200, 10000), "tax", ("纳税申报记录",),
+    ),
+    "internet_cafe_minors": AdminSpec(
+        "互联网上网服务营业场所接纳未成年人", "接纳未成年人进入营业场所",
+        {
+            "default": (
+                "执法人员检查时发现，当事人经营的网吧内有{n}名未成年人正在上网。",
+                "当事人未核对、登记上网消费者的有效身份证件。",
+            ),
+            "holdout": ("现场查获当事人为未成年人开机上网，且未悬挂禁止未成年人进入标志。",),
+        },
+        (5000, 15000), "culture", ("上网登记记录", "监控视频"),
+        extra_penalty=("suspend", "责令停业整顿十五日"),
+    ),
+    "public_place_hygiene": AdminSpec(
+        "公共场所卫生违法", "未取得卫生许可证经营公共场所",
+        {
+            "default": (
+                "当事人经营的美容店未取得公共场所卫生许可证擅自营业。",
+                "当事人安排{n}名未获得有效健康合格证明的从业人员从事直接为顾客服务的工作。",
+                "当事人未按规定对顾客用品用具进行清洗、消毒。",
+            ),
+            "holdout": ("游泳场所池水游离性余氯检测不合格，当事人未及时处理。",),
+        },
+        (500, 20000), "medical", ("卫生监督意见书", "检测报告"),
+    ),
+    "customs_declaration_irregular": AdminSpec(
+        "申报不实", "进出口货物申报不实",
+        {
+            "default": (
+                "当事人以一般贸易方式向海关申报出口货物一批，申报商品编号与实际不符，影响海关统计准确性。",
+                "当事人申报进口货物的原产地与实际不符，影响海关监管秩序。",
+            ),
+            "holdout": ("查验发现当事人申报的货物规格型号与实物不符。",),
+        },
+        (5000, 200000), "customs", ("报关单", "查验记录"),
+        other={"default": ("涉案货物申报价格{amount}。",), "holdout": ("货物申报总价{amount}。",)},
+        other_range=(50000, 2000000), fine_share_of_other=(0.05, 0.2),
+    ),
+    "safety_management_irregular": AdminSpec(
+        "安全生产管理违法", "未按规定开展安全生产教育和培训",
+        {
+            "default": (
+                "当事人未按照规定对{n}名从业人员进行安全生产教育和培训。",
+                "当事人的特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业。",
+                "当事人未对生产经营场所的事故隐患进行排查治理。",
+            ),
+            "holdout": ("企业未制定生产安全事故应急救援预案，也未组织演练。",),
+        },
+        (10000, 100000), "safety", ("安全培训记录", "现场检查记录"),
+    ),
+    "fire_safety": AdminSpec(
+        "消防安全违法", "占用、堵塞疏散通道",
+        {
+            "default": (
+                "当事人经营场所的安全出口被上锁，疏散通道堆放杂物被堵塞。",
+                "当事人未按规定配置灭火器，消防设施未保持完好有效。",
+            ),
+            "holdout": ("消防检查时发现当事人损坏消防栓、擅自停用火灾自动报警系统。",),
+        },
+        (5000, 50000), "general", ("消防监督检查记录",),
+    ),
+}
+
+
+def story(ctx: Ctx) -> Story:
+    rng = ctx.rng
+    cid = ctx.category.id
+    spec = SPECS.get(cid)
+    if spec is None:
+        return generic(ctx)
+    n = rng.randint(2, 12) if cid != "noise_pollution" else rng.randint(62, 78)
+    sentence = ctx.pick(spec.facts).format(n=n, year=ctx.start.year - 1, date=ctx.day(ctx.start))
+    sentences = [ctx.period() + sentence if rng.random() < 0.4 else sentence]
+    amounts: list[GoldAmount] = []
+    case = CaseFacts(party_kind=ctx.party.kind)
+    fine = fine_between(rng, *spec.fine)
+    if spec.other and rng.random() < 0.85:
+        other = numbers.round_money(rng, rng.uniform(*spec.other_range))
+        sentences.append(ctx.pick(spec.other).format(amount=ctx.money(other)))
+        amounts.append(GoldAmount(role="other", yuan=other))
+        if spec.fine_share_of_other:
+            fine = numbers.round_fine(other * rng.uniform(*spec.fine_share_of_other))
+    confiscate = 0.0
+    if spec.income and rng.random() < 0.6:
+        income = numbers.round_money(rng, rng.uniform(200, 20000))
+        sentences.append(ctx.pick(spec.income).format(amount=ctx.money(income)))
+        case.amounts["illegal_income"] = income
+        if rng.random() < 0.75:
+            confiscate = income
+        else:
+            amounts.append(GoldAmount(role="illegal_income", yuan=income))
+    others = [PenaltyItem(spec.extra_penalty[0], spec.extra_penalty[1])] if spec.extra_penalty else []  # type: ignore[arg-type]
+    return Story(spec.cause_short, spec.act, sentences, case, amounts=amounts, evidence=list(spec.evidence),
+                 fine=fine, confiscate=confiscate, other_penalties=others, trade=spec.trade)
+
+
+def generic(ctx: Ctx) -> Story:
+    """A category the generator has no dedicated text for: its taxonomy name and cues."""
+    rng = ctx.rng
+    cat = ctx.category
+    name = cat.name.split("（")[0]
+    cues = "、".join(rng.sample(cat.cues, k=min(2, len(cat.cues)))) if cat.cues else name
+    sentences = [f"{ctx.period()}当事人存在{name}的行为，涉及{cues}等情形。"]
+    return Story(name, name, sentences, CaseFacts(party_kind=ctx.party.kind),
+                 fine=fine_between(rng, 2000, 50000))

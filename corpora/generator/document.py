@@ -1,0 +1,274 @@
+"""Assembling one decision: header, 文号, parties, the body sections in some order, signature.
+
+Sections are built as named groups of blocks, then ordered by a layout drawn from the style's
+bank, sometimes merged into one paragraph, sometimes headed, and sometimes left out on purpose
+(recorded in `missing_elements` with the names of 行政处罚法 第五十九条).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from corpora.generator import phrasing as ph
+from corpora.generator.agency import Agency
+from corpora.generator.categories.base import PenaltyItem, Story
+from corpora.generator.dates import SIGNATURE_DATE_FORMATS, body_date, write_date
+from corpora.generator.numbers import amount as write_amount_for_style
+from corpora.generator.parties import Party
+from corpora.generator.party_block import party_blocks
+from corpora.generator.penalties import number_item
+from corpora.generator.style import Bank, Style, pick
+from corpora.gold import Block
+
+PARTY_ELEMENT = "当事人姓名/名称和地址"
+FACTS_ELEMENT = "违法事实和证据"
+BASIS_ELEMENT = "处罚种类和依据"
+PAYMENT_ELEMENT = "履行方式和期限"
+REMEDY_ELEMENT = "救济途径和期限"
+SIGNATURE_ELEMENT = "作出决定的机关名称和日期"
+MISSING_ELEMENTS = (PARTY_ELEMENT, FACTS_ELEMENT, BASIS_ELEMENT, PAYMENT_ELEMENT, REMEDY_ELEMENT, SIGNATURE_ELEMENT)
+
+# Body orders. Names: opening, police, facts, evidence, hearing, reasoning, decision, payment, remedy.
+ORDERS: Bank[tuple[str, ...]] = {
+    "default": (
+        ("opening", "police", "facts", "evidence", "reasoning", "hearing", "decision", "payment", "remedy"),
+        ("opening", "facts", "police", "evidence", "hearing", "reasoning", "decision", "remedy", "payment"),
+        ("opening", "facts", "evidence", "police", "reasoning", "decision", "payment", "remedy", "hearing"),
+        ("facts", "evidence", "police", "reasoning", "hearing", "decision", "payment", "remedy", "opening"),
+    ),
+    "holdout": (
+        ("opening", "evidence", "facts", "police", "hearing", "reasoning", "decision", "remedy", "payment"),
+        ("police", "facts", "reasoning", "evidence", "decision", "hearing", "payment", "remedy", "opening"),
+        ("opening", "hearing", "police", "facts", "evidence", "reasoning", "remedy", "decision", "payment"),
+    ),
+}
+HEADER_LAYOUTS: Bank[str] = {"default": ("separate", "separate", "separate_spaced"), "holdout": ("combined", "combined_left")}
+NUMBER_ALIGN: Bank[str] = {"default": ("right", "right", "center"), "holdout": ("left",)}
+EVIDENCE_LAYOUTS: Bank[str] = {"default": ("inline", "lines", "inline"), "holdout": ("lines", "inline_semicolon")}
+DECISION_LAYOUTS: Bank[str] = {"default": ("inline", "lines"), "holdout": ("lines", "inline_colon")}
+SIGNATURE_LAYOUTS: Bank[str] = {"default": ("name_date", "name_seal_date"), "holdout": ("date_name", "name_date_same_line")}
+
+
+@dataclass
+class Decision:
+    """Everything the document needs, decided before any sentence is written."""
+
+    style: Style
+    agency: Agency
+    doc_number: str
+    decision_date: date
+    filed: date
+    found: date
+    party: Party
+    story: Story
+    violated: str  # written citation of the violated provisions ("" when none)
+    basis: str  # written citation of the penalty provisions
+    quote: str  # a quoted penalty clause ("" when none)
+    penalties: list[PenaltyItem]
+    police_returned: bool
+    missing: list[str]
+    gov: str  # 复议 body
+    court: str
+    discretion: bool
+    hearing: bool
+    footer: bool
+    headings: bool
+    extra_paragraphs: list[str] = field(default_factory=list)
+
+
+def _fields(rng: random.Random, d: Decision) -> dict[str, str]:
+    return {
+        "self": d.agency.self_ref,
+        "agency": d.agency.name,
+        "cause_short": d.story.cause_short,
+        "act": d.story.act,
+        "d1": body_date(rng, d.found, d.style),
+        "d2": body_date(rng, d.filed, d.style),
+        "gov": d.gov,
+        "court": d.court,
+    }
+
+
+def _para(text: str) -> Block:
+    return Block(kind="paragraph", text=text)
+
+
+def _opening(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    source = pick(rng, ph.CASE_SOURCES, d.style)
+    return [_para(pick(rng, ph.CASE_OPENINGS, d.style).format(source=source, **f))]
+
+
+def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    if not d.police_returned:
+        return []
+    police = f"{d.agency.place.short_city}市公安局" if rng.random() < 0.5 else f"{d.agency.place.district}公安局"
+    if d.agency.place.municipality:
+        police = f"{d.agency.place.city}公安局{d.agency.place.district}分局"
+    reason = pick(rng, ph.POLICE_REASONS, d.style)
+    return [_para(pick(rng, ph.POLICE_RETURNS, d.style).format(police=police, reason=reason, **f))]
+
+
+def _facts(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    intro = pick(rng, ph.FACT_INTROS, d.style).format(**f)
+    sentences = list(d.story.sentences)
+    if len(sentences) > 3 and rng.random() < 0.4:
+        cut = rng.randint(2, len(sentences) - 1)
+        return [_para(intro + "".join(sentences[:cut])), _para("".join(sentences[cut:]))]
+    return [_para(intro + "".join(sentences))]
+
+
+def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    pool = list(ph.EVIDENCE_ITEMS[d.style])
+    items = list(d.story.evidence) + rng.sample(pool, k=rng.randint(3, min(9, len(pool))))
+    rng.shuffle(items)
+    intro = pick(rng, ph.EVIDENCE_INTROS, d.style)
+    numbering = pick(rng, ph.EVIDENCE_NUMBERING, d.style)
+    numbered = [number_item(numbering, i + 1, item) for i, item in enumerate(items[:10])]
+    layout = pick(rng, EVIDENCE_LAYOUTS, d.style)
+    if layout == "lines":
+        return [_para(intro)] + [_para(x) for x in numbered]
+    if layout == "inline_semicolon":
+        return [_para(intro + "；".join(items) + "。")]
+    return [_para(intro + "".join(numbered).rstrip("；") + "。")]
+
+
+def _hearing(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    if not d.hearing:
+        return []
+    plea = pick(rng, ph.PLEAS, d.style)
+    reply = pick(rng, ph.REPLIES, d.style)
+    return [_para(pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f))]
+
+
+def _reasoning(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    out = []
+    if d.violated:
+        out.append(pick(rng, ph.REASONINGS, d.style).format(violated=d.violated, **f))
+    if d.quote:
+        out.append(d.quote)
+    if d.discretion:
+        out.append(pick(rng, ph.DISCRETION, d.style))
+    if not out:
+        return []
+    if len(out) > 1 and rng.random() < 0.5:
+        return [_para(out[0]), _para("".join(out[1:]))]
+    return [_para("".join(out))]
+
+
+def _decision(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    if d.basis:
+        intro = pick(rng, ph.DECISION_INTROS, d.style).format(basis=d.basis, **f)
+    else:
+        intro = f"{d.agency.self_ref}决定对当事人作出如下行政处罚："
+    layout = pick(rng, DECISION_LAYOUTS, d.style)
+    texts = [p.text for p in d.penalties]
+    blocks: list[Block]
+    if layout == "lines" and len(texts) > 1:
+        numbering = pick(rng, ph.DECISION_ITEM_NUMBERING, d.style)
+        lines = [number_item(numbering, i + 1, t) for i, t in enumerate(texts)]
+        lines[-1] = lines[-1].rstrip("；。") + "。"
+        blocks = [_para(intro)] + [_para(x) for x in lines]
+    else:
+        joined = "，".join(texts) if layout != "inline_colon" else "；".join(texts)
+        blocks = [_para(intro + joined + "。")]
+    money = [p.yuan for p in d.penalties if p.kind in ("fine", "confiscate_income") and p.yuan]
+    if len(money) > 1 and rng.random() < 0.6:
+        total = write_amount_for_style(rng, round(sum(money), 2), d.style)
+        blocks.append(_para(pick(rng, ph.TOTALS, d.style).format(total=total)))
+    return blocks
+
+
+def _payment(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    if PAYMENT_ELEMENT in d.missing or not any(p.yuan for p in d.penalties):
+        return []
+    city = d.agency.place.short_city
+    bank = pick(rng, ph.BANKS, d.style).format(city=city)
+    account = "".join(rng.choice("0123456789") for _ in range(19))
+    text = pick(rng, ph.PAYMENTS, d.style).format(
+        bank=bank, account=account, account_name=f"{d.agency.name}罚没款专户",
+        app=pick(rng, ph.PAY_APPS, d.style), **f,
+    )
+    return [_para(text)]
+
+
+def _remedy(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+    if REMEDY_ELEMENT in d.missing:
+        return []
+    text = pick(rng, ph.REMEDIES, d.style).format(**f)
+    if rng.random() < 0.3:
+        text += pick(rng, ph.NO_SUSPENSION, d.style)
+    return [_para(text)]
+
+
+_BUILDERS = {
+    "opening": _opening,
+    "police": _police,
+    "facts": _facts,
+    "evidence": _evidence,
+    "hearing": _hearing,
+    "reasoning": _reasoning,
+    "decision": _decision,
+    "payment": _payment,
+    "remedy": _remedy,
+}
+_HEADED = ("facts", "evidence", "decision", "payment", "remedy")
+
+
+def _header(rng: random.Random, d: Decision) -> list[Block]:
+    layout = pick(rng, HEADER_LAYOUTS, d.style)
+    title = pick(rng, ph.TITLES, d.style)
+    number = Block(kind="doc_number", text=d.doc_number, align=pick(rng, NUMBER_ALIGN, d.style))  # type: ignore[arg-type]
+    if layout == "separate":
+        return [Block(kind="header", text=d.agency.name, align="center"), Block(kind="title", text=title, align="center"), number]
+    if layout == "separate_spaced":
+        return [Block(kind="header", text=" ".join(d.agency.name), align="center"), Block(kind="title", text=title, align="center"), number]
+    align = "center" if layout == "combined" else "left"
+    return [Block(kind="title", text=d.agency.name + title, align=align), number]  # type: ignore[arg-type]
+
+
+def _signature(rng: random.Random, d: Decision) -> list[Block]:
+    if SIGNATURE_ELEMENT in d.missing:
+        return []
+    date_text = write_date(d.decision_date, pick(rng, SIGNATURE_DATE_FORMATS, d.style))
+    layout = pick(rng, SIGNATURE_LAYOUTS, d.style)
+    name = Block(kind="signature", text=d.agency.name, align="right")
+    when = Block(kind="date", text=date_text, align="right")
+    if layout == "name_seal_date":
+        return [name, Block(kind="signature", text=pick(rng, ph.SEAL_NOTES, d.style), align="right"), when]
+    if layout == "date_name":
+        return [when, name]
+    if layout == "name_date_same_line":
+        return [Block(kind="date", text=f"{d.agency.name}　{date_text}", align="right")]
+    return [name, when]
+
+
+def _footer(rng: random.Random, d: Decision) -> list[Block]:
+    if not d.footer:
+        return []
+    return [Block(kind="footer", text=pick(rng, ph.FOOTERS, d.style).format(gov=d.gov))]
+
+
+def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
+    f = _fields(rng, d)
+    blocks = _header(rng, d)
+    blocks += party_blocks(rng, d.party, d.style, with_address=PARTY_ELEMENT not in d.missing)
+    order = pick(rng, ORDERS, d.style)
+    headings = pick(rng, ph.HEADINGS, d.style) if d.headings else None
+    for name in order:
+        if name == "evidence" and FACTS_ELEMENT in d.missing:
+            continue
+        section = _BUILDERS[name](rng, d, f)
+        if not section:
+            continue
+        if headings and name in _HEADED:
+            blocks.append(Block(kind="heading", text=headings[_HEADED.index(name)]))
+        elif len(section) == 1 and blocks[-1].kind == "paragraph" and rng.random() < 0.12:
+            # agencies often run two sections into one paragraph
+            blocks[-1] = _para(blocks[-1].text + section[0].text)
+            continue
+        blocks.extend(section)
+    blocks += _signature(rng, d)
+    blocks += _footer(rng, d)
+    return blocks

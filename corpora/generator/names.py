@@ -1,0 +1,29 @@
+"""Person and business names."""
+
+from __future__ import annotations
+
+import random
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_DOUBLE_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方")
+_GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红玉梅文辉鹏飞斌宇浩凯俊峰海燕雪琴云莲"
+    "林波宁亮成龙新春生发荣德福贵昌盛金银晓东西南北忠诚信义礼智兵雄彬瑞祥永庆长松柏翠凤"
+)
+_BRANDS = (
+    "宏达", "鑫源", "恒通", "华兴", "永盛", "金穗", "瑞丰", "富民", "顺发", "兴隆", "联创", "泰和", "博远", "嘉禾",
+    "天润", "新锐", "众诚", "长青", "汇丰源", "聚宝", "佳美", "安泰", "康健", "百川", "正祥", "利民", "东升", "绿源",
+    "华峰", "盛世", "宇航", "同心", "金达", "润发", "星辰", "海蓝", "德信", "锦程", "万家", "大成", "弘毅", "致远",
+)
+
+
+def person_name(rng: random.Random) -> str:
+    surname = rng.choice(_DOUBLE_SURNAMES) if rng.random() < 0.02 else rng.choice(_SURNAMES)
+    given_len = 1 if rng.random() < 0.3 else 2
+    return surname + "".join(rng.choice(_GIVEN) for _ in range(given_len))
+
+
+def brand(rng: random.Random) -> str:
+    return rng.choice(_BRANDS)

@@ -1,0 +1,121 @@
+"""Parties to a decision: organisations, 个体工商户 and individuals, with the identifiers agencies
+print for each (统一社会信用代码 valid or one character off, 注册号, masked 身份证号) and addresses."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from corpora.generator import credit_code, names
+from corpora.generator.geo import Place, address, pick_place
+from corpora.gold import GoldParty, PartyKind
+
+# Industry words per trade, chosen by the category's trade hint.
+_TRADES: dict[str, tuple[str, ...]] = {
+    "goods": ("商贸", "贸易", "实业", "电子", "日用品", "五金", "服饰", "建材"),
+    "food": ("食品", "餐饮管理", "农副产品", "粮油", "饮品", "肉类加工"),
+    "drug": ("医药", "大药房", "药业", "医疗器械"),
+    "chemical": ("化工", "电镀", "金属表面处理", "新材料", "环保科技", "印染"),
+    "build": ("建筑工程", "混凝土", "建设", "房地产开发", "石材"),
+    "land": ("农业开发", "生态农业", "石料", "砂石", "矿业", "建材"),
+    "forest": ("林业", "木业", "苗木", "生态农业"),
+    "fishery": ("水产", "渔业", "养殖"),
+    "tobacco": ("商贸", "便利店", "烟酒"),
+    "tax": ("商贸", "贸易", "供应链管理", "建材", "科技", "劳务"),
+    "culture": ("文化传媒", "图书", "印刷", "网络科技", "音像"),
+    "medical": ("医疗", "诊所", "健康管理", "美容"),
+    "customs": ("进出口", "国际贸易", "供应链"),
+    "safety": ("机械制造", "化工", "建筑工程", "物流", "冶金"),
+    "finance": ("投资管理", "财富管理", "资产管理", "信息咨询"),
+    "general": ("商贸", "科技", "实业", "物业管理", "服务", "信息技术"),
+}
+_ORG_FORMS = ("有限公司", "有限公司", "有限责任公司", "股份有限公司", "厂", "有限公司")
+_SHOP_FORMS = ("商行", "经营部", "便利店", "超市", "副食店", "门市部", "店", "加工厂", "饭店", "批发部")
+_ORG_REP_TITLES = ("法定代表人", "负责人")
+
+
+@dataclass
+class Party:
+    kind: PartyKind
+    name: str
+    place: Place
+    address: str
+    credit_code: str | None = None
+    credit_code_valid: bool | None = None
+    registration_no: str | None = None
+    representative: str | None = None
+    representative_title: str = "法定代表人"
+    id_masked: str | None = None
+    gender: str | None = None
+    birth_year: int | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+    def gold(self) -> GoldParty:
+        return GoldParty(
+            name=self.name,
+            kind=self.kind,
+            credit_code=self.credit_code,
+            credit_code_valid=self.credit_code_valid,
+            registration_no=self.registration_no,
+            legal_representative=self.representative,
+            id_number_masked=self.id_masked,
+            address=self.address,
+        )
+
+
+def _credit(rng: random.Random, place: Place, kind: str, p_invalid: float) -> tuple[str, bool]:
+    code = credit_code.make_credit_code(rng, place.code, kind)
+    if rng.random() < p_invalid:
+        return credit_code.corrupt_code(rng, code), False
+    return code, True
+
+
+def make_party(
+    rng: random.Random,
+    kind: PartyKind,
+    trade: str,
+    place: Place | None = None,
+    mask_style: str = "keep4",
+    p_invalid_code: float = 0.18,
+) -> Party:
+    place = place or pick_place(rng)
+    trades = _TRADES.get(trade, _TRADES["general"])
+    if kind == "organisation":
+        prefix = place.short_city if rng.random() < 0.7 else place.short_district
+        name = prefix + names.brand(rng) + rng.choice(trades) + rng.choice(_ORG_FORMS)
+        title = rng.choice(_ORG_REP_TITLES) if rng.random() < 0.2 else "法定代表人"
+        if title == "负责人":
+            name += place.short_district + "分公司"
+        party = Party(kind, name, place, address(rng, place), representative=names.person_name(rng),
+                      representative_title=title)
+        if rng.random() < 0.9:
+            party.credit_code, party.credit_code_valid = _credit(rng, place, kind, p_invalid_code)
+        if party.credit_code is None or rng.random() < 0.08:
+            party.registration_no = credit_code.make_registration_no(rng, place.code)
+        return party
+    if kind == "individual_business":
+        operator = names.person_name(rng)
+        shop = place.short_district + names.brand(rng) + rng.choice(_SHOP_FORMS)
+        if rng.random() < 0.25:
+            shop = f"{place.short_district}{operator}{rng.choice(_SHOP_FORMS)}"
+        party = Party(kind, shop, place, address(rng, place), representative=operator,
+                      representative_title="经营者")
+        if rng.random() < 0.85:
+            party.credit_code, party.credit_code_valid = _credit(rng, place, kind, p_invalid_code)
+        else:
+            party.registration_no = credit_code.make_registration_no(rng, place.code)
+        if rng.random() < 0.3:
+            party.id_masked = credit_code.mask_id_number(rng, place.code, mask_style)
+        return party
+    person = names.person_name(rng)
+    return Party(
+        kind,
+        person,
+        place,
+        address(rng, place),
+        id_masked=credit_code.mask_id_number(rng, place.code, mask_style),
+        gender=rng.choice("男男男女"),
+        birth_year=rng.randint(1958, 2001),
+        representative=None,
+        representative_title="",
+    )

@@ -1,0 +1,95 @@
+"""The 当事人 block: prose, one `label：value` line per field, or a ruled table."""
+
+from __future__ import annotations
+
+import random
+
+from corpora.generator.parties import Party
+from corpora.generator.style import Bank, Style, pick
+from corpora.gold import Block
+
+LAYOUTS: Bank[str] = {
+    "default": ("prose", "prose", "lines", "lines", "table"),
+    "holdout": ("prose_bracketed", "lines_spaced", "table_wide"),
+}
+
+_LABELS: dict[str, Bank[str]] = {
+    "org_name": {"default": ("当事人", "当事人名称", "名称"), "holdout": ("被处罚单位", "单位名称", "被处罚人")},
+    "person_name": {"default": ("当事人", "姓名", "当事人姓名"), "holdout": ("被处罚人", "违法行为人")},
+    "credit_code": {"default": ("统一社会信用代码",), "holdout": ("社会信用代码", "信用代码", "统一代码")},
+    "registration_no": {"default": ("注册号",), "holdout": ("工商注册号", "营业执照注册号")},
+    "org_address": {"default": ("住所", "地址", "住所地"), "holdout": ("注册地址", "办公地址", "联系地址")},
+    "shop_address": {"default": ("经营场所", "经营地址", "住所"), "holdout": ("营业地址", "门店地址")},
+    "person_address": {"default": ("住址", "住所", "家庭住址"), "holdout": ("户籍地址", "现住址", "居住地")},
+    "法定代表人": {"default": ("法定代表人",), "holdout": ("法人代表", "法定代表人（负责人）")},
+    "负责人": {"default": ("负责人",), "holdout": ("主要负责人", "分公司负责人")},
+    "经营者": {"default": ("经营者",), "holdout": ("业主", "经营者姓名")},
+    "id": {"default": ("身份证号码", "身份证号"), "holdout": ("公民身份号码", "证件号码")},
+    "gender": {"default": ("性别",), "holdout": ("性　别",)},
+    "birth": {"default": ("出生年份",), "holdout": ("出生年",)},
+}
+_SEPARATORS: Bank[str] = {"default": ("：",), "holdout": (":", "　", ": ")}
+_BUSINESS_MARK: Bank[str] = {"default": ("（个体工商户）", ""), "holdout": ("(个体户)", "〔个体〕")}
+
+
+def _fields(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[tuple[str, str]]:
+    def label(key: str) -> str:
+        return pick(rng, _LABELS[key], style)
+
+    rows: list[tuple[str, str]] = []
+    if party.kind == "individual":
+        rows.append((label("person_name"), party.name))
+        if party.gender:
+            rows.append((label("gender"), party.gender))
+        if party.birth_year and rng.random() < 0.5:
+            rows.append((label("birth"), f"{party.birth_year}年"))
+        if party.id_masked:
+            rows.append((label("id"), party.id_masked))
+        if with_address:
+            rows.append((label("person_address"), party.address))
+        return rows
+    name = party.name
+    if party.kind == "individual_business":
+        name += pick(rng, _BUSINESS_MARK, style)
+    rows.append((label("org_name"), name))
+    if party.credit_code:
+        rows.append((label("credit_code"), party.credit_code))
+    if party.registration_no:
+        rows.append((label("registration_no"), party.registration_no))
+    if with_address:
+        key = "shop_address" if party.kind == "individual_business" else "org_address"
+        rows.append((label(key), party.address))
+    if party.representative:
+        rows.append((label(party.representative_title), party.representative))
+    if party.kind == "individual_business" and party.id_masked:
+        rows.append((label("id"), party.id_masked))
+    return rows
+
+
+def party_blocks(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[Block]:
+    """Blocks for one party; `with_address=False` leaves the address out (a missing element)."""
+    layout = pick(rng, LAYOUTS, style)
+    rows = _fields(rng, party, style, with_address)
+    sep = pick(rng, _SEPARATORS, style)
+    if layout == "prose":
+        text = "，".join(f"{k}{sep}{v}" for k, v in rows) + "。"
+        return [Block(kind="parties", text=text)]
+    if layout == "prose_bracketed":
+        head_label, head = rows[0]
+        rest = "，".join(f"{k}{v}" for k, v in rows[1:])
+        text = f"{head_label}{head}（{rest}）。" if rest else f"{head_label}{head}。"
+        return [Block(kind="parties", text=text)]
+    if layout in ("lines", "lines_spaced"):
+        return [Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows]
+    if layout == "table":
+        table = [[k, v] for k, v in rows]
+    else:
+        # two field pairs per row, as wide forms print them
+        table = []
+        for i in range(0, len(rows), 2):
+            row = [rows[i][0], rows[i][1]]
+            if i + 1 < len(rows):
+                row += [rows[i + 1][0], rows[i + 1][1]]
+            table.append(row)
+    text = "\n".join(" ".join(cells) for cells in table)
+    return [Block(kind="parties", text=text, rows=table)]

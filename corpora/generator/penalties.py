@@ -1,0 +1,64 @@
+"""Penalty items as the decision prints them, and the gold penalties they stand for."""
+
+from __future__ import annotations
+
+import random
+
+import cn2an
+
+from corpora.generator import numbers
+from corpora.generator.categories.base import PenaltyItem, Story
+from corpora.generator.style import Bank, Style, pick
+from corpora.gold import GoldAmount, GoldPenalty
+
+FINE: Bank[str] = {
+    "default": ("罚款{amount}", "处罚款{amount}", "并处罚款{amount}", "罚款人民币{plain}"),
+    "holdout": ("罚款金额{amount}", "处以{amount}的罚款", "课以罚款{amount}"),
+}
+CONFISCATE_INCOME: Bank[str] = {
+    "default": ("没收违法所得{amount}", "没收违法所得人民币{plain}"),
+    "holdout": ("违法所得{amount}予以没收", "没收非法获利{amount}"),
+}
+WARNING: Bank[str] = {"default": ("警告", "给予警告"), "holdout": ("予以警告", "警告一次")}
+ORDER_CORRECT: Bank[str] = {
+    "default": ("责令改正违法行为", "责令立即停止违法行为"),
+    "holdout": ("限期整改到位", "责令其纠正违法行为"),
+}
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def number_item(fmt: str, i: int, item: str) -> str:
+    return fmt.format(i=i, cn=cn2an.an2cn(i, "low"), circled=_CIRCLED[i - 1], item=item)
+
+
+def penalty_items(
+    rng: random.Random, story: Story, style: Style, admin_only: bool
+) -> tuple[list[PenaltyItem], list[GoldPenalty], list[GoldAmount]]:
+    """(printed items, gold penalties, gold amounts for fine and confiscated income)."""
+    items: list[PenaltyItem] = []
+    amounts: list[GoldAmount] = []
+    if rng.random() < 0.35:
+        items.append(PenaltyItem("order_correct", pick(rng, ORDER_CORRECT, style)))
+    if admin_only and story.fine < 5000 and rng.random() < 0.3:
+        items.append(PenaltyItem("warning", pick(rng, WARNING, style)))
+    if story.confiscate > 0:
+        text = pick(rng, CONFISCATE_INCOME, style).format(
+            amount=numbers.amount(rng, story.confiscate, style), plain=numbers.write_amount(story.confiscate, "plain")
+        )
+        items.append(PenaltyItem("confiscate_income", text, story.confiscate))
+        amounts.append(GoldAmount(role="confiscated_income", yuan=story.confiscate))
+    goods = [p for p in story.other_penalties if p.kind in ("confiscate_goods", "confiscate_tools")]
+    if goods and rng.random() < 0.7:
+        items.extend(goods)
+    if story.fine > 0:
+        text = pick(rng, FINE, style).format(
+            amount=numbers.amount(rng, story.fine, style), plain=numbers.write_amount(story.fine, "plain")
+        )
+        items.append(PenaltyItem("fine", text, story.fine))
+        amounts.append(GoldAmount(role="fine", yuan=story.fine))
+    items.extend(p for p in story.other_penalties if p.kind not in ("confiscate_goods", "confiscate_tools"))
+    if rng.random() < 0.5 and items and items[0].kind == "order_correct":
+        items.append(items.pop(0))
+    gold = [GoldPenalty(kind=p.kind, yuan=p.yuan) for p in items]
+    return items, gold, amounts

@@ -1,0 +1,181 @@
+"""One GoldRecord from (seed, style, index): the decisions are drawn in order, each from its own
+random.Random seeded by those three, so records are independent and a corpus is reproducible."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from corpora.generator import document, law_text
+from corpora.generator.agency import doc_number, make_agency
+from corpora.generator.categories.base import Ctx, Target
+from corpora.generator.categories.registry import profile_for
+from corpora.generator.criminal import evaluate
+from corpora.generator.geo import pick_place
+from corpora.generator.parties import make_party
+from corpora.generator.penalties import penalty_items
+from corpora.generator.phrasing import LAW_QUOTES
+from corpora.generator.style import Style
+from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
+from corpora.laws import LawBook, load_laws
+from corpora.rules import RuleBook, load_rules
+from corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
+
+CONDUCT_FROM = date(2016, 1, 1)
+CONDUCT_TO = date(2025, 6, 30)
+CRIMINAL_SHARE = 0.55  # share of decisions drawn from categories that have threshold rules
+P_MISSING = 0.16  # a decision leaves out one (rarely two) required elements
+P_POLICE_RETURN = 0.14  # of decisions whose facts cross: sent to the police and sent back
+
+
+@dataclass(frozen=True)
+class Data:
+    taxonomy: Taxonomy
+    agencies: Agencies
+    rules: RuleBook
+    laws: LawBook
+
+    @property
+    def full_names(self) -> dict[str, str]:
+        return {law.short: law.full[0] for law in self.laws.laws}
+
+
+@lru_cache(maxsize=1)
+def load_data() -> Data:
+    return Data(load_taxonomy(), load_agencies(), load_rules(), load_laws())
+
+
+def _pick_category(rng: random.Random, data: Data) -> Category:
+    criminal = [c for c in data.taxonomy.categories if c.rule_ids]
+    admin = [c for c in data.taxonomy.categories if not c.rule_ids]
+    pool = criminal if (rng.random() < CRIMINAL_SHARE and criminal) or not admin else admin
+    return rng.choice(pool)
+
+
+def _target(rng: random.Random, category: Category) -> Target:
+    if not category.rule_ids:
+        return "below"
+    r = rng.random()
+    return "above" if r < 0.5 else "near" if r < 0.72 else "below"
+
+
+def _laws(rng: random.Random, category: Category) -> tuple[list[GoldLaw], list[GoldLaw]]:
+    def gold(refs: list, role: str) -> list[GoldLaw]:
+        return [GoldLaw(law=r.law, article=r.article, paragraph=r.paragraph, item=r.item, role=role) for r in refs]
+
+    violated = gold(category.laws_violated, "violated")
+    basis = gold(category.laws_applied, "basis")
+    if len(violated) > 1 and rng.random() < 0.5:
+        violated = rng.sample(violated, k=rng.randint(1, len(violated)))
+    if len(basis) > 1 and rng.random() < 0.5:
+        basis = rng.sample(basis, k=rng.randint(1, len(basis)))
+    return violated, basis
+
+
+def _missing(rng: random.Random) -> list[str]:
+    if rng.random() >= P_MISSING:
+        return []
+    k = 2 if rng.random() < 0.15 else 1
+    return sorted(rng.sample(document.MISSING_ELEMENTS, k=k), key=document.MISSING_ELEMENTS.index)
+
+
+def _courts(agency_place_city: str, district: str, municipality: bool) -> tuple[str, str]:
+    gov = f"{agency_place_city}人民政府" if municipality else f"{agency_place_city}市人民政府"
+    court = f"{district}人民法院"
+    return gov, court
+
+
+def build_record(seed: int, style: Style, index: int, data: Data | None = None) -> GoldRecord:
+    data = data or load_data()
+    rng = random.Random(f"lianfa:{seed}:{style}:{index}")
+    category = _pick_category(rng, data)
+    profile = profile_for(category.id)
+    place = pick_place(rng)
+    kinds = list(profile.party_kinds)
+    party = make_party(rng, rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0], profile.trade,
+                       place, mask_style="keep4" if style == "default" else rng.choice(("keep6", "keep3")))
+    agency_type = data.agencies.get(
+        category.agency_types[0] if rng.random() < 0.75 else rng.choice(category.agency_types)
+    )
+    agency = make_agency(rng, agency_type, style, place)
+
+    start = CONDUCT_FROM + timedelta(days=rng.randint(0, (CONDUCT_TO - CONDUCT_FROM).days))
+    end = start + timedelta(days=rng.choice((0, rng.randint(1, 60), rng.randint(30, 420))))
+    found = end + timedelta(days=rng.randint(0, 20))
+    filed = found + timedelta(days=rng.randint(0, 15))
+    decided = filed + timedelta(days=rng.randint(25, 200))
+
+    target = _target(rng, category)
+    story = None
+    criminal = GoldCriminal(label=False)
+    for _attempt in range(3):
+        ctx = Ctx(rng, style, category, data.rules, list(category.rule_ids), party, start, end, place.province, target)
+        story = profile.story(ctx)
+        criminal = evaluate(data.rules, list(category.rule_ids), story.case, end, place.province)
+        if criminal.label == (target == "above"):
+            break
+    assert story is not None
+
+    if criminal.label and rng.random() < P_POLICE_RETURN:
+        criminal = criminal.model_copy(update={
+            "declined_by_police": True,
+            "reason": criminal.reason + "；已移送公安机关，公安机关决定不予立案并移送回行政机关处理",
+        })
+
+    missing = _missing(rng)
+    violated, basis = _laws(rng, category)
+    if document.BASIS_ELEMENT in missing:
+        basis = []
+    full = data.full_names
+    violated_text = law_text.cite(rng, violated, full, style) if violated else ""
+    basis_text = law_text.cite(rng, basis, full, style) if basis else ""
+    quote = ""
+    if basis and rng.random() < 0.35:
+        law = rng.choice(basis)
+        clause = law_text.quote_for(rng, law)
+        if clause:
+            template = rng.choice(LAW_QUOTES[style])
+            quote = template.format(
+                law=law_text.law_name(rng, law.law, full.get(law.law, law.law), style),
+                article=law_text.article_ref(law, "cn" if style == "default" else "arabic_space"),
+                quote=clause,
+            )
+    items, gold_penalties, penalty_amounts = penalty_items(rng, story, style, admin_only=not category.rule_ids)
+    gov, court = _courts(agency.place.short_city if not agency.place.municipality else agency.place.city,
+                         agency.place.district, agency.place.municipality)
+    decision = document.Decision(
+        style=style, agency=agency, doc_number=doc_number(rng, agency, decided.year, style),
+        decision_date=decided, filed=filed, found=found, party=party, story=story,
+        violated=violated_text, basis=basis_text, quote=quote, penalties=items,
+        police_returned=criminal.declined_by_police, missing=missing, gov=gov, court=court,
+        discretion=rng.random() < 0.35, hearing=rng.random() < 0.7, footer=rng.random() < 0.3,
+        headings=rng.random() < 0.2,
+    )
+    blocks = document.blocks_for(rng, decision)
+    gold_party = party.gold()
+    if document.PARTY_ELEMENT in missing:
+        gold_party = gold_party.model_copy(update={"address": None})
+    return GoldRecord(
+        id=f"{style[0]}{seed:04d}-{index:06d}",
+        style=style,
+        seed=seed,
+        category=category.id,
+        agency=agency.name,
+        agency_type=agency.type_id,
+        doc_number=decision.doc_number,
+        decision_date=decided,
+        conduct_date=end,
+        province=place.province,
+        case_cause=story.cause_short + "案",
+        parties=[gold_party],
+        amounts=story.amounts + penalty_amounts,
+        quantities=story.quantities,
+        laws=violated + basis,
+        penalties=gold_penalties,
+        missing_elements=missing,
+        criminal=criminal,
+        blocks=blocks,
+        text="\n".join(b.text for b in blocks),
+    )
