@@ -96,6 +96,7 @@ def _same_amount(g: GoldAmount, p: PredAmount) -> bool:
 
 
 def _same_quantity(g: GoldQuantity, p: PredQuantity) -> bool:
+    # The subject is free text (卷烟/香烟, 工业盐/盐): kind, unit and value decide.
     same_unit = norm.plain(g.unit) == norm.plain(p.unit)
     return g.kind == p.kind and same_unit and norm.same_quantity(g.value, p.value)
 

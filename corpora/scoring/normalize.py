@@ -29,8 +29,10 @@ def squeeze(text: str) -> str:
 
 
 def doc_number(value: str) -> str:
-    # NFKC would turn 〔〕 into nothing useful and 〈〉 into <>, so unify brackets before and after.
-    return squeeze(value.translate(_BRACKETS)).translate(_BRACKETS)
+    # NFKC turns full-width brackets into ASCII ones, so unify brackets before and after it. 〔2019〕第15号
+    # and 〔2019〕15号 are the same number printed two ways (agencies and the extractor differ on 第).
+    text = squeeze(value.translate(_BRACKETS)).translate(_BRACKETS)
+    return text.replace("〕第", "〕")
 
 
 def plain(value: str) -> str:

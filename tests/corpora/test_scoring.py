@@ -150,6 +150,7 @@ def test_a_malformed_prediction_line_names_file_and_line(tmp_path: Path) -> None
         ("杭西市监处罚〔2023〕112号", "杭西市监处罚（2023）112号"),
         ("杭西市监处罚〔2023〕112号", "杭西市监处罚【2023】 112 号"),
         ("杭西市监处罚〔2023〕112号", "杭西市监处罚［２０２３］１１２号"),
+        ("杭西市监处罚〔2023〕112号", "杭西市监处罚〔2023〕第112号"),
     ],
 )
 def test_doc_number_variants_are_equal(a: str, b: str) -> None:
