@@ -40,6 +40,14 @@ def test_every_reference_resolves() -> None:
         assert set(cat.rule_ids) <= rule_ids, cat.id
 
 
+def test_every_rule_and_fact_is_used() -> None:
+    taxonomy, rules = load_taxonomy(), load_rules()
+    used_rules = {r for cat in taxonomy.categories for r in cat.rule_ids}
+    assert [r.id for r in rules.rules if r.id not in used_rules] == []
+    used_facts = {f for r in rules.rules for v in r.versions for c in v.criteria for f in c.facts}
+    assert [f.id for f in rules.facts if f.id not in used_facts] == []
+
+
 def test_every_candidate_crime_has_a_rule_or_a_note() -> None:
     taxonomy, rules = load_taxonomy(), load_rules()
     for cat in taxonomy.categories:
