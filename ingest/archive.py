@@ -82,13 +82,21 @@ def _is_junk(name: str) -> bool:
     return bool(parts) and (parts[0] in _JUNK_DIRS or parts[-1] in _JUNK_FILES or parts[-1].startswith("._"))
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, settings: IngestSettings,
-                 budget: ZipBudget) -> bytes:
+def _read_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, settings: IngestSettings, budget: ZipBudget
+) -> bytes:
     if info.flag_bits & _ENCRYPTED_FLAG:
-        raise UnsupportedType(label, "压缩包内文件设有密码 / entry is password-protected: 请不加密重新打包 / re-pack without a password")
+        raise UnsupportedType(
+            label,
+            "压缩包内文件设有密码 / entry is password-protected: "
+            "请不加密重新打包 / re-pack without a password",
+        )
     # The declared size is only used to refuse early; the cap below counts what really inflates.
     if info.file_size > settings.max_file_bytes:
-        raise TooLarge(label, f"解压后 {info.file_size / 2**20:.0f} MiB，超过单个文件上限 / entry too large: 请拆分 / split it")
+        raise TooLarge(
+            label,
+            f"解压后 {info.file_size / 2**20:.0f} MiB，超过单个文件上限 / entry too large: 请拆分 / split it",
+        )
     cap = min(settings.max_file_bytes, budget.remaining)
     out = bytearray()
     with zf.open(info) as fh:
@@ -99,10 +107,13 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, setting
                     budget.exhausted = True
                     raise UnsafeArchive(
                         label,
-                        "压缩包解压总量超过上限，此文件及其后的文件均未读取 / archive inflates past the total limit: "
+                        "压缩包解压总量超过上限，此文件及其后的文件均未读取 / "
+                        "archive inflates past the total limit: "
                         "this and all later files were not read; 请分批上传 / upload in smaller batches",
                     )
-                raise TooLarge(label, "解压后超过单个文件上限 / entry too large when inflated: 请拆分 / split it")
+                raise TooLarge(
+                    label, "解压后超过单个文件上限 / entry too large when inflated: 请拆分 / split it"
+                )
             if len(out) > _RATIO_FLOOR and len(out) / max(info.compress_size, 1) > settings.max_zip_ratio:
                 raise UnsafeArchive(
                     label,
@@ -113,7 +124,9 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, setting
     return bytes(out)
 
 
-def expand_zip(source: Source, settings: IngestSettings, budget: ZipBudget | None = None) -> Iterator[Source | IngestError]:
+def expand_zip(
+    source: Source, settings: IngestSettings, budget: ZipBudget | None = None
+) -> Iterator[Source | IngestError]:
     """Yield each member as a Source (nested ZIPs expanded in place), or the IngestError that refused it.
 
     Archive-level problems (unreadable directory, too many entries, nothing inside) raise before
@@ -121,20 +134,26 @@ def expand_zip(source: Source, settings: IngestSettings, budget: ZipBudget | Non
     """
     budget = budget if budget is not None else ZipBudget(settings.max_zip_total_bytes)
     try:
-        zf = zipfile.ZipFile(source.open())
+        zf = zipfile.ZipFile(source.path if source.data is None else io.BytesIO(source.data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CorruptFile(source.name, f"ZIP 压缩包已损坏 / damaged ZIP archive ({exc}): 请重新打包 / re-create it") from exc
+        raise CorruptFile(
+            source.name, f"ZIP 压缩包已损坏 / damaged ZIP archive ({exc}): 请重新打包 / re-create it"
+        ) from exc
     with zf:
         entries = [i for i in zf.infolist() if not i.is_dir()]
         if len(entries) > settings.max_zip_entries:
             raise UnsafeArchive(
                 source.name,
-                f"含 {len(entries)} 个文件，超过上限 {settings.max_zip_entries} / too many entries: 请分批上传 / upload in smaller batches",
+                f"含 {len(entries)} 个文件，超过上限 {settings.max_zip_entries} / too many entries: "
+                "请分批上传 / upload in smaller batches",
             )
         named = [(info, member_name(info)) for info in entries]
         named = [(info, name) for info, name in named if not _is_junk(name)]
         if not named:
-            raise EmptyFile(source.name, "压缩包内没有文件 / the archive holds no files: 请检查打包 / check what was packed")
+            raise EmptyFile(
+                source.name,
+                "压缩包内没有文件 / the archive holds no files: 请检查打包 / check what was packed",
+            )
         for info, name in named:
             if budget.exhausted:
                 return
@@ -150,16 +169,25 @@ def expand_zip(source: Source, settings: IngestSettings, budget: ZipBudget | Non
                 yield exc
                 continue
             except NotImplementedError as exc:  # zipfile's word for an unknown compression method
-                yield UnsupportedType(label, f"不支持的压缩方式 / unsupported compression method ({exc}): 请用标准 ZIP 重新打包 / re-pack as a standard ZIP")
+                yield UnsupportedType(
+                    label,
+                    f"不支持的压缩方式 / unsupported compression method ({exc}): "
+                    "请用标准 ZIP 重新打包 / re-pack as a standard ZIP",
+                )
                 continue
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-                yield CorruptFile(label, f"压缩包内文件已损坏 / damaged entry ({exc}): 请重新打包 / re-create the archive")
+                yield CorruptFile(
+                    label, f"压缩包内文件已损坏 / damaged entry ({exc}): 请重新打包 / re-create the archive"
+                )
                 continue
             if member.kind != "zip":
                 yield member
             elif member.depth >= settings.max_zip_depth:
                 yield UnsafeArchive(
-                    label, f"压缩包嵌套超过 {settings.max_zip_depth} 层 / ZIPs nested deeper than {settings.max_zip_depth}: 请解开后上传 / unpack it first"
+                    label,
+                    f"压缩包嵌套超过 {settings.max_zip_depth} 层 / "
+                    f"ZIPs nested deeper than {settings.max_zip_depth}: "
+                    "请解开后上传 / unpack it first",
                 )
             else:
                 try:

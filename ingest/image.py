@@ -41,7 +41,9 @@ def to_rgb(image: Image.Image) -> Image.Image:
         lo, hi = float(arr.min()), float(arr.max())
         scaled = (arr - lo) * (255.0 / (hi - lo)) if hi > lo else np.zeros_like(arr)
         return Image.fromarray(scaled.astype(np.uint8), "L").convert("RGB")
-    if image.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or (image.mode == "P" and "transparency" in image.info):
+    if image.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or (
+        image.mode == "P" and "transparency" in image.info
+    ):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("RGB")
@@ -64,9 +66,13 @@ def _open(source: Source, settings: IngestSettings) -> Image.Image:
             "请以 200–300 dpi 重新扫描 / rescan at 200–300 dpi",
         ) from exc
     except UnidentifiedImageError as exc:
-        raise CorruptFile(source.name, "图像文件已损坏，无法解码 / damaged image: 请重新扫描或导出 / rescan or re-export it") from exc
+        raise CorruptFile(
+            source.name, "图像文件已损坏，无法解码 / damaged image: 请重新扫描或导出 / rescan or re-export it"
+        ) from exc
     except DECODE_ERRORS as exc:
-        raise CorruptFile(source.name, f"图像文件已损坏 / damaged image ({exc}): 请重新扫描或导出 / rescan or re-export it") from exc
+        raise CorruptFile(
+            source.name, f"图像文件已损坏 / damaged image ({exc}): 请重新扫描或导出 / rescan or re-export it"
+        ) from exc
 
 
 def _frame(image: Image.Image) -> ImagePage:
@@ -82,7 +88,8 @@ def iter_image_pages(source: Source, settings: IngestSettings) -> Iterator[Image
         frames = getattr(image, "n_frames", 1)
         if frames > settings.max_pages:
             raise TooLarge(
-                source.name, f"共 {frames} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file"
+                source.name,
+                f"共 {frames} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file",
             )
         if frames == 1 and (msg := too_many_pixels(source.name, *image.size, settings)):
             raise TooLarge(source.name, msg)
@@ -97,7 +104,9 @@ def iter_image_pages(source: Source, settings: IngestSettings) -> Iterator[Image
                     continue
                 page = _frame(image)
             except Image.DecompressionBombError:
-                yield FailedPage(number, f"第 {number} 页图像像素数过大 / page image declares far too many pixels")
+                yield FailedPage(
+                    number, f"第 {number} 页图像像素数过大 / page image declares far too many pixels"
+                )
                 continue
             except DECODE_ERRORS as exc:
                 yield FailedPage(number, f"第 {number} 页图像已损坏 / page image damaged ({exc})")

@@ -56,7 +56,8 @@ class Source:
     """One input, identified: where its bytes are, what it is and its SHA-256.
 
     A file on disk keeps its `path` (read lazily, page by page where the format allows); a ZIP
-    member or an upload held in memory keeps `data`.
+    member or an upload held in memory keeps `data`. Readers open `path` by name, so the library
+    that opens the file also closes it.
     """
 
     name: str
@@ -67,12 +68,6 @@ class Source:
     data: bytes | None = None
     depth: int = 0  # how many ZIPs this source sits inside
 
-    def open(self) -> BinaryIO:
-        if self.data is not None:
-            return io.BytesIO(self.data)
-        assert self.path is not None
-        return self.path.open("rb")
-
     def read_bytes(self) -> bytes:
         if self.data is not None:
             return self.data
@@ -82,9 +77,21 @@ class Source:
 
 def _is_bmp(head: bytes) -> bool:
     # "BM" alone also starts ordinary text; a real BMP has a known DIB header size at offset 14.
-    return len(head) >= 18 and head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in {
-        12, 16, 40, 52, 56, 64, 108, 124,
-    }
+    return (
+        len(head) >= 18
+        and head[:2] == b"BM"
+        and int.from_bytes(head[14:18], "little")
+        in {
+            12,
+            16,
+            40,
+            52,
+            56,
+            64,
+            108,
+            124,
+        }
+    )
 
 
 def _is_heif(head: bytes) -> bool:
@@ -132,11 +139,14 @@ def sniff(head: bytes, name: str, full: bool = False) -> Kind:
         if head.startswith(magic):
             raise UnsupportedType(name, f"是{what}，不支持 / unsupported; {_SAVE_AS}")
     if _is_heif(head):
-        raise UnsupportedType(name, f"是手机 HEIC/AVIF 照片，不支持 / HEIC/AVIF photo is unsupported; {_SAVE_AS}")
+        raise UnsupportedType(
+            name, f"是手机 HEIC/AVIF 照片，不支持 / HEIC/AVIF photo is unsupported; {_SAVE_AS}"
+        )
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_MARKUP):
         raise UnsupportedType(
-            name, f"内容是网页/XML（HTML），不是扫描件或文书 / it is a web page (HTML/XML), not a scan; {_SAVE_AS}"
+            name,
+            f"内容是网页/XML（HTML），不是扫描件或文书 / it is a web page (HTML/XML), not a scan; {_SAVE_AS}",
         )
     if looks_like_text(head, full):
         return "text"
@@ -152,25 +162,42 @@ def classify_zip(opener: BinaryIO, name: str) -> None:
         with zipfile.ZipFile(opener) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CorruptFile(name, f"ZIP 压缩包已损坏，无法读取目录 / damaged ZIP archive ({exc}); 请重新打包 / re-create it") from exc
+        raise CorruptFile(
+            name, f"ZIP 压缩包已损坏，无法读取目录 / damaged ZIP archive ({exc}); 请重新打包 / re-create it"
+        ) from exc
     if "[Content_Types].xml" in names:
-        what = "Word" if any(n.startswith("word/") for n in names) else (
-            "Excel" if any(n.startswith("xl/") for n in names) else (
-                "PowerPoint" if any(n.startswith("ppt/") for n in names) else "Office Open XML"))
-        raise UnsupportedType(name, f"是 {what} 文档（.docx/.xlsx/.pptx），不支持 / {what} document is unsupported; {_SAVE_AS}")
+        what = (
+            "Word"
+            if any(n.startswith("word/") for n in names)
+            else (
+                "Excel"
+                if any(n.startswith("xl/") for n in names)
+                else ("PowerPoint" if any(n.startswith("ppt/") for n in names) else "Office Open XML")
+            )
+        )
+        raise UnsupportedType(
+            name, f"是 {what} 文档（.docx/.xlsx/.pptx），不支持 / {what} document is unsupported; {_SAVE_AS}"
+        )
     if "OFD.xml" in names:
-        raise UnsupportedType(name, f"是 OFD 版式文件，不支持 / OFD document is unsupported; 请导出为 PDF / export it as PDF")
+        raise UnsupportedType(
+            name, "是 OFD 版式文件，不支持 / OFD document is unsupported; 请导出为 PDF / export it as PDF"
+        )
     if "mimetype" in names or "META-INF/manifest.xml" in names:
-        raise UnsupportedType(name, f"是 ODF/EPUB 文档，不支持 / ODF/EPUB document is unsupported; {_SAVE_AS}")
+        raise UnsupportedType(
+            name, f"是 ODF/EPUB 文档，不支持 / ODF/EPUB document is unsupported; {_SAVE_AS}"
+        )
 
 
 def _check_size(name: str, size: int, settings: IngestSettings) -> None:
     if size == 0:
-        raise EmptyFile(name, "文件为空（0 字节）/ empty file (0 bytes): 请重新扫描或导出 / rescan or re-export it")
+        raise EmptyFile(
+            name, "文件为空（0 字节）/ empty file (0 bytes): 请重新扫描或导出 / rescan or re-export it"
+        )
     if size > settings.max_file_bytes:
         raise TooLarge(
             name,
-            f"文件 {size / 2**20:.1f} MiB，超过上限 {settings.max_file_bytes / 2**20:.0f} MiB / file too large; "
+            f"文件 {size / 2**20:.1f} MiB，超过上限 {settings.max_file_bytes / 2**20:.0f} MiB / "
+            "file too large; "
             "请拆分或降低扫描分辨率 / split it or scan at a lower resolution",
         )
 
@@ -186,14 +213,17 @@ def _sha256_of(stream: BinaryIO) -> tuple[str, bytes]:
 
 
 def source_from_path(path: Path, settings: IngestSettings, name: str | None = None) -> Source:
-    """Identify a file on disk: size limit first (nothing is read from a file over it), then SHA-256 and kind."""
+    """Identify a file on disk: the size limit first (nothing is read from a file over it), then
+    SHA-256 and kind."""
     label = name or str(path)
     try:
         st = path.stat()
     except FileNotFoundError as exc:
         raise MissingFile(label, "文件不存在 / file not found: 请检查路径 / check the path") from exc
     except OSError as exc:
-        raise MissingFile(label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions") from exc
+        raise MissingFile(
+            label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions"
+        ) from exc
     if path.is_dir():
         raise MissingFile(label, "是文件夹，不是文件 / is a folder: 请给出其中的文件 / pass the files in it")
     _check_size(label, st.st_size, settings)
@@ -201,7 +231,9 @@ def source_from_path(path: Path, settings: IngestSettings, name: str | None = No
         with path.open("rb") as fh:
             sha, head = _sha256_of(fh)
     except OSError as exc:
-        raise MissingFile(label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions") from exc
+        raise MissingFile(
+            label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions"
+        ) from exc
     # The file may have changed between stat and read: judge it by what was actually read.
     kind = sniff(head, label, full=st.st_size <= _HEAD)
     source = Source(name=label, kind=kind, size=st.st_size, sha256=sha, path=path)
@@ -217,5 +249,6 @@ def source_from_bytes(data: bytes, name: str, settings: IngestSettings, depth: i
     kind = sniff(data[:_HEAD], name, full=len(data) <= _HEAD)
     if kind == "zip":
         classify_zip(io.BytesIO(data), name)
-    return Source(name=name, kind=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=data, depth=depth)
-
+    return Source(
+        name=name, kind=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=data, depth=depth
+    )

@@ -60,7 +60,9 @@ _PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFException, PSExcepti
 
 def _is_cjk(ch: str) -> bool:
     cp = ord(ch)
-    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2FA1F or 0xF900 <= cp <= 0xFAFF
+    return (
+        0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2FA1F or 0xF900 <= cp <= 0xFAFF
+    )
 
 
 def _is_bad(text: str) -> bool:
@@ -158,10 +160,17 @@ class _Pdfium:
                     # Loose boxes span the font's ascent to descent, like pdfplumber's: tight glyph
                     # boxes make a flat "一" a row of its own.
                     left, bottom, right, top = textpage.get_charbox(i, loose=True)
-                    chars.append({
-                        "text": ch, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                        "size": pdfium_c.FPDFText_GetFontSize(raw, i), "upright": True,
-                    })
+                    chars.append(
+                        {
+                            "text": ch,
+                            "x0": left,
+                            "x1": right,
+                            "top": height - top,
+                            "bottom": height - bottom,
+                            "size": pdfium_c.FPDFText_GetFontSize(raw, i),
+                            "upright": True,
+                        }
+                    )
                 return chars, width, height
             finally:
                 textpage.close()
@@ -225,12 +234,17 @@ def open_pdfium(source: Source) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise _encrypted(source.name) from exc
-        raise CorruptFile(source.name, f"PDF 已损坏，无法打开 / damaged PDF ({exc}): 请重新导出或扫描 / re-export or rescan it") from exc
+        raise CorruptFile(
+            source.name,
+            f"PDF 已损坏，无法打开 / damaged PDF ({exc}): 请重新导出或扫描 / re-export or rescan it",
+        ) from exc
 
 
 def _encrypted(name: str) -> EncryptedPdf:
     return EncryptedPdf(
-        name, "PDF 设有打开密码 / PDF is password-protected: 请去除密码后重新导出再上传 / remove the password, re-export and upload"
+        name,
+        "PDF 设有打开密码 / PDF is password-protected: "
+        "请去除密码后重新导出再上传 / remove the password, re-export and upload",
     )
 
 
@@ -239,7 +253,8 @@ def _encrypted(name: str) -> EncryptedPdf:
 
 def _open_plumber(source: Source) -> pdfplumber.PDF:
     try:
-        pdf = pdfplumber.open(source.open(), password="")
+        # A path lets pdfplumber own the file handle and close it with the PDF.
+        pdf = pdfplumber.open(source.path if source.data is None else io.BytesIO(source.data), password="")
         pdf.pages  # noqa: B018  (reads the page tree now, so a broken one fails here, not mid-batch)
         return pdf
     except PdfminerException as exc:
@@ -273,7 +288,10 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
         if count == 0:
             raise CorruptFile(source.name, "PDF 没有任何页面 / PDF has no pages: 请重新导出 / re-export it")
         if count > settings.max_pages:
-            raise TooLarge(source.name, f"共 {count} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file")
+            raise TooLarge(
+                source.name,
+                f"共 {count} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file",
+            )
         for index in range(count):
             number = index + 1
             try:
@@ -282,10 +300,14 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
                 raise
             except (*_PDF_ERRORS, *DECODE_ERRORS) as exc:
                 log.warning("%s page %d unreadable", source.name, number, exc_info=True)
-                yield FailedPage(number, f"第 {number} 页无法读取 / page {number} unreadable ({type(exc).__name__}: {exc})")
+                yield FailedPage(
+                    number, f"第 {number} 页无法读取 / page {number} unreadable ({type(exc).__name__}: {exc})"
+                )
 
 
-def _read_page(plumber: pdfplumber.PDF | None, pdfium_doc: _Pdfium, index: int, settings: IngestSettings) -> RawPage:
+def _read_page(
+    plumber: pdfplumber.PDF | None, pdfium_doc: _Pdfium, index: int, settings: IngestSettings
+) -> RawPage:
     number = index + 1
     cover = 0.0
     if plumber is not None:

@@ -133,35 +133,56 @@ def _build(source: Source, raw_pages: Iterator[RawPage], ocr: _Ocr) -> IngestRes
             except OcrError as exc:
                 raw = FailedPage(raw.number, exc.reason, float(raw.image.width), float(raw.image.height))
         errors.append(PageError(raw.number, raw.error))
-        pages.append(PageInfo(number=raw.number, width=raw.width, height=raw.height, source="ocr", error=raw.error))
+        pages.append(
+            PageInfo(number=raw.number, width=raw.width, height=raw.height, source="ocr", error=raw.error)
+        )
     if len(errors) == len(pages):
         first = errors[0].error if errors else "没有可读页面 / no readable page"
         return IngestResult(
-            file=source.name, status="error", error=f"{source.name}: {first}", sha256=source.sha256,
-            kind=source.kind, page_errors=errors,
+            file=source.name,
+            status="error",
+            error=f"{source.name}: {first}",
+            sha256=source.sha256,
+            kind=source.kind,
+            page_errors=errors,
         )
     document = builder.build(pages, _text_source(pages))
     document = document.with_sections(segment(document.text))
     return IngestResult(
-        file=source.name, status="partial" if errors else "ok", sha256=source.sha256, kind=source.kind,
-        document=document, page_errors=errors,
+        file=source.name,
+        status="partial" if errors else "ok",
+        sha256=source.sha256,
+        kind=source.kind,
+        document=document,
+        page_errors=errors,
     )
 
 
-def ingest_source(source: Source, settings: IngestSettings | None = None, *, engine: Engine | None = None) -> IngestResult:
+def ingest_source(
+    source: Source, settings: IngestSettings | None = None, *, engine: Engine | None = None
+) -> IngestResult:
     """Read one identified, non-archive source into a Document."""
     settings = settings or get_settings()
     try:
         if source.kind == "text":
             document = document_from_text(decode_text(source.read_bytes(), source.name))
             return IngestResult(
-                file=source.name, status="ok", sha256=source.sha256, kind=source.kind,
+                file=source.name,
+                status="ok",
+                sha256=source.sha256,
+                kind=source.kind,
                 document=document.with_sections(segment(document.text)),
             )
         if source.kind == "zip":
             return IngestResult(
-                file=source.name, status="error", sha256=source.sha256, kind=source.kind,
-                error=f"{source.name}: 是 ZIP 压缩包，含多个文件 / is a ZIP batch: 用 ingest_many 逐个读取 / read it with ingest_many",
+                file=source.name,
+                status="error",
+                sha256=source.sha256,
+                kind=source.kind,
+                error=(
+                    f"{source.name}: 是 ZIP 压缩包，含多个文件 / is a ZIP batch: "
+                    "用 ingest_many 逐个读取 / read it with ingest_many"
+                ),
             )
         if source.kind == "pdf":
             raw_pages: Iterator[RawPage] = iter_pdf_pages(source, settings)
@@ -174,8 +195,13 @@ def ingest_source(source: Source, settings: IngestSettings | None = None, *, eng
         return IngestResult.failed(exc, source)
 
 
-def ingest_file(path: Path, settings: IngestSettings | None = None, *, engine: Engine | None = None,
-                name: str | None = None) -> IngestResult:
+def ingest_file(
+    path: Path,
+    settings: IngestSettings | None = None,
+    *,
+    engine: Engine | None = None,
+    name: str | None = None,
+) -> IngestResult:
     """One file on disk → IngestResult. `name` is how messages call it (default: the path).
 
     A ZIP gives an error result: it is a batch, read with `ingest_path`/`ingest_many`.
@@ -188,8 +214,9 @@ def ingest_file(path: Path, settings: IngestSettings | None = None, *, engine: E
     return ingest_source(source, settings, engine=engine)
 
 
-def ingest_bytes(data: bytes, name: str, settings: IngestSettings | None = None, *,
-                 engine: Engine | None = None) -> IngestResult:
+def ingest_bytes(
+    data: bytes, name: str, settings: IngestSettings | None = None, *, engine: Engine | None = None
+) -> IngestResult:
     """An upload held in memory → IngestResult."""
     settings = settings or get_settings()
     try:
@@ -213,13 +240,24 @@ def _guarded(source: Source, settings: IngestSettings, engine: Engine | None) ->
     except Exception as exc:  # noqa: BLE001  (the batch goes on; see docstring)
         log.exception("internal error while reading %s", source.name)
         return IngestResult(
-            file=source.name, status="error", sha256=source.sha256, kind=source.kind,
-            error=f"{source.name}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): 请报告维护人员 / report it",
+            file=source.name,
+            status="error",
+            sha256=source.sha256,
+            kind=source.kind,
+            error=(
+                f"{source.name}: lianfa 内部错误 / internal error ({type(exc).__name__}: "
+                f"{exc}): 请报告维护人员 / report it"
+            ),
         )
 
 
-def ingest_path(path: Path, settings: IngestSettings | None = None, *, engine: Engine | None = None,
-                name: str | None = None) -> Iterator[IngestResult]:
+def ingest_path(
+    path: Path,
+    settings: IngestSettings | None = None,
+    *,
+    engine: Engine | None = None,
+    name: str | None = None,
+) -> Iterator[IngestResult]:
     """One path → one result, or one per member for a ZIP (named `archive.zip/member.pdf`)."""
     settings = settings or get_settings()
     try:
@@ -240,8 +278,9 @@ def ingest_path(path: Path, settings: IngestSettings | None = None, *, engine: E
         yield IngestResult.failed(exc, source)
 
 
-def ingest_many(paths: Iterable[Path], settings: IngestSettings | None = None, *,
-                engine: Engine | None = None) -> Iterator[IngestResult]:
+def ingest_many(
+    paths: Iterable[Path], settings: IngestSettings | None = None, *, engine: Engine | None = None
+) -> Iterator[IngestResult]:
     """Results for a batch, lazily and in order, ZIPs expanded in place: one file never stops it."""
     settings = settings or get_settings()
     for path in paths:

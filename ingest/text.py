@@ -24,14 +24,19 @@ def decode_text(data: bytes, name: str) -> str:
             try:
                 return _newlines(data.decode(codec))
             except UnicodeDecodeError as exc:
-                raise CorruptFile(name, f"文本编码损坏 / damaged {codec} text at byte {exc.start}: 请重新导出 / re-export it") from exc
+                raise CorruptFile(
+                    name,
+                    f"文本编码损坏 / damaged {codec} text at byte {exc.start}: 请重新导出 / re-export it",
+                ) from exc
     for codec in ("utf-8", "gb18030"):
         try:
             return _newlines(data.decode(codec))
         except UnicodeDecodeError:
             continue
     raise CorruptFile(
-        name, "文本既不是 UTF-8 也不是 GB18030/GBK 编码 / text is neither UTF-8 nor GB18030: 请另存为 UTF-8 / save it as UTF-8"
+        name,
+        "文本既不是 UTF-8 也不是 GB18030/GBK 编码 / text is neither UTF-8 nor GB18030: "
+        "请另存为 UTF-8 / save it as UTF-8",
     )
 
 

@@ -23,9 +23,14 @@ def _summary_line(record: dict) -> str:
 
 
 def ocr(
-    files: Annotated[list[Path], typer.Argument(help="Files to read: PDF, PNG/JPEG/TIFF/BMP/WebP, ZIP, .txt.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Files to read: PDF, PNG/JPEG/TIFF/BMP/WebP, ZIP, .txt.")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", help="text: a header line and the text per file; jsonl: one JSON object per file.")
+        str,
+        typer.Option(
+            "--format", help="text: a header line and the text per file; jsonl: one JSON object per file."
+        ),
     ] = "text",
     engine: Annotated[
         str | None, typer.Option("--engine", help="OCR engine name (default: the LIANFA_OCR_ENGINE setting).")
@@ -52,7 +57,11 @@ def ocr(
             typer.echo(f"   ! {page_error}")
         if record["text"] is not None:
             typer.echo(record["text"].rstrip("\n"))
-    typer.echo(f"{sum(counts.values())} results: {counts['ok']} ok, {counts['partial']} partial, {counts['error']} error", err=True)
+    typer.echo(
+        f"{sum(counts.values())} results: {counts['ok']} ok, {counts['partial']} partial, "
+        f"{counts['error']} error",
+        err=True,
+    )
     raise typer.Exit(0 if counts["partial"] == counts["error"] == 0 else 1)
 
 

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -19,7 +18,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest.config import IngestSettings
 from ingest.document import Line
 from ingest.errors import OcrError
 
@@ -70,8 +68,12 @@ class FakeEngine:
 
     name = "fake"
 
-    def __init__(self, text: str = "经查当事人销售假冒注册商标的商品", fail_on: set[int] | None = None,
-                 crash: bool = False) -> None:
+    def __init__(
+        self,
+        text: str = "经查当事人销售假冒注册商标的商品",
+        fail_on: set[int] | None = None,
+        crash: bool = False,
+    ) -> None:
         self.text = text
         self.fail_on = fail_on or set()
         self.crash = crash
@@ -84,17 +86,10 @@ class FakeEngine:
         if len(self.seen) in self.fail_on:
             raise OcrError("page", "识别失败 / recognition failed")
         w, h = image.size
-        return [Line(self.text, 0.98, ((0.1 * w, 0.1 * h), (0.9 * w, 0.1 * h), (0.9 * w, 0.13 * h), (0.1 * w, 0.13 * h)))]
-
-
-# Fixtures, imported by the test modules that use them (tests/ingest has no conftest of its own:
-# several engineers' tests live here).
-@pytest.fixture
-def settings(tmp_path) -> IngestSettings:
-    return IngestSettings(data_dir=tmp_path / "data")
-
-
-@pytest.fixture
-def no_upright(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skip the real page-orientation probe (it loads the rapidocr models) where a fake engine reads."""
-    monkeypatch.setattr("ingest.pipeline.upright", lambda image: (image, 0, 0.0))
+        return [
+            Line(
+                self.text,
+                0.98,
+                ((0.1 * w, 0.1 * h), (0.9 * w, 0.1 * h), (0.9 * w, 0.13 * h), (0.1 * w, 0.13 * h)),
+            )
+        ]

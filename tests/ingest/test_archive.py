@@ -4,11 +4,11 @@ import io
 import zipfile
 
 import pytest
-from ingest_inputs import BAD, DECISION, make, settings, text_pdf  # noqa: F401  (settings is a fixture)
+from ingest_inputs import BAD, DECISION, make, text_pdf
 
+from ingest.archive import ZipBudget, expand_zip, member_name, unsafe_reason
 from ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
 from ingest.intake import Source, source_from_bytes, source_from_path
-from ingest.archive import ZipBudget, expand_zip, member_name, unsafe_reason
 
 
 def _zip(entries: list[tuple[str | zipfile.ZipInfo, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -28,16 +28,26 @@ def _names(items: list[Source | IngestError]) -> list[tuple[str, str]]:
 
 
 def test_members_are_named_under_the_archive_and_identified(settings) -> None:
-    items = _expand(_zip([("2023/决定书一.pdf", text_pdf()), ("notes.txt", DECISION.encode("gb18030"))]), settings)
+    items = _expand(
+        _zip([("2023/决定书一.pdf", text_pdf()), ("notes.txt", DECISION.encode("gb18030"))]), settings
+    )
     assert _names(items) == [("batch.zip/2023/决定书一.pdf", "pdf"), ("batch.zip/notes.txt", "text")]
     assert all(isinstance(i, Source) and i.depth == 1 for i in items)
 
 
 def test_os_junk_is_skipped(settings) -> None:
-    items = _expand(_zip([
-        ("__MACOSX/._a.pdf", b"\x00\x05\x16\x07"), ("._a.pdf", b"\x00\x05\x16\x07"), (".DS_Store", b"Bud1"),
-        ("scans/Thumbs.db", b"\xd0\xcf"), ("a.txt", DECISION.encode()),
-    ]), settings)
+    items = _expand(
+        _zip(
+            [
+                ("__MACOSX/._a.pdf", b"\x00\x05\x16\x07"),
+                ("._a.pdf", b"\x00\x05\x16\x07"),
+                (".DS_Store", b"Bud1"),
+                ("scans/Thumbs.db", b"\xd0\xcf"),
+                ("a.txt", DECISION.encode()),
+            ]
+        ),
+        settings,
+    )
     assert _names(items) == [("batch.zip/a.txt", "text")]
 
 
@@ -65,7 +75,16 @@ def test_gbk_names_fixture(settings) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../x.pdf", "a/../../x.pdf", "/etc/cron.d/x", "\\windows\\x.pdf", "C:\\x.pdf", "c:x.pdf", "a\\..\\..\\x.pdf", "a\x00.pdf"],
+    [
+        "../x.pdf",
+        "a/../../x.pdf",
+        "/etc/cron.d/x",
+        "\\windows\\x.pdf",
+        "C:\\x.pdf",
+        "c:x.pdf",
+        "a\\..\\..\\x.pdf",
+        "a\x00.pdf",
+    ],
 )
 def test_unsafe_names(name: str) -> None:
     assert unsafe_reason(name, zipfile.ZipInfo("x")) is not None
@@ -109,8 +128,11 @@ def test_total_inflated_size_is_capped_across_members_and_nesting(settings) -> N
     # room for a.txt, inner.zip itself and x.txt, not y.txt
     tight = settings.model_copy(update={"max_zip_total_bytes": len(member) * 3 + len(inner) - 1})
     items = list(expand_zip(source_from_bytes(data, "batch.zip", tight), tight))
-    assert _names(items) == [("batch.zip/a.txt", "text"), ("batch.zip/inner.zip/x.txt", "text"),
-                             ("batch.zip/inner.zip/y.txt", "UnsafeArchive")]
+    assert _names(items) == [
+        ("batch.zip/a.txt", "text"),
+        ("batch.zip/inner.zip/x.txt", "text"),
+        ("batch.zip/inner.zip/y.txt", "UnsafeArchive"),
+    ]
     assert "later files were not read" in items[-1].reason
 
 
@@ -151,13 +173,20 @@ def test_nesting_past_the_limit_is_refused(settings) -> None:
     assert len(items) == 1 and isinstance(items[0], UnsafeArchive)
     assert items[0].file.endswith("nested_deep.zip/level2.zip/level3.zip")
     shallow = settings.model_copy(update={"max_zip_depth": 3})
-    assert [i.kind for i in expand_zip(source_from_path(BAD / "nested_deep.zip", shallow), shallow)] == ["text"]
+    assert [i.kind for i in expand_zip(source_from_path(BAD / "nested_deep.zip", shallow), shallow)] == [
+        "text"
+    ]
 
 
 def test_member_errors_keep_the_batch_going(settings) -> None:
-    items = _expand(_zip([("empty.pdf", b""), ("a.docx", make.minimal_docx()), ("ok.txt", DECISION.encode())]), settings)
-    assert _names(items) == [("batch.zip/empty.pdf", "EmptyFile"), ("batch.zip/a.docx", "UnsupportedType"),
-                             ("batch.zip/ok.txt", "text")]
+    items = _expand(
+        _zip([("empty.pdf", b""), ("a.docx", make.minimal_docx()), ("ok.txt", DECISION.encode())]), settings
+    )
+    assert _names(items) == [
+        ("batch.zip/empty.pdf", "EmptyFile"),
+        ("batch.zip/a.docx", "UnsupportedType"),
+        ("batch.zip/ok.txt", "text"),
+    ]
 
 
 def test_encrypted_member(settings) -> None:

@@ -7,7 +7,7 @@ file made here.
 from __future__ import annotations
 
 import pytest
-from ingest_inputs import BAD, DECISION, text_pdf, settings  # noqa: F401  (settings is a fixture)
+from ingest_inputs import BAD, text_pdf
 
 from ingest.errors import CorruptFile, EmptyFile, EncryptedPdf, TooLarge, UnsafeArchive, UnsupportedType
 from ingest.intake import source_from_path

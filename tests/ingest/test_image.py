@@ -4,7 +4,7 @@ import io
 
 import numpy as np
 import pytest
-from ingest_inputs import BAD, settings  # noqa: F401  (settings is a fixture)
+from ingest_inputs import BAD
 from PIL import Image
 
 from ingest.errors import CorruptFile, TooLarge

@@ -5,7 +5,7 @@ import io
 import zipfile
 
 import pytest
-from ingest_inputs import DECISION, settings, text_pdf  # noqa: F401  (settings is a fixture)
+from ingest_inputs import DECISION, text_pdf
 from PIL import Image
 
 from ingest.errors import CorruptFile, EmptyFile, MissingFile, TooLarge, UnsupportedType

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest_inputs import BAD, DECISION, jpeg, pdf_pages, settings, text_pdf  # noqa: F401  (settings is a fixture)
+from ingest_inputs import BAD, DECISION, jpeg, pdf_pages, text_pdf
 from PIL import Image
 
 from ingest.errors import CorruptFile, EncryptedPdf, TooLarge

@@ -5,9 +5,7 @@ import io
 import zipfile
 
 import pytest
-from ingest_inputs import (  # noqa: F401  (settings, no_upright are fixtures)
-    DECISION, FakeEngine, jpeg, no_upright, pdf_pages, settings, text_pdf,
-)
+from ingest_inputs import DECISION, FakeEngine, jpeg, pdf_pages, text_pdf
 from PIL import Image
 
 import ingest.pipeline as pipeline
@@ -47,7 +45,9 @@ def test_text_layer_pdf(tmp_path, settings, no_engine_needed) -> None:
 
 def test_scanned_pdf_goes_to_ocr(tmp_path, settings, no_upright) -> None:
     engine = FakeEngine()
-    result = ingest_file(_write(tmp_path, "scan.pdf", pdf_pages([jpeg((1240, 1754))] * 2)), settings, engine=engine)
+    result = ingest_file(
+        _write(tmp_path, "scan.pdf", pdf_pages([jpeg((1240, 1754))] * 2)), settings, engine=engine
+    )
     assert result.status == "ok" and result.document.text_source == "ocr"
     assert engine.seen == [(1240, 1754), (1240, 1754)]
     page = result.document.pages[0]
@@ -57,7 +57,9 @@ def test_scanned_pdf_goes_to_ocr(tmp_path, settings, no_upright) -> None:
 
 def test_mixed_pdf(tmp_path, settings, no_upright) -> None:
     engine = FakeEngine()
-    result = ingest_file(_write(tmp_path, "m.pdf", pdf_pages([DECISION, jpeg((620, 877))])), settings, engine=engine)
+    result = ingest_file(
+        _write(tmp_path, "m.pdf", pdf_pages([DECISION, jpeg((620, 877))])), settings, engine=engine
+    )
     doc = result.document
     assert doc.text_source == "mixed" and [p.source for p in doc.pages] == ["text_layer", "ocr"]
     assert doc.text.index("行政处罚决定书") < doc.text.index(engine.text)
@@ -111,8 +113,11 @@ def test_batch_expands_zips_in_place(tmp_path, settings, no_upright) -> None:
         zf.writestr("一.pdf", text_pdf())
         zf.writestr("二.png", b"<html></html>")
         zf.writestr("三.jpg", jpeg((620, 877)))
-    paths = [_write(tmp_path, "a.txt", DECISION.encode()), _write(tmp_path, "b.zip", buf.getvalue()),
-             _write(tmp_path, "c.txt", DECISION.encode())]
+    paths = [
+        _write(tmp_path, "a.txt", DECISION.encode()),
+        _write(tmp_path, "b.zip", buf.getvalue()),
+        _write(tmp_path, "c.txt", DECISION.encode()),
+    ]
     results = list(ingest_many(paths, settings, engine=FakeEngine()))
     names = [r.file.removeprefix(str(tmp_path) + "/") for r in results]
     assert names == ["a.txt", "b.zip/一.pdf", "b.zip/二.png", "b.zip/三.jpg", "c.txt"]

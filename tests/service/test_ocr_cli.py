@@ -27,7 +27,9 @@ def test_text_output_and_success(tmp_path) -> None:
 
 def test_jsonl_and_a_bad_file_does_not_stop_the_batch(tmp_path) -> None:
     good = _text_file(tmp_path)
-    result = runner.invoke(app, ["ocr", "--format", "jsonl", str(BAD / "html.png"), str(good), str(BAD / "traversal.zip")])
+    result = runner.invoke(
+        app, ["ocr", "--format", "jsonl", str(BAD / "html.png"), str(good), str(BAD / "traversal.zip")]
+    )
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["status"], r["kind"]) for r in records] == [("error", None), ("ok", "text"), ("error", None)]
