@@ -102,7 +102,7 @@ _PAGE_NUMBER_RE = re.compile(
 # without ending its sentence: the next page's first paragraph may carry it on.
 _open_end: weakref.WeakKeyDictionary[DocumentBuilder, tuple[int, str]] = weakref.WeakKeyDictionary()
 _PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
-_SENTENCE_END = "。！？!?；;：:"
+_SENTENCE_END = "。！？!?；;"
 
 
 @dataclass
@@ -154,11 +154,10 @@ class _Row:
 
 @dataclass
 class _Out:
-    """One line for the builder: pieces, and the separators between them."""
+    """Text for the builder: pieces, and the separators between them."""
 
     pieces: list[_Piece]
-    seps: list[str]
-    cells: int  # how many wide-gap cells the first row had; >1 means a table row
+    seps: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -167,6 +166,26 @@ class _Out:
             parts.append(sep)
             parts.append(p.text)
         return "".join(parts)
+
+    def extend(self, other: _Out, sep: str) -> None:
+        self.seps.append(sep)
+        self.pieces.extend(other.pieces)
+        self.seps.extend(other.seps)
+
+
+@dataclass
+class _Line:
+    """One line of the Document: a visual row, or a table row whose cells wrap over several."""
+
+    cells: list[_Out]
+    cell_x0: list[float]
+    rows: list[_Row]
+
+    def out(self) -> _Out:
+        out = _Out(list(self.cells[0].pieces), list(self.cells[0].seps))
+        for prev, cell in zip(self.cells, self.cells[1:]):
+            out.extend(cell, _cell_sep(prev.text, cell.text))
+        return out
 
 
 def add_ocr_page(builder: DocumentBuilder, lines: list[Line], page: int, width: float, height: float) -> None:
@@ -328,7 +347,7 @@ def _group_rows(pieces: Iterable[_Piece]) -> list[_Row]:
             d = abs(p.cy - row.cy)
             if d > 0.5 * min(p.h, row.h) or d >= best_d:
                 continue
-            if any(_x_overlap(p, q) > 0.3 * min(p.x1 - p.x0, q.x1 - q.x0) for q in row.pieces):
+            if any(_x_overlap(p, q) > 0.5 * min(p.x1 - p.x0, q.x1 - q.x0) for q in row.pieces):
                 continue
             best, best_d = row, d
         if best is None:
@@ -341,25 +360,83 @@ def _group_rows(pieces: Iterable[_Piece]) -> list[_Row]:
     return rows
 
 
-def _join_row(row: _Row) -> _Out:
+def _fragment_sep(prev: str, cur: str) -> str:
+    return " " if _is_ascii_word(prev[-1:]) and _is_ascii_word(cur[:1]) else ""
+
+
+def _cell_sep(prev: str, cur: str) -> str:
+    if prev.endswith(tuple(_COLONS)) or cur.startswith(tuple(_COLONS)):
+        return ""
+    if _LABEL_RE.match(prev):
+        return ":"
+    return " "
+
+
+def _anchored(rows: list[_Row], ch: float) -> set[int]:
+    """ids of pieces that start a table column: a piece (not first on its row) whose left edge
+    lines up with a piece on another nearby row. Ruled tables are drawn with little padding, so
+    their cells can sit closer together than words that are far apart on a plain line."""
+    starts = [(i, p) for i, r in enumerate(rows) for p in r.pieces[1:]]
+    out: set[int] = set()
+    for i, p in starts:
+        for j, q in starts:
+            if i != j and abs(i - j) <= 6 and abs(p.x0 - q.x0) <= 0.5 * ch:
+                out.add(id(p))
+                break
+    return out
+
+
+def _cells(row: _Row, anchored: set[int]) -> tuple[list[_Out], list[float]]:
     ch = row.h
-    pieces = [row.pieces[0]]
-    seps: list[str] = []
-    cells = 1
+    cells = [_Out([row.pieces[0]])]
+    xs = [row.pieces[0].x0]
     for prev, cur in zip(row.pieces, row.pieces[1:]):
         gap = cur.x0 - prev.x1
-        if gap < 0.8 * ch:
-            seps.append(" " if gap > 0.2 * ch and _is_ascii_word(prev.text[-1:]) and _is_ascii_word(cur.text[:1]) else "")
+        if gap >= 0.8 * ch or (id(cur) in anchored and gap > 0.15 * ch):
+            cells.append(_Out([cur]))
+            xs.append(cur.x0)
         else:
-            cells += 1
-            if prev.text.endswith(tuple(_COLONS)) or cur.text.startswith(tuple(_COLONS)):
-                seps.append("")
-            elif _LABEL_RE.match(prev.text):
-                seps.append(":")
-            else:
-                seps.append(" ")
-        pieces.append(cur)
-    return _Out(pieces=pieces, seps=seps, cells=cells)
+            sep = _fragment_sep(prev.text, cur.text) if gap > 0.2 * ch else ""
+            cells[-1].extend(_Out([cur]), sep)
+    return cells, xs
+
+
+def _wraps_cells(line: _Line, row: _Row, ch: float) -> list[int] | None:
+    """The columns of `line` that the pieces of `row` continue, when `row` holds only the wrapped
+    tails of table cells above it. A piece in the first column opens a new table row, unless it
+    completes a field label cut in two ("统一社会信用" / "代码")."""
+    if len(line.cells) < 2 or row.y0 - line.rows[-1].y1 > 1.0 * ch:
+        return None
+    cols: list[int] = []
+    for p in row.pieces:
+        near = [c for c, x in enumerate(line.cell_x0) if abs(p.x0 - x) <= 0.8 * ch]
+        if not near:
+            return None
+        cols.append(near[0])
+    if 0 in cols:
+        head = line.cells[0].text
+        tail = "".join(p.text for p, c in zip(row.pieces, cols) if c == 0)
+        if _LABEL_RE.match(head) or not _LABEL_RE.match(head + tail):
+            return None
+    return cols
+
+
+def _lines(rows: list[_Row]) -> list[_Line]:
+    ch = statistics.median(p.h for r in rows for p in r.pieces)
+    anchored = _anchored(rows, ch)
+    lines: list[_Line] = []
+    for row in rows:
+        cols = _wraps_cells(lines[-1], row, ch) if lines else None
+        if cols is not None:
+            line = lines[-1]
+            for p, c in zip(row.pieces, cols):
+                # a wrapped cell breaks anywhere, inside a credit code too: no space
+                line.cells[c].extend(_Out([p]), "")
+            line.rows.append(row)
+            continue
+        cells, xs = _cells(row, anchored)
+        lines.append(_Line(cells, xs, [row]))
+    return lines
 
 
 def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float) -> None:
@@ -376,12 +453,12 @@ def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float,
         kept.append(row)
     if not kept:
         return
-    outs, first_opens, last_open = _paragraphs(kept)
+    outs, first_opens, last_open = _paragraphs(_lines(kept))
     carry = _open_end.get(builder)
     for i, out in enumerate(outs):
         continues: str | None = None
         if i == 0 and first_opens and carry is not None and carry[0] == page - 1:
-            continues = " " if _is_ascii_word(carry[1]) and _is_ascii_word(out.text[:1]) else ""
+            continues = _fragment_sep(carry[1], out.text)
         builder.add_segments([(p.text, p.box) for p in out.pieces], page, out.seps, continues=continues)
     if last_open:
         _open_end[builder] = (page, outs[-1].text[-1:])
@@ -389,7 +466,7 @@ def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float,
         _open_end.pop(builder, None)
 
 
-def _paragraphs(rows: list[_Row]) -> tuple[list[_Out], bool, bool]:
+def _paragraphs(lines: list[_Line]) -> tuple[list[_Out], bool, bool]:
     """Join the wrapped rows of a paragraph: a row continues the one above when that one reached
     the right margin, this one starts at the left margin (not indented), they are close and of
     one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
@@ -397,39 +474,34 @@ def _paragraphs(rows: list[_Row]) -> tuple[list[_Out], bool, bool]:
 
     Also says whether the first row could carry on a paragraph from the page before (it starts
     at the left margin as a plain row) and whether the last row leaves its paragraph open."""
+    rows = [r for ln in lines for r in ln.rows]
     ch = statistics.median(p.h for r in rows for p in r.pieces)
     left = _margin([r.x0 for r in rows], ch, lowest=True)
     right = _margin([r.x1 for r in rows], ch, lowest=False)
-    indented = sum(1 for r in rows if 1.2 * ch <= r.x0 - left <= 3.5 * ch)
-    indent_style = indented >= 2
+    indent_style = sum(1 for r in rows if 1.2 * ch <= r.x0 - left <= 3.5 * ch) >= 2
     outs: list[_Out] = []
-    prev_row: _Row | None = None
-    for row in rows:
-        out = _join_row(row)
-        if prev_row is not None and outs and _continues(prev_row, row, outs[-1], out, ch, left, right, indent_style):
-            last = outs[-1]
-            tail = last.pieces[-1].text[-1:]
-            head = out.pieces[0].text[:1]
-            last.seps.append(" " if _is_ascii_word(tail) and _is_ascii_word(head) else "")
-            last.pieces.extend(out.pieces)
-            last.seps.extend(out.seps)
+    for prev, line in zip([None, *lines], lines):
+        out = line.out()
+        if prev is not None and _continues(prev, line, outs[-1], out, ch, left, right, indent_style):
+            outs[-1].extend(out, _fragment_sep(outs[-1].text, out.text))
         else:
             outs.append(out)
-        prev_row = row
-    first, last = rows[0], rows[-1]
-    first_out = _join_row(first)
+    first, last = lines[0], lines[-1]
     # one row alone does not show where the margins are
     at_left = sum(1 for r in rows if r.x0 <= left + 1.0 * ch) >= 2
     at_right = sum(1 for r in rows if r.x1 >= right - 1.5 * ch) >= 2
     first_opens = (
-        at_left and first_out.cells == 1 and first.x0 <= left + 1.0 * ch and not _NEW_ITEM_RE.match(first_out.text)
+        at_left
+        and len(first.cells) == 1
+        and first.rows[0].x0 <= left + 1.0 * ch
+        and not _NEW_ITEM_RE.match(first.out().text)
     )
     last_text = outs[-1].text.rstrip()
     last_open = (
         at_right
-        and outs[-1].cells == 1
-        and last.x1 >= right - 1.5 * ch
-        and last.x0 <= left + 3.5 * ch
+        and len(last.cells) == 1
+        and last.rows[-1].x1 >= right - 1.5 * ch
+        and last.rows[-1].x0 <= left + 3.5 * ch
         and bool(last_text)
         and last_text[-1] not in _SENTENCE_END
     )
@@ -447,17 +519,16 @@ def _margin(edges: list[float], ch: float, lowest: bool) -> float:
 
 
 def _continues(
-    prev: _Row, row: _Row, prev_out: _Out, out: _Out, ch: float, left: float, right: float, indent_style: bool
+    prev: _Line, line: _Line, prev_out: _Out, out: _Out, ch: float, left: float, right: float, indent_style: bool
 ) -> bool:
-    if prev_out.cells > 1 or out.cells > 1:
+    if len(prev.cells) > 1 or len(line.cells) > 1:
         return False
-    if prev.x1 < right - 1.5 * ch or row.x0 > left + 1.0 * ch or prev.x0 > left + 3.5 * ch:
+    above, row = prev.rows[-1], line.rows[0]
+    if above.x1 < right - 1.5 * ch or row.x0 > left + 1.0 * ch or above.x0 > left + 3.5 * ch:
         return False
-    if row.y0 - prev.y1 > 1.0 * ch or abs(row.h - prev.h) > 0.3 * ch:
+    if row.y0 - above.y1 > 1.0 * ch or abs(row.h - above.h) > 0.3 * ch:
         return False
     if _NEW_ITEM_RE.match(out.text):
         return False
-    last = prev_out.text.rstrip()[-1:]
-    if last in "：:":
-        return False
-    return indent_style or last not in _SENTENCE_END
+    # a full row ending in a colon ("统一社会信用代码：") has its value wrapped onto the next row
+    return indent_style or prev_out.text.rstrip()[-1:] not in _SENTENCE_END

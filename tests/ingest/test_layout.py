@@ -143,6 +143,44 @@ def test_fragments_of_one_line_are_joined_without_a_space() -> None:
     assert text_lines(doc) == ["Room 1203"]
 
 
+def test_ruled_table_with_tight_cells_and_wrapped_cell_text() -> None:
+    # the geometry rapidocr gave on a rendered ruled table: cells 20 px apart at 55 px glyphs,
+    # long cells wrapped onto a second line inside the cell, a label cut in two in column 0
+    h = 55.0
+    lines = [
+        box_line("被处罚单位", 209, 616, h=h, width=228),
+        box_line("某某化工有限", 457, 616, h=h, width=274),
+        box_line("统一社会信用", 772, 616, h=h, width=272),
+        box_line("9141010012345678", 1089, 619, h=49, width=381),
+        box_line("公司", 454, 686, h=h, width=107),
+        box_line("代码", 769, 686, h=h, width=107),
+        box_line("9X", 1085, 689, h=49, width=76),
+        box_line("法定代表人", 207, 780, h=h, width=231),
+        box_line("李四", 453, 777, h=h, width=106),
+        box_line("地址", 769, 780, h=h, width=106),
+        box_line("某某市高新区化工", 1087, 780, h=h, width=360),
+        box_line("路8号", 1087, 850, h=h, width=130),
+        box_line("社会信用", 207, 950, h=h, width=220),
+        box_line("91330106MA2B3C4D5E", 453, 950, h=h, width=420),
+        box_line("代码", 207, 1015, h=h, width=110),
+        box_line("一、违法事实", 260, 1150, h=h),
+    ]
+    b = DocumentBuilder()
+    add_ocr_page(b, lines, 1, 1654, 2339)
+    doc = b.build([PageInfo(1, 1654, 2339, "ocr")], "ocr")
+    assert text_lines(doc) == norm(
+        [
+            "被处罚单位：某某化工有限公司 统一社会信用代码：91410100123456789X",
+            "法定代表人：李四 地址：某某市高新区化工路8号",
+            "社会信用代码：91330106MA2B3C4D5E",
+            "一、违法事实",
+        ]
+    )
+    start = doc.text.index("公司")
+    ev = doc.evidence(start, start + 2)
+    assert ev.box is not None and ev.box.y0 == pytest.approx(686 / 2339, abs=1e-6)
+
+
 def test_label_cell_with_its_own_colon_gets_no_extra_colon() -> None:
     doc = ocr_doc([[box_line("法定代表人：", 100, 300), box_line("张三", 400, 300), box_line("职务", 600, 300), box_line("经理", 760, 300)]])
     assert text_lines(doc) == norm(["法定代表人：张三 职务：经理"])
