@@ -12,8 +12,9 @@ import random
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+import cv2
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image
 
 DamageLevel = Literal["none", "light", "heavy"]
 TURNS = (90, 180, 270)
@@ -85,7 +86,12 @@ def _shadow(h: int, w: int, strength: float, gen: np.random.Generator) -> np.nda
     angle = gen.uniform(0, 2 * np.pi)
     ramp = (np.cos(angle) * (xs - 0.5) + np.sin(angle) * (ys - 0.5)) + 0.5
     ramp = np.clip(ramp, 0.0, 1.0) ** gen.uniform(1.5, 3.0)
-    return 1.0 - strength * ramp
+    return (1.0 - strength * ramp).astype(np.float32)
+
+
+def _per_pixel(field: np.ndarray, image: np.ndarray) -> np.ndarray:
+    """An (h, w) field shaped to act on every channel of `image`."""
+    return field if image.ndim == 2 else field[..., None]
 
 
 def apply_damage(image: Image.Image, damage: Damage) -> Image.Image:
@@ -93,26 +99,28 @@ def apply_damage(image: Image.Image, damage: Damage) -> Image.Image:
     if damage.is_clean:
         return image.copy()
     gen = np.random.default_rng(damage.seed)
-    out = image
-    if damage.skew:
-        fill = (45, 45, 45) if damage.dark_edges else (255, 255, 255)
-        out = out.rotate(damage.skew, resample=Image.Resampling.BICUBIC, fillcolor=fill)
-    if damage.blur:
-        out = out.filter(ImageFilter.GaussianBlur(damage.blur))
-    pixels = np.asarray(out, dtype=np.float32)
+    pixels = np.asarray(image.convert("RGB"))
+    if damage.greyscale:
+        pixels = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
     h, w = pixels.shape[:2]
+    if damage.skew:
+        fill = 45 if damage.dark_edges else 255
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), damage.skew, 1.0)
+        pixels = cv2.warpAffine(pixels, turn, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT,
+                                borderValue=(fill, fill, fill))
+    if damage.blur:
+        pixels = cv2.GaussianBlur(pixels, (0, 0), sigmaX=damage.blur)
+    work = pixels.astype(np.float32)
     paper = 255.0 - 40.0 * (1.0 - damage.contrast)
     ink = 180.0 * (1.0 - damage.contrast)
-    pixels = ink + pixels * (paper - ink) / 255.0
+    work = ink + work * ((paper - ink) / 255.0)
     if damage.shadow:
-        pixels *= _shadow(h, w, damage.shadow, gen)[..., None]
+        work *= _per_pixel(_shadow(h, w, damage.shadow, gen), work)
     if damage.specks:
-        _specks(pixels, damage.specks, gen)
+        _specks(work, damage.specks, gen)
     if damage.noise:
-        pixels += gen.normal(0.0, damage.noise, (h, w, 1)).astype(np.float32)
-    out = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
-    if damage.greyscale:
-        out = out.convert("L")
+        work += _per_pixel(gen.standard_normal((h, w), dtype=np.float32) * np.float32(damage.noise), work)
+    out = Image.fromarray(np.clip(work, 0, 255).astype(np.uint8), "L" if work.ndim == 2 else "RGB")
     if damage.jpeg_quality:
         buf = io.BytesIO()
         out.save(buf, "JPEG", quality=damage.jpeg_quality)

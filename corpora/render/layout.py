@@ -91,37 +91,33 @@ class PageLayout:
 
 def wrap(text: str, m: Measurer, first_width: float, width: float) -> list[str]:
     """Split `text` into lines that fit; the lines concatenated are `text` again."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        tokens.extend(token if len(token) > 1 and m.width(token) > width else [token])
     lines: list[str] = []
     current = ""
     used = 0.0
     limit = first_width
-    for token in _TOKEN.findall(text):
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
         w = m.width(token)
-        if used + w <= limit or not current:
-            if w > limit and len(token) > 1:
-                for ch in token:
-                    cw = m.char(ch)
-                    if used + cw > limit and current:
-                        lines.append(current)
-                        current, used, limit = "", 0.0, width
-                    current += ch
-                    used += cw
-                continue
+        if used + w <= limit or (not current and len(token) == 1) or (current and token in _NO_LINE_START):
             current += token
             used += w
-            continue
-        if token in _NO_LINE_START:
-            current += token
-            used += w
-            continue
-        carry = ""
-        while current and current[-1] in _NO_LINE_END:
-            carry = current[-1] + carry
-            current = current[:-1]
-        lines.append(current)
-        current = carry + token
-        used = m.width(current)
-        limit = width
+            i += 1
+        elif not current:
+            # wider than this (indented first) line: break the number or code by characters
+            tokens[i : i + 1] = list(token)
+        else:
+            carry = current
+            while carry and carry[-1] in _NO_LINE_END:
+                carry = carry[:-1]
+            carry = current[len(carry) :] if carry else ""
+            lines.append(current[: len(current) - len(carry)])
+            current = carry
+            used = m.width(carry)
+            limit = width
     lines.append(current)
     return lines
 
