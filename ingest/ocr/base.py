@@ -7,6 +7,7 @@ for OCR they do not run. Engines that are not thread-safe (PaddleOCR) take `lock
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
@@ -46,6 +47,25 @@ def engine_names() -> list[str]:
     return sorted(_factories)
 
 
+def offline_environment(settings: IngestSettings) -> None:
+    """Keep OCR libraries' caches in the data directory and away from model hubs.
+
+    PaddleX, Hugging Face and ModelScope write caches under ~ and look for hubs; onnxruntime keeps a
+    telemetry database in ~/.cache unless told not to when it is first imported. Values an
+    operator set explicitly are kept.
+    """
+    cache = settings.data_dir / "cache"
+    for key, value in {
+        "ORT_DISABLE_TELEMETRY": "1",
+        "PADDLE_PDX_CACHE_HOME": str(cache / "paddlex"),
+        "PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK": "True",
+        "HF_HUB_OFFLINE": "1",
+        "HF_HOME": str(cache / "huggingface"),
+        "MODELSCOPE_CACHE": str(cache / "modelscope"),
+    }.items():
+        os.environ.setdefault(key, value)
+
+
 def get_engine(name: str | None = None) -> Engine:
     """The process-wide engine called `name` (default: the `LIANFA_OCR_ENGINE` setting)."""
     settings = get_settings()
@@ -61,6 +81,7 @@ def get_engine(name: str | None = None) -> Engine:
     with _create_lock:
         engine = _instances.get(key)
         if engine is None:
+            offline_environment(settings)
             engine = factory(settings)
             _instances[key] = engine
     return engine

@@ -1,0 +1,153 @@
+"""Local PaddleOCR model folders, built from the ONNX models carried inside the rapidocr wheel.
+
+PaddleOCR 3.x runs a model from a folder holding `inference.onnx` and an `inference.yml` whose
+`Global.model_name` names the model; without such a folder it downloads one. The rapidocr wheel
+already carries PP-OCRv6 small detection and recognition models as ONNX (the recogniser's
+character list is in the ONNX metadata), so `lianfa setup` (or the first PaddleOCR run) copies
+them into `<model dir>/<model name>/` and writes the yml PaddleX would ship with them. Nothing is
+downloaded, and the folders are rebuilt only when the wheel's files change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.config import IngestSettings
+from ingest.errors import ConfigError
+
+DET_MODEL = "PP-OCRv6_small_det"
+REC_MODEL = "PP-OCRv6_small_rec"
+_WHEEL_FILES = {DET_MODEL: "PP-OCRv6_det_small.onnx", REC_MODEL: "PP-OCRv6_rec_small.onnx"}
+_STAMP = "source.json"  # written last: a folder without it is incomplete and is rebuilt
+
+
+@dataclass(frozen=True)
+class ModelDirs:
+    det: Path
+    rec: Path
+
+
+def model_root(settings: IngestSettings) -> Path:
+    return settings.ocr_model_dir or settings.data_dir / "models" / "paddleocr"
+
+
+def _wheel_model(name: str) -> Path:
+    try:
+        import rapidocr
+    except ImportError as e:
+        raise ConfigError(f"The rapidocr package is not importable ({e}): rerun scripts/install.sh.") from e
+    path = Path(rapidocr.__file__).parent / "models" / _WHEEL_FILES[name]
+    if not path.is_file():
+        raise ConfigError(
+            f"{path} is missing: the installed rapidocr wheel does not carry the {name} model. "
+            "Reinstall rapidocr==3.10.0 (scripts/install.sh)."
+        )
+    return path
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _det_config() -> dict[str, Any]:
+    # PaddleX's own inference.yml for the PP-OCRv6 detectors: resize, ImageNet normalisation, DB
+    return {
+        "Global": {"model_name": DET_MODEL},
+        "PreProcess": {
+            "transform_ops": [
+                {"DecodeImage": {"channel_first": False, "img_mode": "BGR"}},
+                {"DetLabelEncode": None},
+                {"DetResizeForTest": {"resize_long": 960}},
+                {"NormalizeImage": {"mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
+                                    "scale": "1./255.", "order": "hwc"}},
+                {"ToCHWImage": None},
+                {"KeepKeys": {"keep_keys": ["image", "shape", "polys", "ignore_tags"]}},
+            ]
+        },
+        "PostProcess": {"name": "DBPostProcess", "thresh": 0.3, "box_thresh": 0.6, "max_candidates": 1000,
+                        "unclip_ratio": 1.5},
+    }
+
+
+def _rec_config(onnx_path: Path) -> dict[str, Any]:
+    import onnxruntime
+
+    meta = onnxruntime.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"]).get_modelmeta()
+    chars = meta.custom_metadata_map.get("character")
+    if not chars:
+        raise ConfigError(f"{onnx_path} carries no character list in its metadata: it is not a PP-OCR recogniser.")
+    return {
+        "Global": {"model_name": REC_MODEL},
+        "PreProcess": {
+            "transform_ops": [
+                {"DecodeImage": {"channel_first": False, "img_mode": "BGR"}},
+                {"MultiLabelEncode": {"gtc_encode": "NRTRLabelEncode"}},
+                {"RecResizeImg": {"image_shape": [3, 48, 320]}},
+                {"KeepKeys": {"keep_keys": ["image", "label_ctc", "label_gtc", "length", "valid_ratio"]}},
+            ]
+        },
+        "PostProcess": {"name": "CTCLabelDecode", "character_dict": chars.split("\n")},
+    }
+
+
+def _is_current(folder: Path, source_sha: str) -> bool:
+    stamp = folder / _STAMP
+    if not stamp.is_file() or not (folder / "inference.onnx").is_file() or not (folder / "inference.yml").is_file():
+        return False
+    try:
+        return json.loads(stamp.read_text()).get("sha256") == source_sha
+    except (OSError, ValueError):
+        return False
+
+
+def _build(folder: Path, name: str, source: Path, source_sha: str) -> None:
+    config = _det_config() if name == DET_MODEL else _rec_config(source)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # built beside the target and renamed into place: a crash or a concurrent builder never
+    # leaves a half-written folder that looks complete
+    work = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
+    work.chmod(0o755)  # mkdtemp makes it private; the service may run as another user
+    try:
+        shutil.copyfile(source, work / "inference.onnx")
+        (work / "inference.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                            encoding="utf-8")
+        (work / _STAMP).write_text(json.dumps({"source": str(source), "sha256": source_sha}))
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(work, folder)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def ensure_model_dirs(settings: IngestSettings) -> ModelDirs:
+    """The PaddleOCR model folders, (re)built when missing, incomplete or older than the wheel's files."""
+    root = model_root(settings)
+    folders = {}
+    for name in (DET_MODEL, REC_MODEL):
+        source = _wheel_model(name)
+        sha = _sha256(source)
+        folder = root / name
+        if not _is_current(folder, sha):
+            try:
+                _build(folder, name, source, sha)
+            except OSError as e:
+                raise ConfigError(
+                    f"Cannot write the PaddleOCR model folder {folder} ({e}). Make LIANFA_DATA_DIR (or "
+                    "LIANFA_OCR_MODEL_DIR) point at a writable directory and run `lianfa setup`."
+                ) from e
+        folders[name] = folder
+    return ModelDirs(det=folders[DET_MODEL], rec=folders[REC_MODEL])
