@@ -18,7 +18,15 @@ from typing import TypeVar
 
 from corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
 from corpora.scoring import normalize as norm
-from corpora.scoring.inputs import PredAmount, PredLaw, PredParty, PredPenalty, PredQuantity, Prediction
+from corpora.scoring.inputs import (
+    PredAmount,
+    PredLaw,
+    PredParty,
+    PredPenalty,
+    PredQuantity,
+    PredRisk,
+    Prediction,
+)
 from corpora.scoring.report import CategoryScore, CerScore, Counts, CriminalScore, EvalReport, RoleScore
 from ingest.ocr.quality import edit_distance
 
@@ -201,25 +209,33 @@ def category_score(labels: Sequence[tuple[str, str | None]]) -> CategoryScore:
     )
 
 
-def criminal_score(labels: Sequence[tuple[GoldRecord, str | None]]) -> CriminalScore:
-    """labels: (gold record, predicted risk level or None) per document."""
-    counts = Counts()
+def _flag_counts(counts: Counts, expected: bool, flagged: bool) -> None:
+    counts.tp += expected and flagged
+    counts.fp += flagged and not expected
+    counts.fn += expected and not flagged
+
+
+def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalScore:
+    """labels: (gold record, predicted criminal risk) per document."""
+    counts, high = Counts(), Counts()
     levels: Counter[str] = Counter()
-    declined = 0
-    for gold, level in labels:
-        levels[level or "none"] += 1
+    declined = agreeing = 0
+    for gold, risk in labels:
+        levels[risk.level or "none"] += 1
         expected = gold.criminal.label and not gold.criminal.declined_by_police
         declined += gold.criminal.label and gold.criminal.declined_by_police
-        flagged = level in FLAGGED_LEVELS
-        counts.tp += expected and flagged
-        counts.fp += flagged and not expected
-        counts.fn += expected and not flagged
+        _flag_counts(counts, expected, risk.level in FLAGGED_LEVELS)
+        _flag_counts(high, expected, risk.level == "high")
+        if expected and risk.level in FLAGGED_LEVELS:
+            agreeing += any(r.rule_id == gold.criminal.rule_id for r in risk.reasons)
     return CriminalScore(
         **counts.score().model_dump(),
         documents=len(labels),
         gold_positive=sum(1 for g, _ in labels if g.criminal.label and not g.criminal.declined_by_police),
         declined_by_police=declined,
         levels=dict(levels),
+        high_only=high.score(),
+        rule_agreement=agreeing / counts.tp if counts.tp else None,
     )
 
 
@@ -267,6 +283,6 @@ def evaluate(gold: Sequence[GoldRecord], predictions: dict[str, Prediction]) -> 
         fields={name: c.score() for name, c in fields.items()},
         amounts_by_role=amounts_by_role(scored),
         category=category_score([(g.category, p.violation.category) for g, p in scored]),
-        criminal=criminal_score([(g, p.criminal_risk.level) for g, p in scored]),
+        criminal=criminal_score([(g, p.criminal_risk) for g, p in scored]),
         ocr=cer_score([(g.text, p.text) for g, p in scored if p.text is not None and g.text]),
     )

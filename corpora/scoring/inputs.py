@@ -55,8 +55,18 @@ class PredViolation(_Lenient):
     category: str | None = None
 
 
+class PredReason(_Lenient):
+    rule_id: str | None = None
+
+
 class PredRisk(_Lenient):
     level: str | None = None
+    reasons: list[PredReason] = Field(default_factory=list)
+
+    @field_validator("reasons", mode="before")
+    @classmethod
+    def _null_list(cls, value: object) -> object:
+        return [] if value is None else value
 
 
 class Prediction(_Lenient):

@@ -64,6 +64,9 @@ class CriminalScore(Score):
     gold_positive: int
     declined_by_police: int  # gold cases over a threshold that the police declined: expected unflagged
     levels: dict[str, int] = Field(default_factory=dict)  # predicted level -> documents
+    high_only: Score  # the same counts when only level "high" is a flag
+    # of the correctly flagged cases, the share whose reasons cite the gold rule_id
+    rule_agreement: float | None = None
 
 
 class CerScore(BaseModel):
@@ -121,9 +124,11 @@ def format_table(report: EvalReport) -> str:
         "criminal flag (high|review)",
         header,
         _row("flag", report.criminal),
+        _row("flag (high only)", report.criminal.high_only),
         f"gold positive {report.criminal.gold_positive}, declined by police (expected unflagged) "
         f"{report.criminal.declined_by_police}, levels "
         + ", ".join(f"{k} {v}" for k, v in sorted(report.criminal.levels.items())),
+        f"flagged cases citing the gold rule: {_pct(report.criminal.rule_agreement).strip()}%",
     ]
     if report.ocr is not None:
         lines += [

@@ -108,6 +108,9 @@ def test_criminal_flag_treats_police_declined_cases_as_negative(report: EvalRepo
     assert (crim.tp, crim.fp, crim.fn) == (1, 1, 0)
     assert (crim.gold_positive, crim.declined_by_police) == (1, 1)
     assert crim.levels == {"review": 1, "high": 1, "none": 2}
+    # counting only "high": g1 (review) becomes a miss, g2 stays a false flag
+    assert (crim.high_only.tp, crim.high_only.fp, crim.high_only.fn) == (0, 1, 1)
+    assert crim.rule_agreement == 1.0  # g1's reason cites fake_products_amount, as gold does
 
 
 def test_ocr_cer(report: EvalReport) -> None:
