@@ -17,7 +17,7 @@ SIGNATURE_DATE_FORMATS: Bank[str] = {
 # Dates inside the prose (conduct, inspection, hearing).
 BODY_DATE_FORMATS: Bank[str] = {
     "default": ("ymd_cn", "ymd_cn", "ymd_cn", "ymd_dot", "ymd_dash", "ymd_hanzi"),
-    "holdout": ("ymd_cn", "ymd_slash", "ymd_cn_padded", "ymd_dot_padded"),
+    "holdout": ("ymd_slash", "ymd_cn_padded", "ymd_cn_padded", "ymd_dot_padded"),
 }
 
 

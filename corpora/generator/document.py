@@ -46,8 +46,8 @@ ORDERS: Bank[tuple[str, ...]] = {
 }
 HEADER_LAYOUTS: Bank[str] = {"default": ("separate", "separate", "separate_spaced"), "holdout": ("combined", "combined_left")}
 NUMBER_ALIGN: Bank[str] = {"default": ("right", "right", "center"), "holdout": ("left",)}
-EVIDENCE_LAYOUTS: Bank[str] = {"default": ("inline", "lines", "inline"), "holdout": ("lines", "inline_semicolon")}
-DECISION_LAYOUTS: Bank[str] = {"default": ("inline", "lines"), "holdout": ("lines", "inline_colon")}
+EVIDENCE_LAYOUTS: Bank[str] = {"default": ("inline", "lines", "inline"), "holdout": ("lines_joined_intro", "inline_semicolon")}
+DECISION_LAYOUTS: Bank[str] = {"default": ("inline", "lines"), "holdout": ("lines_joined_intro", "inline_colon")}
 SIGNATURE_LAYOUTS: Bank[str] = {"default": ("name_date", "name_seal_date"), "holdout": ("date_name", "name_date_same_line")}
 
 
@@ -129,6 +129,8 @@ def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     layout = pick(rng, EVIDENCE_LAYOUTS, d.style)
     if layout == "lines":
         return [_para(intro)] + [_para(x) for x in numbered]
+    if layout == "lines_joined_intro":
+        return [_para(intro + numbered[0])] + [_para(x) for x in numbered[1:]]
     if layout == "inline_semicolon":
         return [_para(intro + "；".join(items) + "。")]
     return [_para(intro + "".join(numbered).rstrip("；") + "。")]
@@ -165,11 +167,14 @@ def _decision(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     layout = pick(rng, DECISION_LAYOUTS, d.style)
     texts = [p.text for p in d.penalties]
     blocks: list[Block]
-    if layout == "lines" and len(texts) > 1:
+    if layout in ("lines", "lines_joined_intro") and len(texts) > 1:
         numbering = pick(rng, ph.DECISION_ITEM_NUMBERING, d.style)
         lines = [number_item(numbering, i + 1, t) for i, t in enumerate(texts)]
         lines[-1] = lines[-1].rstrip("；。") + "。"
-        blocks = [_para(intro)] + [_para(x) for x in lines]
+        if layout == "lines":
+            blocks = [_para(intro)] + [_para(x) for x in lines]
+        else:
+            blocks = [_para(intro + lines[0])] + [_para(x) for x in lines[1:]]
     else:
         joined = "，".join(texts) if layout != "inline_colon" else "；".join(texts)
         blocks = [_para(intro + joined + "。")]

@@ -17,7 +17,7 @@ ARTICLE_FORMS: Bank[str] = {
     "holdout": ("arabic_space", "cn_zhi"),
 }
 # Whether the law is named by its full enacted name or its short form.
-NAME_FORMS: Bank[str] = {"default": ("full", "full", "short"), "holdout": ("full_edition", "short")}
+NAME_FORMS: Bank[str] = {"default": ("full", "full", "short"), "holdout": ("full_edition", "short_edition")}
 _EDITIONS = ("（2018年修正）", "（2019年修正）", "（2021年修订）", "（2015年修订）")
 
 
@@ -54,6 +54,8 @@ def law_name(rng: random.Random, short: str, full: str, style: Style) -> str:
         return f"《{full}》"
     if form == "full_edition":
         return f"《{full}》{rng.choice(_EDITIONS)}"
+    if form == "short_edition":
+        return f"《{short}{rng.choice(_EDITIONS)}》"
     return f"《{short}》"
 
 

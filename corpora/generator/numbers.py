@@ -1,9 +1,9 @@
 """Writing amounts and quantities the many ways agencies print them.
 
-Forms (all styles): plain (52000元), decimals (52000.00元), thousands separators (1,234,567.50元),
-万元 (5.2万元), lower-case numerals (五万二千元), 大写 (人民币伍万贰仟元整), full-width digits
-(５２０００元), ¥ prefix. Holdout-only forms: 大写 followed by the figure in brackets
-(人民币伍万贰仟元整（￥52,000.00）) and 万元 with 大写 (伍点贰万元 is never written; 伍万元 is).
+Forms shared by both styles: plain (52000元), thousands separators (1,234,567.50元), 万元 (5.2万元),
+大写 (人民币伍万贰仟元整), full-width digits (５２０００元), ¥ prefix. Default-only: two decimals
+(52000.00元) and lower-case numerals (五万二千元). Holdout-only: 大写 followed by the figure in
+brackets (人民币伍万贰仟元整（￥52,000.00）).
 """
 
 from __future__ import annotations
@@ -12,30 +12,21 @@ import random
 
 import cn2an
 
-from corpora.generator.style import Style
+from corpora.generator.style import Bank, Style
 
 _FULLWIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 
-AMOUNT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {
-    "default": (
-        ("plain", 3.0),
-        ("decimals", 2.0),
-        ("thousands", 2.0),
-        ("wan", 1.5),
-        ("lower", 1.0),
-        ("upper", 1.5),
-        ("fullwidth", 0.4),
-        ("yen", 0.6),
-    ),
-    "holdout": (
-        ("plain", 2.0),
-        ("thousands", 2.0),
-        ("wan", 1.0),
-        ("upper", 1.0),
-        ("dual", 2.0),
-        ("fullwidth", 0.6),
-        ("yen", 0.8),
-    ),
+SHARED_AMOUNT_FORMS: tuple[tuple[str, float], ...] = (
+    ("plain", 3.0),
+    ("thousands", 2.0),
+    ("wan", 1.5),
+    ("upper", 1.5),
+    ("fullwidth", 0.4),
+    ("yen", 0.6),
+)
+STYLE_AMOUNT_FORMS: Bank[tuple[str, float]] = {
+    "default": (("decimals", 2.0), ("lower", 1.0)),
+    "holdout": (("dual", 2.5),),
 }
 
 
@@ -79,7 +70,7 @@ def write_amount(yuan: float, form: str) -> str:
 
 
 def pick_amount_form(rng: random.Random, style: Style) -> str:
-    forms = AMOUNT_FORMS[style]
+    forms = SHARED_AMOUNT_FORMS + STYLE_AMOUNT_FORMS[style]
     return rng.choices([f for f, _ in forms], weights=[w for _, w in forms], k=1)[0]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpora.generator.categories import admin, trade
+from corpora.generator.categories import admin, environment, harm, land, money, trade, wildlife
 from corpora.generator.categories.base import Ctx, Story
 from corpora.gold import PartyKind
 
@@ -31,11 +31,47 @@ for _cid in ("special_equipment", "construction_without_eia", "dust_pollution", 
              "annual_report_not_disclosed", "customs_declaration_irregular", "safety_management_irregular",
              "noise_pollution"):
     _TABLE[_cid] = (admin.story, _COMPANY)
-for _cid in ("tobacco_transport_without_permit",):
-    _TABLE[_cid] = (trade.story, _PERSON)
+_TABLE.update({
+    "tobacco_transport_without_permit": (trade.story, _PERSON),
+    "hazardous_waste_dumping": (environment.dumping, _COMPANY),
+    "hazardous_waste_storage": (environment.storage, _COMPANY),
+    "emission_exceedance": (environment.exceedance, _COMPANY),
+    "evasive_discharge": (environment.evasive, _COMPANY),
+    "monitoring_data_fraud": (environment.data_fraud, _COMPANY),
+    "illegal_land_occupation": (land.occupation, _BUSINESS),
+    "forest_land_conversion": (land.forest_conversion, _PERSON),
+    "illegal_land_transfer": (land.transfer, _PERSON),
+    "illegal_mining": (land.mining, _BUSINESS),
+    "illegal_sand_mining": (land.sand_mining, _PERSON),
+    "illegal_logging": (wildlife.illegal_logging, _PERSON),
+    "excessive_logging": (wildlife.excessive_logging, _PERSON),
+    "illegal_hunting": (wildlife.hunting, _PERSON),
+    "fishing_banned_gear": (wildlife.fishing, _PERSON),
+    "electric_poison_fishing": (wildlife.fishing, _PERSON),
+    "illegal_fishing_catch": (wildlife.fishing, _PERSON),
+    "tax_evasion": (money.tax_evasion, _COMPANY),
+    "false_invoicing": (money.false_invoicing, _COMPANY),
+    "smuggling": (money.smuggling, _COMPANY),
+    "illegal_deposit_taking": (money.deposit_taking, _BUSINESS),
+    "contract_fraud": (money.contract_fraud, _BUSINESS),
+    "production_safety_accident": (harm.accident, _COMPANY),
+    "illegal_medical_practice": (harm.medical_practice, _PERSON),
+})
+_TRADES = {
+    "hazardous_waste_dumping": "chemical", "hazardous_waste_storage": "chemical", "emission_exceedance": "chemical",
+    "evasive_discharge": "chemical", "monitoring_data_fraud": "chemical", "illegal_land_occupation": "land",
+    "forest_land_conversion": "forest", "illegal_land_transfer": "land", "illegal_mining": "land",
+    "illegal_sand_mining": "land", "illegal_logging": "forest", "excessive_logging": "forest",
+    "illegal_hunting": "general", "fishing_banned_gear": "fishery", "electric_poison_fishing": "fishery",
+    "illegal_fishing_catch": "fishery", "tax_evasion": "tax", "false_invoicing": "tax", "smuggling": "customs",
+    "illegal_deposit_taking": "finance", "contract_fraud": "general", "production_safety_accident": "safety",
+    "illegal_medical_practice": "medical",
+}
 
 
 def _trade_of(cid: str) -> str:
+    if cid in _TRADES:
+        return _TRADES[cid]
     if cid in trade.SPECS:
         return trade.SPECS[cid].trade
     if cid in admin.SPECS:

@@ -1,0 +1,167 @@
+"""The synthetic corpus generator: reproducible, valid, labelled consistently, varied."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections import Counter
+from pathlib import Path
+
+import cn2an
+import pytest
+
+import corpora.generator as generator_pkg
+from corpora.generator import credit_code
+from corpora.generator.diversity import ngram_share, sentence_overlap
+from corpora.generator.style import check_disjoint
+from corpora.generator.writer import generate, write_corpus
+from corpora.gold import GoldRecord
+from corpora.taxonomy import load_taxonomy
+from ingest.normalize import normalize
+
+N = 400
+
+
+@pytest.fixture(scope="module")
+def default_records() -> list[GoldRecord]:
+    return list(generate(N, seed=11, style="default"))
+
+
+@pytest.fixture(scope="module")
+def holdout_records() -> list[GoldRecord]:
+    return list(generate(N, seed=11, style="holdout"))
+
+
+def test_same_seed_same_bytes(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a", n=25, seed=3)
+    write_corpus(tmp_path / "b", n=25, seed=3)
+    write_corpus(tmp_path / "c", n=25, seed=4)
+    a = (tmp_path / "a" / "decisions.jsonl").read_bytes()
+    assert a == (tmp_path / "b" / "decisions.jsonl").read_bytes()
+    assert a != (tmp_path / "c" / "decisions.jsonl").read_bytes()
+    for doc in (tmp_path / "a" / "docs").iterdir():
+        assert doc.read_bytes() == (tmp_path / "b" / "docs" / doc.name).read_bytes()
+
+
+def test_files_hold_valid_records_and_their_text(tmp_path: Path) -> None:
+    count = write_corpus(tmp_path, n=20, seed=5, style="holdout")
+    lines = (tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert count == len(lines) == 20
+    for line in lines:
+        record = GoldRecord.model_validate_json(line)
+        assert record.style == "holdout"
+        assert (tmp_path / "docs" / f"{record.id}.txt").read_text(encoding="utf-8") == record.text
+
+
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_text_is_the_joined_blocks(records: str, request: pytest.FixtureRequest) -> None:
+    for record in request.getfixturevalue(records):
+        assert record.text == "\n".join(b.text for b in record.blocks)
+        for block in record.blocks:
+            if block.rows is not None:
+                assert block.text == "\n".join(" ".join(row) for row in block.rows)
+
+
+def test_credit_code_validity_agrees_with_checksum(default_records: list[GoldRecord]) -> None:
+    seen = Counter()
+    for record in default_records:
+        for party in record.parties:
+            if party.credit_code is None:
+                continue
+            assert party.credit_code_valid == credit_code.is_valid_credit_code(party.credit_code)
+            assert party.credit_code in record.text
+            seen[party.credit_code_valid] += 1
+    assert seen[True] > 0 and seen[False] > 0
+
+
+def test_known_codes_check() -> None:
+    assert credit_code.is_valid_credit_code("91350100M000100Y43")
+    assert not credit_code.is_valid_credit_code("91350100M000100Y44")
+    assert not credit_code.is_valid_credit_code("9135O100M000100Y43")
+
+
+_ARABIC = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万)?")
+_CHINESE = re.compile(
+    r"([零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟两点]+)"
+    r"(?:元(?:零?([壹贰叁肆伍陆柒捌玖])角)?(?:零?([壹贰叁肆伍陆柒捌玖])分)?)?"
+)
+
+
+def _written_values(text: str) -> set[float]:
+    """Every number the text writes, read independently of how the generator wrote it."""
+    text = normalize(text).replace("¥", "").replace("￥", "")
+    values: set[float] = set()
+    for m in _ARABIC.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        values.add(round(value * (10000 if m.group(2) else 1), 2))
+    for m in _CHINESE.finditer(text):
+        try:
+            whole = float(cn2an.cn2an(m.group(1), "smart"))
+        except ValueError:
+            continue
+        jiao = cn2an.cn2an(m.group(2), "smart") if m.group(2) else 0
+        fen = cn2an.cn2an(m.group(3), "smart") if m.group(3) else 0
+        values.add(round(whole + jiao / 10 + fen / 100, 2))
+    return values
+
+
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_every_gold_amount_is_written_in_the_text(records: str, request: pytest.FixtureRequest) -> None:
+    for record in request.getfixturevalue(records):
+        written = _written_values(record.text)
+        for amount in record.amounts:
+            assert round(amount.yuan, 2) in written, (record.id, amount, record.text)
+
+
+def test_criminal_labels_are_balanced_where_the_law_has_thresholds(default_records: list[GoldRecord]) -> None:
+    capable = {c.id for c in load_taxonomy().categories if c.rule_ids}
+    labels = [r.criminal.label for r in default_records if r.category in capable]
+    admin = [r for r in default_records if r.category not in capable]
+    share = sum(labels) / len(labels)
+    assert 0.35 <= share <= 0.7, share
+    assert len(admin) >= 0.3 * len(default_records)
+    assert not any(r.criminal.label for r in admin)
+    for r in default_records:
+        if r.criminal.label:
+            assert r.criminal.rule_id and r.criminal.crime and r.criminal.reason
+
+
+def test_traps_are_present(default_records: list[GoldRecord]) -> None:
+    roles = Counter(a.role for r in default_records for a in r.amounts)
+    for role in ("fine", "confiscated_income", "illegal_income", "goods_value", "sales", "illegal_revenue", "other"):
+        assert roles[role] > 0, role
+    unsold_only = [
+        r for r in default_records
+        if any(a.role == "goods_value" for a in r.amounts) and not any(a.role == "sales" for a in r.amounts)
+    ]
+    assert unsold_only
+    declined = [r for r in default_records if r.criminal.declined_by_police]
+    assert declined and all(r.criminal.label for r in declined)
+    assert all("公安" in r.text for r in declined)
+    assert any(r.missing_elements for r in default_records)
+
+
+def test_styles_share_no_phrasing_bank_option() -> None:
+    banks = 0
+    for mod in pkgutil.walk_packages(generator_pkg.__path__, generator_pkg.__name__ + "."):
+        module = importlib.import_module(mod.name)
+        for name, value in vars(module).items():
+            if isinstance(value, dict) and set(value) == {"default", "holdout"}:
+                check_disjoint(f"{mod.name}.{name}", value)
+                banks += 1
+    assert banks >= 30
+
+
+def test_default_and_holdout_share_few_sentences(
+    default_records: list[GoldRecord], holdout_records: list[GoldRecord]
+) -> None:
+    default_texts = [r.text for r in default_records]
+    across = sentence_overlap(default_texts, [r.text for r in holdout_records])
+    within = sentence_overlap(default_texts, [r.text for r in generate(N, seed=12, style="default")])
+    assert across < 0.02
+    assert within > 5 * across
+
+
+def test_diversity_floor(default_records: list[GoldRecord]) -> None:
+    assert ngram_share(r.text for r in default_records) > 0.15
