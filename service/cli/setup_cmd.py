@@ -1,0 +1,59 @@
+"""`lianfa setup`: prepare this machine to run offline. Idempotent; scripts/install.sh calls it.
+
+Setup is a list of steps, each `step(settings) -> str` (a one-line report). A step that makes
+something (a model folder, a default model) checks first whether it is already there and current,
+so running setup again is cheap and safe. Add a step by appending it to STEPS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import typer
+
+from ingest.config import IngestSettings, get_settings
+
+SetupStep = Callable[[IngestSettings], str]
+
+
+def prepare_data_dir(settings: IngestSettings) -> str:
+    from ingest.errors import ConfigError
+
+    try:
+        for sub in ("cache", "models"):
+            (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ConfigError(
+            f"Cannot create the data directory {settings.data_dir} ({e}): set LIANFA_DATA_DIR to a "
+            "writable directory."
+        ) from e
+    return f"data directory: {settings.data_dir}"
+
+
+def build_paddle_models(settings: IngestSettings) -> str:
+    from ingest.ocr import offline_environment
+    from ingest.ocr.models import ensure_model_dirs
+
+    offline_environment(settings)
+    dirs = ensure_model_dirs(settings)
+    return f"PaddleOCR model folders: {dirs.det}, {dirs.rec}"
+
+
+STEPS: list[SetupStep] = [prepare_data_dir, build_paddle_models]
+
+
+def setup() -> None:
+    """Create the data directory and build the local model folders (no network needed)."""
+    from ingest.errors import LianfaError
+
+    settings = get_settings()
+    for step in STEPS:
+        try:
+            typer.echo(step(settings))
+        except LianfaError as e:
+            typer.echo(f"setup failed at {step.__name__}: {e}", err=True)
+            raise typer.Exit(1) from e
+
+
+def register(app: typer.Typer) -> None:
+    app.command("setup")(setup)

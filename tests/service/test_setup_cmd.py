@@ -1,0 +1,40 @@
+"""`lianfa setup`: builds the data directory and the PaddleOCR model folders, and is safe to rerun."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.config import IngestSettings
+from service.cli import app
+from service.cli import setup_cmd
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    monkeypatch.setattr(setup_cmd, "get_settings", lambda: IngestSettings(data_dir=data_dir))
+
+
+def test_setup_builds_folders_and_reruns_without_rebuilding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _use(monkeypatch, tmp_path / "data")
+    first = CliRunner().invoke(app, ["setup"])
+    assert first.exit_code == 0, first.output
+    onnx = tmp_path / "data" / "models" / "paddleocr" / "PP-OCRv6_small_rec" / "inference.onnx"
+    assert onnx.is_file()
+    built = onnx.stat().st_mtime_ns
+    again = CliRunner().invoke(app, ["setup"])
+    assert again.exit_code == 0, again.output
+    assert onnx.stat().st_mtime_ns == built
+    assert "PaddleOCR model folders" in again.output
+
+
+def test_setup_names_the_setting_to_fix_when_the_data_dir_is_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    _use(monkeypatch, blocker / "data")
+    result = CliRunner().invoke(app, ["setup"])
+    assert result.exit_code == 1
+    assert "LIANFA_DATA_DIR" in result.output
