@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _PRC = "中华人民共和国"
 # A name shorter than this differs from another law by one character too often (海关法/海商法).
 _FUZZY_MIN_LEN = 5
+_TITLE = re.compile(r"《([^《》]+)》")
 _QUOTES = re.compile(r"[《》〈〉<>\"'“”‘’「」『』\s]")
 _EDITION = re.compile(r"[(\[【][^()\[\]【】]*\d{4}[^()\[\]【】]*[)\]】]$")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条款项].*$")
@@ -66,7 +67,9 @@ def _strip_prc(name: str) -> str:
 
 
 def _clean(raw: str) -> str:
-    name = _QUOTES.sub("", normalize(raw))
+    # Inside 《》 is the name; outside may be an issuer (国务院《…》) or the article cited.
+    quoted = _TITLE.search(raw)
+    name = _QUOTES.sub("", normalize(quoted.group(1) if quoted else raw))
     name = _ARTICLE.sub("", name)
     name = _EDITION.sub("", name)
     name = _QUOTES.sub("", name)
