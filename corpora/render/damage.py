@@ -32,6 +32,7 @@ class Damage:
     jpeg_quality: int = 0  # JPEG recompression quality, 0 = none
     greyscale: bool = False
     dark_edges: bool = False  # an open scanner lid: the corners uncovered by a skewed page come out dark
+    binarize: bool = False  # a fax or black-and-white copier: every pixel black or white, seals too
     seed: int = 0
 
     @property
@@ -60,8 +61,10 @@ def sample_damage(level: DamageLevel, rng: random.Random, dpi: int = 200) -> Dam
             greyscale=rng.random() < 0.3,
             seed=seed,
         )
+    rotation = rng.choice(TURNS) if rng.random() < 0.2 else 0
+    binarize = rng.random() < 0.15
     return Damage(
-        rotation=rng.choice(TURNS) if rng.random() < 0.2 else 0,
+        rotation=rotation,
         skew=round(rng.uniform(-3.0, 3.0), 2),
         blur=round(rng.uniform(0.4, 1.3) * scale, 2),
         noise=round(rng.uniform(4.0, 12.0), 1),
@@ -69,8 +72,9 @@ def sample_damage(level: DamageLevel, rng: random.Random, dpi: int = 200) -> Dam
         contrast=round(rng.uniform(0.55, 0.85), 2),
         shadow=round(rng.uniform(0.2, 0.6), 2),
         jpeg_quality=rng.randint(35, 65),
-        greyscale=rng.random() < 0.5,
+        greyscale=binarize or rng.random() < 0.5,
         dark_edges=rng.random() < 0.3,
+        binarize=binarize,
         seed=seed,
     )
 
@@ -120,6 +124,11 @@ def apply_damage(image: Image.Image, damage: Damage) -> Image.Image:
         _specks(work, damage.specks, gen)
     if damage.noise:
         work += _per_pixel(gen.standard_normal((h, w), dtype=np.float32) * np.float32(damage.noise), work)
+    if damage.binarize:
+        grey = work if work.ndim == 2 else work @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+        # the threshold follows the local paper level, as a copier's does, so shadows do not go black
+        paper_level = cv2.blur(grey, (151, 151))
+        work = np.where(grey < paper_level * 0.72, 0.0, 255.0)
     out = Image.fromarray(np.clip(work, 0, 255).astype(np.uint8), "L" if work.ndim == 2 else "RGB")
     if damage.jpeg_quality:
         buf = io.BytesIO()

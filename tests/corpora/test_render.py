@@ -184,6 +184,9 @@ def test_damage_parameters_change_the_pixels_as_described() -> None:
     shadowed = np.asarray(apply_damage(page, Damage(shadow=0.6, seed=2)).convert("L"), dtype=np.float32)
     assert shadowed[300:, :].std() + shadowed[:, :].std() > 5  # uneven illumination
     assert apply_damage(page, Damage(seed=9)).tobytes() == page.tobytes()
+    fax = np.asarray(apply_damage(page, Damage(noise=8, shadow=0.5, greyscale=True, binarize=True, seed=3)))
+    assert set(np.unique(fax)) == {0, 255}
+    assert fax[60, 100] == 0 and fax[200, 150] == 255  # ink black, shadowed paper still white
     lid_open = apply_damage(page, Damage(skew=3.0, dark_edges=True)).convert("L")
     lid_closed = apply_damage(page, Damage(skew=3.0)).convert("L")
     assert lid_open.getpixel((1, 1)) < 100 < lid_closed.getpixel((1, 1))
