@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.dates import DATE
 from extractors.view import View
 from ingest.document import Evidence
 
@@ -16,7 +17,9 @@ _SUFFIX = (
     r"执法队|执法大队|执法支队|执法局|综合执法局|管理所|监督所|检疫局|中心|所|署|处)"
 )
 _AGENCY = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{_SUFFIX}(?![\u4e00-\u9fff]{{0,2}}[于在对将认])")
-_TITLE = re.compile(r"(?:行政)?(?:处罚|处理)决定书|不予(?:行政)?处罚决定书")
+_TITLE = re.compile(
+    r"(?:行\s?政\s?)?(?:处\s?罚|处\s?理)\s?决\s?定(?:\s?书)?|不予(?:行政)?处罚决定书?"
+)
 _NOT_AGENCY = re.compile(r"^(?:当事人|住所|地址|经营场所|法定代表人|负责人|经营者)|公司|店|厂|合作社")
 
 
@@ -30,9 +33,17 @@ def _clean(name: str) -> str:
     return re.sub(r"\s", "", name)
 
 
+def is_agency_name(text: str) -> bool:
+    cleaned = _clean(text)
+    return bool(_AGENCY.fullmatch(cleaned)) and not _NOT_AGENCY.search(cleaned)
+
+
 def _line_agency(view: View, line_start: int, line: str) -> Agency | None:
     title = _TITLE.search(line)
     candidate = line[: title.start()] if title else line
+    dated = DATE.search(candidate)
+    if dated:
+        candidate = candidate[: dated.start()] + " " * (dated.end() - dated.start()) + candidate[dated.end() :]
     stripped = candidate.strip(" \t:：")
     if not stripped or _NOT_AGENCY.search(stripped):
         return None
@@ -58,4 +69,11 @@ def extract_agency(view: View, header_end: int, signature: tuple[int, int] | Non
             if found:
                 return found
             pos += len(line) + 1
-    return None
+    # the 落款 is not always where the segmenter looked: take the last line that is only a name
+    last: Agency | None = None
+    pos = 0
+    for line in text.split("\n"):
+        if len(line.strip()) <= 40:
+            last = _line_agency(view, pos, line) or last
+        pos += len(line) + 1
+    return last

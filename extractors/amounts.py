@@ -140,8 +140,6 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if yuan is None or yuan <= 0:
             continue
         section = regions.name_at(start)
-        if section in {"payment", "remedy", "procedure"}:
-            continue
         clause = text[_clause_start(text, start) : start]
         if _PROPOSED.search(clause):
             continue

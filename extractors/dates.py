@@ -8,6 +8,7 @@ none, the last date standing on its own line near the end, else the last date be
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,23 +58,35 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     return out
 
 
-def extract_decision_date(view: View, signature: tuple[int, int] | None, remedy_start: int | None) -> DecisionDate | None:
+_SEAL_NOTE = re.compile(r"[(（〔\[【]?\s*(?:公章|印章|盖章|章|签章|印)\s*[)）〕\]】]?")
+_PUNCT = re.compile(r"[\s,，.。:：;；]")
+
+
+def _is_signature_line(rest: str, is_agency: Callable[[str], bool]) -> bool:
+    rest = _PUNCT.sub("", _SEAL_NOTE.sub("", rest))
+    return rest == "" or is_agency(rest)
+
+
+def extract_decision_date(
+    view: View, signature: tuple[int, int] | None, is_agency: Callable[[str], bool]
+) -> DecisionDate | None:
+    """The date of the 落款: the last line holding only a date, or a date beside the agency's name
+    (`某某局  2021年5月6日`), wherever the agency put the block; else the first date of the
+    segmenter's signature section."""
     text = view.text
-    candidates: list[FoundDate] = []
-    if signature is not None:
-        candidates = find_dates(text, *signature)
-    if not candidates:
-        tail_start = int(len(text) * 0.6)
-        for f in find_dates(text, tail_start):
-            line_start = text.rfind("\n", 0, f.start) + 1
-            line_end = text.find("\n", f.end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if len(line.strip()) <= (f.end - f.start) + 4:
-                candidates.append(f)
-    if not candidates and remedy_start is not None:
-        candidates = find_dates(text, 0, remedy_start)
-    if not candidates:
+    chosen: FoundDate | None = None
+    pos = 0
+    for line in text.split("\n"):
+        found = find_dates(line)
+        if len(found) == 1:
+            f = found[0]
+            rest = line[: f.start] + line[f.end :]
+            if _is_signature_line(rest, is_agency):
+                chosen = FoundDate(f.value, pos + f.start, pos + f.end)
+        pos += len(line) + 1
+    if chosen is None and signature is not None:
+        in_block = find_dates(text, *signature)
+        chosen = in_block[0] if in_block else None
+    if chosen is None:
         return None
-    # A 送达 or 执行 note after the 落款 carries its own date; the decision's is the first in the block.
-    chosen = candidates[0] if signature is not None and len(candidates) > 1 else candidates[-1]
     return DecisionDate(value=chosen.value, evidence=view.evidence(chosen.start, chosen.end))

@@ -19,10 +19,10 @@ _YEAR = r"(?:19|20)[\dOo]{2}"
 _DOC_NUMBER = re.compile(
     rf"(?P<prefix>[\u4e00-\u9fffA-Za-z]{{1,24}}?(?:[(（][\u4e00-\u9fff]{{1,6}}[)）][\u4e00-\u9fff]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
-    rf"(?P<mid>[\u4e00-\u9fffA-Za-z]{{0,6}}?)\s*第?\s*(?P<serial>[\dOo][\d\s\-Oo]{{0,12}}?)\s*[号號]"
+    rf"(?P<mid>[\u4e00-\u9fffA-Za-z]{{0,6}}?)\s*(?P<di>第?)\s*(?P<serial>[\dOo][\d\s\-Oo]{{0,12}}?)\s*[号號]"
 )
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
-_LEAD_NOISE = re.compile(r"^.*?(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|以|经|作出|送达了?|的)")
+_LEAD_NOISE = re.compile(r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|以|按)")
 _REFERENCE_BEFORE = re.compile(r"(?:检测|检验|鉴定|报告|通知书|告知书|笔录|证明|意见书|决定书|合同)[^\n]{0,6}$")
 _DOC_LABEL = re.compile(r"(?:文号|编号|决定书号)\s*[:：]?\s*$")
 
@@ -34,6 +34,7 @@ class DocNumber:
 
 
 def canonical(prefix: str, year: str, mid: str, serial: str) -> str:
+    """`深烟罚字【2023】第 0318 号` → `深烟罚字〔2023〕第0318号`: brackets unified, spaces and OCR slips gone."""
     year = year.replace("O", "0").replace("o", "0")
     serial = re.sub(r"\s", "", serial).replace("O", "0").replace("o", "0")
     return f"{prefix}〔{year}〕{mid}{serial}号"
@@ -46,7 +47,8 @@ def extract_doc_number(view: View, header_end: int) -> DocNumber | None:
     for m in _DOC_NUMBER.finditer(text):
         prefix = m.group("prefix")
         pstart = m.start("prefix")
-        lead = _LEAD_NOISE.match(prefix)
+        at_line_start = not text[text.rfind("\n", 0, pstart) + 1 : pstart].strip()
+        lead = None if at_line_start else _LEAD_NOISE.match(prefix)
         if lead:
             prefix = prefix[lead.end() :]
             pstart += lead.end()
@@ -62,7 +64,7 @@ def extract_doc_number(view: View, header_end: int) -> DocNumber | None:
             rank += 1
         if reference and not labelled:
             rank += 3
-        value = canonical(prefix, m.group("year"), m.group("mid"), m.group("serial"))
+        value = canonical(prefix, m.group("year"), m.group("mid") + m.group("di"), m.group("serial"))
         found = DocNumber(value=value, evidence=view.evidence(pstart, m.end()))
         if best is None or rank < best[0]:
             best = (rank, found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors.agency import Agency, extract_agency
+from extractors.agency import Agency, extract_agency, is_agency_name
 from extractors.amounts import Amount, extract_amounts, quoted_spans
 from extractors.case_cause import CaseCause, extract_case_cause
 from extractors.dates import DecisionDate, extract_decision_date
@@ -50,7 +50,6 @@ def extract(document: Document) -> Fields:
     header = regions.get("header")
     header_end = header[1] if header else min(n, 400)
     decision = regions.get("decision")
-    remedy = regions.get("remedy")
     signature = regions.get("signature")
     narrative = [span[0] for span in (regions.get(k) for k in ("facts", "evidence", "finding", "decision")) if span]
     party_end = min(narrative) if narrative else n
@@ -61,16 +60,17 @@ def extract(document: Document) -> Fields:
     doc_number = extract_doc_number(view, header_end)
     parties = extract_parties(view, party_end)
     amounts = extract_amounts(view, regions)
-    laws = extract_laws(view, regions)
+    laws = extract_laws(view)
     fine = next((a.yuan for a in amounts if a.role == "fine"), None)
     penalties = extract_penalties(view, decision, fine)
     agency = extract_agency(view, header_end, signature)
-    decision_date = extract_decision_date(view, signature, remedy[0] if remedy else None)
+    decision_date = extract_decision_date(view, signature, is_agency_name)
+    signed = decision_date is not None and decision_date.evidence.start >= int(len(document.text) * 0.6)
     return Fields(
         doc_number=doc_number,
         agency=agency,
         decision_date=decision_date,
-        case_cause=extract_case_cause(view, [p.name for p in parties]),
+        case_cause=extract_case_cause(view),
         parties=parties,
         amounts=amounts,
         quantities=extract_quantities(view, quoted_spans(text)),
@@ -80,9 +80,8 @@ def extract(document: Document) -> Fields:
             text,
             has_party_name=bool(parties),
             has_party_address=any(p.address for p in parties),
-            has_penalty=bool(penalties),
+            has_money_penalty=any(a.role in ("fine", "confiscated_income") for a in amounts),
             has_basis=any(law.role == "basis" for law in laws),
-            has_agency=agency is not None,
-            has_date=decision_date is not None,
+            has_signature=decision_date is not None and signed,
         ),
     )

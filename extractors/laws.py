@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from corpora.laws import normalize_law_name
 from extractors.numbers import parse_number
-from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
 
@@ -26,7 +25,18 @@ _ITEM = rf"(?:{_ART_ANON}|第\s?{_NUM}\s?款)"
 _CITE = re.compile(rf"(?:{_LAW_NAME})(?:\s?[(（][^()（）\n]{{0,16}}[)）])?(?:的?规定)?\s?(?P<arts>{_ITEM}(?:\s?[、，,和及与或]?\s?{_ITEM})*)")
 _ONE_ARTICLE = re.compile(_ARTICLE)
 _PARA_ONLY = re.compile(rf"\s?[、，,和及与]\s?第\s?(?P<p>{_NUM})\s?款")
-_ROLE_CUE = re.compile(r"(?P<v>违反|违背|不符合|属于)|(?P<b>依据|根据|依照|按照|参照|适用|鉴于|据此)")
+_ROLE_CUE = re.compile(
+    r"(?P<v>违反|违背|违犯|不符合|触犯|有悖|属于)|(?P<b>依据|根据|依照|按照|参照|适用|鉴于|据此|依法)"
+)
+# What follows a citation tells what it was cited for: `…第44条，当事人的行为属于非法占用土地` names the
+# violation even after 依照; `…第97条，决定给予当事人以下处理` is the basis.
+_FOLLOW_VIOLATION = re.compile(
+    r"^(?:的?规定|之规定)?[，,]?\s?(?:当事人|你|其|该)[^。;；，,]{0,30}?(?:属于|构成|系|违反|事实成立|事实清楚|违法)"
+)
+_FOLLOW_BASIS = re.compile(r"^[^。;；]{0,30}?(?:决定|处罚如下|处理如下|处以|给予|并处|罚款|责令|没收|作出)")
+_JOINER = re.compile(r"^(?:\s|和|及|以及|与|、|，|,|或者?)+")
+# `第五十条规定：“…”` / `（《产品质量法》第50条：…）`: the article is quoted, not applied.
+_QUOTED_AFTER = re.compile(r"^(?:的?规定)?\s?[:：“\"]")
 _SENTENCE_BREAK = re.compile(r"[。；;\n]")
 _PROCEDURE = re.compile(r"复议|诉讼|逾期|加处罚款|强制执行")
 _PREFIX = re.compile(r"^(?:中华人民共和国|中华人民共和国国家)")
@@ -68,17 +78,36 @@ def _int(s: str | None) -> int | None:
     return int(v) if v is not None else None
 
 
-def _role(text: str, pos: int) -> str | None:
+def _following(text: str, end: int) -> str:
+    """The rest of the sentence after a citation, with any further citations in a list skipped."""
+    stop = _SENTENCE_BREAK.search(text, end, end + 160)
+    rest = text[end : stop.start() if stop else end + 160]
+    while True:
+        joined = _JOINER.match(rest)
+        rest = rest[joined.end() :] if joined else rest
+        more = _CITE.match(rest)
+        if not more:
+            return rest
+        rest = rest[more.end() :]
+
+
+def _role(text: str, pos: int, end: int) -> str | None:
     sent_start = 0
     for m in _SENTENCE_BREAK.finditer(text, max(0, pos - 200), pos):
         sent_start = m.end()
     cues = list(_ROLE_CUE.finditer(text, max(sent_start, pos - 120), pos))
-    if not cues:
-        return None
-    return "violated" if cues[-1].lastgroup == "v" else "basis"
+    before = None if not cues else ("violated" if cues[-1].lastgroup == "v" else "basis")
+    if (not cues or cues[-1].end() < pos - 1) and text[pos - 1 : pos] == "依":
+        before = "basis"  # `现依《价格法》第四十条`
+    after = _following(text, end)
+    if _FOLLOW_VIOLATION.match(after) and not _FOLLOW_BASIS.match(after):
+        return "violated"
+    if before is None and _FOLLOW_BASIS.match(after):
+        return "basis"
+    return before
 
 
-def extract_laws(view: View, regions: Regions) -> list[LawRef]:
+def extract_laws(view: View) -> list[LawRef]:
     text = view.text
     out: list[LawRef] = []
     seen: set[tuple[str, int, int | None, int | None, str]] = set()
@@ -88,7 +117,7 @@ def extract_laws(view: View, regions: Regions) -> list[LawRef]:
         if law is None or law in _SAME:
             law = last_law
         last_law = law
-        if law is None or regions.name_at(m.start()) in {"remedy", "payment"}:
+        if law is None:
             continue
         sent_start = max(
             (b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - 60), m.start())),
@@ -96,7 +125,9 @@ def extract_laws(view: View, regions: Regions) -> list[LawRef]:
         )
         if _PROCEDURE.search(text, sent_start, m.start()):
             continue
-        role = _role(text, m.start("arts") if m.group("b") else m.start())
+        if _QUOTED_AFTER.match(text, m.end()) or text[m.start() - 1 : m.start()] in ("(", "（"):
+            continue
+        role = _role(text, m.start("arts") if m.group("b") else m.start(), m.end())
         if role is None:
             continue
         arts_start = m.start("arts")

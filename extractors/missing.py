@@ -2,33 +2,33 @@
 
 Article 59 requires: the party's name and address; the facts and evidence of the violation; the kind
 of penalty and its legal basis; how and by when to perform it; the ways and time limits to apply for
-reconsideration or sue; the deciding authority and the date. The seal cannot be judged from text.
+reconsideration or sue; the deciding authority's name and the date. Each is reported by the
+article's own wording. The seal cannot be judged from text.
 """
 
 from __future__ import annotations
 
 import re
 
-ELEMENTS = (
-    "party_name",
-    "party_address",
-    "facts",
-    "evidence",
-    "penalty",
-    "legal_basis",
-    "performance",
-    "remedy",
-    "agency",
-    "decision_date",
-)
+PARTY = "当事人姓名/名称和地址"
+FACTS = "违法事实和证据"
+BASIS = "处罚种类和依据"
+PERFORMANCE = "履行方式和期限"
+REMEDY = "救济途径和期限"
+AUTHORITY = "作出决定的机关名称和日期"
+ELEMENTS = (PARTY, FACTS, BASIS, PERFORMANCE, REMEDY, AUTHORITY)
 
 _FACTS = re.compile(
     r"经查|查明|违法事实|调查发现|检查发现|存在[^。]{0,10}违法行为|实施了|"
     r"(?:19|20)\d{2}\s?年[^。]{0,50}(?:擅自|未经|未取得|销售|生产|经营|采伐|占用|排放|倾倒|捕捞|购进|收购|运输|储存|发现)"
 )
-_EVIDENCE = re.compile(r"证据|笔录|照片|检测报告|检验报告|鉴定|票据|合同|清单|视听资料|证明|材料证实|足以认定|有据")
-_PERFORMANCE = re.compile(r"(?:收到|接到)本?(?:行政)?(?:处罚)?决定书之日起|缴(?:纳|至|入)|履行|限期|日内|到期不")
-_REMEDY = re.compile(r"(?:行政)?复议|(?:行政)?诉讼")
+_EVIDENCE = re.compile(
+    r"证据|笔录|照片|检测报告|检验报告|鉴定(?:意见|结论|报告)|票据|清单|视听资料|足以认定|为证|证实|佐证|书证|物证"
+)
+_PERFORMANCE = re.compile(
+    r"(?:收到|接到|送达)本?(?:行政)?(?:处罚)?决定书?之日起|缴(?:纳|至|入|到)|(?:\d+|[一二三四五六七八九十]+)日内|到期不|逾期不"
+)
+_REMEDY = re.compile(r"(?:行政)?复议|(?:行政)?诉讼|起诉")
 
 
 def missing_elements(
@@ -36,21 +36,21 @@ def missing_elements(
     *,
     has_party_name: bool,
     has_party_address: bool,
-    has_penalty: bool,
+    has_money_penalty: bool,
     has_basis: bool,
-    has_agency: bool,
-    has_date: bool,
+    has_signature: bool,
 ) -> list[str]:
+    """The Article 59 elements absent from `text`, in the article's order.
+
+    `has_signature`: the 落款 names the authority and carries the date (the header alone does not
+    sign a decision). Performance is only required when something is to be paid.
+    """
     present = {
-        "party_name": has_party_name,
-        "party_address": has_party_address,
-        "facts": bool(_FACTS.search(text)),
-        "evidence": bool(_EVIDENCE.search(text)),
-        "penalty": has_penalty,
-        "legal_basis": has_basis,
-        "performance": bool(_PERFORMANCE.search(text)) or not has_penalty,
-        "remedy": bool(_REMEDY.search(text)),
-        "agency": has_agency,
-        "decision_date": has_date,
+        PARTY: has_party_name and has_party_address,
+        FACTS: bool(_FACTS.search(text)) and bool(_EVIDENCE.search(text)),
+        BASIS: has_basis,
+        PERFORMANCE: not has_money_penalty or bool(_PERFORMANCE.search(text)),
+        REMEDY: bool(_REMEDY.search(text)),
+        AUTHORITY: has_signature,
     }
     return [e for e in ELEMENTS if not present[e]]

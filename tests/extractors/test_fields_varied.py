@@ -28,7 +28,7 @@ def _laws(f: Fields) -> set[tuple[str, int, int | None, int | None, str]]:
 @pytest.mark.parametrize("with_sections", [True, False], ids=["segmented", "cues-only"])
 def test_tobacco_retail_without_licence(with_sections: bool) -> None:
     f = _fields(D.TOBACCO, with_sections)
-    assert f.doc_number and f.doc_number.value == "深烟罚字〔2023〕0318号"
+    assert f.doc_number and f.doc_number.value == "深烟罚字〔2023〕第0318号"
     assert f.doc_number.evidence.text == "深烟罚字【2023】第 0318 号"
     assert f.agency and f.agency.name == "广东省深圳市烟草专卖局"
     assert f.decided_on == date(2023, 8, 2)
@@ -80,12 +80,12 @@ def test_land_occupation_per_square_metre_rate_is_not_the_fine() -> None:
     assert areas == {("耕地", 2133.3), ("永久基本农田", 733.3)}
     assert ("土地管理法", 77, 1, None, "basis") in _laws(f)
     assert {p.kind for p in f.penalties} == {"order_correct", "fine"}
-    assert f.missing_elements == ["evidence"]
+    assert f.missing_elements == ["违法事实和证据"]
 
 
 def test_forest_fine_as_a_multiple_of_timber_value() -> None:
     f = _fields(D.FOREST)
-    assert f.doc_number and f.doc_number.value == "某林罚决字〔2023〕015号"
+    assert f.doc_number and f.doc_number.value == "某林罚决字〔2023〕第015号"
     assert f.decided_on == date(2023, 5, 22)
     assert [p.name for p in f.parties] == ["刘某某"]
     assert ("fine", 23040.0) in _amounts(f) and ("fine", 7680.0) not in _amounts(f)
