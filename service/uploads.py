@@ -181,10 +181,10 @@ def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received
                 continue
             # ingest holds one member in memory at a time (capped); it is stored at once and dropped.
             w = storage.writer(member.name, limit)
+            data = memoryview(member.read_bytes())
             try:
-                with member.open() as fh:
-                    while chunk := fh.read(1 << 20):
-                        w.write(chunk)
+                for at in range(0, len(data), 1 << 20):
+                    w.write(bytes(data[at : at + (1 << 20)]))
             except IngestError as exc:
                 yield Received(member.name, error=str(exc), size=member.size)
                 continue
