@@ -321,23 +321,28 @@ class _Composer:
         last = pages[-1].pieces
         if last and last[-1].endswith("\n"):
             last[-1] = last[-1][:-1]
-        self._number_pages(pages)
+        self._furnish(pages)
         self._place_seal(pages)
         return pages
 
-    def _number_pages(self, pages: list[PageLayout]) -> None:
+    def _furnish(self, pages: list[PageLayout]) -> None:
+        """Running header (the 文号 on continuation pages, on some templates) and page numbers."""
         style = self.style
-        if len(pages) == 1 and not style.number_single_page:
-            return
         font = style.small
         m = measurer(font)
+        if style.running_header and self.record.doc_number:
+            text = self.record.doc_number
+            width = m.width(text)
+            for page in pages[1:]:
+                page.furniture.append(Run(_x_for(style, width, "right"), style.top / 2, text, font, width, "right"))
+        if len(pages) == 1 and not style.number_single_page:
+            return
+        align: Align = "center" if style.page_number_align == "center" else "right"
         for page in pages:
             text = style.page_number_format.format(n=page.number, m=len(pages))
             width = m.width(text)
-            align: Align = "center" if style.page_number_align == "center" else "right"
-            x = _x_for(style, width, align)
             baseline = style.height - style.bottom / 2
-            page.furniture.append(Run(x, baseline, text, font, width, align))
+            page.furniture.append(Run(_x_for(style, width, align), baseline, text, font, width, align))
 
     def _place_seal(self, pages: list[PageLayout]) -> None:
         anchors = self.signature_runs + self.date_runs

@@ -56,6 +56,7 @@ class Style:
     table_parties: bool
     signature_inset: float  # distance from the right margin to the signature's right edge
     date_under_signature_centre: bool
+    running_header: bool  # the 文号 repeated at the top of continuation pages
     page_number_format: str
     number_single_page: bool
     page_number_align: str
@@ -98,6 +99,7 @@ def sample_style(rng: random.Random, dpi: int) -> Style:
         table_parties=rng.random() < 0.8,
         signature_inset=rng.uniform(0, 4) * body.size,
         date_under_signature_centre=rng.random() < 0.5,
+        running_header=rng.random() < 0.2,
         page_number_format=rng.choice(PAGE_NUMBER_FORMATS),
         number_single_page=rng.random() < 0.4,
         page_number_align=rng.choice(("center", "center", "right")),

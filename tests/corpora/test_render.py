@@ -80,7 +80,19 @@ def test_page_texts_concatenate_to_the_record_text(seed: int) -> None:
     assert all(p.text for p in pages)
     if len(pages) > 1:
         assert all(p.furniture for p in pages)
-        assert "1" in pages[0].furniture[0].text and str(len(pages)) in pages[-1].furniture[0].text
+        assert "1" in pages[0].furniture[-1].text and str(len(pages)) in pages[-1].furniture[-1].text
+
+
+def test_some_templates_repeat_the_doc_number_atop_continuation_pages() -> None:
+    record = make_record(paragraphs=10)
+    headed = 0
+    for seed in range(40):
+        pages = layout_record(record, sample_style(seeded(seed, record.id, "style"), 100))
+        assert len(pages) >= 2 and not any(r.text == record.doc_number for r in pages[0].furniture)
+        tops = [p.furniture[0] for p in pages[1:] if p.furniture and p.furniture[0].text == record.doc_number]
+        assert all(run.baseline < pages[0].runs[0].baseline for run in tops)
+        headed += bool(tops)
+    assert 0 < headed < 40
 
 
 @settings(max_examples=60, deadline=None)
