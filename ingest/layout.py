@@ -86,7 +86,7 @@ _COLONS = "：:"
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").
 _NEW_ITEM_RE = re.compile(
-    r"^\s*(?:[^\s，。；：:,]{1,10}[：:]|[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]|第[一二三四五六七八九十百0-9]+[条章节项])"
+    r"^\s*(?:[^\s，。；：:,]{1,10}[：:]|[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．](?![项款条目0-9])|第[一二三四五六七八九十百0-9]+[条章节项])"
 )
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:"
@@ -98,9 +98,20 @@ _PAGE_NUMBER_RE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
-# builder -> (page, last character) when that page's last paragraph ran to the right margin
-# without ending its sentence: the next page's first paragraph may carry it on.
-_open_end: weakref.WeakKeyDictionary[DocumentBuilder, tuple[int, str]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _PageEnd:
+    """How the last page a builder was given ended: its next page's first paragraph may carry on
+    a sentence that ran to the right margin."""
+
+    page: int
+    open: bool  # the last paragraph reached the right margin without ending its sentence
+    tail: str  # its last character
+    left: float  # the text block's left margin
+
+
+_page_end: weakref.WeakKeyDictionary[DocumentBuilder, _PageEnd] = weakref.WeakKeyDictionary()
 _PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
 _SENTENCE_END = "。！？!?；;"
 
@@ -213,7 +224,7 @@ def add_ocr_page(builder: DocumentBuilder, lines: list[Line], page: int, width: 
     corners = [(0.0, 0.0), (width, 0.0), (0.0, height), (width, height)]
     top = min(x * sin + y * cos for x, y in corners)
     bottom = max(x * sin + y * cos for x, y in corners)
-    _emit(builder, pieces, page, top, bottom)
+    _emit(builder, pieces, page, top, bottom, width)
 
 
 def add_text_layer_page(builder: DocumentBuilder, chars: list[dict], page: int, width: float, height: float) -> None:
@@ -231,7 +242,7 @@ def add_text_layer_page(builder: DocumentBuilder, chars: list[dict], page: int, 
     pieces: list[_Piece] = []
     for row in rows:
         pieces.extend(_runs(row.pieces))
-    _emit(builder, pieces, page, 0.0, height)
+    _emit(builder, pieces, page, 0.0, height, width)
 
 
 def _char_piece(c: dict, width: float, height: float) -> _Piece:
@@ -439,10 +450,8 @@ def _lines(rows: list[_Row]) -> list[_Line]:
     return lines
 
 
-def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float) -> None:
+def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float, width: float) -> None:
     rows = _group_rows(pieces)
-    if not rows:
-        return
     span = max(bottom - top, 1e-6)
     kept: list[_Row] = []
     for row in rows:
@@ -453,59 +462,67 @@ def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float,
         kept.append(row)
     if not kept:
         return
-    outs, first_opens, last_open = _paragraphs(_lines(kept))
-    carry = _open_end.get(builder)
+    lines = _lines(kept)
+    geo = _geometry(lines, width)
+    outs = _paragraphs(lines, geo)
+    before = _page_end.get(builder)
     for i, out in enumerate(outs):
         continues: str | None = None
-        if i == 0 and first_opens and carry is not None and carry[0] == page - 1:
-            continues = _fragment_sep(carry[1], out.text)
+        if i == 0 and before is not None and before.page == page - 1 and before.open:
+            if _opens_plain(lines[0], out, geo, min(geo.left, before.left)):
+                continues = _fragment_sep(before.tail, out.text)
         builder.add_segments([(p.text, p.box) for p in out.pieces], page, out.seps, continues=continues)
-    if last_open:
-        _open_end[builder] = (page, outs[-1].text[-1:])
-    else:
-        _open_end.pop(builder, None)
+    last, text = lines[-1], outs[-1].text.rstrip()
+    is_open = (
+        geo.usable
+        and len(last.cells) == 1
+        and last.rows[-1].x1 >= geo.right - 1.5 * geo.ch
+        and last.rows[-1].x0 <= geo.left + 3.5 * geo.ch
+        and bool(text)
+        and text[-1] not in _SENTENCE_END
+    )
+    _page_end[builder] = _PageEnd(page=page, open=is_open, tail=text[-1:], left=geo.left)
 
 
-def _paragraphs(lines: list[_Line]) -> tuple[list[_Out], bool, bool]:
-    """Join the wrapped rows of a paragraph: a row continues the one above when that one reached
-    the right margin, this one starts at the left margin (not indented), they are close and of
-    one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
-    marks a new paragraph; elsewhere a row above that ends a sentence does.
+@dataclass(frozen=True)
+class _Geometry:
+    ch: float  # median glyph height
+    left: float  # the text block's margins
+    right: float
+    indent_style: bool  # paragraphs open with an indent
+    usable: bool  # the margins are wide enough to tell a full row from a short one
 
-    Also says whether the first row could carry on a paragraph from the page before (it starts
-    at the left margin as a plain row) and whether the last row leaves its paragraph open."""
+
+def _geometry(lines: list[_Line], width: float) -> _Geometry:
     rows = [r for ln in lines for r in ln.rows]
     ch = statistics.median(p.h for r in rows for p in r.pieces)
     left = _margin([r.x0 for r in rows], ch, lowest=True)
     right = _margin([r.x1 for r in rows], ch, lowest=False)
+    if right - left < 0.5 * width:
+        # too few rows agree (a last page holding only the signature): take the extremes
+        left, right = min(r.x0 for r in rows), max(r.x1 for r in rows)
     indent_style = sum(1 for r in rows if 1.2 * ch <= r.x0 - left <= 3.5 * ch) >= 2
+    return _Geometry(ch, left, right, indent_style, usable=right - left >= 0.5 * width)
+
+
+def _opens_plain(line: _Line, out: _Out, geo: _Geometry, left: float) -> bool:
+    """The line starts at the left margin as plain text (not a table row, not a new item)."""
+    return len(line.cells) == 1 and line.rows[0].x0 <= left + 1.0 * geo.ch and not _NEW_ITEM_RE.match(out.text)
+
+
+def _paragraphs(lines: list[_Line], geo: _Geometry) -> list[_Out]:
+    """Join the wrapped rows of a paragraph: a row continues the one above when that one reached
+    the right margin, this one starts at the left margin (not indented), they are close and of
+    one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
+    marks a new paragraph; elsewhere a row above that ends a sentence does."""
     outs: list[_Out] = []
     for prev, line in zip([None, *lines], lines):
         out = line.out()
-        if prev is not None and _continues(prev, line, outs[-1], out, ch, left, right, indent_style):
+        if prev is not None and geo.usable and _continues(prev, line, outs[-1], out, geo):
             outs[-1].extend(out, _fragment_sep(outs[-1].text, out.text))
         else:
             outs.append(out)
-    first, last = lines[0], lines[-1]
-    # one row alone does not show where the margins are
-    at_left = sum(1 for r in rows if r.x0 <= left + 1.0 * ch) >= 2
-    at_right = sum(1 for r in rows if r.x1 >= right - 1.5 * ch) >= 2
-    first_opens = (
-        at_left
-        and len(first.cells) == 1
-        and first.rows[0].x0 <= left + 1.0 * ch
-        and not _NEW_ITEM_RE.match(first.out().text)
-    )
-    last_text = outs[-1].text.rstrip()
-    last_open = (
-        at_right
-        and len(last.cells) == 1
-        and last.rows[-1].x1 >= right - 1.5 * ch
-        and last.rows[-1].x0 <= left + 3.5 * ch
-        and bool(last_text)
-        and last_text[-1] not in _SENTENCE_END
-    )
-    return outs, first_opens, last_open
+    return outs
 
 
 def _margin(edges: list[float], ch: float, lowest: bool) -> float:
@@ -518,17 +535,14 @@ def _margin(edges: list[float], ch: float, lowest: bool) -> float:
     return ordered[0]
 
 
-def _continues(
-    prev: _Line, line: _Line, prev_out: _Out, out: _Out, ch: float, left: float, right: float, indent_style: bool
-) -> bool:
-    if len(prev.cells) > 1 or len(line.cells) > 1:
+def _continues(prev: _Line, line: _Line, prev_out: _Out, out: _Out, geo: _Geometry) -> bool:
+    ch = geo.ch
+    if len(prev.cells) > 1 or not _opens_plain(line, out, geo, geo.left):
         return False
     above, row = prev.rows[-1], line.rows[0]
-    if above.x1 < right - 1.5 * ch or row.x0 > left + 1.0 * ch or above.x0 > left + 3.5 * ch:
+    if above.x1 < geo.right - 1.5 * ch or above.x0 > geo.left + 3.5 * ch:
         return False
     if row.y0 - above.y1 > 1.0 * ch or abs(row.h - above.h) > 0.3 * ch:
         return False
-    if _NEW_ITEM_RE.match(out.text):
-        return False
     # a full row ending in a colon ("统一社会信用代码：") has its value wrapped onto the next row
-    return indent_style or prev_out.text.rstrip()[-1:] not in _SENTENCE_END
+    return geo.indent_style or prev_out.text.rstrip()[-1:] not in _SENTENCE_END

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import json
 import math
 import random
+import re
 
 import pytest
 
 from ingest.document import Box, DocumentBuilder, Line, PageInfo
 from ingest.layout import add_ocr_page, add_text_layer_page
 from ingest.normalize import normalize
+from ingest.ocr.quality import cer
+from tests.conftest import FIXTURES
 
 W, H = 1000.0, 1414.0
 CH = 30.0  # glyph height and width in pixels (a square CJK cell)
@@ -303,3 +307,41 @@ def test_text_layer_page_with_table_cells() -> None:
 def test_box_union_is_used_for_boxes() -> None:
     # guard for the Box contract the layout relies on
     assert Box(0.1, 0.2, 0.3, 0.4).union(Box(0.0, 0.3, 0.2, 0.5)) == Box(0.0, 0.2, 0.3, 0.5)
+
+
+def fixture_doc(name: str):
+    """A Document from real OCR lines (tests/fixtures/layout/make.py) and the page ground truth."""
+    data = json.loads((FIXTURES / "layout" / f"{name}.json").read_text(encoding="utf-8"))
+    b = DocumentBuilder()
+    for p in data["pages"]:
+        lines = [Line(x["text"], x["confidence"], tuple(tuple(q) for q in x["quad"])) for x in p["lines"]]
+        add_ocr_page(b, lines, p["number"], p["width"], p["height"])
+    pages = [PageInfo(p["number"], p["width"], p["height"], "ocr") for p in data["pages"]]
+    return b.build(pages, "ocr"), [p["text"] for p in data["pages"]]
+
+
+def test_real_ocr_page_with_seal_and_page_break() -> None:
+    doc, truth = fixture_doc("market")
+    # reading order: the text reads like the ground truth, up to OCR misreads and seal text
+    assert cer("\n".join(truth), doc.text, nfkc=True) < 0.03
+    lines = text_lines(doc)
+    # every paragraph of the ground truth is one line, the one split by the page break too
+    paragraphs = [normalize(x) for x in "\n".join(truth).split("\n")]
+    whole = [p for p in paragraphs if p in lines]
+    assert len(whole) >= len(paragraphs) - 3
+    end_of_1, start_of_2 = normalize(truth[0].split("\n")[-1]), normalize(truth[1].split("\n")[0])
+    assert end_of_1[-1] not in "。;", "the fixture is meant to break a sentence over the pages"
+    assert end_of_1 + start_of_2 in lines
+    assert not any(re.fullmatch(r"第\d页\s*共\d页", x) for x in lines)
+    # the page-2 part of that sentence points at page 2
+    start = doc.text.index(end_of_1 + start_of_2) + len(end_of_1)
+    assert doc.evidence(start, start + 4).page == 2
+
+
+def test_real_ocr_ruled_table_on_a_damaged_scan() -> None:
+    doc, truth = fixture_doc("environment")
+    assert cer("\n".join(truth), doc.text, nfkc=True) < 0.04
+    lines = text_lines(doc)
+    assert normalize("被处罚单位：某某化工有限公司 统一社会信用代码：91410100123456789X") in lines
+    assert normalize("法定代表人：李四 地址：某某市高新区化工路8号") in lines
+    assert any(x.endswith("第一款第(三)项的规定,我局决定对你单位处以罚款人民币贰拾万元整。") for x in lines)

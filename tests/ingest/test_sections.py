@@ -311,3 +311,22 @@ def test_sections_plug_into_the_document() -> None:
     decision = doc.section("decision")
     assert decision is not None and "决定" in doc.text[decision.start : decision.end]
     assert doc.section_of(doc.text.index("如不服")) == "remedy"
+
+
+def test_segments_real_ocr_text() -> None:
+    from tests.ingest.test_layout import fixture_doc
+
+    doc, _ = fixture_doc("environment")
+    check(
+        doc.text,
+        {
+            "被处罚单位": "parties",
+            "一、违法事实": "facts",
+            "现场照片十二张": "evidence",
+            "第八十条第三款": "finding",
+            "贰拾万元整": "decision",
+            "申请行政复议": "remedy",
+            "开户行": "payment",
+            "二〇二三年九月一日": "signature",
+        },
+    )
