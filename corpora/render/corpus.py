@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,6 +28,10 @@ def read_records(corpus_dir: Path) -> Iterator[tuple[str, GoldRecord]]:
         raise DataFileError(
             f"{path}: not found; make a corpus first with `lianfa corpus generate --out {corpus_dir}`"
         )
+    return _iter_records(path)
+
+
+def _iter_records(path: Path) -> Iterator[tuple[str, GoldRecord]]:
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -48,26 +53,30 @@ def render_corpus(
     progress: Callable[[RenderedPages], None] | None = None,
 ) -> int:
     """Render up to `limit` decisions of `corpus_dir` into `out_dir`; returns how many."""
+    records = read_records(corpus_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     same_dir = corpus_dir.resolve() == out_dir.resolve()
     count = 0
-    lines: list[str] = []
-    for line, record in read_records(corpus_dir):
-        if limit is not None and count >= limit:
-            break
-        rendered = render_record(record, out_dir, options)
-        if not same_dir:
-            lines.append(line)
-            source = corpus_dir / "docs" / f"{record.id}.txt"
-            target = out_dir / "docs" / f"{record.id}.txt"
-            target.parent.mkdir(exist_ok=True)
-            if source.is_file():
-                shutil.copyfile(source, target)
-            else:
-                target.write_text(record.text, encoding="utf-8")
-        if progress is not None:
-            progress(rendered)
-        count += 1
-    if not same_dir:
-        (out_dir / DECISIONS).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    with ExitStack() as stack:
+        decisions = None if same_dir else stack.enter_context((out_dir / DECISIONS).open("w", encoding="utf-8"))
+        for line, record in records:
+            if limit is not None and count >= limit:
+                break
+            rendered = render_record(record, out_dir, options)
+            if decisions is not None:
+                decisions.write(line + "\n")
+                _copy_text(corpus_dir, out_dir, record)
+            if progress is not None:
+                progress(rendered)
+            count += 1
     return count
+
+
+def _copy_text(corpus_dir: Path, out_dir: Path, record: GoldRecord) -> None:
+    source = corpus_dir / "docs" / f"{record.id}.txt"
+    target = out_dir / "docs" / f"{record.id}.txt"
+    target.parent.mkdir(exist_ok=True)
+    if source.is_file():
+        shutil.copyfile(source, target)
+    else:
+        target.write_text(record.text, encoding="utf-8")

@@ -293,6 +293,7 @@ def test_cli_render_writes_a_self_contained_corpus(tmp_path: Path) -> None:
 def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="lianfa corpus generate"):
         render_corpus(tmp_path, tmp_path / "out", RenderOptions())
+    assert not (tmp_path / "out").exists()
 
 
 # --- fixtures ---------------------------------------------------------------------------------
