@@ -71,6 +71,9 @@ def make_agency(rng: random.Random, agency_type: AgencyType, style: Style, near:
     patterns = _half(agency_type.name_patterns, style)
     pattern = rng.choice(patterns)
     place = near
+    if place is not None and not _fits(pattern, place):
+        fitting_here = [p for p in patterns if _fits(p, place)]
+        pattern = rng.choice(fitting_here) if fitting_here and rng.random() < 0.85 else pattern
     if place is None or not _fits(pattern, place):
         fitting = [p for p in PLACES if _fits(pattern, p)]
         if not fitting:
@@ -88,7 +91,7 @@ def _abbreviation(rng: random.Random, agency: Agency, style: Style) -> str:
     district = re.sub(r"(区|县|市)$", "", agency.place.district)[:1]
     if style == "default":
         return city + district if agency.place.district != agency.place.city and rng.random() < 0.6 else city
-    return rng.choice((agency.place.province[:1], city + "市", ""))
+    return rng.choice((agency.place.short_city, ""))
 
 
 def doc_number(rng: random.Random, agency: Agency, year: int, style: Style) -> str:

@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
+import cn2an
+
 from corpora.generator import phrasing as ph
 from corpora.generator.agency import Agency
 from corpora.generator.categories.base import PenaltyItem, Story
@@ -35,13 +37,12 @@ ORDERS: Bank[tuple[str, ...]] = {
     "default": (
         ("opening", "police", "facts", "evidence", "reasoning", "hearing", "decision", "payment", "remedy"),
         ("opening", "facts", "police", "evidence", "hearing", "reasoning", "decision", "remedy", "payment"),
-        ("opening", "facts", "evidence", "police", "reasoning", "decision", "payment", "remedy", "hearing"),
-        ("facts", "evidence", "police", "reasoning", "hearing", "decision", "payment", "remedy", "opening"),
+        ("opening", "facts", "evidence", "hearing", "police", "reasoning", "decision", "payment", "remedy"),
     ),
     "holdout": (
         ("opening", "evidence", "facts", "police", "hearing", "reasoning", "decision", "remedy", "payment"),
-        ("police", "facts", "reasoning", "evidence", "decision", "hearing", "payment", "remedy", "opening"),
-        ("opening", "hearing", "police", "facts", "evidence", "reasoning", "remedy", "decision", "payment"),
+        ("police", "opening", "facts", "reasoning", "evidence", "hearing", "decision", "payment", "remedy"),
+        ("opening", "hearing", "police", "facts", "evidence", "reasoning", "decision", "remedy", "payment"),
     ),
 }
 HEADER_LAYOUTS: Bank[str] = {"default": ("separate", "separate", "separate_spaced"), "holdout": ("combined", "combined_left")}
@@ -61,6 +62,9 @@ class Decision:
     decision_date: date
     filed: date
     found: date
+    notice: date  # 告知书 served
+    hearing_date: date  # 陈述申辩 or 听证
+    police_dates: tuple[date, date] | None  # sent to the police, sent back
     party: Party
     story: Story
     violated: str  # written citation of the violated provisions ("" when none)
@@ -103,6 +107,8 @@ def _opening(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
 def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     if not d.police_returned:
         return []
+    assert d.police_dates is not None
+    f = {**f, "d1": body_date(rng, d.police_dates[0], d.style), "d2": body_date(rng, d.police_dates[1], d.style)}
     police = f"{d.agency.place.short_city}市公安局" if rng.random() < 0.5 else f"{d.agency.place.district}公安局"
     if d.agency.place.municipality:
         police = f"{d.agency.place.city}公安局{d.agency.place.district}分局"
@@ -127,18 +133,20 @@ def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     numbering = pick(rng, ph.EVIDENCE_NUMBERING, d.style)
     numbered = [number_item(numbering, i + 1, item) for i, item in enumerate(items[:10])]
     layout = pick(rng, EVIDENCE_LAYOUTS, d.style)
+    numbered[-1] = numbered[-1].rstrip("；。") + "。"
     if layout == "lines":
         return [_para(intro)] + [_para(x) for x in numbered]
     if layout == "lines_joined_intro":
         return [_para(intro + numbered[0])] + [_para(x) for x in numbered[1:]]
     if layout == "inline_semicolon":
         return [_para(intro + "；".join(items) + "。")]
-    return [_para(intro + "".join(numbered).rstrip("；") + "。")]
+    return [_para(intro + "".join(numbered))]
 
 
 def _hearing(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     if not d.hearing:
         return []
+    f = {**f, "d1": body_date(rng, d.notice, d.style), "d2": body_date(rng, d.hearing_date, d.style)}
     plea = pick(rng, ph.PLEAS, d.style)
     reply = pick(rng, ph.REPLIES, d.style)
     return [_para(pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f))]
@@ -261,6 +269,8 @@ def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
     blocks += party_blocks(rng, d.party, d.style, with_address=PARTY_ELEMENT not in d.missing)
     order = pick(rng, ORDERS, d.style)
     headings = pick(rng, ph.HEADINGS, d.style) if d.headings else None
+    heading_format = pick(rng, ph.HEADING_NUMBERS, d.style)
+    headed = 0
     for name in order:
         if name == "evidence" and FACTS_ELEMENT in d.missing:
             continue
@@ -268,7 +278,9 @@ def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
         if not section:
             continue
         if headings and name in _HEADED:
-            blocks.append(Block(kind="heading", text=headings[_HEADED.index(name)]))
+            headed += 1
+            title = headings[_HEADED.index(name)]
+            blocks.append(Block(kind="heading", text=heading_format.format(cn=cn2an.an2cn(headed, "low"), title=title)))
         elif len(section) == 1 and blocks[-1].kind == "paragraph" and rng.random() < 0.12:
             # agencies often run two sections into one paragraph
             blocks[-1] = _para(blocks[-1].text + section[0].text)

@@ -59,9 +59,9 @@ def law_name(rng: random.Random, short: str, full: str, style: Style) -> str:
     return f"《{short}》"
 
 
-def cite(rng: random.Random, laws: list[GoldLaw], full_names: dict[str, str], style: Style) -> str:
-    """One citation string for several provisions, grouping articles of the same law."""
-    form = pick(rng, ARTICLE_FORMS, style)
+def cite(rng: random.Random, laws: list[GoldLaw], full_names: dict[str, str], style: Style, form: str) -> str:
+    """One citation string for several provisions, grouping articles of the same law; `form` is the
+    document's article style (ARTICLE_FORMS)."""
     groups: list[tuple[str, list[GoldLaw]]] = []
     for law in laws:
         if groups and groups[-1][0] == law.law:

@@ -123,8 +123,8 @@ REASONINGS: Bank[str] = {
 }
 # {law_quote}: a quoted penalty clause with its own ranges (not amounts of this case).
 LAW_QUOTES: Bank[str] = {
-    "default": ("{law}{article}规定：“{quote}”", "根据{law}{article}“{quote}”的规定，"),
-    "holdout": ("（{law}{article}：{quote}）", "按照{law}{article}关于“{quote}”之规定，"),
+    "default": ("{law}{article}规定：“{quote}”。", "根据{law}{article}“{quote}”的规定，应当对当事人予以处罚。"),
+    "holdout": ("（{law}{article}：{quote}。）", "按照{law}{article}关于“{quote}”之规定，当事人依法应受处罚。"),
 }
 
 DISCRETION: Bank[str] = {
@@ -228,13 +228,17 @@ FOOTERS: Bank[str] = {
 SEAL_NOTES: Bank[str] = {"default": ("（印章）", "（公章）"), "holdout": ("（盖章）", "【印】")}
 
 HEADINGS: Bank[tuple[str, str, str, str, str]] = {
-    # facts, evidence, decision, payment, remedy
+    # facts, evidence, decision, payment, remedy; numbered in order of appearance
     "default": (
-        ("一、违法事实", "二、相关证据", "三、处罚依据和处罚决定", "四、履行方式和期限", "五、救济途径和期限"),
+        ("违法事实", "相关证据", "处罚依据和处罚决定", "履行方式和期限", "救济途径和期限"),
         ("违法事实及证据", "证据", "行政处罚的依据和种类", "罚款的履行方式和期限", "申请复议或提起诉讼的途径和期限"),
     ),
     "holdout": (
-        ("【事实】", "【证据】", "【处理】", "【缴款】", "【救济】"),
-        ("第一部分 案件事实", "第二部分 证据材料", "第三部分 处罚决定", "第四部分 执行", "第五部分 权利告知"),
+        ("事实", "证据", "处理", "缴款", "救济"),
+        ("案件事实", "证据材料", "处罚决定", "执行", "权利告知"),
     ),
+}
+HEADING_NUMBERS: Bank[str] = {
+    "default": ("{cn}、{title}", "{title}"),
+    "holdout": ("【{title}】", "第{cn}部分 {title}"),
 }

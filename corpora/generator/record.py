@@ -17,7 +17,7 @@ from corpora.generator.geo import pick_place
 from corpora.generator.parties import make_party
 from corpora.generator.penalties import penalty_items
 from corpora.generator.phrasing import LAW_QUOTES
-from corpora.generator.style import Style
+from corpora.generator.style import Style, pick
 from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
 from corpora.laws import LawBook, load_laws
 from corpora.rules import RuleBook, load_rules
@@ -105,7 +105,6 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     end = start + timedelta(days=rng.choice((0, rng.randint(1, 60), rng.randint(30, 420))))
     found = end + timedelta(days=rng.randint(0, 20))
     filed = found + timedelta(days=rng.randint(0, 15))
-    decided = filed + timedelta(days=rng.randint(25, 200))
 
     target = _target(rng, category)
     story = None
@@ -124,13 +123,27 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
             "reason": criminal.reason + "；已移送公安机关，公安机关决定不予立案并移送回行政机关处理",
         })
 
+    # the procedure after filing: (transfer to the police and back), notice of the intended penalty,
+    # hearing, decision
+    step = filed
+    police_dates = None
+    if criminal.declined_by_police:
+        sent = step + timedelta(days=rng.randint(3, 30))
+        back = sent + timedelta(days=rng.randint(10, 60))
+        police_dates = (sent, back)
+        step = back
+    notice = step + timedelta(days=rng.randint(10, 90))
+    hearing = notice + timedelta(days=rng.randint(3, 12))
+    decided = hearing + timedelta(days=rng.randint(3, 60))
+
     missing = _missing(rng)
     violated, basis = _laws(rng, category)
     if document.BASIS_ELEMENT in missing:
         basis = []
     full = data.full_names
-    violated_text = law_text.cite(rng, violated, full, style) if violated else ""
-    basis_text = law_text.cite(rng, basis, full, style) if basis else ""
+    form = pick(rng, law_text.ARTICLE_FORMS, style)
+    violated_text = law_text.cite(rng, violated, full, style, form) if violated else ""
+    basis_text = law_text.cite(rng, basis, full, style, form) if basis else ""
     quote = ""
     if basis and rng.random() < 0.35:
         law = rng.choice(basis)
@@ -139,7 +152,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
             template = rng.choice(LAW_QUOTES[style])
             quote = template.format(
                 law=law_text.law_name(rng, law.law, full.get(law.law, law.law), style),
-                article=law_text.article_ref(law, "cn" if style == "default" else "arabic_space"),
+                article=law_text.article_ref(law, form),
                 quote=clause,
             )
     items, gold_penalties, penalty_amounts = penalty_items(rng, story, style, admin_only=not category.rule_ids)
@@ -147,7 +160,8 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
                          agency.place.district, agency.place.municipality)
     decision = document.Decision(
         style=style, agency=agency, doc_number=doc_number(rng, agency, decided.year, style),
-        decision_date=decided, filed=filed, found=found, party=party, story=story,
+        decision_date=decided, filed=filed, found=found, notice=notice, hearing_date=hearing,
+        police_dates=police_dates, party=party, story=story,
         violated=violated_text, basis=basis_text, quote=quote, penalties=items,
         police_returned=criminal.declined_by_police, missing=missing, gov=gov, court=court,
         discretion=rng.random() < 0.35, hearing=rng.random() < 0.7, footer=rng.random() < 0.3,
