@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 from ocr_pages import DECISION_LINES, draw_page, font, stamp_seal
@@ -12,6 +15,7 @@ from ingest.ocr import rapid as rapid_module
 from ingest.seal import find_seals, lift_seals
 
 DATE = "二〇二四年三月十八日"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +61,18 @@ def test_a_red_letterhead_is_not_a_seal() -> None:
 
 
 @pytest.mark.ocr
-def test_date_under_a_seal_is_read_only_with_lifting(sealed, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_date_under_a_rendered_seal_is_read_only_with_lifting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer's fixture page whose seal covers the agency name and the date."""
+    meta = json.loads((CORPUS / "clean" / "d0007-000000.pages.json").read_text(encoding="utf-8"))
+    page = next(p for p in meta["pages"] if p["image"] == "d0007-000000-p002.png")
+    agency, date = page["seal_over"]
+    image = Image.open(CORPUS / "clean" / page["image"]).convert("RGB")
     engine = get_engine("rapidocr")
-    with_lifting = [line.text for line in engine.recognize(sealed.image)]
-    monkeypatch.setattr(rapid_module, "lift_seals", lambda image: image)
-    without = [line.text for line in engine.recognize(sealed.image)]
-    assert DATE in with_lifting
-    assert DATE not in without
+    with_lifting = [line.text for line in engine.recognize(image)]
+    monkeypatch.setattr(rapid_module, "lift_seals", lambda im: im)
+    without = [line.text for line in engine.recognize(image)]
+    assert date in with_lifting and agency in with_lifting
+    assert date not in without
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
