@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from corpora.gold import Block, GoldCriminal, GoldRecord, RenderedPages
 from corpora.render.corpus import render_corpus
 from corpora.render.damage import Damage, apply_damage, sample_damage
 from corpora.render.fixtures import MANIFEST, FixtureManifest, make_fixtures
+from corpora.render import fonts
 from corpora.render.fonts import FontSpec, measurer
 from corpora.render.layout import layout_record, wrap
 from corpora.render.record import RenderOptions, render_record, seeded
@@ -211,13 +213,26 @@ def test_damage_parameters_change_the_pixels_as_described() -> None:
 
 # --- PDFs -------------------------------------------------------------------------------------
 
-def test_text_layer_pdf_round_trips_through_pdfplumber(tmp_path: Path) -> None:
+@pytest.fixture(params=["embedded", "cid"])
+def text_font(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The embedded TrueType face (fonts-wqy-zenhei) and the CID fallback used where it is missing."""
+    if request.param == "cid":
+        monkeypatch.setattr(fonts, "_TEXT_LAYER_TTF", ())
+    elif not any(path.is_file() for path, _ in fonts._TEXT_LAYER_TTF):
+        pytest.skip("no TrueType CJK font installed (Debian package fonts-wqy-zenhei)")
+    fonts.text_layer_font.cache_clear()
+    yield "STSong" if request.param == "cid" else "WenQuanYi"
+    fonts.text_layer_font.cache_clear()
+
+
+def test_text_layer_pdf_round_trips_through_pdfplumber(tmp_path: Path, text_font: str) -> None:
     record = make_record(paragraphs=8)
     rendered = render_record(record, tmp_path, RenderOptions(format="textpdf", dpi=DPI, seed=1))
     assert all(p.text_layer for p in rendered.pages)
     with pdfplumber.open(tmp_path / rendered.file) as pdf:
         assert len(pdf.pages) == len(rendered.pages) >= 2
         for page, truth in zip(pdf.pages, rendered.pages):
+            assert text_font in page.chars[0]["fontname"]
             extracted = squash(page.extract_text())
             assert extracted == squash(truth.text + "".join(truth.furniture))
 
