@@ -21,7 +21,7 @@ from multiprocessing.sharedctypes import Synchronized
 from service.config import ServiceSettings
 from service.db.session import Database
 from service.jobs import queue
-from service.jobs.runner import run_job, worker_name
+from service.jobs.runner import Processor, run_job, worker_name
 from service.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,11 @@ _ctx = mp.get_context("spawn")  # a clean interpreter: no inherited threads, soc
 
 
 def worker_main(
-    settings: ServiceSettings, current: Synchronized, started: Synchronized, parent: int
+    settings: ServiceSettings,
+    current: Synchronized,
+    started: Synchronized,
+    parent: int,
+    processor: Processor | None = None,
 ) -> None:
     """Claim and run jobs until recycled; `current`/`started` tell the supervisor what runs since when."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
@@ -49,7 +53,7 @@ def worker_main(
             for job_id in ids:
                 started.value = time.time()
                 current.value = job_id
-                outcome = run_job(job_id, db=db, storage=storage, settings=settings, worker=me)
+                outcome = run_job(job_id, db=db, storage=storage, settings=settings, worker=me, processor=processor)
                 current.value = 0
                 if outcome != "skipped":
                     ran += 1
@@ -66,8 +70,12 @@ class _Slot:
 
 
 class LocalPool:
-    def __init__(self, settings: ServiceSettings) -> None:
+    """`processor` defaults to the real pipeline; it must be a module-level function (it is pickled
+    by name into each spawned worker)."""
+
+    def __init__(self, settings: ServiceSettings, processor: Processor | None = None) -> None:
         self.settings = settings
+        self.processor = processor
         self._slots: list[_Slot] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -77,7 +85,10 @@ class LocalPool:
         current = _ctx.Value("q", 0)
         started = _ctx.Value("d", 0.0)
         proc = _ctx.Process(
-            target=worker_main, args=(self.settings, current, started, os.getpid()), daemon=True, name="lianfa-worker"
+            target=worker_main,
+            args=(self.settings, current, started, os.getpid(), self.processor),
+            daemon=True,
+            name="lianfa-worker",
         )
         proc.start()
         return _Slot(proc, current, started)

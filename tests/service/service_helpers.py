@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,9 @@ def fake_processor(path: Path, name: str) -> dict[str, Any]:
 
 def doc_bytes(**over: Any) -> bytes:
     return json.dumps(fake_payload(**over), ensure_ascii=False).encode()
+
+
+def slow_processor(path: Path, name: str) -> dict[str, Any]:
+    """Never finishes in time: for the job time limit."""
+    time.sleep(60)
+    return fake_processor(path, name)
