@@ -4,6 +4,9 @@ Pages are laid out first (cheap), then drawn, damaged and written one at a time,
 decision never has all its pages in memory. Everything random comes from Random objects seeded
 from (seed, record id, purpose): the same seed gives the same files.
 
+For page-image outputs (png, jpeg) `RenderedPages.file` is the first page's image and each page
+names its own in `image`; PDF and TIFF outputs are one file.
+
 Page rotation follows PIL: a page with `rotation` 90 was turned 90° counter-clockwise by the scan;
 `image.rotate(-rotation, expand=True)` sets it upright.
 """
@@ -58,7 +61,7 @@ def _text_layer_pages(fmt: OutputFormat, n: int, rng: random.Random) -> set[int]
     return chosen
 
 
-def _page_level(options: RenderOptions, rng: random.Random) -> DamageLevel:
+def _document_level(options: RenderOptions, rng: random.Random) -> DamageLevel:
     if options.damage == "mixed":
         return rng.choices(("none", "light", "heavy"), weights=(3, 5, 3))[0]
     return options.damage
@@ -81,7 +84,7 @@ def render_record(
     style = sample_style(seeded(options.seed, record.id, "style"), options.dpi)
     layouts = layout_record(record, style)
     doc_rng = seeded(options.seed, record.id, "scan")
-    level = _page_level(options, doc_rng)
+    level = _document_level(options, doc_rng)
     chosen = _text_layer_pages(options.format, len(layouts), doc_rng)
     if text_pages is not None and options.format == "mixed":
         chosen = set(text_pages)
