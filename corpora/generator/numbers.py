@@ -96,8 +96,8 @@ def round_fine(yuan: float) -> float:
     return float(max(50, round(yuan / 50) * 50))
 
 
-def write_number(value: float, fullwidth: bool = False) -> str:
-    text = _strip(value, 2)
+def write_number(value: float, fullwidth: bool = False, places: int = 2) -> str:
+    text = _strip(value, places)
     return text.translate(_FULLWIDTH) if fullwidth else text
 
 

@@ -165,3 +165,41 @@ def test_default_and_holdout_share_few_sentences(
 
 def test_diversity_floor(default_records: list[GoldRecord]) -> None:
     assert ngram_share(r.text for r in default_records) > 0.15
+
+
+_TO_CANONICAL = {"亩": 666.67, "公顷": 10000.0, "平方米": 1.0, "吨": 1000.0, "公斤": 1.0, "千克": 1.0, "斤": 0.5,
+                 "立方米": 1.0, "方": 1.0}
+_MEASURE = re.compile(r"(\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)\s*(亩|公顷|平方米|吨|公斤|千克|斤|立方米|方|条|株|只|人|册|张|本)")
+
+
+def _measured_values(text: str) -> list[tuple[float, str]]:
+    out = []
+    for m in _MEASURE.finditer(normalize(text)):
+        raw, unit = m.groups()
+        try:
+            value = float(raw.replace(",", "")) if raw[0].isdigit() else float(cn2an.cn2an(raw, "smart"))
+        except ValueError:
+            continue
+        out.append((value * _TO_CANONICAL.get(unit, 1.0), unit))
+    return out
+
+
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_every_gold_quantity_is_written_in_the_text(records: str, request: pytest.FixtureRequest) -> None:
+    kinds = Counter()
+    for record in request.getfixturevalue(records):
+        measured = _measured_values(record.text)
+        for q in record.quantities:
+            kinds[q.kind] += 1
+            assert any(abs(v - q.value) <= 0.001 * q.value + 0.01 for v, _unit in measured), (record.id, q, measured)
+    assert set(kinds) == {"area", "volume", "weight", "count"}
+
+
+def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -> None:
+    from corpora.laws import normalize_law_name
+
+    for record in default_records:
+        cited = {normalize_law_name(m) for m in re.findall(r"《[^》]+》", record.text)}
+        assert {law.law for law in record.laws} <= cited, record.id
+        assert record.doc_number in record.text
+        assert record.conduct_date is not None and record.conduct_date <= record.decision_date

@@ -90,7 +90,7 @@ def _area_text(ctx: Ctx, m2: float) -> tuple[str, float]:
         mu = round(sq / MU, 2)
         return f"{numbers.write_number(sq)}平方米（折合{numbers.write_number(mu)}亩）", sq
     ha = round(m2 / 10000, 4)
-    return numbers.write_number(ha) + "公顷", round(ha * 10000, 2)
+    return numbers.write_number(ha, places=4) + "公顷", round(ha * 10000, 2)
 
 
 def occupation(ctx: Ctx) -> Story:

@@ -151,7 +151,7 @@ def _weight_text(ctx: Ctx, kg: float) -> tuple[str, float]:
         jin = round(kg * 2, 1)
         return numbers.write_number(jin) + "斤", round(jin / 2, 2)
     t = round(kg / 1000, 3)
-    return numbers.write_number(t) + "吨", round(t * 1000, 3)
+    return numbers.write_number(t, places=3) + "吨", round(t * 1000, 3)
 
 
 def fishing(ctx: Ctx) -> Story:
