@@ -7,9 +7,12 @@ handed on alone.
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from itertools import islice, repeat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -51,18 +54,27 @@ def render_corpus(
     options: RenderOptions,
     limit: int | None = None,
     progress: Callable[[RenderedPages], None] | None = None,
+    workers: int = 1,
 ) -> int:
-    """Render up to `limit` decisions of `corpus_dir` into `out_dir`; returns how many."""
+    """Render up to `limit` decisions of `corpus_dir` into `out_dir`; returns how many.
+
+    With `workers` > 1 decisions are drawn in that many processes; the files are the same, since
+    every random choice is seeded by the record.
+    """
     records = read_records(corpus_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     same_dir = corpus_dir.resolve() == out_dir.resolve()
+    pairs = list(islice(records, limit))
     count = 0
     with ExitStack() as stack:
         decisions = None if same_dir else stack.enter_context((out_dir / DECISIONS).open("w", encoding="utf-8"))
-        for line, record in records:
-            if limit is not None and count >= limit:
-                break
-            rendered = render_record(record, out_dir, options)
+        mapper: Callable[..., Iterator[RenderedPages]] = map
+        if workers > 1:
+            # spawn, not fork: a forked child can inherit locks held by OpenCV's or onnxruntime's threads
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            mapper = stack.enter_context(pool).map
+        rendered_all = mapper(render_record, [r for _, r in pairs], repeat(out_dir), repeat(options))
+        for (line, record), rendered in zip(pairs, rendered_all):
             if decisions is not None:
                 decisions.write(line + "\n")
                 _copy_text(corpus_dir, out_dir, record)

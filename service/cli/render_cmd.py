@@ -56,8 +56,13 @@ def render(
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same files.")] = 0,
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600, help="Page image resolution.")] = 200,
     jpeg_quality: Annotated[
-        int, typer.Option("--jpeg-quality", min=20, max=100, help="JPEG quality of scanned pages as saved (damage may recompress them before).")
+        int,
+        typer.Option(
+            "--jpeg-quality", min=20, max=100,
+            help="JPEG quality of scanned pages as saved (damage may recompress them before).",
+        ),
     ] = 75,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes drawing decisions in parallel.")] = 1,
 ) -> None:
     from corpora.gold import RenderedPages
     from corpora.render.corpus import render_corpus
@@ -72,7 +77,7 @@ def render(
         pages += len(rendered.pages)
 
     try:
-        count = render_corpus(corpus, out, options, limit=limit, progress=progress)
+        count = render_corpus(corpus, out, options, limit=limit, progress=progress, workers=workers)
     except LianfaError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -295,7 +295,8 @@ def test_cli_render_writes_a_self_contained_corpus(tmp_path: Path) -> None:
     _write_corpus(tmp_path / "src", [make_record("a1", 2), make_record("a2", 2), make_record("a3", 2)])
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["corpus", "render", "--corpus", str(tmp_path / "src"), "--out", str(out),
-                                      "--limit", "2", "--format", "jpeg", "--damage", "mixed", "--dpi", "72"])
+                                      "--limit", "2", "--format", "jpeg", "--damage", "mixed", "--dpi", "72",
+                                      "--workers", "2"])
     assert result.exit_code == 0, result.output
     lines = (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["a1", "a2"]
@@ -303,6 +304,11 @@ def test_cli_render_writes_a_self_contained_corpus(tmp_path: Path) -> None:
     for rid in ("a1", "a2"):
         assert all((out / p.image).is_file() for p in load_pages(out, rid).pages)
     assert not (out / "a3.pages.json").exists()
+    serial = tmp_path / "serial"
+    render_corpus(tmp_path / "src", serial, RenderOptions(format="jpeg", damage="mixed", dpi=72), limit=2)
+    files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert all((out / f).read_bytes() == (serial / f).read_bytes() for f in files)
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
