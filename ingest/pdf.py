@@ -1,27 +1,32 @@
 """PDF pages → text-layer pages or page images to OCR, one page at a time.
 
-Per page: the text layer is read with pdfplumber; where it does not hold real text (a scan, text
-drawn as outlines, a font without a Unicode map) the page becomes an image — the scanner's own
-JPEG when the page is exactly one upright JPEG covering it, else a pypdfium2 rendering — and is
-OCR'd. Pages are yielded lazily and each page's parsed objects are dropped after it, so a 300-page
-scan never holds more than one page image.
+Per page, the text layer is read with pypdfium2 (pdfium's C text API: ~20 ms for a dense page
+here, where pdfplumber's own extract_text takes 45–90 ms; bench/text_layer.py). Where pdfium
+cannot give it — a page turned by /Rotate, whose character boxes pdfium reports unturned, or a
+font it maps to mojibake — pdfplumber (pdfminer) reads that page instead. Where neither holds
+real text (a scan, text drawn as outlines, a font without a Unicode map) the page becomes an
+image — the scanner's own JPEG when the page is exactly one upright JPEG covering it, else a
+rendering — and is OCR'd. Characters from either reader are pdfplumber-style dicts (text, x0, x1,
+top, bottom in points from the top-left, size, upright), what ingest.layout reads.
+
+Pages are yielded lazily and each page's objects are released after it, so a 300-page scan never
+holds more than one page image.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import math
 import unicodedata
 from collections.abc import Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
@@ -39,23 +44,30 @@ log = logging.getLogger(__name__)
 # A page's text layer holds real text when
 #   1. it has at least MIN_TEXT_CHARS non-space characters (fewer: a blank page, or text drawn as
 #      outlines with a stray page number — OCR reads what is drawn), and
-#   2. at most MAX_BAD_SHARE of them are mojibake: pdfminer's "(cid:N)" for glyphs without a
-#      Unicode map, U+FFFD/U+FFFE, private-use code points, control characters, or Latin-1 letters
-#      (GBK bytes read as Latin-1 come out as "Ð¹ú¼Ò"), and
+#   2. at most MAX_BAD_SHARE of them are mojibake: glyphs without a Unicode map (pdfminer's
+#      "(cid:N)", pdfium's map errors), U+FFFD/U+FFFE, private-use code points, control
+#      characters, or Latin-1 letters (GBK bytes read as Latin-1 come out as "Ð¹ú¼Ò"), and
 #   3. if an image covers at least SCAN_COVER of the page (a scan carrying a thin overlay such as
 #      a page number or an invisible OCR layer from the scanner), at least MIN_CJK_OVER_SCAN CJK
-#      characters: a thinner overlay is not the page's text.
+#      characters: a thinner overlay is not the page's text, and
+#   4. at least MIN_UPRIGHT_SHARE of them stand upright as the page is shown: a page whose text
+#      runs sideways (drawn for a landscape sheet, shown portrait) would come out of layout as
+#      one character a line; rendered, it is turned upright and OCR'd.
 MIN_TEXT_CHARS = 8
 MAX_BAD_SHARE = 0.05
 SCAN_COVER = 0.5
 MIN_CJK_OVER_SCAN = 20
+MIN_UPRIGHT_SHARE = 0.5
 # The scanner's JPEG is used as it is when it alone covers this much of the page.
 EMBEDDED_JPEG_COVER = 0.9
-# Above this multiple of the raster dpi an embedded JPEG is scaled down: OCR at 600 dpi costs
-# several times 200 dpi and reads no better.
+# Above this multiple of the raster dpi an embedded JPEG is scaled down to it: OCR of a 600 dpi
+# page costs more and reads no better.
 EMBEDDED_OVERSAMPLE = 1.5
+# A glyph turned more than this (radians) is not upright text: a vector seal's ring or a watermark.
+_UPRIGHT_TOLERANCE = 0.05
 
 _PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFException, PSException, pdfium.PdfiumError)
+_UNMAPPED = "\ufffd"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -82,120 +94,136 @@ class TextLayerQuality:
     chars: int
     cjk: int
     bad: int
+    upright: int
 
     @property
     def bad_share(self) -> float:
         return self.bad / self.chars if self.chars else 0.0
 
+    @property
+    def cover_matters(self) -> bool:
+        """Whether rule 3 could change the verdict (measuring image cover costs a pass over the page)."""
+        return self.cjk < MIN_CJK_OVER_SCAN
+
     def holds_text(self, image_cover: float) -> bool:
         if self.chars < MIN_TEXT_CHARS or self.bad_share > MAX_BAD_SHARE:
+            return False
+        if self.upright < MIN_UPRIGHT_SHARE * self.chars:
             return False
         return image_cover < SCAN_COVER or self.cjk >= MIN_CJK_OVER_SCAN
 
 
 def text_layer_quality(chars: list[dict[str, Any]]) -> TextLayerQuality:
-    n = cjk = bad = 0
+    n = cjk = bad = upright = 0
     for c in chars:
         text = c.get("text", "")
         if not text or text.isspace():
             continue
         n += 1
+        upright += bool(c.get("upright", True))
         if _is_bad(text):
             bad += 1
         elif _is_cjk(text[0]):
             cjk += 1
-    return TextLayerQuality(chars=n, cjk=cjk, bad=bad)
+    return TextLayerQuality(chars=n, cjk=cjk, bad=bad, upright=upright)
 
 
-def _image_cover(images: list[dict[str, Any]], width: float, height: float) -> float:
-    area = width * height
-    if area <= 0:
+def _covered_share(boxes: list[tuple[float, float, float, float]], width: float, height: float) -> float:
+    """The largest share of the page one box (x0, top, x1, bottom) covers."""
+    if width * height <= 0:
         return 0.0
-    biggest = 0.0
-    for im in images:
-        w = max(0.0, min(im["x1"], width) - max(im["x0"], 0.0))
-        h = max(0.0, min(im["bottom"], height) - max(im["top"], 0.0))
-        biggest = max(biggest, w * h)
-    return biggest / area
+    best = 0.0
+    for x0, top, x1, bottom in boxes:
+        w = max(0.0, min(x1, width) - max(x0, 0.0))
+        h = max(0.0, min(bottom, height) - max(top, 0.0))
+        best = max(best, w * h)
+    return best / (width * height)
 
 
-# --- pypdfium2: rendering, the scanner's JPEG, and a second text reader -------------------------
+# --- the two text readers -------------------------------------------------------------------
 
 
-class _Pdfium:
-    """pypdfium2 opened on first need: a PDF whose pages all have a text layer never loads it."""
+def _pdfium_chars(page: pdfium.PdfPage, height: float) -> list[dict[str, Any]]:
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        rect = pdfium_c.FS_RECTF()
+        chars = []
+        for i in range(pdfium_c.FPDFText_CountChars(raw)):
+            cp = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if cp < 32 or pdfium_c.FPDFText_IsGenerated(raw, i):
+                continue
+            text = _UNMAPPED if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1 else chr(cp)
+            if text.isspace():
+                continue
+            # Loose boxes span the font's ascent to descent, like pdfplumber's: tight glyph boxes
+            # would make a flat "一" a row of its own.
+            pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect))
+            angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+            chars.append(
+                {
+                    "text": text,
+                    "x0": rect.left,
+                    "x1": rect.right,
+                    "top": height - rect.top,
+                    "bottom": height - rect.bottom,
+                    "size": pdfium_c.FPDFText_GetFontSize(raw, i),
+                    "upright": angle < _UPRIGHT_TOLERANCE or angle > 2 * math.pi - _UPRIGHT_TOLERANCE,
+                }
+            )
+        return chars
+    finally:
+        textpage.close()
+
+
+def _image_boxes(page: pdfium.PdfPage, height: float) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append((left, height - top, right, height - bottom))
+    return boxes
+
+
+class _Plumber:
+    """pdfplumber, opened on the first page pdfium cannot read: most PDFs never load it."""
 
     def __init__(self, source: Source) -> None:
         self._source = source
-        self._doc: pdfium.PdfDocument | None = None
-
-    @property
-    def doc(self) -> pdfium.PdfDocument:
-        if self._doc is None:
-            self._doc = open_pdfium(self._source)
-        return self._doc
+        self._pdf: pdfplumber.PDF | None = None
+        self._failed = False
 
     def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
+        if self._pdf is not None:
+            self._pdf.close()
 
-    def text_chars(self, index: int) -> tuple[list[dict[str, Any]], float, float] | None:
-        """The page's characters as pdfplumber-style dicts (text, x0, x1, top, bottom, size), or None
-        for a rotated page, whose character boxes pdfium gives in unrotated space."""
-        page = self.doc[index]
-        try:
-            if page.get_rotation():
-                return None
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+    def page(self, index: int) -> TextLayerPage | None:
+        """The page's text layer when it holds text by the rule, else None."""
+        if self._pdf is None and not self._failed:
             try:
-                chars = []
-                raw = textpage.raw
-                for i in range(textpage.count_chars()):
-                    if pdfium_c.FPDFText_IsGenerated(raw, i):
-                        continue
-                    ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i))
-                    if ch in "\r\n":
-                        continue
-                    # Loose boxes span the font's ascent to descent, like pdfplumber's: tight glyph
-                    # boxes make a flat "一" a row of its own.
-                    left, bottom, right, top = textpage.get_charbox(i, loose=True)
-                    chars.append(
-                        {
-                            "text": ch,
-                            "x0": left,
-                            "x1": right,
-                            "top": height - top,
-                            "bottom": height - bottom,
-                            "size": pdfium_c.FPDFText_GetFontSize(raw, i),
-                            "upright": True,
-                        }
-                    )
-                return chars, width, height
-            finally:
-                textpage.close()
+                # A path lets pdfplumber own the file handle and close it with the PDF.
+                src = self._source
+                self._pdf = pdfplumber.open(
+                    src.path if src.data is None else io.BytesIO(src.data), password=""
+                )
+            except (*_PDF_ERRORS, *DECODE_ERRORS) as exc:
+                log.info("%s: pdfminer cannot open it (%s)", self._source.name, exc)
+                self._failed = True
+        if self._pdf is None:
+            return None
+        page = self._pdf.pages[index]
+        try:
+            width, height = float(page.width), float(page.height)
+            chars = page.chars
+            quality = text_layer_quality(chars)
+            boxes = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
+            if quality.holds_text(_covered_share(boxes, width, height)):
+                return TextLayerPage(index + 1, width, height, chars)
+            return None
         finally:
             page.close()
 
-    def page_image(self, index: int, dpi: int, max_pixels: int) -> Image.Image:
-        """The page as an RGB image, turned by its /Rotate the way a viewer shows it."""
-        page = self.doc[index]
-        try:
-            embedded = None if page.get_rotation() % 360 else _embedded_jpeg(page, dpi, max_pixels)
-            if embedded is not None:
-                return embedded
-            width, height = page.get_size()
-            scale = dpi / 72.0
-            # A poster-sized page is read at the resolution the pixel cap allows, not refused.
-            while math.ceil(width * scale) * math.ceil(height * scale) > max_pixels:
-                scale = min(scale * 0.99, (max_pixels / (width * height)) ** 0.5)
-            bitmap = page.render(scale=scale)
-            try:
-                return bitmap.to_pil().convert("RGB")
-            finally:
-                bitmap.close()
-        finally:
-            page.close()
+
+# --- page images --------------------------------------------------------------------------
 
 
 def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Image | None:
@@ -211,8 +239,7 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
         return None  # rotated or mirrored on the page: let pdfium draw it the way it is shown
     left, bottom, right, top = img_obj.get_bounds()
     pw, ph = page.get_size()
-    covered = max(0.0, min(right, pw) - max(left, 0.0)) * max(0.0, min(top, ph) - max(bottom, 0.0))
-    if pw * ph <= 0 or covered / (pw * ph) < EMBEDDED_JPEG_COVER:
+    if _covered_share([(left, ph - top, right, ph - bottom)], pw, ph) < EMBEDDED_JPEG_COVER:
         return None
     px_w, px_h = img_obj.get_px_size()
     if px_w * px_h > max_pixels:
@@ -227,8 +254,36 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
     return to_rgb(image)
 
 
-def open_pdfium(source: Source) -> pdfium.PdfDocument:
-    """Open with pdfium, with the empty password (owner-password-only PDFs open that way)."""
+def _render(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Image:
+    """The page as an RGB image, turned by its /Rotate the way a viewer shows it."""
+    width, height = page.get_size()
+    scale = dpi / 72.0
+    # A poster-sized page is read at the resolution the pixel cap allows, not refused.
+    while math.ceil(width * scale) * math.ceil(height * scale) > max_pixels:
+        scale = min(scale * 0.99, (max_pixels / (width * height)) ** 0.5)
+    bitmap = page.render(scale=scale)
+    try:
+        return bitmap.to_pil().convert("RGB")
+    finally:
+        bitmap.close()
+
+
+# --- the page stream ---------------------------------------------------------------------------
+
+
+def _encrypted(name: str) -> EncryptedPdf:
+    return EncryptedPdf(
+        name,
+        "PDF 设有打开密码 / PDF is password-protected: "
+        "请去除密码后重新导出再上传 / remove the password, re-export and upload",
+    )
+
+
+def open_pdf(source: Source) -> pdfium.PdfDocument:
+    """Open with pdfium and the empty password (PDFs with only an owner password open that way).
+
+    pdfium rebuilds a broken cross-reference table itself; what it cannot open is damaged.
+    """
     try:
         return pdfium.PdfDocument(source.data if source.data is not None else source.path)
     except pdfium.PdfiumError as exc:
@@ -240,51 +295,15 @@ def open_pdfium(source: Source) -> pdfium.PdfDocument:
         ) from exc
 
 
-def _encrypted(name: str) -> EncryptedPdf:
-    return EncryptedPdf(
-        name,
-        "PDF 设有打开密码 / PDF is password-protected: "
-        "请去除密码后重新导出再上传 / remove the password, re-export and upload",
-    )
-
-
-# --- the page stream ---------------------------------------------------------------------------
-
-
-def _open_plumber(source: Source) -> pdfplumber.PDF:
-    try:
-        # A path lets pdfplumber own the file handle and close it with the PDF.
-        pdf = pdfplumber.open(source.path if source.data is None else io.BytesIO(source.data), password="")
-        pdf.pages  # noqa: B018  (reads the page tree now, so a broken one fails here, not mid-batch)
-        return pdf
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise _encrypted(source.name) from exc
-        raise
-    except (PDFException, PSException) as exc:
-        raise PdfminerException(exc) from exc
-
-
 def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage]:
     """Yield each page as a TextLayerPage, an ImagePage to OCR, or a FailedPage.
 
-    File-level problems (encrypted, damaged beyond repair, too many pages) raise before the first
-    page. When pdfminer cannot parse the file at all, pdfium (which repairs more) reads it alone.
+    File-level problems (encrypted, damaged beyond repair, too many pages) raise before the first page.
     """
-    with ExitStack() as stack:
-        pdfium_doc = _Pdfium(source)
-        stack.callback(pdfium_doc.close)
-        try:
-            plumber: pdfplumber.PDF | None = _open_plumber(source)
-        except PdfminerException as exc:
-            log.info("%s: pdfminer cannot parse (%s); reading with pdfium alone", source.name, exc)
-            plumber = None
-        if plumber is not None:
-            stack.callback(plumber.close)
-            count = len(plumber.pages)
-        else:
-            count = len(pdfium_doc.doc)
+    doc = open_pdf(source)
+    plumber = _Plumber(source)
+    try:
+        count = len(doc)
         if count == 0:
             raise CorruptFile(source.name, "PDF 没有任何页面 / PDF has no pages: 请重新导出 / re-export it")
         if count > settings.max_pages:
@@ -295,39 +314,42 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
         for index in range(count):
             number = index + 1
             try:
-                yield _read_page(plumber, pdfium_doc, index, settings)
-            except EncryptedPdf:
-                raise
+                yield _read_page(doc, plumber, index, settings)
             except (*_PDF_ERRORS, *DECODE_ERRORS) as exc:
                 log.warning("%s page %d unreadable", source.name, number, exc_info=True)
                 yield FailedPage(
                     number, f"第 {number} 页无法读取 / page {number} unreadable ({type(exc).__name__}: {exc})"
                 )
+    finally:
+        plumber.close()
+        doc.close()
 
 
-def _read_page(
-    plumber: pdfplumber.PDF | None, pdfium_doc: _Pdfium, index: int, settings: IngestSettings
-) -> RawPage:
+def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int, settings: IngestSettings) -> RawPage:
     number = index + 1
-    cover = 0.0
-    if plumber is not None:
-        page = plumber.pages[index]
-        try:
-            chars, images = page.chars, page.images
-            width, height = float(page.width), float(page.height)
-            cover = _image_cover(images, width, height)
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        ask_plumber = True
+        if page.get_rotation() % 360 == 0:
+            chars = _pdfium_chars(page, height)
             quality = text_layer_quality(chars)
+            cover = (
+                _covered_share(_image_boxes(page, height), width, height) if quality.cover_matters else 0.0
+            )
             if quality.holds_text(cover):
                 return TextLayerPage(number, width, height, chars)
-            mojibake = quality.bad_share > MAX_BAD_SHARE
-        finally:
-            page.close()
-    else:
-        mojibake = True
-    if mojibake:
-        # pdfminer lacks some CID maps (and decrypts some encrypted CJK fonts wrongly) where pdfium
-        # reads the same text fine: ask it before paying for OCR.
-        read = pdfium_doc.text_chars(index)
-        if read is not None and text_layer_quality(read[0]).holds_text(cover):
-            return TextLayerPage(number, read[1], read[2], read[0])
-    return ImagePage(number, pdfium_doc.page_image(index, settings.pdf_raster_dpi, settings.max_page_pixels))
+            # pdfminer maps some fonts pdfium cannot: worth asking only when pdfium saw mojibake
+            ask_plumber = quality.bad_share > MAX_BAD_SHARE
+        if ask_plumber and (text_page := plumber.page(index)) is not None:
+            return text_page
+        image = (
+            _embedded_jpeg(page, settings.pdf_raster_dpi, settings.max_page_pixels)
+            if not page.get_rotation()
+            else None
+        )
+        if image is None:
+            image = _render(page, settings.pdf_raster_dpi, settings.max_page_pixels)
+        return ImagePage(number, image)
+    finally:
+        page.close()

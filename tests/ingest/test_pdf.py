@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import io
+
 import pytest
-from ingest_inputs import BAD, DECISION, jpeg, pdf_pages, text_pdf
+from ingest_inputs import BAD, DECISION, LINES, jpeg, pdf_pages, text_pdf
 from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 
 from ingest.errors import CorruptFile, EncryptedPdf, TooLarge
 from ingest.intake import source_from_bytes, source_from_path
@@ -40,6 +46,13 @@ def test_mojibake_or_thin_layers_do_not(chars: list[dict]) -> None:
     assert not text_layer_quality(chars).holds_text(image_cover=0.0)
 
 
+def test_sideways_text_does_not() -> None:
+    chars = [dict(c, upright=False) for c in _chars(DECISION)]
+    assert not text_layer_quality(chars).holds_text(image_cover=0.0)
+    chars[: len(chars) * 2 // 3] = _chars(DECISION)[: len(chars) * 2 // 3]  # a sideways stamp or margin note
+    assert text_layer_quality(chars).holds_text(image_cover=0.0)
+
+
 def test_a_few_bad_glyphs_in_real_text_are_tolerated() -> None:
     chars = _chars(DECISION) + [{"text": "(cid:7)"}]
     assert text_layer_quality(chars).holds_text(image_cover=0.0)
@@ -63,6 +76,45 @@ def test_text_pdf_pages_are_text_layer_pages(settings) -> None:
     text = "".join(c["text"] for c in pages[0].chars)
     assert "行政处罚决定书" in text and "91310000MA1FL0XX3B" in text
     assert round(pages[0].width) == 595 and round(pages[0].height) == 842
+
+
+def test_glyphs_carry_their_uprightness(settings) -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 12)
+    c.drawString(60, 780, LINES[3])
+    c.rotate(30)  # a vector seal's ring of text
+    c.drawString(500, 300, "某某市市场监督管理局行政处罚专用章")
+    c.showPage()
+    c.save()
+    (page,) = _pages(buf.getvalue(), settings)
+    flags = {c["text"]: c["upright"] for c in page.chars}
+    assert flags["当"] is True and flags["章"] is False
+
+
+def test_a_turned_page_is_read_in_the_orientation_shown(settings) -> None:
+    # a landscape sheet shown portrait by /Rotate 90, its text drawn to stand upright when shown:
+    # pdfium gives such boxes unturned, so pdfplumber reads this page
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setPageRotation(90)
+    c.setFont("STSong-Light", 12)
+    c.rotate(90)
+    for i, line in enumerate(LINES):
+        c.drawString(60, -60 - 22 * i, line)
+    c.showPage()
+    c.save()
+    (page,) = _pages(buf.getvalue(), settings)
+    assert isinstance(page, TextLayerPage) and round(page.width) == 595 and round(page.height) == 842
+    first = min(page.chars, key=lambda ch: (round(ch["top"]), ch["x0"]))
+    assert first["text"] == "某" and first["upright"]
+
+
+def test_text_shown_sideways_is_rendered_for_ocr(settings) -> None:
+    (page,) = _pages(pdf_pages([DECISION], rotate=90), settings)
+    assert isinstance(page, ImagePage)
 
 
 def test_scanned_page_uses_the_scanners_jpeg(settings) -> None:
@@ -126,14 +178,14 @@ def test_user_password_pdf_is_refused(settings) -> None:
 
 
 def test_owner_password_only_pdf_opens_and_reads(settings) -> None:
-    # pdfminer decrypts this CID font's text to (cid:N) glyphs; pdfium reads it: no OCR needed
+    # (pdfminer would decrypt this CID font's text to (cid:N) glyphs; pdfium reads it right)
     pages = list(iter_pdf_pages(source_from_path(BAD / "encrypted_owner.pdf", settings), settings))
     assert isinstance(pages[0], TextLayerPage)
     assert "行政处罚决定书" in "".join(c["text"] for c in pages[0].chars)
 
 
 def test_broken_xref_is_repaired(settings) -> None:
-    # real behaviour: pdfminer rebuilds the cross-reference table by scanning the objects
+    # real behaviour: pdfium (and pdfminer) rebuild the cross-reference table from the objects
     pages = list(iter_pdf_pages(source_from_path(BAD / "broken_xref.pdf", settings), settings))
     assert [type(p).__name__ for p in pages] == ["TextLayerPage", "TextLayerPage"]
 
