@@ -16,17 +16,28 @@ from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
 
-_AMOUNT = re.compile(rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?")
+_AMOUNT = re.compile(
+    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
+    r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
+)
 
 # Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.
 _CUES: list[tuple[str, str]] = [
     (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)所得", "confiscated_income"),
     (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)(?:收入|获利)", "confiscated_income"),
-    (r"罚没款?(?:合计|共计|总计)|合计罚没|罚没(?:金额|款项)?(?:合计|共计)|(?:以上|上述)[^，。；,;\n]{0,6}(?:合计|共计|总计)", "total"),
-    (r"(?:违法|非法)?经营(?:总|数)?额", "illegal_revenue"),
-    (r"货值(?:金额)?|货物(?:的)?(?:总)?(?:价值|货值)|(?:商品|产品|药品|食品)(?:的)?(?:总)?货值|案值", "goods_value"),
-    (r"销售(?:总)?(?:金额|额|收入|货款|款)|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|营业(?:收入|额)", "sales"),
-    (r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润", "illegal_income"),
+    (
+        r"罚没款?(?:合计|共计|总计)|合计\S{0,4}罚没|应缴罚没款?|罚没(?:金额|款项)?(?:合计|共计)|"
+        r"(?:以上|上述)[^，。；,;\n]{0,6}(?:合计|共计|总计)",
+        "total",
+    ),
+    (r"(?:违法|非法)?经营(?:总|数)?(?:金)?额", "illegal_revenue"),
+    (
+        r"货值(?:金额)?|(?:货物|商品|产品|药品|食品|物品|涉案物品)(?:的)?(?:总)?(?:价值|货值)|案值|"
+        r"(?:其|的)?(?:总)?价值(?:经\S{0,4})?",
+        "goods_value",
+    ),
+    (r"销售(?:总)?(?:金额|额|收入|货款|款)|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|营业(?:收入|额)|货款", "sales"),
+    (r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润|多收(?:取)?(?:的)?(?:价款|费用|款项)", "illegal_income"),
     (r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳)(?:\S{0,6})?税(?:款|额)?|应补缴税款|追缴\S{0,6}税款", "tax_evaded"),
     (r"(?:直接)?(?:经济)?损失|损害(?:赔偿)?(?:金额|额)?", "loss"),
     (r"罚款|罚金|处以?\S{0,4}罚", "fine"),
@@ -40,6 +51,7 @@ _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|
 _THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每)\s?$")
 _PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
+_CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"拟(?:对|给予|处以|作出|处)")
@@ -53,9 +65,15 @@ class Amount:
     evidence: Evidence
 
 
+_QUOTED_ARTICLE = re.compile(
+    r"[(（]\s?《[^》]{2,40}》(?:\s?[(（][^()（）]{0,16}[)）])?[^()（）:：]{0,30}[:：][^()（）]*[)）]"
+)
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text inside quotes: quoted articles, whose amounts are law, not decision."""
-    spans: list[tuple[int, int]] = []
+    """Spans of quoted law, whose amounts are law, not decision: text inside quotes, and an article
+    recited in brackets (`（《医师法》第59条：…按一万元计算）`)."""
+    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _QUOTED_ARTICLE.finditer(text)]
     depth_start: int | None = None
     for i, ch in enumerate(text):
         if ch in "“「『" and depth_start is None:
@@ -113,7 +131,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         if section in _DECIDING_SECTIONS and "罚" in clause and not base:
             return "fine"
         return "other"
-    if role == "illegal_income" and section in _DECIDING_SECTIONS and "没收" in text[cstart:start]:
+    if role == "illegal_income" and (
+        (section in _DECIDING_SECTIONS and "没收" in text[cstart:start]) or _CONFISCATED_AFTER.match(text, end)
+    ):
         return "confiscated_income"
     return role
 
@@ -156,4 +176,6 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
             continue
         seen.add(key)
         out.append(Amount(role=role, yuan=yuan, evidence=view.evidence(start, end)))
-    return out
+    # 违法所得 that was confiscated is reported once, as confiscated
+    taken = {a.yuan for a in out if a.role == "confiscated_income"}
+    return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]

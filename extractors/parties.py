@@ -38,7 +38,7 @@ _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
 _LABEL_RES = {k: re.compile(rf"(?:{p})\s*[:：]?\s*") for k, p in _FIELD_LABELS.items() if k != "other"}
 _PARTY_RE = re.compile(rf"(?P<label>{_PARTY_LABEL})\s*(?P<colon>[:：])?\s*")
-_VALUE_END = re.compile(r"[，,；;。\n|]|\s")
+_VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
 _ID = re.compile(
@@ -47,7 +47,7 @@ _ID = re.compile(
 )
 _BUSINESS_MARK = re.compile(r"个体工商户|个体户|个体经营|(?<![\u4e00-\u9fff])(?:经营者|业主)(?:姓名)?\s*[:：]?")
 _BRACKET_TAIL = re.compile(r"[(（〔\[【](?P<inner>[^()（）〔〕\[\]【】]{1,12})[)）〕\]】]$")
-_OPEN_TAIL = re.compile(r"[(（〔\[【]+$")
+_OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处)$"
 )
@@ -160,11 +160,15 @@ def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, 
 
 
 def extract_parties(view: View, region_end: int) -> list[Party]:
+    """Parties named before `region_end` (the narrative); the line it falls in is read whole, since
+    a segmenter may start the facts at a party line that runs straight into the story."""
     text = view.text
+    line_end = text.find("\n", region_end)
+    region_end = len(text) if line_end < 0 else line_end
     parties: list[Party] = []
     seen: set[str] = set()
     for label_start, value_pos, name, ns, business in _party_starts(text, region_end):
-        if len(name) < 2 or name in seen or re.match(r"^(?:的|在|于|对|未|已|因|涉嫌|应当?|是|为)", name):
+        if len(name) < 2 or name in seen or re.match(r"^(?:的|对|未|已|因|涉嫌|应当?|是|为|于\d)", name):
             continue
         seen.add(name)
         bend = _block_end(text, value_pos, region_end)
@@ -175,7 +179,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
             if not lm:
                 found[key] = None
             elif key == "credit_code":
-                found[key] = _read_code(text, lm.end())
+                found[key] = _read_code(view.raw, lm.end())
             elif key == "id_number":
                 idm = _ID.search(text, lm.end(), min(bend, lm.end() + 30))
                 found[key] = idm.group(0) if idm else None
@@ -187,7 +191,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 found[key] = value or None
         code = found["credit_code"]
         if code is None:
-            loose = re.search(r"(?<![0-9A-Z*])[0-9A-HJ-NP-Y][0-9A-Z]{17}(?![0-9A-Z*])", block)
+            loose = re.search(r"(?<![0-9A-Z*])[0-9A-HJ-NP-Y][0-9A-Z]{17}(?![0-9A-Z*])", view.raw[label_start:bend])
             if loose and not _ID.fullmatch(loose.group(0)):
                 code = loose.group(0)
         id_number = found["id_number"]

@@ -36,22 +36,23 @@ _UNITS: dict[str, tuple[str, str, float]] = {
 _COUNT_UNITS = "株棵只条支份册本张盒人尾头羽箱瓶袋包件套台罐桶片粒"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
-    rf"(?<![第\d.])(?P<num>{NUMBER})\s?(?:余|多)?\s?(?:(?P<unit>{_UNIT_RE})|(?P<count>[{_COUNT_UNITS}])(?![\u4e00-\u9fff]{{0,1}}(?:款|项|规定)))"
+    rf"(?<![第\d.])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?(?:(?P<unit>{_UNIT_RE})|(?P<count>[{_COUNT_UNITS}])(?![\u4e00-\u9fff]{{0,1}}(?:款|项|规定)))"
 )
-# Words naming what was measured, most specific first; the nearest one in the clause wins.
+# What the 立案追诉标准 measure (thresholds.md): land, hazardous waste, timber, catch, wildlife,
+# tobacco, salt, publications and copies, trademark labels, people drawn into fund-raising. Only
+# quantities of these are reported: the weight of pork sold decides nothing a threshold compares.
 SUBJECTS = (
     "永久基本农田", "基本农田", "耕地", "林地", "草原", "农用地", "建设用地", "土地", "宅基地",
-    "危险废物", "废矿物油", "废铅蓄电池", "医疗废物", "污泥", "固体废物", "废水", "废液",
+    "危险废物", "废矿物油", "废铅蓄电池", "医疗废物", "含油污泥", "污泥", "废液", "废酸", "废碱",
     "卷烟", "香烟", "雪茄烟", "烟丝", "烟叶", "电子烟",
     "幼树", "立木", "林木", "树木", "原木", "木材", "苗木",
-    "渔获物", "水产品", "鱼类", "鱼", "虾", "蟹",
-    "野生动物", "鸟类", "鸟", "蛇", "蛙",
-    "食盐", "盐",
-    "图书", "期刊", "报纸", "音像制品", "光盘", "出版物", "书籍",
-    "矿产品", "矿石", "河砂", "砂石", "海砂", "石料", "煤炭", "煤",
-    "药品", "食品", "化肥", "农药", "种子", "兽药", "酒", "白酒",
-    "商标标识", "标识", "侵权商品", "假冒商品", "商品", "产品", "货物",
-    "就诊人", "病人", "患者", "从业人员", "员工", "人员",
+    "渔获物", "水产品", "鱼类", "鱼",
+    "野生动物", "鸟类", "鸟",
+    "工业盐", "食盐", "私盐", "盐",
+    "图书复制品", "光盘复制品", "软件复制品", "音像复制品", "复制品", "盗版光盘", "盗版图书",
+    "图书", "期刊", "报纸", "音像制品", "电子出版物", "出版物", "光盘", "书籍",
+    "商标标识", "注册商标标识", "标识", "软件安装盘", "安装盘",
+    "存款人", "集资参与人", "社会公众",
 )
 _SUBJECT_RE = re.compile("|".join(sorted(SUBJECTS, key=len, reverse=True)))
 _CLAUSE_BREAK = re.compile(r"[，；;。\n]|(?<!\d),|,(?!\d)")
@@ -100,21 +101,21 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
         if value is None or value <= 0:
             continue
         subject = _subject(text, start, end)
+        if subject is None:
+            continue  # 3人 of staff, 1655公斤 of pork: no threshold measures them
         if m.group("unit"):
             kind, unit, factor = _UNITS[m.group("unit")]
             value *= factor
         else:
             kind, unit = "count", m.group("count")
-            if subject is None:
-                continue  # an unlabelled count (3人 of staff, 2份 of papers) decides nothing
         # `1000条（20万支）`: the same quantity restated in brackets right after is not a second one
-        if start - last_end <= 2 and out and out[-1].kind == kind and out[-1].subject == (subject or ""):
+        if start - last_end <= 2 and out and out[-1].kind == kind and out[-1].subject == subject:
             last_end = end
             continue
         last_end = end
-        key = (kind, round(value, 3), unit, subject or "")
+        key = (kind, round(value, 3), unit, subject)
         if key in seen:
             continue
         seen.add(key)
-        out.append(Quantity(kind, round(value, 3), unit, subject or "", view.evidence(start, end)))
+        out.append(Quantity(kind, round(value, 3), unit, subject, view.evidence(start, end)))
     return out

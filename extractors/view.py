@@ -21,6 +21,7 @@ class View:
     text: str
     origin: tuple[int, ...]  # origin[i] = Document offset of text[i]
     doc: Document
+    raw: str  # `text` before OCR digit repair (same length): codes are reported as printed
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         if not self.origin:
@@ -67,4 +68,5 @@ def build_view(doc: Document) -> View:
             parts.append("\n")
             origin.append(offset + len(line))
         offset += len(line) + 1
-    return View(text=repair_ocr_digits("".join(parts)), origin=tuple(origin), doc=doc)
+    joined = "".join(parts)
+    return View(text=repair_ocr_digits(joined), origin=tuple(origin), doc=doc, raw=joined)

@@ -39,11 +39,11 @@ def test_tobacco_retail_without_licence(with_sections: bool) -> None:
     assert _amounts(f) == {
         ("goods_value", 312500.0),
         ("sales", 46800.0),
-        ("illegal_income", 5200.0),
         ("confiscated_income", 5200.0),
         ("illegal_revenue", 46800.0),
         ("fine", 14040.0),
-    }  # not 250 (per 条), not 19240 (罚没款合计), not the 20%–50% of the quoted article
+    }  # not 250 (per 条), not 19240 (罚没款合计), not the 20%–50% of the quoted article; 获利 5200 was
+    # confiscated, so it is reported once, as confiscated_income
     assert [(q.kind, q.value, q.unit, q.subject) for q in f.quantities] == [("count", 1250.0, "条", "卷烟")]
     assert _laws(f) == {("烟草专卖法", 16, None, None, "violated"), ("烟草专卖法实施条例", 57, None, None, "basis")}
     assert [p.kind for p in f.penalties] == ["order_correct", "confiscate_income", "fine"]
