@@ -119,6 +119,8 @@ def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
 def _facts(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     intro = pick(rng, ph.FACT_INTROS, d.style).format(**f)
     sentences = list(d.story.sentences)
+    if rng.random() < 0.25:
+        sentences.append(pick(rng, ph.ADMISSIONS, d.style))
     if len(sentences) > 3 and rng.random() < 0.4:
         cut = rng.randint(2, len(sentences) - 1)
         return [_para(intro + "".join(sentences[:cut])), _para("".join(sentences[cut:]))]
@@ -126,7 +128,9 @@ def _facts(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
 
 
 def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
-    pool = list(ph.EVIDENCE_ITEMS[d.style])
+    pool = [e for e in ph.EVIDENCE_ITEMS[d.style] if e not in d.story.evidence]
+    if d.party.kind == "individual":
+        pool = [e for e in pool if "营业执照" not in e and "法定代表人" not in e and "主体资格" not in e]
     items = list(d.story.evidence) + rng.sample(pool, k=rng.randint(3, min(9, len(pool))))
     rng.shuffle(items)
     intro = pick(rng, ph.EVIDENCE_INTROS, d.style)
