@@ -135,7 +135,15 @@ def test_traps_are_present(default_records: list[GoldRecord]) -> None:
         r for r in default_records
         if any(a.role == "goods_value" for a in r.amounts) and not any(a.role == "sales" for a in r.amounts)
     ]
-    assert unsold_only
+    # unsold goods worth more than the 5万 sales threshold but under the 15万 goods-value one: not criminal
+    assert any(
+        not r.criminal.label and any(a.role == "goods_value" and 50000 <= a.yuan < 150000 for a in r.amounts)
+        for r in unsold_only
+    )
+    # many tonnes of hazardous waste stored badly is not 非法处置
+    stored = [r for r in default_records if r.category == "hazardous_waste_storage"]
+    assert any(q.kind == "weight" and q.value >= 3000 for r in stored for q in r.quantities)
+    assert not any(r.criminal.label for r in stored)
     declined = [r for r in default_records if r.criminal.declined_by_police]
     assert declined and all(r.criminal.label for r in declined)
     assert all("公安" in r.text for r in declined)
