@@ -58,6 +58,8 @@ _SWAPPABLE = {
     frozenset(p)
     for p in (
         ("facts", "evidence"),
+        ("facts", "procedure"),
+        ("evidence", "procedure"),
         ("evidence", "finding"),
         ("facts", "finding"),
         ("finding", "procedure"),
@@ -74,21 +76,25 @@ _FORWARD = 1.0
 _SKIP = 0.05
 _SWAP_BACK = 1.2
 _BACK = 3.0
+_ENTER_BLIND = 0.05
 
 _AGENCY_SUFFIX = r"(?:局|委员会|委|厅|部|署|办公室|管理处|管理站|管理所|稽查队|大队|支队|中队|总队|执法队|所|院|中心|政府|分局)"
-_NUM = r"[0-9一二三四五六七八九十百零〇○]"
+_NUM = r"[0-9一二三四五六七八九十百零〇○\s]"
 _CN_DATE = (
-    r"(?:(?:19|20)\d{2}|[二〇○零O0一九]{4})\s*年\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*月"
-    r"\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*日"
+    r"(?:(?:(?:19|20)\d{2}|[〇○零O0一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*月"
+    r"\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*日|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
 )
 # optional numbering before a heading: 一、 （一） 1. 第一部分
 _ENUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]|[0-9]{1,2}\s*[、.．]|第[一二三四五六七八九十]+部分)?"
 # a clause may open with who acts: 本局 / 现 / 故 ...
-_ACTOR = r"(?:(?:本|我|该)(?:局|机关|委|厅|所|队|院|单位)|现|故|遂|特|并|经研究|经(?:本局)?集体讨论|综上所述|综上)?[，,\s]*"
+_ACTOR = (
+    r"(?:(?:本|我|该)\S{0,3}?(?:局|机关|委员会|委|厅|所|队|院|单位|中心|办)|现|故|遂|特|并|经研究|"
+    r"经(?:本局)?集体讨论|综上所述|综上)?[，,\s]*"
+)
 
 # Headings: a short unit that is (mostly) just the section's name.
 _HEADINGS: dict[str, str] = {
-    "facts": r"(?:违法事实|案件事实|基本案情|案件基本情况|案件来源|案情|调查情况|调查经过|经查明的事实|查明的事实|违法事实及证据)",
+    "facts": r"(?:事实|违法事实|案件事实|事实认定|认定事实|查明事实|基本案情|案件基本情况|案件来源|案情|调查情况|调查经过|经查明的事实|查明的事实|违法事实及证据)",
     "evidence": r"(?:证据|主要证据|相关证据|证据材料|证据清单|证据目录|证据如下|认定(?:上述)?(?:违法)?事实的(?:主要)?证据)",
     "finding": r"(?:违法认定|认定意见|违法行为认定|定性(?:意见)?|案件定性|案件性质|法律适用|处罚理由)",
     "procedure": r"(?:告知情况|陈述申辩情况|听证情况|当事人(?:的)?陈述(?:、)?申辩(?:意见)?(?:及采纳情况)?|申辩意见(?:及)?(?:采纳情况)?|处罚告知)",
@@ -97,6 +103,30 @@ _HEADINGS: dict[str, str] = {
     "payment": r"(?:履行方式|履行期限|履行方式(?:和|及)期限|缴纳方式|缴款方式|罚款缴纳|执行方式)",
     "remedy": r"(?:救济途径|救济(?:途径)?(?:和|及)?期限|权利告知|复议(?:、|和|及)?诉讼(?:权利)?|申请行政复议或者?提起行政诉讼的途径和期限)",
 }
+# Keywords of a short heading line that none of the names above spell out ("处罚依据和处罚决定",
+# "申请复议或提起诉讼的途径和期限"): the first keyword in the line names the section.
+_HEADING_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(pat))
+    for name, pat in (
+        # in order of precedence: "认定的违法事实" is facts, "处罚依据和处罚决定" a decision
+        ("facts", r"事实|案情|调查经过|案件来源"),
+        ("evidence", r"证据"),
+        ("procedure", r"告知|陈述|申辩|听证"),
+        ("remedy", r"救济|复议|诉讼"),
+        ("payment", r"履行|缴纳|缴款"),
+        ("decision", r"处罚决定|处罚内容|处罚种类|决定"),
+        ("basis", r"依据|裁量"),
+        ("finding", r"认定|定性|性质"),
+    )
+)
+
+
+def _heading_section(label: str) -> str | None:
+    return next((name for name, rx in _HEADING_WORDS if rx.search(label)), None)
+
+_HEADING_SHAPE = regex.compile(rf"^\s*{_ENUM}\s*[^\s，。；;,！？!?]{{2,18}}\s*[:：]?\s*$")
+# "告知程序：…", "处罚理由及依据：…": a short label opening a line names its section too
+_LABEL_OPEN = regex.compile(rf"^\s*{_ENUM}\s*([^\s，。；;,:：]{{2,10}})\s*[:：]")
 _HEADING_RES = {
     name: regex.compile(rf"^\s*{_ENUM}\s*{pat}\s*[:：]?\s*$") for name, pat in _HEADINGS.items()
 }
@@ -114,6 +144,11 @@ class _Cue:
     near: tuple[float, float] = (0.0, 1.0)  # relative position where the cue counts
 
 
+# Titles, 文号, 落款 and field labels are often letter-spaced ("行 政 处 罚 决 定 书", "性　别"):
+# their cues read the unit without spaces.
+_COMPACT = frozenset({"header", "doc_number", "signature"})
+
+
 def _cue(section: str, pattern: str, weight: float, near: tuple[float, float] = (0.0, 1.0)) -> _Cue:
     return _Cue(section, regex.compile(pattern), weight, near)
 
@@ -121,12 +156,13 @@ def _cue(section: str, pattern: str, weight: float, near: tuple[float, float] = 
 _PARTY_LABELS = (
     r"(?:统一社会信用代码|社会信用代码|营业执照注册号|注册号|法定代表人|负责人|经营者|投资人|住所地?|住址|地址|"
     r"经营场所|经营地址|营业场所|身份证(?:号码?)?|公民身份号码|证件号码|证件类型|性别|出生(?:日期|年月)?|民族|"
-    r"联系电话|电话|名称|姓名|职务|委托代理人|主体类型|类型|工作单位|年龄)"
+    r"联系电话|电话|名称|姓名|职务|委托代理人|主体类型|类型|工作单位|年龄|户籍地址|户籍所在地|现住址|居住地|"
+    r"联系地址|营业地址|出生年|国籍|文化程度|工商注册号|组织机构代码|经营范围|注册资本|成立日期|登记机关)"
 )
 
 _CUES: tuple[_Cue, ...] = (
     # header: the title, and the agency's name alone on a line at the top
-    _cue("header", r"^\s*\S{0,30}(?:决定书|处罚决定|处理决定)\s*$", 4, (0.0, 0.25)),
+    _cue("header", r"^\s*\S{0,30}(?:决定书|处罚决定|处理决定)\s*(?:[（(][^）)]{1,8}[)）])?\s*$", 4, (0.0, 0.25)),
     _cue("header", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.0, 0.2)),
     _cue("header", rf"^\s*{_CN_DATE}\s*$", 1.5, (0.0, 0.15)),
     # doc_number: a short unit carrying a 〔2024〕12号 style number
@@ -145,9 +181,25 @@ _CUES: tuple[_Cue, ...] = (
         4,
         (0.0, 0.55),
     ),
-    _cue("parties", rf"(?:^|[，,；;\s]){_PARTY_LABELS}\s*[:：]", 3, (0.0, 0.55)),
+    _cue("parties", rf"(?:^|[，,；;\s（(]){_PARTY_LABELS}\s*[:：]", 3, (0.0, 0.55)),
+    _cue("parties", rf"{_PARTY_LABELS}\s*[:：]?\s*[0-9A-Z][0-9A-Z*＊]{{5,}}", 3, (0.0, 0.55)),
+    _cue(
+        "parties",
+        r"^\s*(?:当事人|被处罚人|被处罚单位|违法行为人|行政相对人|违法单位)\s*"
+        r"(?!的|于|自|从|在|对|未|违反|擅自|经营|销售|生产|因|已|为|系|涉嫌|上述|所|将|与|和|无|不|是|向|称)"
+        r"[^\s，。；（(:：]{2,30}[（(，,]",
+        3,
+        (0.0, 0.45),
+    ),
+    # a label and its value set apart by spaces only, as table text often comes
+    _cue(
+        "parties",
+        rf"^\s*(?:(?:当事人|被处罚人|被处罚单位|违法行为人)\s*{_PARTY_LABELS}?|{_PARTY_LABELS})\s+[^\s，。；：:]",
+        3,
+        (0.0, 0.55),
+    ),
     _cue("parties", r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])", 2, (0.0, 0.55)),
-    _cue("parties", r"(?<!\d)\d{6}(?:19|20)\d{2}[\d*＊]{7}[\dXx*＊](?!\d)", 1.5, (0.0, 0.55)),
+    _cue("parties", r"(?<![\d*＊])\d{3,6}[\d*＊]{8,12}[\dXx]{1,4}(?![\d*＊])", 1.5, (0.0, 0.55)),
     _cue(
         "parties",
         r"^\s*当事人(?!的|于|自|从|在|对|未|违反|擅自|经营|销售|生产|因|已|为|系|涉嫌|上述|所|将|与|和|无|不|是|向|称|承认|提供|利用|通过|以|共)\S{2,40}[，,]",
@@ -157,7 +209,7 @@ _CUES: tuple[_Cue, ...] = (
     # facts
     _cue(
         "facts",
-        r"^\s*(?:经查|经查明|现查明|经调查|查明|经本局调查|经审查|经核查|据查)",
+        r"^\s*(?:经(?:依法|认真|进一步|本局|本机关)?(?:调查|查|核查|核实)|现查明|查明|据查)",
         3,
     ),
     _cue(
@@ -165,6 +217,7 @@ _CUES: tuple[_Cue, ...] = (
         rf"{_ACTOR}(?:执法人员)?(?:于|在)?\S{{0,20}}(?:立案调查|立案查处|予以立案|决定立案|进行立案|依法立案|接到\S{{0,8}}举报|收到\S{{0,8}}(?:举报|投诉|移送|线索|通报)|现场检查(?:时)?发现|检查中发现|调查发现|检查时发现|依法(?:进行|开展)(?:了)?(?:检查|调查))",
         3,
     ),
+    _cue("facts", r"查清|查实|核实|认定如下事实|事实如下|调查终结|线索来源|案件来源|案源|现已查明", 3),
     _cue("facts", r"一案|举报|投诉|执法人员|现场检查|监督检查|抽样检验|抽检|巡查|检查发现|核查|违法行为(?:进行|开展)(?:了)?调查", 2),
     _cue("facts", r"当事人(?:于|自|从|在)\s*\d{4}\s*年|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:至|起|以来|期间)", 1.5),
     # evidence
@@ -175,6 +228,7 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)|证据确凿", 4),
     _cue("evidence", r"等证据|为证|予以证实|佐证|证据在案", 2.5),
+    _cue("evidence", r"证据(?:清单|材料|目录)|(?:证明|支撑|证实|认定|支持)\S{0,12}的(?:主要)?证据", 4),
     # finding
     _cue(
         "finding",
@@ -182,22 +236,25 @@ _CUES: tuple[_Cue, ...] = (
         3,
     ),
     _cue("finding", r"违反了|违反\S{0,4}《|已构成|构成(?:了)?\S{0,20}(?:行为|违法)|属于\S{0,30}(?:行为|情形)", 3),
-    _cue("finding", rf"{_ACTOR}认为|本(?:局|机关)认定|应当(?:依法)?(?:予以)?(?:行政)?处罚|事实清楚", 2.5),
+    _cue("finding", r"触犯|(?:违法)?事实成立|应(?:当)?(?:依法)?(?:予以|给予|予)(?:行政)?处罚", 3),
+    _cue("finding", r"(?:本|我)(?:局|机关|委|厅|所|队|院|单位|分局)(?:经\S{0,4})?(?:认为|认定)|事实清楚", 2.5),
     _cue("finding", r"违反|的规定\s*[。，,]?$|涉嫌", 1),
+    _cue("finding", r"^\s*(?:综上所述|综上)", 2),
     # procedure
     _cue(
         "procedure",
         r"(?:告知书|告知了?当事人|依法告知|陈述(?:、|和|及)?申辩|听证|申辩|放弃(?:陈述|听证)|未提出(?:陈述|申辩|听证))",
         3.5,
     ),
+    _cue("procedure", r"复核|(?:不予|予以|部分)采纳|申辩(?:理由|意见)|听取\S{0,6}意见", 3.5),
     _cue("procedure", r"集体讨论|法制审核|重大执法决定|延长\S{0,6}期限|负责人(?:集体)?审批|送达\S{0,6}(?:告知书|通知书)", 2.5),
     # basis
     _cue(
         "basis",
-        rf"^\s*{_ACTOR}(?:依据|根据|依照|按照|参照|适用)\S{{0,4}}(?:《|\S{{0,30}}第{_NUM}+条|上述|前述|相关|有关|该法|该条例|该办法|该规定|法律|\S{{0,20}}规定)",
+        rf"^\s*{_ACTOR}(?:依据|根据|依照|按照|参照|适用|依)\S{{0,4}}(?:《|\S{{0,30}}第{_NUM}+条|上述|前述|相关|有关|该法|该条例|该办法|该规定|法律|\S{{0,20}}规定)",
         4,
     ),
-    _cue("basis", rf"(?:依据|根据|依照|按照)\S{{0,30}}第{_NUM}+条", 2.5),
+    _cue("basis", rf"(?:依据|根据|依照|按照)\S{{0,30}}第{_NUM}+条|(?:依据|根据|依照|依)《", 2.5),
     _cue("basis", r"^\s*(?:鉴于|考虑到|综合考虑)|从轻|减轻|从重|不予(?:行政)?处罚|裁量|情节(?:较轻|轻微|严重|较重)", 2),
     # decision
     _cue(
@@ -207,19 +264,21 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue(
         "decision",
-        r"(?<!拟\S{0,8})(?:决定如下|处罚如下|作出如下|如下(?:行政)?处罚|(?:决定|处罚)内容如下|决定(?:给予|对当事人|对其|作出|责令|没收|处以|并处|罚款|予以))|^\s*"
+        r"(?<!拟\S{0,8})(?:决定如下|处罚如下|作出如下|如下(?:行政)?处罚|(?:决定|处罚)内容如下|决定(?:给予|对当事人|对其|作出|责令|没收|处以|并处|罚款|予以|[:：]))|^\s*"
         + _ACTOR
         + r"决定",
         5,
     ),
     _cue(
         "decision",
-        r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:罚款|没收|警告|通报批评|吊销|暂扣|责令|处以|并处|停产停业|降低资质|限制开展|拘留|处罚款)",
+        r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:现|并|同时)?(?:罚款|没收|警告|通报批评|吊销|暂扣|责令|处以|并处|停产停业|降低资质|限制开展|拘留|处罚款)",
         2,
     ),
     _cue("decision", r"(?<!拟\S{0,8})(?:罚款|罚金)(?:人民币)?\s*[0-9一二三四五六七八九十百千万.,，]+\s*(?:万)?元", 1),
     # payment
-    _cue("payment", r"缴纳|缴至|缴款|缴付|上缴|缴入|汇入|代收|收缴|账户|账号|户名|开户行|开户银行|银行|非税收入|国库|罚没款", 3),
+    _cue("payment", r"缴纳|缴至|缴款|缴付|上缴|缴入|汇入|代收|收缴|非税收入|国库", 3),
+    # bank words alone also name evidence ("银行流水") and facts ("银行账户")
+    _cue("payment", r"账户|账号|户名|开户行|开户银行|银行", 1.5),
     _cue("payment", r"(?:十五|15)\s*日内|逾期不(?:缴纳|缴|履行)|每日按\S{0,12}加处|加处罚款|滞纳金|到期不缴纳", 3),
     _cue("payment", r"收到本(?:决定书|处罚决定书|决定)之日起", 1.5),
     # remedy
@@ -228,6 +287,7 @@ _CUES: tuple[_Cue, ...] = (
     # signature: agency and date at the end, seal, 抄送
     _cue("signature", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.6, 1.0)),
     _cue("signature", rf"^\s*{_CN_DATE}\s*$", 4, (0.5, 1.0)),
+    _cue("signature", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*(?:[（(]\S{{1,4}}[)）])?\s*{_CN_DATE}\s*$", 4, (0.5, 1.0)),
     _cue("signature", r"[（(](?:印章|盖章|公章|签章|章|单位印章)[)）]", 4, (0.5, 1.0)),
     _cue("signature", r"^\s*(?:抄送|附件|附[:：]|联系人|承办人|经办人|联系地址|邮编|执法人员\s*[:：])", 3, (0.6, 1.0)),
 )
@@ -235,7 +295,8 @@ _CUES: tuple[_Cue, ...] = (
 # Kinds of evidence: one alone is a weak hint (facts mention invoices too), a list of them is not.
 _EVIDENCE_KINDS = regex.compile(
     r"笔录|照片|鉴定意见|检验报告|检测报告|鉴定报告|检验结论|复印件|视听资料|电子数据|证人证言|书证|物证|送货单|"
-    r"销售单|发票|账簿|截图|录像|录音|记录单|清单|凭证|情况说明|证明材料|营业执照|身份证明"
+    r"销售单|发票|账簿|截图|录像|录音|记录|清单|凭证|情况说明|证明材料|营业执照|身份证明|流水|票据|合同|证言|"
+    r"视频|处方|检测结果|检验结果|勘验"
 )
 
 # Key phrases that also count with one misread, dropped or extra character (OCR noise). The first
@@ -338,18 +399,31 @@ def _score(unit: str, pos: float) -> list[float]:
     for name, rx in _HEADING_RES.items():
         if short and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 6.0)
+    if short and "决定书" not in stripped and _HEADING_SHAPE.match(stripped):
+        name = _heading_section(stripped)
+        if name:
+            best[_IDX[name]] = max(best[_IDX[name]], 5.5)
+    label = _LABEL_OPEN.match(stripped)
+    if label:
+        name = _heading_section(label.group(1))
+        if name:
+            best[_IDX[name]] = max(best[_IDX[name]], 5.0)
     for name, rx in _HEADING_OPEN_RES.items():
         if rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 5.0)
+    compact = regex.sub(r"\s+", "", stripped)
     for cue in _CUES:
         if not _in(cue.near, pos):
             continue
-        if cue.pattern.search(stripped):
+        if cue.pattern.search(compact if cue.section in _COMPACT else stripped) or (
+            cue.section == "parties" and compact != stripped and cue.pattern.search(compact)
+        ):
             i = _IDX[cue.section]
             best[i] = max(best[i], cue.weight)
             hits[i] += 1
     kinds = len(set(_EVIDENCE_KINDS.findall(stripped)))
-    if kinds:
+    # a list item or a list, not a sentence of the facts that mentions a record
+    if kinds and (len(stripped) <= 40 or kinds >= 3):
         i = _IDX["evidence"]
         best[i] = max(best[i], min(0.8 * kinds, 2.4))
     for section, rx, weight in _FUZZY_RES:
@@ -395,9 +469,12 @@ def _viterbi(scores: list[list[float]]) -> list[str]:
         ptr: list[int] = []
         best = []
         for s in range(k):
-            p = max(range(k), key=lambda q: prev[q] - _TRANS[q][s])
+            # entering a section on a unit that has no cue for it costs a little: between equal
+            # paths, the switch lands on the unit that names the new section
+            enter = 0.0 if emit[s] > 0 else _ENTER_BLIND
+            p = max(range(k), key=lambda q: prev[q] - _TRANS[q][s] - (enter if q != s else 0.0))
             ptr.append(p)
-            best.append(prev[p] - _TRANS[p][s] + emit[s])
+            best.append(prev[p] - _TRANS[p][s] - (enter if p != s else 0.0) + emit[s])
         back.append(ptr)
     s = max(range(k), key=lambda q: best[q])
     path = [s]
