@@ -242,7 +242,7 @@ def _header(rng: random.Random, d: Decision) -> list[Block]:
     if layout == "separate_spaced":
         return [Block(kind="header", text=" ".join(d.agency.name), align="center"), Block(kind="title", text=title, align="center"), number]
     align = "center" if layout == "combined" else "left"
-    return [Block(kind="title", text=d.agency.name + title, align=align), number]  # type: ignore[arg-type]
+    return [Block(kind="title", text=d.agency.name + title.replace(" ", ""), align=align), number]  # type: ignore[arg-type]
 
 
 def _signature(rng: random.Random, d: Decision) -> list[Block]:

@@ -48,20 +48,41 @@ def article_ref(law: GoldLaw, form: str) -> str:
     return text
 
 
-def law_name(rng: random.Random, short: str, full: str, style: Style) -> str:
-    form = pick(rng, NAME_FORMS, style)
-    if form == "full":
-        return f"《{full}》"
-    if form == "full_edition":
-        return f"《{full}》{rng.choice(_EDITIONS)}"
-    if form == "short_edition":
-        return f"《{short}{rng.choice(_EDITIONS)}》"
-    return f"《{short}》"
+class LawWriter:
+    """Writes the law citations of one decision: a law keeps the name form (and edition note) it
+    got the first time, and articles keep one style throughout."""
+
+    def __init__(self, rng: random.Random, style: Style, full_names: dict[str, str]) -> None:
+        self.rng = rng
+        self.style = style
+        self.full_names = full_names
+        self.article_form = pick(rng, ARTICLE_FORMS, style)
+        self._names: dict[str, str] = {}
+
+    def name(self, short: str) -> str:
+        if short not in self._names:
+            self._names[short] = self._new_name(short, self.full_names.get(short, short))
+        return self._names[short]
+
+    def _new_name(self, short: str, full: str) -> str:
+        form = pick(self.rng, NAME_FORMS, self.style)
+        if form == "full":
+            return f"《{full}》"
+        if form == "full_edition":
+            return f"《{full}》{self.rng.choice(_EDITIONS)}"
+        if form == "short_edition":
+            return f"《{short}{self.rng.choice(_EDITIONS)}》"
+        return f"《{short}》"
+
+    def article(self, law: GoldLaw) -> str:
+        return article_ref(law, self.article_form)
+
+    def cite(self, laws: list[GoldLaw]) -> str:
+        """One citation string for several provisions, grouping articles of the same law."""
+        return cite(self.rng, laws, self)
 
 
-def cite(rng: random.Random, laws: list[GoldLaw], full_names: dict[str, str], style: Style, form: str) -> str:
-    """One citation string for several provisions, grouping articles of the same law; `form` is the
-    document's article style (ARTICLE_FORMS)."""
+def cite(rng: random.Random, laws: list[GoldLaw], writer: LawWriter) -> str:
     groups: list[tuple[str, list[GoldLaw]]] = []
     for law in laws:
         if groups and groups[-1][0] == law.law:
@@ -70,9 +91,8 @@ def cite(rng: random.Random, laws: list[GoldLaw], full_names: dict[str, str], st
             groups.append((law.law, [law]))
     parts = []
     for short, provisions in groups:
-        name = law_name(rng, short, full_names.get(short, short), style)
-        refs = "、".join(article_ref(p, form) for p in provisions)
-        parts.append(name + refs)
+        refs = "、".join(writer.article(p) for p in provisions)
+        parts.append(writer.name(short) + refs)
     joiner = "和" if len(parts) == 2 and rng.random() < 0.5 else "、"
     return joiner.join(parts)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from corpora.generator import document, law_text
-from corpora.generator.agency import doc_number, make_agency
+from corpora.generator.agency import Agency, doc_number, make_agency
 from corpora.generator.categories.base import Ctx, Target
 from corpora.generator.categories.registry import profile_for
 from corpora.generator.criminal import evaluate
@@ -17,7 +17,7 @@ from corpora.generator.geo import pick_place
 from corpora.generator.parties import make_party
 from corpora.generator.penalties import penalty_items
 from corpora.generator.phrasing import LAW_QUOTES
-from corpora.generator.style import Style, pick
+from corpora.generator.style import Style
 from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
 from corpora.laws import LawBook, load_laws
 from corpora.rules import RuleBook, load_rules
@@ -81,10 +81,17 @@ def _missing(rng: random.Random) -> list[str]:
     return sorted(rng.sample(document.MISSING_ELEMENTS, k=k), key=document.MISSING_ELEMENTS.index)
 
 
-def _courts(agency_place_city: str, district: str, municipality: bool) -> tuple[str, str]:
-    gov = f"{agency_place_city}人民政府" if municipality else f"{agency_place_city}市人民政府"
-    court = f"{district}人民法院"
-    return gov, court
+def _courts(agency: Agency) -> tuple[str, str]:
+    """The 复议 body (the government at the agency's own level) and the basic court."""
+    place = agency.place
+    city = place.city
+    if place.district != place.city and (place.district in agency.name or place.short_district + "分局" in agency.name):
+        gov = city + place.district + "人民政府" if place.municipality else place.district + "人民政府"
+    elif agency.name.startswith(place.province) and not place.municipality:
+        gov = place.province + "人民政府"
+    else:
+        gov = city + "人民政府"
+    return gov, f"{place.district}人民法院"
 
 
 def build_record(seed: int, style: Style, index: int, data: Data | None = None) -> GoldRecord:
@@ -141,9 +148,9 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     if document.BASIS_ELEMENT in missing:
         basis = []
     full = data.full_names
-    form = pick(rng, law_text.ARTICLE_FORMS, style)
-    violated_text = law_text.cite(rng, violated, full, style, form) if violated else ""
-    basis_text = law_text.cite(rng, basis, full, style, form) if basis else ""
+    writer = law_text.LawWriter(rng, style, full)
+    violated_text = writer.cite(violated) if violated else ""
+    basis_text = writer.cite(basis) if basis else ""
     quote = ""
     if basis and rng.random() < 0.35:
         law = rng.choice(basis)
@@ -151,13 +158,12 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         if clause:
             template = rng.choice(LAW_QUOTES[style])
             quote = template.format(
-                law=law_text.law_name(rng, law.law, full.get(law.law, law.law), style),
-                article=law_text.article_ref(law, form),
+                law=writer.name(law.law),
+                article=writer.article(law),
                 quote=clause,
             )
     items, gold_penalties, penalty_amounts = penalty_items(rng, story, style, admin_only=not category.rule_ids)
-    gov, court = _courts(agency.place.short_city if not agency.place.municipality else agency.place.city,
-                         agency.place.district, agency.place.municipality)
+    gov, court = _courts(agency)
     decision = document.Decision(
         style=style, agency=agency, doc_number=doc_number(rng, agency, decided.year, style),
         decision_date=decided, filed=filed, found=found, notice=notice, hearing_date=hearing,

@@ -32,7 +32,7 @@ class AdminSpec:
 
 SPECS: dict[str, AdminSpec] = {
     "price_violation": AdminSpec(
-        "价格违法", "不按规定明码标价",
+        "价格违法", "实施价格违法行为",
         {
             "default": (
                 "当事人在其经营场所销售的{n}种商品未按规定明码标价，部分商品标价签标示的价格与实际结算价格不一致。",
@@ -48,7 +48,7 @@ SPECS: dict[str, AdminSpec] = {
         income={"default": ("多收价款{amount}。", "因此获违法所得{amount}。"), "holdout": ("多收取的价款合计{amount}。",)},
     ),
     "advertising_violation": AdminSpec(
-        "发布违法广告", "发布虚假广告",
+        "发布违法广告", "发布违法广告",
         {
             "default": (
                 "当事人在其微信公众号发布的广告中使用“国家级”“最高级”“最佳”等用语。",
@@ -79,7 +79,7 @@ SPECS: dict[str, AdminSpec] = {
         extra_penalty=("confiscate_tools", "没收未经检定的计量器具"),
     ),
     "labeling_violation": AdminSpec(
-        "经营标签不符合规定的食品", "经营标签不符合规定的商品",
+        "经营标签标识不符合规定的商品", "经营标签标识不符合规定的商品",
         {
             "default": (
                 "当事人经营的{n}批次预包装食品未标注生产日期、保质期等事项。",
@@ -92,7 +92,7 @@ SPECS: dict[str, AdminSpec] = {
         income={"default": ("违法所得{amount}。",), "holdout": ("获利{amount}。",)},
     ),
     "special_equipment": AdminSpec(
-        "使用未经定期检验的特种设备", "使用未经定期检验的特种设备",
+        "特种设备使用管理违法", "违规使用特种设备",
         {
             "default": (
                 "当事人使用的{n}台电梯超过定期检验有效期，未申请定期检验，继续投入使用。",
@@ -104,7 +104,7 @@ SPECS: dict[str, AdminSpec] = {
         (30000, 300000), "general", ("特种设备检验报告", "设备登记资料"),
     ),
     "annual_report_not_disclosed": AdminSpec(
-        "未按规定公示年度报告", "隐瞒真实情况、弄虚作假",
+        "未按规定公示年度报告", "未按规定公示年度报告信息",
         {
             "default": (
                 "当事人在报送{year}年度报告时，隐瞒真实情况，公示的从业人数、资产总额等信息与实际不符。",
@@ -115,7 +115,7 @@ SPECS: dict[str, AdminSpec] = {
         (1000, 50000), "general", ("企业信用信息公示系统截图", "财务报表"),
     ),
     "food_licence_irregular": AdminSpec(
-        "食品经营许可证过期仍从事食品经营", "许可证有效期届满未延续仍经营",
+        "违反食品经营许可管理规定", "违反食品经营许可管理规定",
         {
             "default": (
                 "当事人的食品经营许可证有效期已于{date}届满，未申请延续，仍继续从事食品经营活动。",
@@ -127,7 +127,7 @@ SPECS: dict[str, AdminSpec] = {
         income={"default": ("违法所得{amount}。",), "holdout": ("期间营业收入中违法所得为{amount}。",)},
     ),
     "food_operation_irregular": AdminSpec(
-        "食品经营过程不符合规定", "未履行进货查验义务",
+        "食品经营过程不符合规定", "食品经营过程不符合规定",
         {
             "default": (
                 "当事人采购食品原料未查验供货者的许可证和产品合格证明，未建立进货查验记录。",
@@ -139,7 +139,7 @@ SPECS: dict[str, AdminSpec] = {
         (2000, 50000), "food", ("进货台账", "健康证明查验记录"),
     ),
     "medical_device_irregular": AdminSpec(
-        "经营医疗器械未履行进货查验义务", "未按规定经营医疗器械",
+        "违规经营医疗器械", "违规经营医疗器械",
         {
             "default": (
                 "当事人经营的{n}种第二类医疗器械未取得备案凭证，且未建立进货查验记录。",
@@ -187,7 +187,7 @@ SPECS: dict[str, AdminSpec] = {
         (100000, 1000000), "chemical", ("危险废物管理台账", "现场照片"),
     ),
     "noise_pollution": AdminSpec(
-        "噪声污染", "超过噪声排放标准排放噪声",
+        "噪声污染", "违反噪声污染防治规定",
         {
             "default": (
                 "当事人在夜间进行产生环境噪声污染的施工作业，未取得夜间施工证明。",
@@ -209,7 +209,7 @@ SPECS: dict[str, AdminSpec] = {
         (200, 10000), "tax", ("纳税申报记录",),
     ),
     "internet_cafe_minors": AdminSpec(
-        "互联网上网服务营业场所接纳未成年人", "接纳未成年人进入营业场所",
+        "违规经营互联网上网服务营业场所", "违规经营互联网上网服务营业场所",
         {
             "default": (
                 "执法人员检查时发现，当事人经营的网吧内有{n}名未成年人正在上网。",
@@ -221,7 +221,7 @@ SPECS: dict[str, AdminSpec] = {
         extra_penalty=("suspend", "责令停业整顿十五日"),
     ),
     "public_place_hygiene": AdminSpec(
-        "公共场所卫生违法", "未取得卫生许可证经营公共场所",
+        "公共场所卫生违法", "违反公共场所卫生管理规定",
         {
             "default": (
                 "当事人经营的美容店未取得公共场所卫生许可证擅自营业。",
@@ -246,7 +246,7 @@ SPECS: dict[str, AdminSpec] = {
         other_range=(50000, 2000000), fine_share_of_other=(0.05, 0.2),
     ),
     "safety_management_irregular": AdminSpec(
-        "安全生产管理违法", "未按规定开展安全生产教育和培训",
+        "安全生产管理违法", "违反安全生产管理规定",
         {
             "default": (
                 "当事人未按照规定对{n}名从业人员进行安全生产教育和培训。",
@@ -258,7 +258,7 @@ SPECS: dict[str, AdminSpec] = {
         (10000, 100000), "safety", ("安全培训记录", "现场检查记录"),
     ),
     "fire_safety": AdminSpec(
-        "消防安全违法", "占用、堵塞疏散通道",
+        "消防安全违法", "违反消防安全管理规定",
         {
             "default": (
                 "当事人经营场所的安全出口被上锁，疏散通道堆放杂物被堵塞。",
