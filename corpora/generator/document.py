@@ -45,6 +45,7 @@ ORDERS: Bank[tuple[str, ...]] = {
         ("opening", "hearing", "police", "facts", "evidence", "reasoning", "decision", "remedy", "payment"),
     ),
 }
+CAUSE_LINES: Bank[str] = {"default": ("案由：{cause}", "案由：涉嫌{cause}案"), "holdout": ("违法行为：{cause}", "案件名称：{cause}一案")}
 HEADER_LAYOUTS: Bank[str] = {"default": ("separate", "separate", "separate_spaced"), "holdout": ("combined", "combined_left")}
 NUMBER_ALIGN: Bank[str] = {"default": ("right", "right", "center"), "holdout": ("left",)}
 EVIDENCE_LAYOUTS: Bank[str] = {"default": ("inline", "lines", "inline"), "holdout": ("lines_joined_intro", "inline_semicolon")}
@@ -271,6 +272,8 @@ def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
     f = _fields(rng, d)
     blocks = _header(rng, d)
     blocks += party_blocks(rng, d.party, d.style, with_address=PARTY_ELEMENT not in d.missing)
+    if rng.random() < 0.25:
+        blocks.append(_para(pick(rng, CAUSE_LINES, d.style).format(cause=d.story.cause_short)))
     order = pick(rng, ORDERS, d.style)
     headings = pick(rng, ph.HEADINGS, d.style) if d.headings else None
     heading_format = pick(rng, ph.HEADING_NUMBERS, d.style)

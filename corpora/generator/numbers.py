@@ -1,7 +1,7 @@
 """Writing amounts and quantities the many ways agencies print them.
 
 Forms shared by both styles: plain (52000元), thousands separators (1,234,567.50元), 万元 (5.2万元),
-大写 (人民币伍万贰仟元整), full-width digits (５２０００元), ¥ prefix. Default-only: two decimals
+大写 (人民币伍万贰仟元整, 伍万贰仟元), full-width digits (５２０００元, １，２３４．５０元), ¥ prefix. Default-only: two decimals
 (52000.00元) and lower-case numerals (五万二千元). Holdout-only: 大写 followed by the figure in
 brackets (人民币伍万贰仟元整（￥52,000.00）).
 """
@@ -21,7 +21,9 @@ SHARED_AMOUNT_FORMS: tuple[tuple[str, float], ...] = (
     ("thousands", 2.0),
     ("wan", 1.5),
     ("upper", 1.5),
-    ("fullwidth", 0.4),
+    ("fullwidth", 0.3),
+    ("fullwidth_thousands", 0.2),
+    ("upper_short", 0.6),
     ("yen", 0.6),
 )
 STYLE_AMOUNT_FORMS: Bank[tuple[str, float]] = {
@@ -64,6 +66,10 @@ def write_amount(yuan: float, form: str) -> str:
     if form == "fullwidth":
         text = f"{cents // 100}" if whole else f"{cents / 100:.2f}"
         return text.translate(_FULLWIDTH) + "元"
+    if form == "fullwidth_thousands":
+        return f"{cents / 100:,.2f}".translate(_FULLWIDTH) + "元"
+    if form == "upper_short":
+        return cn2an.an2cn(cents / 100, "rmb").removesuffix("整")
     if form == "yen":
         return f"¥{cents / 100:,.2f}元" if not whole else f"¥{cents // 100:,}元"
     raise ValueError(f"unknown amount form {form!r}")
