@@ -33,6 +33,7 @@ class Damage:
     greyscale: bool = False
     dark_edges: bool = False  # an open scanner lid: the corners uncovered by a skewed page come out dark
     binarize: bool = False  # a fax or black-and-white copier: every pixel black or white, seals too
+    photo: float = 0.0  # a phone photo on a desk: how far (fraction of the page) the corners move in perspective
     seed: int = 0
 
     @property
@@ -63,6 +64,7 @@ def sample_damage(level: DamageLevel, rng: random.Random, dpi: int = 200) -> Dam
         )
     rotation = rng.choice(TURNS) if rng.random() < 0.2 else 0
     binarize = rng.random() < 0.15
+    photo = round(rng.uniform(0.02, 0.06), 3) if not binarize and rng.random() < 0.15 else 0.0
     return Damage(
         rotation=rotation,
         skew=round(rng.uniform(-3.0, 3.0), 2),
@@ -75,6 +77,7 @@ def sample_damage(level: DamageLevel, rng: random.Random, dpi: int = 200) -> Dam
         greyscale=binarize or rng.random() < 0.5,
         dark_edges=rng.random() < 0.3,
         binarize=binarize,
+        photo=photo,
         seed=seed,
     )
 
@@ -91,6 +94,19 @@ def _shadow(h: int, w: int, strength: float, gen: np.random.Generator) -> np.nda
     ramp = (np.cos(angle) * (xs - 0.5) + np.sin(angle) * (ys - 0.5)) + 0.5
     ramp = np.clip(ramp, 0.0, 1.0) ** gen.uniform(1.5, 3.0)
     return (1.0 - strength * ramp).astype(np.float32)
+
+
+def _photograph(pixels: np.ndarray, amount: float, gen: np.random.Generator) -> np.ndarray:
+    """The page seen by a phone held at a slant: a perspective quad on a desk-coloured background."""
+    h, w = pixels.shape[:2]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    inward = np.float32([[1, 1], [-1, 1], [-1, -1], [1, -1]])
+    moves = gen.uniform(0.2, 1.0, (4, 2)).astype(np.float32) * np.float32(amount) * np.float32([w, h])
+    dst = src + inward * moves
+    desk = int(gen.integers(40, 140))
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    return cv2.warpPerspective(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                               borderValue=(desk, int(desk * 0.85), int(desk * 0.7)))
 
 
 def _per_pixel(field: np.ndarray, image: np.ndarray) -> np.ndarray:
@@ -112,6 +128,8 @@ def apply_damage(image: Image.Image, damage: Damage) -> Image.Image:
         turn = cv2.getRotationMatrix2D((w / 2, h / 2), damage.skew, 1.0)
         pixels = cv2.warpAffine(pixels, turn, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT,
                                 borderValue=(fill, fill, fill))
+    if damage.photo:
+        pixels = _photograph(pixels, damage.photo, gen)
     if damage.blur:
         pixels = cv2.GaussianBlur(pixels, (0, 0), sigmaX=damage.blur)
     work = pixels.astype(np.float32)

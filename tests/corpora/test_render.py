@@ -201,6 +201,8 @@ def test_damage_parameters_change_the_pixels_as_described() -> None:
     fax = np.asarray(apply_damage(page, Damage(noise=8, shadow=0.5, greyscale=True, binarize=True, seed=3)))
     assert set(np.unique(fax)) == {0, 255}
     assert fax[60, 100] == 0 and fax[200, 150] == 255  # ink black, shadowed paper still white
+    photo = np.asarray(apply_damage(page, Damage(photo=0.05, seed=4)).convert("L"))
+    assert photo[1, 1] < 160 and photo[-2, -2] < 160 and photo[200, 150] > 240  # desk around the page
     lid_open = apply_damage(page, Damage(skew=3.0, dark_edges=True)).convert("L")
     lid_closed = apply_damage(page, Damage(skew=3.0)).convert("L")
     assert lid_open.getpixel((1, 1)) < 100 < lid_closed.getpixel((1, 1))
