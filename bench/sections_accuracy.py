@@ -13,8 +13,9 @@ the generator built it in. The generator's body sections map to segment()'s name
     payment, remedy -> same       header/title -> header, doc_number, parties, signature/date/footer -> signature
     heading -> the section it heads
 
-Merged paragraphs (two sections in one) are scored per part. The generator is watched, not
-changed: its section builders are wrapped to record which text each one wrote.
+Merged paragraphs (two sections in one) are scored per part; lines no section builder wrote (a
+案由 line) are not scored. The generator is watched, not changed: its section builders are
+wrapped to record which text each one wrote.
 """
 
 from __future__ import annotations
@@ -86,9 +87,12 @@ def gold_labels(record: GoldRecord, written: list[tuple[str, str]]) -> list[set[
             labels.extend(set() for _ in block.text)
             continue
         parts = _decompose(block.text, written)
-        if parts is None:
-            return None
         start = len(labels)
+        if parts is None:
+            # a line no section builder wrote (a 案由 line): not scored
+            labels.extend(set() for _ in block.text)
+            pending_heading = []
+            continue
         for name, n in parts:
             labels.extend(set(ACCEPT[name]) for _ in range(n))
         for h in pending_heading:

@@ -108,7 +108,7 @@ _HEADINGS: dict[str, str] = {
 _HEADING_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pat))
     for name, pat in (
-        # in order of precedence: "认定的违法事实" is facts, "处罚依据和处罚决定" a decision
+        # on equal ends, earlier wins
         ("facts", r"事实|案情|调查经过|案件来源"),
         ("evidence", r"证据"),
         ("procedure", r"告知|陈述|申辩|听证"),
@@ -122,7 +122,16 @@ _HEADING_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 
 
 def _heading_section(label: str) -> str | None:
-    return next((name for name, rx in _HEADING_WORDS if rx.search(label)), None)
+    """Chinese headings end in their head noun ("认定的违法事实", "以上事实有以下证据"): the keyword
+    that ends last names the section; on a tie, the list order decides."""
+    best: tuple[int, int] | None = None
+    name: str | None = None
+    for rank, (section, rx) in enumerate(_HEADING_WORDS):
+        for m in rx.finditer(label):
+            key = (m.end(), -rank)
+            if best is None or key > best:
+                best, name = key, section
+    return name
 
 _HEADING_SHAPE = regex.compile(rf"^\s*{_ENUM}\s*[^\s，。；;,！？!?]{{2,18}}\s*[:：]?\s*$")
 # "告知程序：…", "处罚理由及依据：…": a short label opening a line names its section too
@@ -228,7 +237,8 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)|证据确凿", 4),
     _cue("evidence", r"等证据|为证|予以证实|佐证|证据在案", 2.5),
-    _cue("evidence", r"证据(?:清单|材料|目录)|(?:证明|支撑|证实|认定|支持)\S{0,12}的(?:主要)?证据", 4),
+    _cue("evidence", r"证据(?:清单|目录)|(?:证明|支撑|证实|认定|支持)\S{0,12}的(?:主要)?证据", 4),
+    _cue("evidence", r"证据材料", 2),
     # finding
     _cue(
         "finding",
@@ -237,6 +247,7 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("finding", r"违反了|违反\S{0,4}《|已构成|构成(?:了)?\S{0,20}(?:行为|违法)|属于\S{0,30}(?:行为|情形)", 3),
     _cue("finding", r"触犯|(?:违法)?事实成立|应(?:当)?(?:依法)?(?:予以|给予|予)(?:行政)?处罚", 3),
+    _cue("finding", r"与\S{0,60}规定(?:相悖|不符|相抵触)|法律适用", 3),
     _cue("finding", r"(?:本|我)(?:局|机关|委|厅|所|队|院|单位|分局)(?:经\S{0,4})?(?:认为|认定)|事实清楚", 2.5),
     _cue("finding", r"违反|的规定\s*[。，,]?$|涉嫌", 1),
     _cue("finding", r"^\s*(?:综上所述|综上)", 2),
@@ -246,7 +257,7 @@ _CUES: tuple[_Cue, ...] = (
         r"(?:告知书|告知了?当事人|依法告知|陈述(?:、|和|及)?申辩|听证|申辩|放弃(?:陈述|听证)|未提出(?:陈述|申辩|听证))",
         3.5,
     ),
-    _cue("procedure", r"复核|(?:不予|予以|部分)采纳|申辩(?:理由|意见)|听取\S{0,6}意见", 3.5),
+    _cue("procedure", r"复核|(?:不予|予以|部分)采纳|申辩(?:理由|意见)|听取\S{0,6}意见", 4),
     _cue("procedure", r"集体讨论|法制审核|重大执法决定|延长\S{0,6}期限|负责人(?:集体)?审批|送达\S{0,6}(?:告知书|通知书)", 2.5),
     # basis
     _cue(
@@ -256,6 +267,7 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("basis", rf"(?:依据|根据|依照|按照)\S{{0,30}}第{_NUM}+条|(?:依据|根据|依照|依)《", 2.5),
     _cue("basis", r"^\s*(?:鉴于|考虑到|综合考虑)|从轻|减轻|从重|不予(?:行政)?处罚|裁量|情节(?:较轻|轻微|严重|较重)", 2),
+    _cue("basis", r"(?:从轻|减轻|从重)(?:行政)?处罚", 3),
     # decision
     _cue(
         "decision",
@@ -302,11 +314,13 @@ _EVIDENCE_KINDS = regex.compile(
 # Key phrases that also count with one misread, dropped or extra character (OCR noise). The first
 # character must be read right, and phrases one character away from a common word of another
 # section ("证据如下" / "依据如下") are not here.
+# "^" marks phrases that only count opening a unit ("违法事实" heads the facts; "如实陈述违法
+# 事实" is a plea).
 _FUZZY: tuple[tuple[str, str, float], ...] = (
-    ("facts", "经查明", 2.5),
-    ("facts", "违法事实", 3),
+    ("facts", "^经查明", 2.5),
+    ("facts", "^违法事实", 3),
     ("facts", "立案调查", 2.5),
-    ("evidence", "以上事实", 2),
+    ("evidence", "^以上事实", 2),
     ("finding", "上述行为", 2.5),
     ("finding", "违反了《", 2.5),
     ("procedure", "陈述申辩", 3),
@@ -321,7 +335,14 @@ _FUZZY: tuple[tuple[str, str, float], ...] = (
     ("remedy", "申请复议", 3),
 )
 _FUZZY_RES = tuple(
-    (section, regex.compile(rf"{regex.escape(word[0])}(?:{regex.escape(word[1:])}){{e<=1}}"), weight)
+    (
+        section,
+        regex.compile(
+            ("^\\s*" if word.startswith("^") else "")
+            + rf"{regex.escape(word.lstrip('^')[0])}(?:{regex.escape(word.lstrip('^')[1:])}){{e<=1}}"
+        ),
+        weight,
+    )
     for section, word, weight in _FUZZY
 )
 
@@ -349,6 +370,13 @@ def segment(text: str) -> list[Section]:
     n = len(text)
     scores = [_score(masked[a:b], a / n) for a, b in units]
     labels = _viterbi(scores)
+    # a clause without cues that was cut off before a clause with one ("当事人经营…商品，" before
+    # "其行为违反了…") is the subject of that sentence: it goes with what follows
+    for i in range(len(units) - 2, -1, -1):
+        a, b = units[i]
+        piece = masked[a:b]
+        if max(scores[i]) <= 0 and "\n" not in piece and piece.rstrip()[-1:] in _CLAUSE_BREAK:
+            labels[i] = labels[i + 1]
     sections: list[Section] = []
     for (a, _b), label in zip(units, labels):
         if sections and sections[-1].name == label:
