@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.numbers import JIAO_FEN, NUMBER, parse_yuan
+from extractors.quotes import quoted_spans
 from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
@@ -63,25 +64,6 @@ class Amount:
     role: str
     yuan: float
     evidence: Evidence
-
-
-_QUOTED_ARTICLE = re.compile(
-    r"[(（]\s?《[^》]{2,40}》(?:\s?[(（][^()（）]{0,16}[)）])?[^()（）:：]{0,30}[:：][^()（）]*[)）]"
-)
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted law, whose amounts are law, not decision: text inside quotes, and an article
-    recited in brackets (`（《医师法》第59条：…按一万元计算）`)."""
-    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _QUOTED_ARTICLE.finditer(text)]
-    depth_start: int | None = None
-    for i, ch in enumerate(text):
-        if ch in "“「『" and depth_start is None:
-            depth_start = i
-        elif ch in "”」』" and depth_start is not None:
-            spans.append((depth_start, i))
-            depth_start = None
-    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

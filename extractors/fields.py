@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.agency import Agency, extract_agency, is_agency_name
-from extractors.amounts import Amount, extract_amounts, quoted_spans
+from extractors.amounts import Amount, extract_amounts
 from extractors.case_cause import CaseCause, extract_case_cause
 from extractors.dates import DecisionDate, extract_decision_date
 from extractors.doc_number import DocNumber, extract_doc_number
@@ -15,6 +15,7 @@ from extractors.missing import missing_elements
 from extractors.parties import Party, extract_parties
 from extractors.penalties import Penalty, extract_penalties
 from extractors.quantities import Quantity, extract_quantities
+from extractors.quotes import quoted_spans
 from extractors.regions import find_regions
 from extractors.view import build_view
 from ingest.document import Document
@@ -61,8 +62,12 @@ def extract(document: Document) -> Fields:
     parties = extract_parties(view, party_end)
     amounts = extract_amounts(view, regions)
     laws = extract_laws(view)
-    fine = next((a.yuan for a in amounts if a.role == "fine"), None)
-    penalties = extract_penalties(view, decision, fine)
+    penalties = extract_penalties(
+        view,
+        decision,
+        next((a.yuan for a in amounts if a.role == "fine"), None),
+        next((a.yuan for a in amounts if a.role == "confiscated_income"), None),
+    )
     agency = extract_agency(view, header_end, signature)
     decision_date = extract_decision_date(view, signature, is_agency_name)
     signed = decision_date is not None and decision_date.evidence.start >= int(len(document.text) * 0.6)

@@ -150,6 +150,8 @@ def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, 
                 continue
             raw = raw[: cut.start()]
         name, business = _split_name(raw)
+        if not colon and not (_ORG_SUFFIX.search(name) or _PERSON_NAME.match(name)):
+            continue  # `当事人收到告知文书后…`: a sentence about the party, not its name
         starts.append((pm.start(), pm.end(), name, ns, business))
     if not starts:
         for sm in _SALUTATION.finditer(text, 0, max(region_end, 1)):

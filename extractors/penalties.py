@@ -13,10 +13,11 @@ from ingest.document import Evidence
 _TOOL_WORDS = re.compile(
     r"工具|设备|机械|器械|器具|船只|船舶|渔具|网具|车辆|机具|采砂船|挖掘机|抽水机|电鱼|猎具|模具|印刷机|生产线|作案"
 )
-_INCOME_WORDS = re.compile(r"(?:违法|非法)(?:所得|收入|获利)")
+_INCOME_WORDS = re.compile(r"^(?:其|当事人)?(?:的)?(?:违法|非法)(?:所得|收入|获利)(?!的)")
 _CONFISCATE = re.compile(r"没收(?P<obj>[^，,；;。\n]{1,60})")
 _CONJ = re.compile(r"和|及|以及|、|与|并")
 _PENALTIES: list[tuple[str, str]] = [
+    ("confiscate_income", r"(?:违法|非法)(?:所得|获利|收入)(?:[^，。；;,\n]|(?<=\d),(?=\d)){0,30}?(?:予以|依法)?没收"),
     ("confiscate", r"没收"),
     ("revoke_licence", r"吊销|撤销[^，。；]{0,10}(?:许可|执照|资格|证书)"),
     ("suspend", r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停(?:营业|执业|经营|业务|相关业务|生产)|限制开展生产经营|降低资质等级"),
@@ -24,7 +25,11 @@ _PENALTIES: list[tuple[str, str]] = [
     ("detention", r"行政拘留|拘留"),
     ("warning", r"警告|通报批评"),
     ("fine", r"罚款"),
-    ("order_correct", r"责令(?:[^，。；\n]{0,6})?改正|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|拆除|消除|召回)|限期(?:改正|拆除|整改)"),
+    (
+        "order_correct",
+        r"责令[^，。；\n]{0,6}?(?:改正|纠正)|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|拆除|消除|召回)|"
+        r"限期(?:改正|拆除|整改|治理)|(?:立即|限期)?(?:改正|纠正)违法行为",
+    ),
 ]
 _PENALTY_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PENALTIES))
 _NEGATED = re.compile(r"(?:不予|免予|不再|免除|从轻|减轻)\S{0,4}$")
@@ -37,16 +42,15 @@ class Penalty:
     evidence: Evidence
 
 
-def extract_penalties(view: View, decision: tuple[int, int] | None, fine_yuan: float | None) -> list[Penalty]:
+def extract_penalties(
+    view: View, decision: tuple[int, int] | None, fine_yuan: float | None, confiscated_yuan: float | None
+) -> list[Penalty]:
     if decision is None:
         return []
     text = view.text
     out: list[Penalty] = []
     seen: set[str] = set()
-    # `本局责令当事人立即停止侵权行为，并决定：…`: the sentence that leads into the decision decides too
-    lead = max((m.end() for m in re.finditer(r"[。\n]", text[max(0, decision[0] - 200) : decision[0]])), default=0)
-    start = max(0, decision[0] - 200) + lead if lead else decision[0]
-    for m in _PENALTY_RE.finditer(text, start, decision[1]):
+    for m in _PENALTY_RE.finditer(text, *decision):
         if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         kinds = [(m.lastgroup or "", m.start(), m.end())]
@@ -56,7 +60,8 @@ def extract_penalties(view: View, decision: tuple[int, int] | None, fine_yuan: f
             if kind in seen:
                 continue
             seen.add(kind)
-            out.append(Penalty(kind, fine_yuan if kind == "fine" else None, view.evidence(start, end)))
+            yuan = {"fine": fine_yuan, "confiscate_income": confiscated_yuan}.get(kind)
+            out.append(Penalty(kind, yuan, view.evidence(start, end)))
     return out
 
 

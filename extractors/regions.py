@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from extractors.quotes import quoted_spans
 from extractors.view import View
 
 _FACTS = re.compile(r"经查|查明|违法事实|调查发现|经调查|检查发现|存在以下违法|执法人员|立案调查|依法对当事人|进行(?:了)?(?:现场)?检查")
@@ -29,11 +30,17 @@ _DATE_LINE = re.compile(r"^\s*[\d一二三四五六七八九〇○零O]{4}\s*[�
 
 @dataclass(frozen=True)
 class Regions:
-    """Sections of the view text, in view offsets; a name may recur when a decision is out of order."""
+    """Sections of the view text, in view offsets; a name may recur when a decision is out of order.
+
+    `decision` is the decided items themselves, found from the phrase that introduces them, since
+    everything that was decided must come from there and nowhere else."""
 
     spans: list[tuple[str, int, int]]
+    decision: tuple[int, int] | None = None
 
     def name_at(self, pos: int) -> str | None:
+        if self.decision and self.decision[0] <= pos < self.decision[1]:
+            return "decision"
         for name, s, e in self.spans:
             if s <= pos < e:
                 return name
@@ -41,10 +48,55 @@ class Regions:
 
     def get(self, name: str) -> tuple[int, int] | None:
         """The first span of `name` with any later contiguous spans of it, or None."""
+        if name == "decision" and self.decision:
+            return self.decision
         found = [(s, e) for n, s, e in self.spans if n == name]
         if not found:
             return None
         return found[0][0], found[-1][1]
+
+
+_ANCHOR = re.compile(
+    r"(?:处罚|处理|决定)(?:内容)?如下|(?:以下|如下)(?:行政)?(?:处罚|处理)|作出(?:如下|以下)[^。\n]{0,12}(?:处罚|决定)|"
+    r"处罚决定\s?[:：]|(?:本局|我局|本机关|本行政机关|本厅|本委|本队|海关|本所)?(?:现|依法)?决定(?:对当事人|给予|处以|责令|没收|[:：])"
+)
+_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.]|\d+[、.)]|[(（][一二三四五六七八九十\d]+[)）]|[①-⑩]|第[一二三四五六七八九十]+[，,、]|"
+    r"\d{1,2}(?=[\u4e00-\u9fff]))"  # NFKC made ① a bare 1
+)
+
+
+def decision_items(text: str) -> tuple[int, int] | None:
+    """The decided items: after the phrase that introduces them (not a 拟 proposal), either the
+    rest of that sentence or the numbered lines that follow it."""
+    quoted = quoted_spans(text)
+    for m in _ANCHOR.finditer(text):
+        if any(s <= m.start() < e for s, e in quoted):
+            continue
+        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_start = max([sentence_start] + [e for _, e in quoted if e <= m.start()])
+        if "拟" in text[sentence_start : m.start()]:
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        # `决定对当事人作出如下处理：` holds two cues: the items follow the last one
+        anchor_end = m.end()
+        for later in _ANCHOR.finditer(text, m.end(), line_end):
+            if "。" in text[anchor_end : later.start()]:
+                break
+            anchor_end = later.end()
+        if text[anchor_end:line_end].strip(" :：") or line_end == len(text):
+            stop = text.find("。", anchor_end, line_end)
+            return sentence_start, (stop + 1 if stop >= 0 else line_end)
+        end = line_end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if not _ITEM.match(text, end + 1):
+                break
+            end = nxt
+        return sentence_start, end
+    return None
 
 
 def _first_after(pattern: re.Pattern[str], text: str, start: int) -> int | None:
@@ -118,8 +170,8 @@ def _from_cues(view: View) -> Regions:
 
 
 def find_regions(view: View) -> Regions:
-    if view.doc.sections:
-        regions = _from_document(view)
-        if regions.get("decision") is not None:
-            return regions
-    return _from_cues(view)
+    regions = _from_document(view) if view.doc.sections else _from_cues(view)
+    items = decision_items(view.text)
+    if items is None:
+        return regions
+    return Regions(regions.spans, items)

@@ -1,0 +1,24 @@
+"""Quoted law inside a decision: an article recited in quotes or in brackets states the law's ranges
+and thresholds (`处五万元以上二十万元以下罚款`, `不足一万元的，按一万元计算`), never what was decided."""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED_ARTICLE = re.compile(
+    r"[(（]\s?《[^》]{2,40}》(?:\s?[(（][^()（）]{0,16}[)）])?[^()（）:：]{0,30}[:：][^()（）]*[)）]"
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted law, whose amounts are law, not decision: text inside quotes, and an article
+    recited in brackets (`（《医师法》第59条：…按一万元计算）`)."""
+    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _QUOTED_ARTICLE.finditer(text)]
+    depth_start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in "“「『" and depth_start is None:
+            depth_start = i
+        elif ch in "”」』" and depth_start is not None:
+            spans.append((depth_start, i))
+            depth_start = None
+    return spans
