@@ -211,3 +211,17 @@ def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -
         assert {law.law for law in record.laws} <= cited, record.id
         assert record.doc_number in record.text
         assert record.conduct_date is not None and record.conduct_date <= record.decision_date
+
+
+def test_cli_generate_writes_the_corpus(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from service.cli import app
+
+    result = CliRunner().invoke(app, ["corpus", "generate", "--n", "3", "--seed", "2", "--out", str(tmp_path),
+                                      "--style", "holdout"])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert len(list((tmp_path / "docs").glob("h0002-*.txt"))) == 3
+    bad = CliRunner().invoke(app, ["corpus", "generate", "--n", "1", "--out", str(tmp_path), "--style", "other"])
+    assert bad.exit_code != 0

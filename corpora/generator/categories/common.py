@@ -10,11 +10,15 @@ SALES: Bank[str] = {
         "{period}当事人共销售{goods}{qty}，单价{price}元/{unit}，销售金额共计{amount}。",
         "{period}当事人累计售出{goods}{qty}，销售额为{amount}。",
         "{period}当事人对外销售{goods}{qty}，销售收入{amount}。",
+        "{period}当事人将上述{goods}以每{unit}{price}元的价格销售给周边商户，共售出{qty}，销售金额合计{amount}。",
+        "根据当事人提供的销售台账，{period}其共销售{goods}{qty}，销售金额{amount}。",
     ),
     "holdout": (
         "经核算，当事人已售出{qty}{goods}，按每{unit}{price}元计，实现销售收入{amount}。",
         "{period}售出涉案{goods}{qty}（售价每{unit}{price}元），销售款合计{amount}。",
         "已销售的{goods}共{qty}，对应货款{amount}已全部收讫。",
+        "出库单据显示，{period}当事人发出{goods}{qty}，均已结算，销售额{amount}。",
+        "当事人通过网店售出{goods}{qty}，平台后台数据显示成交金额{amount}。",
     ),
 }
 UNSOLD: Bank[str] = {
@@ -22,11 +26,13 @@ UNSOLD: Bank[str] = {
         "执法人员现场查获尚未销售的{goods}{qty}，按标价{price}元/{unit}计算，货值金额{amount}。",
         "当事人库存的{goods}{qty}尚未销售，货值金额{amount}。",
         "现场查扣待售{goods}{qty}，货值金额共计{amount}。",
+        "案发时当事人仓库内尚有{goods}{qty}未售出，货值金额{amount}。",
     ),
     "holdout": (
         "现场另有待售{goods}{qty}被依法扣押，其货值按每{unit}{price}元折算为{amount}。",
         "未售部分{qty}，货值{amount}（按实际售价计算）。",
         "仓库内存放的{goods}{qty}尚未流入市场，价值{amount}。",
+        "被查封的库存{goods}计{qty}，以销售价格计算的货值为{amount}。",
     ),
 }
 ONLY_UNSOLD: Bank[str] = {
@@ -40,24 +46,28 @@ ONLY_UNSOLD: Bank[str] = {
     ),
 }
 INCOME: Bank[str] = {
-    "default": ("获违法所得{amount}。", "扣除进货成本后，当事人违法所得{amount}。", "违法所得为{amount}。", "获利{amount}。"),
-    "holdout": ("从中获利{amount}（即违法所得）。", "经核算违法所得计{amount}。", "其违法所得经财务核算为{amount}。"),
+    "default": ("获违法所得{amount}。", "扣除进货成本后，当事人违法所得{amount}。", "违法所得为{amount}。", "获利{amount}。", "扣除成本后获利{amount}。", "当事人从中获取违法所得{amount}。"),
+    "holdout": ("从中获利{amount}（即违法所得）。", "经核算违法所得计{amount}。", "其违法所得经财务核算为{amount}。", "核减进货成本后，违法所得认定为{amount}。"),
 }
 REVENUE: Bank[str] = {
     "default": (
         "{period}当事人共购销{goods}{qty}，单价{price}元/{unit}，违法经营额{amount}。",
         "{period}当事人经营{goods}{qty}，非法经营数额{amount}。",
         "{period}当事人共计经营{goods}{qty}，经营额{amount}。",
+        "{period}当事人累计经营{goods}{qty}，违法经营额为{amount}。",
+        "经核算，{period}当事人经营的{goods}共计{qty}，按实际销售价格{price}元/{unit}计算，非法经营数额{amount}。",
     ),
     "holdout": (
         "{period}经手{goods}{qty}（每{unit}{price}元），涉案经营总额达{amount}。",
         "按每{unit}{price}元计，{qty}{goods}的经营金额合计{amount}。",
+        "依据查获的账本，{period}经营{goods}{qty}，营业额{amount}，均属违法经营。",
     ),
 }
 PURCHASE: Bank[str] = {
     "default": (
         "当事人于{date}从{supplier}购进{goods}{qty}，进价{cost}元/{unit}。",
         "{date}，当事人从{supplier}处购入{goods}{qty}，进货单价{cost}元。",
+        "{date}起，当事人陆续从{supplier}购进{goods}{qty}，进货价每{unit}{cost}元。",
     ),
     "holdout": (
         "涉案{goods}系当事人通过{supplier}以每{unit}{cost}元的价格购入，共计{qty}。",
@@ -65,7 +75,7 @@ PURCHASE: Bank[str] = {
     ),
 }
 SUPPLIERS: Bank[str] = {
-    "default": ("外地一流动商贩", "某批发市场", "网络平台", "一名自称“老王”的供货人", "邻县一家批发部"),
+    "default": ("外地一流动商贩", "某批发市场", "网络平台", "一名自称“老王”的供货人", "邻县一家批发部", "外省某厂家"),
     "holdout": ("微信好友", "物流代收点的陌生发货人", "境外网站", "展会上结识的供应商"),
 }
 LABS: Bank[str] = {
