@@ -139,5 +139,4 @@ def require(*roles: Role):  # -> a FastAPI dependency
             )
         return user
 
-    check.allowed_roles = frozenset(allowed)  # type: ignore[attr-defined]
     return check

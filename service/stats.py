@@ -4,8 +4,10 @@ A case is flagged when its criminal-risk level is `high` or `review` (the review
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from service.case_query import CaseFilter
@@ -16,7 +18,7 @@ from service.schemas.stats import Bucket, StatsOut
 _FLAG = func.sum(sql_case((Case.risk_level.in_(FLAGGED_LEVELS), 1), else_=0))
 
 
-def _buckets(s: Session, column, f: CaseFilter) -> list[Bucket]:  # type: ignore[no-untyped-def]
+def _buckets(s: Session, column: ColumnElement[Any], f: CaseFilter) -> list[Bucket]:
     stmt = f.apply(select(column, func.count(Case.id), _FLAG).group_by(column))
     rows = s.execute(stmt).all()
     out = [Bucket(key=None if k is None else str(k), count=n, flagged=int(fl or 0)) for k, n, fl in rows]

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from python_multipart.multipart import MultipartParser, parse_options_header
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ingest.errors import IngestError, LianfaError
 from service.auth import CurrentUser
@@ -239,7 +240,7 @@ def _record(db: Database, user: CurrentUser, files: list[Received], settings: Se
         return batch.id
 
 
-def _has_live_job(s, document_id: int) -> bool:  # type: ignore[no-untyped-def]
+def _has_live_job(s: Session, document_id: int) -> bool:
     return (
         s.scalar(select(Job.id).where(Job.document_id == document_id, Job.status != "cancelled").limit(1))
         is not None

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from service.config import ServiceSettings
+    from service.jobs.celery_backend import Dispatcher
+    from service.jobs.pool import LocalPool
 
 
 def register(app: typer.Typer) -> None:
@@ -39,7 +46,7 @@ def register(app: typer.Typer) -> None:
             runner.stop()
 
 
-def _job_runner(settings):  # type: ignore[no-untyped-def]
+def _job_runner(settings: ServiceSettings) -> LocalPool | Dispatcher:
     if settings.queue == "celery":
         from service.jobs.celery_backend import Dispatcher
 

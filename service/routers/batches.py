@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -11,13 +10,15 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from service.auth import CurrentUser, require
 from service.batches import batch_out, batch_summary, items_of, progress
 from service.db.models import Batch, BatchItem
+from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
-from service.schemas.batches import ActionOut, BatchOut, BatchSummary, RetryRequest
+from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, RetryRequest
 from service.uploads import expand, receive_multipart, record_batch
 
 router = APIRouter(prefix="/api/batches", tags=["batches"])
@@ -46,7 +47,7 @@ _UPLOAD_BODY = {
 }
 
 
-def _get_batch(s, batch_id: int) -> Batch:  # type: ignore[no-untyped-def]
+def _get_batch(s: Session, batch_id: int) -> Batch:
     batch = s.get(Batch, batch_id)
     if batch is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在，请检查批次编号")
@@ -79,7 +80,7 @@ async def upload_batch(
     return await run_in_threadpool(_finish)
 
 
-def _backlog(db) -> int:  # type: ignore[no-untyped-def]
+def _backlog(db: Database) -> int:
     with db.session() as s:
         return queue.queued_count(s)
 
@@ -102,7 +103,7 @@ async def batch_events(batch_id: int, db: DbDep, user: Viewer, interval: float =
     """Server-sent events: `item` for each item whose status changed, `progress` after each change,
     and a final `done` when nothing is left queued or processing."""
 
-    def snapshot():  # type: ignore[no-untyped-def]
+    def snapshot() -> list[ItemOut]:
         with db.session() as s:
             _get_batch(s, batch_id)
             return items_of(s, batch_id)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, status
 from fastapi.responses import FileResponse
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from service.auth import CurrentUser, require
 from service.case_query import CaseFilter, by_risk, case_filter
@@ -23,7 +24,7 @@ Reader = Annotated[CurrentUser, Depends(require("reviewer", "analyst"))]
 Filter = Annotated[CaseFilter, Depends(case_filter)]
 
 
-def get_case(s, case_id: int) -> Case:  # type: ignore[no-untyped-def]
+def get_case(s: Session, case_id: int) -> Case:
     case = s.get(Case, case_id)
     if case is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请检查案件编号")

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse
 from ingest.errors import IngestError
 from service.auth import CurrentUser, require
 from service.db.models import Document
+from service.db.session import Database
 from service.routers.deps import DbDep, SettingsDep, StorageDep
 from service.storage import PageNotFound
 
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
 
 
-def _doc(db, document_id: int) -> Document:  # type: ignore[no-untyped-def]
+def _doc(db: Database, document_id: int) -> Document:
     with db.session() as s:
         doc = s.get(Document, document_id)
         if doc is None:
