@@ -13,6 +13,7 @@ StoryFn = Callable[[Ctx], Story]
 
 _BUSINESS: tuple[tuple[PartyKind, float], ...] = (("organisation", 0.45), ("individual_business", 0.4), ("individual", 0.15))
 _COMPANY: tuple[tuple[PartyKind, float], ...] = (("organisation", 0.85), ("individual_business", 0.1), ("individual", 0.05))
+_UNREGISTERED: tuple[tuple[PartyKind, float], ...] = (("individual", 1.0),)
 _PERSON: tuple[tuple[PartyKind, float], ...] = (("individual", 0.75), ("individual_business", 0.1), ("organisation", 0.15))
 
 
@@ -33,6 +34,7 @@ for _cid in ("special_equipment", "construction_without_eia", "dust_pollution", 
     _TABLE[_cid] = (admin.story, _COMPANY)
 _TABLE.update({
     "tobacco_transport_without_permit": (trade.story, _PERSON),
+    "unlicensed_business": (trade.story, _UNREGISTERED),
     "hazardous_waste_dumping": (environment.dumping, _COMPANY),
     "hazardous_waste_storage": (environment.storage, _COMPANY),
     "emission_exceedance": (environment.exceedance, _COMPANY),

@@ -29,8 +29,8 @@ EXCESS: Bank[str] = {
     "holdout": ("当事人虽持有采伐许可证，但实际采伐{tree}{count}株（蓄积{volume}立方米），超出许可范围。",),
 }
 SAPLINGS: Bank[str] = {
-    "default": ("其中幼树{saplings}株。",),
-    "holdout": ("被伐林木中含幼树{saplings}株。",),
+    "default": ("另砍伐幼树{saplings}株。", "此外，当事人还砍伐幼树{saplings}株。"),
+    "holdout": ("同时毁坏林下幼树{saplings}株。",),
 }
 TREE_VALUE: Bank[str] = {
     "default": ("经价格认定，被伐林木价值{amount}。",),
