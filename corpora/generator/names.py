@@ -25,5 +25,15 @@ def person_name(rng: random.Random) -> str:
     return surname + "".join(rng.choice(_GIVEN) for _ in range(given_len))
 
 
+_BRAND_CHARS = (
+    "鑫源恒通华兴永盛金穗瑞丰富民顺发隆联创泰和博远嘉禾天润锐众诚长青聚宝佳美安康健百川正祥利东升绿峰宇航"
+    "同心达润星辰海蓝德信锦程万大成弘毅致新宏昌旺福鼎晟辉煌腾飞凯越卓龙凤祥云中汇信诺亿家乐和美丰裕兆盈"
+)
+
+
 def brand(rng: random.Random) -> str:
-    return rng.choice(_BRANDS)
+    """A trade name: a common one, or two characters put together as most small firms' are."""
+    if rng.random() < 0.4:
+        return rng.choice(_BRANDS)
+    first, second = rng.sample(_BRAND_CHARS, 2)
+    return first + second
