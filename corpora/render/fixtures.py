@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from corpora.gold import GoldRecord, RenderedPages
 from corpora.render.corpus import DECISIONS, read_records
 from corpora.render.damage import Damage, sample_damage, with_rotation
-from corpora.render.layout import layout_record
+from corpora.render.layout import PageLayout, layout_record
 from corpora.render.record import RenderOptions, render_record, seeded
 from corpora.render.style import sample_style
 from ingest.errors import DataFileError
@@ -66,8 +66,9 @@ def _generate(out: Path, n: int, seed: int, style: str) -> int:
     return write_corpus(out, n=n, seed=seed, style=style)
 
 
-def _page_count(record: GoldRecord, seed: int) -> int:
-    return len(layout_record(record, sample_style(seeded(seed, record.id, "style"), FIXTURE_DPI)))
+def _seal_covers_date(record: GoldRecord, layouts: list[PageLayout]) -> bool:
+    dates = {b.text for b in record.blocks if b.kind == "date"}
+    return any(page.seal is not None and dates & set(page.seal.covers) for page in layouts)
 
 
 def make_fixtures(out: Path, seed: int = 7, generate: Generate = _generate) -> FixtureManifest:
@@ -91,11 +92,13 @@ def make_fixtures(out: Path, seed: int = 7, generate: Generate = _generate) -> F
     for record in records:
         (out / "docs" / f"{record.id}.txt").write_text(record.text, encoding="utf-8")
 
-    pages = {record.id: _page_count(record, seed) for record in records}
+    layouts = {r.id: layout_record(r, sample_style(seeded(seed, r.id, "style"), FIXTURE_DPI)) for r in records}
+    pages = {rid: len(laid) for rid, laid in layouts.items()}
     picked: set[str] = set()
 
-    def pick(style: str | None, lo: int, hi: int) -> GoldRecord:
-        fits = [r for r in records if r.id not in picked and lo <= pages[r.id] <= hi]
+    def pick(style: str | None, lo: int, hi: int, sealed_date: bool = False) -> GoldRecord:
+        fits = [r for r in records if r.id not in picked and lo <= pages[r.id] <= hi
+                and (not sealed_date or _seal_covers_date(r, layouts[r.id]))]
         preferred = [r for r in fits if style is None or r.style == style]
         pool = preferred or fits or [r for r in records if r.id not in picked] or records
         choice = min(pool, key=lambda r: (abs(pages[r.id] - lo), r.id))
@@ -121,8 +124,9 @@ def make_fixtures(out: Path, seed: int = 7, generate: Generate = _generate) -> F
 
     base = RenderOptions(dpi=FIXTURE_DPI, seed=seed, jpeg_quality=FIXTURE_QUALITY)
 
-    clean = render("clean_png", pick("default", 1, 2), "clean", replace(base, format="png"))
-    one_page("seal_over_date", files[-1], clean, clean.pages[-1].number)
+    clean = render("clean_png", pick("default", 1, 2, sealed_date=True), "clean", replace(base, format="png"))
+    sealed = [p.number for p in clean.pages if p.seal_over] or [clean.pages[-1].number]
+    one_page("seal_over_date", files[-1], clean, sealed[-1])
 
     damaged_record = pick("default", 2, 3)
     if pages[damaged_record.id] < 2:
