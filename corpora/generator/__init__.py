@@ -12,6 +12,15 @@ threshold version in force at the conduct date → the label from those facts (c
 document (document.py: sections, order, merges, omissions; party_block.py; penalties.py;
 law_text.py) → GoldRecord (record.py) → files (writer.py).
 
+Gold conventions. Every amount and quantity the facts state is in gold: amounts by role (a 没收
+违法所得 is `confiscated_income`, an income established but not confiscated is `illegal_income`;
+罚没款合计 lines and unit prices are not amounts), quantities in canonical units (平方米, 立方米, 千克;
+counts keep their unit). Law text quoted with its own ranges is not an amount. `criminal.label` is
+True when the stated facts meet a criterion of a rule in force at the conduct date, criteria marked
+`certainty: review` included; a case sent to the police and returned keeps label=True with
+`declined_by_police=True`. When 作出决定的机关名称和日期 is left out, `decision_date` is still the
+decision's date although the text does not print it.
+
 Style split. Every phrasing choice is a bank `{"default": (...), "holdout": (...)}` with disjoint
 options (style.py; a test checks every bank in the package). What the holdout style changes:
 - sentence templates of every section (case opening, 经查 intro, periods, evidence intro and

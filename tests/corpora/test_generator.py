@@ -177,18 +177,22 @@ def test_diversity_floor(default_records: list[GoldRecord]) -> None:
 
 _TO_CANONICAL = {"亩": 666.67, "公顷": 10000.0, "平方米": 1.0, "吨": 1000.0, "公斤": 1.0, "千克": 1.0, "斤": 0.5,
                  "立方米": 1.0, "方": 1.0}
-_MEASURE = re.compile(r"(\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)\s*(亩|公顷|平方米|吨|公斤|千克|斤|立方米|方|条|株|只|人|册|张|本)")
+_TO_CANONICAL.update({"克": 0.001, "升": 0.001})
+_MEASURE = re.compile(
+    r"(\d[\d,.]*|[零〇一二三四五六七八九十百千两]+)(万)?\s*"
+    r"(批次|亩|公顷|平方米|吨|公斤|千克|克|斤|立方米|方|升|条|支|株|只|人|册|张|本|卷|个|顶|件|樘|盒|瓶|袋|箱|双|套|部|桶|份|台|名|种)"
+)
 
 
 def _measured_values(text: str) -> list[tuple[float, str]]:
     out = []
     for m in _MEASURE.finditer(normalize(text)):
-        raw, unit = m.groups()
+        raw, wan, unit = m.groups()
         try:
             value = float(raw.replace(",", "")) if raw[0].isdigit() else float(cn2an.cn2an(raw, "smart"))
         except ValueError:
             continue
-        out.append((value * _TO_CANONICAL.get(unit, 1.0), unit))
+        out.append((value * (10000 if wan else 1) * _TO_CANONICAL.get(unit, 1.0), unit))
     return out
 
 

@@ -12,7 +12,7 @@ from corpora.generator import numbers
 from corpora.generator.categories.base import Ctx, PenaltyItem, Story, fine_between
 from corpora.generator.criminal import CaseFacts
 from corpora.generator.style import Bank
-from corpora.gold import GoldAmount
+from corpora.gold import GoldAmount, GoldQuantity
 
 
 @dataclass(frozen=True)
@@ -278,7 +278,11 @@ def story(ctx: Ctx) -> Story:
     if spec is None:
         return generic(ctx)
     n = rng.randint(2, 12) if cid != "noise_pollution" else rng.randint(62, 78)
-    sentence = ctx.pick(spec.facts).format(n=n, year=ctx.start.year - 1, date=ctx.day(ctx.start))
+    if cid == "dust_pollution":
+        n = rng.randint(200, 5000)
+    template = ctx.pick(spec.facts)
+    sentence = template.format(n=n, year=ctx.start.year - 1, date=ctx.day(ctx.start))
+    quantities = _stated_quantities(template, n)
     sentences = [ctx.period() + sentence if rng.random() < 0.4 else sentence]
     amounts: list[GoldAmount] = []
     case = CaseFacts(party_kind=ctx.party.kind)
@@ -299,8 +303,31 @@ def story(ctx: Ctx) -> Story:
         else:
             amounts.append(GoldAmount(role="illegal_income", yuan=income))
     others = [PenaltyItem(spec.extra_penalty[0], spec.extra_penalty[1])] if spec.extra_penalty else []  # type: ignore[arg-type]
-    return Story(spec.cause_short, spec.act, sentences, case, amounts=amounts, evidence=list(spec.evidence),
-                 fine=fine, confiscate=confiscate, other_penalties=others, trade=spec.trade)
+    case.quantities = quantities
+    return Story(spec.cause_short, spec.act, sentences, case, amounts=amounts, quantities=quantities,
+                 evidence=list(spec.evidence), fine=fine, confiscate=confiscate, other_penalties=others,
+                 trade=spec.trade)
+
+
+_COUNT_UNITS = ("批次", "台", "名", "种", "件", "个")
+_SUBJECTS = ("电子计价秤", "电梯", "未成年人", "从业人员", "预包装食品", "医疗器械", "商品", "人员")
+
+
+def _stated_quantities(template: str, n: int) -> list[GoldQuantity]:
+    """The quantity a template states with {n}, when it is one gold records (not 分贝, not months)."""
+    if "{n}" not in template:
+        return []
+    head, tail = template.split("{n}", 1)
+    if tail.startswith("平方米"):
+        return [GoldQuantity(kind="area", value=float(n), unit="平方米", subject="裸露土方")]
+    if tail.startswith("个月"):
+        return []
+    unit = next((u for u in _COUNT_UNITS if tail.startswith(u)), None)
+    if unit is None:
+        return []
+    rest = tail[len(unit):]
+    subject = next((s for s in _SUBJECTS if s in rest), rest[:4])
+    return [GoldQuantity(kind="count", value=float(n), unit=unit, subject=subject)]
 
 
 def generic(ctx: Ctx) -> Story:

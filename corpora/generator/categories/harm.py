@@ -76,6 +76,8 @@ def accident(ctx: Ctx) -> Story:
         quantities.append(GoldQuantity(kind="count", value=float(deaths), unit="人", subject="死亡"))
     if injuries:
         quantities.append(GoldQuantity(kind="count", value=float(injuries), unit="人", subject="重伤"))
+    if light:
+        quantities.append(GoldQuantity(kind="count", value=float(light), unit="人", subject="轻伤"))
     case = CaseFacts(ctx.party.kind, amounts={"loss": loss}, quantities=quantities)
     fine = fine_between(rng, 300000, 1000000) if deaths or injuries >= 3 else fine_between(rng, 30000, 300000)
     return Story("生产安全事故", "未履行安全生产管理职责导致事故发生", sentences, case,

@@ -107,6 +107,7 @@ def false_invoicing(ctx: Ctx) -> Story:
     n = max(1, int(total / rng.uniform(50000, 113000)))
     sentences = [ctx.period() + ctx.pick(INVOICE).format(n=n, total=ctx.money(total), tax=ctx.money(tax))]
     amounts = [GoldAmount(role="tax_evaded", yuan=tax), GoldAmount(role="other", yuan=total)]
+    quantities = [GoldQuantity(kind="count", value=float(n), unit="份", subject="增值税专用发票")]
     case_amounts = {"tax_evaded": tax}
     lb = ctx.threshold(role="loss")
     if rng.random() < 0.4:
@@ -116,8 +117,8 @@ def false_invoicing(ctx: Ctx) -> Story:
         sentences.append(ctx.pick(INVOICE_LOSS).format(amount=ctx.money(loss)))
         amounts.append(GoldAmount(role="loss", yuan=loss))
         case_amounts["loss"] = loss
-    case = CaseFacts(ctx.party.kind, amounts=case_amounts)
-    return Story("虚开发票", "虚开增值税专用发票", sentences, case, amounts=amounts,
+    case = CaseFacts(ctx.party.kind, amounts=case_amounts, quantities=quantities)
+    return Story("虚开发票", "虚开增值税专用发票", sentences, case, amounts=amounts, quantities=quantities,
                  evidence=["增值税专用发票", "资金流水", "协查回复函"], fine=fine_between(rng, 50000, 500000), trade="tax")
 
 

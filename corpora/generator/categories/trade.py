@@ -445,17 +445,28 @@ def _price(ctx: Ctx, goods: Goods) -> tuple[float, str]:
     return price, numbers.write_number(price)
 
 
-def _qty(ctx: Ctx, goods: Goods, amount: float, price: float) -> tuple[float, str]:
+_WEIGHT_UNITS = {"吨": 1000.0, "公斤": 1.0, "千克": 1.0, "斤": 0.5, "克": 0.001}
+
+
+def _qty(ctx: Ctx, goods: Goods, amount: float, price: float) -> tuple[float, str, GoldQuantity]:
+    """(quantity in the goods' unit, as printed, as gold) for goods worth `amount` at `price`."""
     q = max(1.0, amount / price)
     q = float(round(q, 2)) if goods.unit in ("吨", "公斤", "升") and q < 200 else float(round(q))
-    return q, numbers.write_number(q) + goods.unit
-
-
-def _quantity(goods: Goods, q: float, subject_prefix: str = "") -> GoldQuantity | None:
-    if goods.kind is None:
-        return None
-    return GoldQuantity(kind=goods.kind, value=round(q * goods.factor, 3), unit=goods.canonical_unit,
-                        subject=subject_prefix + goods.subject)
+    text = numbers.write_number(q) + goods.unit
+    subject = goods.subject or goods.name.replace("“", "").replace("”", "")
+    if goods.kind is not None:
+        gold = GoldQuantity(kind=goods.kind, value=round(q * goods.factor, 3), unit=goods.canonical_unit, subject=subject)
+        if goods.subject == "卷烟" and ctx.rng.random() < 0.25:
+            sticks = int(q * 200)
+            text = f"{numbers.write_number(sticks / 10000, places=4)}万支" if sticks % 100 == 0 and ctx.rng.random() < 0.5 else f"{sticks}支"
+            gold = GoldQuantity(kind="count", value=float(sticks), unit="支", subject=subject)
+    elif goods.unit in _WEIGHT_UNITS:
+        gold = GoldQuantity(kind="weight", value=round(q * _WEIGHT_UNITS[goods.unit], 3), unit="千克", subject=subject)
+    elif goods.unit == "升":
+        gold = GoldQuantity(kind="volume", value=round(q / 1000, 4), unit="立方米", subject=subject)
+    else:
+        gold = GoldQuantity(kind="count", value=q, unit=goods.unit, subject=subject)
+    return q, text, gold
 
 
 def story(ctx: Ctx) -> Story:
@@ -483,7 +494,8 @@ def story(ctx: Ctx) -> Story:
         unsold_only = rng.random() < 0.25
         if unsold_only:
             gv = ctx.scaled(ctx.threshold(role="goods_value"), 150000)
-            q, qt = _qty(ctx, goods, gv, price)
+            q, qt, gq = _qty(ctx, goods, gv, price)
+            quantities.append(gq)
             gv = round(q * price, 2)
             case_amounts["goods_value"] = gv
             amounts.append(GoldAmount(role="goods_value", yuan=gv))
@@ -493,7 +505,8 @@ def story(ctx: Ctx) -> Story:
             income = 0.0
         else:
             sales = ctx.scaled(ctx.threshold(role="sales"), 50000)
-            q, qt = _qty(ctx, goods, sales, price)
+            q, qt, gq = _qty(ctx, goods, sales, price)
+            quantities.append(gq)
             sales = round(q * price, 2)
             case_amounts["sales"] = sales
             amounts.append(GoldAmount(role="sales", yuan=sales))
@@ -510,7 +523,8 @@ def story(ctx: Ctx) -> Story:
                 else:
                     gv_target = max(0.0, limit) * rng.uniform(0.05, 0.7)
                 if gv_target >= price:
-                    uq, uqt = _qty(ctx, goods, gv_target, price)
+                    uq, uqt, ugq = _qty(ctx, goods, gv_target, price)
+                    quantities.append(ugq)
                     gv = round(uq * price, 2)
                     case_amounts["goods_value"] = gv
                     amounts.append(GoldAmount(role="goods_value", yuan=gv))
@@ -518,10 +532,6 @@ def story(ctx: Ctx) -> Story:
                         goods=goods.name, qty=uqt, price=price_text, unit=goods.unit, amount=ctx.money(gv)))
                     base += gv
             income = round(sales * (1 - cost / price), 2)
-        if goods.kind is not None:
-            qobj = _quantity(goods, base / price)
-            if qobj:
-                quantities.append(qobj)
     else:
         bounds = ctx.threshold(role="illegal_revenue")
         revenue = ctx.scaled(bounds, 50000)
@@ -529,7 +539,8 @@ def story(ctx: Ctx) -> Story:
             qb = ctx.threshold(quantity=(goods.kind, goods.subject))
             if qb and ctx.target != "above":
                 revenue = min(revenue, qb[0] / goods.factor * price * rng.uniform(0.3, 0.95))
-        q, qt = _qty(ctx, goods, revenue, price)
+        q, qt, gq = _qty(ctx, goods, revenue, price)
+        quantities.append(gq)
         revenue = round(q * price, 2)
         case_amounts["illegal_revenue"] = revenue
         amounts.append(GoldAmount(role="illegal_revenue", yuan=revenue))
@@ -538,9 +549,6 @@ def story(ctx: Ctx) -> Story:
                 period=ctx.period(), goods=goods.name, qty=qt, price=price_text, unit=goods.unit,
                 amount=ctx.money(revenue))
         )
-        qobj = _quantity(goods, q)
-        if qobj:
-            quantities.append(qobj)
         base = revenue
         income = round(revenue * rng.uniform(0.08, 0.3), 2)
         ib = ctx.threshold(role="illegal_income")

@@ -78,7 +78,10 @@ def _logging(ctx: Ctx, excessive: bool) -> Story:
     bank = EXCESS if excessive else LOGGING
     sentences = [ctx.period() + ctx.pick(bank).format(
         forest=rng.choice(_FORESTS), tree=tree, count=count, volume=numbers.write_number(volume))]
-    quantities = [GoldQuantity(kind="volume", value=volume, unit="立方米", subject="林木" + tree)]
+    quantities = [
+        GoldQuantity(kind="volume", value=volume, unit="立方米", subject="林木" + tree),
+        GoldQuantity(kind="count", value=float(count), unit="株", subject=tree),
+    ]
     sb = ctx.threshold(quantity=("count", "幼树"))
     if rng.random() < 0.3:
         saplings = int(ctx.scaled(sb, 200)) if ctx.target == "above" else int(ctx.below(sb, 100, top=0.9))
