@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want_test=${1:-}
 
-apt_pkgs=(fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim)
+apt_pkgs=(fonts-noto-cjk fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim)
 [ "$want_test" = test ] && apt_pkgs+=(chromium)
 missing=()
 for p in "${apt_pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
