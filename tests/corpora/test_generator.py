@@ -229,3 +229,30 @@ def test_cli_generate_writes_the_corpus(tmp_path: Path) -> None:
     assert len(list((tmp_path / "docs").glob("h0002-*.txt"))) == 3
     bad = CliRunner().invoke(app, ["corpus", "generate", "--n", "1", "--out", str(tmp_path), "--style", "other"])
     assert bad.exit_code != 0
+
+
+_MONEY = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?万?元|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二三四五六七八九十百千两]+元"
+    r"(?:零?[壹贰叁肆伍陆柒捌玖]角)?(?:零?[壹贰叁肆伍陆柒捌玖]分)?)"
+)
+
+
+def _is_case_figure(line: str, start: int, end: int) -> bool:
+    """False for figures that are not amounts of the case: unit prices, totals, law ranges."""
+    before, after = line[max(0, start - 4):start], line[end:end + 2]
+    if after[:1] == "/" or any(w in before for w in ("每", "单价", "进价", "价格", "不足", "按")):
+        return False
+    if after in ("以上", "以下") or after[:1] == "的":
+        return False
+    return not (re.search(r"合计|共计", line) and ("罚没" in line or "两项" in line))
+
+
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_every_case_amount_in_the_text_is_gold(records: str, request: pytest.FixtureRequest) -> None:
+    for record in request.getfixturevalue(records):
+        gold = {round(a.yuan, 2) for a in record.amounts}
+        text = re.sub(r"“[^”]*”", "", normalize(record.text))
+        for line in text.split("\n"):
+            for m in _MONEY.finditer(line):
+                if _is_case_figure(line, m.start(), m.end()):
+                    assert _written_values(m.group(0)) & gold, (record.id, m.group(0), line)
