@@ -132,11 +132,11 @@ def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     pool = [e for e in ph.EVIDENCE_ITEMS[d.style] if e not in d.story.evidence]
     if d.party.kind == "individual":
         pool = [e for e in pool if "营业执照" not in e and "法定代表人" not in e and "主体资格" not in e]
-    items = list(d.story.evidence) + rng.sample(pool, k=rng.randint(3, min(9, len(pool))))
+    items = list(d.story.evidence) + rng.sample(pool, k=rng.randint(3, min(13, len(pool))))
     rng.shuffle(items)
     intro = pick(rng, ph.EVIDENCE_INTROS, d.style)
     numbering = pick(rng, ph.EVIDENCE_NUMBERING, d.style)
-    numbered = [number_item(numbering, i + 1, item) for i, item in enumerate(items[:10])]
+    numbered = [number_item(numbering, i + 1, item) for i, item in enumerate(items)]
     layout = pick(rng, EVIDENCE_LAYOUTS, d.style)
     numbered[-1] = numbered[-1].rstrip("；。") + "。"
     if layout == "lines":

@@ -25,7 +25,7 @@ ORDER_CORRECT: Bank[str] = {
     "holdout": ("限期整改到位", "责令其纠正违法行为"),
 }
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def number_item(fmt: str, i: int, item: str) -> str:
