@@ -11,6 +11,10 @@ top, bottom in points from the top-left, size, upright), what ingest.layout read
 
 Pages are yielded lazily and each page's objects are released after it, so a 300-page scan never
 holds more than one page image.
+
+pdfium is not thread-safe, not even across different documents: every call into it here holds
+PDFIUM_LOCK (held per page, never across a yield, so OCR of one page overlaps reading the next
+file in another thread). Other modules that call pdfium in a threaded server take it too.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import ctypes
 import io
 import logging
 import math
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +70,8 @@ EMBEDDED_JPEG_COVER = 0.9
 EMBEDDED_OVERSAMPLE = 1.5
 # A glyph turned more than this (radians) is not upright text: a vector seal's ring or a watermark.
 _UPRIGHT_TOLERANCE = 0.05
+
+PDFIUM_LOCK = threading.RLock()
 
 _PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFException, PSException, pdfium.PdfiumError)
 _UNMAPPED = "\ufffd"
@@ -300,10 +307,11 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
 
     File-level problems (encrypted, damaged beyond repair, too many pages) raise before the first page.
     """
-    doc = open_pdf(source)
+    with PDFIUM_LOCK:
+        doc = open_pdf(source)
+        count = len(doc)
     plumber = _Plumber(source)
     try:
-        count = len(doc)
         if count == 0:
             raise CorruptFile(source.name, "PDF 没有任何页面 / PDF has no pages: 请重新导出 / re-export it")
         if count > settings.max_pages:
@@ -314,15 +322,18 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
         for index in range(count):
             number = index + 1
             try:
-                yield _read_page(doc, plumber, index, settings)
+                with PDFIUM_LOCK:
+                    page: RawPage = _read_page(doc, plumber, index, settings)
             except (*_PDF_ERRORS, *DECODE_ERRORS) as exc:
                 log.warning("%s page %d unreadable", source.name, number, exc_info=True)
-                yield FailedPage(
+                page = FailedPage(
                     number, f"第 {number} 页无法读取 / page {number} unreadable ({type(exc).__name__}: {exc})"
                 )
+            yield page
     finally:
         plumber.close()
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
 
 
 def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int, settings: IngestSettings) -> RawPage:

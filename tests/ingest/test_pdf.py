@@ -193,3 +193,20 @@ def test_broken_xref_is_repaired(settings) -> None:
 def test_truncated_pdf_is_corrupt(settings) -> None:
     with pytest.raises(CorruptFile, match="damaged PDF"):
         list(iter_pdf_pages(source_from_path(BAD / "truncated.pdf", settings), settings))
+
+
+def test_threads_read_pdfs_at_once(settings) -> None:
+    # pdfium is not thread-safe: a web server's worker threads share it through PDFIUM_LOCK
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [pdf_pages([DECISION, jpeg((620, 877)), "第1页"]), text_pdf(pages=3)] * 4
+
+    def summary(data: bytes) -> list[tuple[str, int]]:
+        return [
+            (type(p).__name__, len(p.chars) if isinstance(p, TextLayerPage) else p.image.width)
+            for p in _pages(data, settings)
+        ]
+
+    serial = [summary(d) for d in files]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(summary, files)) == serial
