@@ -1,6 +1,6 @@
 """How well ingest.sections.segment finds the sections of generated decisions.
 
-    .venv/bin/python bench/sections_accuracy.py [--n 150] [--seed 11]
+    .venv/bin/python bench/sections_accuracy.py [--n 150] [--seed 11] [--wrap 28]
 
 Generates `n` decisions of each style (default, and holdout: phrasings and layouts the default
 style never uses), segments each text, and scores every non-space character against the section
@@ -12,6 +12,9 @@ the generator built it in. The generator's body sections map to segment()'s name
     decision -> basis or decision (its intro holds 依据…第X条)
     payment, remedy -> same       header/title -> header, doc_number, parties, signature/date/footer -> signature
     heading -> the section it heads
+
+--wrap N cuts every line into rows of N characters first (a text layer or OCR whose paragraphs
+were not joined back), scoring the same characters.
 
 Merged paragraphs (two sections in one) are scored per part; lines no section builder wrote (a
 案由 line) are not scored. The generator is watched, not changed: its section builders are
@@ -104,7 +107,26 @@ def gold_labels(record: GoldRecord, written: list[tuple[str, str]]) -> list[set[
     return labels
 
 
-def score(style: str, n: int, seed: int) -> None:
+def wrap(text: str, labels: list[set[str]], width: int) -> tuple[str, list[set[str]]]:
+    """Insert a newline every `width` characters of each line; the newlines are not scored."""
+    out_text: list[str] = []
+    out_labels: list[set[str]] = []
+    column = 0
+    for ch, lab in zip(text, labels):
+        if ch == "\n":
+            column = 0
+        elif column == width:
+            out_text.append("\n")
+            out_labels.append(set())
+            column = 0
+        if ch != "\n":
+            column += 1
+        out_text.append(ch)
+        out_labels.append(lab)
+    return "".join(out_text), out_labels
+
+
+def score(style: str, n: int, seed: int, width: int | None) -> None:
     total = right = 0
     by_gold: Counter[str] = Counter()
     by_gold_right: Counter[str] = Counter()
@@ -121,11 +143,14 @@ def score(style: str, n: int, seed: int) -> None:
         if labels is None or len(labels) != len(record.text):
             skipped += 1
             continue
-        predicted = [""] * len(record.text)
-        for s in segment(record.text):
+        text = record.text
+        if width:
+            text, labels = wrap(text, labels, width)
+        predicted = [""] * len(text)
+        for s in segment(text):
             for k in range(s.start, s.end):
                 predicted[k] = s.name
-        for ch, gold, got in zip(record.text, labels, predicted):
+        for ch, gold, got in zip(text, labels, predicted):
             if not gold or not ch.strip():
                 continue
             key = "/".join(sorted(gold))
@@ -136,7 +161,7 @@ def score(style: str, n: int, seed: int) -> None:
                 by_gold_right[key] += 1
             else:
                 confusion[(key, got)] += 1
-    print(f"style={style} decisions={n - skipped} (unscored {skipped}) characters={total}")
+    print(f"style={style} wrap={width} decisions={n - skipped} (unscored {skipped}) characters={total}")
     print(f"  character accuracy {right / max(total, 1):.3f}")
     for key, count in sorted(by_gold.items(), key=lambda kv: -kv[1]):
         print(f"    {key:18s} {by_gold_right[key] / count:.3f}  ({count} chars)")
@@ -147,10 +172,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--wrap", type=int, default=None, help="cut lines into rows of this many characters")
     args = ap.parse_args()
     _watch()
     for style in ("default", "holdout"):
-        score(style, args.n, args.seed)
+        score(style, args.n, args.seed, args.wrap)
 
 
 if __name__ == "__main__":

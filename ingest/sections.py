@@ -30,6 +30,7 @@ may occur more than once when an agency wrote sections out of order.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -84,6 +85,8 @@ _CN_DATE = (
     r"(?:(?:(?:19|20)\d{2}|[〇○零O0一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*月"
     r"\s*[0-9一二三四五六七八九十〇○零]{1,3}\s*日|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
 )
+# words no agency name holds: a row of a sentence that happens to end in 院/局/所 is not a 落款
+_NOT_PROSE = r"(?!.*(?:向|之日|依法|可以|应当|决定|收到|不服|规定|或者|并|的))"
 # optional numbering before a heading: 一、 （一） 1. 第一部分
 _ENUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]|[0-9]{1,2}\s*[、.．]|第[一二三四五六七八九十]+部分)?"
 # a clause may open with who acts: 本局 / 现 / 故 ...
@@ -166,13 +169,13 @@ _PARTY_LABELS = (
     r"(?:统一社会信用代码|社会信用代码|营业执照注册号|注册号|法定代表人|负责人|经营者|投资人|住所地?|住址|地址|"
     r"经营场所|经营地址|营业场所|身份证(?:号码?)?|公民身份号码|证件号码|证件类型|性别|出生(?:日期|年月)?|民族|"
     r"联系电话|电话|(?:单位|企业|机构|字号|商户|店铺|个体户)?名称|姓名|职务|委托代理人|主体类型|类型|工作单位|年龄|户籍地址|户籍所在地|现住址|居住地|"
-    r"联系地址|营业地址|出生年|国籍|文化程度|工商注册号|组织机构代码|经营范围|注册资本|成立日期|登记机关)"
+    r"纳税人识别号|纳税人名称|税号|联系地址|营业地址|出生年|国籍|文化程度|工商注册号|组织机构代码|经营范围|注册资本|成立日期|登记机关)"
 )
 
 _CUES: tuple[_Cue, ...] = (
     # header: the title, and the agency's name alone on a line at the top
     _cue("header", r"^\s*\S{0,30}(?:决定书|处罚决定|处理决定)\s*(?:[（(][^）)]{1,8}[)）])?\s*$", 4, (0.0, 0.25)),
-    _cue("header", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.0, 0.2)),
+    _cue("header", rf"^{_NOT_PROSE}\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.0, 0.2)),
     _cue("header", rf"^\s*{_CN_DATE}\s*$", 1.5, (0.0, 0.15)),
     # doc_number: a short unit carrying a 〔2024〕12号 style number
     _cue(
@@ -296,10 +299,10 @@ _CUES: tuple[_Cue, ...] = (
     _cue("payment", r"(?:十五|15)\s*日内|逾期不(?:缴纳|缴|履行)|每日按\S{0,12}加处|加处罚款|滞纳金|到期不缴纳", 3),
     _cue("payment", r"收到本(?:决定书|处罚决定书|决定)之日起", 1.5),
     # remedy
-    _cue("remedy", r"行政复议|复议|行政诉讼|提起诉讼|不服本|如不服|若不服|对本(?:处罚)?决定不服", 4),
+    _cue("remedy", r"行政复议|复议|行政诉讼|提起诉讼|起诉|不服本|如不服|若不服|对本(?:处罚)?决定不服", 4),
     _cue("remedy", r"(?:六十|60)\s*日内|(?:六|6)\s*个月内|人民法院|强制执行|不停止(?:执行)?", 2),
     # signature: agency and date at the end, seal, 抄送
-    _cue("signature", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.6, 1.0)),
+    _cue("signature", rf"^{_NOT_PROSE}\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*$", 3, (0.6, 1.0)),
     _cue("signature", rf"^\s*{_CN_DATE}\s*$", 4, (0.5, 1.0)),
     _cue("signature", rf"^\s*[^\s，。；：:]{{2,30}}{_AGENCY_SUFFIX}\s*(?:[（(]\S{{1,4}}[)）])?\s*{_CN_DATE}\s*$", 4, (0.5, 1.0)),
     _cue("signature", r"[（(](?:印章|盖章|公章|签章|章|单位印章)[)）]", 4, (0.5, 1.0)),
@@ -368,16 +371,17 @@ def segment(text: str) -> list[Section]:
     if not text.strip():
         return []
     masked = _MASK.sub(lambda m: "□" * len(m.group()), text)
-    units = _units(masked)
+    width = _wrap_width(masked)
+    units = _units(masked, width)
     n = len(text)
-    scores = [_score(masked[a:b], a / n) for a, b in units]
+    scores = [_score(masked[a:b], a / n, _fresh(masked, a, width)) for a, b in units]
     labels = _viterbi(scores)
     # a clause without cues that was cut off before a clause with one ("当事人经营…商品，" before
     # "其行为违反了…") is the subject of that sentence: it goes with what follows
     for i in range(len(units) - 2, -1, -1):
         a, b = units[i]
         piece = masked[a:b]
-        if max(scores[i]) <= 0 and "\n" not in piece and piece.rstrip()[-1:] in _CLAUSE_BREAK:
+        if max(scores[i]) <= 0 and piece.rstrip()[-1:] in _CLAUSE_BREAK:
             labels[i] = labels[i + 1]
     sections: list[Section] = []
     for (a, _b), label in zip(units, labels):
@@ -392,16 +396,17 @@ def segment(text: str) -> list[Section]:
     return sections
 
 
-def _units(text: str) -> list[tuple[int, int]]:
-    """Cut points: line starts, sentence ends, and clause starts that open with a section cue.
-    Units are contiguous; whitespace and the newline after a unit belong to it."""
+def _units(text: str, wrap_width: int | None) -> list[tuple[int, int]]:
+    """Cut points: line starts (not where a row was only wrapped at the margin), sentence ends,
+    and clause starts that open with a section cue. Units are contiguous; whitespace and the
+    newline after a unit belong to it."""
     cuts = {0}
     n = len(text)
     line_start = 0
     for i, ch in enumerate(text):
         if ch == "\n":
             line_start = i + 1
-            if line_start < n:
+            if line_start < n and _fresh(text, line_start, wrap_width):
                 cuts.add(line_start)
         elif ch in _TERMINATORS:
             j = i + 1
@@ -419,13 +424,41 @@ def _in(near: tuple[float, float], pos: float) -> bool:
     return near[0] <= pos <= near[1]
 
 
-def _score(unit: str, pos: float) -> list[float]:
+def _wrap_width(text: str) -> int | None:
+    """The row width of text that kept every printed row as a line, or None when its lines are
+    paragraphs. Wrapped rows are many long lines of about one length that stop mid-sentence."""
+    lines = [line.strip() for line in text.split("\n")]
+    cut = Counter(len(x) for x in lines if len(x) >= 12 and x[-1] not in _TERMINATORS)
+    if not cut:
+        return None
+    width = max(cut, key=lambda w: (sum(cut[w + d] for d in (-2, -1, 0, 1, 2)), w))
+    near = sum(cut[width + d] for d in (-2, -1, 0, 1, 2))
+    long_lines = sum(1 for x in lines if len(x) >= width - 2)
+    return width - 2 if near >= 5 and near >= 0.5 * long_lines else None
+
+
+def _fresh(text: str, start: int, wrap_width: int | None) -> bool:
+    """Whether a unit starting at `start` can be a heading: it opens a line, and the line before
+    did not run to the wrap width mid-sentence. Text that kept every printed row as a line breaks
+    sentences at the margin, and a row starting "处罚依据如下：" there is not a heading."""
+    if start == 0:
+        return True
+    if text[start - 1] != "\n":
+        return False
+    if wrap_width is None:
+        return True
+    prev = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+    return len(prev) < wrap_width or prev[-1:] in _TERMINATORS or prev[-1:] in "：:"
+
+
+def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
     best = [0.0] * len(ORDER)
     hits = [0] * len(ORDER)
-    stripped = unit.strip()
+    # a unit may run over rows that were wrapped at the margin: read it as one line
+    stripped = regex.sub(r"\s*\n\s*", "", unit.strip())
     if not stripped:
         return best
-    short = len(stripped) <= 16
+    short = len(stripped) <= 16 and fresh
     for name, rx in _HEADING_RES.items():
         if short and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 6.0)
@@ -433,13 +466,13 @@ def _score(unit: str, pos: float) -> list[float]:
         name = _heading_section(stripped)
         if name:
             best[_IDX[name]] = max(best[_IDX[name]], 5.5)
-    label = _LABEL_OPEN.match(stripped)
+    label = _LABEL_OPEN.match(stripped) if fresh else None
     if label:
         name = _heading_section(label.group(1))
         if name:
             best[_IDX[name]] = max(best[_IDX[name]], 5.0)
     for name, rx in _HEADING_OPEN_RES.items():
-        if rx.match(stripped):
+        if fresh and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 5.0)
     compact = regex.sub(r"\s+", "", stripped)
     for cue in _CUES:

@@ -330,3 +330,35 @@ def test_segments_real_ocr_text() -> None:
             "二〇二三年九月一日": "signature",
         },
     )
+
+
+def char_labels(text: str) -> list[str]:
+    out = [""] * len(text)
+    for s in segment(text):
+        out[s.start : s.end] = [s.name] * (s.end - s.start)
+    return out
+
+
+def agreement(a: list[str], b: list[str], text: str) -> float:
+    pairs = [(x, y) for x, y, ch in zip(a, b, text) if ch.strip()]
+    return sum(x == y for x, y in pairs) / len(pairs)
+
+
+def test_hard_wrapped_rows_segment_like_paragraphs() -> None:
+    # a text layer that kept every printed row as a line: sentences and cue words cut anywhere
+    for text in (MARKET, ENVIRONMENT, TAX, REORDERED):
+        rows = []
+        for line in text.split("\n"):
+            rows += [line[i : i + 23] for i in range(0, len(line), 23)] or [""]
+        wrapped = "\n".join(rows)
+        # same characters, one newline per cut: compare label by label on the shared characters
+        clean = [lab for lab, ch in zip(char_labels(text), text) if ch != "\n"]
+        cut = [lab for lab, ch in zip(char_labels(wrapped), wrapped) if ch != "\n"]
+        assert agreement(clean, cut, text.replace("\n", "")) >= 0.9
+
+
+def test_ocr_noise_moves_few_labels() -> None:
+    # every 29th character misread: most labels stay where the clean text has them
+    for text in STYLES.values():
+        noisy = "".join("口" if i % 29 == 28 and ch != "\n" else ch for i, ch in enumerate(text))
+        assert agreement(char_labels(text), char_labels(noisy), text) >= 0.85
