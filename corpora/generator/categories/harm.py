@@ -15,6 +15,7 @@ ACCIDENT: Bank[str] = {
     "default": (
         "{date}，当事人{site}发生一起{kind}事故，造成{harm}，直接经济损失{loss}。",
         "{date}，当事人在{site}组织作业时发生{kind}事故，事故造成{harm}，直接经济损失约{loss}。",
+        "{date}，当事人承包的{site}内发生{kind}事故，造成{harm}，直接经济损失{loss}。",
     ),
     "holdout": ("根据事故调查报告，{date}当事人{site}{kind}事故致{harm}，直接经济损失{loss}。",),
 }
@@ -29,6 +30,7 @@ MEDICAL: Bank[str] = {
     "default": (
         "当事人未取得《医疗机构执业许可证》，在{site}擅自开展{service}等诊疗活动。",
         "当事人未取得医师资格，在{site}为患者{service}，非医师行医。",
+        "当事人未取得《医疗机构执业许可证》和医师执业证书，在{site}开设诊所，从事{service}。",
     ),
     "holdout": ("当事人无医师执业证书，于{site}内从事{service}，收取诊疗费用。",),
 }

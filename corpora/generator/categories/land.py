@@ -21,10 +21,12 @@ OCCUPY: Bank[str] = {
         "当事人未经批准，擅自占用{village}集体{land}{area}{use}。",
         "当事人未办理农用地转用审批手续，非法占用{land}{area}{use}。",
         "经实地勘测，当事人擅自占用{land}{area}{use}，该地块不符合土地利用总体规划。",
+        "当事人未经依法批准，擅自占用{village}{land}{area}{use}，至立案时仍在使用。",
     ),
     "holdout": (
         "当事人在未取得用地批准文件的情况下占用{village}{land}{area}{use}。",
         "卫片执法检查发现，当事人占用{land}共{area}{use}，至今未补办用地手续。",
+        "实地核查显示，当事人所建设施占压{land}{area}（位于{village}），系{use}，无合法用地手续。",
     ),
 }
 USES: Bank[str] = {
@@ -43,6 +45,7 @@ TRANSFER: Bank[str] = {
     "default": (
         "当事人以牟利为目的，将其承包经营的{land}{area}非法转让给他人用于建设，获取转让款{amount}。",
         "当事人未经批准，擅自将{village}{land}{area}以{amount}的价格倒卖给他人。",
+        "当事人将本村{land}{area}私自出卖给他人建房，收取转让款{amount}。",
     ),
     "holdout": ("当事人与他人私下签订土地买卖协议，出让{land}{area}，收取价款{amount}。",),
 }
@@ -51,6 +54,7 @@ MINING: Bank[str] = {
         "当事人未取得采矿许可证，擅自在{place}开采{mineral}{qty}。",
         "当事人超越批准的矿区范围，在{place}越界开采{mineral}{qty}。",
         "当事人未取得采矿许可证擅自采矿，共采挖{mineral}{qty}。",
+        "当事人在采矿许可证过期后继续在{place}开采{mineral}，共采出{qty}。",
     ),
     "holdout": ("经调查，当事人无证开采{mineral}，开采地点位于{place}，开采量{qty}。",),
 }
@@ -58,6 +62,7 @@ SAND: Bank[str] = {
     "default": (
         "当事人未取得河道采砂许可证，使用采砂船在{place}非法采砂，采挖河砂{qty}。",
         "当事人未经许可在{place}河道内非法采砂，共采砂{qty}。",
+        "当事人驾驶无名采砂船在{place}河段昼夜采砂，经测量共采砂{qty}。",
     ),
     "holdout": ("当事人无证驾驶采砂船在{place}作业，抽采河砂{qty}。",),
 }

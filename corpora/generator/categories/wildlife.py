@@ -15,6 +15,7 @@ LOGGING: Bank[str] = {
     "default": (
         "当事人未经林权所有者同意，擅自砍伐他人{forest}内的{tree}{count}株，经测算立木蓄积{volume}立方米。",
         "当事人在未取得林木采伐许可证的情况下，砍伐{forest}{tree}{count}株，立木蓄积{volume}立方米。",
+        "当事人趁夜间无人看管，盗伐{forest}内{tree}{count}株，经林业技术人员检尺，立木蓄积{volume}立方米。",
     ),
     "holdout": (
         "经林业调查规划设计院鉴定，当事人砍伐的{tree}共{count}株，折合蓄积{volume}立方米，位于{forest}内。",
@@ -25,6 +26,7 @@ EXCESS: Bank[str] = {
     "default": (
         "当事人超过林木采伐许可证规定的数量，在其承包的{forest}内采伐{tree}{count}株，立木蓄积{volume}立方米。",
         "当事人未取得林木采伐许可证，擅自采伐本人承包林地内的{tree}{count}株，立木蓄积{volume}立方米。",
+        "当事人以采伐自家林木为由，在未办理采伐许可证的情况下采伐{tree}{count}株，蓄积{volume}立方米。",
     ),
     "holdout": ("当事人虽持有采伐许可证，但实际采伐{tree}{count}株（蓄积{volume}立方米），超出许可范围。",),
 }
@@ -43,6 +45,7 @@ HUNTING: Bank[str] = {
     "default": (
         "当事人{when}{where}使用{tool}猎捕野生{animal}{count}只。",
         "当事人{when}在{where}非法猎捕{animal}{count}只，作案工具为{tool}。",
+        "当事人{when}在{where}布设{tool}，捕获{animal}{count}只后被巡护人员发现。",
     ),
     "holdout": ("森林公安在{where}查获当事人{when}以{tool}捕获的{animal}{count}只。",),
 }
@@ -51,8 +54,9 @@ FISHING: Bank[str] = {
         "当事人{when}{where}使用{tool}捕捞，查获渔获物{weight}。",
         "当事人{when}驾驶渔船在{where}使用{tool}进行捕捞作业，捕获{fish}{weight}。",
         "当事人{when}在{where}用{tool}捕鱼，现场查获渔获物{weight}。",
+        "当事人{when}在{where}使用{tool}作业，被渔政执法人员当场查获，现场称量渔获物{weight}。",
     ),
-    "holdout": ("渔政执法人员{when}在{where}当场查获当事人使用{tool}捕捞的{fish}{weight}。",),
+    "holdout": ("渔政执法人员{when}在{where}当场查获当事人使用{tool}捕捞的{fish}{weight}。", "巡查中发现当事人{when}在{where}以{tool}捕鱼，扣押{fish}等渔获{weight}。"),
 }
 CATCH_VALUE: Bank[str] = {
     "default": ("经价格认定，渔获物价值{amount}。", "上述渔获物价值{amount}。"),
@@ -202,7 +206,7 @@ def fishing(ctx: Ctx) -> Story:
         sentences.append(f"当事人已将部分渔获物出售，违法所得{ctx.money(income)}。")
         case.amounts["illegal_income"] = income
     tools = PenaltyItem("confiscate_tools", f"没收渔获物和{tool.split('的')[-1]}")
-    return Story("非法捕捞水产品", "违反禁渔规定捕捞" if facts else "违规捕捞水产品", sentences, case,
+    return Story("非法捕捞水产品", "使用禁用的渔具、方法捕捞" if banned else "违规捕捞水产品", sentences, case,
                  amounts=[GoldAmount(role="goods_value", yuan=value)], quantities=quantities,
                  evidence=["渔获物称重记录", "渔具照片"], fine=fine_between(rng, 500, 50000),
                  confiscate=income, other_penalties=[tools], trade="fishery")
