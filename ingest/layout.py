@@ -86,7 +86,7 @@ _COLONS = "：:"
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").
 _NEW_ITEM_RE = re.compile(
-    r"^\s*(?:[^\s，。；：:,]{1,10}[：:]|[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．](?![项款条目0-9])|第[一二三四五六七八九十百0-9]+[条章节项])"
+    r"^\s*(?:[^\s，。；：:,]{2,10}[：:]|[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．](?![项款条目0-9])|第[一二三四五六七八九十百0-9]+[条章节项])"
 )
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:"
@@ -497,7 +497,7 @@ def _geometry(lines: list[_Line], width: float) -> _Geometry:
     rows = [r for ln in lines for r in ln.rows]
     ch = statistics.median(p.h for r in rows for p in r.pieces)
     left = _margin([r.x0 for r in rows], ch, lowest=True)
-    right = _margin([r.x1 for r in rows], ch, lowest=False)
+    right = _right_margin([r.x1 for r in rows], ch)
     if right - left < 0.5 * width:
         # too few rows agree (a last page holding only the signature): take the extremes
         left, right = min(r.x0 for r in rows), max(r.x1 for r in rows)
@@ -533,6 +533,17 @@ def _margin(edges: list[float], ch: float, lowest: bool) -> float:
         if abs(ordered[i + 1] - e) <= ch:
             return e
     return ordered[0]
+
+
+def _right_margin(edges: list[float], ch: float) -> float:
+    """Where full rows end: the middle of the right edges most rows share (a wide table or a long
+    文号 may stick out further, loosely justified rows scatter a little); without such a
+    cluster, the outermost supported edge."""
+    clusters = [[e for e in edges if abs(e - x) <= 0.5 * ch] for x in edges]
+    biggest = max(clusters, key=lambda c: (len(c), max(c)))
+    if len(biggest) >= 3:
+        return statistics.median(biggest)
+    return _margin(edges, ch, lowest=False)
 
 
 def _continues(prev: _Line, line: _Line, prev_out: _Out, out: _Out, geo: _Geometry) -> bool:

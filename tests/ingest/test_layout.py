@@ -345,3 +345,27 @@ def test_real_ocr_ruled_table_on_a_damaged_scan() -> None:
     assert normalize("被处罚单位：某某化工有限公司 统一社会信用代码：91410100123456789X") in lines
     assert normalize("法定代表人：李四 地址：某某市高新区化工路8号") in lines
     assert any(x.endswith("第一款第(三)项的规定,我局决定对你单位处以罚款人民币贰拾万元整。") for x in lines)
+
+
+def test_text_layer_pdf_from_the_corpus_fixtures() -> None:
+    import pdfplumber
+
+    folder = FIXTURES / "corpus" / "textpdf"
+    truth = json.loads((folder / "h0007-000001.pages.json").read_text(encoding="utf-8"))["pages"]
+    b = DocumentBuilder()
+    with pdfplumber.open(folder / "h0007-000001.pdf") as pdf:
+        sizes = [(float(p.width), float(p.height)) for p in pdf.pages]
+        for number, page in enumerate(pdf.pages, 1):
+            add_text_layer_page(b, page.chars, number, float(page.width), float(page.height))
+    doc = b.build([PageInfo(i, w, h, "text_layer") for i, (w, h) in enumerate(sizes, 1)], "text_layer")
+    gold = "\n".join(p["text"] for p in truth)
+    # a text layer holds the exact characters: nothing lost, nothing added, in reading order
+    assert cer(gold, doc.text, nfkc=True) == 0.0
+    lines = text_lines(doc)
+    paragraphs = [normalize(x).replace(" ", "") for x in gold.split("\n")]
+    joined = [x.replace(" ", "") for x in lines]
+    assert sum(p in joined for p in paragraphs) >= len(paragraphs) - 2
+    # page furniture ("第1页 共2页") is gone, the sentence over the page break is one line
+    assert not any("共2页" in x for x in lines)
+    last, first = paragraphs[len(truth[0]["text"].split("\n")) - 1], normalize(truth[1]["text"].split("\n")[0])
+    assert any((last + first).replace(" ", "") in x for x in joined)
