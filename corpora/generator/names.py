@@ -37,3 +37,11 @@ def brand(rng: random.Random) -> str:
         return rng.choice(_BRANDS)
     first, second = rng.sample(_BRAND_CHARS, 2)
     return first + second
+
+
+def redact(rng: random.Random, name: str, mark: str) -> str:
+    """张三丰 -> 张某某 / 张某 / 张** / 张*: the surname stays, the given name is hidden."""
+    surname = next((d for d in _DOUBLE_SURNAMES if name.startswith(d)), name[0])
+    hidden = len(name) - len(surname)
+    count = hidden if rng.random() < 0.6 else 1
+    return surname + mark * count

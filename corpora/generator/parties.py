@@ -77,12 +77,35 @@ def make_party(
     place: Place | None = None,
     mask_style: str = "keep4",
     p_invalid_code: float = 0.18,
+    name_mask: str = "",
+) -> Party:
+    """A party; `name_mask` ("某" or "*") redacts people's names the way published decisions do
+    (张某某, 李*), for the person itself or an organisation's representative."""
+    party = _make_party(rng, kind, trade, place, mask_style, p_invalid_code)
+    if name_mask and kind == "individual":
+        party.name = names.redact(rng, party.name, name_mask)
+    elif name_mask and party.representative:
+        party.representative = names.redact(rng, party.representative, name_mask)
+    return party
+
+
+def _make_party(
+    rng: random.Random,
+    kind: PartyKind,
+    trade: str,
+    place: Place | None,
+    mask_style: str,
+    p_invalid_code: float,
 ) -> Party:
     place = place or pick_place(rng)
     trades = _TRADES.get(trade, _TRADES["general"])
     if kind == "organisation":
         prefix = place.short_city if rng.random() < 0.7 else place.short_district
-        name = prefix + names.brand(rng) + rng.choice(trades) + rng.choice(_ORG_FORMS)
+        if rng.random() < 0.1:
+            # 字号（地名）行业 shape, as firms registered with a brand first write it
+            name = names.brand(rng) + f"（{place.short_city}）" + rng.choice(trades) + rng.choice(_ORG_FORMS)
+        else:
+            name = prefix + names.brand(rng) + rng.choice(trades) + rng.choice(_ORG_FORMS)
         title = rng.choice(_ORG_REP_TITLES) if rng.random() < 0.2 else "法定代表人"
         if title == "负责人":
             name += place.short_district + "分公司"

@@ -101,8 +101,10 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     profile = profile_for(category.id)
     place = pick_place(rng)
     kinds = list(profile.party_kinds)
+    name_mask = "" if rng.random() >= 0.2 else ("某" if style == "default" else "*")
     party = make_party(rng, rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0], profile.trade,
-                       place, mask_style="keep4" if style == "default" else rng.choice(("keep6", "keep3")))
+                       place, mask_style="keep4" if style == "default" else rng.choice(("keep6", "keep3")),
+                       name_mask=name_mask)
     agency_type = data.agencies.get(
         category.agency_types[0] if rng.random() < 0.75 else rng.choice(category.agency_types)
     )
