@@ -58,6 +58,8 @@ def test_files_hold_valid_records_and_their_text(tmp_path: Path) -> None:
 def test_text_is_the_joined_blocks(records: str, request: pytest.FixtureRequest) -> None:
     for record in request.getfixturevalue(records):
         assert record.text == "\n".join(b.text for b in record.blocks)
+        for slip in ("{", "}", "None", "。。", "，。", "；。", "。，", "，，"):
+            assert slip not in record.text, (record.id, slip)
         for block in record.blocks:
             if block.rows is not None:
                 assert block.text == "\n".join(" ".join(row) for row in block.rows)
