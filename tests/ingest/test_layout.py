@@ -369,3 +369,26 @@ def test_text_layer_pdf_from_the_corpus_fixtures() -> None:
     assert not any("共2页" in x for x in lines)
     last, first = paragraphs[len(truth[0]["text"].split("\n")) - 1], normalize(truth[1]["text"].split("\n")[0])
     assert any((last + first).replace(" ", "") in x for x in joined)
+
+
+@pytest.mark.ocr
+def test_real_ocr_on_one_rendered_page_with_a_seal_over_the_date() -> None:
+    """The whole way on one page: righting, the default engine, then reading order."""
+    from PIL import Image
+
+    from ingest.geometry import upright
+    from ingest.ocr import get_engine
+
+    folder = FIXTURES / "corpus" / "clean"
+    truth = json.loads((folder / "d0007-000000.pages.json").read_text(encoding="utf-8"))["pages"][1]
+    image, _, _ = upright(Image.open(folder / "d0007-000000-p002.png").convert("RGB"))
+    b = DocumentBuilder()
+    add_ocr_page(b, get_engine("rapidocr").recognize(image), 2, float(image.width), float(image.height))
+    doc = b.build([PageInfo(2, float(image.width), float(image.height), "ocr")], "ocr")
+    assert cer(truth["text"], doc.text, nfkc=True) < 0.03
+    lines = text_lines(doc)
+    expected = [normalize(x) for x in truth["text"].split("\n")]
+    # one line per paragraph: at most one line off by an OCR misread, none split or merged
+    assert len(lines) == len(expected)
+    assert sum(x in lines for x in expected) >= len(expected) - 1
+    assert not any(f in doc.text for f in truth["furniture"])
