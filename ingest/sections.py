@@ -438,13 +438,14 @@ def _wrap_width(text: str) -> int | None:
 
 
 def _fresh(text: str, start: int, wrap_width: int | None) -> bool:
-    """Whether a unit starting at `start` can be a heading: it opens a line, and the line before
-    did not run to the wrap width mid-sentence. Text that kept every printed row as a line breaks
+    """Whether a unit starting at `start` can be a heading: it opens a sentence, or a line whose
+    line before did not run to the wrap width mid-sentence. Text that kept every printed row as a line breaks
     sentences at the margin, and a row starting "处罚依据如下：" there is not a heading."""
     if start == 0:
         return True
     if text[start - 1] != "\n":
-        return False
+        # mid-line: a new sentence may open with an inline heading ("…备案。救济途径：…")
+        return text[:start].rstrip()[-1:] in _TERMINATORS
     if wrap_width is None:
         return True
     prev = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
