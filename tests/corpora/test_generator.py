@@ -270,3 +270,20 @@ def test_every_case_amount_in_the_text_is_gold(records: str, request: pytest.Fix
             for m in _MONEY.finditer(line):
                 if _is_case_figure(line, m.start(), m.end()):
                     assert _written_values(m.group(0)) & gold, (record.id, m.group(0), line)
+
+
+def test_same_bytes_across_processes_with_different_hash_seeds(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run(
+            [sys.executable, "-m", "service.cli", "corpus", "generate", "--n", "15", "--seed", "9", "--out", str(out)],
+            check=True, env=env, cwd=Path(__file__).resolve().parents[2], capture_output=True,
+        )
+        outputs.append((out / "decisions.jsonl").read_bytes())
+    assert outputs[0] == outputs[1]
