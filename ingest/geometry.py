@@ -1,7 +1,7 @@
 """Right a scanned page before OCR: quarter turns (90/180/270) and residual skew up to 5°.
 
 Three cheap looks at the page instead of OCRing it at four orientations:
-1. The text detector runs on a ~1000-pixel copy. Its line boxes say which axis the lines run
+1. The text detector runs on a 640-pixel copy. Its line boxes say which axis the lines run
    along (a page turned 90° gives tall, thin boxes) and roughly how far they lean.
 2. A projection profile, searched ±0.6° around that lean on the binarised copy, sharpens the
    skew to ~0.05°: the angle at which text rows and the gaps between them line up with pixel rows.
@@ -22,7 +22,10 @@ from PIL import Image
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 MAX_SKEW = 5.0
-_PROBE_SIDE = 960  # long side of the copy the detector and the profile search see
+# Long side of the copy the detector and the profile search see. On 13 heavily damaged renders
+# (turned 0/90/180/270, skewed, blurred, specked) 640 px found every rotation, as 960 px did, in 60%
+# of the time; mean skew error 0.11° against 0.09°.
+_PROBE_SIDE = 640
 _STRIPS = 3
 _MIN_LEVEL = 0.1  # a smaller skew is left alone: resampling would only blur the page
 _TRANSPOSE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
