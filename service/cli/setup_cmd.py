@@ -39,7 +39,17 @@ def build_paddle_models(settings: IngestSettings) -> str:
     return f"PaddleOCR model folders: {dirs.det}, {dirs.rec}"
 
 
-STEPS: list[SetupStep] = [prepare_data_dir, build_paddle_models]
+def default_classifier(settings: IngestSettings) -> str:
+    from classifiers.default_model import ensure_default
+    from classifiers.registry import Registry
+
+    registry = Registry(settings.data_dir / "models")
+    had = registry.active()
+    version = ensure_default(registry)
+    return f"classifier model: {version}" + (" (already active)" if had else " (default model trained)")
+
+
+STEPS: list[SetupStep] = [prepare_data_dir, build_paddle_models, default_classifier]
 
 
 def setup() -> None:

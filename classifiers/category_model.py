@@ -1,0 +1,36 @@
+"""Violation category: a linear SVM over the section-weighted text features, calibrated to
+probabilities (sigmoid per class) on documents it was not fitted on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import spmatrix
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.frozen import FrozenEstimator
+from sklearn.model_selection import KFold
+from sklearn.svm import LinearSVC
+
+
+@dataclass(frozen=True)
+class Ranked:
+    category: str
+    probability: float
+
+
+def fit_category(x: spmatrix, y: list[str], x_cal: spmatrix, y_cal: list[str], seed: int = 0) -> CalibratedClassifierCV:
+    """Fit on (x, y), calibrate on (x_cal, y_cal); categories absent from the calibration set keep
+    the SVM's ordering but get no probability mass of their own, so keep it stratified."""
+    svm = LinearSVC(C=0.5, random_state=seed).fit(x, y)
+    # The SVM is frozen, so folds only split the calibration data; one calibrator over all of it.
+    folds = KFold(n_splits=2, shuffle=True, random_state=seed)
+    return CalibratedClassifierCV(FrozenEstimator(svm), method="sigmoid", cv=folds, ensemble=False).fit(x_cal, y_cal)
+
+
+def rank_categories(model: CalibratedClassifierCV, x: spmatrix, k: int) -> list[list[Ranked]]:
+    """The k most likely categories of each row, most likely first."""
+    probs = model.predict_proba(x)
+    classes = model.classes_
+    order = np.argsort(-probs, axis=1)[:, :k]
+    return [[Ranked(str(classes[j]), float(probs[i, j])) for j in row] for i, row in enumerate(order)]

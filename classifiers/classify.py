@@ -1,0 +1,81 @@
+"""One decision (Document + extracted Fields) → violation category and criminal risk.
+
+The category model ranks categories; the categories among the top k whose probability reaches the
+floor bring their threshold rules, which the rules engine checks against the extracted amounts and
+quantities and the text's signals; risk.assess combines the reasons with the text model's score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from classifiers.category_model import Ranked, rank_categories
+from classifiers.config import ClassifierSettings
+from classifiers.criminal_model import criminal_scores
+from classifiers.features import feature_rows, split_sections
+from classifiers.registry import LoadedModel
+from classifiers.risk import CriminalRisk, assess, case_facts
+from classifiers.rules_engine import RulesEngine
+from classifiers.signals import read_signals
+from corpora.rules import load_rules
+from corpora.taxonomy import Category, load_taxonomy
+from extractors.fields import Fields
+from ingest.document import Document
+
+
+@dataclass
+class Classified:
+    violation: dict[str, Any]
+    ranked: list[Ranked]
+    text_score: float
+    risk: CriminalRisk
+
+
+class Classifier:
+    def __init__(self, model: LoadedModel, settings: ClassifierSettings) -> None:
+        self.model = model
+        self.settings = settings
+        self.book = load_rules()
+        self.taxonomy = load_taxonomy()
+        self.engine = RulesEngine(self.book, province=settings.province, near=settings.near_threshold)
+
+    def _category(self, category_id: str) -> Category | None:
+        try:
+            return self.taxonomy.get(category_id)
+        except KeyError:
+            return None
+
+    def classify(self, document: Document, fields: Fields) -> Classified:
+        return self.classify_many([(document, fields)])[0]
+
+    def classify_many(self, cases: Sequence[tuple[Document, Fields]]) -> list[Classified]:
+        """Classify a batch (the models run once on all rows)."""
+        if not cases:
+            return []
+        bundle = self.model.bundle
+        x = bundle["features"].transform(feature_rows([split_sections(doc) for doc, _ in cases]))
+        ranked = rank_categories(bundle["category"], x, self.settings.top_k)
+        scores = criminal_scores(bundle["criminal"], x)
+        return [self._judge(doc, fields, r, float(s)) for (doc, fields), r, s in zip(cases, ranked, scores)]
+
+    def _judge(self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float) -> Classified:
+        likely = [r for r in ranked if r.probability >= self.settings.category_floor] or ranked[:1]
+        categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
+        rule_ids = [rid for c in categories for rid in c.rule_ids]
+        signals = read_signals(document, self.book, fields.decided_on)
+        reasons = self.engine.evaluate(rule_ids, case_facts(fields, signals))
+        top = categories[0] if categories else None
+        crimes = [c.crime for c in top.candidate_crimes] if top else []
+        risk = assess(
+            document, reasons, signals, text_score,
+            text_review_score=self.settings.text_review_score, crime_names=crimes,
+        )
+        violation = {
+            "category": ranked[0].category,
+            "label": top.name if top and top.id == ranked[0].category else None,
+            "confidence": round(ranked[0].probability, 4),
+            "candidate_crimes": crimes,
+        }
+        return Classified(violation=violation, ranked=ranked, text_score=text_score, risk=risk)

@@ -1,0 +1,31 @@
+"""Classifier settings from `LIANFA_*` environment variables (or .env), like ingest's.
+
+The province decides which figure of a provincial range applies; without one the range's low end
+raises `review` and its high end raises `high` (thresholds.md 使用提示 3).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ClassifierSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIANFA_", env_file=".env", extra="ignore")
+
+    province: str | None = None
+    # A value at or above this share of a threshold, but below it, asks a human to look.
+    near_threshold: float = Field(default=0.8, gt=0, le=1)
+    top_k: int = Field(default=3, ge=1)
+    # Categories less likely than this are not checked against their rules.
+    category_floor: float = Field(default=0.1, ge=0, le=1)
+    # The text model alone raises `review` at or above this score (conduct rules cannot measure).
+    text_review_score: float = Field(default=0.9, ge=0, le=1)
+    model_version: str | None = None  # pin a registry version instead of the active one
+
+
+@lru_cache(maxsize=1)
+def get_classifier_settings() -> ClassifierSettings:
+    return ClassifierSettings()

@@ -1,0 +1,118 @@
+"""Evaluating a model on labelled examples: per-category precision/recall/F1, the confusion
+matrix, and the text model's criminal-likeness scores; and a side-by-side with another model."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from classifiers.schemas import ClassMetrics
+
+if TYPE_CHECKING:
+    from classifiers.registry import LoadedModel
+    from classifiers.training import Example
+
+
+@dataclass
+class CategoryReport:
+    documents: int
+    accuracy: float | None
+    macro_f1: float | None
+    per_class: dict[str, ClassMetrics]
+    labels: list[str] = field(default_factory=list)
+    confusion: list[list[int]] = field(default_factory=list)  # rows: truth, columns: predicted
+
+
+@dataclass
+class ModelEvaluation:
+    version: str
+    category: CategoryReport
+    criminal_precision: float | None = None
+    criminal_recall: float | None = None
+    criminal_documents: int = 0
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
+    labels = sorted(set(truth) | set(predicted))
+    index = {c: i for i, c in enumerate(labels)}
+    confusion = [[0] * len(labels) for _ in labels]
+    for t, p in zip(truth, predicted):
+        confusion[index[t]][index[p]] += 1
+    support = Counter(truth)
+    per: dict[str, ClassMetrics] = {}
+    for c in labels:
+        tp = confusion[index[c]][index[c]]
+        predicted_c = sum(row[index[c]] for row in confusion)
+        precision, recall = _ratio(tp, predicted_c), _ratio(tp, support[c])
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per[c] = ClassMetrics(precision=precision, recall=recall, f1=f1, support=support[c])
+    scored = [m.f1 for c, m in per.items() if support[c]]
+    return CategoryReport(
+        documents=len(truth),
+        accuracy=_ratio(sum(t == p for t, p in zip(truth, predicted)), len(truth)) if truth else None,
+        macro_f1=sum(scored) / len(scored) if scored else None,
+        per_class=per,
+        labels=labels,
+        confusion=confusion,
+    )
+
+
+def evaluate_model(model: LoadedModel, examples: list[Example], processes: int | None = None) -> ModelEvaluation:
+    from classifiers.criminal_model import criminal_scores
+    from classifiers.training import prepare
+
+    rows = prepare([e.text for e in examples], processes)
+    x = model.bundle["features"].transform(rows)
+    with_cat = [i for i, e in enumerate(examples) if e.category]
+    predicted = [str(c) for c in model.bundle["category"].predict(x[with_cat])] if with_cat else []
+    report = category_report([str(examples[i].category) for i in with_cat], predicted)
+    crim = [i for i, e in enumerate(examples) if e.criminal is not None]
+    result = ModelEvaluation(version=model.meta.version, category=report, criminal_documents=len(crim))
+    if crim:
+        scores = criminal_scores(model.bundle["criminal"], x[crim])
+        flagged = [s >= 0.5 for s in scores]
+        truth = [bool(examples[i].criminal) for i in crim]
+        tp = sum(f and t for f, t in zip(flagged, truth))
+        result.criminal_precision = _ratio(tp, sum(flagged))
+        result.criminal_recall = _ratio(tp, sum(truth))
+    return result
+
+
+def format_evaluation(ev: ModelEvaluation, other: ModelEvaluation | None = None, confusion: bool = True) -> str:
+    """A plain-text report; with `other`, its headline numbers side by side."""
+    rep = ev.category
+    lines = [f"model {ev.version}: {rep.documents} documents"]
+
+    def num(v: float | None) -> str:
+        return "-" if v is None else f"{v:.4f}"
+
+    head = [("category accuracy", rep.accuracy), ("category macro-F1", rep.macro_f1),
+            ("text criminal precision", ev.criminal_precision), ("text criminal recall", ev.criminal_recall)]
+    if other is not None:
+        theirs = [other.category.accuracy, other.category.macro_f1, other.criminal_precision, other.criminal_recall]
+        lines.append(f"{'':26}{ev.version:>10}{other.version + ' (active)':>18}")
+        lines += [f"{name:26}{num(v):>10}{num(o):>18}" for (name, v), o in zip(head, theirs)]
+    else:
+        lines += [f"{name:26}{num(v):>10}" for name, v in head]
+    lines.append("")
+    lines.append(f"{'category':34}{'P':>8}{'R':>8}{'F1':>8}{'n':>6}")
+    for c, m in rep.per_class.items():
+        lines.append(f"{c:34}{m.precision:8.3f}{m.recall:8.3f}{m.f1:8.3f}{m.support:6d}")
+    if confusion and rep.labels:
+        lines.append("")
+        lines.append("confusion (rows: true, columns: predicted; only categories with errors):")
+        idx = range(len(rep.labels))
+        bad = [i for i in idx if any(rep.confusion[i][j] for j in idx if j != i)
+               or any(rep.confusion[j][i] for j in idx if j != i)]
+        for i in bad:
+            errs = [f"{rep.labels[j]}×{rep.confusion[i][j]}" for j in idx if j != i and rep.confusion[i][j]]
+            if errs:
+                lines.append(f"  {rep.labels[i]} ({rep.confusion[i][i]} right) → " + ", ".join(errs))
+        if not bad:
+            lines.append("  (none)")
+    return "\n".join(lines)

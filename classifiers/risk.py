@@ -1,0 +1,116 @@
+"""criminal_risk = {level, score, reasons}: the rules engine's reasons for the likely categories,
+the police's earlier decision when the text states one, and the text model for conduct no rule
+measures.
+
+A decision saying the police declined the case or sent it back (不予立案, 移送回, 不构成犯罪)
+is not a new lead: its level is `low` with a `declined_by_police` reason, and the threshold
+reasons stay listed for the reviewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from classifiers.rules_engine import RANK, CaseFacts, Level, Measured, QuantityIn, Reason
+from classifiers.signals import TextSignals
+from extractors.fields import Fields
+from extractors.masking import mask_text
+from ingest.document import Document, Evidence
+
+_OUTCOME_COUNTS = {"死亡": "死亡", "重伤": "重伤", "轻伤": "轻伤"}
+
+
+@dataclass
+class CriminalRisk:
+    level: Level
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+
+    def as_contract(self) -> dict[str, Any]:
+        """The contract's criminal_risk (ReasonOut keeps the extra keys: level, kind, source...)."""
+        return {"level": self.level, "score": round(self.score, 4), "reasons": [reason_dict(r) for r in self.reasons]}
+
+
+def evidence_dict(ev: Evidence | None) -> dict[str, Any] | None:
+    if ev is None:
+        return None
+    box = {"x0": ev.box.x0, "y0": ev.box.y0, "x1": ev.box.x1, "y1": ev.box.y1} if ev.box else None
+    return {"page": ev.page, "start": ev.start, "end": ev.end, "text": mask_text(ev.text), "box": box}
+
+
+def reason_dict(r: Reason) -> dict[str, Any]:
+    out = {k: v for k, v in asdict(r).items() if k != "evidence" and v is not None}
+    out["evidence"] = evidence_dict(r.evidence)
+    return out
+
+
+def case_facts(fields: Fields, signals: TextSignals) -> CaseFacts:
+    amounts: dict[str, Measured] = {}
+    for a in fields.amounts:
+        if a.role not in amounts or a.yuan > amounts[a.role].value:
+            amounts[a.role] = Measured(a.yuan, a.evidence)
+    quantities = [QuantityIn(q.kind, q.value, q.unit, q.subject, q.evidence) for q in fields.quantities]
+    for sig in signals.outcomes:
+        subject = _OUTCOME_COUNTS.get(sig.detail)
+        if subject and sig.value is not None and not any(q.subject == subject for q in quantities):
+            quantities.append(QuantityIn("count", sig.value, "人", subject, sig.evidence))
+    party = fields.parties[0].kind if fields.parties else None
+    return CaseFacts(amounts=amounts, quantities=quantities, party_kind=party, decided=fields.decided_on, signals=signals)
+
+
+def _score(reasons: list[Reason], text_score: float) -> float:
+    best = 0.0
+    for r in reasons:
+        ratio = r.ratio if r.ratio is not None else 1.0
+        if r.level == "high":
+            best = max(best, 0.9 + 0.1 * min(1.0, max(0.0, ratio - 1.0)))
+        elif r.level == "review":
+            best = max(best, 0.5 + 0.3 * min(1.0, ratio))
+    return max(best, 0.45 * text_score)
+
+
+def _facts_evidence(document: Document) -> Evidence | None:
+    section = document.section("facts") or document.section("finding")
+    if section is None or section.end <= section.start:
+        return None
+    return document.evidence(section.start, min(section.end, section.start + 120))
+
+
+def assess(
+    document: Document,
+    rule_reasons: list[Reason],
+    signals: TextSignals,
+    text_score: float,
+    *,
+    text_review_score: float,
+    crime_names: list[str],
+) -> CriminalRisk:
+    """The risk from the engine's reasons; `crime_names` are the likely categories' candidate
+    crimes (the text model only speaks for a category that has one)."""
+    reasons = list(rule_reasons)
+    if signals.declined is not None:
+        declined = Reason(
+            level="low",
+            kind="declined_by_police",
+            text=f"文书载明公安机关已审查并“{signals.declined.detail}”，不作为新的移送线索",
+            evidence=signals.declined.evidence,
+        )
+        return CriminalRisk("low", min(0.2, _score(reasons, text_score)), [declined, *reasons])
+    if not any(RANK[r.level] > 0 for r in reasons) and crime_names and text_score >= text_review_score:
+        reasons.append(
+            Reason(
+                level="review",
+                kind="text_model",
+                text=f"文本模型判断案情与{('、'.join(crime_names[:2]))}的入罪情形相似（{text_score:.0%}），"
+                "但文书未载明可与追诉标准比较的数额或情节，请复核",
+                crime=crime_names[0],
+                ratio=text_score,
+                evidence=_facts_evidence(document),
+            )
+        )
+    level: Level = "low"
+    for r in reasons:
+        if RANK[r.level] > RANK[level]:
+            level = r.level
+    return CriminalRisk(level, _score(reasons, text_score), reasons)

@@ -1,0 +1,336 @@
+"""Compare a case with the prosecution threshold rules (corpora/data/thresholds.yaml).
+
+For each rule the engine picks the version by the conduct date (从旧兼从轻): the version in force
+when the conduct happened decides; when a later version in force at the decision date is lighter
+and the case no longer crosses it, the lead is only `review`. Each criterion of a version is an
+alternative; inside one, every stated condition must hold:
+
+- amounts: Σ weight × amount(role) over the criterion's own roles only (sales, goods value,
+  illegal revenue and illegal income are never mixed), against the threshold in yuan;
+- quantities: a quantity of the criterion's kind whose subject it names, converted to the
+  threshold's unit (亩 → 平方米, 条 → 支 for 卷烟, 吨 → 千克);
+- exceedance: a listed pollutant over its standard by the stated times;
+- facts: every named fact element stated in the text; prior administrative penalties.
+
+Levels: at or above the upper end of a provincial range (or a province's own figure, or a single
+value) → high; at or above the lower end → review; within the near-threshold band below it →
+review. A `review`-certainty criterion never goes above review, and still prompts review when its
+amount is met but its rarely-stated fact (逃税额占应纳税额10%) is not. Outcome rules (deaths,
+injuries, losses) prompt review when the text states the outcome but no figure was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+from corpora.rules import Criterion, Rule, RuleBook, RuleVersion
+from classifiers.signals import TextSignals
+from ingest.document import Evidence
+
+Level = Literal["high", "review", "low"]
+RANK: dict[str, int] = {"low": 0, "review": 1, "high": 2}
+
+ROLE_NAMES = {
+    "sales": "销售金额",
+    "goods_value": "货值金额",
+    "illegal_revenue": "非法经营数额",
+    "illegal_income": "违法所得数额",
+    "tax_evaded": "逃避缴纳税款数额",
+    "loss": "损失数额",
+    "fine": "罚款",
+    "confiscated_income": "没收违法所得",
+    "other": "其他金额",
+}
+
+
+@dataclass(frozen=True)
+class Measured:
+    value: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class QuantityIn:
+    kind: str
+    value: float
+    unit: str
+    subject: str
+    evidence: Evidence
+
+
+@dataclass
+class CaseFacts:
+    """The case as the rules see it; amounts keep the largest figure of each role (a total is
+    stated after its parts, never below them)."""
+
+    amounts: dict[str, Measured] = field(default_factory=dict)
+    quantities: list[QuantityIn] = field(default_factory=list)
+    party_kind: str | None = None  # None: the decision names no party the extractor could read
+    decided: date | None = None
+    signals: TextSignals = field(default_factory=TextSignals)
+
+
+@dataclass(frozen=True)
+class Reason:
+    level: Level
+    kind: str  # threshold | near_threshold | behaviour | outcome_stated | text_model | declined_by_police
+    text: str
+    crime: str | None = None
+    article: str | None = None  # 刑法 article, e.g. 刑法第140条
+    rule_id: str | None = None
+    rule_version: str | None = None
+    source: str | None = None
+    source_article: str | None = None
+    criterion: str | None = None
+    measure: str | None = None
+    value: float | None = None
+    threshold: float | None = None
+    unit: str | None = None
+    ratio: float | None = None  # value / threshold, for ordering leads
+    evidence: Evidence | None = None
+
+
+def money(value: float) -> str:
+    return f"{value:,.0f}" if abs(value - round(value)) < 0.005 else f"{value:,.2f}"
+
+
+def _qty(value: float) -> str:
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _penal_article(rule: Rule) -> str:
+    return f"刑法第{rule.article}条" + (f"第{rule.paragraph}款" if rule.paragraph else "")
+
+
+def _cite(version: RuleVersion) -> str:
+    return f"{version.source}{version.source_article}"
+
+
+@dataclass(frozen=True)
+class _Hit:
+    level: Level
+    kind: str
+    text: str
+    measure: str | None
+    value: float | None
+    threshold: float | None
+    unit: str | None
+    ratio: float
+    evidence: Evidence | None
+    criterion: str | None = None
+
+
+def _subject_matches(subject: str, subjects: list[str]) -> bool:
+    return bool(subject) and any(s in subject or subject in s for s in subjects if len(s) > 1 or s == subject)
+
+
+class RulesEngine:
+    def __init__(self, book: RuleBook, *, province: str | None = None, near: float = 0.8) -> None:
+        self.book = book
+        self.province = province
+        self.near = near
+
+    def evaluate(self, rule_ids: list[str], case: CaseFacts) -> list[Reason]:
+        """The reasons (one per rule that gives one), highest level first."""
+        out: list[Reason] = []
+        for rid in dict.fromkeys(rule_ids):
+            reason = self._rule(self.book.rule(rid), case)
+            if reason is not None:
+                out.append(reason)
+        out.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
+        return out
+
+    def _rule(self, rule: Rule, case: CaseFacts) -> Reason | None:
+        conduct = case.signals.conduct_date
+        at_decision = rule.version_at(case.decided) if case.decided else None
+        if conduct is not None:
+            version = rule.version_at(conduct)
+            if version is None:
+                return None
+        else:
+            version = at_decision or (rule.versions[-1] if case.decided is None else None)
+            if version is None:
+                return None
+        hit = self._version(rule, version, case)
+        note = "" if conduct is not None else "（文书未载明行为时间，按决定日期适用标准）"
+        if hit is not None and at_decision is not None and at_decision is not version and hit.level != "low":
+            later = self._version(rule, at_decision, case)
+            if later is None or RANK[later.level] < RANK[hit.level]:
+                hit = replace(hit, level="review")
+                note = f"（决定时施行的{at_decision.version}较轻，依从旧兼从轻原则需复核）"
+        if hit is None:
+            hit = self._outcome_stated(rule, version, case)
+        if hit is None:
+            return None
+        return Reason(
+            level=hit.level,
+            kind=hit.kind,
+            text=f"{rule.crime}：{hit.text}{note}",
+            crime=rule.crime,
+            article=_penal_article(rule),
+            rule_id=rule.id,
+            rule_version=version.version,
+            source=version.source,
+            source_article=version.source_article,
+            criterion=hit.criterion,
+            measure=hit.measure,
+            value=hit.value,
+            threshold=hit.threshold,
+            unit=hit.unit,
+            ratio=hit.ratio,
+            evidence=hit.evidence,
+        )
+
+    def _version(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> _Hit | None:
+        best: _Hit | None = None
+        for crit in version.criteria:
+            if case.party_kind is not None and not crit.covers(case.party_kind):  # type: ignore[arg-type]
+                continue
+            hit = self._criterion(crit, version, case)
+            if hit is None:
+                continue
+            hit = replace(hit, criterion=crit.id)
+            if crit.certainty == "review" or (case.party_kind is None and crit.party_kind != "any"):
+                hit = _cap_review(hit)
+            if best is None or (RANK[hit.level], hit.ratio) > (RANK[best.level], best.ratio):
+                best = hit
+        return best
+
+    def _criterion(self, crit: Criterion, version: RuleVersion, case: CaseFacts) -> _Hit | None:
+        sig = case.signals
+        missing = [f for f in crit.facts if f not in sig.facts]
+        cap = False
+        if crit.prior_penalties:
+            prior = sig.prior
+            if prior is None or prior.count < crit.prior_penalties:
+                return None
+            if crit.within_years and prior.within_years is not None and prior.within_years > crit.within_years + 0.05:
+                return None
+            cap = crit.within_years is not None and prior.within_years is None
+        if crit.exceedance is not None:
+            return self._exceedance(crit, version, case, missing)
+        if crit.threshold is None:
+            # Facts alone are the whole test; with prior penalties met, a fact the phrase list
+            # missed ("无证行医" for 未取得医师资格) is worth a look, not a lead.
+            if missing and not crit.prior_penalties:
+                return None
+            present = [f for f in crit.facts if f in sig.facts]
+            evidence = next((sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None)
+            stated = "、".join(sig.facts[f].detail for f in present)
+            prior = f"此前已受行政处罚{sig.prior.count}次" if crit.prior_penalties and sig.prior else ""
+            said = "，".join(x for x in (stated, prior) if x)
+            text = f"文书载明{said}，符合“{crit.description}”（{_cite(version)}）"
+            hit = _Hit("high", "behaviour", text, "behaviour", None, None, None, 1.0, evidence)
+            if missing:
+                text += f"；“{self._names(missing)}”未见于文书，请复核"
+                return _cap_review(replace(hit, text=text))
+            return _cap_review(hit) if cap else hit
+        measured = self._measure(crit, case)
+        if measured is None:
+            return None
+        value, label, unit, evidence = measured
+        low, high, t_unit = self.book.threshold_bounds(crit, self.province)
+        ranged = high > low
+        ratio = value / low if low else 0.0
+        where = _cite(version)
+        bound = f"追诉标准{'下限' if ranged else ''} {_qty(low)} {t_unit}"
+        if value >= high:
+            level: Level = "high"
+            text = f"{label} {_qty(value)} {t_unit} ≥ 追诉标准 {_qty(high)} {t_unit}（{where}）"
+            kind = "threshold"
+        elif value >= low:
+            level, kind = "review", "threshold"
+            text = (
+                f"{label} {_qty(value)} {t_unit} ≥ {bound}，未达上限 {_qty(high)} {t_unit}"
+                f"（省定标准，{where}）"
+            )
+        elif value >= self.near * low:
+            level, kind = "review", "near_threshold"
+            text = f"{label} {_qty(value)} {t_unit}，达到{bound}的 {ratio:.0%}（{where}），接近标准"
+        else:
+            return None
+        if missing:
+            # The figure crosses but a qualifying fact was not found in the wording: phrase lists
+            # cannot know every agency's words, so a human decides (never `high`).
+            if value < low:
+                return None
+            level = "review"
+            text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
+        if crit.prior_penalties and sig.prior:
+            text += f"；此前已受行政处罚{sig.prior.count}次"
+        hit = _Hit(level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence)
+        return _cap_review(hit) if cap else hit
+
+    def _names(self, fact_ids: list[str]) -> str:
+        return "、".join(self.book.fact(f).name for f in fact_ids)
+
+    def _measure(self, crit: Criterion, case: CaseFacts) -> tuple[float, str, str, Evidence | None] | None:
+        if crit.terms:
+            parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
+            if not parts:
+                return None
+            total = sum(t.weight * m.value for t, m in parts)
+            label = " + ".join(
+                ROLE_NAMES.get(t.role, t.role) + (f"×{t.weight:g}" if t.weight != 1 else "") for t, _ in parts
+            )
+            top = max(parts, key=lambda p: p[0].weight * p[1].value)[1]
+            return total, label, "元", top.evidence
+        best: tuple[float, str, str, Evidence | None] | None = None
+        assert crit.threshold is not None
+        _low, _high, t_unit = self.book.threshold_bounds(crit, self.province)
+        for q in case.quantities:
+            if q.kind != crit.quantity_kind or not _subject_matches(q.subject, crit.subjects):
+                continue
+            value, unit = self.book.convert(q.value, q.unit, q.subject)
+            if unit != t_unit:
+                continue
+            if best is None or value > best[0]:
+                best = (value, q.subject, unit, q.evidence)
+        return best
+
+    def _exceedance(self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str]) -> _Hit | None:
+        assert crit.exceedance is not None
+        if missing:
+            return None
+        wanted = crit.exceedance
+        best: _Hit | None = None
+        for pollutant, sig in case.signals.exceedance:
+            if pollutant not in wanted.pollutants or sig.value is None:
+                continue
+            times = sig.value
+            ratio = times / wanted.times
+            if times >= wanted.times:
+                level: Level = "high"
+                text = f"{pollutant}超标 {_qty(times)} 倍 ≥ 追诉标准 {_qty(wanted.times)} 倍（{_cite(version)}）"
+                kind = "threshold"
+            elif times >= self.near * wanted.times:
+                level, kind = "review", "near_threshold"
+                text = f"{pollutant}超标 {_qty(times)} 倍，达到追诉标准 {_qty(wanted.times)} 倍的 {ratio:.0%}（{_cite(version)}）"
+            else:
+                continue
+            hit = _Hit(level, kind, text, "exceedance", times, wanted.times, "倍", ratio, sig.evidence)
+            if best is None or hit.ratio > best.ratio:
+                best = hit
+        return best
+
+    def _outcome_stated(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> _Hit | None:
+        """An outcome rule whose figures were not read, while the text states deaths, injuries or
+        losses: a human must read the decision."""
+        if rule.measure != "outcome" or not case.signals.outcomes:
+            return None
+        for crit in version.criteria:
+            if crit.terms and any(t.role in case.amounts for t in crit.terms):
+                return None
+            if crit.quantity_kind and any(
+                q.kind == crit.quantity_kind and _subject_matches(q.subject, crit.subjects) for q in case.quantities
+            ):
+                return None
+        stated = case.signals.outcomes[0]
+        text = f"文书载明“{stated.evidence.text}”，但未载明可与追诉标准比较的数额（{_cite(version)}），请复核"
+        return _Hit("review", "outcome_stated", text, "outcome", None, None, None, 0.8, stated.evidence)
+
+
+def _cap_review(hit: _Hit) -> _Hit:
+    return replace(hit, level="review") if hit.level == "high" else hit

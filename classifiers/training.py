@@ -1,0 +1,215 @@
+"""Training: examples from a generated corpus and/or the reviewed cases the service exports, fitted
+into a versioned model in the registry.
+
+Accepted inputs (each a directory or a .jsonl file):
+- a corpus directory (decisions.jsonl of corpora.gold.GoldRecord) or that jsonl itself: category
+  and the criminal label (a case the police declined still crossed a threshold: its text is
+  criminal-like; the risk stage marks the decline);
+- the service's training export (service/exports.py): {case_id, text, category, criminal_label:
+  1 | 0 | null, ...}; a null label or a missing category leaves that example out of that model.
+
+A stratified 15% is held out: the category SVM is calibrated on it and the metrics stored with the
+model are measured on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from classifiers.category_model import fit_category
+from classifiers.criminal_model import criminal_scores, fit_criminal
+from classifiers.evaluation import category_report
+from classifiers.features import build_transformer, feature_rows, parts_from_text
+from classifiers.registry import TRUSTED_TYPES, Registry
+from classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
+from ingest.errors import DataFileError
+
+HELD_OUT = 0.15
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    category: str | None
+    criminal: bool | None
+
+
+def _example(obj: dict[str, Any], where: str) -> tuple[Example, str]:
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise DataFileError(f"{where}: no decision text (`text`); export reviewed cases with their text")
+    if isinstance(obj.get("criminal"), dict):  # a GoldRecord
+        crim = obj["criminal"]
+        return Example(str(obj.get("id", where)), text, obj.get("category"), bool(crim.get("label"))), "corpus"
+    label = obj.get("criminal_label")
+    criminal = None if label is None else bool(int(label))
+    return Example(str(obj.get("case_id", where)), text, obj.get("category") or None, criminal), "reviewed"
+
+
+def load_examples(path: Path) -> tuple[list[Example], DataSource]:
+    """Examples from a corpus dir or a .jsonl file; DataFileError names the file and line."""
+    file = path / "decisions.jsonl" if path.is_dir() else path
+    if not file.is_file():
+        raise DataFileError(f"{path}: no training data here (want a corpus directory or a .jsonl file)")
+    examples: list[Example] = []
+    kinds: set[str] = set()
+    digest = hashlib.sha256()
+    with file.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            digest.update(raw)
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(f"{file}:{n}: not JSON ({exc.msg})") from exc
+            if not isinstance(obj, dict):
+                raise DataFileError(f"{file}:{n}: each line must be a JSON object")
+            ex, kind = _example(obj, f"{file}:{n}")
+            examples.append(ex)
+            kinds.add(kind)
+    if not examples:
+        raise DataFileError(f"{file}: no examples")
+    kind = kinds.pop() if len(kinds) == 1 else "mixed"
+    return examples, DataSource(path=str(path), kind=kind, documents=len(examples), sha256=digest.hexdigest())
+
+
+def data_hash(examples: list[Example]) -> str:
+    """Order-independent hash of what the models learn from."""
+    lines = sorted(
+        hashlib.sha256(json.dumps([e.text, e.category, e.criminal], ensure_ascii=False).encode()).hexdigest()
+        for e in examples
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _rows(texts: list[str]) -> np.ndarray:
+    return feature_rows([parts_from_text(t) for t in texts])
+
+
+def prepare(texts: list[str], processes: int | None = None) -> np.ndarray:
+    """Feature rows for raw texts; sections and jieba run in worker processes on big inputs."""
+    workers = processes if processes is not None else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(texts) < 400:
+        return _rows(texts)
+    chunks = [texts[i : i + 200] for i in range(0, len(texts), 200)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return np.vstack(pool.map(_rows, chunks))
+
+
+def _split(examples: list[Example], seed: int) -> tuple[list[int], list[int]]:
+    """Stratified by category; a category with one example stays in training."""
+    rng = np.random.default_rng(seed)
+    by_class: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        by_class.setdefault(e.category or "", []).append(i)
+    train: list[int] = []
+    held: list[int] = []
+    for idx in by_class.values():
+        idx = list(rng.permutation(idx))
+        k = int(round(len(idx) * HELD_OUT)) if len(idx) > 1 else 0
+        k = max(k, 1) if len(idx) > 1 else 0
+        held += idx[:k]
+        train += idx[k:]
+    return sorted(train), sorted(held)
+
+
+def _criminal_metrics(y: list[int], scores: np.ndarray) -> dict[str, float | None]:
+    from sklearn.metrics import roc_auc_score
+
+    if not y:
+        return {}
+    pred = scores >= 0.5
+    truth = np.array(y, dtype=bool)
+    tp = int((pred & truth).sum())
+    precision = tp / int(pred.sum()) if pred.sum() else None
+    recall = tp / int(truth.sum()) if truth.sum() else None
+    auc = float(roc_auc_score(truth, scores)) if 0 < truth.sum() < len(truth) else None
+    return {"criminal_precision": precision, "criminal_recall": recall, "criminal_auc": auc}
+
+
+def fit(examples: list[Example], seed: int = 0, processes: int | None = None) -> tuple[dict[str, Any], HeldOutMetrics]:
+    """The model bundle and its held-out metrics."""
+    categorized = [e for e in examples if e.category]
+    if len({e.category for e in categorized}) < 2:
+        raise DataFileError("training data need at least two categories")
+    rows = prepare([e.text for e in examples], processes)
+    train, held = _split(examples, seed)
+    train = [i for i in train if examples[i].category]
+    held = [i for i in held if examples[i].category]
+    transformer = build_transformer()
+    x_train = transformer.fit_transform(rows[train])
+    x_held = transformer.transform(rows[held])
+    cat_model = fit_category(
+        x_train, [examples[i].category for i in train], x_held, [examples[i].category for i in held], seed  # type: ignore[misc]
+    )
+    crim_train = [i for i in train if examples[i].criminal is not None]
+    crim_model = fit_criminal(
+        transformer.transform(rows[crim_train]) if crim_train else x_train[:0],
+        [int(bool(examples[i].criminal)) for i in crim_train],
+    )
+    truth = [str(examples[i].category) for i in held]
+    predicted = [str(c) for c in cat_model.predict(x_held)]
+    report = category_report(truth, predicted)
+    crim_held = [i for i in held if examples[i].criminal is not None]
+    crim = _criminal_metrics(
+        [int(bool(examples[i].criminal)) for i in crim_held],
+        criminal_scores(crim_model, transformer.transform(rows[crim_held])) if crim_held else np.zeros(0),
+    )
+    metrics = HeldOutMetrics(
+        documents=len(held),
+        category_accuracy=report.accuracy,
+        category_macro_f1=report.macro_f1,
+        per_category=report.per_class,
+        **crim,
+    )
+    return {"features": transformer, "category": cat_model, "criminal": crim_model}, metrics
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("scikit-learn", "skops", "numpy", "scipy", "jieba")}
+
+
+def train(
+    sources: list[Path], registry: Registry, *, seed: int = 0, promote: bool = False, note: str = "",
+    processes: int | None = None,
+) -> ModelMeta:
+    """Fit on every example in `sources`, store a new version (and make it active if `promote`)."""
+    examples: list[Example] = []
+    described: list[DataSource] = []
+    for src in sources:
+        found, described_one = load_examples(Path(src))
+        examples += found
+        described.append(described_one)
+    bundle, metrics = fit(examples, seed=seed, processes=processes)
+    meta = ModelMeta(
+        version="pending",
+        created=datetime.now(timezone.utc),
+        file_sha256="pending",
+        data_sha256=data_hash(examples),
+        data_size=len(examples),
+        sources=described,
+        seed=seed,
+        labels=[str(c) for c in bundle["category"].classes_],
+        criminal_model=bundle["criminal"] is not None,
+        held_out=metrics,
+        library_versions=_library_versions(),
+        trusted_types=TRUSTED_TYPES,
+        note=note,
+    )
+    meta = registry.save(bundle, meta)
+    if promote:
+        registry.promote(meta.version)
+    return meta
