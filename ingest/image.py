@@ -25,7 +25,7 @@ _EXIF_ORIENTATION_TAG = 0x0112
 DECODE_ERRORS = (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError)
 
 
-def too_many_pixels(name: str, width: int, height: int, settings: IngestSettings) -> str | None:
+def too_many_pixels(width: int, height: int, settings: IngestSettings) -> str | None:
     if width * height <= settings.max_page_pixels:
         return None
     return (
@@ -75,23 +75,28 @@ def _open(source: Source, settings: IngestSettings) -> Image.Image:
         ) from exc
 
 
-def _frame(image: Image.Image) -> ImagePage:
+def _frame(image: Image.Image, number: int) -> ImagePage:
     orientation = image.getexif().get(_EXIF_ORIENTATION_TAG, 1)
     righted = ImageOps.exif_transpose(image)
-    return ImagePage(number=0, image=to_rgb(righted), rotation=_EXIF_ROTATION.get(orientation, 0))
+    return ImagePage(number=number, image=to_rgb(righted), rotation=_EXIF_ROTATION.get(orientation, 0))
 
 
 def iter_image_pages(source: Source, settings: IngestSettings) -> Iterator[ImagePage | FailedPage]:
     """Yield each frame as an RGB page. File-level problems raise before the first page."""
     image = _open(source, settings)
     try:
-        frames = getattr(image, "n_frames", 1)
+        try:
+            frames = getattr(image, "n_frames", 1)  # a TIFF counts its pages by walking them
+        except DECODE_ERRORS as exc:
+            raise CorruptFile(
+                source.name, f"多页图像已损坏 / damaged multi-page image ({exc}): 请重新扫描 / rescan it"
+            ) from exc
         if frames > settings.max_pages:
             raise TooLarge(
                 source.name,
                 f"共 {frames} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file",
             )
-        if frames == 1 and (msg := too_many_pixels(source.name, *image.size, settings)):
+        if frames == 1 and (msg := too_many_pixels(*image.size, settings)):
             raise TooLarge(source.name, msg)
         for index in range(frames):
             number = index + 1
@@ -99,10 +104,10 @@ def iter_image_pages(source: Source, settings: IngestSettings) -> Iterator[Image
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                     image.seek(index)
-                if msg := too_many_pixels(source.name, *image.size, settings):
+                if msg := too_many_pixels(*image.size, settings):
                     yield FailedPage(number, msg)
                     continue
-                page = _frame(image)
+                page = _frame(image, number)
             except Image.DecompressionBombError:
                 yield FailedPage(
                     number, f"第 {number} 页图像像素数过大 / page image declares far too many pixels"
@@ -111,7 +116,6 @@ def iter_image_pages(source: Source, settings: IngestSettings) -> Iterator[Image
             except DECODE_ERRORS as exc:
                 yield FailedPage(number, f"第 {number} 页图像已损坏 / page image damaged ({exc})")
                 continue
-            page.number = number
             yield page
     finally:
         image.close()

@@ -48,6 +48,8 @@ _REFUSED: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "RTF 文档 / RTF document"),
     (b"\x00\x00\x00\x0cjP  \r\n\x87\n", "JPEG 2000 图片 / JPEG 2000 image"),
 )
+_OOXML_APPS = (("word/", "Word"), ("xl/", "Excel"), ("ppt/", "PowerPoint"))
+_BMP_DIB_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
 _MARKUP = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<!--", b"<meta", b"<table")
 
 
@@ -77,21 +79,7 @@ class Source:
 
 def _is_bmp(head: bytes) -> bool:
     # "BM" alone also starts ordinary text; a real BMP has a known DIB header size at offset 14.
-    return (
-        len(head) >= 18
-        and head[:2] == b"BM"
-        and int.from_bytes(head[14:18], "little")
-        in {
-            12,
-            16,
-            40,
-            52,
-            56,
-            64,
-            108,
-            124,
-        }
-    )
+    return len(head) >= 18 and head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_DIB_SIZES
 
 
 def _is_heif(head: bytes) -> bool:
@@ -166,14 +154,9 @@ def classify_zip(opener: BinaryIO, name: str) -> None:
             name, f"ZIP 压缩包已损坏，无法读取目录 / damaged ZIP archive ({exc}); 请重新打包 / re-create it"
         ) from exc
     if "[Content_Types].xml" in names:
-        what = (
-            "Word"
-            if any(n.startswith("word/") for n in names)
-            else (
-                "Excel"
-                if any(n.startswith("xl/") for n in names)
-                else ("PowerPoint" if any(n.startswith("ppt/") for n in names) else "Office Open XML")
-            )
+        what = next(
+            (app for folder, app in _OOXML_APPS if any(n.startswith(folder) for n in names)),
+            "Office Open XML",
         )
         raise UnsupportedType(
             name, f"是 {what} 文档（.docx/.xlsx/.pptx），不支持 / {what} document is unsupported; {_SAVE_AS}"
@@ -197,19 +180,27 @@ def _check_size(name: str, size: int, settings: IngestSettings) -> None:
         raise TooLarge(
             name,
             f"文件 {size / 2**20:.1f} MiB，超过上限 {settings.max_file_bytes / 2**20:.0f} MiB / "
-            "file too large; "
-            "请拆分或降低扫描分辨率 / split it or scan at a lower resolution",
+            "file too large; 请拆分或降低扫描分辨率 / split it or scan at a lower resolution",
         )
 
 
-def _sha256_of(stream: BinaryIO) -> tuple[str, bytes]:
+def _read_identity(stream: BinaryIO, name: str, settings: IngestSettings) -> tuple[str, bytes, int]:
+    """(SHA-256, first bytes, size) of what the stream really holds, read in chunks.
+
+    The size limit is enforced again while reading: a file still being written may have grown
+    since it was measured.
+    """
     digest = hashlib.sha256()
     head = b""
+    size = 0
     while chunk := stream.read(_CHUNK):
         if len(head) < _HEAD:
             head += chunk[: _HEAD - len(head)]
+        size += len(chunk)
+        if size > settings.max_file_bytes:
+            _check_size(name, size, settings)
         digest.update(chunk)
-    return digest.hexdigest(), head
+    return digest.hexdigest(), head, size
 
 
 def source_from_path(path: Path, settings: IngestSettings, name: str | None = None) -> Source:
@@ -229,14 +220,14 @@ def source_from_path(path: Path, settings: IngestSettings, name: str | None = No
     _check_size(label, st.st_size, settings)
     try:
         with path.open("rb") as fh:
-            sha, head = _sha256_of(fh)
+            sha, head, size = _read_identity(fh, label, settings)
     except OSError as exc:
         raise MissingFile(
             label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions"
         ) from exc
-    # The file may have changed between stat and read: judge it by what was actually read.
-    kind = sniff(head, label, full=st.st_size <= _HEAD)
-    source = Source(name=label, kind=kind, size=st.st_size, sha256=sha, path=path)
+    _check_size(label, size, settings)
+    kind = sniff(head, label, full=size <= _HEAD)
+    source = Source(name=label, kind=kind, size=size, sha256=sha, path=path)
     if kind == "zip":
         with path.open("rb") as fh:
             classify_zip(fh, label)

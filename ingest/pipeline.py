@@ -17,7 +17,7 @@ from ingest import layout
 from ingest.archive import expand_zip
 from ingest.config import IngestSettings, get_settings
 from ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
-from ingest.errors import ConfigError, IngestError, OcrError
+from ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
 from ingest.geometry import upright
 from ingest.image import iter_image_pages
 from ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path
@@ -165,7 +165,13 @@ def ingest_source(
     settings = settings or get_settings()
     try:
         if source.kind == "text":
-            document = document_from_text(decode_text(source.read_bytes(), source.name))
+            text = decode_text(source.read_bytes(), source.name)
+            if not text.strip():
+                raise EmptyFile(
+                    source.name,
+                    "文本文件里没有文字 / the text file holds only blanks: 请重新导出 / re-export it",
+                )
+            document = document_from_text(text)
             return IngestResult(
                 file=source.name,
                 status="ok",

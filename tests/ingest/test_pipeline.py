@@ -84,6 +84,11 @@ def test_gb18030_text_export(tmp_path, settings, no_engine_needed) -> None:
     assert result.document.sections
 
 
+def test_a_text_file_of_blanks_is_empty(tmp_path, settings) -> None:
+    result = ingest_file(_write(tmp_path, "blank.txt", " \r\n\u3000\n".encode()), settings)
+    assert result.status == "error" and "only blanks" in result.error
+
+
 def test_a_bad_page_leaves_the_rest(tmp_path, settings, no_upright) -> None:
     engine = FakeEngine(fail_on={2})
     result = ingest_bytes(pdf_pages([jpeg((620, 877))] * 3), "scan.pdf", settings, engine=engine)
