@@ -53,8 +53,18 @@ def write_date(d: date, fmt: str) -> str:
     raise ValueError(f"unknown date format {fmt!r}")
 
 
-def body_date(rng: random.Random, d: date, style: Style) -> str:
-    return write_date(d, pick(rng, BODY_DATE_FORMATS, style))
+class BodyDates:
+    """Dates in one decision's prose: mostly one format throughout, as one clerk types them; now and
+    then (mixed=True) each date drawn afresh, as in decisions pasted together from several files."""
+
+    def __init__(self, rng: random.Random, style: Style) -> None:
+        self.rng = rng
+        self.style = style
+        self.fmt = pick(rng, BODY_DATE_FORMATS, style)
+        self.mixed = rng.random() < 0.15
+
+    def __call__(self, d: date) -> str:
+        return write_date(d, pick(self.rng, BODY_DATE_FORMATS, self.style) if self.mixed else self.fmt)
 
 
 def random_date(rng: random.Random, start: date, end: date) -> date:

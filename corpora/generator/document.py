@@ -16,8 +16,8 @@ import cn2an
 from corpora.generator import phrasing as ph
 from corpora.generator.agency import Agency
 from corpora.generator.categories.base import PenaltyItem, Story
-from corpora.generator.dates import SIGNATURE_DATE_FORMATS, body_date, write_date
-from corpora.generator.numbers import amount as write_amount_for_style
+from corpora.generator.dates import SIGNATURE_DATE_FORMATS, BodyDates, write_date
+from corpora.generator.numbers import AmountWriter
 from corpora.generator.parties import Party
 from corpora.generator.party_block import party_blocks
 from corpora.generator.penalties import number_item
@@ -66,6 +66,8 @@ class Decision:
     notice: date  # 告知书 served
     hearing_date: date  # 陈述申辩 or 听证
     police_dates: tuple[date, date] | None  # sent to the police, sent back
+    dates: BodyDates
+    money: AmountWriter
     party: Party
     story: Story
     violated: str  # written citation of the violated provisions ("" when none)
@@ -89,8 +91,8 @@ def _fields(rng: random.Random, d: Decision) -> dict[str, str]:
         "agency": d.agency.name,
         "cause_short": d.story.cause_short,
         "act": d.story.act,
-        "d1": body_date(rng, d.found, d.style),
-        "d2": body_date(rng, d.filed, d.style),
+        "d1": d.dates(d.found),
+        "d2": d.dates(d.filed),
         "gov": d.gov,
         "court": d.court,
     }
@@ -109,7 +111,7 @@ def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     if not d.police_returned:
         return []
     assert d.police_dates is not None
-    f = {**f, "d1": body_date(rng, d.police_dates[0], d.style), "d2": body_date(rng, d.police_dates[1], d.style)}
+    f = {**f, "d1": d.dates(d.police_dates[0]), "d2": d.dates(d.police_dates[1])}
     police = f"{d.agency.place.short_city}市公安局" if rng.random() < 0.5 else f"{d.agency.place.district}公安局"
     if d.agency.place.municipality:
         police = f"{d.agency.place.city}公安局{d.agency.place.district}分局"
@@ -151,7 +153,7 @@ def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
 def _hearing(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     if not d.hearing:
         return []
-    f = {**f, "d1": body_date(rng, d.notice, d.style), "d2": body_date(rng, d.hearing_date, d.style)}
+    f = {**f, "d1": d.dates(d.notice), "d2": d.dates(d.hearing_date)}
     plea = pick(rng, ph.PLEAS, d.style)
     reply = pick(rng, ph.REPLIES, d.style)
     return [_para(pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f))]
@@ -193,7 +195,7 @@ def _decision(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
         blocks = [_para(intro + joined + "。")]
     money = [p.yuan for p in d.penalties if p.kind in ("fine", "confiscate_income") and p.yuan]
     if len(money) > 1 and rng.random() < 0.6:
-        total = write_amount_for_style(rng, round(sum(money), 2), d.style)
+        total = d.money(round(sum(money), 2))
         blocks.append(_para(pick(rng, ph.TOTALS, d.style).format(total=total)))
     return blocks
 

@@ -80,8 +80,17 @@ def pick_amount_form(rng: random.Random, style: Style) -> str:
     return rng.choices([f for f, _ in forms], weights=[w for _, w in forms], k=1)[0]
 
 
-def amount(rng: random.Random, yuan: float, style: Style) -> str:
-    return write_amount(yuan, pick_amount_form(rng, style))
+class AmountWriter:
+    """Amounts in one decision: a house form used most of the time, other forms now and then."""
+
+    def __init__(self, rng: random.Random, style: Style) -> None:
+        self.rng = rng
+        self.style = style
+        self.house = pick_amount_form(rng, style)
+
+    def __call__(self, yuan: float) -> str:
+        form = self.house if self.rng.random() < 0.6 else pick_amount_form(self.rng, self.style)
+        return write_amount(yuan, form)
 
 
 def round_money(rng: random.Random, yuan: float) -> float:

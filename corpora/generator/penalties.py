@@ -8,6 +8,7 @@ import cn2an
 
 from corpora.generator import numbers
 from corpora.generator.categories.base import PenaltyItem, Story
+from corpora.generator.numbers import AmountWriter
 from corpora.generator.style import Bank, Style, pick
 from corpora.gold import GoldAmount, GoldPenalty
 
@@ -33,7 +34,7 @@ def number_item(fmt: str, i: int, item: str) -> str:
 
 
 def penalty_items(
-    rng: random.Random, story: Story, style: Style, admin_only: bool
+    rng: random.Random, story: Story, style: Style, admin_only: bool, money: AmountWriter
 ) -> tuple[list[PenaltyItem], list[GoldPenalty], list[GoldAmount]]:
     """(printed items, gold penalties, gold amounts for fine and confiscated income)."""
     items: list[PenaltyItem] = []
@@ -44,7 +45,7 @@ def penalty_items(
         items.append(PenaltyItem("warning", pick(rng, WARNING, style)))
     if story.confiscate > 0:
         text = pick(rng, CONFISCATE_INCOME, style).format(
-            amount=numbers.amount(rng, story.confiscate, style), plain=numbers.write_amount(story.confiscate, "plain")
+            amount=money(story.confiscate), plain=numbers.write_amount(story.confiscate, "plain")
         )
         items.append(PenaltyItem("confiscate_income", text, story.confiscate))
         amounts.append(GoldAmount(role="confiscated_income", yuan=story.confiscate))
@@ -53,7 +54,7 @@ def penalty_items(
         items.extend(goods)
     if story.fine > 0:
         text = pick(rng, FINE, style).format(
-            amount=numbers.amount(rng, story.fine, style), plain=numbers.write_amount(story.fine, "plain")
+            amount=money(story.fine), plain=numbers.write_amount(story.fine, "plain")
         )
         items.append(PenaltyItem("fine", text, story.fine))
         amounts.append(GoldAmount(role="fine", yuan=story.fine))

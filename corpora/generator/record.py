@@ -13,6 +13,8 @@ from corpora.generator.agency import Agency, doc_number, make_agency
 from corpora.generator.categories.base import Ctx, Target
 from corpora.generator.categories.registry import profile_for
 from corpora.generator.criminal import evaluate
+from corpora.generator.dates import BodyDates
+from corpora.generator.numbers import AmountWriter
 from corpora.generator.geo import pick_place
 from corpora.generator.parties import make_party
 from corpora.generator.penalties import penalty_items
@@ -116,10 +118,13 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     filed = found + timedelta(days=rng.randint(0, 15))
 
     target = _target(rng, category)
+    dates = BodyDates(rng, style)
+    money = AmountWriter(rng, style)
     story = None
     criminal = GoldCriminal(label=False)
     for _attempt in range(3):
-        ctx = Ctx(rng, style, category, data.rules, list(category.rule_ids), party, start, end, place.province, target)
+        ctx = Ctx(rng, style, category, data.rules, list(category.rule_ids), party, start, end, place.province, target,
+                  dates, money)
         story = profile.story(ctx)
         criminal = evaluate(data.rules, list(category.rule_ids), story.case, end, place.province)
         if criminal.label == (target == "above"):
@@ -164,12 +169,12 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
                 article=writer.article(law),
                 quote=clause,
             )
-    items, gold_penalties, penalty_amounts = penalty_items(rng, story, style, admin_only=not category.rule_ids)
+    items, gold_penalties, penalty_amounts = penalty_items(rng, story, style, not category.rule_ids, money)
     gov, court = _courts(agency)
     decision = document.Decision(
         style=style, agency=agency, doc_number=doc_number(rng, agency, decided.year, style),
         decision_date=decided, filed=filed, found=found, notice=notice, hearing_date=hearing,
-        police_dates=police_dates, party=party, story=story,
+        police_dates=police_dates, dates=dates, money=money, party=party, story=story,
         violated=violated_text, basis=basis_text, quote=quote, penalties=items,
         police_returned=criminal.declined_by_police, missing=missing, gov=gov, court=court,
         discretion=rng.random() < 0.35, hearing=rng.random() < 0.7, footer=rng.random() < 0.3,

@@ -15,12 +15,13 @@ from typing import Any, Literal
 
 from corpora.generator import numbers
 from corpora.generator.criminal import CaseFacts, threshold_for
-from corpora.rules import RuleBook
-from corpora.generator.dates import body_date
+from corpora.generator.dates import BodyDates
+from corpora.generator.numbers import AmountWriter
 from corpora.generator.parties import Party
 from corpora.generator.phrasing import PERIODS
 from corpora.generator.style import Bank, Style, pick
 from corpora.gold import GoldAmount, GoldQuantity, PenaltyKind
+from corpora.rules import RuleBook
 
 Target = Literal["above", "near", "below"]
 
@@ -37,6 +38,8 @@ class Ctx:
     end: date
     province: str
     target: Target
+    dates: BodyDates
+    money: AmountWriter
 
     @property
     def unit_party(self) -> bool:
@@ -45,11 +48,8 @@ class Ctx:
     def pick(self, bank: Bank[str]) -> str:
         return pick(self.rng, bank, self.style)
 
-    def money(self, yuan: float) -> str:
-        return numbers.amount(self.rng, yuan, self.style)
-
     def day(self, d: date) -> str:
-        return body_date(self.rng, d, self.style)
+        return self.dates(d)
 
     def period(self) -> str:
         if self.start == self.end:
