@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from ingest_inputs import DECISION, FakeEngine, jpeg, pdf_pages, text_pdf
@@ -11,6 +13,7 @@ from PIL import Image
 import ingest.pipeline as pipeline
 from ingest.errors import ConfigError
 from ingest.normalize import normalize
+from ingest.ocr.quality import cer
 from ingest.pipeline import ingest_bytes, ingest_file, ingest_many, ingest_path
 
 
@@ -177,3 +180,32 @@ def test_real_ocr_on_a_scanned_pdf_page(tmp_path, settings) -> None:
     # every line's opening words are read (one slip allowed: OCR, not this pipeline, is judged elsewhere)
     hits = sum(normalize(line).replace(" ", "")[:10] in compact for line in page.lines)
     assert hits >= len(page.lines) - 1
+
+
+# --- the renderer's corpus fixtures (tests/fixtures/corpus, made by `lianfa corpus fixtures`) ------
+
+CORPUS = Path(__file__).parent.parent / "fixtures" / "corpus"
+
+
+def _truth(stem: str) -> tuple[list[dict], str]:
+    """Per-page truth, and the text of the text-layer pages without page furniture."""
+    pages = json.loads((CORPUS / f"{stem}.pages.json").read_text(encoding="utf-8"))["pages"]
+    text = "".join(p["text"] for p in pages if p["text_layer"])
+    for furniture in (f for p in pages for f in p["furniture"]):
+        text = text.replace(furniture, "")
+    return pages, text
+
+
+@pytest.mark.parametrize("stem", ["textpdf/h0007-000001", "mixed/d0007-000002", "pdf/h0007-000000"])
+def test_rendered_pdfs_read_page_by_page(stem: str, settings, no_upright) -> None:
+    pages, text = _truth(stem)
+    engine = FakeEngine(text="")
+    result = ingest_file(CORPUS / f"{stem}.pdf", settings, engine=engine)
+    assert result.status == "ok"
+    assert [p.source for p in result.document.pages] == [
+        "text_layer" if p["text_layer"] else "ocr" for p in pages
+    ]
+    # a scanner-style page is its own embedded JPEG (the fixtures are drawn at 150 dpi), not re-rendered
+    assert engine.seen == [(1240, 1754)] * sum(not p["text_layer"] for p in pages)
+    if text:
+        assert cer(text, result.document.text, nfkc=True) < 0.005
