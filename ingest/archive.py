@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from ingest.config import IngestSettings
 from ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
-from ingest.intake import Source, source_from_bytes
+from ingest.intake import Source, printable, source_from_bytes
 
 _CHUNK = 1 << 20
 # Below this many inflated bytes the ratio is not judged: a small file of blank lines or a
@@ -157,7 +157,7 @@ def expand_zip(
         for info, name in named:
             if budget.exhausted:
                 return
-            label = f"{source.name}/{name}"
+            label = f"{source.name}/{printable(name)}"
             reason = unsafe_reason(name, info)
             if reason:
                 yield UnsafeArchive(label, f"{reason}：已拒绝，未解压 / refused, not extracted")

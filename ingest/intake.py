@@ -77,6 +77,14 @@ class Source:
         return self.path.read_bytes()
 
 
+def printable(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline in a ZIP entry's
+    name) are shown escaped, so one result stays one line."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in name)
+
+
 def _is_bmp(head: bytes) -> bool:
     # "BM" alone also starts ordinary text; a real BMP has a known DIB header size at offset 14.
     return len(head) >= 18 and head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_DIB_SIZES
@@ -206,7 +214,7 @@ def _read_identity(stream: BinaryIO, name: str, settings: IngestSettings) -> tup
 def source_from_path(path: Path, settings: IngestSettings, name: str | None = None) -> Source:
     """Identify a file on disk: the size limit first (nothing is read from a file over it), then
     SHA-256 and kind."""
-    label = name or str(path)
+    label = printable(name or str(path))
     try:
         st = path.stat()
     except FileNotFoundError as exc:

@@ -220,3 +220,8 @@ def test_member_over_size_when_inflated(settings) -> None:
     entry = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
     assert entry.file_size > small.max_file_bytes
     assert isinstance(_expand(data, small)[0], TooLarge)
+
+
+def test_control_characters_in_names_cannot_break_the_one_line_report(settings) -> None:
+    items = _expand(_zip([("evil\nname\x1b[31m.txt", DECISION.encode())]), settings)
+    assert items[0].name == "batch.zip/evil\\nname\\x1b[31m.txt"
