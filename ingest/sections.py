@@ -107,7 +107,7 @@ _HEADINGS: dict[str, str] = {
     "remedy": r"(?:救济途径|救济(?:途径)?(?:和|及)?期限|权利告知|复议(?:、|和|及)?诉讼(?:权利)?|申请行政复议或者?提起行政诉讼的途径和期限)",
 }
 # Keywords of a short heading line that none of the names above spell out ("处罚依据和处罚决定",
-# "申请复议或提起诉讼的途径和期限"): the first keyword in the line names the section.
+# "申请复议或提起诉讼的途径和期限"); see _heading_section.
 _HEADING_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pat))
     for name, pat in (
@@ -136,6 +136,9 @@ def _heading_section(label: str) -> str | None:
                 best, name = key, section
     return name
 
+
+# numbering of list items rather than of headings: ① (1) 1. 第一项
+_ITEM = regex.compile(r"^\s*(?:[①-⑳]|[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)]|第[一二三四五六七八九十\d]+项)")
 _HEADING_SHAPE = regex.compile(rf"^\s*{_ENUM}\s*[^\s，。；;,！？!?]{{2,18}}\s*[:：]?\s*$")
 # "告知程序：…", "处罚理由及依据：…": a short label opening a line names its section too
 _LABEL_OPEN = regex.compile(rf"^\s*{_ENUM}\s*([^\s，。；;,:：]{{2,10}})\s*[:：]")
@@ -156,8 +159,9 @@ class _Cue:
     near: tuple[float, float] = (0.0, 1.0)  # relative position where the cue counts
 
 
-# Titles, 文号, 落款 and field labels are often letter-spaced ("行 政 处 罚 决 定 书", "性　别"):
-# their cues read the unit without spaces.
+# Titles, 文号 and 落款 are often letter-spaced ("行 政 处 罚 决 定 书"): their cues read the unit
+# without spaces. Party cues are tried both ways, since spaces also part a label from its value
+# but letter-space labels ("性　别").
 _COMPACT = frozenset({"header", "doc_number", "signature"})
 
 
@@ -212,12 +216,6 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _cue("parties", r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])", 2, (0.0, 0.55)),
     _cue("parties", r"(?<![\d*＊])\d{3,6}[\d*＊]{8,12}[\dXx]{1,4}(?![\d*＊])", 1.5, (0.0, 0.55)),
-    _cue(
-        "parties",
-        r"^\s*当事人(?!的|于|自|从|在|对|未|违反|擅自|经营|销售|生产|因|已|为|系|涉嫌|上述|所|将|与|和|无|不|是|向|称|承认|提供|利用|通过|以|共)\S{2,40}[，,]",
-        2,
-        (0.0, 0.35),
-    ),
     # facts
     _cue(
         "facts",
@@ -271,8 +269,8 @@ _CUES: tuple[_Cue, ...] = (
         4,
     ),
     _cue("basis", rf"(?:依据|根据|依照|按照)\S{{0,30}}第{_NUM}+条|(?:依据|根据|依照|依)《", 2.5),
-    _cue("basis", r"^\s*(?:鉴于|考虑到|综合考虑)|从轻|减轻|从重|不予(?:行政)?处罚|裁量|情节(?:较轻|轻微|严重|较重)", 2),
-    _cue("basis", r"(?:从轻|减轻|从重)(?:行政)?处罚", 3),
+    _cue("basis", r"^\s*(?:鉴于|考虑到|综合考虑)|不予(?:行政)?处罚|裁量|情节(?:较轻|轻微|严重|较重)", 2),
+    _cue("basis", r"(?:从轻|减轻|从重)(?:行政)?处罚|予以(?:从轻|减轻|从重)", 3),
     # decision
     _cue(
         "decision",
@@ -318,7 +316,7 @@ _EVIDENCE_KINDS = regex.compile(
 
 # Key phrases that also count with one misread, dropped or extra character (OCR noise). The first
 # character must be read right, and phrases one character away from a common word of another
-# section ("证据如下" / "依据如下") are not here.
+# section ("证据如下" / "依据如下", "十五日内" / "十二月十五日起") are not here.
 # "^" marks phrases that only count opening a unit ("违法事实" heads the facts; "如实陈述违法
 # 事实" is a plea).
 _FUZZY: tuple[tuple[str, str, float], ...] = (
@@ -334,7 +332,6 @@ _FUZZY: tuple[tuple[str, str, float], ...] = (
     ("decision", "作出如下", 4),
     ("decision", "处罚如下", 4),
     ("payment", "缴纳罚款", 2.5),
-    ("payment", "十五日内", 2.5),
     ("remedy", "行政复议", 3.5),
     ("remedy", "行政诉讼", 3.5),
     ("remedy", "申请复议", 3),
@@ -352,6 +349,9 @@ _FUZZY_RES = tuple(
 )
 
 _TERMINATORS = frozenset("。；;！？!?")
+# Units end at full stops, not at "；": items of one list (evidence, penalties) stay one unit, so
+# an item that names a 告知书 does not pull the list into another section.
+_UNIT_ENDS = frozenset("。！？!?")
 _CLAUSE_BREAK = frozenset("，,：:")
 # A clause that opens with one of these starts a new unit even inside a sentence.
 _OPENER = regex.compile(
@@ -408,7 +408,7 @@ def _units(text: str, wrap_width: int | None) -> list[tuple[int, int]]:
             line_start = i + 1
             if line_start < n and _fresh(text, line_start, wrap_width):
                 cuts.add(line_start)
-        elif ch in _TERMINATORS:
+        elif ch in _UNIT_ENDS:
             j = i + 1
             while j < n and text[j] in "”’」』)） ":
                 j += 1
@@ -439,8 +439,8 @@ def _wrap_width(text: str) -> int | None:
 
 def _fresh(text: str, start: int, wrap_width: int | None) -> bool:
     """Whether a unit starting at `start` can be a heading: it opens a sentence, or a line whose
-    line before did not run to the wrap width mid-sentence. Text that kept every printed row as a line breaks
-    sentences at the margin, and a row starting "处罚依据如下：" there is not a heading."""
+    line before did not run to the wrap width mid-sentence. Text that kept every printed row as a
+    line breaks sentences at the margin, and a row starting "处罚依据如下：" there is not a heading."""
     if start == 0:
         return True
     if text[start - 1] != "\n":
@@ -463,7 +463,7 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
     for name, rx in _HEADING_RES.items():
         if short and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 6.0)
-    if short and "决定书" not in stripped and _HEADING_SHAPE.match(stripped):
+    if short and "决定书" not in stripped and _HEADING_SHAPE.match(stripped) and not _ITEM.match(stripped):
         name = _heading_section(stripped)
         if name:
             best[_IDX[name]] = max(best[_IDX[name]], 5.5)
@@ -490,6 +490,7 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
     if kinds and (len(stripped) <= 40 or kinds >= 3):
         i = _IDX["evidence"]
         best[i] = max(best[i], min(0.8 * kinds, 2.4))
+        hits[i] += 1
     for section, rx, weight in _FUZZY_RES:
         i = _IDX[section]
         if best[i] < weight and rx.search(stripped):
