@@ -97,8 +97,9 @@ def cite(rng: random.Random, laws: list[GoldLaw], writer: LawWriter) -> str:
     return joiner.join(parts)
 
 
-# Penalty clauses worth quoting, keyed by (law short name, article). Text abridged from the statutes.
-QUOTES: dict[tuple[str, int], tuple[str, ...]] = {
+# Penalty clauses worth quoting, keyed by (law short name, article[, paragraph]). Text abridged from
+# the statutes.
+QUOTES: dict[tuple[str, int] | tuple[str, int, int], tuple[str, ...]] = {
     ("产品质量法", 49): (
         "生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的，责令停止生产、销售，没收违法生产、销售的产品，并处违法生产、销售产品（包括已售出和未售出的产品，下同）货值金额等值以上三倍以下的罚款；有违法所得的，并处没收违法所得",
     ),
@@ -120,8 +121,10 @@ QUOTES: dict[tuple[str, int], tuple[str, ...]] = {
         "违法经营额五万元以上的，可以处违法经营额五倍以下的罚款，没有违法经营额或者违法经营额不足五万元的，可以处二十五万元以下的罚款",
     ),
     ("著作权法", 53): ("违法经营额五万元以上的，可以并处违法经营额一倍以上五倍以下的罚款；没有违法经营额、违法经营额难以计算或者不足五万元的，可以并处二十五万元以下的罚款",),
-    ("森林法", 76): (
+    ("森林法", 76, 1): (
         "盗伐林木的，由县级以上人民政府林业主管部门责令限期在原地或者异地补种盗伐株数一倍以上五倍以下的树木，并处盗伐林木价值五倍以上十倍以下的罚款",
+    ),
+    ("森林法", 76, 2): (
         "滥伐林木的，由县级以上人民政府林业主管部门责令限期在原地或者异地补种滥伐株数一倍以上三倍以下的树木，可以处滥伐林木价值三倍以上五倍以下的罚款",
     ),
     ("渔业法", 38): ("违反关于禁渔区、禁渔期的规定进行捕捞的，没收渔获物和违法所得，处五万元以下的罚款；情节严重的，没收渔具，吊销捕捞许可证",),
@@ -136,11 +139,11 @@ QUOTES: dict[tuple[str, int], tuple[str, ...]] = {
     ("广告法", 55): ("处广告费用三倍以上五倍以下的罚款，广告费用无法计算或者明显偏低的，处二十万元以上一百万元以下的罚款",),
     ("土地管理法实施条例", 57): ("罚款额为非法占用土地每平方米一百元以上一千元以下",),
     ("矿产资源法", 39): ("责令停止开采、赔偿损失，没收采出的矿产品和违法所得，可以并处罚款",),
-    ("价格法", 39): ("责令改正，没收违法所得，可以并处违法所得五倍以下的罚款",),
+    ("价格法", 40): ("责令改正，没收违法所得，可以并处违法所得五倍以下的罚款；没有违法所得的，予以警告，可以并处罚款",),
     ("医师法", 59): ("没收违法所得和药品、医疗器械，并处违法所得二倍以上十倍以下的罚款，违法所得不足一万元的，按一万元计算",),
 }
 
 
 def quote_for(rng: random.Random, law: GoldLaw) -> str | None:
-    options = QUOTES.get((law.law, law.article))
+    options = QUOTES.get((law.law, law.article, law.paragraph or 0)) or QUOTES.get((law.law, law.article))
     return rng.choice(options) if options else None
