@@ -4,7 +4,7 @@ print for each (统一社会信用代码 valid or one character off, 注册号, 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from corpora.generator import credit_code, names
 from corpora.generator.geo import Place, address, pick_place
@@ -48,7 +48,6 @@ class Party:
     id_masked: str | None = None
     gender: str | None = None
     birth_year: int | None = None
-    extras: dict[str, str] = field(default_factory=dict)
 
     def gold(self) -> GoldParty:
         return GoldParty(

@@ -8,7 +8,6 @@ A `Bank` maps a style to its options. `pick` draws from the style's list only, s
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from typing import Literal, TypeVar
 
 Style = Literal["default", "holdout"]
@@ -21,16 +20,6 @@ Bank = dict[str, tuple[T, ...]]
 
 def pick(rng: random.Random, bank: Bank[T], style: Style) -> T:
     return rng.choice(bank[style])
-
-
-def pick_weighted(rng: random.Random, options: Sequence[tuple[T, float]]) -> T:
-    values = [v for v, _ in options]
-    weights = [w for _, w in options]
-    return rng.choices(values, weights=weights, k=1)[0]
-
-
-def chance(rng: random.Random, p: float) -> bool:
-    return rng.random() < p
 
 
 def check_disjoint(name: str, bank: Bank[T]) -> None:

@@ -305,8 +305,7 @@ def story(ctx: Ctx) -> Story:
     others = [PenaltyItem(spec.extra_penalty[0], spec.extra_penalty[1])] if spec.extra_penalty else []  # type: ignore[arg-type]
     case.quantities = quantities
     return Story(spec.cause_short, spec.act, sentences, case, amounts=amounts, quantities=quantities,
-                 evidence=list(spec.evidence), fine=fine, confiscate=confiscate, other_penalties=others,
-                 trade=spec.trade)
+                 evidence=list(spec.evidence), fine=fine, confiscate=confiscate, other_penalties=others)
 
 
 _COUNT_UNITS = ("批次", "台", "名", "种", "件", "个")

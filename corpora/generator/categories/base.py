@@ -41,10 +41,6 @@ class Ctx:
     dates: BodyDates
     money: AmountWriter
 
-    @property
-    def unit_party(self) -> bool:
-        return self.party.kind == "organisation"
-
     def pick(self, bank: Bank[str]) -> str:
         return pick(self.rng, bank, self.style)
 
@@ -96,12 +92,8 @@ class Story:
     fine: float = 0.0
     confiscate: float = 0.0  # 没收违法所得; when > 0 the illegal income is gold `confiscated_income`
     other_penalties: list[PenaltyItem] = field(default_factory=list)
-    trade: str = "general"
 
 
 def fine_between(rng: random.Random, low: float, high: float) -> float:
     return numbers.round_fine(rng.uniform(low, high))
 
-
-def qty_text(value: float, unit: str) -> str:
-    return numbers.write_number(value) + unit

@@ -114,7 +114,7 @@ def dumping(ctx: Ctx) -> Story:
     case = CaseFacts(ctx.party.kind, quantities=quantities, facts=["illegal_disposal", "toxic_substance"])
     fine = fine_between(rng, max(200000.0, cost) * 3, max(200000.0, cost) * 5)
     return Story("非法倾倒危险废物", "非法处置危险废物", sentences, case, amounts=amounts, quantities=quantities,
-                 evidence=["危险废物鉴别报告", "转移联单"], fine=min(fine, 1_000_000.0), trade="chemical")
+                 evidence=["危险废物鉴别报告", "转移联单"], fine=min(fine, 1_000_000.0))
 
 
 def storage(ctx: Ctx) -> Story:
@@ -126,7 +126,7 @@ def storage(ctx: Ctx) -> Story:
     quantities = [GoldQuantity(kind="weight", value=canonical, unit="千克", subject="危险废物" + waste)]
     case = CaseFacts(ctx.party.kind, quantities=quantities, facts=["toxic_substance"])
     return Story("危险废物贮存不规范", "未按规定贮存危险废物", sentences, case, quantities=quantities,
-                 evidence=["危险废物管理台账", "现场照片"], fine=fine_between(rng, 100000, 1000000), trade="chemical")
+                 evidence=["危险废物管理台账", "现场照片"], fine=fine_between(rng, 100000, 1000000))
 
 
 def exceedance(ctx: Ctx) -> Story:
@@ -153,7 +153,7 @@ def exceedance(ctx: Ctx) -> Story:
     facts = ["toxic_substance"] if pollutant in _HEAVY or pollutant in _OTHER_METALS else []
     case = CaseFacts(ctx.party.kind, facts=facts, exceedance=[(key, times)])
     return Story("超标排放污染物", "超过排放标准排放污染物", sentences, case, evidence=["监测报告", "排污许可证"],
-                 fine=fine_between(rng, 100000, 1000000), trade="chemical")
+                 fine=fine_between(rng, 100000, 1000000))
 
 
 def evasive(ctx: Ctx) -> Story:
@@ -164,8 +164,7 @@ def evasive(ctx: Ctx) -> Story:
     facts = ["evasive_discharge"] + (["toxic_substance"] if toxic else [])
     case = CaseFacts(ctx.party.kind, facts=facts)
     return Story("通过暗管等逃避监管的方式排放污染物", "以逃避监管的方式排放水污染物", sentences, case,
-                 evidence=["现场勘察笔录", "暗管走向示意图", "水质监测报告"], fine=fine_between(rng, 100000, 1000000),
-                 trade="chemical")
+                 evidence=["现场勘察笔录", "暗管走向示意图", "水质监测报告"], fine=fine_between(rng, 100000, 1000000))
 
 
 def data_fraud(ctx: Ctx) -> Story:
@@ -176,4 +175,4 @@ def data_fraud(ctx: Ctx) -> Story:
     facts = ["monitoring_data_falsified"] + (["key_pollutant_unit"] if key else [])
     case = CaseFacts(ctx.party.kind, facts=facts)
     return Story("篡改、伪造监测数据", "篡改、伪造自动监测数据", sentences, case,
-                 evidence=["自动监测设备运行日志", "数据比对报告"], fine=fine_between(rng, 100000, 1000000), trade="chemical")
+                 evidence=["自动监测设备运行日志", "数据比对报告"], fine=fine_between(rng, 100000, 1000000))

@@ -84,7 +84,7 @@ def accident(ctx: Ctx) -> Story:
     fine = fine_between(rng, 300000, 1000000) if deaths or injuries >= 3 else fine_between(rng, 30000, 300000)
     return Story("生产安全事故", "未履行安全生产管理职责导致事故发生", sentences, case,
                  amounts=[GoldAmount(role="loss", yuan=loss)], quantities=quantities,
-                 evidence=["事故调查报告", "安全生产责任制文件", "培训记录"], fine=fine, trade="safety")
+                 evidence=["事故调查报告", "安全生产责任制文件", "培训记录"], fine=fine)
 
 
 def medical_practice(ctx: Ctx) -> Story:
@@ -113,4 +113,4 @@ def medical_practice(ctx: Ctx) -> Story:
     others = [PenaltyItem("confiscate_goods", "没收药品和医疗器械")]
     return Story("非法行医", "未取得医疗机构执业许可证擅自执业", sentences, case,
                  evidence=["诊疗记录", "处方笺", "药品器械清单"], fine=fine_between(rng, base * 2, base * 10),
-                 confiscate=income, other_penalties=others, trade="medical")
+                 confiscate=income, other_penalties=others)

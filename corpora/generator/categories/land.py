@@ -113,7 +113,7 @@ def occupation(ctx: Ctx) -> Story:
     # every use listed turns farmland into something else: the fact holds however it is worded
     case = CaseFacts(ctx.party.kind, quantities=quantities, facts=["changed_land_use"])
     return Story("非法占用土地", "未经批准占用土地", [s for s in sentences if s], case, quantities=quantities,
-                 evidence=["勘测定界图", "土地利用现状图"], fine=max(fine, 1000.0), trade="land")
+                 evidence=["勘测定界图", "土地利用现状图"], fine=max(fine, 1000.0))
 
 
 def forest_conversion(ctx: Ctx) -> Story:
@@ -127,7 +127,7 @@ def forest_conversion(ctx: Ctx) -> Story:
     case = CaseFacts(ctx.party.kind, quantities=quantities, facts=["changed_land_use"])
     fine = numbers.round_fine(canonical * rng.choice((10, 20, 30)))
     return Story("擅自改变林地用途", "擅自改变林地用途", sentences, case, quantities=quantities,
-                 evidence=["林地现状调查报告", "卫星影像比对图"], fine=max(fine, 2000.0), trade="forest")
+                 evidence=["林地现状调查报告", "卫星影像比对图"], fine=max(fine, 2000.0))
 
 
 def transfer(ctx: Ctx) -> Story:
@@ -149,7 +149,7 @@ def transfer(ctx: Ctx) -> Story:
     amounts = [] if confiscate else [GoldAmount(role="illegal_income", yuan=income)]
     fine = numbers.round_fine(income * rng.uniform(0.05, 0.5))
     return Story("非法转让土地", "非法转让土地", sentences, case, amounts=amounts, quantities=quantities,
-                 evidence=["土地转让协议", "收款凭证"], fine=max(fine, 1000.0), confiscate=confiscate, trade="land")
+                 evidence=["土地转让协议", "收款凭证"], fine=max(fine, 1000.0), confiscate=confiscate)
 
 
 def _mining(ctx: Ctx, sand: bool) -> Story:
@@ -188,7 +188,7 @@ def _mining(ctx: Ctx, sand: bool) -> Story:
     amounts = [GoldAmount(role=role, yuan=value)]  # type: ignore[arg-type]
     return Story("非法采砂" if sand else "非法采矿", "未取得采矿许可证擅自采矿", sentences, case, amounts=amounts,
                  quantities=quantities, evidence=["测绘报告", "价格认定结论书"],
-                 fine=fine_between(rng, income * 0.1, income * 0.5) + 1000, confiscate=income, trade="land")
+                 fine=fine_between(rng, income * 0.1, income * 0.5) + 1000, confiscate=income)
 
 
 def mining(ctx: Ctx) -> Story:

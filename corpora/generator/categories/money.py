@@ -101,7 +101,7 @@ def tax_evasion(ctx: Ctx) -> Story:
     case = CaseFacts(ctx.party.kind, amounts={"tax_evaded": tax}, facts=facts)
     return Story("偷税", "进行虚假纳税申报、少缴应纳税款", sentences, case, amounts=amounts,
                  evidence=["账簿凭证", "纳税申报表", "银行账户交易明细"],
-                 fine=numbers.round_fine(tax * rng.choice((0.5, 0.6, 0.8, 1.0, 1.5, 2.0))), trade="tax")
+                 fine=numbers.round_fine(tax * rng.choice((0.5, 0.6, 0.8, 1.0, 1.5, 2.0))))
 
 
 def false_invoicing(ctx: Ctx) -> Story:
@@ -124,7 +124,7 @@ def false_invoicing(ctx: Ctx) -> Story:
         case_amounts["loss"] = loss
     case = CaseFacts(ctx.party.kind, amounts=case_amounts, quantities=quantities)
     return Story("虚开发票", "虚开增值税专用发票", sentences, case, amounts=amounts, quantities=quantities,
-                 evidence=["增值税专用发票", "资金流水", "协查回复函"], fine=fine_between(rng, 50000, 500000), trade="tax")
+                 evidence=["增值税专用发票", "资金流水", "协查回复函"], fine=fine_between(rng, 50000, 500000))
 
 
 def smuggling(ctx: Ctx) -> Story:
@@ -150,7 +150,7 @@ def smuggling(ctx: Ctx) -> Story:
                      prior_within_years=0.9 if prior else 0.0)
     return Story("走私", "逃避海关监管、偷逃应缴税款", sentences, case, amounts=amounts,
                  evidence=["报关单证", "海关计核证明书", "查验记录"],
-                 fine=numbers.round_fine(tax * rng.uniform(1, 3)), trade="customs")
+                 fine=numbers.round_fine(tax * rng.uniform(1, 3)))
 
 
 def deposit_taking(ctx: Ctx) -> Story:
@@ -178,7 +178,7 @@ def deposit_taking(ctx: Ctx) -> Story:
     case = CaseFacts(ctx.party.kind, amounts=case_amounts, quantities=quantities, facts=["public_deposit_taking"])
     return Story("非法集资", "未经批准向社会公众吸收资金", sentences, case, amounts=amounts, quantities=quantities,
                  evidence=["集资参与人名册", "资金往来明细", "宣传资料"],
-                 fine=numbers.round_fine(raised * rng.uniform(0.2, 1.0)), trade="finance")
+                 fine=numbers.round_fine(raised * rng.uniform(0.2, 1.0)))
 
 
 def contract_fraud(ctx: Ctx) -> Story:
@@ -192,5 +192,4 @@ def contract_fraud(ctx: Ctx) -> Story:
     confiscate = loss if rng.random() < 0.5 else 0.0
     amounts = [GoldAmount(role="loss", yuan=loss)]
     return Story("利用合同实施欺诈", "利用合同骗取对方财物", sentences, case, amounts=amounts,
-                 evidence=["合同文本", "转账记录"], fine=fine_between(rng, 5000, 100000), confiscate=confiscate,
-                 trade="general")
+                 evidence=["合同文本", "转账记录"], fine=fine_between(rng, 5000, 100000), confiscate=confiscate)

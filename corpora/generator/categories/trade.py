@@ -597,5 +597,4 @@ def story(ctx: Ctx) -> Story:
     return Story(
         cause_short=spec.cause_short, act=spec.act, sentences=sentences, case=case, amounts=amounts,
         quantities=quantities, evidence=list(spec.evidence), fine=fine, confiscate=confiscate,
-        other_penalties=others, trade=spec.trade,
-    )
+        other_penalties=others)

@@ -107,7 +107,7 @@ def _logging(ctx: Ctx, excessive: bool) -> Story:
     replant = PenaltyItem("order_correct", f"责令补种{count * rng.randint(1, 5)}株树木")
     return Story("滥伐林木" if excessive else "盗伐林木", "滥伐林木" if excessive else "盗伐林木", sentences, case,
                  amounts=amounts, quantities=quantities, evidence=["林木伐区调查报告", "现场勘验图"],
-                 fine=fine_between(rng, value * times[0], value * times[1]), other_penalties=[replant], trade="forest")
+                 fine=fine_between(rng, value * times[0], value * times[1]), other_penalties=[replant])
 
 
 def illegal_logging(ctx: Ctx) -> Story:
@@ -146,7 +146,7 @@ def hunting(ctx: Ctx) -> Story:
     return Story("非法猎捕野生动物", "非法猎捕野生动物", sentences, case,
                  amounts=[GoldAmount(role="goods_value", yuan=value)], quantities=quantities,
                  evidence=["野生动物物种鉴定意见", "扣押物品清单"],
-                 fine=fine_between(rng, value * 1, value * 5) + 500, other_penalties=[tools], trade="general")
+                 fine=fine_between(rng, value * 1, value * 5) + 500, other_penalties=[tools])
 
 
 def _weight_text(ctx: Ctx, kg: float) -> tuple[str, float]:
@@ -209,4 +209,4 @@ def fishing(ctx: Ctx) -> Story:
     return Story("非法捕捞水产品", "使用禁用的渔具、方法捕捞" if banned else "违规捕捞水产品", sentences, case,
                  amounts=[GoldAmount(role="goods_value", yuan=value)], quantities=quantities,
                  evidence=["渔获物称重记录", "渔具照片"], fine=fine_between(rng, 500, 50000),
-                 confiscate=income, other_penalties=[tools], trade="fishery")
+                 confiscate=income, other_penalties=[tools])
