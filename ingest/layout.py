@@ -13,8 +13,10 @@ pipeline:
    field label, so "名称 | 某公司" reads "名称:某公司", as a printed "名称：" reads after NFKC);
 4. wrapped rows of one paragraph are joined into one line, so a sentence (and a number or a law
    name broken at the margin) is not split by a newline; every piece keeps its own box;
-5. pure page-number rows in the top or bottom margin ("第1页 共3页", "- 2 -", "2/3") are dropped:
-   they carry nothing an extractor needs and would split a sentence that runs over a page break;
+5. page furniture in the top or bottom margin is dropped: page numbers ("第1页 共3页", "- 2 -",
+   "2/3") and running headers or footers that repeat a row of an earlier page (the 文号 atop
+   continuation pages). They carry nothing an extractor needs and would split a sentence that
+   runs over a page break;
 6. a sentence that runs over a page break (the page's last row reaches the right margin without
    ending a sentence, the next page's first row starts at the left margin) stays one line.
 
@@ -31,57 +33,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.document import Box, DocumentBuilder, Line
+from ingest.normalize import normalize
+from ingest.party_labels import labels_pattern
 
 # Residual skew above this is not "residual": the page was not righted, and guessing would do harm.
 _MAX_SKEW_DEG = 8.0
 
-# Field labels of a 当事人 block. A table cell holding only one of these is a label whose value
-# sits in the next cell: joining them with ":" keeps "名称:某公司" readable for extractors.
-_PARTY_LABELS = (
-    "当事人",
-    "被处罚人",
-    "被处罚单位",
-    "名称",
-    "单位名称",
-    "企业名称",
-    "姓名",
-    "性别",
-    "年龄",
-    "民族",
-    "出生日期",
-    "出生年月",
-    "住址",
-    "住所",
-    "地址",
-    "经营场所",
-    "经营地址",
-    "营业场所",
-    "注册地址",
-    "住所地",
-    "法定代表人",
-    "负责人",
-    "经营者",
-    "投资人",
-    "主要负责人",
-    "职务",
-    "联系电话",
-    "电话",
-    "统一社会信用代码",
-    "社会信用代码",
-    "注册号",
-    "营业执照注册号",
-    "身份证号",
-    "身份证号码",
-    "公民身份号码",
-    "证件号码",
-    "证件类型",
-    "委托代理人",
-    "代理人",
-    "类型",
-    "主体类型",
-    "工作单位",
-)
-_LABEL_RE = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, _PARTY_LABELS), key=len, reverse=True)) + r")\s*$")
+# A table cell holding only a field label has its value in the next cell: joining them with ":"
+# keeps "名称:某公司" readable for extractors.
+_LABEL_RE = re.compile(rf"^\s*{labels_pattern()}\s*$")
 _COLONS = "：:"
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").
@@ -109,6 +69,7 @@ class _PageEnd:
     open: bool  # the last paragraph reached the right margin without ending its sentence
     tail: str  # its last character
     left: float  # the text block's left margin
+    seen: frozenset[str]  # the rows of this and earlier pages, squeezed: a running header repeats one
 
 
 _page_end: weakref.WeakKeyDictionary[DocumentBuilder, _PageEnd] = weakref.WeakKeyDictionary()
@@ -371,6 +332,10 @@ def _group_rows(pieces: Iterable[_Piece]) -> list[_Row]:
     return rows
 
 
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
+
+
 def _fragment_sep(prev: str, cur: str) -> str:
     return " " if _is_ascii_word(prev[-1:]) and _is_ascii_word(cur[:1]) else ""
 
@@ -453,19 +418,25 @@ def _lines(rows: list[_Row]) -> list[_Line]:
 def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float, width: float) -> None:
     rows = _group_rows(pieces)
     span = max(bottom - top, 1e-6)
+    before = _page_end.get(builder)
+    seen = before.seen if before is not None else frozenset()
     kept: list[_Row] = []
     for row in rows:
         rel = (row.cy - top) / span
         text = "".join(p.text for p in row.pieces)
-        if (rel < _PAGE_MARGIN or rel > 1 - _PAGE_MARGIN) and _PAGE_NUMBER_RE.match(text):
-            continue
+        if rel < _PAGE_MARGIN or rel > 1 - _PAGE_MARGIN:
+            # page furniture: a page number, or a running header or footer (the 文号 atop every
+            # continuation page) that repeats a row of an earlier page
+            if _PAGE_NUMBER_RE.match(text) or _squeeze(text) in seen:
+                continue
         kept.append(row)
+    seen = seen | {_squeeze("".join(p.text for p in r.pieces)) for r in rows}
     if not kept:
+        _page_end[builder] = _PageEnd(page=page, open=False, tail="", left=0.0, seen=seen)
         return
     lines = _lines(kept)
     geo = _geometry(lines, width)
     outs = _paragraphs(lines, geo)
-    before = _page_end.get(builder)
     for i, out in enumerate(outs):
         continues: str | None = None
         if i == 0 and before is not None and before.page == page - 1 and before.open:
@@ -481,7 +452,7 @@ def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float,
         and bool(text)
         and text[-1] not in _SENTENCE_END
     )
-    _page_end[builder] = _PageEnd(page=page, open=is_open, tail=text[-1:], left=geo.left)
+    _page_end[builder] = _PageEnd(page=page, open=is_open, tail=text[-1:], left=geo.left, seen=seen)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import regex
 
 from ingest.document import Section
+from ingest.party_labels import labels_pattern
 
 ORDER: tuple[str, ...] = (
     "header",
@@ -169,12 +170,7 @@ def _cue(section: str, pattern: str, weight: float, near: tuple[float, float] = 
     return _Cue(section, regex.compile(pattern), weight, near)
 
 
-_PARTY_LABELS = (
-    r"(?:统一社会信用代码|社会信用代码|营业执照注册号|注册号|法定代表人|负责人|经营者|投资人|住所地?|住址|地址|"
-    r"经营场所|经营地址|营业场所|身份证(?:号码?)?|公民身份号码|证件号码|证件类型|性别|出生(?:日期|年月)?|民族|"
-    r"联系电话|电话|(?:单位|企业|机构|字号|商户|店铺|个体户)?名称|姓名|职务|委托代理人|主体类型|类型|工作单位|年龄|户籍地址|户籍所在地|现住址|居住地|"
-    r"纳税人识别号|纳税人名称|税号|联系地址|营业地址|出生年|国籍|文化程度|工商注册号|组织机构代码|经营范围|注册资本|成立日期|登记机关)"
-)
+_PARTY_LABELS = labels_pattern()
 
 _CUES: tuple[_Cue, ...] = (
     # header: the title, and the agency's name alone on a line at the top

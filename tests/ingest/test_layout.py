@@ -238,21 +238,24 @@ def test_pages_keep_their_numbers() -> None:
     assert doc.page_of(doc.text.index("第二页")) == 2
 
 
-def test_sentence_running_over_a_page_break_stays_one_line() -> None:
+def test_sentence_running_over_a_page_break_stays_one_line_past_furniture() -> None:
     page1 = [
+        right("某市监罚〔2024〕12号", 150),
         box_line("当事人：某某公司", 100, 200),
         box_line("经查，当事人于2024年3月销售假冒白酒共计", 160, 300, width=740),
         box_line("一百二十瓶，货值金额三万六千元，违法所得", 100, 348, width=800),
         box_line("- 1 -", 470, 1370, h=20),
     ]
     page2 = [
-        box_line("八千元。", 100, 120),
-        box_line("以上事实有现场检查笔录、询问笔录等证据", 160, 170, width=740),
-        box_line("证实。", 100, 218),
+        right("某市监罚〔2024〕12号", 40),  # a running header repeating the 文号
+        box_line("八千元。", 100, 160),
+        box_line("以上事实有现场检查笔录、询问笔录等证据", 160, 210, width=740),
+        box_line("证实。", 100, 258),
     ]
     doc = ocr_doc([page1, page2])
     assert text_lines(doc) == norm(
         [
+            "某市监罚〔2024〕12号",
             "当事人：某某公司",
             "经查，当事人于2024年3月销售假冒白酒共计一百二十瓶，货值金额三万六千元，违法所得八千元。",
             "以上事实有现场检查笔录、询问笔录等证据证实。",
@@ -261,8 +264,8 @@ def test_sentence_running_over_a_page_break_stays_one_line() -> None:
     start = doc.text.index("八千元")
     assert doc.page_of(start) == 2 and doc.evidence(start, start + 3).page == 2
     # a page that ends its sentence, or a next page that opens indented, starts a new line
-    page1[2] = box_line("一百二十瓶，货值金额三万六千元。", 100, 348, width=800)
-    assert len(text_lines(ocr_doc([page1, page2]))) == 4
+    page1[3] = box_line("一百二十瓶，货值金额三万六千元。", 100, 348, width=800)
+    assert len(text_lines(ocr_doc([page1, page2]))) == 5
 
 
 def test_empty_and_blank_lines_add_nothing() -> None:
