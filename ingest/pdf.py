@@ -234,10 +234,12 @@ class _Plumber:
 
 
 def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Image | None:
-    objects = list(page.get_objects())
-    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+    # counted first: a page of outlined text holds thousands of objects not worth wrapping
+    if pdfium_c.FPDFPage_CountObjects(page.raw) != 1:
         return None
-    img_obj = objects[0]
+    (img_obj,) = page.get_objects(max_depth=0)
+    if img_obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
     # Scanners write DCTDecode alone; some writers wrap it in ASCII85/Flate, which pdfium undoes.
     if img_obj.get_filters(skip_simple=True) != ["DCTDecode"]:
         return None
