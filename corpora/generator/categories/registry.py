@@ -28,7 +28,7 @@ _TABLE: dict[str, tuple[StoryFn, tuple[tuple[PartyKind, float], ...]]] = {
     **{cid: (trade.story, _BUSINESS) for cid in trade.SPECS},
     **{cid: (admin.story, _BUSINESS) for cid in admin.SPECS},
 }
-for _cid in ("special_equipment", "construction_without_eia", "dust_pollution", "hazardous_waste_storage",
+for _cid in ("special_equipment", "construction_without_eia", "dust_pollution",
              "annual_report_not_disclosed", "customs_declaration_irregular", "safety_management_irregular",
              "noise_pollution"):
     _TABLE[_cid] = (admin.story, _COMPANY)
