@@ -150,7 +150,10 @@ def _covered_share(boxes: list[tuple[float, float, float, float]], width: float,
 # --- the two text readers -------------------------------------------------------------------
 
 
-def _pdfium_chars(page: pdfium.PdfPage, height: float) -> list[dict[str, Any]]:
+def _pdfium_chars(page: pdfium.PdfPage) -> list[dict[str, Any]]:
+    # pdfium's boxes are in PDF user space; the page as shown is the CropBox, whose corner need
+    # not be the origin (a shifted MediaBox, a cropped scan).
+    left, _, _, top = page.get_cropbox()
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -170,10 +173,10 @@ def _pdfium_chars(page: pdfium.PdfPage, height: float) -> list[dict[str, Any]]:
             chars.append(
                 {
                     "text": text,
-                    "x0": rect.left,
-                    "x1": rect.right,
-                    "top": height - rect.top,
-                    "bottom": height - rect.bottom,
+                    "x0": rect.left - left,
+                    "x1": rect.right - left,
+                    "top": top - rect.top,
+                    "bottom": top - rect.bottom,
                     "size": pdfium_c.FPDFText_GetFontSize(raw, i),
                     "upright": angle < _UPRIGHT_TOLERANCE or angle > 2 * math.pi - _UPRIGHT_TOLERANCE,
                 }
@@ -183,11 +186,13 @@ def _pdfium_chars(page: pdfium.PdfPage, height: float) -> list[dict[str, Any]]:
         textpage.close()
 
 
-def _image_boxes(page: pdfium.PdfPage, height: float) -> list[tuple[float, float, float, float]]:
+def _image_boxes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Image boxes as (x0, top, x1, bottom) on the page as shown (see _pdfium_chars)."""
+    crop_left, _, _, crop_top = page.get_cropbox()
     boxes = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
         left, bottom, right, top = obj.get_bounds()
-        boxes.append((left, height - top, right, height - bottom))
+        boxes.append((left - crop_left, crop_top - top, right - crop_left, crop_top - bottom))
     return boxes
 
 
@@ -246,9 +251,11 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
     a, b, c, d, _, _ = img_obj.get_matrix().get()
     if b or c or a <= 0 or d <= 0:
         return None  # rotated or mirrored on the page: let pdfium draw it the way it is shown
-    left, bottom, right, top = img_obj.get_bounds()
     pw, ph = page.get_size()
-    if _covered_share([(left, ph - top, right, ph - bottom)], pw, ph) < EMBEDDED_JPEG_COVER:
+    ((x0, top, x1, bottom),) = _image_boxes(page)
+    shown = _covered_share([(x0, top, x1, bottom)], pw, ph) * pw * ph
+    # it must fill the page and be shown (nearly) whole: a cropped scan is rendered as cropped
+    if shown < EMBEDDED_JPEG_COVER * pw * ph or shown < EMBEDDED_JPEG_COVER * (x1 - x0) * (bottom - top):
         return None
     px_w, px_h = img_obj.get_px_size()
     if px_w * px_h > max_pixels:
@@ -345,11 +352,9 @@ def _read_page(doc: pdfium.PdfDocument, plumber: _Plumber, index: int, settings:
         width, height = page.get_size()
         ask_plumber = True
         if page.get_rotation() % 360 == 0:
-            chars = _pdfium_chars(page, height)
+            chars = _pdfium_chars(page)
             quality = text_layer_quality(chars)
-            cover = (
-                _covered_share(_image_boxes(page, height), width, height) if quality.cover_matters else 0.0
-            )
+            cover = _covered_share(_image_boxes(page), width, height) if quality.cover_matters else 0.0
             if quality.holds_text(cover):
                 return TextLayerPage(number, width, height, chars)
             # pdfminer maps some fonts pdfium cannot: worth asking only when pdfium saw mojibake

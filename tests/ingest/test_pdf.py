@@ -6,6 +6,7 @@ import pytest
 from ingest_inputs import BAD, DECISION, LINES, jpeg, pdf_pages, text_pdf
 from PIL import Image
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
@@ -91,6 +92,35 @@ def test_glyphs_carry_their_uprightness(settings) -> None:
     (page,) = _pages(buf.getvalue(), settings)
     flags = {c["text"]: c["upright"] for c in page.chars}
     assert flags["当"] is True and flags["章"] is False
+
+
+def test_boxes_are_on_the_page_as_shown_when_it_is_cropped(settings) -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setCropBox((100, 100, 495, 741))
+    c.setFont("STSong-Light", 12)
+    c.drawString(150, 700, LINES[3])
+    c.showPage()
+    c.save()
+    (page,) = _pages(buf.getvalue(), settings)
+    assert (round(page.width), round(page.height)) == (395, 641)
+    first = page.chars[0]
+    assert (
+        first["text"] == "当" and abs(first["x0"] - 50) < 1 and 25 < first["top"] < 41 < first["bottom"] < 50
+    )
+
+
+def test_a_cropped_scan_is_rendered_as_cropped(settings) -> None:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setCropBox((0, 0, A4[0], A4[1] / 2))  # only the lower half of the scan is shown
+    c.drawImage(ImageReader(io.BytesIO(jpeg((1240, 1754)))), 0, 0, A4[0], A4[1])
+    c.showPage()
+    c.save()
+    (page,) = _pages(buf.getvalue(), settings)
+    assert isinstance(page, ImagePage)
+    assert abs(page.image.width - A4_200DPI[0]) <= 2 and abs(page.image.height - A4_200DPI[1] / 2) <= 2
 
 
 def test_a_turned_page_is_read_in_the_orientation_shown(settings) -> None:
