@@ -2,7 +2,8 @@
 
 Agencies state it as a labelled line (`案由：销售不合格产品`), in the opening (`当事人涉嫌无证经营一案`,
 `就当事人涉嫌电鱼一事立案`, `对当事人涉嫌…的行为立案查处`) or in the finding (`当事人的行为属于非法占用
-土地`, `构成滥伐林木的违法行为`). The first of these forms found, in that order of reliability, wins.
+土地`, `构成滥伐林木的违法行为`). A statement that only
+paraphrases the conduct (`当事人无证经营卷烟零售的事实成立`) is not taken for the 案由. The first of these forms found, in that order of reliability, wins.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _TRIM_HEAD = re.compile(r"^(?:了|一起|有|实施|实施了|从事)")
 
 @dataclass(frozen=True)
 class CaseCause:
-    value: str
+    value: str  # as 案由 are filed: `销售不合格产品案`
     evidence: Evidence
 
 
@@ -44,5 +45,6 @@ def extract_case_cause(view: View) -> CaseCause | None:
             value = value[head.end() :]
         value = value.strip()
         if len(value) >= 2:
-            return CaseCause(value, view.evidence(start, start + len(value)))
+            filed = value if value.endswith("案") else value + "案"
+            return CaseCause(filed, view.evidence(start, start + len(value)))
     return None

@@ -71,8 +71,8 @@ def extract_decision_date(
     view: View, signature: tuple[int, int] | None, is_agency: Callable[[str], bool]
 ) -> DecisionDate | None:
     """The date of the 落款: the last line holding only a date, or a date beside the agency's name
-    (`某某局  2021年5月6日`), wherever the agency put the block; else the first date of the
-    segmenter's signature section."""
+    (`某某局  2021年5月6日`), wherever the agency put the block; else the first date on a short line
+    of the segmenter's signature section."""
     text = view.text
     chosen: FoundDate | None = None
     pos = 0
@@ -85,8 +85,13 @@ def extract_decision_date(
                 chosen = FoundDate(f.value, pos + f.start, pos + f.end)
         pos += len(line) + 1
     if chosen is None and signature is not None:
-        in_block = find_dates(text, *signature)
-        chosen = in_block[0] if in_block else None
+        # a 落款 line with OCR noise beside the date (a seal read as characters), but still short
+        for f in find_dates(text, *signature):
+            line_start = text.rfind("\n", 0, f.start) + 1
+            line_end = text.find("\n", f.end)
+            if len(text[line_start : line_end if line_end >= 0 else len(text)].strip()) <= 30:
+                chosen = f
+                break
     if chosen is None:
         return None
     return DecisionDate(value=chosen.value, evidence=view.evidence(chosen.start, chosen.end))

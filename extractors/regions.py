@@ -57,8 +57,9 @@ class Regions:
 
 
 _ANCHOR = re.compile(
-    r"(?:处罚|处理|决定)(?:内容)?如下|(?:以下|如下)(?:行政)?(?:处罚|处理)|作出(?:如下|以下)[^。\n]{0,12}(?:处罚|决定)|"
-    r"处罚决定\s?[:：]|(?:本局|我局|本机关|本行政机关|本厅|本委|本队|海关|本所)?(?:现|依法)?决定(?:对当事人|给予|处以|责令|没收|[:：])"
+    r"(?:处罚|处理|决定)(?:内容)?如下|(?:以下|如下)(?:行政)?(?:处罚|处理)|作出(?:如下|以下)[^。\n:：]{0,12}?(?:处罚|处理|决定)(?:决定)?|"
+    r"处罚决定\s?[:：]|(?:本局|我局|本机关|本行政机关|本厅|本委|本队|海关|本所)?(?:现|依法)?决定(?:对(?:当事人|你单位|你|其))?"
+    r"(?=给予|处以|处|罚款|责令|没收|警告|吊销|[:：]|作出)"
 )
 _ITEM = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.]|\d+[、.)]|[(（][一二三四五六七八九十\d]+[)）]|[①-⑩]|第[一二三四五六七八九十]+[，,、]|"
@@ -68,7 +69,8 @@ _ITEM = re.compile(
 
 def decision_items(text: str) -> tuple[int, int] | None:
     """The decided items: after the phrase that introduces them (not a 拟 proposal), either the
-    rest of that sentence or the numbered lines that follow it."""
+    rest of that sentence or the numbered lines that follow it. What the sentence says before the
+    phrase (`现责令当事人改正…，并作出如下处罚决定：`) is its preamble, not an item."""
     quoted = quoted_spans(text)
     for m in _ANCHOR.finditer(text):
         if any(s <= m.start() < e for s, e in quoted):
@@ -87,7 +89,7 @@ def decision_items(text: str) -> tuple[int, int] | None:
             anchor_end = later.end()
         if text[anchor_end:line_end].strip(" :：") or line_end == len(text):
             stop = text.find("。", anchor_end, line_end)
-            return sentence_start, (stop + 1 if stop >= 0 else line_end)
+            return anchor_end, (stop + 1 if stop >= 0 else line_end)
         end = line_end
         while end < len(text):
             nxt = text.find("\n", end + 1)
@@ -95,7 +97,7 @@ def decision_items(text: str) -> tuple[int, int] | None:
             if not _ITEM.match(text, end + 1):
                 break
             end = nxt
-        return sentence_start, end
+        return anchor_end, end
     return None
 
 

@@ -61,6 +61,11 @@ def set_classifier(classifier: Classifier | None) -> None:
     _state["classifier"] = classifier
 
 
+def use_installed_classifier() -> None:
+    """Go back to the installed `classifiers.verdict` (found again on the next result)."""
+    _state.clear()
+
+
 def active_classifier() -> Classifier | None:
     if "classifier" not in _state:
         found = importlib.util.find_spec(_CLASSIFIER_MODULE) is not None

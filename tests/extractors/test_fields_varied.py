@@ -32,7 +32,7 @@ def test_tobacco_retail_without_licence(with_sections: bool) -> None:
     assert f.doc_number.evidence.text == "深烟罚字【2023】第 0318 号"
     assert f.agency and f.agency.name == "广东省深圳市烟草专卖局"
     assert f.decided_on == date(2023, 8, 2)
-    assert f.case_cause and f.case_cause.value == "涉嫌无烟草专卖零售许可证经营烟草制品零售业务"
+    assert f.case_cause and f.case_cause.value == "涉嫌无烟草专卖零售许可证经营烟草制品零售业务案"
     [p] = f.parties
     assert (p.name, p.kind, p.legal_representative) == ("深圳市某某便利店", "individual_business", "陈某")
     assert p.credit_code == "92440300MA5F1XKT2A" and p.credit_code_valid
@@ -120,4 +120,5 @@ def test_trademark_quoted_article_and_ocr_slip_in_doc_number() -> None:
         ("fine", 240000.0),
     }
     assert _laws(f) == {("商标法", 57, None, 3, "violated"), ("商标法", 60, 2, None, "basis")}
-    assert {p.kind for p in f.penalties} == {"order_correct", "confiscate_goods", "fine"}
+    # 责令停止侵权 before `并决定：` accompanies the penalty (行政处罚法 第二十八条); the items are what was decided
+    assert {p.kind for p in f.penalties} == {"confiscate_goods", "fine"}

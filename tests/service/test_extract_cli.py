@@ -7,9 +7,13 @@ import json
 import zipfile
 from pathlib import Path
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import pytest
 from typer.testing import CliRunner
 
+from service import pipeline
 from service.cli import app
 from service.contract import ExtractResult, json_schema
 
@@ -20,6 +24,14 @@ REQUIRED = {
     "criminal_risk",
 }
 DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+
+
+@pytest.fixture(autouse=True)
+def no_classifier() -> Iterator[None]:
+    """These tests are about extraction; the installed classifier is swapped out (and restored)."""
+    pipeline.set_classifier(None)
+    yield
+    pipeline.use_installed_classifier()
 
 
 def _run(*args: str) -> tuple[int, list[dict]]:
@@ -55,7 +67,46 @@ def test_fields_and_evidence_of_a_text_decision() -> None:
         ev = a["evidence"]
         assert ev["page"] == 1 and ev["text"] in text
     assert row["violation"] == {"category": None, "label": None, "confidence": None, "candidate_crimes": []}
-    assert row["criminal_risk"]["level"] is None
+    assert row["criminal_risk"] == {"level": None, "score": None, "reasons": []}
+
+
+@dataclass
+class _Reason:
+    crime: str
+    value: float
+    threshold: float
+    rule_id: str
+
+
+@dataclass
+class _Verdict:
+    violation: dict
+    criminal_risk: object
+
+
+@dataclass
+class _Risk:
+    level: str
+    score: float
+    reasons: list[_Reason]
+
+
+def test_a_classifier_plugs_in_through_the_hook_without_changing_the_contract() -> None:
+    seen = []
+
+    def classify(document, fields):  # type: ignore[no-untyped-def]
+        seen.append(fields.amount("fine"))
+        crime = "生产、销售伪劣产品罪"
+        violation = {"category": "substandard_products", "label": "伪劣产品", "confidence": 0.9, "candidate_crimes": [crime]}
+        return _Verdict(violation, _Risk("high", 0.95, [_Reason(crime, 62500.0, 50000.0, "r1")]))
+
+    pipeline.set_classifier(classify)
+    code, [row] = _run(str(DOCS / "market_product.txt"))
+    assert code == 0 and seen == [50000.0]
+    assert row["violation"]["category"] == "substandard_products"
+    assert row["criminal_risk"]["level"] == "high"
+    assert row["criminal_risk"]["reasons"][0]["threshold"] == 50000.0
+    ExtractResult.model_validate(row)
 
 
 def test_gb18030_text_and_masked_id_everywhere() -> None:
