@@ -21,6 +21,7 @@ from service.db.session import Database
 from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, users
 from service.storage import Storage
 from service.uploads import UploadError
+from service.web import mount as mount_pages
 
 PUBLIC_PATHS = frozenset({"/api/health", "/api/auth/token"})
 
@@ -48,6 +49,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.storage = Storage(settings.store_dir)
     for r in (auth, users, batches, documents, cases, reviews, exports, stats, models):
         app.include_router(r.router)
+    mount_pages(app)
 
     @app.get("/api/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -1,0 +1,19 @@
+"""Values the filter forms offer: the agencies and categories present in the cases."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service.db.models import Case
+
+
+def agencies(s: Session) -> list[str]:
+    return [a for a in s.scalars(select(Case.agency).where(Case.agency.is_not(None)).distinct().order_by(Case.agency))]
+
+
+def categories(s: Session) -> list[tuple[str, str]]:
+    """(code, Chinese label) of every category a case has."""
+    rows = s.execute(select(Case.category, func.max(Case.category_label)).where(Case.category.is_not(None))
+                     .group_by(Case.category).order_by(Case.category))
+    return [(c, label or c) for c, label in rows]

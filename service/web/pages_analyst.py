@@ -1,0 +1,132 @@
+"""Analysts' pages: the dashboard (server-drawn SVG charts), the model registry with metrics,
+training from reviewed cases with progress, comparison with the active model, promote and roll back."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from ingest.errors import LianfaError
+from service import audit, stats
+from service.auth import CurrentUser
+from service.case_query import CaseFilter, case_filter
+from service.web import charts, lookups, training_runs
+from service.web.access import check_form_token, page_role
+from service.web.labels import REVIEW_STATES, RISK_LEVELS, TRAIN_STAGES
+from service.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Analyst = Annotated[CurrentUser, Depends(page_role("analyst"))]
+StatsReader = Annotated[CurrentUser, Depends(page_role("analyst", "reviewer"))]
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request, user: StatsReader, f: Annotated[CaseFilter, Depends(case_filter)]) -> HTMLResponse:
+    with request.app.state.db.session() as s:
+        st = stats.compute(s, f)
+        category_names = dict(lookups.categories(s))
+    figures = [
+        charts.horizontal("按作出机关", st.by_agency),
+        charts.horizontal("按违法类别", st.by_category, category_names),
+        charts.columns("按决定月份", st.by_month),
+        charts.horizontal("按风险等级", st.by_risk_level, RISK_LEVELS),
+        charts.horizontal("审核结果", st.by_review_outcome, REVIEW_STATES),
+    ]
+    return render(request, "dashboard.html", user, stats=st, figures=figures)
+
+
+def _models(request: Request) -> tuple[list[object], str | None]:
+    reg = training_runs.registry_for(request.app.state.settings.data_dir)
+    metas = []
+    for v in reversed(reg.versions()):
+        try:
+            metas.append(reg.meta(v))
+        except LianfaError as exc:
+            metas.append({"version": v, "error": str(exc)})
+    return metas, reg.active()
+
+
+@router.get("/models", response_class=HTMLResponse)
+def models_page(request: Request, user: Analyst, done: str | None = None) -> HTMLResponse:
+    metas, active = _models(request)
+    message = {"promote": f"已启用模型 {active}", "rollback": f"已回滚，现用模型为 {active}"}.get(done or "")
+    return render(request, "models.html", user, metas=metas, active=active, run=training_runs.latest(),
+                  stages=TRAIN_STAGES, message=message)
+
+
+@router.post("/models/train")
+def train(request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "",
+          corpus_documents: Annotated[int, Form(ge=0, le=20_000)] = 0) -> Response:
+    check_form_token(request, csrf_token)
+    run = training_runs.start(request.app.state.db, request.app.state.settings.data_dir, user.name, corpus_documents)
+    return RedirectResponse(f"/models/runs/{run.id}", status_code=303)
+
+
+@router.get("/models/runs/{run_id}", response_class=HTMLResponse)
+def run_page(run_id: int, request: Request, user: Analyst) -> HTMLResponse:
+    run = training_runs.get(run_id)
+    if run is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"训练任务 {run_id} 不存在（服务重启后记录会清空），请回到模型页")
+    return render(request, "run.html", user, run=run, stages=TRAIN_STAGES, order=training_runs.STAGES)
+
+
+@router.get("/models/runs/{run_id}.json")
+def run_status(run_id: int, user: Analyst) -> JSONResponse:
+    run = training_runs.get(run_id)
+    if run is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"训练任务 {run_id} 不存在")
+    return JSONResponse({**run.as_json(), "stage_name": TRAIN_STAGES.get(run.stage, run.stage)})
+
+
+@router.get("/models/{version}/compare", response_class=HTMLResponse)
+async def compare_page(version: str, request: Request, user: Analyst) -> HTMLResponse:
+    settings, db = request.app.state.settings, request.app.state.db
+    reg = training_runs.registry_for(settings.data_dir)
+    if version not in reg.versions():
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"模型 {version} 不存在，请在模型列表中选择")
+    try:
+        comparison = await run_in_threadpool(training_runs.compare, settings.data_dir, db, version)
+        metas = {v: reg.meta(v) for v in dict.fromkeys([version, comparison.active]) if v}
+    except LianfaError as exc:
+        return render(request, "error.html", user, status_code=422, title="无法比较", detail=str(exc))
+    return render(request, "compare.html", user, c=comparison, metas=metas)
+
+
+def _registry_action(request: Request, user: CurrentUser, action: str, version: str | None) -> Response:
+    reg = training_runs.registry_for(request.app.state.settings.data_dir)
+    before = reg.active()
+    try:
+        if action == "promote":
+            assert version is not None
+            reg.promote(version)
+        else:
+            version = reg.rollback()
+    except LianfaError as exc:
+        return render(request, "error.html", user, status_code=409, title="操作未完成", detail=str(exc))
+    _forget_loaded_model()
+    with request.app.state.db.session() as s:
+        audit.record(s, user, f"model.{action}", "model", int(version.lstrip("v") or 0),
+                     {"active": before}, {"active": reg.active()})
+    return RedirectResponse(f"/models?done={action}", status_code=303)
+
+
+def _forget_loaded_model() -> None:
+    """This process classifies with the new active model from its next document on."""
+    from classifiers import verdict
+
+    verdict.reset()
+
+
+@router.post("/models/{version}/promote")
+def promote(version: str, request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "") -> Response:
+    check_form_token(request, csrf_token)
+    return _registry_action(request, user, "promote", version)
+
+
+@router.post("/models/rollback")
+def rollback(request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "") -> Response:
+    check_form_token(request, csrf_token)
+    return _registry_action(request, user, "rollback", None)

@@ -1,0 +1,131 @@
+"""The reviewers' queue (sorted by risk, filters with counts) and the case page: the scan with the
+evidence boxes, the text with the spans marked, the reasons, the review form and the history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service import stats
+from service.auth import CurrentUser
+from service.case_query import CaseFilter, by_risk, case_filter
+from service.db.models import AuditEntry, Case
+from service.reviews import InvalidCorrection, StaleVersion, review_case
+from service.schemas.cases import ReviewRequest
+from service.web import case_view, lookups
+from service.web.access import check_form_token, page_role
+from service.web.labels import AUDIT_ACTIONS
+from service.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Reader = Annotated[CurrentUser, Depends(page_role("reviewer", "analyst"))]
+Reviewer = Annotated[CurrentUser, Depends(page_role("reviewer"))]
+PAGE_SIZE = 50
+
+
+def _query(f: CaseFilter) -> str:
+    return urlencode({k: v for k, v in vars(f).items() if v not in (None, "")})
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue_page(request: Request, user: Reader, f: Annotated[CaseFilter, Depends(case_filter)], offset: int = 0) -> HTMLResponse:
+    offset = max(0, offset)
+    with request.app.state.db.session() as s:
+        total = s.scalar(f.apply(select(func.count(Case.id)))) or 0
+        cases = list(s.scalars(by_risk(f).offset(offset).limit(PAGE_SIZE)))
+        counts = stats.compute(s, f)
+        context: dict[str, Any] = dict(
+            cases=cases, total=total, offset=offset, page_size=PAGE_SIZE, f=f, query=_query(f),
+            counts={"risk": {b.key: b.count for b in counts.by_risk_level},
+                    "state": {b.key: b.count for b in counts.by_review_outcome}},
+            agencies=lookups.agencies(s), categories=lookups.categories(s),
+        )
+        return render(request, "queue.html", user, **context)
+
+
+def _neighbours(s: Session, case_id: int, f: CaseFilter) -> tuple[int | None, int | None]:
+    ids = list(s.scalars(by_risk(f).with_only_columns(Case.id)))
+    if case_id not in ids:
+        return None, None
+    i = ids.index(case_id)
+    return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+
+def _case_page(request: Request, user: CurrentUser, case_id: int, f: CaseFilter, message: str | None = None,
+               error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    with request.app.state.db.session() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请回到审核队列重新选择")
+        fields = case.fields or {}
+        pages = 0 if fields.get("text_source") == "text" else int(fields.get("pages") or 0)
+        history = list(s.scalars(select(AuditEntry).where(AuditEntry.entity == "case", AuditEntry.entity_id == case_id)
+                                 .order_by(AuditEntry.id.desc())))
+        previous, following = _neighbours(s, case_id, f)
+        return render(
+            request, "case.html", user, status_code=status_code, case=case, view=case_view.build(fields),
+            pages=pages, history=history, actions=AUDIT_ACTIONS, previous=previous, following=following,
+            query=_query(f), message=message, error=error, categories=lookups.categories(s),
+        )
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: int, request: Request, user: Reader, f: Annotated[CaseFilter, Depends(case_filter)],
+              done: str | None = None) -> HTMLResponse:
+    message = {"confirm": "已确认为涉嫌犯罪，审核记录已写入历史", "reject": "已驳回，审核记录已写入历史",
+               "correct": "更正已保存，审核记录已写入历史"}.get(done or "")
+    return _case_page(request, user, case_id, f, message=message)
+
+
+def _corrections(form: dict[str, str]) -> dict[str, Any]:
+    return {k: form[k].strip() for k in ("doc_number", "agency", "decision_date", "case_cause")
+            if form.get(k) is not None and form[k].strip()}
+
+
+@router.post("/cases/{case_id}/review", response_class=HTMLResponse)
+async def review_form(
+    case_id: int,
+    request: Request,
+    user: Reviewer,
+    f: Annotated[CaseFilter, Depends(case_filter)],
+    action: Annotated[str, Form()],
+    version: Annotated[int, Form()],
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    check_form_token(request, csrf_token)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    try:
+        body = ReviewRequest(
+            action=action,  # type: ignore[arg-type]
+            version=version,
+            reason=form.get("reason") or None,
+            suspected_crime=form.get("suspected_crime") or None,
+            recommend_transfer=form.get("recommend_transfer") == "on",
+            fields=(_corrections(form) or None) if action == "correct" else None,
+            category=(form.get("category") or None) if action == "correct" else None,
+        )
+    except ValidationError as exc:
+        problems = "；".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        return _case_page(request, user, case_id, f, error=f"未保存：{problems}", status_code=422)
+    with request.app.state.db.session() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请回到审核队列重新选择")
+        try:
+            review_case(s, case, body, user)
+        except StaleVersion as exc:
+            s.rollback()
+            stale = (f"未保存：案件已被他人修改（您看到的是第 {version} 版，当前是第 {exc.current} 版）；"
+                     "下面是最新内容，请核对后重新审核")
+            return _case_page(request, user, case_id, f, error=stale, status_code=409)
+        except InvalidCorrection as exc:
+            s.rollback()
+            return _case_page(request, user, case_id, f, error=f"未保存：{exc}", status_code=422)
+    query = _query(f)
+    return RedirectResponse(f"/cases/{case_id}?done={action}" + (f"&{query}" if query else ""), status_code=303)

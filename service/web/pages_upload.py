@@ -1,0 +1,52 @@
+"""Upload (drag and drop files, folders, ZIPs) and the batches with each file's progress.
+
+The browser posts the files to the JSON API (POST /api/batches, with the CSRF header) and follows
+the batch's server-sent events; these routes render the pages around that."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from service.auth import CurrentUser
+from service.batches import batch_out, batch_summary
+from service.db.models import Batch
+from service.web.access import page_role
+from service.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Uploader = Annotated[CurrentUser, Depends(page_role("uploader"))]
+Viewer = Annotated[CurrentUser, Depends(page_role("uploader", "reviewer", "analyst"))]
+
+STATUS_NAMES = {"queued": "排队中", "processing": "处理中", "done": "已完成", "failed": "失败",
+                "duplicate": "重复文件", "cancelled": "已取消"}
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request, user: Uploader) -> HTMLResponse:
+    settings = request.app.state.settings
+    return render(request, "upload.html", user, limit_mb=settings.upload_limit // (1024 * 1024),
+                  max_files=settings.max_batch_files)
+
+
+@router.get("/batches", response_class=HTMLResponse)
+def batches_page(request: Request, user: Viewer) -> HTMLResponse:
+    with request.app.state.db.session() as s:
+        q = select(Batch).order_by(Batch.id.desc()).limit(50)
+        if user.role == "uploader":
+            q = q.where(Batch.created_by == user.id)
+        batches = [batch_summary(s, b) for b in s.scalars(q)]
+    return render(request, "batches.html", user, batches=batches)
+
+
+@router.get("/batches/{batch_id}", response_class=HTMLResponse)
+def batch_page(batch_id: int, request: Request, user: Viewer) -> HTMLResponse:
+    with request.app.state.db.session() as s:
+        batch = s.get(Batch, batch_id)
+        if batch is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在，请从“批次”列表中选择")
+        out = batch_out(s, batch)
+    return render(request, "batch.html", user, batch=out, status_names=STATUS_NAMES)

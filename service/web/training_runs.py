@@ -1,0 +1,172 @@
+"""Training a new classifier from the reviewed cases, in a background thread of the web process,
+with its stage kept in memory for the progress page; and comparing two registry versions.
+
+The run never activates the new model: an analyst looks at the comparison and promotes it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from ingest.errors import LianfaError
+from service.db.models import Case, Document
+from service.db.session import Database
+from service.exports import training_record
+
+if TYPE_CHECKING:
+    from classifiers.evaluation import ModelEvaluation
+    from classifiers.registry import Registry
+    from classifiers.training import Example
+
+STAGES = ("queued", "exporting", "training", "done")
+CORPUS_SEED = 20_240_601
+
+
+@dataclass
+class TrainingRun:
+    id: int
+    started_by: str
+    corpus_documents: int
+    stage: str = "queued"
+    started: float = field(default_factory=time.time)
+    finished: float | None = None
+    reviewed_cases: int = 0
+    version: str | None = None
+    error: str | None = None
+
+    @property
+    def percent(self) -> int:
+        if self.stage == "failed":
+            return 100
+        return int(100 * STAGES.index(self.stage) / (len(STAGES) - 1))
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "stage": self.stage, "percent": self.percent, "version": self.version,
+                "error": self.error, "reviewed_cases": self.reviewed_cases, "finished": self.finished is not None}
+
+
+_runs: dict[int, TrainingRun] = {}
+_ids = itertools.count(1)
+_lock = threading.Lock()
+
+
+def registry_for(data_dir: Path) -> Registry:
+    from classifiers.registry import Registry
+
+    return Registry(data_dir / "models")
+
+
+def reviewed_export(db: Database, path: Path) -> int:
+    """Write the reviewed cases (confirmed, rejected, corrected) as training JSONL; returns how many."""
+    n = 0
+    with db.session() as s, path.open("w", encoding="utf-8") as out:
+        rows = s.execute(
+            select(Case, Document.sha256).join(Document, Document.id == Case.document_id)
+            .where(Case.review_state != "pending").order_by(Case.id)
+        )
+        for case, sha in rows:
+            record = training_record(case, sha)
+            if record.get("text"):
+                out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                n += 1
+    return n
+
+
+def reviewed_examples(db: Database) -> list[Example]:
+    from classifiers.training import load_examples
+
+    with tempfile.TemporaryDirectory(prefix="lianfa-eval-") as tmp:
+        path = Path(tmp) / "reviewed.jsonl"
+        if not reviewed_export(db, path):
+            return []
+        return load_examples(path)[0]
+
+
+def get(run_id: int) -> TrainingRun | None:
+    return _runs.get(run_id)
+
+
+def latest() -> TrainingRun | None:
+    return _runs[max(_runs)] if _runs else None
+
+
+def running() -> TrainingRun | None:
+    return next((r for r in _runs.values() if r.finished is None), None)
+
+
+def start(db: Database, data_dir: Path, user: str, corpus_documents: int) -> TrainingRun:
+    """Start a run unless one is going (one at a time: training takes the machine's cores)."""
+    with _lock:
+        busy = running()
+        if busy is not None:
+            return busy
+        run = TrainingRun(id=next(_ids), started_by=user, corpus_documents=corpus_documents)
+        _runs[run.id] = run
+    threading.Thread(target=_train, args=(run, db, data_dir), name=f"lianfa-train-{run.id}", daemon=True).start()
+    return run
+
+
+def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
+    from classifiers.training import train
+
+    try:
+        folder = data_dir / "training"
+        folder.mkdir(parents=True, exist_ok=True)
+        run.stage = "exporting"
+        export = folder / f"reviewed-{time.strftime('%Y%m%d-%H%M%S')}-{run.id}.jsonl"
+        run.reviewed_cases = reviewed_export(db, export)
+        sources = [export] if run.reviewed_cases else []
+        with tempfile.TemporaryDirectory(prefix="lianfa-train-corpus-") as tmp:
+            if run.corpus_documents:
+                from corpora.generator.writer import write_corpus
+
+                write_corpus(Path(tmp), n=run.corpus_documents, seed=CORPUS_SEED, style="default")
+                sources.append(Path(tmp))
+            if not sources:
+                raise LianfaError("还没有已审核的案件可供训练：请先审核一些案件，或勾选“加入生成语料”")
+            run.stage = "training"
+            meta = train(
+                sources, registry_for(data_dir), seed=CORPUS_SEED, promote=False, processes=1,
+                note=f"网页训练：已审核案件 {run.reviewed_cases} 件，生成语料 {run.corpus_documents} 篇，发起人 {run.started_by}",
+            )
+        run.version = meta.version
+        run.stage = "done"
+    except (LianfaError, ValueError, OSError) as exc:
+        run.error = f"训练失败：{exc}"
+        run.stage = "failed"
+    finally:
+        run.finished = time.time()
+
+
+@dataclass
+class Comparison:
+    candidate: str
+    active: str | None
+    examples: int
+    evaluations: dict[str, ModelEvaluation]
+    labels: list[str]
+
+
+def compare(data_dir: Path, db: Database, version: str) -> Comparison:
+    """`version` and the active model evaluated on the same reviewed cases."""
+    from classifiers.evaluation import evaluate_model
+
+    reg = registry_for(data_dir)
+    active = reg.active()
+    examples = reviewed_examples(db)
+    evaluations: dict[str, ModelEvaluation] = {}
+    if examples:
+        for v in dict.fromkeys([version, active]):
+            if v is not None:
+                evaluations[v] = evaluate_model(reg.load(v), examples, processes=1)
+    labels = sorted({lab for ev in evaluations.values() for lab in ev.category.labels})
+    return Comparison(version, active, len(examples), evaluations, labels)

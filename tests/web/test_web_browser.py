@@ -1,0 +1,274 @@
+"""The pages in a real browser: Debian's chromium, headless, driven by playwright, against a real
+`lianfa serve` (uvicorn, worker processes, the real pipeline and classifiers).
+
+A clerk uploads a ZIP (generated decisions, one scanned page, one broken file, one decision carrying
+HTML) and watches it reach 100%; a reviewer opens the top flagged case, confirms it with the keyboard
+and finds the audit entry; nothing injected through a decision runs; every page fits 1366 px.
+Screenshots go to test-artifacts/web/.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
+
+from live_server import ROOT, Server, free_port, lianfa, service_env  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PASSWORD = "browser-pass-1"
+WIDTH, HEIGHT = 1366, 768
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+MARKER = "XSS-MARKER-7f3a"
+INJECTED = (f'<script>console.log("{MARKER}");alert(1)</script>'
+            f'<img src=x onerror="console.log(\'{MARKER}\');alert(2)">')
+MODEL_CATEGORIES = 3  # the test model learns the few most frequent generated categories (fast to fit)
+
+
+def _train_small_model(gen: Path, data: Path) -> set[str]:
+    """A registry model fitted on the most frequent categories of a generated corpus: the default model
+    takes minutes to train, this one seconds, and the rules engine flags the same way."""
+    from classifiers.registry import Registry
+    from classifiers.training import train
+
+    records = [json.loads(line) for line in (gen / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    counts = Counter(r["category"] for r in records)
+    flagged = Counter(r["category"] for r in records if r["criminal"]["label"])
+    chosen = {c for c, _ in sorted(counts.items(), key=lambda kv: (-(flagged[kv[0]] > 3), -kv[1]))[:MODEL_CATEGORIES]}
+    subset = gen / "model-train.jsonl"
+    subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records if r["category"] in chosen),
+                      encoding="utf-8")
+    train([subset], Registry(data / "models"), seed=1, promote=True, processes=1, note="browser-test model")
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[dict[str, Any]]:
+    root = tmp_path_factory.mktemp("web-e2e")
+    data = root / "data"
+    env = service_env(data, LIANFA_WORKERS="1")
+    lianfa(["corpus", "generate", "--n", "1200", "--seed", "5", "--out", str(root / "gen")], env)
+    chosen = _train_small_model(root / "gen", data)
+    for name, role in (("clerk", "uploader"), ("judge", "reviewer"), ("analyst", "analyst"), ("boss", "admin")):
+        lianfa(["users", "add", name, "--role", role, "--password-stdin"], env, stdin=PASSWORD + "\n")
+    srv = Server(env, free_port(), root / "server.log")
+    srv.start()
+    try:
+        yield {"url": srv.url, "root": root, "categories": chosen}
+    finally:
+        srv.stop()
+
+
+def _inputs(root: Path, categories: set[str]) -> dict[str, bytes]:
+    """ZIP members: decisions that cross a threshold and some that don't (txt), one scanned page,
+    a broken file, and a decision whose party line carries HTML."""
+    records = [json.loads(x) for x in (root / "gen" / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    mine = [r for r in records if r["category"] in categories]
+    crossing = [r for r in mine if r["criminal"]["label"]][:4]
+    below = [r for r in mine if not r["criminal"]["label"]][:2]
+    docs = root / "gen" / "docs"
+    files = {f"决定书/{r['id']}.txt": (docs / f"{r['id']}.txt").read_bytes() for r in crossing + below}
+    hostile = below[-1] if below else crossing[-1]
+    text = (docs / f"{hostile['id']}.txt").read_text(encoding="utf-8")
+    files["决定书/注入测试.txt"] = text.replace("当事人", f"当事人{INJECTED}", 1).encode("utf-8")
+    files["坏文件/伪装图片.png"] = (FIXTURES / "bad" / "html.png").read_bytes()
+    scan_dir = root / "scan"
+    lianfa(["corpus", "render", "--corpus", str(root / "gen"), "--out", str(scan_dir), "--format", "jpeg",
+            "--limit", "1", "--damage", "light", "--seed", "5"], service_env(root / "unused"))
+    page = sorted(scan_dir.glob("*.jpg"))[0]
+    files[f"扫描件/{page.name}"] = page.read_bytes()
+    return files
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page_for(browser, server) -> Iterator[Any]:
+    """page_for(user) -> a fresh 1366×768 page logged in through the login form."""
+    contexts = []
+
+    def make(name: str) -> Any:
+        ctx = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{server['url']}/login")
+        page.fill("input[name=username]", name)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        assert "/login" not in page.url, page.content()[:2000]
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+def expect(locator: Any) -> Any:
+    # locator assertions poll without evaluating strings, which the pages' CSP (no 'unsafe-eval') forbids
+    from playwright.sync_api import expect as pw_expect
+
+    return pw_expect(locator)
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= WIDTH, f"{name}: page is {width}px wide, scrolls sideways at {WIDTH}px"
+
+
+@pytest.fixture(scope="module")
+def uploaded(browser, server) -> dict[str, Any]:
+    """The clerk uploads the ZIP in the browser and watches the batch reach 100%."""
+    files = _inputs(server["root"], server["categories"])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    ctx = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
+    page = ctx.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{server['url']}/login")
+    page.fill("input[name=username]", "clerk")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/upload")
+    shot(page, "01-upload")
+    page.set_input_files("#pick-files", files=[{"name": "十月决定书.zip", "mimeType": "application/zip",
+                                                "buffer": buf.getvalue()}])
+    page.wait_for_url("**/batches/*")
+    expect(page.locator("#batch-percent")).to_have_text("100%", timeout=150_000)
+    expect(page.locator("#batch")).to_have_attribute("data-finished", "yes")
+    shot(page, "02-batch-done")
+    rows = page.locator("#items tbody tr")
+    result = {
+        "members": len(files),
+        "rows": rows.count(),
+        "summary": page.inner_text("#batch-summary"),
+        "bad_row": page.inner_text("tr:has-text('伪装图片.png')"),
+        "batch_url": page.url,
+    }
+    ctx.close()
+    return result
+
+
+def test_upload_zip_progress_reaches_100_with_errors_in_words(uploaded) -> None:
+    assert uploaded["rows"] == uploaded["members"]
+    assert "本批处理完毕" in uploaded["summary"]
+    assert "失败" in uploaded["bad_row"] and "伪装图片.png" in uploaded["bad_row"]
+    error = uploaded["bad_row"].split("失败", 1)[1]
+    assert len(error.strip()) > 6  # a sentence for the clerk, not only a status
+
+
+def test_reviewer_confirms_top_flagged_case_with_keyboard(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue?review_state=pending")
+    shot(page, "03-queue")
+    first = page.locator("#queue tbody tr").first
+    assert "selected" in (first.get_attribute("class") or "")
+    assert first.locator(".badge").inner_text() == "高风险"
+    page.keyboard.press("?")
+    assert page.locator("#help").is_visible()
+    shot(page, "04-help")
+    page.keyboard.press("Escape")
+    assert not page.locator("#help").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cases/*")
+    case_url = page.url.split("?")[0]
+    assert page.locator(".reason").count() >= 1
+    reason = page.locator(".reason").first.inner_text()
+    assert "追诉标准" in reason or "涉嫌" in reason
+    shot(page, "05-case")
+    field = page.locator("button.field").first
+    field.click()
+    assert page.locator(".hot").count() >= 2  # the field and its marked span (or box) are lit
+    page.keyboard.press("c")
+    page.wait_for_url("**done=confirm*")
+    assert "已确认" in page.inner_text(".notice")
+    entry = page.locator("#history li").first.inner_text()
+    assert "judge" in entry and "确认涉嫌犯罪" in entry and "已确认" in entry
+    shot(page, "06-case-confirmed")
+    case_id = int(case_url.rstrip("/").rsplit("/", 1)[1])
+    audit = page.request.get(f"{server['url']}/api/cases/{case_id}/audit").json()
+    assert [a["action"] for a in audit] == ["review.confirm"] and audit[0]["user_name"] == "judge"
+
+
+def test_scanned_page_shows_evidence_boxes(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue?q=.jpg")
+    page.locator("#queue tbody tr a").first.click()
+    page.wait_for_url("**/cases/*")
+    img = page.locator(".page img").first
+    img.wait_for()
+    assert img.evaluate("i => i.decode().then(() => i.naturalWidth)") > 0
+    assert page.locator(".page .box").count() >= 1
+    page.locator(".page .box").first.evaluate("b => b.scrollIntoView({block: 'center'})")
+    shot(page, "07-case-scan")
+
+
+def test_text_from_a_decision_is_shown_never_run(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    dialogs: list[str] = []
+    console: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(f"{server['url']}/queue?q=注入测试")
+    shot(page, "08-queue-search")
+    page.locator("#queue tbody tr a").first.click()
+    page.wait_for_url("**/cases/*")
+    page.wait_for_load_state("networkidle")
+    assert "<script>" in page.inner_text("#doctext")  # shown as text...
+    assert page.locator("#doctext script, #doctext img, .fields script, .fields img").count() == 0  # ...not as elements
+    page.goto(f"{server['url']}/dashboard")
+    assert dialogs == [] and not [m for m in console if MARKER in m]
+
+
+def test_every_page_fits_1366_and_roles_see_their_nav(uploaded, page_for, server) -> None:
+    url = server["url"]
+    clerk = page_for("clerk")
+    assert clerk.locator("header nav a").all_inner_texts() == ["上传", "批次"]
+    clerk.goto(f"{url}/batches")
+    shot(clerk, "09-batches")
+    clerk.goto(f"{url}/queue")
+    assert clerk.locator("h1").inner_text() == "权限不足"
+    shot(clerk, "10-forbidden")
+    analyst = page_for("analyst")
+    assert analyst.locator("header nav a").all_inner_texts() == ["审核队列", "统计", "模型"]
+    analyst.goto(f"{url}/dashboard")
+    assert analyst.locator(".chart svg").count() >= 4
+    shot(analyst, "11-dashboard")
+    analyst.goto(f"{url}/models")
+    assert analyst.locator("tr.active").count() == 1
+    shot(analyst, "12-models")
+    analyst.goto(f"{url}/queue")
+    analyst.locator("#queue tbody tr a").first.click()
+    assert "审核需要审核员角色" in analyst.inner_text("aside")
+    shot(analyst, "13-case-readonly")
+    login = analyst.context.browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    login.goto(f"{url}/queue")
+    assert "/login" in login.url
+    shot(login, "00-login")
+    login.close()
