@@ -9,7 +9,6 @@ import numpy as np
 from scipy.sparse import spmatrix
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.frozen import FrozenEstimator
-from sklearn.model_selection import KFold
 from sklearn.svm import LinearSVC
 
 
@@ -23,9 +22,10 @@ def fit_category(x: spmatrix, y: list[str], x_cal: spmatrix, y_cal: list[str], s
     """Fit on (x, y), calibrate on (x_cal, y_cal); categories absent from the calibration set keep
     the SVM's ordering but get no probability mass of their own, so keep it stratified."""
     svm = LinearSVC(C=0.5, random_state=seed).fit(x, y)
-    # The SVM is frozen, so folds only split the calibration data; one calibrator over all of it.
-    folds = KFold(n_splits=2, shuffle=True, random_state=seed)
-    return CalibratedClassifierCV(FrozenEstimator(svm), method="sigmoid", cv=folds, ensemble=False).fit(x_cal, y_cal)
+    # The SVM is frozen: one "fold" that is all of the calibration data, so a rare category with a
+    # single calibration example is still calibrated instead of failing a per-fold count check.
+    whole = np.arange(x_cal.shape[0])
+    return CalibratedClassifierCV(FrozenEstimator(svm), method="sigmoid", cv=[(whole, whole)], ensemble=True).fit(x_cal, y_cal)
 
 
 def rank_categories(model: CalibratedClassifierCV, x: spmatrix, k: int) -> list[list[Ranked]]:

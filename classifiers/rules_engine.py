@@ -120,6 +120,10 @@ class _Hit:
     ratio: float
     evidence: Evidence | None
     criterion: str | None = None
+    assumed: bool = False  # a qualifying fact was not found in the text
+
+    def rank(self) -> tuple[int, bool, float]:
+        return RANK[self.level], not self.assumed, self.ratio
 
 
 def _subject_matches(subject: str, subjects: list[str]) -> bool:
@@ -194,7 +198,7 @@ class RulesEngine:
             hit = replace(hit, criterion=crit.id)
             if crit.certainty == "review" or (case.party_kind is None and crit.party_kind != "any"):
                 hit = _cap_review(hit)
-            if best is None or (RANK[hit.level], hit.ratio) > (RANK[best.level], best.ratio):
+            if best is None or hit.rank() > best.rank():
                 best = hit
         return best
 
@@ -225,7 +229,7 @@ class RulesEngine:
             hit = _Hit("high", "behaviour", text, "behaviour", None, None, None, 1.0, evidence)
             if missing:
                 text += f"；“{self._names(missing)}”未见于文书，请复核"
-                return _cap_review(replace(hit, text=text))
+                return _cap_review(replace(hit, text=text, assumed=True))
             return _cap_review(hit) if cap else hit
         measured = self._measure(crit, case)
         if measured is None:
@@ -261,6 +265,7 @@ class RulesEngine:
         if crit.prior_penalties and sig.prior:
             text += f"；此前已受行政处罚{sig.prior.count}次"
         hit = _Hit(level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence)
+        hit = replace(hit, assumed=bool(missing))
         return _cap_review(hit) if cap else hit
 
     def _names(self, fact_ids: list[str]) -> str:

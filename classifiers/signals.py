@@ -40,10 +40,8 @@ _DECLINED = re.compile(
     r"不予立案|决定不立案|作出不立案|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|反向移送|移送回|移交回|退回|交回|退还"
 )
 _POLICE = re.compile(r"公安|侦查|检察|移送|立案")
-_OUTCOME = re.compile(
-    rf"(?:(?P<n>{NUMBER})\s?(?:人|名)[^，。；\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒))"
-    r"|(?P<word>造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失))"
-)
+_OUTCOME_COUNT = re.compile(rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)")
+_OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
 
 
 @dataclass(frozen=True)
@@ -164,8 +162,11 @@ def _conduct_date(view: View, masked: str, decided: date | None) -> date | None:
         section = view.section_of(s.start())
         if section not in (None, "facts", "finding", "evidence"):
             continue
-        for m in _DATE.finditer(sentence):
-            tail = sentence[m.end() : m.end() + 8]
+        found = list(_DATE.finditer(sentence))
+        for i, m in enumerate(found):
+            # what happened on that date: the words up to the next date, at most a clause
+            stop = found[i + 1].start() if i + 1 < len(found) else len(sentence)
+            tail = sentence[m.end() : min(stop, m.end() + 16)]
             head = sentence[max(0, m.start() - 6) : m.start()]
             if _PROCEDURE.search(tail) or _PROCEDURE.search(head):
                 continue
@@ -181,12 +182,16 @@ def _conduct_date(view: View, masked: str, decided: date | None) -> date | None:
 
 
 def _outcomes(view: View, masked: str) -> list[Signal]:
+    """Counted outcomes (2人死亡) first; a bare statement (造成人员伤亡) only when nothing was counted."""
     out = []
-    for m in _OUTCOME.finditer(masked):
-        if _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]) or "未造成" in m.group():
-            continue
-        what = m["what"] or m["word"]
-        out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=what))
+    for m in _OUTCOME_COUNT.finditer(masked):
+        if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
+    if out:
+        return out
+    for m in _OUTCOME_WORD.finditer(masked):
+        if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            out.append(Signal(view.evidence(m.start(), m.end()), detail=m.group()))
     return out
 
 

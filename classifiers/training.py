@@ -108,7 +108,8 @@ def prepare(texts: list[str], processes: int | None = None) -> np.ndarray:
 
 
 def _split(examples: list[Example], seed: int) -> tuple[list[int], list[int]]:
-    """Stratified by category; a category with one example stays in training."""
+    """Stratified by category, every category on both sides: the calibration needs each category
+    the SVM knows. A category with a single example is in both (and so out of the metrics)."""
     rng = np.random.default_rng(seed)
     by_class: dict[str, list[int]] = {}
     for i, e in enumerate(examples):
@@ -116,9 +117,12 @@ def _split(examples: list[Example], seed: int) -> tuple[list[int], list[int]]:
     train: list[int] = []
     held: list[int] = []
     for idx in by_class.values():
-        idx = list(rng.permutation(idx))
-        k = int(round(len(idx) * HELD_OUT)) if len(idx) > 1 else 0
-        k = max(k, 1) if len(idx) > 1 else 0
+        idx = [int(i) for i in rng.permutation(idx)]
+        if len(idx) == 1:
+            train += idx
+            held += idx
+            continue
+        k = max(1, int(round(len(idx) * HELD_OUT)))
         held += idx[:k]
         train += idx[k:]
     return sorted(train), sorted(held)
@@ -158,16 +162,18 @@ def fit(examples: list[Example], seed: int = 0, processes: int | None = None) ->
         transformer.transform(rows[crim_train]) if crim_train else x_train[:0],
         [int(bool(examples[i].criminal)) for i in crim_train],
     )
-    truth = [str(examples[i].category) for i in held]
-    predicted = [str(c) for c in cat_model.predict(x_held)]
+    trained_on = set(train)
+    unseen = [pos for pos, i in enumerate(held) if i not in trained_on]
+    truth = [str(examples[held[pos]].category) for pos in unseen]
+    predicted = [str(c) for c in cat_model.predict(x_held[unseen])] if unseen else []
     report = category_report(truth, predicted)
-    crim_held = [i for i in held if examples[i].criminal is not None]
+    crim_held = [held[pos] for pos in unseen if examples[held[pos]].criminal is not None]
     crim = _criminal_metrics(
         [int(bool(examples[i].criminal)) for i in crim_held],
         criminal_scores(crim_model, transformer.transform(rows[crim_held])) if crim_held else np.zeros(0),
     )
     metrics = HeldOutMetrics(
-        documents=len(held),
+        documents=len(unseen),
         category_accuracy=report.accuracy,
         category_macro_f1=report.macro_f1,
         per_category=report.per_class,

@@ -1,0 +1,71 @@
+"""Reading the rules' text signals from decisions worded in different ways."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from classifiers.signals import read_signals
+from corpora.rules import load_rules
+from ingest.document import document_from_text
+from ingest.sections import segment
+
+
+def signals(text: str, decided: date | None = date(2023, 6, 30)):  # type: ignore[no-untyped-def]
+    doc = document_from_text(text)
+    return read_signals(doc.with_sections(segment(doc.text)), load_rules(), decided)
+
+
+def test_fact_phrases_with_evidence_and_negation_skipped() -> None:
+    text = "经查，当事人于禁渔期内在某河段使用电鱼设备捕捞。现场未发现暗管。"
+    s = signals(text)
+    assert {"closed_fishing_season", "banned_fishing_method"} <= set(s.facts)
+    assert "evasive_discharge" not in s.facts
+    ev = s.facts["banned_fishing_method"].evidence
+    assert text[ev.start : ev.end] == "电鱼"
+
+
+def test_quoted_law_is_not_a_fact_of_the_case() -> None:
+    s = signals("依据“在禁渔区内使用电鱼方法捕捞的，处……”之规定，当事人在河道内钓鱼。")
+    assert "closed_fishing_area" not in s.facts and "banned_fishing_method" not in s.facts
+
+
+def test_prior_penalties_in_several_wordings() -> None:
+    a = signals("另查明，当事人曾于2021年3月2日、2022年5月9日因同类违法行为两次受到行政处罚。")
+    assert a.prior is not None and a.prior.count == 2
+    assert a.prior.within_years is not None and 2.2 < a.prior.within_years < 2.4
+    b = signals("当事人在2年内已因同一违法行为被行政处罚3次，此次系再次违法。")
+    assert b.prior is not None and (b.prior.count, b.prior.within_years) == (3, 2)
+    c = signals("此前当事人已因无证行医两次受到行政处罚（2017.06.28、2018/1/10），仍继续行医。")
+    assert c.prior is not None and c.prior.count == 2
+    assert signals("当事人系初次违法，此前未受过处罚。").prior is None
+
+
+def test_exceedance_times_with_the_pollutant_named_before() -> None:
+    s = signals("经监测，当事人废水总排口六价铬浓度为2.1mg/L，超过排放标准限值（0.5mg/L）3.2倍。")
+    assert [(p, sig.value) for p, sig in s.exceedance] == [("六价铬", 3.2)]
+    t = signals("监测报告显示，当事人外排废水中总镍超标十余倍。")
+    assert [(p, sig.value) for p, sig in t.exceedance] == [("镍", 10)]
+
+
+def test_conduct_date_leaves_procedural_dates_out() -> None:
+    text = (
+        "行政处罚决定书\n当事人：张三\n"
+        "经查，2022年11月03日至2023年01月15日，当事人在其经营场所销售假冒卷烟。"
+        "2023年02月10日执法人员对其开展现场检查，2023年02月12日立案调查。\n"
+        "以上事实有现场检查笔录等证据证实。\n"
+        "依据《中华人民共和国烟草专卖法》第三十二条，决定如下：罚款10000元。\n"
+    )
+    assert signals(text).conduct_date == date(2023, 1, 15)
+
+
+def test_police_decline_is_recognised_only_with_the_police_in_the_sentence() -> None:
+    s = signals("2023年3月1日本局将本案移送县公安局，县公安局于2023年4月2日决定不予立案，并将案件移送回本局处理。")
+    assert s.declined is not None
+    assert signals("当事人已将许可证交回发证机关。").declined is None
+
+
+def test_outcomes_stated() -> None:
+    s = signals("该事故造成2人死亡、1人重伤，直接经济损失待核定。")
+    details = [(o.detail, o.value) for o in s.outcomes]
+    assert ("死亡", 2) in details and ("重伤", 1) in details
+    assert signals("本次事故未造成人员伤亡。").outcomes == []

@@ -1,0 +1,69 @@
+"""`lianfa train`, `lianfa models ...` and `lianfa evaluate` on a registry in a temp directory."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+import classifiers.verdict
+from classifiers.registry import Registry
+from classifiers.schemas import ModelMeta
+from service.cli import train_cmd
+
+
+@pytest.fixture
+def cli() -> typer.Typer:
+    app = typer.Typer()
+    train_cmd.register(app)
+    return app
+
+
+@pytest.fixture
+def registry(trained: tuple[Registry, ModelMeta], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Registry:
+    reg = Registry(tmp_path / "models")
+    shutil.copytree(trained[0].root, reg.root)
+    monkeypatch.setattr(classifiers.verdict, "registry", lambda: reg)
+    return reg
+
+
+def test_train_writes_a_new_version_and_promotes_on_request(
+    cli: typer.Typer, registry: Registry, tiny_corpus: Path, tmp_path: Path
+) -> None:
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join((tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:70]) + "\n")
+    result = CliRunner().invoke(cli, ["train", "--data", str(small), "--promote", "--note", "cli test"])
+    assert result.exit_code == 0, result.output
+    assert "model v2" in result.output and registry.active() == "v2"
+    assert registry.meta("v2").note == "cli test" and registry.meta("v2").data_size == 70
+
+    listed = CliRunner().invoke(cli, ["models", "list"])
+    assert listed.exit_code == 0 and "* v2" in listed.output and "  v1" in listed.output
+    back = CliRunner().invoke(cli, ["models", "rollback"])
+    assert back.exit_code == 0 and registry.active() == "v1"
+    again = CliRunner().invoke(cli, ["models", "promote", "v2"])
+    assert again.exit_code == 0 and registry.active() == "v2"
+
+
+def test_show_and_unknown_version(cli: typer.Typer, registry: Registry) -> None:
+    shown = CliRunner().invoke(cli, ["models", "show", "v1"])
+    assert shown.exit_code == 0 and '"version": "v1"' in shown.output and "file_sha256" in shown.output
+    missing = CliRunner().invoke(cli, ["models", "promote", "v42"])
+    assert missing.exit_code == 1 and "v42" in missing.output
+
+
+def test_bad_training_data_is_a_clear_error(cli: typer.Typer, registry: Registry, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    result = CliRunner().invoke(cli, ["train", "--data", str(bad)])
+    assert result.exit_code == 1 and "bad.jsonl:1" in result.output
+
+
+def test_evaluate_prints_per_class_scores_and_confusion(cli: typer.Typer, registry: Registry, tiny_corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["evaluate", "--data", str(tiny_corpus), "--model", "v1"])
+    assert result.exit_code == 0, result.output
+    assert "category accuracy" in result.output and "F1" in result.output
+    assert "confusion" in result.output
