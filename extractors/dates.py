@@ -89,7 +89,8 @@ def extract_decision_date(
         for f in find_dates(text, *signature):
             line_start = text.rfind("\n", 0, f.start) + 1
             line_end = text.find("\n", f.end)
-            if len(text[line_start : line_end if line_end >= 0 else len(text)].strip()) <= 30:
+            line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            if len(line) <= 30 and not re.search(r"[。，,；;]", line):
                 chosen = f
                 break
     if chosen is None:

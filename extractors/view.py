@@ -1,9 +1,10 @@
 """A reading view of a Document: the text with soft line wraps joined, for the field regexes.
 
-OCR returns one line per printed line, so a paragraph arrives broken wherever the page edge fell,
-often inside an amount (`50,00` / `0元`) or a name. Joining a line to the next unless it looks like
-it ends there (punctuation, or it is much shorter than a full line) lets one regex see the whole
-value; `origin` maps every view character back to its Document offset for evidence.
+OCR returns one line per printed line, and a paragraph the layout could not join arrives broken
+wherever the page edge fell, often inside an amount (`50,00` / `0元`) or a name. Joining a line to
+the next unless it looks like it ends there (punctuation, or it is much shorter than a full line)
+lets one regex see the whole value; `origin` maps every view character back to its Document offset
+for evidence. Plain text keeps its lines: there the author's line breaks are meant.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _full_width(lengths: list[int]) -> int:
 
 def build_view(doc: Document) -> View:
     lines = doc.text.split("\n")
-    full = _full_width([len(x.strip()) for x in lines if x.strip()])
+    full = 0 if doc.text_source == "text" else _full_width([len(x.strip()) for x in lines if x.strip()])
     parts: list[str] = []
     origin: list[int] = []
     offset = 0

@@ -1,0 +1,90 @@
+"""Amount roles and the traps: quoted law ranges, thresholds, 罚没款合计, unit prices, proposals."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.amounts import extract_amounts
+from extractors.regions import find_regions
+from extractors.view import build_view
+from ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
+
+
+def _amounts(text: str) -> list[tuple[str, float]]:
+    view = build_view(document_from_text(text))
+    return [(a.role, a.yuan) for a in extract_amounts(view, find_regions(view))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("经查，当事人销售上述产品货值金额为人民币8.6万元，已售出部分销售金额3万余元。", [("goods_value", 86000), ("sales", 30000)]),
+        ("违法经营额共计叁拾贰万元整，违法所得二万三千元。", [("illegal_revenue", 320000), ("illegal_income", 23000)]),
+        ("少缴企业所得税1,234,567.89元。", [("tax_evaded", 1234567.89)]),
+        ("造成直接经济损失约120万元。", [("loss", 1_200_000)]),
+        ("决定如下：\n1.没收违法所得5,000元；\n2.罚款20,000元。", [("confiscated_income", 5000), ("fine", 20000)]),
+        ("决定对当事人处以3万元罚款。", [("fine", 30000)]),
+        ("决定如下：处罚款人民币伍万元（¥50,000.00）。", [("fine", 50000)]),
+    ],
+)
+def test_roles(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _amounts(text) == expected
+
+
+def test_quoted_article_ranges_are_never_the_fine() -> None:
+    text = (
+        "《食品安全法》第一百二十四条规定：“……货值金额不足一万元的，并处五万元以上十万元以下罚款；"
+        "货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款”。\n决定如下：罚款人民币陆万元。"
+    )
+    assert _amounts(text) == [("fine", 60000)]
+
+
+def test_unquoted_ranges_and_thresholds_are_skipped() -> None:
+    text = "依据该条处五万元以上二十万元以下罚款的规定，鉴于违法所得不足一万元，决定如下：罚款八万元。"
+    assert _amounts(text) == [("fine", 80000)]
+
+
+def test_recited_article_in_brackets_is_law() -> None:
+    text = "（《医师法》第59条：并处违法所得二倍以上十倍以下的罚款，违法所得不足一万元的，按一万元计算）\n处罚如下：罚款4万元。"
+    assert _amounts(text) == [("fine", 40000)]
+
+
+def test_total_of_fines_and_confiscations_is_not_counted_again() -> None:
+    text = "决定如下：没收违法所得3,000元，并处罚款10,000元。罚没款合计13,000元。"
+    assert _amounts(text) == [("confiscated_income", 3000), ("fine", 10000)]
+
+
+def test_unit_prices_are_not_totals() -> None:
+    text = "经查，当事人以每条150元的价格购进卷烟，单价12.5元/包，按每平方米30元的标准计算，销售金额合计4,500元。"
+    assert _amounts(text) == [("sales", 4500)]
+
+
+def test_proposed_penalty_in_the_notice_is_not_the_decision() -> None:
+    text = "本局于2023年3月1日向当事人送达告知书，拟对当事人处以罚款8万元。\n经复核，决定如下：罚款6万元。"
+    assert _amounts(text) == [("fine", 60000)]
+
+
+def test_fine_as_a_multiple_of_a_base_and_continued_clause() -> None:
+    text = "决定如下：处违法经营额46,800元百分之三十的罚款，计14,040元。"
+    assert _amounts(text) == [("illegal_revenue", 46800), ("fine", 14040)]
+
+
+def test_confiscated_income_is_reported_once() -> None:
+    text = "经查，当事人违法所得2,300元。\n处罚如下：违法所得2,300元予以没收；罚款5,000元。"
+    assert _amounts(text) == [("confiscated_income", 2300), ("fine", 5000)]
+
+
+def test_amount_broken_over_an_ocr_line() -> None:
+    lines = [
+        "经查明，当事人于二〇二三年三月至五月期间在其经营场所内销售假冒注册商标的白酒，销售金额人民币12,",
+        "500元，上述事实有现场检查笔录为证，当事人对此无异议并签字确认，本局依法予以认定无",
+        "误。",
+    ]
+    b = DocumentBuilder()
+    for i, line in enumerate(lines):
+        b.add_line(line, 1, Box(0.1, 0.1 + i * 0.03, 0.9, 0.12 + i * 0.03))
+    view = build_view(b.build([PageInfo(number=1, width=1000, height=1400, source="ocr")], "ocr"))
+    [amount] = extract_amounts(view, find_regions(view))
+    assert (amount.role, amount.yuan) == ("sales", 12500)
+    assert amount.evidence.text == "人民币12,\n500元"  # the evidence spans both printed lines
+    assert amount.evidence.box is not None
