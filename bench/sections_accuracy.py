@@ -1,6 +1,6 @@
 """How well ingest.sections.segment finds the sections of generated decisions.
 
-    .venv/bin/python bench/sections_accuracy.py [--n 150] [--seed 11] [--wrap 28]
+    .venv/bin/python bench/sections_accuracy.py [--n 150] [--seed 11] [--wrap 28] [--nfkc]
 
 Generates `n` decisions of each style (default, and holdout: phrasings and layouts the default
 style never uses), segments each text, and scores every non-space character against the section
@@ -13,6 +13,7 @@ the generator built it in. The generator's body sections map to segment()'s name
     payment, remedy -> same       header/title -> header, doc_number, parties, signature/date/footer -> signature
     heading -> the section it heads
 
+--nfkc reads the text as a Document holds it (ingest.normalize: "，" is ",", "：" is ":").
 --wrap N cuts every line into rows of N characters first (a text layer or OCR whose paragraphs
 were not joined back), scoring the same characters.
 
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpora.generator import document as gen_doc  # noqa: E402
 from corpora.generator.writer import generate  # noqa: E402
 from corpora.gold import GoldRecord  # noqa: E402
+from ingest.normalize import normalize_with_offsets  # noqa: E402
 from ingest.sections import segment  # noqa: E402
 
 ACCEPT = {
@@ -126,7 +128,7 @@ def wrap(text: str, labels: list[set[str]], width: int) -> tuple[str, list[set[s
     return "".join(out_text), out_labels
 
 
-def score(style: str, n: int, seed: int, width: int | None) -> None:
+def score(style: str, n: int, seed: int, width: int | None, nfkc: bool) -> None:
     total = right = 0
     by_gold: Counter[str] = Counter()
     by_gold_right: Counter[str] = Counter()
@@ -144,6 +146,9 @@ def score(style: str, n: int, seed: int, width: int | None) -> None:
             skipped += 1
             continue
         text = record.text
+        if nfkc:
+            text, origin = normalize_with_offsets(text)
+            labels = [labels[o] for o in origin]
         if width:
             text, labels = wrap(text, labels, width)
         predicted = [""] * len(text)
@@ -161,7 +166,7 @@ def score(style: str, n: int, seed: int, width: int | None) -> None:
                 by_gold_right[key] += 1
             else:
                 confusion[(key, got)] += 1
-    print(f"style={style} wrap={width} decisions={n - skipped} (unscored {skipped}) characters={total}")
+    print(f"style={style} wrap={width} nfkc={nfkc} decisions={n - skipped} (unscored {skipped}) characters={total}")
     print(f"  character accuracy {right / max(total, 1):.3f}")
     for key, count in sorted(by_gold.items(), key=lambda kv: -kv[1]):
         print(f"    {key:18s} {by_gold_right[key] / count:.3f}  ({count} chars)")
@@ -173,10 +178,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--wrap", type=int, default=None, help="cut lines into rows of this many characters")
+    ap.add_argument("--nfkc", action="store_true", help="normalise the text first, as a Document does")
     args = ap.parse_args()
     _watch()
     for style in ("default", "holdout"):
-        score(style, args.n, args.seed, args.wrap)
+        score(style, args.n, args.seed, args.wrap, args.nfkc)
 
 
 if __name__ == "__main__":
