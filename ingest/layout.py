@@ -352,13 +352,13 @@ def _anchored(rows: list[_Row], ch: float) -> set[int]:
     """ids of pieces that start a table column: a piece (not first on its row) whose left edge
     lines up with a piece on another nearby row. Ruled tables are drawn with little padding, so
     their cells can sit closer together than words that are far apart on a plain line."""
-    starts = [(i, p) for i, r in enumerate(rows) for p in r.pieces[1:]]
+    starts = [[p.x0 for p in r.pieces[1:]] for r in rows]
     out: set[int] = set()
-    for i, p in starts:
-        for j, q in starts:
-            if i != j and abs(i - j) <= 6 and abs(p.x0 - q.x0) <= 0.5 * ch:
+    for i, row in enumerate(rows):
+        near = [x for j in range(max(0, i - 6), min(len(rows), i + 7)) if j != i for x in starts[j]]
+        for p in row.pieces[1:]:
+            if any(abs(p.x0 - x) <= 0.5 * ch for x in near):
                 out.add(id(p))
-                break
     return out
 
 
