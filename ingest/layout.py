@@ -25,6 +25,7 @@ Boxes given to the builder are page fractions (0..1, origin top-left).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -215,13 +216,15 @@ def _char_piece(c: dict, width: float, height: float) -> _Piece:
 
 def _dedupe_overprint(chars: list[_Piece]) -> list[_Piece]:
     """PDF writers fake bold by printing a glyph twice, a hair apart: keep one."""
-    kept: dict[str, list[_Piece]] = {}
+    kept: dict[tuple[str, int, int], list[_Piece]] = {}
     out: list[_Piece] = []
     for c in chars:
-        same = kept.setdefault(c.text, [])
-        if any(abs(k.x0 - c.x0) < 0.3 * c.h and abs(k.y0 - c.y0) < 0.3 * c.h for k in same):
+        cell = 0.3 * c.h
+        gx, gy = int(c.x0 // cell), int(c.y0 // cell)
+        near = (q for dx in (-1, 0, 1) for dy in (-1, 0, 1) for q in kept.get((c.text, gx + dx, gy + dy), ()))
+        if any(abs(q.x0 - c.x0) < cell and abs(q.y0 - c.y0) < cell for q in near):
             continue
-        same.append(c)
+        kept.setdefault((c.text, gx, gy), []).append(c)
         out.append(c)
     return out
 
@@ -309,27 +312,54 @@ def _x_overlap(a: _Piece, b: _Piece) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
+@dataclass
+class _Growing:
+    """A row while pieces are being grouped: running sums and its pieces kept sorted by x."""
+
+    pieces: list[_Piece]
+    cy_sum: float
+    h_sum: float
+
+    @property
+    def cy(self) -> float:
+        return self.cy_sum / len(self.pieces)
+
+    @property
+    def h(self) -> float:
+        return self.h_sum / len(self.pieces)
+
+    def overlaps(self, p: _Piece) -> bool:
+        """Whether `p` covers over half of a piece already on the row, or is half covered: a seal
+        or a stamp over the text, not the next words of the row."""
+        i = bisect.bisect_left(self.pieces, p.x0, key=lambda q: q.x0)
+        for q in self.pieces[max(i - 1, 0) : i + 1]:
+            if _x_overlap(p, q) > 0.5 * min(p.x1 - p.x0, q.x1 - q.x0):
+                return True
+        return False
+
+    def add(self, p: _Piece) -> None:
+        bisect.insort(self.pieces, p, key=lambda q: q.x0)
+        self.cy_sum += p.cy
+        self.h_sum += p.h
+
+
 def _group_rows(pieces: Iterable[_Piece]) -> list[_Row]:
-    rows: list[_Row] = []
+    rows: list[_Growing] = []
     for p in sorted(pieces, key=lambda q: (q.cy, q.x0)):
-        best: _Row | None = None
+        best: _Growing | None = None
         best_d = math.inf
         # rows are built top-down, so only the last few can still take this piece
         for row in rows[-6:]:
             d = abs(p.cy - row.cy)
-            if d > 0.5 * min(p.h, row.h) or d >= best_d:
-                continue
-            if any(_x_overlap(p, q) > 0.5 * min(p.x1 - p.x0, q.x1 - q.x0) for q in row.pieces):
+            if d > 0.5 * min(p.h, row.h) or d >= best_d or row.overlaps(p):
                 continue
             best, best_d = row, d
         if best is None:
-            rows.append(_Row([p]))
+            rows.append(_Growing([p], p.cy, p.h))
         else:
-            best.pieces.append(p)
-    rows.sort(key=lambda r: (r.cy, r.x0))
-    for row in rows:
-        row.pieces.sort(key=lambda q: q.x0)
-    return rows
+            best.add(p)
+    rows.sort(key=lambda r: (r.cy, r.pieces[0].x0))
+    return [_Row(r.pieces) for r in rows]
 
 
 def _squeeze(text: str) -> str:
