@@ -189,7 +189,9 @@ def add_ocr_page(builder: DocumentBuilder, lines: list[Line], page: int, width: 
     _emit(builder, pieces, page, top, bottom, width)
 
 
-def add_text_layer_page(builder: DocumentBuilder, chars: list[dict], page: int, width: float, height: float) -> None:
+def add_text_layer_page(
+    builder: DocumentBuilder, chars: list[dict], page: int, width: float, height: float
+) -> None:
     """Add one page of a PDF text layer, from pdfplumber's `page.chars` (not `extract_words`:
     characters give exact boxes and let the gaps, not pdfplumber's defaults, decide spacing).
 
@@ -210,7 +212,12 @@ def add_text_layer_page(builder: DocumentBuilder, chars: list[dict], page: int, 
 def _char_piece(c: dict, width: float, height: float) -> _Piece:
     x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
     return _Piece(
-        text=str(c["text"]), box=_fraction_box(x0, top, x1, bottom, width, height), x0=x0, y0=top, x1=x1, y1=bottom
+        text=str(c["text"]),
+        box=_fraction_box(x0, top, x1, bottom, width, height),
+        x0=x0,
+        y0=top,
+        x1=x1,
+        y1=bottom,
     )
 
 
@@ -445,7 +452,9 @@ def _lines(rows: list[_Row]) -> list[_Line]:
     return lines
 
 
-def _emit(builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float, width: float) -> None:
+def _emit(
+    builder: DocumentBuilder, pieces: list[_Piece], page: int, top: float, bottom: float, width: float
+) -> None:
     rows = _group_rows(pieces)
     span = max(bottom - top, 1e-6)
     before = _page_end.get(builder)
@@ -508,7 +517,11 @@ def _geometry(lines: list[_Line], width: float) -> _Geometry:
 
 def _opens_plain(line: _Line, out: _Out, geo: _Geometry, left: float) -> bool:
     """The line starts at the left margin as plain text (not a table row, not a new item)."""
-    return len(line.cells) == 1 and line.rows[0].x0 <= left + 1.0 * geo.ch and not _NEW_ITEM_RE.match(out.text)
+    return (
+        len(line.cells) == 1
+        and line.rows[0].x0 <= left + 1.0 * geo.ch
+        and not _NEW_ITEM_RE.match(out.text)
+    )
 
 
 def _paragraphs(lines: list[_Line], geo: _Geometry) -> list[_Out]:
