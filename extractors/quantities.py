@@ -1,6 +1,11 @@
-"""Quantities that threshold rules compare: land area, timber volume, waste or catch weight, and counts
-(cigarettes, trees, animals, copies...), normalised to 平方米 / 立方米 / 千克 and kept with what was
-measured. Ranges and thresholds in quoted law are skipped as for amounts.
+"""Quantities: land area, volumes of timber or minerals, weights of waste, catch or goods, and counts
+(cigarettes, trees, animals, copies, boxes, people hurt...), normalised to 平方米 / 立方米 / 千克 and
+kept with what was measured. Ranges and thresholds in quoted law are skipped as for amounts.
+
+The subject is the noun phrase the quantity sits beside: after the unit when one follows it
+(`查获134桶食用植物油`, `造成2人重伤`), else before the number (`樟树27株`, `废矿物油约4.6吨`) with
+the verbs and quantifier words of the clause trimmed off. A count with no subject at all decides
+nothing and is not reported.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from ingest.document import Evidence
 _UNITS: dict[str, tuple[str, str, float]] = {
     "公顷": ("area", "平方米", 10_000.0),
     "平方米": ("area", "平方米", 1.0),
+    "平方公里": ("area", "平方米", 1_000_000.0),
     "平米": ("area", "平方米", 1.0),
     "㎡": ("area", "平方米", 1.0),
     "m²": ("area", "平方米", 1.0),
@@ -23,6 +29,7 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "亩": ("area", "平方米", 10_000.0 / 15.0),
     "立方米": ("volume", "立方米", 1.0),
     "立方": ("volume", "立方米", 1.0),
+    "方": ("volume", "立方米", 1.0),
     "m³": ("volume", "立方米", 1.0),
     "m3": ("volume", "立方米", 1.0),
     "吨": ("weight", "千克", 1000.0),
@@ -32,33 +39,52 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "KG": ("weight", "千克", 1.0),
     "克": ("weight", "千克", 0.001),
     "斤": ("weight", "千克", 0.5),
+    "毫升": ("volume", "立方米", 0.000001),
+    "升": ("volume", "立方米", 0.001),
+    "L": ("volume", "立方米", 0.001),
 }
-_COUNT_UNITS = "株棵只条支份册本张盒人尾头羽箱瓶袋包件套台罐桶片粒"
+_COUNT_UNITS = "株棵只条支份册本张盒人尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
-    rf"(?<![第\d.])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?(?:(?P<unit>{_UNIT_RE})|(?P<count>[{_COUNT_UNITS}])(?![\u4e00-\u9fff]{{0,1}}(?:款|项|规定)))"
+    rf"(?<![第\d./\-A-Za-z])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?"
+    rf"(?:(?P<unit>{_UNIT_RE})|(?P<count>[{_COUNT_UNITS}]))(?![A-Za-z0-9])"
 )
-# What the 立案追诉标准 measure (thresholds.md): land, hazardous waste, timber, catch, wildlife,
-# tobacco, salt, publications and copies, trademark labels, people drawn into fund-raising. Only
-# quantities of these are reported: the weight of pork sold decides nothing a threshold compares.
+# After a count unit these make it a time, an article or an order, not a quantity.
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:月|工作日|小时|款|项|规定|批次?|次|以上|以下|以内|至|到|左右|方面|方式|方向|面|案|文书|决定|机关|局|院|市|县|区|子|品种|种类)"
+)
+_NOT_A_MEASURE_AFTER = re.compile(r"^(?:面|式|向|法|案|针|可|便|才|能|位)")
+# What threshold rules measure (thresholds.md): when one of these is named in the clause before the
+# number it is the subject, however the sentence runs on.
 SUBJECTS = (
-    "永久基本农田", "基本农田", "耕地", "林地", "草原", "农用地", "建设用地", "土地", "宅基地",
-    "危险废物", "废矿物油", "废铅蓄电池", "医疗废物", "含油污泥", "污泥", "废液", "废酸", "废碱",
+    "永久基本农田", "基本农田", "一般耕地", "耕地", "防护林地", "特种用途林地", "商品林地", "林地", "草原", "农用地",
+    "建设用地", "宅基地", "土地",
+    "危险废物", "废矿物油", "废铅蓄电池", "医疗废物", "含油污泥", "电镀污泥", "污泥", "废液", "废酸", "废碱", "漆渣",
     "卷烟", "香烟", "雪茄烟", "烟丝", "烟叶", "电子烟",
-    "幼树", "立木", "林木", "树木", "原木", "木材", "苗木",
-    "渔获物", "水产品", "鱼类", "鱼",
-    "野生动物", "鸟类", "鸟",
-    "工业盐", "食盐", "私盐", "盐",
-    "图书复制品", "光盘复制品", "软件复制品", "音像复制品", "复制品", "盗版光盘", "盗版图书",
-    "图书", "期刊", "报纸", "音像制品", "电子出版物", "出版物", "光盘", "书籍",
-    "商标标识", "注册商标标识", "标识", "软件安装盘", "安装盘",
-    "存款人", "集资参与人", "社会公众",
+    "幼树", "立木", "林木", "原木", "木材",
+    "渔获物", "水产品",
+    "野生动物",
+    "工业盐", "食盐",
+    "图书复制品", "光盘复制品", "软件复制品", "音像复制品", "复制品",
+    "出版物", "商标标识", "集资参与人", "存款人",
 )
 _SUBJECT_RE = re.compile("|".join(sorted(SUBJECTS, key=len, reverse=True)))
-_CLAUSE_BREAK = re.compile(r"[，；;。\n]|(?<!\d),|,(?!\d)")
-_RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的)")
+_AFTER_VERB = re.compile(r"^(?:交由|交给|用于|系|经|被|由|作为|供|卖给|销往|运往|出售|销售|售|运|送)")
+_CLAUSE_BREAK = re.compile(r"[，；;。:：\n]|(?<!\d),|,(?!\d)")
+_RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的标准)")
 _THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满)\s?$")
+# `责令补种54株树木`: what is ordered is not what was found
+_ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)\s?$")
 _PER = re.compile(r"^\s?(?:/|每)")
+# What stands between a subject and its number or unit: verbs of the conduct, quantifier words.
+_LEAD = re.compile(
+    r"^.*?(?:查获|发现|查扣|扣押|查封|销售|售出|出售|购进|购入|收购|存放|储存|贮存|运输|经营|经手|生产|加工|涉案|"
+    r"非法|擅自|处置|倾倒|排放|开采|采挖|盗采|采伐|滥伐|盗伐|捕捞|猎捕|占用|毁坏|发出|发布|印制|复制|"
+    r"造成|导致|致|涉及|其中|累计|总计|共计|合计|库存|剩余|尚有|有|了|的|为|约|达|计|共|内)"
+)
+_TAIL_NOISE = re.compile(r"(?:共计|合计|总计|累计|共|计|约|达|为|有|等|蓄积|数量|重量|面积|体积|株数|计重|[\u4e00-\u9fff]?量)+$")
+_AFTER_STOP = re.compile(r"[^\u4e00-\u9fff“”\"]|的|已|未|在|于|被|共|和|及|与|等|经|均|系|属|价|货|后|并|全部|处于|尚|仍|待")
+_QUOTES = re.compile(r"[“”\"]")
 
 
 @dataclass(frozen=True)
@@ -70,15 +96,40 @@ class Quantity:
     evidence: Evidence
 
 
-def _subject(text: str, start: int, end: int) -> str | None:
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
-    hi_m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 20))
-    hi = hi_m.start() if hi_m else min(len(text), end + 20)
-    before = list(_SUBJECT_RE.finditer(text, lo, start))
-    if before:
-        return before[-1].group(0)
-    after = _SUBJECT_RE.search(text, end, hi)
-    return after.group(0) if after else None
+    hi_m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 24))
+    return lo, hi_m.start() if hi_m else min(len(text), end + 24)
+
+
+def _noun_before(phrase: str) -> str | None:
+    """`当事人无证开采黏土` → 黏土: what is left after the conduct's verbs and quantifier words."""
+    phrase = re.sub(r"[^\u4e00-\u9fffA-Za-z]+$", "", _QUOTES.sub("", phrase))
+    phrase = phrase[max((m.end() for m in re.finditer(r"[^\u4e00-\u9fffA-Za-z0-9]", phrase)), default=0) :]
+    lead = _LEAD.match(phrase)
+    while lead and lead.end() < len(phrase):
+        phrase = phrase[lead.end() :]
+        lead = _LEAD.match(phrase)
+    phrase = _TAIL_NOISE.sub("", phrase)
+    return phrase[-12:] if len(phrase) >= 2 else None
+
+
+def _subject(text: str, start: int, end: int) -> str | None:
+    lo, hi = _clause_bounds(text, start, end)
+    named = list(_SUBJECT_RE.finditer(text, lo, start))
+    if named:
+        return named[-1].group(0)
+    after = text[end:hi]
+    stop = _AFTER_STOP.search(after)
+    phrase = _QUOTES.sub("", after[: stop.start()] if stop else after)
+    if len(phrase) >= 2 and not _AFTER_VERB.match(phrase):
+        return phrase[:12]
+    found = _noun_before(text[lo:start])
+    if found is None and lo > 0 and text[lo - 1] in ",，":
+        # `当事人无证开采黏土，开采量1496.3方`: the clause before names what was measured
+        prev_lo, _ = _clause_bounds(text, lo - 1, lo - 1)
+        found = _noun_before(text[prev_lo : lo - 1])
+    return found
 
 
 def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quantity]:
@@ -90,26 +141,30 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
         start, end = m.start(), m.end()
         if any(s <= start < e for s, e in quoted):
             continue
-        if _RANGE_AFTER.match(text[end : end + 4]) or _PER.match(text[end : end + 2]):
+        following = text[end : end + 6]
+        if _RANGE_AFTER.match(following) or _PER.match(following):
             continue
-        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]):
+        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(text[max(0, start - 4) : start]):
             continue
         num = m.group("num")
-        if m.group("count") and not re.match(r"[\d]", num):
-            continue  # 一条, 三条 in prose and 第十条 are not counts
+        if m.group("count"):
+            if not re.match(r"\d", num) or _NOT_A_COUNT_AFTER.match(following):
+                continue  # 一条, 三条 in prose, 第十条, 3个月
+        elif _NOT_A_MEASURE_AFTER.match(following):
+            continue  # 3方面, 双方
         value = parse_number(num)
         if value is None or value <= 0:
             continue
         subject = _subject(text, start, end)
         if subject is None:
-            continue  # 3人 of staff, 1655公斤 of pork: no threshold measures them
+            continue
         if m.group("unit"):
             kind, unit, factor = _UNITS[m.group("unit")]
             value *= factor
         else:
             kind, unit = "count", m.group("count")
         # `1000条（20万支）`: the same quantity restated in brackets right after is not a second one
-        if start - last_end <= 2 and out and out[-1].kind == kind and out[-1].subject == subject:
+        if out and out[-1].kind == kind and re.fullmatch(r"\s?[(（]\s?(?:合|折合|约|即|计)?\s?", text[last_end:start]):
             last_end = end
             continue
         last_end = end
