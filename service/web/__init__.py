@@ -15,6 +15,7 @@ from service.web import pages_analyst, pages_auth, pages_review, pages_upload
 from service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
 from service.web.csrf import ApiCsrfMiddleware
 from service.web.templating import render
+from service.web.training_runs import TrainingRuns
 
 STATIC = Path(__file__).parent / "static"
 
@@ -22,6 +23,7 @@ STATIC = Path(__file__).parent / "static"
 def mount(app: FastAPI) -> None:
     """Add the pages, /static and the API's CSRF check for cookie sessions to `app`."""
     app.add_middleware(ApiCsrfMiddleware)
+    app.state.training_runs = TrainingRuns()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for r in (pages_auth, pages_upload, pages_review, pages_analyst):
         app.include_router(r.router)

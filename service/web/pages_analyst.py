@@ -3,7 +3,8 @@ training from reviewed cases with progress, comparison with the active model, pr
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
@@ -18,9 +19,16 @@ from service.web.access import check_form_token, page_role
 from service.web.labels import REVIEW_STATES, RISK_LEVELS, TRAIN_STAGES
 from service.web.templating import render
 
+if TYPE_CHECKING:
+    from classifiers.registry import Registry
+
 router = APIRouter(include_in_schema=False)
 Analyst = Annotated[CurrentUser, Depends(page_role("analyst"))]
 StatsReader = Annotated[CurrentUser, Depends(page_role("analyst", "reviewer"))]
+
+
+def runs(request: Request) -> training_runs.TrainingRuns:
+    return request.app.state.training_runs
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
@@ -53,7 +61,7 @@ def _models(request: Request) -> tuple[list[object], str | None]:
 def models_page(request: Request, user: Analyst, done: str | None = None) -> HTMLResponse:
     metas, active = _models(request)
     message = {"promote": f"已启用模型 {active}", "rollback": f"已回滚，现用模型为 {active}"}.get(done or "")
-    return render(request, "models.html", user, metas=metas, active=active, run=training_runs.latest(),
+    return render(request, "models.html", user, metas=metas, active=active, run=runs(request).latest(),
                   stages=TRAIN_STAGES, message=message)
 
 
@@ -61,24 +69,24 @@ def models_page(request: Request, user: Analyst, done: str | None = None) -> HTM
 def train(request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "",
           corpus_documents: Annotated[int, Form(ge=0, le=20_000)] = 0) -> Response:
     check_form_token(request, csrf_token)
-    run = training_runs.start(request.app.state.db, request.app.state.settings.data_dir, user.name, corpus_documents)
+    run = runs(request).start(request.app.state.db, request.app.state.settings.data_dir, user.name, corpus_documents)
     return RedirectResponse(f"/models/runs/{run.id}", status_code=303)
+
+
+@router.get("/models/runs/{run_id}.json")  # before the page route, whose {run_id} would take "1.json"
+def run_status(run_id: int, request: Request, user: Analyst) -> JSONResponse:
+    run = runs(request).get(run_id)
+    if run is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"训练任务 {run_id} 不存在")
+    return JSONResponse({**run.as_json(), "stage_name": TRAIN_STAGES.get(run.stage, run.stage)})
 
 
 @router.get("/models/runs/{run_id}", response_class=HTMLResponse)
 def run_page(run_id: int, request: Request, user: Analyst) -> HTMLResponse:
-    run = training_runs.get(run_id)
+    run = runs(request).get(run_id)
     if run is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"训练任务 {run_id} 不存在（服务重启后记录会清空），请回到模型页")
     return render(request, "run.html", user, run=run, stages=TRAIN_STAGES, order=training_runs.STAGES)
-
-
-@router.get("/models/runs/{run_id}.json")
-def run_status(run_id: int, user: Analyst) -> JSONResponse:
-    run = training_runs.get(run_id)
-    if run is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"训练任务 {run_id} 不存在")
-    return JSONResponse({**run.as_json(), "stage_name": TRAIN_STAGES.get(run.stage, run.stage)})
 
 
 @router.get("/models/{version}/compare", response_class=HTMLResponse)
@@ -95,17 +103,15 @@ async def compare_page(version: str, request: Request, user: Analyst) -> HTMLRes
     return render(request, "compare.html", user, c=comparison, metas=metas)
 
 
-def _registry_action(request: Request, user: CurrentUser, action: str, version: str | None) -> Response:
+def _registry_action(request: Request, user: CurrentUser, action: str, change: Callable[[Registry], str]) -> Response:
+    """Apply `change` (returning the version made active), audit it, and reload the model here."""
     reg = training_runs.registry_for(request.app.state.settings.data_dir)
     before = reg.active()
     try:
-        if action == "promote":
-            assert version is not None
-            reg.promote(version)
-        else:
-            version = reg.rollback()
+        version = change(reg)
     except LianfaError as exc:
-        return render(request, "error.html", user, status_code=409, title="操作未完成", detail=str(exc))
+        verb = "启用" if action == "promote" else "回滚"
+        return render(request, "error.html", user, status_code=409, title="操作未完成", detail=f"无法{verb}模型：{exc}")
     _forget_loaded_model()
     with request.app.state.db.session() as s:
         audit.record(s, user, f"model.{action}", "model", int(version.lstrip("v") or 0),
@@ -123,10 +129,14 @@ def _forget_loaded_model() -> None:
 @router.post("/models/{version}/promote")
 def promote(version: str, request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "") -> Response:
     check_form_token(request, csrf_token)
-    return _registry_action(request, user, "promote", version)
+    def change(reg: Registry) -> str:
+        reg.promote(version)
+        return version
+
+    return _registry_action(request, user, "promote", change)
 
 
 @router.post("/models/rollback")
 def rollback(request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "") -> Response:
     check_form_token(request, csrf_token)
-    return _registry_action(request, user, "rollback", None)
+    return _registry_action(request, user, "rollback", lambda reg: reg.rollback())

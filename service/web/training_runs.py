@@ -11,6 +11,7 @@ import json
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,20 +55,16 @@ class TrainingRun:
                 "error": self.error, "reviewed_cases": self.reviewed_cases, "finished": self.finished is not None}
 
 
-_runs: dict[int, TrainingRun] = {}
-_ids = itertools.count(1)
-_lock = threading.Lock()
-
-
 def registry_for(data_dir: Path) -> Registry:
     from classifiers.registry import Registry
 
     return Registry(data_dir / "models")
 
 
-def reviewed_export(db: Database, path: Path) -> int:
-    """Write the reviewed cases (confirmed, rejected, corrected) as training JSONL; returns how many."""
-    n = 0
+def reviewed_export(db: Database, path: Path) -> Counter[str]:
+    """Write the reviewed cases (confirmed, rejected, corrected) as training JSONL; returns how many
+    of each category (an empty category for a case without one)."""
+    n: Counter[str] = Counter()
     with db.session() as s, path.open("w", encoding="utf-8") as out:
         rows = s.execute(
             select(Case, Document.sha256).join(Document, Document.id == Case.document_id)
@@ -77,7 +74,7 @@ def reviewed_export(db: Database, path: Path) -> int:
             record = training_record(case, sha)
             if record.get("text"):
                 out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-                n += 1
+                n[record.get("category") or ""] += 1
     return n
 
 
@@ -86,33 +83,35 @@ def reviewed_examples(db: Database) -> list[Example]:
 
     with tempfile.TemporaryDirectory(prefix="lianfa-eval-") as tmp:
         path = Path(tmp) / "reviewed.jsonl"
-        if not reviewed_export(db, path):
+        if not reviewed_export(db, path).total():
             return []
         return load_examples(path)[0]
 
 
-def get(run_id: int) -> TrainingRun | None:
-    return _runs.get(run_id)
+class TrainingRuns:
+    """The runs this web process started (kept in memory: a restart forgets them, not their models)."""
 
+    def __init__(self) -> None:
+        self._runs: dict[int, TrainingRun] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
 
-def latest() -> TrainingRun | None:
-    return _runs[max(_runs)] if _runs else None
+    def get(self, run_id: int) -> TrainingRun | None:
+        return self._runs.get(run_id)
 
+    def latest(self) -> TrainingRun | None:
+        return self._runs[max(self._runs)] if self._runs else None
 
-def running() -> TrainingRun | None:
-    return next((r for r in _runs.values() if r.finished is None), None)
-
-
-def start(db: Database, data_dir: Path, user: str, corpus_documents: int) -> TrainingRun:
-    """Start a run unless one is going (one at a time: training takes the machine's cores)."""
-    with _lock:
-        busy = running()
-        if busy is not None:
-            return busy
-        run = TrainingRun(id=next(_ids), started_by=user, corpus_documents=corpus_documents)
-        _runs[run.id] = run
-    threading.Thread(target=_train, args=(run, db, data_dir), name=f"lianfa-train-{run.id}", daemon=True).start()
-    return run
+    def start(self, db: Database, data_dir: Path, user: str, corpus_documents: int) -> TrainingRun:
+        """Start a run unless one is going (one at a time: training takes the machine's cores)."""
+        with self._lock:
+            busy = next((r for r in self._runs.values() if r.finished is None), None)
+            if busy is not None:
+                return busy
+            run = TrainingRun(id=next(self._ids), started_by=user, corpus_documents=corpus_documents)
+            self._runs[run.id] = run
+        threading.Thread(target=_train, args=(run, db, data_dir), name=f"lianfa-train-{run.id}", daemon=True).start()
+        return run
 
 
 def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
@@ -123,8 +122,13 @@ def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         run.stage = "exporting"
         export = folder / f"reviewed-{time.strftime('%Y%m%d-%H%M%S')}-{run.id}.jsonl"
-        run.reviewed_cases = reviewed_export(db, export)
+        categories = reviewed_export(db, export)
+        run.reviewed_cases = categories.total()
         sources = [export] if run.reviewed_cases else []
+        known = len([c for c in categories if c])
+        if sources and known < 2 and not run.corpus_documents:
+            raise LianfaError(f"已审核案件只涉及 {known} 个违法类别，至少需要两个类别才能训练："
+                              "请再审核一些其他类别的案件，或填写“另加生成语料”的篇数")
         with tempfile.TemporaryDirectory(prefix="lianfa-train-corpus-") as tmp:
             if run.corpus_documents:
                 from corpora.generator.writer import write_corpus
@@ -132,7 +136,7 @@ def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
                 write_corpus(Path(tmp), n=run.corpus_documents, seed=CORPUS_SEED, style="default")
                 sources.append(Path(tmp))
             if not sources:
-                raise LianfaError("还没有已审核的案件可供训练：请先审核一些案件，或勾选“加入生成语料”")
+                raise LianfaError("还没有已审核的案件可供训练：请先审核一些案件，或填写“另加生成语料”的篇数")
             run.stage = "training"
             meta = train(
                 sources, registry_for(data_dir), seed=CORPUS_SEED, promote=False, processes=1,

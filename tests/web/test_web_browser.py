@@ -51,7 +51,9 @@ def _train_small_model(gen: Path, data: Path) -> set[str]:
     subset = gen / "model-train.jsonl"
     subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records if r["category"] in chosen),
                       encoding="utf-8")
-    train([subset], Registry(data / "models"), seed=1, promote=True, processes=1, note="browser-test model")
+    registry = Registry(data / "models")
+    train([subset], registry, seed=1, promote=True, processes=1, note="browser-test model")
+    train([subset], registry, seed=2, promote=False, processes=1, note="browser-test candidate")
     return chosen
 
 
@@ -183,6 +185,24 @@ def test_upload_zip_progress_reaches_100_with_errors_in_words(uploaded) -> None:
     assert len(error.strip()) > 6  # a sentence for the clerk, not only a status
 
 
+def test_files_dropped_on_the_page_are_uploaded(uploaded, page_for, server) -> None:
+    docs = server["root"] / "gen" / "docs"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))[-2:]]
+    page = page_for("clerk")
+    page.locator("#drop").evaluate(
+        """(drop, texts) => {
+            const dt = new DataTransfer();
+            texts.forEach((t, i) => dt.items.add(new File([t], `拖入-${i}.txt`, {type: "text/plain"})));
+            drop.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }""",
+        texts,
+    )
+    page.wait_for_url("**/batches/*")
+    expect(page.locator("#batch-percent")).to_have_text("100%", timeout=60_000)
+    assert page.locator("#items tbody tr").count() == 2
+    assert page.locator("#items tbody tr:has-text('拖入-0.txt') [data-field=status]").inner_text() == "已完成"
+
+
 def test_reviewer_confirms_top_flagged_case_with_keyboard(uploaded, page_for, server) -> None:
     page = page_for("judge")
     page.goto(f"{server['url']}/queue?review_state=pending")
@@ -263,6 +283,15 @@ def test_every_page_fits_1366_and_roles_see_their_nav(uploaded, page_for, server
     analyst.goto(f"{url}/models")
     assert analyst.locator("tr.active").count() == 1
     shot(analyst, "12-models")
+    analyst.goto(f"{url}/models/v2/compare")
+    assert analyst.locator("h1").inner_text().startswith("v2 与现用模型 v1")
+    shot(analyst, "14-compare")
+    analyst.goto(f"{url}/models")
+    analyst.click("text=开始训练")
+    analyst.wait_for_url("**/models/runs/*")
+    expect(analyst.locator("#run-percent")).to_have_text("100%", timeout=60_000)
+    assert "训练失败" in analyst.inner_text("#run-error")  # one reviewed case, one category: says what to do
+    shot(analyst, "15-training-run")
     analyst.goto(f"{url}/queue")
     analyst.locator("#queue tbody tr a").first.click()
     assert "审核需要审核员角色" in analyst.inner_text("aside")
