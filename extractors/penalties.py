@@ -11,11 +11,12 @@ from extractors.view import View
 from ingest.document import Evidence
 
 _TOOL_WORDS = re.compile(
-    r"工具|设备|机械|器械|器具|船只|船舶|渔具|网具|车辆|机具|采砂船|挖掘机|抽水机|电鱼|猎具|模具|印刷机|生产线|作案"
+    r"[\u4e00-\u9fff]具(?!有)|设备|机械|(?<!医疗)器械|船只|船舶|网(?!站|络|店|购|上|吧)|地笼|车辆|采砂船|挖掘机|抽水机|电鱼|"
+    r"捕猎|模具|印刷机|生产线|作案"
 )
 _INCOME_WORDS = re.compile(r"^(?:其|当事人)?(?:的)?(?:违法|非法)(?:所得|收入|获利)(?!的)")
 _CONFISCATE = re.compile(r"没收(?P<obj>[^，,；;。\n]{1,60})")
-_CONJ = re.compile(r"和|及|以及|、|与|并")
+_ITEM_BREAK = re.compile(r"[；;。\n]")
 _PENALTIES: list[tuple[str, str]] = [
     ("confiscate_income", r"(?:违法|非法)(?:所得|获利|收入)(?:[^，。；;,\n]|(?<=\d),(?=\d)){0,30}?(?:予以|依法)?没收"),
     ("confiscate", r"没收"),
@@ -45,43 +46,54 @@ class Penalty:
 def extract_penalties(
     view: View, decision: tuple[int, int] | None, fine_yuan: float | None, confiscated_yuan: float | None
 ) -> list[Penalty]:
+    """One penalty per kind per decided item (`限期整改到位；…；责令补种120株树木` are two orders)."""
     if decision is None:
         return []
     text = view.text
     out: list[Penalty] = []
-    seen: set[str] = set()
-    for m in _PENALTY_RE.finditer(text, *decision):
-        if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
-        kinds = [(m.lastgroup or "", m.start(), m.end())]
-        if m.lastgroup == "confiscate":
-            kinds = _confiscations(text, m.start(), decision[1])
-        for kind, start, end in kinds:
-            if kind in seen:
+    for item_start, item_end in _items(text, *decision):
+        seen: set[str] = set()
+        for m in _PENALTY_RE.finditer(text, item_start, item_end):
+            if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
                 continue
-            seen.add(kind)
-            yuan = {"fine": fine_yuan, "confiscate_income": confiscated_yuan}.get(kind)
-            out.append(Penalty(kind, yuan, view.evidence(start, end)))
+            kinds = [(m.lastgroup or "", m.start(), m.end())]
+            if m.lastgroup == "confiscate":
+                kinds = _confiscations(text, m.start(), item_end)
+            for kind, start, end in kinds:
+                if kind in seen:
+                    continue
+                seen.add(kind)
+                yuan = {"fine": fine_yuan, "confiscate_income": confiscated_yuan}.get(kind)
+                out.append(Penalty(kind, yuan, view.evidence(start, end)))
     return out
 
 
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start] + [m.end() for m in _ITEM_BREAK.finditer(text, start, end)] + [end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
 def _confiscations(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
-    """`没收违法所得、渔获物和电鱼工具`: one penalty per kind of thing taken, in order."""
+    """`没收违法所得、渔获物和电鱼工具`: what is taken, by kind. Things taken with the tools they were
+    got with (`没收渔获物和刺网`) are one confiscation of tools."""
     m = _CONFISCATE.match(text, start, limit)
     if m is None:
         return []
-    found: list[tuple[str, int, int]] = []
+    found: dict[str, tuple[str, int, int]] = {}
     pos = m.start("obj")
-    for part in _CONJ.split(m.group("obj")):
-        if "罚" in part or "责令" in part:
+    for part in re.finditer(r"[^和及与、]+|以及", m.group("obj")):
+        piece = part.group(0)
+        if piece == "以及":
+            continue
+        if "罚" in piece or "责令" in piece:
             break
-        if part:
-            if _INCOME_WORDS.search(part):
-                kind = "confiscate_income"
-            elif _TOOL_WORDS.search(part):
-                kind = "confiscate_tools"
-            else:
-                kind = "confiscate_goods"
-            found.append((kind, start, pos + len(part)))
-        pos += len(part) + 1
-    return found
+        if _INCOME_WORDS.search(piece):
+            kind = "confiscate_income"
+        elif _TOOL_WORDS.search(piece):
+            kind = "confiscate_tools"
+        else:
+            kind = "confiscate_goods"
+        found.setdefault(kind, (kind, start, pos + part.end()))
+    if "confiscate_tools" in found:
+        found.pop("confiscate_goods", None)
+    return sorted(found.values(), key=lambda k: k[2])

@@ -87,7 +87,9 @@ def decision_items(text: str) -> tuple[int, int] | None:
             if "。" in text[anchor_end : later.start()]:
                 break
             anchor_end = later.end()
-        if text[anchor_end:line_end].strip(" :：") or line_end == len(text):
+        rest = text[anchor_end:line_end]
+        first_item = _ITEM.match(rest.lstrip(" :：")) is not None
+        if (rest.strip(" :：") and not first_item) or line_end == len(text):
             stop = text.find("。", anchor_end, line_end)
             return anchor_end, (stop + 1 if stop >= 0 else line_end)
         end = line_end
@@ -97,7 +99,10 @@ def decision_items(text: str) -> tuple[int, int] | None:
             if not _ITEM.match(text, end + 1):
                 break
             end = nxt
-        return anchor_end, end
+        # the last item's line may run on into the payment or remedy notice
+        last_line = text.rfind("\n", 0, end) + 1
+        stop = text.find("。", max(last_line, anchor_end), end)
+        return anchor_end, (stop + 1 if stop >= 0 else end)
     return None
 
 

@@ -66,7 +66,7 @@ def test_fields_and_evidence_of_a_text_decision() -> None:
     for a in row["amounts"]:
         ev = a["evidence"]
         assert ev["page"] == 1 and ev["text"] in text
-    assert row["violation"] == {"category": None, "label": None, "confidence": None, "candidate_crimes": []}
+    assert row["violation"]["category"] is None and row["violation"]["candidate_crimes"] == []
     assert row["criminal_risk"] == {"level": None, "score": None, "reasons": []}
 
 
