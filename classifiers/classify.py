@@ -47,6 +47,10 @@ class Classifier:
         except KeyError:
             return None
 
+    def _label(self, category_id: str) -> str | None:
+        category = self._category(category_id)
+        return category.name if category else None
+
     def classify(self, document: Document, fields: Fields) -> Classified:
         return self.classify_many([(document, fields)])[0]
 
@@ -77,5 +81,9 @@ class Classifier:
             "label": top.name if top and top.id == ranked[0].category else None,
             "confidence": round(ranked[0].probability, 4),
             "candidate_crimes": crimes,
+            "top_categories": [
+                {"category": r.category, "label": self._label(r.category), "probability": round(r.probability, 4)}
+                for r in ranked
+            ],
         }
         return Classified(violation=violation, ranked=ranked, text_score=text_score, risk=risk)

@@ -4,6 +4,7 @@ or lazily on first use."""
 
 from __future__ import annotations
 
+import fcntl
 import tempfile
 import threading
 from pathlib import Path
@@ -12,14 +13,15 @@ from classifiers.registry import Registry
 from classifiers.schemas import ModelMeta
 
 DEFAULT_SEED = 20_240_601
-DEFAULT_DOCUMENTS = 3000
 _lock = threading.Lock()
 
 
-def train_default(registry: Registry, n: int = DEFAULT_DOCUMENTS, seed: int = DEFAULT_SEED) -> ModelMeta:
-    from corpora.generator.writer import write_corpus
+def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_SEED) -> ModelMeta:
+    from classifiers.config import get_classifier_settings
     from classifiers.training import train
+    from corpora.generator.writer import write_corpus
 
+    n = n or get_classifier_settings().default_model_documents
     with tempfile.TemporaryDirectory(prefix="lianfa-default-corpus-") as tmp:
         write_corpus(Path(tmp), n=n, seed=seed, style="default")
         return train(
@@ -29,9 +31,17 @@ def train_default(registry: Registry, n: int = DEFAULT_DOCUMENTS, seed: int = DE
 
 
 def ensure_default(registry: Registry) -> str:
-    """The active version, training and activating the default model first if there is none."""
+    """The active version, training and activating the default model first if there is none.
+    A lock file keeps service workers starting together from training it twice."""
     with _lock:
         active = registry.active()
         if active is not None:
             return active
-        return train_default(registry).version
+        registry.root.mkdir(parents=True, exist_ok=True)
+        with (registry.root / ".default.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                active = registry.active()
+                return active if active is not None else train_default(registry).version
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)

@@ -257,8 +257,9 @@ class RulesEngine:
             return None
         if missing:
             # The figure crosses but a qualifying fact was not found in the wording: phrase lists
-            # cannot know every agency's words, so a human decides (never `high`).
-            if value < low:
+            # cannot know every agency's words, so a human decides (never `high`). Not so for an
+            # aggravated variant (a lower figure with an extra fact): its base criterion decides.
+            if value < low or _has_base(crit, version):
                 return None
             level = "review"
             text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
@@ -335,6 +336,21 @@ class RulesEngine:
         stated = case.signals.outcomes[0]
         text = f"文书载明“{stated.evidence.text}”，但未载明可与追诉标准比较的数额（{_cite(version)}），请复核"
         return _Hit("review", "outcome_stated", text, "outcome", None, None, None, 0.8, stated.evidence)
+
+
+def _same_measure(a: Criterion, b: Criterion) -> bool:
+    if a.terms or b.terms:
+        return {t.role for t in a.terms} & {t.role for t in b.terms} != set()
+    return a.quantity_kind == b.quantity_kind and bool(set(a.subjects) & set(b.subjects))
+
+
+def _has_base(crit: Criterion, version: RuleVersion) -> bool:
+    """Another criterion of the version measures the same thing with fewer required facts."""
+    return any(
+        other is not crit and _same_measure(crit, other) and set(other.facts) < set(crit.facts)
+        and other.party_kind in ("any", crit.party_kind)
+        for other in version.criteria
+    )
 
 
 def _cap_review(hit: _Hit) -> _Hit:

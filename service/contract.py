@@ -99,11 +99,20 @@ class FieldOut(_Model):
     case_cause: EvidenceOut | None = None
 
 
+class CategoryProbabilityOut(_Model):
+    category: str
+    label: str | None = None
+    probability: float
+
+
 class ViolationOut(_Model):
     category: str | None = None
     label: str | None = None
     confidence: float | None = None
     candidate_crimes: list[str] = Field(default_factory=list)
+    top_categories: list[CategoryProbabilityOut] = Field(
+        default_factory=list, description="the k most likely categories with probabilities, most likely first"
+    )
 
 
 class ReasonOut(BaseModel):

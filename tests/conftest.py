@@ -8,5 +8,7 @@ from pathlib import Path
 os.environ.setdefault("LIANFA_DATA_DIR", tempfile.mkdtemp(prefix="lianfa-test-data-"))
 os.environ.setdefault("PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK", "True")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# The default classifier model trains on first use; a small one keeps pipeline tests quick.
+os.environ.setdefault("LIANFA_DEFAULT_MODEL_DOCUMENTS", "300")
 
 FIXTURES = Path(__file__).parent / "fixtures"

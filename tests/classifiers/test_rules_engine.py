@@ -193,3 +193,14 @@ def test_outcome_stated_without_figures_asks_for_review(engine: RulesEngine) -> 
     [deaths] = engine.evaluate(["safety_accident_outcome"], case(quantities=[("count", 2, "人", "死亡")], **when))  # type: ignore[arg-type]
     assert deaths.level == "high"
     assert engine.evaluate(["safety_accident_outcome"], case(**when)) == []  # type: ignore[arg-type]
+
+
+def test_an_aggravated_variant_without_its_fact_leaves_the_decision_to_the_base_criterion(engine: RulesEngine) -> None:
+    # 内陆 catch worth 3,000: over the 500 for 苗种/怀卵亲体, which the text does not state; the
+    # base criterion (5,000) decides.
+    when = {"conduct": date(2019, 5, 1), "decided": date(2019, 9, 1)}
+    assert engine.evaluate(["illegal_fishing_value"], case({"goods_value": 3_000}, **when)) == []  # type: ignore[arg-type]
+    [stock] = engine.evaluate(
+        ["illegal_fishing_value"], case({"goods_value": 3_000}, facts=["fishing_protected_stock"], **when)  # type: ignore[arg-type]
+    )
+    assert stock.level == "high" and stock.threshold == 500

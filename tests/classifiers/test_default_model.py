@@ -1,0 +1,24 @@
+"""The default model: trained once from the generated corpus when nothing is active, reproducibly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import classifiers.config
+from classifiers.config import ClassifierSettings
+from classifiers.default_model import ensure_default, train_default
+from classifiers.registry import Registry
+
+
+def test_default_model_is_trained_once_and_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = ClassifierSettings(default_model_documents=120)
+    monkeypatch.setattr(classifiers.config, "get_classifier_settings", lambda: small)
+    registry = Registry(tmp_path / "models")
+    assert ensure_default(registry) == "v1"
+    assert ensure_default(registry) == "v1" and registry.versions() == ["v1"]
+    first = registry.meta("v1")
+    assert "default model" in first.note and first.data_size == 120
+    other = train_default(Registry(tmp_path / "again"))
+    assert other.data_sha256 == first.data_sha256 and other.labels == first.labels
