@@ -31,16 +31,22 @@ _CUES: list[tuple[str, str]] = [
         r"(?:以上|上述)[^，。；,;\n]{0,6}(?:合计|共计|总计)",
         "total",
     ),
-    (r"(?:违法|非法)?经营(?:总|数)?(?:金)?额", "illegal_revenue"),
+    # 营业额 in a decision is the turnover of the business found illegal; 吸收资金 is what an illegal
+    # fund-raising took in (非法吸收公众存款数额)
+    (r"(?:违法|非法)?经营(?:总|数)?(?:金)?额|营业(?:收入|额)|吸收(?:公众)?(?:存款|资金)|集资(?:金额|款)", "illegal_revenue"),
+    (r"(?:资源)?破坏价值|(?:直接)?(?:经济)?损失|(?:国家)?税款(?:流失|损失)|损害(?:赔偿)?(?:金额|额)?", "loss"),
     (
-        r"货值(?:金额)?|(?:货物|商品|产品|药品|食品|物品|涉案物品)(?:的)?(?:总)?(?:价值|货值)|案值|"
+        r"货值(?:金额)?|(?:货物|商品|产品|药品|食品|物品|涉案物品)(?:的)?(?:总)?(?:价值|货值)|案值|完税价格|"
         r"(?:其|的)?(?:总)?价值(?:经\S{0,4})?",
         "goods_value",
     ),
-    (r"销售(?:总)?(?:金额|额|收入|货款|款)|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|营业(?:收入|额)|货款", "sales"),
-    (r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润|多收(?:取)?(?:的)?(?:价款|费用|款项)", "illegal_income"),
-    (r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳)(?:\S{0,6})?税(?:款|额)?|应补缴税款|追缴\S{0,6}税款", "tax_evaded"),
-    (r"(?:直接)?(?:经济)?损失|损害(?:赔偿)?(?:金额|额)?", "loss"),
+    (r"销售(?:总)?(?:金额|额|收入|货款|款)|成交(?:金)?额|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|货款", "sales"),
+    (
+        r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润|多收(?:取)?(?:的)?(?:价款|费用|款项)|"
+        r"收取(?:的)?(?:转让)?价款|转让价款",
+        "illegal_income",
+    ),
+    (r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳)(?:\S{0,6})?税(?:款|额)?|应补缴税款|追缴\S{0,6}税款|(?:其中|发票)?税额", "tax_evaded"),
     (r"罚款|罚金|处以?\S{0,4}罚", "fine"),
 ]
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>{pat})" for i, (pat, _) in enumerate(_CUES)))
@@ -83,8 +89,9 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else min(len(text), pos + 40)
 
 
-def _cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    return [(m.end(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, lo, hi)]
+def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(end, -start, role) of each cue: the nearest wins, and of two ending together the longer."""
+    return [(m.end(), -m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, lo, hi)]
 
 
 def _role_of(text: str, start: int, end: int, section: str | None) -> str | None:
@@ -102,7 +109,7 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         after = []
     role: str | None = None
     if before:
-        role = max(before)[1]
+        role = max(before)[2]
         # "罚款" cue right after the amount ("处以5万元罚款") is closer than a cue before it
         if after and after[0][0] - end <= 3 and start - max(before)[0] > after[0][0] - end:
             role = after[0][1]
