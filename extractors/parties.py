@@ -51,7 +51,8 @@ _OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处)$"
 )
-_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff*＊×Xx]{1,3}$")
 # Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
 _NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
 _SALUTATION = re.compile(
