@@ -91,6 +91,7 @@ _NOT_PROSE = r"(?!.*(?:向|之日|依法|可以|应当|决定|收到|不服|规�
 # optional numbering before a heading: 一、 （一） 1. 第一部分
 _ENUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[)）]|[0-9]{1,2}\s*[、.．]|第[一二三四五六七八九十]+部分)?"
 # a clause may open with who acts: 本局 / 现 / 故 ...
+_ACTOR_TAIL = regex.compile(r"(?:本|我|该)\S{0,3}?(?:局|机关|委员会|委|厅|所|队|院|单位|中心|办)$|(?:现|故|遂|特|并)$")
 _ACTOR = (
     r"(?:(?:本|我|该)\S{0,3}?(?:局|机关|委员会|委|厅|所|队|院|单位|中心|办)|现|故|遂|特|并|经研究|"
     r"经(?:本局)?集体讨论|综上所述|综上)?[，,\s]*"
@@ -194,6 +195,13 @@ _CUES: tuple[_Cue, ...] = (
         (0.0, 0.55),
     ),
     _cue("parties", rf"(?:^|[，,；;\s（(]){_PARTY_LABELS}\s*[:：]", 3, (0.0, 0.55)),
+    # "用人单位名称：", "法定代表人（主要负责人）：": a qualifier before or a note after the label
+    _cue(
+        "parties",
+        rf"^\s*[\u4e00-\u9fff]{{0,4}}{_PARTY_LABELS}\s*(?:[（(][^（()）]{{1,10}}[)）])?\s*[:：]",
+        3,
+        (0.0, 0.55),
+    ),
     _cue("parties", rf"{_PARTY_LABELS}\s*[:：]?\s*[0-9A-Z][0-9A-Z*＊]{{5,}}", 3, (0.0, 0.55)),
     _cue(
         "parties",
@@ -286,6 +294,7 @@ _CUES: tuple[_Cue, ...] = (
         2,
     ),
     _cue("decision", r"(?<!拟\S{0,8})(?:罚款|罚金)(?:人民币)?\s*[0-9一二三四五六七八九十百千万.,，]+\s*(?:万)?元", 1),
+    _cue("decision", r"(?<!拟\S{0,8})(?:处以?|并处|给予)\S{0,12}(?:罚款|警告|拘留)", 2),
     # payment
     _cue("payment", r"缴纳|缴至|缴款|缴付|上缴|缴入|汇入|代收|收缴|非税收入|国库", 3),
     # bank words alone also name evidence ("银行流水") and facts ("银行账户")
@@ -354,11 +363,19 @@ _OPENER = regex.compile(
     rf"\s*{_ACTOR}(?:依据|根据|依照|按照|决定|违反|(?:当事人|其|该)?(?:的)?(?:上述|以上|该)?(?:违法)?行为|以上事实|上述事实|"
     r"如不服|若不服|处罚如下|作出如下|鉴于|经查|当事人应|责令|逾期不|告知|对(?:你|当事人|其|该))"
 )
-# 《…》 and quoted law text are masked before cues are read: a law's title or a quoted article
-# ("…缴纳…", "…行政复议法") says nothing about the section it is quoted in.
+# Openers strong enough to cut a unit even where OCR lost the comma or full stop before them
+# ("…的行为口根据《…》…之规定口决定对当事人…").
+_HARD_OPENER = regex.compile(
+    r"(?:依据|根据|依照|按照)《|(?:本|我)\S{0,3}?(?:局|机关|委|厅|所|队)决定(?:对|给予|作出|如下|[:：])|"
+    r"决定(?:对当事人|给予当事人|作出如下)|如不服|逾期不缴纳"
+)
+# 《…》 and quoted law text are masked before cues are read: a law's title or a quoted or recited
+# article ("…缴纳…", "…行政复议法", "…并处…罚款") says nothing about the section it is quoted in.
 _MASK = regex.compile(
-    r"(?<=《)[^《》\n]{1,60}(?:法|条例|规定|办法|细则|解释|标准|规则|规范|决定|通知|意见)(?:[（(][^（()）]{1,20}[)）])?(?=》)|"
-    r"(?<=[“「『])[^“”「」『』\n]{1,400}(?=[”」』])"
+    r"(?<=《)[^《》]{1,60}(?:法|条例|规定|办法|细则|解释|标准|规则|规范|决定|通知|意见)(?:[（(][^（()）]{1,20}[)）])?(?=》)|"
+    r"(?<=[“「『])[^“”「」『』]{1,400}(?=[”」』])|"
+    # an article recited in brackets: "（《食品安全法》第一百二十三条：…并处…罚款…）"
+    r"(?<=[（(]《[^《》]{1,60}》(?:[（(][^（()）]{1,12}[)）])?[^（()）《》]{0,30}[:：])[^（()）]{1,400}(?=[)）])"
 )
 
 
@@ -371,7 +388,7 @@ def segment(text: str) -> list[Section]:
     units = _units(masked, width)
     n = len(text)
     scores = [_score(masked[a:b], a / n, _fresh(masked, a, width)) for a, b in units]
-    labels = _viterbi(scores)
+    labels = _viterbi(scores, _list_items(masked, units))
     # a clause without cues that was cut off before a clause with one ("当事人经营…商品，" before
     # "其行为违反了…") is the subject of that sentence: it goes with what follows
     for i in range(len(units) - 2, -1, -1):
@@ -412,8 +429,45 @@ def _units(text: str, wrap_width: int | None) -> list[tuple[int, int]]:
                 cuts.add(j)
         elif ch in _CLAUSE_BREAK and i > line_start and _OPENER.match(text, i + 1, min(n, i + 40)):
             cuts.add(i + 1)
+    for m in _HARD_OPENER.finditer(text):
+        # not where a clause opens with who acts: the cut goes before "本局", not after it
+        start = m.start()
+        if start and text[start - 1] not in "\n" and not _ACTOR_TAIL.search(text, max(0, start - 8), start):
+            cuts.add(start)
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:] + [n])]
+
+
+# Numbering families: an item continues a list of its own family ("二、" after "一、", "(3)" after
+# "(2)"), while "三、处罚依据" after "4.…" is a heading of the outer list.
+_NUMBERING = (
+    regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"),
+    regex.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"),
+    regex.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)"),
+    regex.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"),
+    regex.compile(r"^\s*[①-⑳]"),
+    regex.compile(r"^\s*第[一二三四五六七八九十\d]+项"),
+)
+_LIST_STICK = 2.5
+
+
+def _family(unit: str) -> int | None:
+    return next((i for i, rx in enumerate(_NUMBERING) if rx.match(unit)), None)
+
+
+def _list_items(text: str, units: list[tuple[int, int]]) -> list[float]:
+    """A cost for leaving the section at each unit: high for an item that continues a list (the
+    unit before is an item of the same numbering, or the list's "…如下：" intro), so one item
+    that mentions 十五日内 or a 告知书 does not carry the list off into another section."""
+    out = [0.0] * len(units)
+    for i in range(1, len(units)):
+        fam = _family(text[units[i][0] : units[i][1]])
+        if fam is None:
+            continue
+        prev = text[units[i - 1][0] : units[i - 1][1]]
+        if _family(prev) == fam or prev.rstrip()[-1:] in "：:":
+            out[i] = _LIST_STICK
+    return out
 
 
 def _in(near: tuple[float, float], pos: float) -> bool:
@@ -430,7 +484,11 @@ def _wrap_width(text: str) -> int | None:
     width = max(cut, key=lambda w: (sum(cut[w + d] for d in (-2, -1, 0, 1, 2)), w))
     near = sum(cut[width + d] for d in (-2, -1, 0, 1, 2))
     long_lines = sum(1 for x in lines if len(x) >= width - 2)
-    return width - 2 if near >= 5 and near >= 0.5 * long_lines else None
+    # wrapped text has almost nothing longer than its rows; paragraphs run far past any width
+    longer = sum(1 for x in lines if len(x) > width + 2)
+    if near >= 5 and near >= 0.5 * long_lines and longer <= 0.1 * long_lines:
+        return width - 2
+    return None
 
 
 def _fresh(text: str, start: int, wrap_width: int | None) -> bool:
@@ -495,8 +553,11 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
     # several independent cues agreeing are worth more than one, but a long paragraph must not
     # win on volume alone
     out = [b + min(0.5 * max(h - 1, 0), 1.5) if b else 0.0 for b, h in zip(best, hits)]
-    # a long sentence is neither a title, a 文号 nor a 当事人 field: don't let it stay there
+    # a long sentence is neither a title, a 文号 nor a 当事人 field: don't let it stay there; with no
+    # cue at all, the first half of a decision tells what happened
     if len(stripped) > 40:
+        if max(out) <= 0 and pos < 0.5:
+            out[_IDX["facts"]] = 1.2
         for name in ("header", "doc_number", "parties"):
             if not out[_IDX[name]]:
                 out[_IDX[name]] = -1.5
@@ -521,18 +582,19 @@ _TRANS = [[_transition(a, b) for b in range(len(ORDER))] for a in range(len(ORDE
 _START = [0.4 * i for i in range(len(ORDER))]
 
 
-def _viterbi(scores: list[list[float]]) -> list[str]:
+def _viterbi(scores: list[list[float]], sticky: list[float]) -> list[str]:
+    """`sticky[i]` is added to the cost of changing section at unit i (an item of a list)."""
     k = len(ORDER)
     best = [scores[0][s] - _START[s] for s in range(k)]
     back: list[list[int]] = []
-    for emit in scores[1:]:
+    for emit, stick in zip(scores[1:], sticky[1:]):
         prev = best
         ptr: list[int] = []
         best = []
         for s in range(k):
             # entering a section on a unit that has no cue for it costs a little: between equal
             # paths, the switch lands on the unit that names the new section
-            enter = 0.0 if emit[s] > 0 else _ENTER_BLIND
+            enter = stick + (0.0 if emit[s] > 0 else _ENTER_BLIND)
             p = max(range(k), key=lambda q: prev[q] - _TRANS[q][s] - (enter if q != s else 0.0))
             ptr.append(p)
             best.append(prev[p] - _TRANS[p][s] - (enter if p != s else 0.0) + emit[s])
