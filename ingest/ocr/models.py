@@ -85,10 +85,16 @@ def _det_config() -> dict[str, Any]:
 def _rec_config(onnx_path: Path) -> dict[str, Any]:
     import onnxruntime
 
-    meta = onnxruntime.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"]).get_modelmeta()
+    options = onnxruntime.SessionOptions()
+    # only the metadata is read: skip optimising a graph that is never run
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+    session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+    meta = session.get_modelmeta()
     chars = meta.custom_metadata_map.get("character")
     if not chars:
-        raise ConfigError(f"{onnx_path} carries no character list in its metadata: it is not a PP-OCR recogniser.")
+        raise ConfigError(
+            f"{onnx_path} carries no character list in its metadata: it is not a PP-OCR recogniser."
+        )
     return {
         "Global": {"model_name": REC_MODEL},
         "PreProcess": {
@@ -105,7 +111,7 @@ def _rec_config(onnx_path: Path) -> dict[str, Any]:
 
 def _is_current(folder: Path, source_sha: str) -> bool:
     stamp = folder / _STAMP
-    if not stamp.is_file() or not (folder / "inference.onnx").is_file() or not (folder / "inference.yml").is_file():
+    if not all(p.is_file() for p in (stamp, folder / "inference.onnx", folder / "inference.yml")):
         return False
     try:
         return json.loads(stamp.read_text()).get("sha256") == source_sha

@@ -41,8 +41,9 @@ class _HeadlessOpenCvAlias(metadata.DistributionFinder):
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
         return None  # finds distributions only, never modules
 
-    def find_distributions(self, context: metadata.DistributionFinder.Context = metadata.DistributionFinder.Context()
-                           ) -> Iterator[metadata.Distribution]:
+    def find_distributions(
+        self, context: metadata.DistributionFinder.Context = metadata.DistributionFinder.Context()
+    ) -> Iterator[metadata.Distribution]:
         name = context.name
         if name and re.sub(r"[-_.]+", "-", name).lower() == "opencv-contrib-python":
             return iter([metadata.distribution("opencv-python-headless")])

@@ -38,7 +38,9 @@ class RapidEngine:
         try:
             from rapidocr import RapidOCR
         except ImportError as e:  # a broken install, not bad input
-            raise ConfigError(f"The rapidocr package is not importable ({e}): rerun scripts/install.sh.") from e
+            raise ConfigError(
+                f"The rapidocr package is not importable ({e}): rerun scripts/install.sh."
+            ) from e
         cfg: dict[str, Any] = {
             "Global.use_cls": False,
             "Global.log_level": "warning",

@@ -30,7 +30,9 @@ class TesseractEngine:
         try:
             langs = pytesseract.get_languages(config="")
         except (pytesseract.TesseractNotFoundError, OSError) as e:
-            raise ConfigError(f"The tesseract program is not installed ({e}): apt-get install tesseract-ocr.") from e
+            raise ConfigError(
+                f"The tesseract program is not installed ({e}): apt-get install tesseract-ocr."
+            ) from e
         if "chi_sim" not in langs:
             raise ConfigError("Tesseract has no chi_sim model: apt-get install tesseract-ocr-chi-sim.")
         self._tess = pytesseract
@@ -42,7 +44,8 @@ class TesseractEngine:
         groups: dict[tuple[int, int, int], list[int]] = {}
         for i, word in enumerate(data["text"]):
             if word.strip() and float(data["conf"][i]) >= 0:
-                groups.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+                key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+                groups.setdefault(key, []).append(i)
         lines: list[Line] = []
         for idx in groups.values():
             text = clean_text(" ".join(data["text"][i] for i in idx))
@@ -53,7 +56,8 @@ class TesseractEngine:
             x1 = max(data["left"][i] + data["width"][i] for i in idx)
             y1 = max(data["top"][i] + data["height"][i] for i in idx)
             conf = sum(float(data["conf"][i]) for i in idx) / len(idx) / 100
-            quad = ((float(x0), float(y0)), (float(x1), float(y0)), (float(x1), float(y1)), (float(x0), float(y1)))
+            left, top, right, bottom = float(x0), float(y0), float(x1), float(y1)
+            quad = ((left, top), (right, top), (right, bottom), (left, bottom))
             lines.append(Line(text=text, confidence=conf, quad=quad))
         return lines
 

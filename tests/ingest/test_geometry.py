@@ -25,7 +25,9 @@ def page() -> Image.Image:
 
 def _scan(page: Image.Image, turned: int, tilt: float) -> Image.Image:
     """The page as a scanner might deliver it: tilted `tilt`° clockwise, then turned `turned`° CCW."""
-    img = page.rotate(-tilt, expand=True, fillcolor="white", resample=Image.Resampling.BICUBIC) if tilt else page
+    img = page
+    if tilt:
+        img = page.rotate(-tilt, expand=True, fillcolor="white", resample=Image.Resampling.BICUBIC)
     return img.transpose(_TURN_CCW[turned]) if turned else img
 
 

@@ -37,7 +37,9 @@ def test_recogniser_dictionary_matches_the_model_output(built) -> None:
     rec = yaml.safe_load((dirs.rec / "inference.yml").read_text(encoding="utf-8"))
     chars = rec["PostProcess"]["character_dict"]
     assert {"罚", "款", "元", "0", "9", "，"} <= set(chars)
-    session = onnxruntime.InferenceSession(str(dirs.rec / "inference.onnx"), providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(
+        str(dirs.rec / "inference.onnx"), providers=["CPUExecutionProvider"]
+    )
     classes = session.get_outputs()[0].shape[-1]
     assert len(chars) + 2 == classes  # CTC adds the blank and the space
 

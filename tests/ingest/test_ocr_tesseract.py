@@ -1,4 +1,4 @@
-"""The Tesseract baseline engine returns Lines like the others (one per Tesseract line, CJK spaces dropped)."""
+"""The Tesseract baseline returns Lines like the other engines: one per Tesseract line, CJK spaces dropped."""
 
 from __future__ import annotations
 

@@ -16,7 +16,9 @@ def _use(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setattr(setup_cmd, "get_settings", lambda: IngestSettings(data_dir=data_dir))
 
 
-def test_setup_builds_folders_and_reruns_without_rebuilding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_setup_builds_folders_and_reruns_without_rebuilding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _use(monkeypatch, tmp_path / "data")
     first = CliRunner().invoke(app, ["setup"])
     assert first.exit_code == 0, first.output
