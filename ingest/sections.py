@@ -432,7 +432,7 @@ def _units(text: str, wrap_width: int | None) -> list[tuple[int, int]]:
     for m in _HARD_OPENER.finditer(text):
         # not where a clause opens with who acts: the cut goes before "本局", not after it
         start = m.start()
-        if start and text[start - 1] not in "\n" and not _ACTOR_TAIL.search(text, max(0, start - 8), start):
+        if start and text[start - 1] != "\n" and not _ACTOR_TAIL.search(text, max(0, start - 8), start):
             cuts.add(start)
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:] + [n])]
