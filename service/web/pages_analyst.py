@@ -35,7 +35,9 @@ def runs(request: Request) -> training_runs.TrainingRuns:
 def dashboard(request: Request, user: StatsReader, f: Annotated[CaseFilter, Depends(case_filter)]) -> HTMLResponse:
     with request.app.state.db.session() as s:
         st = stats.compute(s, f)
-        category_names = dict(lookups.categories(s))
+        categories = lookups.categories(s)
+        agencies = lookups.agencies(s)
+    category_names = dict(categories)
     figures = [
         charts.horizontal("按作出机关", st.by_agency),
         charts.horizontal("按违法类别", st.by_category, category_names),
@@ -43,7 +45,8 @@ def dashboard(request: Request, user: StatsReader, f: Annotated[CaseFilter, Depe
         charts.horizontal("按风险等级", st.by_risk_level, RISK_LEVELS),
         charts.horizontal("审核结果", st.by_review_outcome, REVIEW_STATES),
     ]
-    return render(request, "dashboard.html", user, stats=st, figures=figures)
+    return render(request, "dashboard.html", user, stats=st, figures=figures, f=f, agencies=agencies,
+                  categories=categories)
 
 
 def _models(request: Request) -> tuple[list[object], str | None]:
@@ -100,7 +103,9 @@ async def compare_page(version: str, request: Request, user: Analyst) -> HTMLRes
         metas = {v: reg.meta(v) for v in dict.fromkeys([version, comparison.active]) if v}
     except LianfaError as exc:
         return render(request, "error.html", user, status_code=422, title="无法比较", detail=str(exc))
-    return render(request, "compare.html", user, c=comparison, metas=metas)
+    with db.session() as s:
+        names = dict(lookups.categories(s))
+    return render(request, "compare.html", user, c=comparison, metas=metas, names=names)
 
 
 def _registry_action(request: Request, user: CurrentUser, action: str, change: Callable[[Registry], str]) -> Response:

@@ -245,7 +245,19 @@ def test_scanned_page_shows_evidence_boxes(uploaded, page_for, server) -> None:
     img.wait_for()
     assert img.evaluate("i => i.decode().then(() => i.naturalWidth)") > 0
     assert page.locator(".page .box").count() >= 1
-    page.locator(".page .box").first.evaluate("b => b.scrollIntoView({block: 'center'})")
+    page.locator("button.field:has-text('第1页')").last.click()
+    expect(page.locator(".page .box.hot")).to_have_count(1)
+    viewer = page.locator("#viewer").bounding_box()
+
+    def box_in_view() -> bool:
+        box = page.locator(".page .box.hot").bounding_box()
+        return viewer["y"] <= box["y"] <= viewer["y"] + viewer["height"]
+
+    for _ in range(30):  # the viewer scrolls smoothly
+        if box_in_view():
+            break
+        page.wait_for_timeout(100)
+    assert box_in_view()
     shot(page, "07-case-scan")
 
 

@@ -157,3 +157,20 @@ def test_evidence_spans_and_boxes() -> None:
     box = next(e for e in view.evidence if e.id == "ev-doc_number")
     assert box.box_style == "left:0.00%;top:20.00%;width:50.00%;height:80.00%"
     assert EvidenceItem("x", "f", "l", "v", None, None, None, None, None).box_style == ""
+
+
+def test_dashboard_charts_follow_the_filter(app, client, sessions) -> None:
+    add_cases(app, client, sessions["uploader"], [
+        dict(doc_number="1号", agency="甲局", decision_date="2024-01-05",
+             criminal_risk={"level": "high", "score": 0.9, "reasons": []}),
+        dict(doc_number="2号", agency="甲局", decision_date="2024-02-05",
+             criminal_risk={"level": "low", "score": 0.1, "reasons": []}),
+        dict(doc_number="3号", agency="乙局", decision_date="2024-02-09",
+             criminal_risk={"level": "review", "score": 0.6, "reasons": []}),
+    ])
+    as_role(client, sessions["analyst"])
+    page = client.get("/dashboard").text
+    assert '<span class="n">3</span><span>案件总数</span>' in page and "66.7%" in page
+    assert page.count("<svg") == 5 and ">2024-02</text>" in page
+    only = client.get("/dashboard", params={"agency": "乙局"}).text
+    assert '<span class="n">1</span><span>案件总数</span>' in only and "100.0%" in only and ">2024-01</text>" not in only

@@ -131,9 +131,23 @@ function initUpload() {
 // ---- batch progress (server-sent events) --------------------------------------------------------
 const STATUS = { queued: "排队中", processing: "处理中", done: "已完成", failed: "失败", duplicate: "重复文件", cancelled: "已取消" };
 
+function initBatchActions(batchId) {
+  document.querySelectorAll("[data-batch-action]").forEach((button) => button.addEventListener("click", async () => {
+    const message = document.getElementById("batch-message");
+    const r = await fetch("/api/batches/" + batchId + "/" + button.dataset.batchAction, {
+      method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() },
+    });
+    const data = await r.json().catch(() => ({}));
+    message.textContent = typeof data.message === "string" ? data.message
+      : "操作未完成：" + (typeof data.detail === "string" ? data.detail : "服务器返回 " + r.status);
+    if (r.ok && data.affected) setTimeout(() => window.location.reload(), 800);
+  }));
+}
+
 function initBatch() {
   onKeys({});
   const box = document.getElementById("batch");
+  initBatchActions(box.dataset.batch);
   if (box.dataset.finished === "yes") return;
   const canOpen = !!document.querySelector('header nav a[href="/queue"]');
   const source = new EventSource("/api/batches/" + box.dataset.batch + "/events");
@@ -167,6 +181,9 @@ function initBatch() {
   source.addEventListener("done", (ev) => {
     showProgress(JSON.parse(ev.data));
     document.getElementById("batch-state").textContent = "本批处理完毕。";
+    const p = JSON.parse(ev.data);
+    document.querySelectorAll('[data-batch-action="cancel"]').forEach((b) => { b.hidden = true; });
+    document.querySelectorAll('[data-batch-action="retry"]').forEach((b) => { b.hidden = !p.failed; });
     box.dataset.finished = "yes";
     source.close();
   });
