@@ -16,13 +16,18 @@ from ingest.document import Evidence
 
 _STOP = r"[^，,。；;：:\n“”《》]"
 _FORMS = (
-    re.compile(rf"案\s?由\s*[:：]?\s*(?P<c>{_STOP}{{2,40}}?)(?:一案|案)?(?=[，,。；;\n]|$)"),
+    # a 案由 line that runs into the next paragraph (a lost line break) ends where a date or 本局 begins
+    re.compile(
+        rf"案\s?由\s*[:：]?\s*(?P<c>{_STOP}{{2,40}}?)(?:一案|案)?"
+        r"(?=[，,。；;\n]|$|(?:19|20)\d{2}\s?[年.\-/]|二[〇零○]|本局|我局|本机关|经查)"
+    ),
     re.compile(rf"涉嫌(?P<c>{_STOP}{{2,40}}?)(?:一案|一事|案件|案|的违法行为|违法行为|的行为|行为)"),
+    re.compile(rf"涉嫌(?P<c>{_STOP}{{2,30}}?)[，,]\s?[^。，,]{{0,20}}立案"),
     re.compile(rf"(?:行为|上述行为)(?:已)?(?:属于|构成|系)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"),
-    re.compile(rf"构成(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为)"),
+    re.compile(rf"构成(?!犯罪|轻伤|重伤|死亡)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"),
     re.compile(rf"存在(?P<c>{_STOP}{{2,40}}?)的(?:违法)?行为"),
 )
-_TRIM_HEAD = re.compile(r"^(?:了|一起|有|实施|实施了|从事)")
+_TRIM_HEAD = re.compile(r"^(?:涉嫌|了|一起|有|实施|实施了|从事)+")
 
 
 @dataclass(frozen=True)

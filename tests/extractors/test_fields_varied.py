@@ -32,7 +32,7 @@ def test_tobacco_retail_without_licence(with_sections: bool) -> None:
     assert f.doc_number.evidence.text == "深烟罚字【2023】第 0318 号"
     assert f.agency and f.agency.name == "广东省深圳市烟草专卖局"
     assert f.decided_on == date(2023, 8, 2)
-    assert f.case_cause and f.case_cause.value == "涉嫌无烟草专卖零售许可证经营烟草制品零售业务案"
+    assert f.case_cause and f.case_cause.value == "无烟草专卖零售许可证经营烟草制品零售业务案"
     [p] = f.parties
     assert (p.name, p.kind, p.legal_representative) == ("深圳市某某便利店", "individual_business", "陈某")
     assert p.credit_code == "92440300MA5F1XKT2A" and p.credit_code_valid
