@@ -42,7 +42,7 @@ _MAX_SKEW_DEG = 8.0
 
 # A table cell holding only a field label has its value in the next cell: joining them with ":"
 # keeps "名称:某公司" readable for extractors.
-_LABEL_RE = re.compile(rf"^\s*{labels_pattern()}\s*$")
+_LABEL_RE = re.compile(rf"^\s*{labels_pattern()}\s*(?:[（(][^（()）]{{1,10}}[)）])?\s*$")
 _COLONS = "：:"
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").

@@ -187,6 +187,11 @@ def test_ruled_table_with_tight_cells_and_wrapped_cell_text() -> None:
     assert ev.box is not None and ev.box.y0 == pytest.approx(686 / 2339, abs=1e-6)
 
 
+def test_qualified_label_cells_get_a_colon_too() -> None:
+    doc = ocr_doc([[box_line("法定代表人（负责人）", 100, 300), box_line("周某", 500, 300)]])
+    assert text_lines(doc) == norm(["法定代表人（负责人）：周某"])
+
+
 def test_label_cell_with_its_own_colon_gets_no_extra_colon() -> None:
     doc = ocr_doc([[box_line("法定代表人：", 100, 300), box_line("张三", 400, 300), box_line("职务", 600, 300), box_line("经理", 760, 300)]])
     assert text_lines(doc) == norm(["法定代表人：张三 职务：经理"])
