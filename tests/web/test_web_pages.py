@@ -3,10 +3,13 @@ API calls, escaping, the review form's errors in words, login redirects."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from service_helpers import PASSWORD
+from service_helpers import PASSWORD, fake_processor
 from web_helpers import add_cases, as_role
 
+from service.jobs.runner import run_pending
 from service.web.case_view import EvidenceItem, build
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -174,3 +177,23 @@ def test_dashboard_charts_follow_the_filter(app, client, sessions) -> None:
     assert page.count("<svg") == 5 and ">2024-02</text>" in page
     only = client.get("/dashboard", params={"agency": "乙局"}).text
     assert '<span class="n">1</span><span>案件总数</span>' in only and "100.0%" in only and ">2024-01</text>" not in only
+
+
+def test_batch_page_shows_each_file_and_its_error_in_words(app, client, sessions) -> None:
+    uploader = sessions["uploader"]
+    as_role(client, uploader)
+    files = [("files", ("好.json", b'{"status": "ok"}', "application/json")),
+             ("files", ("坏<b>.json", b"not json", "application/json"))]
+    r = client.post("/api/batches", files=files, headers={"X-CSRF-Token": uploader.csrf})
+    assert r.status_code == 201, r.text
+    batch_id = r.json()["id"]
+    queued = client.get(f"/batches/{batch_id}").text
+    assert 'data-finished="no"' in queued and "排队中" in queued
+    run_pending(db=app.state.db, storage=app.state.storage, processor=fake_processor, settings=app.state.settings)
+    page = client.get(f"/batches/{batch_id}").text
+    assert 'data-finished="yes"' in page and "100%" in page
+    assert "坏&lt;b&gt;.json: 无法识别的文件格式" in page
+    assert re.search(r'data-batch-action="retry"\s*>', page)  # not hidden: one file failed
+    as_role(client, sessions["reviewer"])
+    assert client.get(f"/batches/{batch_id}").status_code == 200
+    assert client.get("/upload").status_code == 403

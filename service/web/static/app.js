@@ -157,7 +157,9 @@ function initBatch() {
     if (!tr) return;
     tr.className = "st-" + it.status;
     tr.querySelector('[data-field="status"]').textContent = STATUS[it.status] || it.status;
-    tr.querySelector("progress").value = { queued: 0, processing: 50 }[it.status] ?? 100;
+    const bar = tr.querySelector("progress");
+    // processing has no measurable share: an indeterminate bar rather than a made-up figure
+    if (it.status === "processing") bar.removeAttribute("value"); else bar.value = it.status === "queued" ? 0 : 100;
     const cell = tr.querySelector('[data-field="result"]');
     cell.textContent = "";
     if (it.case_id && canOpen) {
