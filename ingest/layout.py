@@ -44,6 +44,7 @@ _MAX_SKEW_DEG = 8.0
 # keeps "名称:某公司" readable for extractors.
 _LABEL_RE = re.compile(rf"^\s*{labels_pattern()}\s*(?:[（(][^（()）]{{1,10}}[)）])?\s*$")
 _COLONS = "：:"
+_FIELD_RE = re.compile(r"^\s*[^\s，。；：:,]{2,10}[：:]")
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").
 _NEW_ITEM_RE = re.compile(
@@ -423,7 +424,8 @@ def _wraps_cells(line: _Line, row: _Row, ch: float) -> list[int] | None:
     cols: list[int] = []
     for p in row.pieces:
         near = [c for c, x in enumerate(line.cell_x0) if abs(p.x0 - x) <= 0.8 * ch]
-        if not near:
+        # a piece that opens with a field label is the next field of a form, not a wrapped tail
+        if not near or _FIELD_RE.match(p.text) or _LABEL_RE.match(p.text):
             return None
         cols.append(near[0])
     if 0 in cols:

@@ -192,6 +192,15 @@ def test_qualified_label_cells_get_a_colon_too() -> None:
     assert text_lines(doc) == norm(["法定代表人（负责人）：周某"])
 
 
+def test_unruled_form_fields_under_a_column_are_not_wrapped_cells() -> None:
+    lines = [
+        box_line("当事人：某某公司", 100, 300),
+        box_line("法定代表人：张三", 560, 300),
+        box_line("联系电话：12345678", 560, 345),
+    ]
+    assert text_lines(ocr_doc([lines])) == norm(["当事人：某某公司 法定代表人：张三", "联系电话：12345678"])
+
+
 def test_label_cell_with_its_own_colon_gets_no_extra_colon() -> None:
     doc = ocr_doc([[box_line("法定代表人：", 100, 300), box_line("张三", 400, 300), box_line("职务", 600, 300), box_line("经理", 760, 300)]])
     assert text_lines(doc) == norm(["法定代表人：张三 职务：经理"])
