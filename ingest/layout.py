@@ -252,8 +252,7 @@ def _runs(chars: list[_Piece]) -> list[_Piece]:
                 runs.append(_merge(cur, "".join(text)))
                 cur, text = [], []
             elif gap > 0.15 * size and (_is_ascii_word(text[-1][-1:]) or _is_ascii_word(c.text[:1])):
-                if text[-1] != " " and c.text != " ":
-                    text.append(" ")
+                text.append(" ")
         cur.append(c)
         text.append(c.text)
     if cur:
