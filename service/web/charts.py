@@ -19,6 +19,7 @@ class Bar:
     height: float
     flagged_width: float
     flagged_height: float
+    labelled: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def horizontal(title: str, buckets: list[Bucket], names: dict[str, str] | None =
 
 
 def columns(title: str, buckets: list[Bucket], width: int = 600, height: int = 220) -> Chart:
-    """One column per bucket (months, in order), labels underneath."""
+    """One column per bucket (months, in order), labels underneath (every few, when many)."""
+    every = max(1, -(-len(buckets) // 12))
     peak = max((b.count for b in buckets), default=0) or 1
     plot = height - 40
     step = (width - 20) / max(1, len(buckets))
@@ -56,5 +58,6 @@ def columns(title: str, buckets: list[Bucket], width: int = 600, height: int = 2
         h = plot * b.count / peak
         fh = plot * b.flagged / peak
         bars.append(Bar(label=b.key or "未知", count=b.count, flagged=b.flagged, x=10 + i * step + step * 0.15,
-                        y=plot - h + 14, width=step * 0.7, height=h, flagged_width=step * 0.7, flagged_height=fh))
+                        y=plot - h + 14, width=step * 0.7, height=h, flagged_width=step * 0.7, flagged_height=fh,
+                        labelled=i % every == 0))
     return Chart(title, bars, width, height, False)

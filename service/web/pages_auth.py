@@ -19,10 +19,13 @@ START_PAGE = {"uploader": "/upload", "reviewer": "/queue", "analyst": "/dashboar
 
 
 def _safe_next(target: str | None) -> str | None:
-    # only paths on this site: never an absolute or protocol-relative URL (open redirect)
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    # only paths on this site: never an absolute or protocol-relative URL (open redirect); browsers drop
+    # tabs and newlines from URLs, so "/\t/evil" would become "//evil"
+    if not target or not target.startswith("/") or "\\" in target:
+        return None
+    if any(ch.isspace() or not ch.isprintable() for ch in target):
+        return None
+    return None if target.startswith("//") else target
 
 
 @router.get("/", response_class=HTMLResponse)

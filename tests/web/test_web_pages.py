@@ -197,3 +197,23 @@ def test_batch_page_shows_each_file_and_its_error_in_words(app, client, sessions
     as_role(client, sessions["reviewer"])
     assert client.get(f"/batches/{batch_id}").status_code == 200
     assert client.get("/upload").status_code == 403
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "/\t/evil.example", "/\n/evil.example", "https://evil.example",
+                                    "/\\evil.example"])
+def test_login_next_stays_on_this_site(client, sessions, target) -> None:
+    client.cookies.clear()
+    token = client.get("/login").cookies["lianfa_login_csrf"]
+    r = client.post("/login", data={"username": "analyst1", "password": PASSWORD, "csrf_token": token, "next": target})
+    assert r.status_code == 303 and r.headers["location"] == "/dashboard"
+
+
+def test_month_columns_label_every_few_when_many() -> None:
+    from service.schemas.stats import Bucket
+    from service.web.charts import columns
+
+    few = columns("m", [Bucket(key=f"2024-{m:02d}", count=m, flagged=0) for m in range(1, 7)])
+    many = columns("m", [Bucket(key=f"{2020 + m // 12}-{m % 12 + 1:02d}", count=1, flagged=1) for m in range(36)])
+    assert all(b.labelled for b in few.bars)
+    assert sum(b.labelled for b in many.bars) == 12 and many.bars[0].labelled
+    assert few.bars[-1].height > few.bars[0].height and many.bars[0].flagged_height == many.bars[0].height
