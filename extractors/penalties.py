@@ -12,11 +12,11 @@ from ingest.document import Evidence
 
 _TOOL_WORDS = re.compile(
     r"[\u4e00-\u9fff]具(?!有)|设备|机械|(?<!医疗)器械|船只|船舶|网(?!站|络|店|购|上|吧)|地笼|车辆|采砂船|挖掘机|抽水机|电鱼|"
-    r"捕猎|模具|印刷机|生产线|作案"
+    r"捕猎|模具|印刷机|生产线|作案|弹弓|笼|毒饵|毒鱼|炸药|雷管|电瓶|逆变器|夹|套索"
 )
 _INCOME_WORDS = re.compile(r"^(?:其|当事人)?(?:的)?(?:违法|非法)(?:所得|收入|获利)(?!的)")
 _CONFISCATE = re.compile(r"没收(?P<obj>[^，,；;。\n]{1,60})")
-_ITEM_BREAK = re.compile(r"[；;。\n]")
+_ITEM_BREAK = re.compile(r"[；;。\n，]|(?<!\d),|,(?!\d)")
 _PENALTIES: list[tuple[str, str]] = [
     ("confiscate_income", r"(?:违法|非法)(?:所得|获利|收入)(?:[^，。；;,\n]|(?<=\d),(?=\d)){0,30}?(?:予以|依法)?没收"),
     ("confiscate", r"没收"),
@@ -46,7 +46,8 @@ class Penalty:
 def extract_penalties(
     view: View, decision: tuple[int, int] | None, fine_yuan: float | None, confiscated_yuan: float | None
 ) -> list[Penalty]:
-    """One penalty per kind per decided item (`限期整改到位；…；责令补种120株树木` are two orders)."""
+    """One penalty per kind per decided item or clause (`限期整改到位；…；责令补种120株树木` are two
+    orders)."""
     if decision is None:
         return []
     text = view.text

@@ -67,6 +67,17 @@ _ITEM = re.compile(
 )
 
 
+def _enumerator_family(mark: str) -> str:
+    mark = mark.strip()
+    if mark[:1] in "(（":
+        return "paren"
+    if mark[:1] == "第":
+        return "ordinal"
+    if mark[:1] in "一二三四五六七八九十":
+        return "cn"
+    return "digit" if mark[-1:].isdigit() or mark[-1:] in "、.)" else "other"
+
+
 def decision_items(text: str) -> tuple[int, int] | None:
     """The decided items: after the phrase that introduces them (not a 拟 proposal), either the
     rest of that sentence or the numbered lines that follow it. What the sentence says before the
@@ -93,11 +104,18 @@ def decision_items(text: str) -> tuple[int, int] | None:
             stop = text.find("。", anchor_end, line_end)
             return anchor_end, (stop + 1 if stop >= 0 else line_end)
         end = line_end
+        family: str | None = None
         while end < len(text):
             nxt = text.find("\n", end + 1)
             nxt = len(text) if nxt < 0 else nxt
-            if not _ITEM.match(text, end + 1):
+            item = _ITEM.match(text, end + 1)
+            if not item:
                 break
+            # `(3)并处罚款…` then `四、罚款的履行方式`: a heading of another numbering ends the list
+            kind = _enumerator_family(item.group(0))
+            if family is not None and kind != family:
+                break
+            family = kind
             end = nxt
         # the last item's line may run on into the payment or remedy notice
         last_line = text.rfind("\n", 0, end) + 1
