@@ -240,7 +240,7 @@ _CUES: tuple[_Cue, ...] = (
         r"(?:以上|上述)(?:违法)?(?:事实|行为)\S{0,10}(?:有|由|据|经)\S{0,200}(?:证据|为证|证实|佐证|在案|证明)",
         4,
     ),
-    _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)|证据确凿", 4),
+    _cue("evidence", r"(?:证据|材料)(?:如下|有|包括)\s*[:：]|(?:以上|上述)证据|下列证据|证据(?:足以)?(?:证明|证实)", 4),
     _cue("evidence", r"等证据|为证|予以证实|佐证|证据在案", 2.5),
     _cue("evidence", r"证据(?:清单|目录)|(?:证明|支撑|证实|认定|支持)\S{0,12}的(?:主要)?证据", 4),
     _cue("evidence", r"证据材料", 2),
@@ -255,7 +255,7 @@ _CUES: tuple[_Cue, ...] = (
     _cue("finding", r"属于\S{0,30}情形", 2),
     _cue("finding", r"触犯|(?:违法)?事实成立|应(?:当)?(?:依法)?(?:予以|给予|予)(?:行政)?处罚", 3),
     _cue("finding", r"与\S{0,60}规定(?:相悖|不符|相抵触)|法律适用", 3),
-    _cue("finding", r"(?:本|我)(?:局|机关|委|厅|所|队|院|单位|分局)(?:经\S{0,4})?(?:认为|认定)|事实清楚", 2.5),
+    _cue("finding", r"(?:本|我)(?:局|机关|委|厅|所|队|院|单位|分局)(?:经\S{0,4})?(?:认为|认定)|事实清楚|证据确凿", 2.5),
     _cue("finding", r"违反|的规定\s*[。，,]?$|涉嫌", 1),
     _cue("finding", r"^\s*(?:综上所述|综上)", 2),
     # procedure
@@ -578,7 +578,19 @@ def _transition(a: int, b: int) -> float:
     return _BACK
 
 
-_TRANS = [[_transition(a, b) for b in range(len(ORDER))] for a in range(len(ORDER))]
+def _closed(costs: list[list[float]]) -> list[list[float]]:
+    """Shortest-path closure: a direct move never costs more than going by way of another
+    section, so no unit is labelled with a third section only to make a move back cheaper."""
+    k = len(costs)
+    out = [row[:] for row in costs]
+    for m in range(k):
+        for a in range(k):
+            for b in range(k):
+                out[a][b] = min(out[a][b], out[a][m] + out[m][b])
+    return out
+
+
+_TRANS = _closed([[_transition(a, b) for b in range(len(ORDER))] for a in range(len(ORDER))])
 _START = [0.4 * i for i in range(len(ORDER))]
 
 
