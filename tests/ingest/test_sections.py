@@ -453,3 +453,16 @@ def test_ocr_noise_moves_few_labels() -> None:
     for text in STYLES.values():
         noisy = "".join("口" if i % 29 == 28 and ch != "\n" else ch for i, ch in enumerate(text))
         assert agreement(char_labels(text), char_labels(noisy), text) >= 0.85
+
+
+def test_a_line_without_cues_is_not_given_a_third_section_to_ease_a_move_back() -> None:
+    text = (
+        "某某市市场监督管理局\n行政处罚决定书\n某市监罚〔2022〕9号\n当事人：某某药店\n"
+        "经查，当事人无药品经营资质，通过网络渠道对外销售处方药，违法所得2956.28元。\n"
+        "依照《药品管理法》第一百一十五条，对当事人处罚如下：\n"
+        "（一）没收违法所得人民币2956.28元。\n（二）罚款人民币150000元。\n"
+        "上述两项合计152956.28元。\n"
+        "告知程序：2022年7月6日，本机关以《行政处罚告知书》告知当事人享有陈述、申辩权利，当事人书面表示无异议。\n"
+        "某某市市场监督管理局\n2022年9月28日\n"
+    )
+    check(text, {"（二）罚款": "decision", "两项合计": "decision", "书面表示无异议": "procedure"})
