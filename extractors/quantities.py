@@ -43,11 +43,11 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "升": ("volume", "立方米", 0.001),
     "L": ("volume", "立方米", 0.001),
 }
-_COUNT_UNITS = "株棵只条支份册本张盒人尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块"
+_COUNT_UNITS = "批次|[株棵只条支份册本张盒人名尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块顶]"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
     rf"(?<![第\d./\-A-Za-z])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?"
-    rf"(?:(?P<unit>{_UNIT_RE})|(?P<count>[{_COUNT_UNITS}]))(?![A-Za-z0-9])"
+    rf"(?:(?P<unit>{_UNIT_RE})|(?P<count>{_COUNT_UNITS}))(?![A-Za-z0-9])"
 )
 # After a count unit these make it a time, an article or an order, not a quantity.
 _NOT_A_COUNT_AFTER = re.compile(
@@ -72,7 +72,9 @@ _SUBJECT_RE = re.compile("|".join(sorted(SUBJECTS, key=len, reverse=True)))
 _AFTER_VERB = re.compile(r"^(?:交由|交给|用于|系|经|被|由|作为|供|卖给|销往|运往|出售|销售|售|运|送)")
 _CLAUSE_BREAK = re.compile(r"[，；;。:：\n]|(?<!\d),|,(?!\d)")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的标准)")
-_THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满)\s?$")
+_THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满|年产|日产|产能)\s?$")
+# People hurt are written in words as often as in digits (`造成二人死亡`)
+_CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
 # `责令补种54株树木`: what is ordered is not what was found
 _ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)\s?$")
 _PER = re.compile(r"^\s?(?:/|每)")
@@ -148,7 +150,8 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
             continue
         num = m.group("num")
         if m.group("count"):
-            if not re.match(r"\d", num) or _NOT_A_COUNT_AFTER.match(following):
+            words = not re.match(r"\d", num)
+            if (words and not _CASUALTY_AFTER.match(following)) or _NOT_A_COUNT_AFTER.match(following):
                 continue  # 一条, 三条 in prose, 第十条, 3个月
         elif _NOT_A_MEASURE_AFTER.match(following):
             continue  # 3方面, 双方
