@@ -33,6 +33,8 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import regex
+
 from ingest.document import Box, DocumentBuilder, Line
 from ingest.normalize import normalize
 from ingest.party_labels import labels_pattern
@@ -373,6 +375,17 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text))
 
 
+def _repeats(text: str, seen: frozenset[str]) -> bool:
+    """Whether `text` repeats a row seen before, allowing one OCR misread in a row of 6 or more."""
+    if text in seen:
+        return True
+    if len(text) < 6:
+        return False
+    return any(
+        abs(len(s) - len(text)) <= 1 and regex.fullmatch(rf"(?:{regex.escape(s)}){{e<=1}}", text) for s in seen
+    )
+
+
 def _fragment_sep(prev: str, cur: str) -> str:
     return " " if _is_ascii_word(prev[-1:]) and _is_ascii_word(cur[:1]) else ""
 
@@ -467,7 +480,7 @@ def _emit(
         if rel < _PAGE_MARGIN or rel > 1 - _PAGE_MARGIN:
             # page furniture: a page number, or a running header or footer (the 文号 atop every
             # continuation page) that repeats a row of an earlier page
-            if _PAGE_NUMBER_RE.match(text) or _squeeze(text) in seen:
+            if _PAGE_NUMBER_RE.match(text) or _repeats(_squeeze(text), seen):
                 continue
         kept.append(row)
     seen = seen | {_squeeze("".join(p.text for p in r.pieces)) for r in rows}

@@ -261,7 +261,7 @@ def test_sentence_running_over_a_page_break_stays_one_line_past_furniture() -> N
         box_line("- 1 -", 470, 1370, h=20),
     ]
     page2 = [
-        right("某市监罚〔2024〕12号", 40),  # a running header repeating the 文号
+        right("某市监罚〔2O24〕12号", 40),  # a running header repeating the 文号, one glyph misread
         box_line("八千元。", 100, 160),
         box_line("以上事实有现场检查笔录、询问笔录等证据", 160, 210, width=740),
         box_line("证实。", 100, 258),
