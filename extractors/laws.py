@@ -37,7 +37,7 @@ _FOLLOW_VIOLATION = re.compile(
 _FOLLOW_BASIS = re.compile(r"^[^。;；]{0,30}?(?:决定|处罚如下|处理如下|处以|给予|并处|罚款|责令|没收|作出)")
 _JOINER = re.compile(r"^(?:\s|和|及|以及|与|、|，|,|或者?)+")
 # `第五十条规定：“…”` / `（《产品质量法》第50条：…）`: the article is quoted, not applied.
-_QUOTED_AFTER = re.compile(r"^(?:的?规定)?\s?[:：“\"]")
+_QUOTED_AFTER = re.compile(r"(?:的?规定)?\s?[:：“\"]")
 _SENTENCE_BREAK = re.compile(r"[。；;\n]")
 _PROCEDURE = re.compile(r"复议|诉讼|逾期|到期不|加处罚款|强制执行|滞纳金")
 _PREFIX = re.compile(r"^(?:中华人民共和国|中华人民共和国国家)")
@@ -124,8 +124,9 @@ def extract_laws(view: View) -> list[LawRef]:
             (b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - 60), m.start())),
             default=max(0, m.start() - 60),
         )
-        if _PROCEDURE.search(text, sent_start, m.start()):
-            continue
+        sent_end = _SENTENCE_BREAK.search(text, m.end())
+        if _PROCEDURE.search(text, sent_start, sent_end.start() if sent_end else len(text)):
+            continue  # `如不服…可依据《行政复议法》…申请复议`: procedure, not the basis
         if _QUOTED_AFTER.match(text, m.end()) or text[m.start() - 1 : m.start()] in ("(", "（"):
             continue
         role = _role(text, m.start("arts") if m.group("b") else m.start(), m.end())

@@ -15,7 +15,7 @@ _TOOL_WORDS = re.compile(
     r"捕猎|模具|印刷机|生产线|作案|弹弓|笼|毒饵|毒鱼|炸药|雷管|电瓶|逆变器|夹|套索"
 )
 _INCOME_WORDS = re.compile(r"^(?:其|当事人)?(?:的)?(?:违法|非法)(?:所得|收入|获利)(?!的)")
-_CONFISCATE = re.compile(r"没收(?P<obj>[^，,；;。\n]{1,60})")
+_CONFISCATE = re.compile(r"没收(?P<obj>(?:[^，,；;。\n]|(?<=\d),(?=\d)){1,60})")
 _ITEM_BREAK = re.compile(r"[；;。\n，]|(?<!\d),|,(?!\d)")
 _PENALTIES: list[tuple[str, str]] = [
     ("confiscate_income", r"(?:违法|非法)(?:所得|获利|收入)(?:[^，。；;,\n]|(?<=\d),(?=\d)){0,30}?(?:予以|依法)?没收"),
