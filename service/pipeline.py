@@ -96,7 +96,7 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
     result.parties = [
         PartyOut(
             name=p.name,
-            kind=p.kind,  # type: ignore[arg-type]
+            kind=p.kind,  # type: ignore[arg-type]  # validated by pydantic
             credit_code=p.credit_code,
             credit_code_valid=p.credit_code_valid,
             credit_code_suggestion=p.credit_code_suggestion,
@@ -108,16 +108,28 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
         )
         for p in fields.parties
     ]
-    result.amounts = [AmountOut(role=a.role, yuan=a.yuan, evidence=_required(a.evidence)) for a in fields.amounts]  # type: ignore[arg-type]
+    # model_validate checks each role and kind against the contract's literals at run time
+    result.amounts = [
+        AmountOut.model_validate({"role": a.role, "yuan": a.yuan, "evidence": _required(a.evidence)})
+        for a in fields.amounts
+    ]
     result.quantities = [
-        QuantityOut(kind=q.kind, value=q.value, unit=q.unit, subject=q.subject, evidence=_required(q.evidence))  # type: ignore[arg-type]
+        QuantityOut.model_validate(
+            {"kind": q.kind, "value": q.value, "unit": q.unit, "subject": q.subject, "evidence": _required(q.evidence)}
+        )
         for q in fields.quantities
     ]
     result.laws = [
-        LawOut(law=x.law, article=x.article, paragraph=x.paragraph, item=x.item, role=x.role, evidence=_required(x.evidence))  # type: ignore[arg-type]
+        LawOut.model_validate(
+            {"law": x.law, "article": x.article, "paragraph": x.paragraph, "item": x.item, "role": x.role,
+             "evidence": _required(x.evidence)}
+        )
         for x in fields.laws
     ]
-    result.penalties = [PenaltyOut(kind=p.kind, yuan=p.yuan, evidence=_required(p.evidence)) for p in fields.penalties]  # type: ignore[arg-type]
+    result.penalties = [
+        PenaltyOut.model_validate({"kind": p.kind, "yuan": p.yuan, "evidence": _required(p.evidence)})
+        for p in fields.penalties
+    ]
     result.missing_elements = list(fields.missing_elements)
 
 
@@ -166,7 +178,9 @@ def _from_ingest(ingested: IngestResult, with_text: bool) -> ExtractResult:
             page_errors=[PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors],
         )
     try:
-        result = process_document(ingested.document, file=ingested.file, sha256=ingested.sha256, with_text=with_text)
+        result = process_document(
+            ingested.document, file=ingested.file, sha256=ingested.sha256, with_text=with_text
+        )
     except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001  (one file's bug is reported for that file; the batch goes on)
@@ -175,27 +189,33 @@ def _from_ingest(ingested: IngestResult, with_text: bool) -> ExtractResult:
             file=ingested.file,
             status="error",
             sha256=ingested.sha256,
-            error=f"{ingested.file}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): 请报告维护人员 / report it",
+            error=(
+                f"{ingested.file}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): "
+                "请报告维护人员 / report it"
+            ),
         )
     result.page_errors = [PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors]
     return result
 
 
-def process_file(path: Path, display_name: str | None = None, *, with_text: bool = False,
-                 settings: IngestSettings | None = None) -> ExtractResult:
+def process_file(
+    path: Path, display_name: str | None = None, *, with_text: bool = False, settings: IngestSettings | None = None
+) -> ExtractResult:
     """One file on disk → its ExtractResult (`display_name` is how the result and messages name it)."""
     return _from_ingest(ingest_file(Path(path), settings, name=display_name), with_text)
 
 
-def process_path(path: Path, display_name: str | None = None, *, with_text: bool = False,
-                 settings: IngestSettings | None = None) -> Iterator[ExtractResult]:
+def process_path(
+    path: Path, display_name: str | None = None, *, with_text: bool = False, settings: IngestSettings | None = None
+) -> Iterator[ExtractResult]:
     """One path → one result, or one per member for a ZIP."""
     for ingested in ingest_path(Path(path), settings, name=display_name):
         yield _from_ingest(ingested, with_text)
 
 
-def process_many(paths: Iterable[Path], *, with_text: bool = False,
-                 settings: IngestSettings | None = None) -> Iterator[ExtractResult]:
+def process_many(
+    paths: Iterable[Path], *, with_text: bool = False, settings: IngestSettings | None = None
+) -> Iterator[ExtractResult]:
     """Results for a batch, in input order, ZIPs expanded in place."""
     for ingested in ingest_many(paths, settings):
         yield _from_ingest(ingested, with_text)

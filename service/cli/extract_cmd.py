@@ -12,9 +12,15 @@ import typer
 
 
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Decision files: PDF, images, .txt (UTF-8/GB18030), ZIP batches.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (one object per line) or json (an indented array).")] = "jsonl",
-    with_text: Annotated[bool, typer.Option("--with-text", help="Include the document text (for OCR CER scoring).")] = False,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Decision files: PDF, images, .txt (UTF-8/GB18030), ZIP batches.")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (one object per line) or json (an indented array).")
+    ] = "jsonl",
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include the document text (for OCR CER scoring).")
+    ] = False,
 ) -> None:
     """Print one result per input file, in input order (ZIPs: one per member). A bad file gives an
     error result and the batch goes on; the exit code is 1 when any file failed."""
@@ -27,7 +33,7 @@ def extract_command(
     for result in process_many(paths, with_text=with_text):
         failed = failed or result.status == "error"
         if fmt == "jsonl":
-            sys.stdout.write(result.model_dump_json(exclude_none=False) + "\n")
+            sys.stdout.write(result.model_dump_json() + "\n")
             sys.stdout.flush()
         else:
             results.append(result.model_dump(mode="json"))
@@ -38,7 +44,9 @@ def extract_command(
 
 
 def schema_command(
-    out: Annotated[Path | None, typer.Option("--out", help="Write the schema to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the schema to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of one `lianfa extract` result."""
     from service.contract import json_schema
