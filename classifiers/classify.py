@@ -8,7 +8,7 @@ quantities and the text's signals; risk.assess combines the reasons with the tex
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from classifiers.category_model import Ranked, rank_categories
@@ -17,7 +17,7 @@ from classifiers.criminal_model import criminal_scores
 from classifiers.features import feature_rows, split_sections
 from classifiers.registry import LoadedModel
 from classifiers.risk import CriminalRisk, assess, case_facts
-from classifiers.rules_engine import RulesEngine
+from classifiers.rules_engine import RANK, RulesEngine
 from classifiers.signals import read_signals
 from corpora.rules import load_rules
 from corpora.taxonomy import Category, load_taxonomy
@@ -67,10 +67,15 @@ class Classifier:
     def _judge(self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float) -> Classified:
         likely = [r for r in ranked if r.probability >= self.settings.category_floor] or ranked[:1]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
-        rule_ids = [rid for c in categories for rid in c.rule_ids]
         signals = read_signals(document, self.book, fields.decided_on)
-        reasons = self.engine.evaluate(rule_ids, case_facts(fields, signals))
+        facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None
+        main = list(top.rule_ids) if top else []
+        reasons = self.engine.evaluate(main, facts)
+        # A less likely category's rules may ask for review, never raise a lead on their own.
+        others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main]
+        reasons += [replace(r, level="review") if r.level == "high" else r for r in self.engine.evaluate(others, facts)]
+        reasons.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
         crimes = [c.crime for c in top.candidate_crimes] if top else []
         risk = assess(
             document, reasons, signals, text_score,

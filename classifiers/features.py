@@ -87,3 +87,12 @@ def build_transformer() -> ColumnTransformer:
         transformer_weights={"core_words": 1.0, "core_chars": 1.0, "rest_words": REST_WEIGHT},
         sparse_threshold=1.0,
     )
+
+
+def slim(transformer: ColumnTransformer) -> ColumnTransformer:
+    """Drop each fitted vectorizer's `stop_words_` (every term min_df/max_features pruned): only
+    informational, and most of the model file's size and save time."""
+    for _name, vectorizer, _cols in transformer.transformers_:
+        if hasattr(vectorizer, "stop_words_"):
+            delattr(vectorizer, "stop_words_")
+    return transformer

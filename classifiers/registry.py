@@ -2,6 +2,7 @@
 
     models/
       v1/model.skops   the fitted bundle, saved with skops (never pickle)
+      v1/vocabulary.json  the vectorizers' term → column maps (plain JSON, hashed like the model)
       v1/meta.json     ModelMeta: version, data hash, metrics, library versions, file sha256
       active           the active version's name
       history.json     versions in the order they were made active (rollback walks back)
@@ -59,19 +60,49 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def verify_and_load(model_file: Path, meta: ModelMeta) -> dict[str, Any]:
-    """The bundle in `model_file`, after checking it against `meta` and the trusted types."""
-    import skops.io as sio
-
-    if not model_file.is_file():
-        raise ModelError(f"{model_file}: model file missing; retrain with `lianfa train` or roll back")
-    actual = file_sha256(model_file)
-    if actual != meta.file_sha256:
+def _check_hash(path: Path, expected: str) -> None:
+    if not path.is_file():
+        raise ModelError(f"{path}: model file missing; retrain with `lianfa train` or roll back")
+    actual = file_sha256(path)
+    if actual != expected:
         raise ModelError(
-            f"{model_file}: sha256 {actual[:12]}… does not match {meta.file_sha256[:12]}… recorded in meta.json;"
+            f"{path}: sha256 {actual[:12]}… does not match {expected[:12]}… recorded in meta.json;"
             " the file was changed after training. Do not use it: retrain (`lianfa train`) or roll back"
             " (`lianfa models rollback`)."
         )
+
+
+def _vectorizers(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The bundle's fitted text vectorizers by name (vocabulary present or not)."""
+    features = bundle.get("features")
+    return {name: v for name, v, _cols in getattr(features, "transformers_", []) if hasattr(v, "build_analyzer")}
+
+
+def split_vocabularies(bundle: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Take the vocabularies out of the bundle's vectorizers (put them back with attach_vocabularies)."""
+    out = {}
+    for name, vectorizer in _vectorizers(bundle).items():
+        out[name] = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+        delattr(vectorizer, "vocabulary_")
+    return out
+
+
+def attach_vocabularies(bundle: dict[str, Any], vocabularies: dict[str, Any]) -> None:
+    for name, vectorizer in _vectorizers(bundle).items():
+        vocabulary = vocabularies.get(name)
+        if not isinstance(vocabulary, dict):
+            raise ModelError(f"the vocabulary file has no term map for {name}; retrain with `lianfa train`")
+        vectorizer.vocabulary_ = vocabulary
+
+
+def verify_and_load(model_file: Path, meta: ModelMeta) -> dict[str, Any]:
+    """The bundle in `model_file` (and its vocabulary file), after checking both against `meta`
+    and the model file against the trusted types."""
+    import skops.io as sio
+
+    _check_hash(model_file, meta.file_sha256)
+    vocabulary_file = model_file.with_name(meta.vocabulary_file)
+    _check_hash(vocabulary_file, meta.vocabulary_sha256)
     try:
         untrusted = sio.get_untrusted_types(file=model_file)
     except Exception as exc:  # noqa: BLE001  (skops raises several types for a file that is not its format)
@@ -85,6 +116,13 @@ def verify_and_load(model_file: Path, meta: ModelMeta) -> dict[str, Any]:
         raise ModelError(f"{model_file}: cannot be read as a lianfa model ({type(exc).__name__}: {exc})") from exc
     if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
         raise ModelError(f"{model_file}: not a lianfa classifier bundle; retrain with `lianfa train`")
+    try:
+        vocabularies = json.loads(vocabulary_file.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{vocabulary_file}: not JSON ({exc}); retrain with `lianfa train`") from exc
+    if not isinstance(vocabularies, dict):
+        raise ModelError(f"{vocabulary_file}: not a vocabulary map; retrain with `lianfa train`")
+    attach_vocabularies(bundle, vocabularies)
     return bundle
 
 
@@ -122,9 +160,19 @@ class Registry:
         version = self._next_version()
         folder = self.root / version
         folder.mkdir()
-        data = sio.dumps(bundle)
+        vocabularies = split_vocabularies(bundle)
+        try:
+            data = sio.dumps(bundle)
+        finally:
+            attach_vocabularies(bundle, vocabularies)
+        words = json.dumps(vocabularies, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         _write_atomic(folder / meta.file, data)
-        meta = meta.model_copy(update={"version": version, "file_sha256": hashlib.sha256(data).hexdigest()})
+        _write_atomic(folder / meta.vocabulary_file, words)
+        meta = meta.model_copy(update={
+            "version": version,
+            "file_sha256": hashlib.sha256(data).hexdigest(),
+            "vocabulary_sha256": hashlib.sha256(words).hexdigest(),
+        })
         _write_atomic(folder / "meta.json", meta.model_dump_json(indent=2).encode("utf-8"))
         return meta
 

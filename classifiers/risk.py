@@ -45,12 +45,27 @@ def reason_dict(r: Reason) -> dict[str, Any]:
     return out
 
 
-def case_facts(fields: Fields, signals: TextSignals) -> CaseFacts:
+_SENTENCE_END = "。；;\n"
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence holding a figure (at most 60 characters either side)."""
+    a = max(0, start - 60)
+    cut = max(text.rfind(ch, a, start) for ch in _SENTENCE_END)
+    b = min(len(text), end + 60)
+    stops = [i for i in (text.find(ch, end, b) for ch in _SENTENCE_END) if i >= 0]
+    return text[(cut + 1 if cut >= 0 else a) : (min(stops) if stops else b)]
+
+
+def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFacts:
     amounts: dict[str, Measured] = {}
     for a in fields.amounts:
         if a.role not in amounts or a.yuan > amounts[a.role].value:
             amounts[a.role] = Measured(a.yuan, a.evidence)
-    quantities = [QuantityIn(q.kind, q.value, q.unit, q.subject, q.evidence) for q in fields.quantities]
+    quantities = [
+        QuantityIn(q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end))
+        for q in fields.quantities
+    ]
     for sig in signals.outcomes:
         subject = _OUTCOME_COUNTS.get(sig.detail)
         if subject and sig.value is not None and not any(q.subject == subject for q in quantities):

@@ -58,6 +58,12 @@ class QuantityIn:
     unit: str
     subject: str
     evidence: Evidence
+    # The words around the figure: what was measured is often named a clause away (废活性炭3.21吨
+    # 丢弃……经鉴定属于危险废物), where a one-word subject misses it.
+    context: str = ""
+
+    def about(self, subjects: list[str]) -> bool:
+        return _subject_matches(self.subject, subjects) or any(s in self.context for s in subjects if len(s) > 1)
 
 
 @dataclass
@@ -287,13 +293,14 @@ class RulesEngine:
         assert crit.threshold is not None
         _low, _high, t_unit = self.book.threshold_bounds(crit, self.province)
         for q in case.quantities:
-            if q.kind != crit.quantity_kind or not _subject_matches(q.subject, crit.subjects):
+            if q.kind != crit.quantity_kind or not q.about(crit.subjects):
                 continue
-            value, unit = self.book.convert(q.value, q.unit, q.subject)
+            subject = next((s for s in crit.subjects if s in q.subject or s in q.context), q.subject)
+            value, unit = self.book.convert(q.value, q.unit, subject)
             if unit != t_unit:
                 continue
             if best is None or value > best[0]:
-                best = (value, q.subject, unit, q.evidence)
+                best = (value, q.subject if _subject_matches(q.subject, crit.subjects) else subject, unit, q.evidence)
         return best
 
     def _exceedance(self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str]) -> _Hit | None:
@@ -330,7 +337,7 @@ class RulesEngine:
             if crit.terms and any(t.role in case.amounts for t in crit.terms):
                 return None
             if crit.quantity_kind and any(
-                q.kind == crit.quantity_kind and _subject_matches(q.subject, crit.subjects) for q in case.quantities
+                q.kind == crit.quantity_kind and q.about(crit.subjects) for q in case.quantities
             ):
                 return None
         stated = case.signals.outcomes[0]

@@ -39,6 +39,10 @@ class ModelMeta(BaseModel):
     created: datetime
     file: str = "model.skops"
     file_sha256: str
+    # The vectorizers' term → column maps, kept as plain JSON beside the skops file: skops writes a
+    # dict entry by entry, which made files of 100k terms slow to save and load.
+    vocabulary_file: str = "vocabulary.json"
+    vocabulary_sha256: str = ""
     data_sha256: str = Field(description="hash of the training examples (text and labels), order-independent")
     data_size: int
     sources: list[DataSource]

@@ -28,7 +28,7 @@ import numpy as np
 from classifiers.category_model import fit_category
 from classifiers.criminal_model import criminal_scores, fit_criminal
 from classifiers.evaluation import category_report
-from classifiers.features import build_transformer, feature_rows, parts_from_text
+from classifiers.features import build_transformer, slim, feature_rows, parts_from_text
 from classifiers.registry import TRUSTED_TYPES, Registry
 from classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
 from ingest.errors import DataFileError
@@ -149,31 +149,31 @@ def fit(examples: list[Example], seed: int = 0, processes: int | None = None) ->
         raise DataFileError("training data need at least two categories")
     rows = prepare([e.text for e in examples], processes)
     train, held = _split(examples, seed)
-    train = [i for i in train if examples[i].category]
-    held = [i for i in held if examples[i].category]
     transformer = build_transformer()
     x_train = transformer.fit_transform(rows[train])
     x_held = transformer.transform(rows[held])
+    slim(transformer)
+    cat_train = [pos for pos, i in enumerate(train) if examples[i].category]
+    cat_held = [pos for pos, i in enumerate(held) if examples[i].category]
     cat_model = fit_category(
-        x_train, [examples[i].category for i in train], x_held, [examples[i].category for i in held], seed  # type: ignore[misc]
+        x_train[cat_train], [str(examples[train[p]].category) for p in cat_train],
+        x_held[cat_held], [str(examples[held[p]].category) for p in cat_held], seed,
     )
-    crim_train = [i for i in train if examples[i].criminal is not None]
-    crim_model = fit_criminal(
-        transformer.transform(rows[crim_train]) if crim_train else x_train[:0],
-        [int(bool(examples[i].criminal)) for i in crim_train],
-    )
+    crim_rows = [pos for pos, i in enumerate(train) if examples[i].criminal is not None]
+    crim_model = fit_criminal(x_train[crim_rows], [int(bool(examples[train[pos]].criminal)) for pos in crim_rows])
     trained_on = set(train)
     unseen = [pos for pos, i in enumerate(held) if i not in trained_on]
-    truth = [str(examples[held[pos]].category) for pos in unseen]
-    predicted = [str(c) for c in cat_model.predict(x_held[unseen])] if unseen else []
+    scored = [pos for pos in unseen if examples[held[pos]].category]
+    truth = [str(examples[held[pos]].category) for pos in scored]
+    predicted = [str(c) for c in cat_model.predict(x_held[scored])] if scored else []
     report = category_report(truth, predicted)
-    crim_held = [held[pos] for pos in unseen if examples[held[pos]].criminal is not None]
+    crim_held = [pos for pos in unseen if examples[held[pos]].criminal is not None]
     crim = _criminal_metrics(
-        [int(bool(examples[i].criminal)) for i in crim_held],
-        criminal_scores(crim_model, transformer.transform(rows[crim_held])) if crim_held else np.zeros(0),
+        [int(bool(examples[held[pos]].criminal)) for pos in crim_held],
+        criminal_scores(crim_model, x_held[crim_held]) if crim_held else np.zeros(0),
     )
     metrics = HeldOutMetrics(
-        documents=len(unseen),
+        documents=len(scored),
         category_accuracy=report.accuracy,
         category_macro_f1=report.macro_f1,
         per_category=report.per_class,

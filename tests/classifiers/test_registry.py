@@ -86,3 +86,14 @@ def test_promote_and_rollback(trained: tuple[Registry, ModelMeta], tmp_path: Pat
         registry.rollback()
     with pytest.raises(ModelError, match="v9"):
         registry.promote("v9")
+
+
+def test_tampered_vocabulary_is_refused(trained: tuple[Registry, ModelMeta], tmp_path: Path) -> None:
+    registry = _copy(trained[0], tmp_path)
+    vocabulary = registry.root / "v1" / "vocabulary.json"
+    words = json.loads(vocabulary.read_text(encoding="utf-8"))
+    first = next(iter(words["core_words"]))
+    words["core_words"][first] += 1
+    vocabulary.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ModelError, match="vocabulary.json: sha256"):
+        registry.load("v1")
