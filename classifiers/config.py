@@ -22,7 +22,7 @@ class ClassifierSettings(BaseSettings):
     # Categories less likely than this are not checked against their rules.
     category_floor: float = Field(default=0.1, ge=0, le=1)
     # The text model alone raises `review` at or above this score (conduct rules cannot measure).
-    text_review_score: float = Field(default=0.9, ge=0, le=1)
+    text_review_score: float = Field(default=0.95, ge=0, le=1)
     model_version: str | None = None  # pin a registry version instead of the active one
     # Size of the generated corpus the default model is trained on (fixed seed: reproducible).
     default_model_documents: int = Field(default=3000, ge=100)

@@ -97,3 +97,34 @@ def test_training_accepts_the_service_export_format(tmp_path: Path) -> None:
     path.write_text('{"case_id": 1}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="reviewed.jsonl:1"):
         load_examples(path)
+
+
+def test_low_cases_have_no_amount_within_20_percent_below_a_threshold(
+    results: list[tuple[GoldRecord, ExtractResult]],
+) -> None:
+    """Checked from the rules data, not the engine: for every case left `low` (police declines
+    aside), no extracted amount lies in [80%, 100%) of a plain single-amount criterion of its
+    category's rules in force at the conduct date."""
+    from corpora.rules import load_rules
+    from corpora.taxonomy import load_taxonomy
+
+    book, taxonomy = load_rules(), load_taxonomy()
+    checked = 0
+    for gold, res in results:
+        if res.criminal_risk.level != "low" or gold.criminal.declined_by_police or res.violation.category is None:
+            continue
+        party = res.parties[0].kind if res.parties else None
+        when = gold.conduct_date or gold.decision_date
+        for rule_id in taxonomy.get(res.violation.category).rule_ids:
+            version = book.rule(rule_id).version_at(when)
+            for crit in version.criteria if version else []:
+                if len(crit.terms) != 1 or crit.facts or crit.prior_penalties or crit.terms[0].weight != 1:
+                    continue
+                if party is None or not crit.covers(party):
+                    continue
+                low, _high, _unit = book.threshold_bounds(crit)
+                for amount in res.amounts:
+                    if amount.role == crit.terms[0].role:
+                        checked += 1
+                        assert not 0.8 * low <= amount.yuan < low, (gold.id, rule_id, crit.id, amount.yuan)
+    assert checked
