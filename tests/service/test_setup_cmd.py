@@ -14,6 +14,8 @@ from service.cli import setup_cmd
 
 def _use(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setattr(setup_cmd, "get_settings", lambda: IngestSettings(data_dir=data_dir))
+    # the OCR steps only: other steps (the default classifier) are tested by their owners
+    monkeypatch.setattr(setup_cmd, "STEPS", [setup_cmd.prepare_data_dir, setup_cmd.build_paddle_models])
 
 
 def test_setup_builds_folders_and_reruns_without_rebuilding(
