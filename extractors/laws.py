@@ -38,7 +38,8 @@ _FOLLOW_BASIS = re.compile(r"^[^。;；]{0,30}?(?:决定|处罚如下|处理如�
 _JOINER = re.compile(r"^(?:\s|和|及|以及|与|、|，|,|或者?)+")
 # `第五十条规定：“…”` / `（《产品质量法》第50条：…）`: the article is quoted, not applied.
 _QUOTED_AFTER = re.compile(r"(?:的?规定)?\s?[:：“\"]")
-_SENTENCE_BREAK = re.compile(r"[。；;\n]")
+# Sentences, not lines: OCR wraps a citation anywhere (`《水法》\n第65条`).
+_SENTENCE_BREAK = re.compile(r"[。；;]")
 _PROCEDURE = re.compile(r"复议|诉讼|逾期|到期不|加处罚款|强制执行|滞纳金")
 _PREFIX = re.compile(r"^(?:中华人民共和国|中华人民共和国国家)")
 

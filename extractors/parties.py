@@ -191,7 +191,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 found[key] = value or None
             else:
                 value, _ = _value(text, lm.end(), bend)
-                found[key] = value or None
+                # `法定代表人（负责人）` cut by a table cell wrap leaves `(负` before the name
+                found[key] = re.sub(r"^[(（][负责人)）]*", "", value) or None
         code = found["credit_code"]
         if code is None:
             loose = re.search(r"(?<![0-9A-Z*])[0-9A-HJ-NP-Y][0-9A-Z]{17}(?![0-9A-Z*])", view.raw[label_start:bend])

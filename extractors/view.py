@@ -47,9 +47,29 @@ def _full_width(lengths: list[int]) -> int:
     return ordered[int(0.9 * (len(ordered) - 1))]
 
 
+def _reaches_margin(doc: Document, start: int, end: int, right: dict[int, float]) -> bool:
+    """True when the line's last box ends at its page's right margin: the print went on below."""
+    boxes = doc.span_boxes(start, end)
+    if not boxes:
+        return False
+    page, box = boxes[-1]
+    return box.x1 >= right.get(page, 1.0) - 0.04
+
+
+def _right_margins(doc: Document, lines: list[str]) -> dict[int, float]:
+    ends: dict[int, list[float]] = {}
+    offset = 0
+    for line in lines:
+        for page, box in doc.span_boxes(offset, offset + len(line))[-1:]:
+            ends.setdefault(page, []).append(box.x1)
+        offset += len(line) + 1
+    return {page: sorted(xs)[int(0.9 * (len(xs) - 1))] for page, xs in ends.items()}
+
+
 def build_view(doc: Document) -> View:
     lines = doc.text.split("\n")
     full = 0 if doc.text_source == "text" else _full_width([len(x.strip()) for x in lines if x.strip()])
+    right = _right_margins(doc, lines) if full else {}
     parts: list[str] = []
     origin: list[int] = []
     offset = 0
@@ -62,8 +82,8 @@ def build_view(doc: Document) -> View:
             and stripped != ""
             and stripped[-1] not in _HARD_END
             and full > 0
-            and len(stripped) >= 0.75 * full
             and len(stripped) >= 12
+            and (len(stripped) >= 0.75 * full or _reaches_margin(doc, offset, offset + len(line), right))
         )
         if not soft and i + 1 < len(lines):
             parts.append("\n")
