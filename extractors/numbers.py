@@ -20,13 +20,20 @@ CN_NUM = f"[{CN_DIGITS}{CN_UNITS}]"
 NUMBER = rf"(?:[\d{CN_DIGITS}十拾](?:\d|{CN_NUM}|[,.](?=\d)|点(?={CN_NUM}))*)"
 
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
-_OCR_IN_NUMBER = re.compile(r"(?<=\d)[Ool|I](?=[\d,.])|(?<=[\d,.])[Ool|I](?=\d)")
+# A letter OCR reads for a digit, after a digit or separator and before more of the number
+# (2O23, 12,5O0, 1O,OOO元).
+_OCR_IN_NUMBER = re.compile(r"(?<=[\d,.])[OolI|](?=[\dOolI|,.]*[\d元万亿])")
 _CN_NORMAL = str.maketrans({"貳": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿", "兩": "两", "○": "〇"})
 
 
 def repair_ocr_digits(text: str) -> str:
-    """Replace letters that OCR reads for digits when they sit between digits (2O23 → 2023)."""
-    return _OCR_IN_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGIT), text)
+    """Replace letters that OCR reads for digits inside a number (2O23 → 2023), keeping the length."""
+    out = text
+    while True:
+        fixed = _OCR_IN_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGIT), out)
+        if fixed == out:
+            return out
+        out = fixed
 
 
 def _digits_value(s: str) -> float:

@@ -1,0 +1,40 @@
+"""The reading view: OCR wraps joined where the print ran on, plain-text lines kept, offsets kept."""
+
+from __future__ import annotations
+
+from extractors.fields import extract
+from extractors.view import build_view
+from ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
+
+
+def _ocr(lines: list[tuple[str, float]]) -> DocumentBuilder:
+    b = DocumentBuilder()
+    for i, (text, right) in enumerate(lines):
+        b.add_line(text, 1, Box(0.1, 0.05 + i * 0.03, right, 0.07 + i * 0.03))
+    return b
+
+
+def test_a_line_that_reaches_the_margin_runs_on() -> None:
+    filler = "当事人对上述事实无异议并签字确认，本局依法予以认定，本案事实清楚证据确凿无误。"
+    lines = [(filler, 0.9)] * 4 + [("依据《水法》第65条。处罚决", 0.9), ("定如下：罚款人民币5万元。", 0.5), ("某某市水务局", 0.4)]
+    doc = _ocr(lines).build([PageInfo(number=1, width=1000, height=1400, source="ocr")], "ocr")
+    view = build_view(doc)
+    assert "处罚决定如下" in view.text
+    assert "无误。\n依据" in view.text  # a line ending in a full stop stays a line
+    fields = extract(doc)
+    assert [(p.kind, p.yuan) for p in fields.penalties] == [("fine", 50000.0)]
+    assert [(x.law, x.article, x.role) for x in fields.laws] == [("水法", 65, "basis")]
+    ev = fields.amounts[0].evidence
+    assert doc.text[ev.start : ev.end] == ev.text == "人民币5万元"
+
+
+def test_plain_text_keeps_its_lines() -> None:
+    doc = document_from_text("某某市市场监督管理局\n行政处罚决定书\n某市监罚〔2024〕1号\n")
+    assert build_view(doc).text == doc.text
+
+
+def test_ocr_digit_slips_are_read_but_codes_are_kept_as_printed() -> None:
+    doc = document_from_text("统一社会信用代码：9135O100M000100Y43\n决定如下：罚款1O,OOO元。\n")
+    view = build_view(doc)
+    assert "罚款10,000元" in view.text
+    assert "9135O100M000100Y43" in view.raw
