@@ -143,6 +143,9 @@ def upright(image: Image.Image, probe: Probe | None = None) -> tuple[Image.Image
     the page, because they are always installed and cheap on a small copy and a few strips.
     """
     probe = probe or _default_probe()
+    if image.mode not in ("L", "RGB"):
+        # levelling resamples the page: bilevel, palette and 16-bit scans are made grey or RGB first
+        image = image.convert("RGB" if "R" in image.getbands() or image.mode == "P" else "L")
     gray = image.convert("L")
     scale = max(gray.size) / _PROBE_SIDE
     small = gray.resize((max(1, round(gray.width / scale)), max(1, round(gray.height / scale))),

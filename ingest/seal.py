@@ -30,10 +30,24 @@ def _redness(rgb: np.ndarray) -> np.ndarray:
     return r - np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.int16)
 
 
+def _colour(image: Image.Image) -> Image.Image | None:
+    """`image` as RGB if it has colour at all (grey and bilevel scans have no red to lift)."""
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "RGBX", "P", "PA", "CMYK", "YCbCr", "LAB", "HSV"):
+        return image.convert("RGB")
+    return None
+
+
 def find_seals(image: Image.Image) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1, in pixels of `image`) of seal-shaped red regions."""
-    if image.mode != "RGB":
+    rgb = _colour(image)
+    if rgb is None:
         return []
+    return _find(rgb)
+
+
+def _find(image: Image.Image) -> list[tuple[int, int, int, int]]:
     w, h = image.size
     small = np.asarray(image.resize((max(1, w // _SCALE), max(1, h // _SCALE)), Image.Resampling.BOX))
     red = (_redness(small) > _MIN_REDNESS) & (small[..., 0] > 100)
@@ -61,11 +75,14 @@ def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) 
 
 
 def lift_seals(image: Image.Image) -> Image.Image:
-    """`image` with every seal's ink lifted; the same object when there is no seal (grey scans too)."""
-    boxes = find_seals(image)
+    """`image` (as RGB) with every seal's ink lifted; the same object when there is no seal."""
+    rgb = _colour(image)
+    if rgb is None:
+        return image
+    boxes = _find(rgb)
     if not boxes:
         return image
-    arr = np.array(image)
+    arr = np.array(rgb)
     for x0, y0, x1, y1 in boxes:
         region = arr[y0:y1, x0:x1]
         ink = _redness(region) > _MIN_REDNESS

@@ -115,3 +115,17 @@ def test_profile_search_sharpens_a_rough_guess(page: Image.Image, tilt: float) -
     tilted = _scan(page, 0, tilt).convert("L")
     small = tilted.resize((tilted.width // 2, tilted.height // 2), Image.Resampling.BOX)
     assert _refine_skew(small, tilt + 0.4) == pytest.approx(tilt, abs=0.1)
+
+
+def test_bilevel_scans_are_levelled_as_grey(page: Image.Image) -> None:
+    # one detected line leaning 2° clockwise, as the tilted page's lines do
+    quads = [((10.0, 10.0), (300.0, 20.13), (299.3, 40.13), (9.3, 30.0))]
+
+    class _ReadsEverything(_NoReading):
+        def read_strips(self, strips: list[Image.Image]) -> list[tuple[str, float]]:
+            return [("当事人某某商贸有限公司", 0.99) for _ in strips]
+
+    tilted = _scan(page, 0, 2.0).convert("1")
+    righted, rotation, skew = upright(tilted, probe=_ReadsEverything(quads))
+    assert (rotation, righted.mode) == (0, "L")
+    assert skew == pytest.approx(2.0, abs=0.15)

@@ -92,3 +92,13 @@ def test_seals_from_the_corpus_renderer_are_found_and_lifted(seed: int) -> None:
     assert (lifted[red].min(axis=1) > 180).mean() > 0.9
     clean = np.asarray(page.image)[y0:y1, x0:x1].max(axis=2) < 80
     assert (lifted[y0:y1, x0:x1].max(axis=2) < 100)[clean].mean() > 0.9
+
+
+def test_seals_on_palette_and_rgba_scans_are_lifted_too(sealed) -> None:
+    for mode in ("RGBA", "P"):
+        scan = sealed.image.convert(mode)
+        assert len(find_seals(scan)) == 1
+        lifted = lift_seals(scan)
+        assert lifted.mode == "RGB"
+        x0, y0, x1, y1 = find_seals(sealed.image)[0]
+        assert not find_seals(lifted.crop((x0, y0, x1, y1)))
