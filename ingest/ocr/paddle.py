@@ -86,7 +86,10 @@ class PaddleEngine:
             text_det_limit_type="max",
             text_recognition_batch_size=_REC_BATCH,
             engine="onnxruntime",
-            engine_config={"intra_op_num_threads": settings.ocr_threads, "inter_op_num_threads": 1},
+            # without onnxruntime's memory arena peak RSS on a page drops from ~1.85 to ~1.1 GB
+            # (rapidocr runs its sessions the same way)
+            engine_config={"intra_op_num_threads": settings.ocr_threads, "inter_op_num_threads": 1,
+                           "enable_cpu_mem_arena": False},
         )
         for noisy in ("paddlex", "paddleocr"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
