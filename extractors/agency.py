@@ -33,9 +33,18 @@ def _clean(name: str) -> str:
     return re.sub(r"\s", "", name)
 
 
+_NARRATIVE = re.compile(r"的|对|于|涉嫌|立案|查处|行为|当事人|本机关|本局")
+
+
 def is_agency_name(text: str) -> bool:
+    """A name standing alone, not a sentence that happens to end in 处 or 局."""
     cleaned = _clean(text)
-    return bool(_AGENCY.fullmatch(cleaned)) and not _NOT_AGENCY.search(cleaned)
+    return (
+        len(cleaned) <= 30
+        and bool(_AGENCY.fullmatch(cleaned))
+        and not _NOT_AGENCY.search(cleaned)
+        and not _NARRATIVE.search(cleaned)
+    )
 
 
 def _line_agency(view: View, line_start: int, line: str) -> Agency | None:

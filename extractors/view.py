@@ -47,29 +47,38 @@ def _full_width(lengths: list[int]) -> int:
     return ordered[int(0.9 * (len(ordered) - 1))]
 
 
-def _reaches_margin(doc: Document, start: int, end: int, right: dict[int, float]) -> bool:
-    """True when the line's last box ends at its page's right margin: the print went on below."""
+def _spans_the_line(doc: Document, start: int, end: int, margins: dict[int, tuple[float, float]]) -> bool:
+    """True when the line runs from the left margin (or a paragraph indent) to the right one: the
+    print went on below. Centred titles and right-aligned signatures do not start at the margin."""
     boxes = doc.span_boxes(start, end)
     if not boxes:
         return False
-    page, box = boxes[-1]
-    return box.x1 >= right.get(page, 1.0) - 0.04
+    page, last = boxes[-1]
+    left, right = margins.get(page, (0.0, 1.0))
+    return boxes[0][1].x0 <= left + 0.08 and last.x1 >= right - 0.04
 
 
-def _right_margins(doc: Document, lines: list[str]) -> dict[int, float]:
+def _margins(doc: Document, lines: list[str]) -> dict[int, tuple[float, float]]:
+    starts: dict[int, list[float]] = {}
     ends: dict[int, list[float]] = {}
     offset = 0
     for line in lines:
-        for page, box in doc.span_boxes(offset, offset + len(line))[-1:]:
-            ends.setdefault(page, []).append(box.x1)
+        boxes = doc.span_boxes(offset, offset + len(line))
+        if boxes:
+            starts.setdefault(boxes[0][0], []).append(boxes[0][1].x0)
+            ends.setdefault(boxes[-1][0], []).append(boxes[-1][1].x1)
         offset += len(line) + 1
-    return {page: sorted(xs)[int(0.9 * (len(xs) - 1))] for page, xs in ends.items()}
+    return {
+        page: (sorted(starts.get(page, [0.0]))[int(0.1 * (len(starts.get(page, [0.0])) - 1))],
+               sorted(xs)[int(0.9 * (len(xs) - 1))])
+        for page, xs in ends.items()
+    }
 
 
 def build_view(doc: Document) -> View:
     lines = doc.text.split("\n")
     full = 0 if doc.text_source == "text" else _full_width([len(x.strip()) for x in lines if x.strip()])
-    right = _right_margins(doc, lines) if full else {}
+    margins = _margins(doc, lines) if full else {}
     parts: list[str] = []
     origin: list[int] = []
     offset = 0
@@ -83,7 +92,7 @@ def build_view(doc: Document) -> View:
             and stripped[-1] not in _HARD_END
             and full > 0
             and len(stripped) >= 12
-            and (len(stripped) >= 0.75 * full or _reaches_margin(doc, offset, offset + len(line), right))
+            and (len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins))
         )
         if not soft and i + 1 < len(lines):
             parts.append("\n")
