@@ -128,16 +128,17 @@ def _pdf_memory(pdf: str, queue: mp.Queue) -> None:
 
     engine = get_engine()
     doc = pypdfium2.PdfDocument(pdf)
+    n_pages = len(doc)
     start = time.perf_counter()
     chars = 0
-    for i in range(len(doc)):
+    for i in range(n_pages):
         page = doc[i]
         image = page.render(scale=200 / 72).to_pil()
         page.close()
         righted, _, _ = upright(image)
         chars += sum(len(line.text) for line in engine.recognize(righted))
     doc.close()
-    queue.put({"pages": len(doc), "seconds": time.perf_counter() - start, "chars": chars,
+    queue.put({"pages": n_pages, "seconds": time.perf_counter() - start, "chars": chars,
                "rss_mb": _peak_rss_mb()})
 
 
