@@ -9,12 +9,16 @@ for evidence. Plain text keeps its lines: there the author's line breaks are mea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.numbers import repair_ocr_digits
 from ingest.document import Document, Evidence
 
 _HARD_END = set("。；;：:！!？?")
+# Lines that end where they stand, whatever their width: titles, and table rows (cells set apart by
+# spaces, which Chinese running text does not use).
+_STANDS_ALONE = re.compile(r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ def build_view(doc: Document) -> View:
             and stripped[-1] not in _HARD_END
             and full > 0
             and len(stripped) >= 12
+            and not _STANDS_ALONE.search(stripped)
             and (len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins))
         )
         if not soft and i + 1 < len(lines):
