@@ -14,7 +14,7 @@ from typing import Any
 from classifiers.category_model import Ranked, rank_categories
 from classifiers.config import ClassifierSettings
 from classifiers.criminal_model import criminal_scores
-from classifiers.features import feature_rows, split_sections
+from classifiers.features import feature_rows, split_sections, transform
 from classifiers.registry import LoadedModel
 from classifiers.risk import CriminalRisk, assess, case_facts
 from classifiers.rules_engine import RANK, RulesEngine
@@ -59,7 +59,7 @@ class Classifier:
         if not cases:
             return []
         bundle = self.model.bundle
-        x = bundle["features"].transform(feature_rows([split_sections(doc) for doc, _ in cases]))
+        x = transform(bundle["features"], feature_rows([split_sections(doc) for doc, _ in cases]))
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)
         scores = criminal_scores(bundle["criminal"], x)
         return [self._judge(doc, fields, r, float(s)) for (doc, fields), r, s in zip(cases, ranked, scores)]

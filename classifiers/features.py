@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ingest.document import Document, document_from_text
 from ingest.sections import segment
-from ingest.tokenize import tokenize
+from ingest.tokenize import get_tokenizer
 
 CORE_SECTIONS = frozenset({"facts", "evidence", "finding", "basis"})
 REST_WEIGHT = 0.4
@@ -56,7 +57,9 @@ def _fold(text: str) -> str:
 
 
 def _tokens(text: str) -> str:
-    return " ".join(t for t in tokenize(_fold(text)) if t.strip() and t != "0")
+    # Without jieba's HMM for unknown words: a third faster, and the project dictionary keeps
+    # the legal terms whole either way.
+    return " ".join(t for t in get_tokenizer().cut(_fold(text), HMM=False) if t.strip() and t != "0")
 
 
 def feature_rows(parts: list[TextParts]) -> np.ndarray:
@@ -96,3 +99,15 @@ def slim(transformer: ColumnTransformer) -> ColumnTransformer:
         if hasattr(vectorizer, "stop_words_"):
             delattr(vectorizer, "stop_words_")
     return transformer
+
+
+def transform(transformer: ColumnTransformer, rows: np.ndarray) -> csr_matrix:
+    """transformer.transform(rows) without its per-call dispatch (a third of the time of
+    classifying one document): each fitted vectorizer on its column, weighted, side by side."""
+    weights = transformer.transformer_weights or {}
+    blocks = [
+        vectorizer.transform(rows[:, column]) * weights.get(name, 1.0)
+        for name, vectorizer, column in transformer.transformers_
+        if name != "remainder"
+    ]
+    return hstack(blocks, format="csr")

@@ -82,16 +82,28 @@ def _number(s: str | None) -> float | None:
     return parse_number(s)
 
 
+_compiled: dict[int, tuple[RuleBook, tuple[tuple[str, re.Pattern[str]], ...]]] = {}
+
+
+def _fact_patterns(book: RuleBook) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One alternation per fact, longest phrase first (compiled once per rule book)."""
+    cached = _compiled.get(id(book))
+    if cached is None or cached[0] is not book:
+        patterns = tuple(
+            (fact.id, re.compile("|".join(re.escape(p) for p in sorted(fact.phrases, key=len, reverse=True))))
+            for fact in book.facts
+            if fact.phrases
+        )
+        cached = _compiled[id(book)] = (book, patterns)
+    return cached[1]
+
+
 def _facts(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
     found: dict[str, Signal] = {}
-    for fact in book.facts:
-        for phrase in sorted(fact.phrases, key=len, reverse=True):
-            for m in re.finditer(re.escape(phrase), masked):
-                if _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
-                    continue
-                found[fact.id] = Signal(view.evidence(m.start(), m.end()), detail=phrase)
-                break
-            if fact.id in found:
+    for fact_id, pattern in _fact_patterns(book):
+        for m in pattern.finditer(masked):
+            if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+                found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
                 break
     return found
 

@@ -128,3 +128,19 @@ def test_low_cases_have_no_amount_within_20_percent_below_a_threshold(
                         checked += 1
                         assert not 0.8 * low <= amount.yuan < low, (gold.id, rule_id, crit.id, amount.yuan)
     assert checked
+
+
+def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> None:
+    """The one-pass probabilities and the direct column transform give sklearn's own numbers."""
+    import numpy as np
+
+    from classifiers.category_model import probabilities
+    from classifiers.features import feature_rows, parts_from_text, transform
+
+    registry, meta = trained
+    bundle = registry.load(meta.version).bundle
+    texts = [json.loads(x)["text"] for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:12]]
+    rows = feature_rows([parts_from_text(t) for t in texts])
+    ours, theirs = transform(bundle["features"], rows), bundle["features"].transform(rows)
+    assert abs(ours - theirs).max() < 1e-6
+    assert np.allclose(probabilities(bundle["category"], ours), bundle["category"].predict_proba(theirs), atol=1e-9)
