@@ -145,3 +145,23 @@ def test_json_array_format(fmt: str) -> None:
     assert result.exit_code == 0
     [row] = json.loads(result.stdout)
     assert row["status"] == "ok"
+
+
+def test_text_layer_pdf_fields_carry_page_boxes() -> None:
+    """A rendered decision with a text layer (no OCR): fields match its gold record and every piece
+    of evidence points at a box on its page."""
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+    gold = next(
+        json.loads(line) for line in (corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "h0007-000001"
+    )
+    result = pipeline.process_file(corpus / "textpdf" / "h0007-000001.pdf")
+    assert (result.status, result.text_source) == ("ok", "text_layer")
+    assert result.doc_number == gold["doc_number"].replace("【", "〔").replace("】", "〕")
+    assert result.decision_date == gold["decision_date"]
+    assert {(a.role, a.yuan) for a in result.amounts} == {(a["role"], a["yuan"]) for a in gold["amounts"]}
+    assert [p.name for p in result.parties] == [p["name"] for p in gold["parties"]]
+    for amount in result.amounts:
+        box = amount.evidence.box
+        assert box is not None and 0 <= box.x0 < box.x1 <= 1 and 0 <= box.y0 < box.y1 <= 1
+        assert 1 <= amount.evidence.page <= result.pages
