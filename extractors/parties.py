@@ -37,7 +37,11 @@ _FIELD_LABELS: dict[str, str] = {
 _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
 _LABEL_RES = {k: re.compile(rf"(?:{p})\s*[:：]?\s*") for k, p in _FIELD_LABELS.items() if k != "other"}
-_PARTY_RE = re.compile(rf"(?P<label>{_PARTY_LABEL})\s*(?P<colon>[:：])?\s*")
+# `当事人二：`, `当事人（一）：` number the parties of a joint decision
+_PARTY_RE = re.compile(
+    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d]|[(（][一二三四五六七八九十\d][)）])?\s*(?P<colon>[:：])?\s*"
+)
+_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$")
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
@@ -171,7 +175,12 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
     parties: list[Party] = []
     seen: set[str] = set()
     for label_start, value_pos, name, ns, business in _party_starts(text, region_end):
-        if len(name) < 2 or name in seen or re.match(r"^(?:的|对|未|已|因|涉嫌|应当?|是|为|于\d)", name):
+        if (
+            len(name) < 2
+            or name in seen
+            or _NOT_A_NAME.search(name)
+            or re.match(r"^(?:的|对|未|已|因|涉嫌|应当?|是|为|于\d)", name)
+        ):
             continue
         seen.add(name)
         bend = _block_end(text, value_pos, region_end)

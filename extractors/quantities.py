@@ -109,9 +109,9 @@ def _noun_before(phrase: str) -> str | None:
     phrase = re.sub(r"[^\u4e00-\u9fffA-Za-z]+$", "", _QUOTES.sub("", phrase))
     phrase = phrase[max((m.end() for m in re.finditer(r"[^\u4e00-\u9fffA-Za-z0-9]", phrase)), default=0) :]
     lead = _LEAD.match(phrase)
-    while lead and lead.end() < len(phrase):
-        phrase = phrase[lead.end() :]
-        lead = _LEAD.match(phrase)
+    while lead:
+        phrase = phrase[lead.end() :]  # `已销售` is all conduct, no noun
+        lead = _LEAD.match(phrase) if phrase else None
     phrase = _TAIL_NOISE.sub("", phrase)
     return phrase[-12:] if len(phrase) >= 2 else None
 
@@ -131,6 +131,10 @@ def _subject(text: str, start: int, end: int) -> str | None:
         # `当事人无证开采黏土，开采量1496.3方`: the clause before names what was measured
         prev_lo, _ = _clause_bounds(text, lo - 1, lo - 1)
         found = _noun_before(text[prev_lo : lo - 1])
+    if found is None:
+        # `已销售800盒`: the quantity stands; the conduct is the best name it has
+        bare = re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", text[lo:start])
+        found = bare[-8:] if len(bare) >= 2 else None
     return found
 
 

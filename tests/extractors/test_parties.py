@@ -69,3 +69,13 @@ def test_invalid_code_is_reported_as_printed_with_its_one_character_repair(slip:
 def test_the_word_in_a_sentence_is_not_a_party_label() -> None:
     parties = _parties("当事人：某某有限公司，住所：某路1号。\n本局执法人员依法对当事人经营场所进行检查。\n当事人收到告知书后未提出陈述申辩。")
     assert [p.name for p in parties] == ["某某有限公司"]
+
+
+def test_numbered_parties_of_a_joint_decision_under_a_heading() -> None:
+    block = (
+        f"一、当事人基本情况\n名称：某某食品有限公司\n法定代表人：赵某\n统一社会信用代码：{VALID}\n"
+        "当事人二：李某，男，1980年1月1日出生，身份证号码：350102198001011234，住址：某市某街1号。"
+    )
+    parties = _parties(block)
+    assert [(p.name, p.kind) for p in parties] == [("某某食品有限公司", "organisation"), ("李某", "individual")]
+    assert parties[1].id_number_masked == "350102********1234"
