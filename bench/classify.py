@@ -57,13 +57,16 @@ def main() -> None:
         for doc, fields in cases:
             classifier.classify(doc, fields)
         single = len(docs) / (time.perf_counter() - start)
-        print(f"classification + rules, one by one: {single:8.1f} docs/s  ({single / baseline:.2f}x extraction)")
+        print(
+            f"classification + rules, one by one: {single:8.1f} docs/s  ({single / baseline:.2f}x extraction)"
+        )
 
         start = time.perf_counter()
         for i in range(0, len(cases), 64):
             classifier.classify_many(cases[i : i + 64])
         batched = len(docs) / (time.perf_counter() - start)
-        print(f"classification + rules, batches of 64: {batched:8.1f} docs/s  ({batched / baseline:.2f}x extraction)")
+        ratio = batched / baseline
+        print(f"classification + rules, batches of 64: {batched:8.1f} docs/s  ({ratio:.2f}x extraction)")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ def main() -> None:
         meta = train([corpus], Registry(Path(tmp) / "models"), seed=5, processes=args.processes)
         total = time.perf_counter() - start
         print(f"full training:                  {total:7.1f} s ({total / baseline:.2f}x feature preparation)")
-        print(f"held-out accuracy {meta.held_out.category_accuracy:.4f}, macro-F1 {meta.held_out.category_macro_f1:.4f}")
+        held = meta.held_out
+        print(f"held-out accuracy {held.category_accuracy:.4f}, macro-F1 {held.category_macro_f1:.4f}")
 
 
 if __name__ == "__main__":

@@ -19,14 +19,18 @@ class Ranked:
     probability: float
 
 
-def fit_category(x: spmatrix, y: list[str], x_cal: spmatrix, y_cal: list[str], seed: int = 0) -> CalibratedClassifierCV:
+def fit_category(
+    x: spmatrix, y: list[str], x_cal: spmatrix, y_cal: list[str], seed: int = 0
+) -> CalibratedClassifierCV:
     """Fit on (x, y), calibrate on (x_cal, y_cal); categories absent from the calibration set keep
     the SVM's ordering but get no probability mass of their own, so keep it stratified."""
     svm = LinearSVC(C=0.5, random_state=seed).fit(x, y)
     # The SVM is frozen: one "fold" that is all of the calibration data, so a rare category with a
     # single calibration example is still calibrated instead of failing a per-fold count check.
     whole = np.arange(x_cal.shape[0])
-    return CalibratedClassifierCV(FrozenEstimator(svm), method="sigmoid", cv=[(whole, whole)], ensemble=True).fit(x_cal, y_cal)
+    return CalibratedClassifierCV(
+        FrozenEstimator(svm), method="sigmoid", cv=[(whole, whole)], ensemble=True
+    ).fit(x_cal, y_cal)
 
 
 def probabilities(model: CalibratedClassifierCV, x: spmatrix) -> np.ndarray:

@@ -64,7 +64,9 @@ class Classifier:
         scores = criminal_scores(bundle["criminal"], x)
         return [self._judge(doc, fields, r, float(s)) for (doc, fields), r, s in zip(cases, ranked, scores)]
 
-    def _judge(self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float) -> Classified:
+    def _judge(
+        self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float
+    ) -> Classified:
         likely = [r for r in ranked if r.probability >= self.settings.category_floor] or ranked[:1]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
         signals = read_signals(document, self.book, fields.decided_on)
@@ -74,12 +76,19 @@ class Classifier:
         reasons = self.engine.evaluate(main, facts)
         # A less likely category's rules may ask for review, never raise a lead on their own.
         others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main]
-        reasons += [replace(r, level="review") if r.level == "high" else r for r in self.engine.evaluate(others, facts)]
+        reasons += [
+            replace(r, level="review") if r.level == "high" else r
+            for r in self.engine.evaluate(others, facts)
+        ]
         reasons.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
         crimes = [c.crime for c in top.candidate_crimes] if top else []
         risk = assess(
-            document, reasons, signals, text_score,
-            text_review_score=self.settings.text_review_score, crime_names=crimes,
+            document,
+            reasons,
+            signals,
+            text_score,
+            text_review_score=self.settings.text_review_score,
+            crime_names=crimes,
         )
         violation = {
             "category": ranked[0].category,
@@ -87,7 +96,11 @@ class Classifier:
             "confidence": round(ranked[0].probability, 4),
             "candidate_crimes": crimes,
             "top_categories": [
-                {"category": r.category, "label": self._label(r.category), "probability": round(r.probability, 4)}
+                {
+                    "category": r.category,
+                    "label": self._label(r.category),
+                    "probability": round(r.probability, 4),
+                }
                 for r in ranked
             ],
         }

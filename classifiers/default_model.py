@@ -25,7 +25,10 @@ def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_
     with tempfile.TemporaryDirectory(prefix="lianfa-default-corpus-") as tmp:
         write_corpus(Path(tmp), n=n, seed=seed, style="default")
         return train(
-            [Path(tmp)], registry, seed=seed, promote=True,
+            [Path(tmp)],
+            registry,
+            seed=seed,
+            promote=True,
             note=f"default model: generated default-style corpus, n={n}, seed={seed}",
         )
 

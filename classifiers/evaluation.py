@@ -62,7 +62,9 @@ def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
     )
 
 
-def evaluate_model(model: LoadedModel, examples: list[Example], processes: int | None = None) -> ModelEvaluation:
+def evaluate_model(
+    model: LoadedModel, examples: list[Example], processes: int | None = None
+) -> ModelEvaluation:
     from classifiers.criminal_model import criminal_scores
     from classifiers.training import prepare
 
@@ -83,7 +85,9 @@ def evaluate_model(model: LoadedModel, examples: list[Example], processes: int |
     return result
 
 
-def format_evaluation(ev: ModelEvaluation, other: ModelEvaluation | None = None, confusion: bool = True) -> str:
+def format_evaluation(
+    ev: ModelEvaluation, other: ModelEvaluation | None = None, confusion: bool = True
+) -> str:
     """A plain-text report; with `other`, its headline numbers side by side."""
     rep = ev.category
     lines = [f"model {ev.version}: {rep.documents} documents"]
@@ -91,10 +95,19 @@ def format_evaluation(ev: ModelEvaluation, other: ModelEvaluation | None = None,
     def num(v: float | None) -> str:
         return "-" if v is None else f"{v:.4f}"
 
-    head = [("category accuracy", rep.accuracy), ("category macro-F1", rep.macro_f1),
-            ("text criminal precision", ev.criminal_precision), ("text criminal recall", ev.criminal_recall)]
+    head = [
+        ("category accuracy", rep.accuracy),
+        ("category macro-F1", rep.macro_f1),
+        ("text criminal precision", ev.criminal_precision),
+        ("text criminal recall", ev.criminal_recall),
+    ]
     if other is not None:
-        theirs = [other.category.accuracy, other.category.macro_f1, other.criminal_precision, other.criminal_recall]
+        theirs = [
+            other.category.accuracy,
+            other.category.macro_f1,
+            other.criminal_precision,
+            other.criminal_recall,
+        ]
         lines.append(f"{'':26}{ev.version:>10}{other.version + ' (active)':>18}")
         lines += [f"{name:26}{num(v):>10}{num(o):>18}" for (name, v), o in zip(head, theirs)]
     else:
@@ -107,8 +120,12 @@ def format_evaluation(ev: ModelEvaluation, other: ModelEvaluation | None = None,
         lines.append("")
         lines.append("confusion (rows: true, columns: predicted; only categories with errors):")
         idx = range(len(rep.labels))
-        bad = [i for i in idx if any(rep.confusion[i][j] for j in idx if j != i)
-               or any(rep.confusion[j][i] for j in idx if j != i)]
+        bad = [
+            i
+            for i in idx
+            if any(rep.confusion[i][j] for j in idx if j != i)
+            or any(rep.confusion[j][i] for j in idx if j != i)
+        ]
         for i in bad:
             errs = [f"{rep.labels[j]}×{rep.confusion[i][j]}" for j in idx if j != i and rep.confusion[i][j]]
             if errs:

@@ -80,7 +80,11 @@ def build_transformer() -> ColumnTransformer:
             (
                 "core_chars",
                 TfidfVectorizer(
-                    analyzer="char", ngram_range=(2, 3), min_df=2, max_features=200_000, sublinear_tf=True,
+                    analyzer="char",
+                    ngram_range=(2, 3),
+                    min_df=2,
+                    max_features=200_000,
+                    sublinear_tf=True,
                     dtype=np.float32,
                 ),
                 1,

@@ -75,7 +75,9 @@ def _check_hash(path: Path, expected: str) -> None:
 def _vectorizers(bundle: dict[str, Any]) -> dict[str, Any]:
     """The bundle's fitted text vectorizers by name (vocabulary present or not)."""
     features = bundle.get("features")
-    return {name: v for name, v, _cols in getattr(features, "transformers_", []) if hasattr(v, "build_analyzer")}
+    return {
+        name: v for name, v, _cols in getattr(features, "transformers_", []) if hasattr(v, "build_analyzer")
+    }
 
 
 def split_vocabularies(bundle: dict[str, Any]) -> dict[str, dict[str, int]]:
@@ -113,7 +115,9 @@ def verify_and_load(model_file: Path, meta: ModelMeta) -> dict[str, Any]:
     try:
         bundle = sio.load(model_file, trusted=TRUSTED_TYPES)
     except Exception as exc:  # noqa: BLE001
-        raise ModelError(f"{model_file}: cannot be read as a lianfa model ({type(exc).__name__}: {exc})") from exc
+        raise ModelError(
+            f"{model_file}: cannot be read as a lianfa model ({type(exc).__name__}: {exc})"
+        ) from exc
     if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
         raise ModelError(f"{model_file}: not a lianfa classifier bundle; retrain with `lianfa train`")
     try:
@@ -147,9 +151,13 @@ class Registry:
         try:
             meta = ModelMeta.model_validate_json(path.read_text(encoding="utf-8"))
         except (ValidationError, UnicodeDecodeError) as exc:
-            raise ModelError(f"{path}: not lianfa model metadata ({exc.__class__.__name__}); retrain") from exc
+            raise ModelError(
+                f"{path}: not lianfa model metadata ({exc.__class__.__name__}); retrain"
+            ) from exc
         if meta.format != MODEL_FORMAT or meta.version != version:
-            raise ModelError(f"{path}: format {meta.format} / version {meta.version}, expected {MODEL_FORMAT} / {version}")
+            raise ModelError(
+                f"{path}: format {meta.format} / version {meta.version}, expected {MODEL_FORMAT} / {version}"
+            )
         return meta
 
     def save(self, bundle: dict[str, Any], meta: ModelMeta) -> ModelMeta:
@@ -168,11 +176,13 @@ class Registry:
         words = json.dumps(vocabularies, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         _write_atomic(folder / meta.file, data)
         _write_atomic(folder / meta.vocabulary_file, words)
-        meta = meta.model_copy(update={
-            "version": version,
-            "file_sha256": hashlib.sha256(data).hexdigest(),
-            "vocabulary_sha256": hashlib.sha256(words).hexdigest(),
-        })
+        meta = meta.model_copy(
+            update={
+                "version": version,
+                "file_sha256": hashlib.sha256(data).hexdigest(),
+                "vocabulary_sha256": hashlib.sha256(words).hexdigest(),
+            }
+        )
         _write_atomic(folder / "meta.json", meta.model_dump_json(indent=2).encode("utf-8"))
         return meta
 
@@ -210,7 +220,9 @@ class Registry:
         """Make the previously active version active again; returns it."""
         history = self._history()
         if len(history) < 2:
-            raise ModelError(f"{self.root}: no earlier active model to roll back to; see `lianfa models list`")
+            raise ModelError(
+                f"{self.root}: no earlier active model to roll back to; see `lianfa models list`"
+            )
         previous = history[-2]
         self.load(previous)
         self._set_active(previous, history[:-1])

@@ -29,7 +29,11 @@ class CriminalRisk:
 
     def as_contract(self) -> dict[str, Any]:
         """The contract's criminal_risk (ReasonOut keeps the extra keys: level, kind, source...)."""
-        return {"level": self.level, "score": round(self.score, 4), "reasons": [reason_dict(r) for r in self.reasons]}
+        return {
+            "level": self.level,
+            "score": round(self.score, 4),
+            "reasons": [reason_dict(r) for r in self.reasons],
+        }
 
 
 def evidence_dict(ev: Evidence | None) -> dict[str, Any] | None:
@@ -63,7 +67,9 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
         if a.role not in amounts or a.yuan > amounts[a.role].value:
             amounts[a.role] = Measured(a.yuan, a.evidence)
     quantities = [
-        QuantityIn(q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end))
+        QuantityIn(
+            q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end)
+        )
         for q in fields.quantities
     ]
     for sig in signals.outcomes:
@@ -71,7 +77,9 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
         if subject and sig.value is not None and not any(q.subject == subject for q in quantities):
             quantities.append(QuantityIn("count", sig.value, "人", subject, sig.evidence))
     party = fields.parties[0].kind if fields.parties else None
-    return CaseFacts(amounts=amounts, quantities=quantities, party_kind=party, decided=fields.decided_on, signals=signals)
+    return CaseFacts(
+        amounts=amounts, quantities=quantities, party_kind=party, decided=fields.decided_on, signals=signals
+    )
 
 
 def _score(reasons: list[Reason], text_score: float) -> float:

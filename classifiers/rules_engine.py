@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from corpora.rules import Criterion, Rule, RuleBook, RuleVersion
 from classifiers.signals import TextSignals
+from corpora.rules import Criterion, Rule, RuleBook, RuleVersion
 from ingest.document import Evidence
 
 Level = Literal["high", "review", "low"]
@@ -63,7 +63,9 @@ class QuantityIn:
     context: str = ""
 
     def about(self, subjects: list[str]) -> bool:
-        return _subject_matches(self.subject, subjects) or any(s in self.context for s in subjects if len(s) > 1)
+        return _subject_matches(self.subject, subjects) or any(
+            s in self.context for s in subjects if len(s) > 1
+        )
 
 
 @dataclass
@@ -216,7 +218,11 @@ class RulesEngine:
             prior = sig.prior
             if prior is None or prior.count < crit.prior_penalties:
                 return None
-            if crit.within_years and prior.within_years is not None and prior.within_years > crit.within_years + 0.05:
+            if (
+                crit.within_years
+                and prior.within_years is not None
+                and prior.within_years > crit.within_years + 0.05
+            ):
                 return None
             cap = crit.within_years is not None and prior.within_years is None
         if crit.exceedance is not None:
@@ -227,7 +233,9 @@ class RulesEngine:
             if missing and not crit.prior_penalties:
                 return None
             present = [f for f in crit.facts if f in sig.facts]
-            evidence = next((sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None)
+            evidence = next(
+                (sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None
+            )
             stated = "、".join(sig.facts[f].detail for f in present)
             prior = f"此前已受行政处罚{sig.prior.count}次" if crit.prior_penalties and sig.prior else ""
             said = "，".join(x for x in (stated, prior) if x)
@@ -271,7 +279,9 @@ class RulesEngine:
             text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
         if crit.prior_penalties and sig.prior:
             text += f"；此前已受行政处罚{sig.prior.count}次"
-        hit = _Hit(level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence)
+        hit = _Hit(
+            level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence
+        )
         hit = replace(hit, assumed=bool(missing))
         return _cap_review(hit) if cap else hit
 
@@ -300,10 +310,17 @@ class RulesEngine:
             if unit != t_unit:
                 continue
             if best is None or value > best[0]:
-                best = (value, q.subject if _subject_matches(q.subject, crit.subjects) else subject, unit, q.evidence)
+                best = (
+                    value,
+                    q.subject if _subject_matches(q.subject, crit.subjects) else subject,
+                    unit,
+                    q.evidence,
+                )
         return best
 
-    def _exceedance(self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str]) -> _Hit | None:
+    def _exceedance(
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str]
+    ) -> _Hit | None:
         assert crit.exceedance is not None
         if missing:
             return None
@@ -316,11 +333,16 @@ class RulesEngine:
             ratio = times / wanted.times
             if times >= wanted.times:
                 level: Level = "high"
-                text = f"{pollutant}超标 {_qty(times)} 倍 ≥ 追诉标准 {_qty(wanted.times)} 倍（{_cite(version)}）"
+                text = (
+                    f"{pollutant}超标 {_qty(times)} 倍 ≥ 追诉标准 {_qty(wanted.times)} 倍（{_cite(version)}）"
+                )
                 kind = "threshold"
             elif times >= self.near * wanted.times:
                 level, kind = "review", "near_threshold"
-                text = f"{pollutant}超标 {_qty(times)} 倍，达到追诉标准 {_qty(wanted.times)} 倍的 {ratio:.0%}（{_cite(version)}）"
+                text = (
+                    f"{pollutant}超标 {_qty(times)} 倍，达到追诉标准 {_qty(wanted.times)} 倍的 {ratio:.0%}"
+                    f"（{_cite(version)}）"
+                )
             else:
                 continue
             hit = _Hit(level, kind, text, "exceedance", times, wanted.times, "倍", ratio, sig.evidence)
@@ -354,7 +376,9 @@ def _same_measure(a: Criterion, b: Criterion) -> bool:
 def _has_base(crit: Criterion, version: RuleVersion) -> bool:
     """Another criterion of the version measures the same thing with fewer required facts."""
     return any(
-        other is not crit and _same_measure(crit, other) and set(other.facts) < set(crit.facts)
+        other is not crit
+        and _same_measure(crit, other)
+        and set(other.facts) < set(crit.facts)
         and other.party_kind in ("any", crit.party_kind)
         for other in version.criteria
     )

@@ -40,7 +40,9 @@ _DECLINED = re.compile(
     r"不予立案|决定不立案|作出不立案|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|反向移送|移送回|移交回|退回|交回|退还"
 )
 _POLICE = re.compile(r"公安|侦查|检察|移送|立案")
-_OUTCOME_COUNT = re.compile(rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)")
+_OUTCOME_COUNT = re.compile(
+    rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
+)
 _OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
 
 
@@ -144,7 +146,14 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
 
 def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Signal]]:
     pollutants = sorted(
-        {p for r in book.rules for v in r.versions for c in v.criteria if c.exceedance for p in c.exceedance.pollutants},
+        {
+            p
+            for r in book.rules
+            for v in r.versions
+            for c in v.criteria
+            if c.exceedance
+            for p in c.exceedance.pollutants
+        },
         key=len,
         reverse=True,
     )

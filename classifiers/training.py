@@ -28,7 +28,7 @@ import numpy as np
 from classifiers.category_model import fit_category
 from classifiers.criminal_model import criminal_scores, fit_criminal
 from classifiers.evaluation import category_report
-from classifiers.features import build_transformer, slim, feature_rows, parts_from_text
+from classifiers.features import build_transformer, feature_rows, parts_from_text, slim
 from classifiers.registry import TRUSTED_TYPES, Registry
 from classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
 from ingest.errors import DataFileError
@@ -50,7 +50,9 @@ def _example(obj: dict[str, Any], where: str) -> tuple[Example, str]:
         raise DataFileError(f"{where}: no decision text (`text`); export reviewed cases with their text")
     if isinstance(obj.get("criminal"), dict):  # a GoldRecord
         crim = obj["criminal"]
-        return Example(str(obj.get("id", where)), text, obj.get("category"), bool(crim.get("label"))), "corpus"
+        return Example(
+            str(obj.get("id", where)), text, obj.get("category"), bool(crim.get("label"))
+        ), "corpus"
     label = obj.get("criminal_label")
     criminal = None if label is None else bool(int(label))
     return Example(str(obj.get("case_id", where)), text, obj.get("category") or None, criminal), "reviewed"
@@ -142,7 +144,9 @@ def _criminal_metrics(y: list[int], scores: np.ndarray) -> dict[str, float | Non
     return {"criminal_precision": precision, "criminal_recall": recall, "criminal_auc": auc}
 
 
-def fit(examples: list[Example], seed: int = 0, processes: int | None = None) -> tuple[dict[str, Any], HeldOutMetrics]:
+def fit(
+    examples: list[Example], seed: int = 0, processes: int | None = None
+) -> tuple[dict[str, Any], HeldOutMetrics]:
     """The model bundle and its held-out metrics."""
     categorized = [e for e in examples if e.category]
     if len({e.category for e in categorized}) < 2:
@@ -156,11 +160,16 @@ def fit(examples: list[Example], seed: int = 0, processes: int | None = None) ->
     cat_train = [pos for pos, i in enumerate(train) if examples[i].category]
     cat_held = [pos for pos, i in enumerate(held) if examples[i].category]
     cat_model = fit_category(
-        x_train[cat_train], [str(examples[train[p]].category) for p in cat_train],
-        x_held[cat_held], [str(examples[held[p]].category) for p in cat_held], seed,
+        x_train[cat_train],
+        [str(examples[train[p]].category) for p in cat_train],
+        x_held[cat_held],
+        [str(examples[held[p]].category) for p in cat_held],
+        seed,
     )
     crim_rows = [pos for pos, i in enumerate(train) if examples[i].criminal is not None]
-    crim_model = fit_criminal(x_train[crim_rows], [int(bool(examples[train[pos]].criminal)) for pos in crim_rows])
+    crim_model = fit_criminal(
+        x_train[crim_rows], [int(bool(examples[train[pos]].criminal)) for pos in crim_rows]
+    )
     trained_on = set(train)
     unseen = [pos for pos, i in enumerate(held) if i not in trained_on]
     scored = [pos for pos in unseen if examples[held[pos]].category]
@@ -189,7 +198,12 @@ def _library_versions() -> dict[str, str]:
 
 
 def train(
-    sources: list[Path], registry: Registry, *, seed: int = 0, promote: bool = False, note: str = "",
+    sources: list[Path],
+    registry: Registry,
+    *,
+    seed: int = 0,
+    promote: bool = False,
+    note: str = "",
     processes: int | None = None,
 ) -> ModelMeta:
     """Fit on every example in `sources`, store a new version (and make it active if `promote`)."""

@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-models_app = typer.Typer(help="Classifier models in the registry: list, show, promote, roll back.", no_args_is_help=True)
+models_app = typer.Typer(
+    help="Classifier models in the registry: list, show, promote, roll back.", no_args_is_help=True
+)
 
 
 def _registry():  # type: ignore[no-untyped-def]
@@ -25,13 +27,17 @@ def _fail(exc: Exception) -> None:
 def train(
     data: Annotated[
         list[Path],
-        typer.Option("--data", help="A generated corpus directory, or a .jsonl of reviewed cases (repeat to combine)."),
+        typer.Option(
+            "--data", help="A generated corpus directory, or a .jsonl of reviewed cases (repeat to combine)."
+        ),
     ],
     out: Annotated[
         Path | None, typer.Option("--out", help="Registry directory (default: <data_dir>/models).")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the held-out split and the SVM.")] = 0,
-    promote: Annotated[bool, typer.Option("--promote/--no-promote", help="Make the new model active.")] = False,
+    promote: Annotated[
+        bool, typer.Option("--promote/--no-promote", help="Make the new model active.")
+    ] = False,
     note: Annotated[str, typer.Option("--note", help="Free text stored in the model's metadata.")] = "",
 ) -> None:
     """Train the category and criminal-likeness models and store them as a new registry version."""
@@ -47,11 +53,15 @@ def train(
         return
     h = meta.held_out
     typer.echo(
-        f"model {meta.version}: {meta.data_size} documents, {len(meta.labels)} categories; held out {h.documents}:"
+        f"model {meta.version}: {meta.data_size} documents, {len(meta.labels)} categories;"
+        f" held out {h.documents}:"
         f" accuracy {h.category_accuracy or 0:.4f}, macro-F1 {h.category_macro_f1 or 0:.4f}"
         + (f", criminal AUC {h.criminal_auc:.4f}" if h.criminal_auc is not None else "")
     )
-    typer.echo(f"active: {registry.active()}" + ("" if promote else f" (promote with `lianfa models promote {meta.version}`)"))
+    typer.echo(
+        f"active: {registry.active()}"
+        + ("" if promote else f" (promote with `lianfa models promote {meta.version}`)")
+    )
 
 
 @models_app.command("list")
@@ -69,14 +79,17 @@ def list_models() -> None:
         try:
             m = registry.meta(v)
             acc = m.held_out.category_accuracy
-            line = f"{m.created:%Y-%m-%d %H:%M} {m.data_size:>7} docs  acc {acc if acc is not None else float('nan'):.4f}  {m.note}"
+            shown = "-" if acc is None else f"{acc:.4f}"
+            line = f"{m.created:%Y-%m-%d %H:%M} {m.data_size:>7} docs  acc {shown}  {m.note}"
         except ModelError as exc:
             line = f"unreadable: {exc}"
         typer.echo(f"{'*' if v == active else ' '} {v:6} {line}")
 
 
 @models_app.command("show")
-def show(version: Annotated[str | None, typer.Argument(help="Version (default: the active one).")] = None) -> None:
+def show(
+    version: Annotated[str | None, typer.Argument(help="Version (default: the active one).")] = None,
+) -> None:
     """The model's metadata as JSON."""
     from classifiers.registry import ModelError
 
@@ -117,9 +130,15 @@ def rollback() -> None:
 
 
 def evaluate(
-    data: Annotated[list[Path], typer.Option("--data", help="Labelled corpus directory or reviewed-cases .jsonl.")],
-    model: Annotated[str | None, typer.Option("--model", help="Version to evaluate (default: active).")] = None,
-    confusion: Annotated[bool, typer.Option("--confusion/--no-confusion", help="Print confusion rows.")] = True,
+    data: Annotated[
+        list[Path], typer.Option("--data", help="Labelled corpus directory or reviewed-cases .jsonl.")
+    ],
+    model: Annotated[
+        str | None, typer.Option("--model", help="Version to evaluate (default: active).")
+    ] = None,
+    confusion: Annotated[
+        bool, typer.Option("--confusion/--no-confusion", help="Print confusion rows.")
+    ] = True,
 ) -> None:
     """Per-category P/R/F1 and the confusion matrix of MODEL on DATA, next to the active model."""
     from classifiers.evaluation import evaluate_model, format_evaluation

@@ -62,14 +62,18 @@ def test_every_flag_has_a_reason_with_evidence(results: list[tuple[GoldRecord, E
             assert reason.text
 
 
-def test_threshold_reasons_name_crime_article_rule_and_figures(results: list[tuple[GoldRecord, ExtractResult]]) -> None:
+def test_threshold_reasons_name_crime_article_rule_and_figures(
+    results: list[tuple[GoldRecord, ExtractResult]],
+) -> None:
     reasons = [x for _g, r in results for x in r.criminal_risk.reasons if x.measure == "amount"]
     assert reasons
     for x in reasons:
         assert x.crime and x.article and x.article.startswith("刑法第") and x.rule_id and x.rule_version
         assert x.value is not None and x.threshold is not None and x.unit == "元"
         extra = x.model_extra or {}
-        assert extra.get("source") and extra.get("source_article") and extra.get("level") in ("high", "review")
+        assert (
+            extra.get("source") and extra.get("source_article") and extra.get("level") in ("high", "review")
+        )
 
 
 def test_police_declined_cases_are_not_new_leads(results: list[tuple[GoldRecord, ExtractResult]]) -> None:
@@ -83,8 +87,18 @@ def test_police_declined_cases_are_not_new_leads(results: list[tuple[GoldRecord,
 
 def test_training_accepts_the_service_export_format(tmp_path: Path) -> None:
     rows = [
-        {"case_id": 7, "text": "当事人销售假冒注册商标的商品……", "category": "trademark_infringement", "criminal_label": 1},
-        {"case_id": 8, "text": "当事人未按规定公示……", "category": "credit_disclosure", "criminal_label": None},
+        {
+            "case_id": 7,
+            "text": "当事人销售假冒注册商标的商品……",
+            "category": "trademark_infringement",
+            "criminal_label": 1,
+        },
+        {
+            "case_id": 8,
+            "text": "当事人未按规定公示……",
+            "category": "credit_disclosure",
+            "criminal_label": None,
+        },
         {"case_id": 9, "text": "当事人……", "category": None, "criminal_label": 0},
     ]
     path = tmp_path / "reviewed.jsonl"
@@ -92,7 +106,9 @@ def test_training_accepts_the_service_export_format(tmp_path: Path) -> None:
     examples, source = load_examples(path)
     assert source.kind == "reviewed" and source.documents == 3
     assert [(e.category, e.criminal) for e in examples] == [
-        ("trademark_infringement", True), ("credit_disclosure", None), (None, False)
+        ("trademark_infringement", True),
+        ("credit_disclosure", None),
+        (None, False),
     ]
     path.write_text('{"case_id": 1}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="reviewed.jsonl:1"):
@@ -111,7 +127,11 @@ def test_low_cases_have_no_amount_within_20_percent_below_a_threshold(
     book, taxonomy = load_rules(), load_taxonomy()
     checked = 0
     for gold, res in results:
-        if res.criminal_risk.level != "low" or gold.criminal.declined_by_police or res.violation.category is None:
+        if (
+            res.criminal_risk.level != "low"
+            or gold.criminal.declined_by_police
+            or res.violation.category is None
+        ):
             continue
         party = res.parties[0].kind if res.parties else None
         when = gold.conduct_date or gold.decision_date
@@ -139,8 +159,13 @@ def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corp
 
     registry, meta = trained
     bundle = registry.load(meta.version).bundle
-    texts = [json.loads(x)["text"] for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:12]]
+    texts = [
+        json.loads(x)["text"]
+        for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    ]
     rows = feature_rows([parts_from_text(t) for t in texts])
     ours, theirs = transform(bundle["features"], rows), bundle["features"].transform(rows)
     assert abs(ours - theirs).max() < 1e-6
-    assert np.allclose(probabilities(bundle["category"], ours), bundle["category"].predict_proba(theirs), atol=1e-9)
+    assert np.allclose(
+        probabilities(bundle["category"], ours), bundle["category"].predict_proba(theirs), atol=1e-9
+    )

@@ -12,7 +12,9 @@ from classifiers.default_model import ensure_default, train_default
 from classifiers.registry import Registry
 
 
-def test_default_model_is_trained_once_and_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_model_is_trained_once_and_reproducible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     small = ClassifierSettings(default_model_documents=120)
     monkeypatch.setattr(classifiers.config, "get_classifier_settings", lambda: small)
     registry = Registry(tmp_path / "models")

@@ -41,7 +41,9 @@ def test_tampered_model_file_is_refused(trained: tuple[Registry, ModelMeta], tmp
         registry.load("v1")
 
 
-def test_foreign_file_with_matching_hash_is_refused_for_its_types(trained: tuple[Registry, ModelMeta], tmp_path: Path) -> None:
+def test_foreign_file_with_matching_hash_is_refused_for_its_types(
+    trained: tuple[Registry, ModelMeta], tmp_path: Path
+) -> None:
     """Someone replaces the file and rewrites meta.json's hash: the trusted-type check still refuses it."""
     registry = _copy(trained[0], tmp_path)
     folder = registry.root / "v1"
@@ -56,7 +58,9 @@ def test_foreign_file_with_matching_hash_is_refused_for_its_types(trained: tuple
         registry.load("v1")
 
 
-def test_not_a_model_and_not_our_metadata_are_refused(trained: tuple[Registry, ModelMeta], tmp_path: Path) -> None:
+def test_not_a_model_and_not_our_metadata_are_refused(
+    trained: tuple[Registry, ModelMeta], tmp_path: Path
+) -> None:
     registry = _copy(trained[0], tmp_path)
     folder = registry.root / "v1"
     meta = json.loads((folder / "meta.json").read_text())
@@ -77,7 +81,9 @@ def test_promote_and_rollback(trained: tuple[Registry, ModelMeta], tmp_path: Pat
     registry = _copy(trained[0], tmp_path)
     shutil.copytree(registry.root / "v1", registry.root / "v2")
     meta = ModelMeta.model_validate_json((registry.root / "v2" / "meta.json").read_text())
-    (registry.root / "v2" / "meta.json").write_text(meta.model_copy(update={"version": "v2"}).model_dump_json())
+    (registry.root / "v2" / "meta.json").write_text(
+        meta.model_copy(update={"version": "v2"}).model_dump_json()
+    )
     assert registry.versions() == ["v1", "v2"]
     registry.promote("v2")
     assert registry.active() == "v2"

@@ -68,10 +68,20 @@ def test_near_band_is_review_and_below_it_nothing(engine: RulesEngine) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(share=st.floats(min_value=0.8, max_value=0.9999), rule=st.sampled_from(
-    [("fake_products_amount", "sales", 50_000), ("copyright_amount", "illegal_income", 30_000),
-     ("contract_fraud_amount", "loss", 20_000), ("smuggling_amount", "tax_evaded", 100_000)]))
-def test_every_amount_within_20_percent_below_a_threshold_is_review(share: float, rule: tuple[str, str, int]) -> None:
+@given(
+    share=st.floats(min_value=0.8, max_value=0.9999),
+    rule=st.sampled_from(
+        [
+            ("fake_products_amount", "sales", 50_000),
+            ("copyright_amount", "illegal_income", 30_000),
+            ("contract_fraud_amount", "loss", 20_000),
+            ("smuggling_amount", "tax_evaded", 100_000),
+        ]
+    ),
+)
+def test_every_amount_within_20_percent_below_a_threshold_is_review(
+    share: float, rule: tuple[str, str, int]
+) -> None:
     rule_id, role, threshold = rule
     reasons = RulesEngine(load_rules()).evaluate([rule_id], case({role: threshold * share}))
     assert [r.level for r in reasons] == ["review"]
@@ -79,15 +89,25 @@ def test_every_amount_within_20_percent_below_a_threshold_is_review(share: float
 
 def test_measures_are_never_mixed(engine: RulesEngine) -> None:
     # 违法所得 60,000 is far below no income threshold of 225 for a unit, and is not 非法经营数额.
-    reasons = engine.evaluate(["illegal_business_amount"], case({"illegal_income": 60_000, "goods_value": 900_000}, party="organisation"))
+    reasons = engine.evaluate(
+        ["illegal_business_amount"],
+        case({"illegal_income": 60_000, "goods_value": 900_000}, party="organisation"),
+    )
     assert reasons == []
-    [income] = engine.evaluate(["illegal_business_amount"], case({"illegal_income": 12_000}, party="individual"))
+    [income] = engine.evaluate(
+        ["illegal_business_amount"], case({"illegal_income": 12_000}, party="individual")
+    )
     assert income.level == "high" and "违法所得数额" in income.text and income.threshold == 10_000
 
 
 def test_party_scope_picks_the_unit_threshold(engine: RulesEngine) -> None:
-    assert engine.evaluate(["illegal_business_amount"], case({"illegal_revenue": 60_000}, party="organisation")) == []
-    [person] = engine.evaluate(["illegal_business_amount"], case({"illegal_revenue": 60_000}, party="individual_business"))
+    assert (
+        engine.evaluate(["illegal_business_amount"], case({"illegal_revenue": 60_000}, party="organisation"))
+        == []
+    )
+    [person] = engine.evaluate(
+        ["illegal_business_amount"], case({"illegal_revenue": 60_000}, party="individual_business")
+    )
     assert person.level == "high"
     [unknown] = engine.evaluate(["illegal_business_amount"], case({"illegal_revenue": 60_000}, party=None))
     assert unknown.level == "review"
@@ -96,12 +116,16 @@ def test_party_scope_picks_the_unit_threshold(engine: RulesEngine) -> None:
 def test_cigarettes_in_tiao_convert_to_zhi(engine: RulesEngine) -> None:
     [r] = engine.evaluate(["tobacco_business_quantity"], case(quantities=[("count", 1_050, "条", "卷烟")]))
     assert (r.level, r.value, r.threshold, r.unit) == ("high", 210_000, 200_000, "支")
-    assert engine.evaluate(["tobacco_business_quantity"], case(quantities=[("count", 700, "条", "卷烟")])) == []
+    assert (
+        engine.evaluate(["tobacco_business_quantity"], case(quantities=[("count", 700, "条", "卷烟")])) == []
+    )
 
 
 def test_area_in_square_metres_against_mu_needs_the_land_use_fact(engine: RulesEngine) -> None:
     quantities = [("area", 3_500.0, "平方米", "基本农田")]  # 5.25 亩
-    [r] = engine.evaluate(["farmland_occupation_area"], case(quantities=quantities, facts=["changed_land_use"]))
+    [r] = engine.evaluate(
+        ["farmland_occupation_area"], case(quantities=quantities, facts=["changed_land_use"])
+    )
     assert r.level == "high" and r.unit == "平方米" and r.threshold == pytest.approx(5 * 666.67)
     [unstated] = engine.evaluate(["farmland_occupation_area"], case(quantities=quantities))
     assert unstated.level == "review" and "改变被占用土地用途" in unstated.text
@@ -109,15 +133,21 @@ def test_area_in_square_metres_against_mu_needs_the_land_use_fact(engine: RulesE
 
 def test_weight_in_kilograms_against_tonnes(engine: RulesEngine) -> None:
     quantities = [("weight", 3_200.0, "千克", "危险废物")]
-    [r] = engine.evaluate(["pollution_hazardous_waste"], case(quantities=quantities, facts=["illegal_disposal"]))
+    [r] = engine.evaluate(
+        ["pollution_hazardous_waste"], case(quantities=quantities, facts=["illegal_disposal"])
+    )
     assert (r.level, r.threshold, r.unit) == ("high", 3_000, "千克")
 
 
 def test_version_follows_the_conduct_date(engine: RulesEngine) -> None:
     amounts = {"tax_evaded": 20_000}
-    [old] = engine.evaluate(["false_vat_invoice_amount"], case(amounts, conduct=date(2021, 1, 5), decided=date(2021, 9, 1)))
+    [old] = engine.evaluate(
+        ["false_vat_invoice_amount"], case(amounts, conduct=date(2021, 1, 5), decided=date(2021, 9, 1))
+    )
     assert old.level == "high" and old.rule_version == "追诉标准（二）2010"
-    new = engine.evaluate(["false_vat_invoice_amount"], case(amounts, conduct=date(2023, 1, 5), decided=date(2023, 9, 1)))
+    new = engine.evaluate(
+        ["false_vat_invoice_amount"], case(amounts, conduct=date(2023, 1, 5), decided=date(2023, 9, 1))
+    )
     assert new == []
     assert engine.evaluate(["pollution_hazardous_waste"], case(conduct=date(2015, 1, 1))) == []
 
@@ -125,13 +155,16 @@ def test_version_follows_the_conduct_date(engine: RulesEngine) -> None:
 def test_lighter_later_version_turns_a_lead_into_review(engine: RulesEngine) -> None:
     # 虚开 税款 60,000: crosses the 2010 standard (10,000), not the 2022 one (100,000).
     [r] = engine.evaluate(
-        ["false_vat_invoice_amount"], case({"tax_evaded": 60_000}, conduct=date(2022, 3, 1), decided=date(2022, 8, 1))
+        ["false_vat_invoice_amount"],
+        case({"tax_evaded": 60_000}, conduct=date(2022, 3, 1), decided=date(2022, 8, 1)),
     )
     assert r.level == "review" and r.rule_version == "追诉标准（二）2010" and "从旧兼从轻" in r.text
 
 
 def test_without_a_conduct_date_the_decision_date_decides(engine: RulesEngine) -> None:
-    [r] = engine.evaluate(["false_vat_invoice_amount"], case({"tax_evaded": 20_000}, conduct=None, decided=date(2021, 9, 1)))
+    [r] = engine.evaluate(
+        ["false_vat_invoice_amount"], case({"tax_evaded": 20_000}, conduct=None, decided=date(2021, 9, 1))
+    )
     assert r.level == "high" and "按决定日期" in r.text
 
 
@@ -152,14 +185,20 @@ def test_a_provinces_own_figure_is_used_when_configured() -> None:
             rule["versions"][-1]["criteria"][0]["threshold"]["by_province"] = {"浙江省": 120_000}
     book = RuleBook.model_validate(data)
     when = {"conduct": date(2020, 1, 1), "decided": date(2020, 6, 1), "facts": ["unlicensed_mining"]}
-    [zj] = RulesEngine(book, province="浙江省").evaluate(["illegal_mining_value"], case({"goods_value": 130_000}, **when))  # type: ignore[arg-type]
+    [zj] = RulesEngine(book, province="浙江省").evaluate(
+        ["illegal_mining_value"], case({"goods_value": 130_000}, **when)
+    )  # type: ignore[arg-type]
     assert zj.level == "high" and zj.threshold == 120_000
-    [other] = RulesEngine(book, province="江苏省").evaluate(["illegal_mining_value"], case({"goods_value": 130_000}, **when))  # type: ignore[arg-type]
+    [other] = RulesEngine(book, province="江苏省").evaluate(
+        ["illegal_mining_value"], case({"goods_value": 130_000}, **when)
+    )  # type: ignore[arg-type]
     assert other.level == "review"
 
 
 def test_fishing_in_closed_season_with_banned_gear(engine: RulesEngine) -> None:
-    [r] = engine.evaluate(["illegal_fishing_behaviour"], case(facts=["closed_fishing_season", "banned_fishing_method"]))
+    [r] = engine.evaluate(
+        ["illegal_fishing_behaviour"], case(facts=["closed_fishing_season", "banned_fishing_method"])
+    )
     assert r.level == "high" and r.measure == "behaviour" and r.evidence is not None
     assert engine.evaluate(["illegal_fishing_behaviour"], case(facts=["closed_fishing_season"])) == []
 
@@ -175,7 +214,10 @@ def test_repeat_after_two_administrative_penalties(engine: RulesEngine) -> None:
 
 
 def test_review_only_criterion_prompts_review_when_its_fact_is_missing(engine: RulesEngine) -> None:
-    [r] = engine.evaluate(["tax_evasion_amount"], case({"tax_evaded": 260_000}, conduct=date(2023, 1, 1), decided=date(2023, 5, 1)))
+    [r] = engine.evaluate(
+        ["tax_evasion_amount"],
+        case({"tax_evaded": 260_000}, conduct=date(2023, 1, 1), decided=date(2023, 5, 1)),
+    )
     assert r.level == "review" and "应纳税额" in r.text
 
 
@@ -190,17 +232,22 @@ def test_outcome_stated_without_figures_asks_for_review(engine: RulesEngine) -> 
     when = {"conduct": date(2020, 1, 1), "decided": date(2020, 6, 1)}
     [r] = engine.evaluate(["safety_accident_outcome"], case(outcomes=["造成人员死亡"], **when))  # type: ignore[arg-type]
     assert (r.level, r.kind) == ("review", "outcome_stated")
-    [deaths] = engine.evaluate(["safety_accident_outcome"], case(quantities=[("count", 2, "人", "死亡")], **when))  # type: ignore[arg-type]
+    [deaths] = engine.evaluate(
+        ["safety_accident_outcome"], case(quantities=[("count", 2, "人", "死亡")], **when)
+    )  # type: ignore[arg-type]
     assert deaths.level == "high"
     assert engine.evaluate(["safety_accident_outcome"], case(**when)) == []  # type: ignore[arg-type]
 
 
-def test_an_aggravated_variant_without_its_fact_leaves_the_decision_to_the_base_criterion(engine: RulesEngine) -> None:
+def test_an_aggravated_variant_without_its_fact_leaves_the_decision_to_the_base_criterion(
+    engine: RulesEngine,
+) -> None:
     # 内陆 catch worth 3,000: over the 500 for 苗种/怀卵亲体, which the text does not state; the
     # base criterion (5,000) decides.
     when = {"conduct": date(2019, 5, 1), "decided": date(2019, 9, 1)}
     assert engine.evaluate(["illegal_fishing_value"], case({"goods_value": 3_000}, **when)) == []  # type: ignore[arg-type]
     [stock] = engine.evaluate(
-        ["illegal_fishing_value"], case({"goods_value": 3_000}, facts=["fishing_protected_stock"], **when)  # type: ignore[arg-type]
+        ["illegal_fishing_value"],
+        case({"goods_value": 3_000}, facts=["fishing_protected_stock"], **when),  # type: ignore[arg-type]
     )
     assert stock.level == "high" and stock.threshold == 500

@@ -59,7 +59,9 @@ def test_conduct_date_leaves_procedural_dates_out() -> None:
 
 
 def test_police_decline_is_recognised_only_with_the_police_in_the_sentence() -> None:
-    s = signals("2023年3月1日本局将本案移送县公安局，县公安局于2023年4月2日决定不予立案，并将案件移送回本局处理。")
+    s = signals(
+        "2023年3月1日本局将本案移送县公安局，县公安局于2023年4月2日决定不予立案，并将案件移送回本局处理。"
+    )
     assert s.declined is not None
     assert signals("当事人已将许可证交回发证机关。").declined is None
 

@@ -23,7 +23,9 @@ def cli() -> typer.Typer:
 
 
 @pytest.fixture
-def registry(trained: tuple[Registry, ModelMeta], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Registry:
+def registry(
+    trained: tuple[Registry, ModelMeta], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Registry:
     reg = Registry(tmp_path / "models")
     shutil.copytree(trained[0].root, reg.root)
     monkeypatch.setattr(classifiers.verdict, "registry", lambda: reg)
@@ -34,7 +36,9 @@ def test_train_writes_a_new_version_and_promotes_on_request(
     cli: typer.Typer, registry: Registry, tiny_corpus: Path, tmp_path: Path
 ) -> None:
     small = tmp_path / "small.jsonl"
-    small.write_text("\n".join((tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:70]) + "\n")
+    small.write_text(
+        "\n".join((tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:70]) + "\n"
+    )
     result = CliRunner().invoke(cli, ["train", "--data", str(small), "--promote", "--note", "cli test"])
     assert result.exit_code == 0, result.output
     assert "model v2" in result.output and registry.active() == "v2"
@@ -62,7 +66,9 @@ def test_bad_training_data_is_a_clear_error(cli: typer.Typer, registry: Registry
     assert result.exit_code == 1 and "bad.jsonl:1" in result.output
 
 
-def test_evaluate_prints_per_class_scores_and_confusion(cli: typer.Typer, registry: Registry, tiny_corpus: Path) -> None:
+def test_evaluate_prints_per_class_scores_and_confusion(
+    cli: typer.Typer, registry: Registry, tiny_corpus: Path
+) -> None:
     result = CliRunner().invoke(cli, ["evaluate", "--data", str(tiny_corpus), "--model", "v1"])
     assert result.exit_code == 0, result.output
     assert "category accuracy" in result.output and "F1" in result.output
