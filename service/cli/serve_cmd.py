@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
         settings = settings.model_copy(update=updates)
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
         app_ = create_app(settings)  # migrates before any worker touches the database
+        _ensure_first_admin(settings)
 
         runner = _job_runner(settings)
         runner.start()
@@ -44,6 +45,37 @@ def register(app: typer.Typer) -> None:
             uvicorn.run(app_, host=settings.host, port=settings.port, log_level=log_level, access_log=False)
         finally:
             runner.stop()
+
+
+def _ensure_first_admin(settings: ServiceSettings) -> None:
+    """On a fresh install nobody could log in to create the first account: make an `admin` whose
+    password comes from LIANFA_ADMIN_PASSWORD, or is generated and printed once."""
+    import os
+    import secrets
+
+    from sqlalchemy import func, select
+
+    from service import audit
+    from service.auth import create_user
+    from service.db.models import User
+    from service.db.session import Database
+
+    db = Database(settings.db_url)
+    try:
+        with db.session() as s:
+            if s.scalar(select(func.count()).select_from(User)):
+                return
+            password = os.environ.get("LIANFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+            user = create_user(s, "admin", password, "admin")
+            audit.record(s, None, "user.add", "user", user.id, None, {"name": "admin", "role": "admin", "via": "first-run"})
+    finally:
+        db.dispose()
+    shown = "(from LIANFA_ADMIN_PASSWORD)" if os.environ.get("LIANFA_ADMIN_PASSWORD") else password
+    typer.echo(
+        f"首次启动：已创建管理员 admin，密码 {shown}。请登录后在“用户”中为各岗位建立账号。\n"
+        f"First run: created user admin, password {shown}. Add accounts with `lianfa users add`.",
+        err=True,
+    )
 
 
 def _job_runner(settings: ServiceSettings) -> LocalPool | Dispatcher:
