@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from classifiers.schemas import MODEL_FORMAT, ModelMeta
-from ingest.errors import LianfaError
+from ingest.errors import ConfigError
 
 # Types skops does not trust by default that our bundles hold; anything else in a file is refused.
 TRUSTED_TYPES = [
@@ -36,8 +36,9 @@ BUNDLE_KEYS = frozenset({"features", "category", "criminal"})
 _VERSION = re.compile(r"^v(\d+)$")
 
 
-class ModelError(LianfaError):
-    """A model file or registry entry that cannot be used."""
+class ModelError(ConfigError):
+    """A model file or registry entry that cannot be used: the installation needs fixing (retrain
+    or roll back), so the pipeline stops the batch with this message instead of failing each file."""
 
 
 @dataclass(frozen=True)
