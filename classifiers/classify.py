@@ -73,7 +73,7 @@ class Classifier:
         facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None
         main = list(top.rule_ids) if top else []
-        reasons = self.engine.evaluate(main, facts)
+        reasons = self.engine.evaluate(main, replace(facts, infer_subjects=True))
         # A less likely category's rules may ask for review, never raise a lead on their own.
         others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main]
         reasons += [

@@ -78,6 +78,9 @@ class CaseFacts:
     party_kind: str | None = None  # None: the decision names no party the extractor could read
     decided: date | None = None
     signals: TextSignals = field(default_factory=TextSignals)
+    # The case is (most likely) of the rules' own category: a quantity of the right kind and unit
+    # whose subject the rule does not list (野鸭 for 野生动物) may stand in, at review level.
+    infer_subjects: bool = False
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ class RulesEngine:
         measured = self._measure(crit, case)
         if measured is None:
             return None
-        value, label, unit, evidence = measured
+        value, label, unit, evidence, inferred = measured
         low, high, t_unit = self.book.threshold_bounds(crit, self.province)
         ranged = high > low
         ratio = value / low if low else 0.0
@@ -279,16 +282,22 @@ class RulesEngine:
             text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
         if crit.prior_penalties and sig.prior:
             text += f"；此前已受行政处罚{sig.prior.count}次"
+        if inferred:
+            if value < low:
+                return None
+            text += f"；“{label}”不在规则所列对象（{'、'.join(crit.subjects)}）中，按违法类别推定，请复核"
         hit = _Hit(
             level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence
         )
-        hit = replace(hit, assumed=bool(missing))
-        return _cap_review(hit) if cap else hit
+        hit = replace(hit, assumed=bool(missing) or inferred)
+        return _cap_review(hit) if cap or inferred else hit
 
     def _names(self, fact_ids: list[str]) -> str:
         return "、".join(self.book.fact(f).name for f in fact_ids)
 
-    def _measure(self, crit: Criterion, case: CaseFacts) -> tuple[float, str, str, Evidence | None] | None:
+    def _measure(
+        self, crit: Criterion, case: CaseFacts
+    ) -> tuple[float, str, str, Evidence | None, bool] | None:
         if crit.terms:
             parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
             if not parts:
@@ -298,8 +307,8 @@ class RulesEngine:
                 ROLE_NAMES.get(t.role, t.role) + (f"×{t.weight:g}" if t.weight != 1 else "") for t, _ in parts
             )
             top = max(parts, key=lambda p: p[0].weight * p[1].value)[1]
-            return total, label, "元", top.evidence
-        best: tuple[float, str, str, Evidence | None] | None = None
+            return total, label, "元", top.evidence, False
+        best: tuple[float, str, str, Evidence | None, bool] | None = None
         assert crit.threshold is not None
         _low, _high, t_unit = self.book.threshold_bounds(crit, self.province)
         for q in case.quantities:
@@ -315,7 +324,13 @@ class RulesEngine:
                     q.subject if _subject_matches(q.subject, crit.subjects) else subject,
                     unit,
                     q.evidence,
+                    False,
                 )
+        if best is None and case.infer_subjects:
+            for q in case.quantities:
+                value, unit = self.book.convert(q.value, q.unit, crit.subjects[0])
+                if q.kind == crit.quantity_kind and unit == t_unit and (best is None or value > best[0]):
+                    best = (value, q.subject or "数量", unit, q.evidence, True)
         return best
 
     def _exceedance(

@@ -251,3 +251,13 @@ def test_an_aggravated_variant_without_its_fact_leaves_the_decision_to_the_base_
         case({"goods_value": 3_000}, facts=["fishing_protected_stock"], **when),  # type: ignore[arg-type]
     )
     assert stock.level == "high" and stock.threshold == 500
+
+
+def test_a_quantity_of_an_unlisted_subject_stands_in_only_for_the_cases_own_category(
+    engine: RulesEngine,
+) -> None:
+    ducks = case(quantities=[("count", 97, "只", "野鸭")], conduct=date(2021, 5, 1), decided=date(2021, 9, 1))
+    assert engine.evaluate(["illegal_hunting"], ducks) == []
+    ducks.infer_subjects = True
+    [r] = engine.evaluate(["illegal_hunting"], ducks)
+    assert r.level == "review" and "野鸭" in r.text and "推定" in r.text
