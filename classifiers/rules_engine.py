@@ -164,8 +164,10 @@ class RulesEngine:
             version = rule.version_at(conduct)
             if version is None:
                 return None
+        elif case.decided is None:
+            return self._undated(rule, case)
         else:
-            version = at_decision or (rule.versions[-1] if case.decided is None else None)
+            version = at_decision
             if version is None:
                 return None
         hit = self._version(rule, version, case)
@@ -179,6 +181,21 @@ class RulesEngine:
             hit = self._outcome_stated(rule, version, case)
         if hit is None:
             return None
+        return self._reason(rule, version, hit, note)
+
+    def _undated(self, rule: Rule, case: CaseFacts) -> Reason | None:
+        """No date was read (a damaged 落款): every version is compared; crossing any asks for
+        review, and only crossing all of them is a lead."""
+        hits = [(v, self._version(rule, v, case)) for v in rule.versions]
+        found = [(v, h) for v, h in hits if h is not None]
+        if not found:
+            return None
+        version, hit = max(found, key=lambda vh: vh[1].rank())
+        if len(found) < len(hits) or any(h.level != "high" for _v, h in found):
+            hit = replace(hit, level="review")
+        return self._reason(rule, version, hit, "（文书日期未能识别，已与各版本标准比较，请复核）")
+
+    def _reason(self, rule: Rule, version: RuleVersion, hit: _Hit, note: str) -> Reason:
         return Reason(
             level=hit.level,
             kind=hit.kind,

@@ -261,3 +261,15 @@ def test_a_quantity_of_an_unlisted_subject_stands_in_only_for_the_cases_own_cate
     ducks.infer_subjects = True
     [r] = engine.evaluate(["illegal_hunting"], ducks)
     assert r.level == "review" and "野鸭" in r.text and "推定" in r.text
+
+
+def test_without_any_date_every_version_is_compared(engine: RulesEngine) -> None:
+    # 虚开 税款 30,000: over the 2010 standard only; with no date read, a human decides.
+    [r] = engine.evaluate(
+        ["false_vat_invoice_amount"], case({"tax_evaded": 30_000}, conduct=None, decided=None)
+    )
+    assert r.level == "review" and "日期未能识别" in r.text
+    [both] = engine.evaluate(
+        ["false_vat_invoice_amount"], case({"tax_evaded": 300_000}, conduct=None, decided=None)
+    )
+    assert both.level == "high"
