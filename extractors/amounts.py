@@ -42,6 +42,8 @@ _CUES: list[tuple[str, str]] = [
     (r"滞纳金|利息|保证金|押金", "other"),
     (
         r"货值(?:金额)?|(?:货物|商品|产品|药品|食品|物品|涉案物品)(?:的)?(?:总)?(?:价值|货值)|案值|完税价格|"
+        # what goods declared to customs really cost: the 完税价格 they are taxed on
+        r"(?:货物|商品)[^，。；,;\n\d]{0,4}(?:实际)?成交价格|"
         r"(?:其|的)?(?:总)?价值(?:经\S{0,4})?",
         "goods_value",
     ),
@@ -52,7 +54,7 @@ _CUES: list[tuple[str, str]] = [
         "illegal_income",
     ),
     (
-        r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|少缴纳|少申报(?:缴纳)?|少报|隐匿收入)(?:\S{0,8}?)税(?:款|费|额)?|"
+        r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|漏缴|少征|少缴纳|少申报(?:缴纳)?|少报|隐匿收入)(?:\S{0,8}?)税(?:款|费|额)?|"
         r"应补缴税款|追缴\S{0,6}税款|(?:其中|发票)?税额",
         "tax_evaded",
     ),
@@ -64,13 +66,17 @@ _CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
 # A comma between digits is a thousands separator (the normaliser made every comma ASCII).
 _CLAUSE_BREAK = re.compile(r"[，；;。：:\n]|(?<!\d),|,(?!\d)|(?<=[元整])、")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|的(?!罚款|违法所得))")
-_THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每)\s?$")
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
+)
 _PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"拟(?:对|给予|处以|作出|处)")
+# A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
+_SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 _DECIDING_SECTIONS = {"decision"}
 
 
@@ -170,10 +176,18 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
             last_end = end
             continue
         last_end, last_key = end, key
-        if key in seen:
+        if key in seen or _repeats_a_sum(text, start, role, yuan, out):
             continue
         seen.add(key)
         out.append(Amount(role=role, yuan=yuan, evidence=view.evidence(start, end)))
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
+
+
+def _repeats_a_sum(text: str, start: int, role: str, yuan: float, earlier: list[Amount]) -> bool:
+    """True for a 合计 that equals the sum of two or more earlier amounts of its role."""
+    if not _SUM_WORDS.search(text, max(0, start - 16), start):
+        return False
+    same = [a.yuan for a in earlier if a.role == role]
+    return len(same) >= 2 and abs(sum(same) - yuan) < 0.01

@@ -17,7 +17,8 @@ _OPEN = "〔[(【［（〖{"
 _CLOSE = "〕])】］）〗}"
 _YEAR = r"(?:19|20)[\dOo]{2}"
 _DOC_NUMBER = re.compile(
-    rf"(?P<prefix>[\u4e00-\u9fffA-Za-z]{{1,24}}?(?:[(（][\u4e00-\u9fff]{{1,6}}[)）][\u4e00-\u9fff]{{0,8}})?)"
+    rf"(?P<prefix>(?:(?<![\u4e00-\u9fff])[(（][\u4e00-\u9fff]{{1,4}}[)）])?"
+    rf"[\u4e00-\u9fffA-Za-z]{{1,24}}?(?:[(（][\u4e00-\u9fff]{{1,6}}[)）][\u4e00-\u9fff]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
     rf"(?P<mid>[\u4e00-\u9fffA-Za-z]{{0,6}}?)\s*(?P<di>第?)\s*(?P<serial>[\dOo][\d\s\-Oo]{{0,12}}?)\s*[号號]"
 )

@@ -23,6 +23,9 @@ _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", 
 # A letter OCR reads for a digit, after a digit or separator and before more of the number
 # (2O23, 12,5O0, 1O,OOO元).
 _OCR_IN_NUMBER = re.compile(r"(?<=[\d,.])[OolI|](?=[\dOolI|,.]*[\d元万亿])")
+# The same slip as a number's first character (人民币l2,480元, 5月l2日): only where digits follow
+# up to a unit, and not inside a run of letters and digits such as a credit code.
+_OCR_LEADING = re.compile(r"(?<![0-9A-Za-z])[OlI|](?=[\dOlI|,.]*\d[\d,.]*\s?[元万亿年月日号])")
 _CN_NORMAL = str.maketrans({"貳": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿", "兩": "两", "○": "〇"})
 
 
@@ -31,6 +34,7 @@ def repair_ocr_digits(text: str) -> str:
     out = text
     while True:
         fixed = _OCR_IN_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGIT), out)
+        fixed = _OCR_LEADING.sub(lambda m: m.group(0).translate(_OCR_DIGIT), fixed)
         if fixed == out:
             return out
         out = fixed

@@ -19,7 +19,7 @@ from ingest.document import Evidence
 
 _PARTY_LABEL = (
     r"(?<![\u4e00-\u9fff])(?:当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
-    r"|单位名称|企业名称|机构名称|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
+    r"|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
 )
 _FIELD_LABELS: dict[str, str] = {
     "credit_code": r"(?:统一)?社会信用代码|(?:统一)?信用代码|统一代码|纳税人识别号|税号",
@@ -46,7 +46,9 @@ _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
 _ID = re.compile(
-    r"(?<![0-9A-Za-z*])(?:\d{6}\s?(?:19|20)\d{2}\s?\d{4}\s?\d{3}[\dXx]|\d{3,6}\*{6,12}\d{3}[\dXx])(?![0-9A-Za-z*])"
+    r"(?<![0-9A-Za-z*])(?:\d{6}\s?(?:19|20)\d{2}\s?\d{4}\s?\d{3}[\dXx]|\d{3,6}\*{6,12}\d{3}[\dXx]"
+    # published decisions mask in their own styles: 460100197405******, 510125197908****2X
+    r"|\d{6}(?=[\d*]{11}[\dXx*](?![0-9A-Za-z*]))[\d]{0,10}\*{4,12}[\d*]{0,6}[\dXx*])(?![0-9A-Za-z*])"
     r"|(?<!\d)\d{15}(?!\d)"
 )
 _BUSINESS_MARK = re.compile(r"个体工商户|个体户|个体经营|(?<![\u4e00-\u9fff])(?:经营者|业主)(?:姓名)?\s*[:：]?")
@@ -60,7 +62,8 @@ _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff*＊×Xx]{1,3}$")
 # Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
 _NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
 _SALUTATION = re.compile(
-    r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:公司|厂|店|合作社|中心|商行|经营部|门市部|超市|医院|诊所|学校|协会|馆|社|场|站))[ \t]*[:：]"
+    r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:公司|厂|店|合作社|中心|商行|经营部|门市部|超市|医院|诊所|学校|协会|馆|社|场|站))"
+    r"[ \t]*(?:[(（][^()（）\n]{4,60}[)）])?[ \t]*[:：]"
 )
 _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
@@ -226,7 +229,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 credit_code_suggestion=suggest_correction(code) if code and not valid else None,
                 registration_no=reg,
                 legal_representative=found["legal_representative"],
-                id_number_masked=(id_number if "*" in id_number else mask_id_number(id_number)) if id_number else None,
+                # re-masked even when printed masked: some agencies print the birth date and star the rest
+                id_number_masked=mask_id_number(id_number) if id_number else None,
                 address=found["address"],
                 evidence=view.evidence(ns, ns + len(name)),
             )

@@ -72,11 +72,13 @@ _SUBJECT_RE = re.compile("|".join(sorted(SUBJECTS, key=len, reverse=True)))
 _AFTER_VERB = re.compile(r"^(?:交由|交给|用于|系|经|被|由|作为|供|卖给|销往|运往|出售|销售|售|运|送)")
 _CLAUSE_BREAK = re.compile(r"[，；;。:：\n]|(?<!\d),|,(?!\d)")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的标准)")
-_THRESHOLD_BEFORE = re.compile(r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满|年产|日产|产能)\s?$")
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满|年产|日产|产能|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
+)
 # People hurt are written in words as often as in digits (`造成二人死亡`)
 _CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
-# `责令补种54株树木`: what is ordered is not what was found
-_ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)\s?$")
+# `责令补种54株树木`, `补种滥伐株数五倍的树木2560株`: what is ordered is not what was found
+_ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)[^，。；;,\n\d]{0,16}$")
 _PER = re.compile(r"^\s?(?:/|每)")
 # What stands between a subject and its number or unit: verbs of the conduct, quantifier words.
 _LEAD = re.compile(
@@ -150,7 +152,7 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
         following = text[end : end + 6]
         if _RANGE_AFTER.match(following) or _PER.match(following):
             continue
-        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(text[max(0, start - 4) : start]):
+        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(text[max(0, start - 20) : start]):
             continue
         num = m.group("num")
         if m.group("count"):

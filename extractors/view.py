@@ -4,12 +4,15 @@ OCR returns one line per printed line, and a paragraph the layout could not join
 wherever the page edge fell, often inside an amount (`50,00` / `0元`) or a name. Joining a line to
 the next unless it looks like it ends there (punctuation, or it is much shorter than a full line)
 lets one regex see the whole value; `origin` maps every view character back to its Document offset
-for evidence. Plain text keeps its lines: there the author's line breaks are meant.
+for evidence. Plain text keeps its lines, where the author's line breaks are meant, unless it was
+saved wrapped at a fixed column (many lines of exactly one width) or a break splits what cannot be
+split: an amount (`人民币1` / `2,480元`) or a company suffix (`…有` / `限公司`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extractors.numbers import repair_ocr_digits
@@ -19,6 +22,12 @@ _HARD_END = set("。；;：:！!？?")
 # Lines that end where they stand, whatever their width: titles, and table rows (cells set apart by
 # spaces, which Chinese running text does not use).
 _STANDS_ALONE = re.compile(r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]")
+# A break that no author makes: inside a number that ends in 元 on the next line, or inside 有限公司.
+_NUMBER_TAIL = re.compile(r"[\d,.]$")
+_NUMBER_HEAD = re.compile(r"^[\d,.]*\d?[\d,.]*\s?[万亿]?[元圆]")
+_SUFFIX_SPLIT = re.compile(r"股份有限公司|有限(?:责任)?公司")
+# Fewer lines than this at one width are a coincidence, not a column the text was wrapped at.
+_MIN_WRAPPED = 3
 
 
 @dataclass(frozen=True)
@@ -79,10 +88,32 @@ def _margins(doc: Document, lines: list[str]) -> dict[int, tuple[float, float]]:
     }
 
 
+def _wrap_column(lines: list[str]) -> int:
+    """The width a plain text was wrapped at, or 0: the one length shared by many of its long lines."""
+    lengths = [len(x.rstrip()) for x in lines if len(x.strip()) >= 16]
+    if not lengths:
+        return 0
+    width, count = Counter(lengths).most_common(1)[0]
+    return width if count >= _MIN_WRAPPED and count >= 0.3 * len(lengths) else 0
+
+
+def _broken_inside(line: str, following: str) -> bool:
+    """True when the break splits an amount or a company suffix, which no layout intends."""
+    tail, head = line.rstrip(), following.lstrip()
+    if not tail or not head:
+        return False
+    if _NUMBER_TAIL.search(tail) and re.match(r"[\d,.]", head) and _NUMBER_HEAD.match(head):
+        return True
+    joined = tail[-6:] + head[:6]
+    return any(m.start() < len(tail[-6:]) < m.end() for m in _SUFFIX_SPLIT.finditer(joined))
+
+
 def build_view(doc: Document) -> View:
     lines = doc.text.split("\n")
-    full = 0 if doc.text_source == "text" else _full_width([len(x.strip()) for x in lines if x.strip()])
-    margins = _margins(doc, lines) if full else {}
+    plain = doc.text_source == "text"
+    column = _wrap_column(lines) if plain else 0
+    full = column if plain else _full_width([len(x.strip()) for x in lines if x.strip()])
+    margins = _margins(doc, lines) if full and not plain else {}
     parts: list[str] = []
     origin: list[int] = []
     offset = 0
@@ -97,8 +128,12 @@ def build_view(doc: Document) -> View:
             and full > 0
             and len(stripped) >= 12
             and not _STANDS_ALONE.search(stripped)
-            and (len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins))
-        )
+            and (
+                len(line.rstrip()) >= column
+                if plain
+                else len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins)
+            )
+        ) or (i + 1 < len(lines) and _broken_inside(line, lines[i + 1]))
         if not soft and i + 1 < len(lines):
             parts.append("\n")
             origin.append(offset + len(line))
