@@ -36,10 +36,17 @@ _FIELD_LABELS: dict[str, str] = {
 }
 _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
-_LABEL_RES = {k: re.compile(rf"(?:{p})\s*[:：]?\s*") for k, p in _FIELD_LABELS.items() if k != "other"}
+# `统一社会信用代码（注册号）：`, `住所（住址）：`: the label's alternative in brackets is part of it
+_LABEL_RES = {
+    k: re.compile(rf"(?:{p})(?:\s?[(（][\u4e00-\u9fff]{{1,8}}[)）])?\s*[:：]?\s*")
+    for k, p in _FIELD_LABELS.items()
+    if k != "other"
+}
 # `当事人二：`, `当事人（一）：` number the parties of a joint decision
 _PARTY_RE = re.compile(
-    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d]|[(（][一二三四五六七八九十\d][)）])?\s*(?P<colon>[:：])?\s*"
+    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d]|[(（][一二三四五六七八九十\d][)）])?"
+    # `当事人名称（姓名）：`: the label's alternative in brackets
+    r"(?:[(（](?:名称|姓名|单位|个人|单位名称|名称或姓名|姓名或名称)[)）])?\s*(?P<colon>[:：])?\s*"
 )
 _NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$")
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")

@@ -117,6 +117,10 @@ def decision_items(text: str) -> tuple[int, int] | None:
                 break
             family = kind
             end = nxt
+        if family is None:
+            # `我局决定：` over unnumbered paragraphs (`对当事人一…；` / `对当事人二…。`): one sentence
+            stop = text.find("。", anchor_end)
+            return anchor_end, (stop + 1 if stop >= 0 else len(text))
         # the last item's line may run on into the payment or remedy notice
         last_line = text.rfind("\n", 0, end) + 1
         stop = text.find("。", max(last_line, anchor_end), end)
