@@ -20,7 +20,15 @@ _AGENCY = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{_SUFFIX}(?![\u4e00-\u9f
 _TITLE = re.compile(
     r"(?:行\s?政\s?)?(?:处\s?罚|处\s?理)\s?决\s?定(?:\s?书)?|不予(?:行政)?处罚决定书?"
 )
-_NOT_AGENCY = re.compile(r"^(?:当事人|住所|地址|经营场所|法定代表人|负责人|经营者)|公司|店|厂|合作社")
+_LABEL_LEAD = re.compile(r"^(?:当事人|住所|地址|经营场所|法定代表人|负责人|经营者)")
+_ORG_WORD = re.compile(r"公司|店|厂|合作社")
+# Place names may hold 店 or 厂 (太原市小店区, 大厂回族自治县): only what follows them is checked.
+_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|旗|区))+")
+
+
+def _not_agency(name: str) -> bool:
+    """A party's label or a business's name, not an authority."""
+    return bool(_LABEL_LEAD.search(name) or _ORG_WORD.search(_PLACES.sub("", name)))
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ def is_agency_name(text: str) -> bool:
     return (
         len(cleaned) <= 30
         and bool(_AGENCY.fullmatch(cleaned))
-        and not _NOT_AGENCY.search(cleaned)
+        and not _not_agency(cleaned)
         and not _NARRATIVE.search(cleaned)
     )
 
@@ -54,7 +62,7 @@ def _line_agency(view: View, line_start: int, line: str) -> Agency | None:
     if dated:
         candidate = candidate[: dated.start()] + " " * (dated.end() - dated.start()) + candidate[dated.end() :]
     stripped = candidate.strip(" \t:：")
-    if not stripped or _NOT_AGENCY.search(stripped):
+    if not stripped or _not_agency(re.sub(r"\s", "", stripped)):
         return None
     m = _AGENCY.fullmatch(_clean(stripped))
     if not m:
