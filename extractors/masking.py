@@ -9,6 +9,9 @@ ID_NUMBER = re.compile(
     r"(?<![0-9A-Za-z])(?P<id>[1-9]\d{5}\s?(?:19|20)\d{2}\s?(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?\d{3}[\dXx])(?![0-9A-Za-z])"
 )
 
+# An ID the agency masked its own way, still showing the birth date (460100197405******).
+_PART_MASKED_ID = re.compile(r"(?<![0-9A-Za-z*])(?P<id>\d{6}(?=[\d*]{11}[\dXx*](?![0-9A-Za-z*]))[\d*]{11}[\dXx*])")
+
 _OLD_ID = re.compile(r"(?P<label>身份证(?:件)?(?:号码|号)?\s*[:：]?\s*)(?P<id>\d{15})(?!\d)")
 
 
@@ -32,5 +35,6 @@ def mask_text(text: str) -> str:
         return "".join(body)
 
     text = ID_NUMBER.sub(repl, text)
+    text = _PART_MASKED_ID.sub(lambda m: repl(m) if "*" in m.group("id") else m.group(0), text)
     # the old 15-digit ID only where it is labelled: unlabelled 15-digit runs are 注册号
     return _OLD_ID.sub(lambda m: m.group("label") + mask_id_number(m.group("id")), text)

@@ -9,6 +9,7 @@ rate on the set: `.venv/bin/python tests/extractors/test_realistic.py`.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from datetime import date
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 from extractors.fields import Fields, extract
+from extractors.masking import mask_text
 from ingest.document import document_from_text
 from ingest.sections import segment
 
@@ -82,6 +84,17 @@ def test_realistic_field(name: str, field: str) -> None:
 def test_every_fixture_has_expectations() -> None:
     assert sorted(p.name for p in _DIR.glob("*.txt")) == sorted(_EXPECTED)
     assert len(_EXPECTED) >= 15
+
+
+# Region code then a birth year and month still readable: an ID not masked enough to leave lianfa.
+_BIRTH_DATE_SHOWN = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])[\d*]")
+
+
+@pytest.mark.parametrize("name", sorted(_EXPECTED))
+def test_no_birth_date_survives_masking(name: str) -> None:
+    """Whole IDs and IDs an agency masked leaving the birth date (460100197405******) are masked."""
+    text = (_DIR / name).read_text(encoding="utf-8")
+    assert _BIRTH_DATE_SHOWN.search(mask_text(text)) is None
 
 
 def score() -> dict[str, tuple[int, int]]:
