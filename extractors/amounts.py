@@ -114,8 +114,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
     """The role given by the nearest cue before the amount in its clause, else just after it."""
     cstart = _clause_start(text, start)
     before = _cues(text, cstart, start)
-    if not before and cstart > 0 and (_CONTINUES.match(text, cstart) or text[cstart - 1] == "、"):
-        # `…罚款，计14040元` / `少缴增值税1元、企业所得税2元`: the amount continues the clause before
+    if not before and cstart > 0 and (_CONTINUES.match(text, cstart) or text[cstart - 1] in "、:："):
+        # `…罚款，计14040元` / `少缴增值税1元、企业所得税2元`: the amount continues the clause before;
+        # `罚款金额：人民币伍佰元`: a form's label names the amount after it
         before = _cues(text, _clause_start(text, cstart - 1), cstart - 1)
     after_text_end = _clause_end(text, end)
     after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]

@@ -67,7 +67,11 @@ _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处)$"
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
-_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff*＊×Xx]{1,3}$")
+_PERSON_NAME = re.compile(
+    r"^[\u4e00-\u9fff][\u4e00-\u9fff*＊×Xx]{1,3}$"
+    # names of Uyghur, Tibetan, Mongolian... citizens, written with a middle dot (买买提·艾力)
+    r"|^[\u4e00-\u9fff]{1,8}(?:[·•・.][\u4e00-\u9fff]{1,8})+$"
+)
 # Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
 _NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
 _SALUTATION = re.compile(
@@ -119,14 +123,14 @@ def _split_name(raw: str) -> tuple[str, bool]:
     return name.strip("“”\"' "), business
 
 
-def _kind(name: str, code: str | None, block: str, business_note: bool) -> str:
+def _kind(name: str, code: str | None, block: str, business_note: bool, id_number: str | None) -> str:
     if business_note or (code and code.startswith("92")):
         return "individual_business"
     if re.search(r"有限(?:责任)?公司|股份|集团", name):
         return "organisation"
     if _BUSINESS_MARK.search(block):
         return "individual_business"
-    if _PERSON_NAME.match(name) and not _ORG_SUFFIX.search(name):
+    if (_PERSON_NAME.match(name) or (id_number and code is None)) and not _ORG_SUFFIX.search(name):
         return "individual"
     return "organisation"
 
@@ -213,7 +217,10 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
             else:
                 value, _ = _value(text, lm.end(), bend)
                 # `法定代表人（负责人）` cut by a table cell wrap leaves `(负` before the name
-                found[key] = re.sub(r"^[(（][负责人)）]*", "", value) or None
+                value = re.sub(r"^[(（][负责人)）]*", "", value)
+                if key == "legal_representative":
+                    value = _OPEN_TAIL.sub("", value)  # `王某（总经理）`: the post is not the name
+                found[key] = value or None
         code = found["credit_code"]
         if code is None:
             loose = re.search(r"(?<![0-9A-Z*])[0-9A-HJ-NP-Y][0-9A-Z]{17}(?![0-9A-Z*])", view.raw[label_start:bend])
@@ -232,7 +239,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         parties.append(
             Party(
                 name=name,
-                kind=_kind(name, code if valid else None, block, business),
+                kind=_kind(name, code if valid else None, block, business, id_number),
                 credit_code=code,
                 credit_code_valid=valid,
                 credit_code_suggestion=suggest_correction(code) if code and not valid else None,

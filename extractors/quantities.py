@@ -51,7 +51,7 @@ _QTY = re.compile(
 )
 # After a count unit these make it a time, an article or an order, not a quantity.
 _NOT_A_COUNT_AFTER = re.compile(
-    r"^(?:月|工作日|小时|款|项|规定|批次?|次|以上|以下|以内|至|到|左右|方面|方式|方向|面|案|文书|决定|机关|局|院|市|县|区|子|品种|种类)"
+    r"^(?:月|工作日|小时|款|项|规定|批次?|次|以上|以下|以内|至|到|左右|方面|方式|方向|面|案|文书|决定|机关|局|院|市|县|区|子|品种|种类|位)"
 )
 _NOT_A_MEASURE_AFTER = re.compile(r"^(?:面|式|向|法|案|针|可|便|才|能|位)")
 # What threshold rules measure (thresholds.md): when one of these is named in the clause before the
@@ -73,10 +73,12 @@ _AFTER_VERB = re.compile(r"^(?:交由|交给|用于|系|经|被|由|作为|供|�
 _CLAUSE_BREAK = re.compile(r"[，；;。:：\n]|(?<!\d),|,(?!\d)")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的标准)")
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每|满|年产|日产|产能|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
+    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每[\u4e00-\u9fff]{0,2}|满|年产|日产|产能|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
 )
 # People hurt are written in words as often as in digits (`造成二人死亡`)
 _CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
+# `…3层302部位`, `…路8号`: a number in an address counts nothing
+_ADDRESS_BEFORE = re.compile(r"[号层楼栋幢室座路街巷弄]\s?$")
 # `责令补种54株树木`, `补种滥伐株数五倍的树木2560株`: what is ordered is not what was found
 _ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)[^，。；;,\n\d]{0,16}$")
 _PER = re.compile(r"^\s?(?:/|每)")
@@ -159,6 +161,8 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
             words = not re.match(r"\d", num)
             if (words and not _CASUALTY_AFTER.match(following)) or _NOT_A_COUNT_AFTER.match(following):
                 continue  # 一条, 三条 in prose, 第十条, 3个月
+            if _ADDRESS_BEFORE.search(text[max(0, start - 2) : start]):
+                continue
         elif _NOT_A_MEASURE_AFTER.match(following):
             continue  # 3方面, 双方
         value = parse_number(num)
