@@ -75,7 +75,9 @@ _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|�
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
-_PROPOSED = re.compile(r"拟(?:对|给予|处以|作出|处)")
+_PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|没收|予以)")
+# What ends a proposal within its sentence: the decision itself (`…拟罚款3万元，经复核，决定罚款1.5万元`).
+_DECIDED = re.compile(r"决定")
 # A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 _DECIDING_SECTIONS = {"decision"}
@@ -166,8 +168,7 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if yuan is None or yuan <= 0:
             continue
         section = regions.name_at(start)
-        clause = text[_clause_start(text, start) : start]
-        if _PROPOSED.search(clause):
+        if _proposed(text, start):
             continue
         role = _role_of(text, start, end, section)
         if role is None or role == "total":
@@ -185,6 +186,14 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
+
+
+def _proposed(text: str, start: int) -> bool:
+    """True for an amount a 告知 proposed (`拟作出的行政处罚内容：…2.罚款10万元`), not one decided:
+    a 拟 earlier in its sentence, with no 决定 between them."""
+    sentence_start = text.rfind("。", max(0, start - 200), start) + 1 or max(0, start - 200)
+    proposals = list(_PROPOSED.finditer(text, sentence_start, start))
+    return bool(proposals) and not _DECIDED.search(text, proposals[-1].end(), start)
 
 
 def _repeats_a_sum(text: str, start: int, role: str, yuan: float, earlier: list[Amount]) -> bool:
