@@ -10,7 +10,9 @@ ID_NUMBER = re.compile(
 )
 
 # An ID the agency masked its own way, still showing the birth date (460100197405******).
-_PART_MASKED_ID = re.compile(r"(?<![0-9A-Za-z*])(?P<id>\d{6}(?=[\d*]{11}[\dXx*](?![0-9A-Za-z*]))[\d*]{11}[\dXx*])")
+_PART_MASKED_ID = re.compile(
+    r"(?<![0-9A-Za-z*])(?P<id>\d{6}(?=[\d*]{11}[\dXx*](?![0-9A-Za-z*]))[\d*]{11}[\dXx*])"
+)
 
 _OLD_ID = re.compile(r"(?P<label>身份证(?:件)?(?:号码|号)?\s*[:：]?\s*)(?P<id>\d{15})(?!\d)")
 

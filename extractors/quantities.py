@@ -154,7 +154,9 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
         following = text[end : end + 6]
         if _RANGE_AFTER.match(following) or _PER.match(following):
             continue
-        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(text[max(0, start - 20) : start]):
+        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(
+            text[max(0, start - 20) : start]
+        ):
             continue
         num = m.group("num")
         if m.group("count"):

@@ -26,6 +26,11 @@ _STANDS_ALONE = re.compile(r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9f
 _NUMBER_TAIL = re.compile(r"[\d,.]$")
 _NUMBER_HEAD = re.compile(r"^[\d,.]*\d?[\d,.]*\s?[万亿]?[元圆]")
 _SUFFIX_SPLIT = re.compile(r"股份有限公司|有限(?:责任)?公司")
+# OCR engines often set a space between every two characters of a line (`当 事 人 ： 某 某 公 司`);
+# Chinese puts none there, so in such a line the single spaces beside a CJK character go.
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+_SPACED = re.compile(rf"(?<={_CJK}) (?=\S)|(?<=\S) (?={_CJK})")
+_CJK_PAIR = re.compile(rf"(?={_CJK}{_CJK})")
 # Fewer lines than this at one width are a coincidence, not a column the text was wrapped at.
 _MIN_WRAPPED = 3
 
@@ -108,6 +113,20 @@ def _broken_inside(line: str, following: str) -> bool:
     return any(m.start() < len(tail[-6:]) < m.end() for m in _SUFFIX_SPLIT.finditer(joined))
 
 
+def _kept(line: str) -> range | list[int]:
+    """Indices of `line` the view keeps: all, unless the line is letter-spaced."""
+    # a run of spaces sets table cells apart and stays
+    spaced = [
+        m.start()
+        for m in _SPACED.finditer(line)
+        if line[m.start() - 1 : m.start()] != " " and line[m.end() : m.end() + 1] != " "
+    ]
+    if len(spaced) < 4 or len(spaced) < len(_CJK_PAIR.findall(line)):
+        return range(len(line))
+    drop = set(spaced)
+    return [i for i in range(len(line)) if i not in drop]
+
+
 def build_view(doc: Document) -> View:
     lines = doc.text.split("\n")
     plain = doc.text_source == "text"
@@ -118,8 +137,9 @@ def build_view(doc: Document) -> View:
     origin: list[int] = []
     offset = 0
     for i, line in enumerate(lines):
-        parts.append(line)
-        origin.extend(range(offset, offset + len(line)))
+        kept = _kept(line)
+        parts.append(line if isinstance(kept, range) else "".join(line[k] for k in kept))
+        origin.extend(offset + k for k in kept)
         stripped = line.strip()
         soft = (
             i + 1 < len(lines)

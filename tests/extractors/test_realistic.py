@@ -26,7 +26,9 @@ from ingest.sections import segment
 
 _DIR = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
 _EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((_DIR / "expected.yaml").read_text(encoding="utf-8"))
-_PARTY_KEYS = ("name", "kind", "credit_code", "registration_no", "legal_representative", "id_number_masked", "address")
+_PARTY_KEYS = (
+    "name", "kind", "credit_code", "registration_no", "legal_representative", "id_number_masked", "address",
+)
 
 
 def _fields(name: str) -> Fields:
@@ -108,7 +110,8 @@ def score() -> dict[str, tuple[int, int]]:
             out[field][0] += int(hit)
             out[field][1] += 1
             if not hit and "-v" in sys.argv:
-                print(f"MISS {name} {field}\n  want {_wanted(field, expected)}\n  got  {_actual(f, field, expected)}")
+                got = _actual(f, field, expected)
+                print(f"MISS {name} {field}\n  want {_wanted(field, expected)}\n  got  {got}")
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
