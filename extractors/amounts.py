@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numbers import JIAO_FEN, NUMBER, parse_yuan
+from extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
 from extractors.quotes import quoted_spans
 from extractors.regions import Regions
 from extractors.view import View
 from ingest.document import Evidence
 
 _AMOUNT = re.compile(
-    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
+    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
     r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
 )
 
@@ -66,7 +66,7 @@ _CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
 
 # A comma between digits is a thousands separator (the normaliser made every comma ASCII).
 _CLAUSE_BREAK = re.compile(r"[，；;。：:\n]|(?<!\d),|,(?!\d)|(?<=[元整])、")
-_RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|的(?!罚款|违法所得))")
+_RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|的(?!罚款|违法所得|(?:行政)?处罚))")
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
 )

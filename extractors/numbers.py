@@ -18,6 +18,10 @@ CN_NUM = f"[{CN_DIGITS}{CN_UNITS}]"
 # One written number: digits with separators and a decimal point, Chinese numerals, or a mix of the
 # two (`3.5万`, `3万5000`, `2万3千`). It must start with a digit, not with a bare 百/千/万.
 NUMBER = rf"(?:[\d{CN_DIGITS}十拾](?:\d|{CN_NUM}|[,.](?=\d)|点(?={CN_NUM}))*)"
+# Digits grouped by thousands with a space, as some print them and OCR reads a comma (`50 000`,
+# `12, 480`): only for money, where the 元 after it says the groups are one number.
+GROUPED_NUMBER = r"(?:\d{1,3}(?:,?\s\d{3})+(?![\d,])(?:\.\d+)?)"
+_GROUP_SPACE = re.compile(r"(?<=\d)(,?)\s(?=\d{3}(?!\d))")
 
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
 # A letter OCR reads for a digit, after a digit or separator and before more of the number
@@ -80,6 +84,7 @@ _MONEY = re.compile(rf"(?P<int>{NUMBER})\s?(?P<yuan>[元圆]){JIAO_FEN}")
 def parse_yuan(text: str) -> float | None:
     """Yuan value of a written amount: `人民币伍万元整`, `¥50,000.00`, `5.5万元`, `叁仟元伍角`, `2万余元`."""
     s = re.sub(r"^(?:人民币|RMB|¥|￥|\s)+", "", repair_ocr_digits(text.strip()))
+    s = _GROUP_SPACE.sub(r"\1", s)
     s = s.replace("余", "").replace("多", "").replace("整", "")
     m = _MONEY.search(s)
     if m is None:

@@ -31,6 +31,9 @@ _SUFFIX_SPLIT = re.compile(r"股份有限公司|有限(?:责任)?公司")
 _CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 _SPACED = re.compile(rf"(?<={_CJK}) (?=\S)|(?<=\S) (?={_CJK})")
 _CJK_PAIR = re.compile(rf"(?={_CJK}{_CJK})")
+# OCR sets a space after a decimal point or separator (`约2. 5吨`, `12, 480元`); an enumerator at the
+# start of a line (`1. 2020年…`) is not a number and keeps it.
+_SPLIT_DIGITS = re.compile(r"(?<=[^\s\d]\d[.,]) (?=\d)|(?<=\d\d[.,]) (?=\d)")
 # Fewer lines than this at one width are a coincidence, not a column the text was wrapped at.
 _MIN_WRAPPED = 3
 
@@ -114,7 +117,9 @@ def _broken_inside(line: str, following: str) -> bool:
 
 
 def _kept(line: str) -> range | list[int]:
-    """Indices of `line` the view keeps: all, unless the line is letter-spaced."""
+    """Indices of `line` the view keeps: all but a space inside a number, and the single spaces of a
+    letter-spaced line."""
+    inside = {m.start() for m in _SPLIT_DIGITS.finditer(line)}
     # a run of spaces sets table cells apart and stays
     spaced = [
         m.start()
@@ -122,8 +127,8 @@ def _kept(line: str) -> range | list[int]:
         if line[m.start() - 1 : m.start()] != " " and line[m.end() : m.end() + 1] != " "
     ]
     if len(spaced) < 4 or len(spaced) < len(_CJK_PAIR.findall(line)):
-        return range(len(line))
-    drop = set(spaced)
+        return [i for i in range(len(line)) if i not in inside] if inside else range(len(line))
+    drop = set(spaced) | inside
     return [i for i in range(len(line)) if i not in drop]
 
 
