@@ -77,8 +77,18 @@ def extract_agency(view: View, header_end: int, signature: tuple[int, int] | Non
     for line in text[:header_end].split("\n")[:6]:
         found = _line_agency(view, pos, line)
         if found:
+            signed = _signed_agency(view, signature)
+            # a long name wrapped in the header (`国家税务总局` / `深圳市税务局第三稽查局`) is signed whole
+            if signed and len(signed.name) > len(found.name) and signed.name.startswith(found.name):
+                return signed
             return found
         pos += len(line) + 1
+    return _signed_agency(view, signature)
+
+
+def _signed_agency(view: View, signature: tuple[int, int] | None) -> Agency | None:
+    """The agency of the 落款: in the signature section, else the last line that is only a name."""
+    text = view.text
     if signature is not None:
         pos = signature[0]
         for line in text[signature[0] : signature[1]].split("\n"):

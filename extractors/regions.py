@@ -78,12 +78,12 @@ def _enumerator_family(mark: str) -> str:
     return "digit" if mark[-1:].isdigit() or mark[-1:] in "、.)" else "other"
 
 
-def decision_items(text: str) -> tuple[int, int] | None:
+def decision_items(text: str, after: int = 0) -> tuple[int, int] | None:
     """The decided items: after the phrase that introduces them (not a 拟 proposal), either the
     rest of that sentence or the numbered lines that follow it. What the sentence says before the
     phrase (`现责令当事人改正…，并作出如下处罚决定：`) is its preamble, not an item."""
     quoted = quoted_spans(text)
-    for m in _ANCHOR.finditer(text):
+    for m in _ANCHOR.finditer(text, after):
         if any(s <= m.start() < e for s, e in quoted):
             continue
         sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -200,7 +200,12 @@ def _from_cues(view: View) -> Regions:
 
 def find_regions(view: View) -> Regions:
     regions = _from_document(view) if view.doc.sections else _from_cues(view)
-    items = decision_items(view.text)
-    if items is None:
-        return regions
-    return Regions(regions.spans, items)
+    decided = [(s, e) for name, s, e in regions.spans if name == "decision"] if view.doc.sections else []
+    after = 0
+    while (items := decision_items(view.text, after)) is not None:
+        # `存在违法事实及处罚决定如下：` opens the whole body, its items are headings (`一、违法事实`):
+        # the decided items are the ones inside what the segmenter found to be the decision
+        if not decided or any(s < items[1] and items[0] < e for s, e in decided):
+            return Regions(regions.spans, items)
+        after = items[1]
+    return regions

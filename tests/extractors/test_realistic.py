@@ -13,6 +13,7 @@ import re
 import sys
 from collections import Counter
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ _PARTY_KEYS = (
 )
 
 
+@cache
 def _fields(name: str) -> Fields:
     doc = document_from_text((_DIR / name).read_text(encoding="utf-8"))
     return extract(doc.with_sections(segment(doc.text)))
