@@ -88,6 +88,9 @@ class GoldCriminal(BaseModel):
     crime: str | None = None
     reason: str = ""
     declined_by_police: bool = False  # police declined / transferred it back: not a new lead
+    # label False, yet a measured value of an applicable rule reaches 80% of its threshold: the
+    # spec expects `review` (临近立案标准), not `low`
+    near_threshold: bool = False
 
 
 class Block(BaseModel):

@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import cn2an
@@ -14,10 +15,12 @@ import pytest
 
 import corpora.generator as generator_pkg
 from corpora.generator import credit_code
+from corpora.generator.criminal import CaseFacts, evaluate
 from corpora.generator.diversity import ngram_share, sentence_overlap
 from corpora.generator.style import check_disjoint
 from corpora.generator.writer import generate, write_corpus
-from corpora.gold import GoldRecord
+from corpora.gold import GoldQuantity, GoldRecord
+from corpora.rules import load_rules
 from corpora.taxonomy import load_taxonomy
 from ingest.normalize import normalize
 
@@ -287,3 +290,94 @@ def test_same_bytes_across_processes_with_different_hash_seeds(tmp_path: Path) -
         )
         outputs.append((out / "decisions.jsonl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+_LEAD = date(2020, 6, 1)  # every rule below has one version in force then
+
+
+def _logs(cubic_metres: float, subject: str) -> CaseFacts:
+    quantity = GoldQuantity(kind="volume", value=cubic_metres, unit="立方米", subject=subject)
+    return CaseFacts("individual", quantities=[quantity])
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "case", "label", "near"),
+    [
+        # 销售金额五万元以上: 40,000 is 80%, 39,990 just under it
+        ("fake_products_amount", CaseFacts("organisation", amounts={"sales": 40000}), False, True),
+        ("fake_products_amount", CaseFacts("organisation", amounts={"sales": 39990}), False, False),
+        ("fake_products_amount", CaseFacts("organisation", amounts={"sales": 50000}), True, False),
+        # sales 40% and goods 53% of their own thresholds, but 3×20,000 + 80,000 = 140,000 ≥ 80% of 150,000
+        (
+            "fake_products_amount",
+            CaseFacts("organisation", amounts={"sales": 20000, "goods_value": 80000}),
+            False,
+            True,
+        ),
+        (
+            "fake_products_amount",
+            CaseFacts("organisation", amounts={"sales": 10000, "goods_value": 80000}),
+            False,
+            False,
+        ),
+        # 盗伐林木二至五立方米 (provincial range): the lower end decides, 1.7 m³ is 85% of 2
+        (
+            "illegal_logging_quantity",
+            _logs(1.7, "林木"),
+            False,
+            True,
+        ),
+        (
+            "illegal_logging_quantity",
+            _logs(1.5, "林木"),
+            False,
+            False,
+        ),
+        # a quantity of something the rule does not count is no measure of it
+        (
+            "illegal_logging_quantity",
+            _logs(1.9, "河砂"),
+            False,
+            False,
+        ),
+        # 45,000 of a 50,000 threshold, but the rule also needs the 10% share the decision does not state
+        ("tax_evasion_amount", CaseFacts("organisation", amounts={"tax_evaded": 45000}), False, False),
+        (
+            "tax_evasion_amount",
+            CaseFacts("organisation", amounts={"tax_evaded": 45000}, facts=["tax_share_10pct"]),
+            False,
+            True,
+        ),
+        # 超标三倍: 2.5 times is 83%, 2.3 times 77%
+        ("pollution_exceedance", CaseFacts("organisation", exceedance=[("铅", 2.5)]), False, True),
+        ("pollution_exceedance", CaseFacts("organisation", exceedance=[("铅", 2.3)]), False, False),
+        ("pollution_exceedance", CaseFacts("organisation", exceedance=[("锌", 2.5)]), False, False),
+    ],
+)
+def test_near_threshold_is_judged_by_the_rule_in_force(
+    rule_id: str, case: CaseFacts, label: bool, near: bool
+) -> None:
+    got = evaluate(load_rules(), [rule_id], case, _LEAD, None)
+    assert (got.label, got.near_threshold) == (label, near), got.reason
+    if near:
+        assert got.rule_id == rule_id and "接近" in got.reason
+
+
+def test_no_rule_in_force_means_not_near() -> None:
+    # 追诉标准（一） took effect on 2008-06-25; before it no threshold applies
+    case = CaseFacts("organisation", amounts={"sales": 45000})
+    book = load_rules()
+    assert evaluate(book, ["fake_products_amount"], case, date(2008, 1, 1), None).near_threshold is False
+    assert evaluate(book, ["fake_products_amount"], case, date(2008, 7, 1), None).near_threshold is True
+
+
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_corpus_marks_near_threshold_negatives(records: str, request: pytest.FixtureRequest) -> None:
+    capable = {c.id: set(c.rule_ids) for c in load_taxonomy().categories if c.rule_ids}
+    recs: list[GoldRecord] = request.getfixturevalue(records)
+    near = [r for r in recs if r.criminal.near_threshold]
+    negatives = [r for r in recs if r.category in capable and not r.criminal.label]
+    # the generator draws about a third of its threshold-capable negatives at 80–100% of a threshold
+    assert 0.2 * len(negatives) <= len(near) <= 0.8 * len(negatives), (len(near), len(negatives))
+    for r in near:
+        assert not r.criminal.label and r.criminal.rule_id in capable[r.category], r.id
