@@ -27,7 +27,15 @@ from corpora.scoring.inputs import (
     PredRisk,
     Prediction,
 )
-from corpora.scoring.report import CategoryScore, CerScore, Counts, CriminalScore, EvalReport, RoleScore
+from corpora.scoring.report import (
+    CategoryScore,
+    CerScore,
+    Counts,
+    CriminalScore,
+    EvalReport,
+    NearThresholdScore,
+    RoleScore,
+)
 from ingest.ocr.quality import edit_distance
 
 FLAGGED_LEVELS = frozenset({"high", "review"})
@@ -217,8 +225,9 @@ def _flag_counts(counts: Counts, expected: bool, flagged: bool) -> None:
 
 def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalScore:
     """labels: (gold record, predicted criminal risk) per document."""
-    counts, high = Counts(), Counts()
+    counts, high, spec = Counts(), Counts(), Counts()
     levels: Counter[str] = Counter()
+    near: Counter[str] = Counter()
     declined = agreeing = 0
     for gold, risk in labels:
         levels[risk.level or "none"] += 1
@@ -226,6 +235,11 @@ def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalSco
         declined += gold.criminal.label and gold.criminal.declined_by_police
         _flag_counts(counts, expected, risk.level in FLAGGED_LEVELS)
         _flag_counts(high, expected, risk.level == "high")
+        if gold.criminal.near_threshold and not gold.criminal.label:
+            near[risk.level if risk.level in FLAGGED_LEVELS else "low"] += 1
+            if risk.level == "review":
+                continue
+        _flag_counts(spec, expected, risk.level in FLAGGED_LEVELS)
         if expected and risk.level in FLAGGED_LEVELS:
             agreeing += any(r.rule_id == gold.criminal.rule_id for r in risk.reasons)
     return CriminalScore(
@@ -236,6 +250,14 @@ def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalSco
         levels=dict(levels),
         high_only=high.score(),
         rule_agreement=agreeing / counts.tp if counts.tp else None,
+        near_prompts_excluded=NearThresholdScore(
+            **spec.score().model_dump(),
+            near_gold=near.total(),
+            prompted=near["review"],
+            prompt_share=near["review"] / near.total() if near else None,
+            flagged_high=near["high"],
+            missed_prompts=near["low"],
+        ),
     )
 
 

@@ -59,7 +59,21 @@ class CategoryScore(BaseModel):
     per_category: dict[str, Score] = Field(default_factory=dict)
 
 
+class NearThresholdScore(Score):
+    """The flag counted the way the spec wants it: a gold negative marked near_threshold (a measured
+    value ≥ 80% of a threshold) predicted `review` is a correct prompt, neither a true nor a false
+    flag, so it leaves precision's denominator; `high` on it stays a false flag."""
+
+    near_gold: int  # gold negatives marked near_threshold
+    prompted: int  # of those, predicted review: correct near-threshold prompts
+    prompt_share: float | None  # prompted / near_gold
+    flagged_high: int  # of those, predicted high: counted as false flags
+    missed_prompts: int  # of those, predicted low or nothing: the supervisor was not prompted
+
+
 class CriminalScore(Score):
+    """tp/fp/fn and the rates are the raw flag: flagged = high|review against the gold label."""
+
     documents: int
     gold_positive: int
     declined_by_police: int  # gold cases over a threshold that the police declined: expected unflagged
@@ -67,6 +81,7 @@ class CriminalScore(Score):
     high_only: Score  # the same counts when only level "high" is a flag
     # of the correctly flagged cases, the share whose reasons cite the gold rule_id
     rule_agreement: float | None = None
+    near_prompts_excluded: NearThresholdScore
 
 
 class CerScore(BaseModel):
@@ -101,6 +116,7 @@ def _row(name: str, s: Score, extra: str = "") -> str:
 
 
 def format_table(report: EvalReport) -> str:
+    near = report.criminal.near_prompts_excluded
     header = f"{'':<24}{'P%':>8}{'R%':>8}{'F1%':>8}{'TP':>7}{'FP':>7}{'FN':>7}"
     lines = [
         f"documents {report.documents}, predicted ok {report.predicted}, missing {len(report.missing)}, "
@@ -123,8 +139,14 @@ def format_table(report: EvalReport) -> str:
         "",
         "criminal flag (high|review)",
         header,
-        _row("flag", report.criminal),
+        _row("flag (raw)", report.criminal),
         _row("flag (high only)", report.criminal.high_only),
+        _row("flag (near excluded)", near),
+        "  near excluded: a gold negative within 20% of a threshold predicted review is a correct",
+        "  prompt (临近立案标准), left out of precision; predicted high it is still a false flag",
+        f"near-threshold gold negatives {near.near_gold}: review (prompted) {near.prompted} "
+        f"({_pct(near.prompt_share).strip()}%), high (false flag) {near.flagged_high}, "
+        f"low (missed prompt) {near.missed_prompts}",
         f"gold positive {report.criminal.gold_positive}, declined by police (expected unflagged) "
         f"{report.criminal.declined_by_police}, levels "
         + ", ".join(f"{k} {v}" for k, v in sorted(report.criminal.levels.items())),

@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from corpora.scoring import EvalReport, evaluate, format_table, load_gold, load_predictions
 from corpora.scoring import normalize as norm
-from corpora.scoring.evaluate import category_score, single
-from corpora.scoring.inputs import file_stem
+from corpora.gold import GoldCriminal, GoldRecord
+from corpora.scoring.evaluate import category_score, criminal_score, single
+from corpora.scoring.inputs import PredRisk, file_stem
 from ingest.errors import DataFileError
 from service.cli.eval_cmd import register
 
@@ -195,3 +196,46 @@ def test_category_score_without_predictions() -> None:
 )
 def test_file_stem(file: str, stem: str) -> None:
     assert file_stem(file) == stem
+
+
+def _risk_case(
+    gid: str, level: str | None, *, label: bool = False, near: bool = False, declined: bool = False
+) -> tuple[GoldRecord, PredRisk]:
+    base = load_gold(FIX / "gold")[0]
+    criminal = GoldCriminal(label=label, near_threshold=near, declined_by_police=declined)
+    return base.model_copy(update={"id": gid, "criminal": criminal}), PredRisk(level=level)
+
+
+def test_near_threshold_prompts_are_neither_true_nor_false_flags() -> None:
+    labels = [
+        _risk_case("a", "review", label=True),  # TP in both
+        _risk_case("b", "low", label=True),  # FN in both
+        _risk_case("c", "review"),  # plain negative flagged: FP in both
+        _risk_case("d", "review", near=True),  # raw FP; a correct prompt, left out
+        _risk_case("e", "review", near=True),  # the same
+        _risk_case("f", "high", near=True),  # FP in both
+        _risk_case("g", "low", near=True),  # not flagged; a missed prompt
+        _risk_case("h", None, near=True),  # no prediction: a missed prompt
+        _risk_case("i", "low"),  # nothing
+        _risk_case("j", "high", label=True, declined=True),  # police declined: FP in both
+    ]
+    crim = criminal_score(labels)
+    assert (crim.tp, crim.fp, crim.fn) == (1, 5, 1)
+    assert crim.precision == pytest.approx(1 / 6)
+    near = crim.near_prompts_excluded
+    assert (near.tp, near.fp, near.fn) == (1, 3, 1)  # c, f, j
+    assert near.precision == pytest.approx(1 / 4) and near.recall == pytest.approx(1 / 2)
+    assert (near.near_gold, near.prompted, near.flagged_high, near.missed_prompts) == (5, 2, 1, 2)
+    assert near.prompt_share == pytest.approx(2 / 5)
+    report = evaluate([g for g, _ in labels], {})
+    assert report.criminal.near_prompts_excluded.missed_prompts == 5  # nothing predicted at all
+
+
+def test_table_shows_both_flag_blocks(report: EvalReport) -> None:
+    # the fixture has no near-threshold golds: both blocks agree
+    near = report.criminal.near_prompts_excluded
+    assert (near.tp, near.fp, near.fn, near.near_gold) == (1, 1, 0, 0)
+    assert near.prompt_share is None
+    table = format_table(report)
+    assert "flag (raw)" in table and "flag (near excluded)" in table
+    assert "near-threshold gold negatives 0: review (prompted) 0 (-%)" in table
