@@ -181,6 +181,9 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         headings=rng.random() < 0.2,
     )
     blocks = document.blocks_for(rng, decision)
+    text = "\n".join(b.text for b in blocks)
+    # 案由 is a field read from the decision: a decision that never names its cause has none to read
+    case_cause = story.cause_short + "案" if story.cause_short in text else None
     gold_party = party.gold()
     if document.PARTY_ELEMENT in missing:
         gold_party = gold_party.model_copy(update={"address": None})
@@ -195,7 +198,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         decision_date=decided,
         conduct_date=end,
         province=place.province,
-        case_cause=story.cause_short + "案",
+        case_cause=case_cause,
         parties=[gold_party],
         amounts=story.amounts + penalty_amounts,
         quantities=story.quantities,
@@ -204,5 +207,5 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         missing_elements=missing,
         criminal=criminal,
         blocks=blocks,
-        text="\n".join(b.text for b in blocks),
+        text=text,
     )

@@ -69,6 +69,14 @@ def test_text_is_the_joined_blocks(records: str, request: pytest.FixtureRequest)
                 assert block.text == "\n".join(" ".join(row) for row in block.rows)
 
 
+@pytest.mark.parametrize("records", ["default_records", "holdout_records"])
+def test_case_cause_is_gold_only_where_the_decision_names_it(records: str, request: pytest.FixtureRequest) -> None:
+    named = [r for r in request.getfixturevalue(records) if r.case_cause is not None]
+    for record in named:
+        assert record.case_cause.removesuffix("案") in record.text, record.id
+    assert named
+
+
 def test_credit_code_validity_agrees_with_checksum(default_records: list[GoldRecord]) -> None:
     seen = Counter()
     for record in default_records:
