@@ -15,7 +15,9 @@ alternative; inside one, every stated condition must hold:
 Levels: at or above the upper end of a provincial range (or a province's own figure, or a single
 value) → high; at or above the lower end → review; within the near-threshold band below it →
 review. A `review`-certainty criterion never goes above review, and still prompts review when its
-amount is met but its rarely-stated fact (逃税额占应纳税额10%) is not. Outcome rules (deaths,
+amount is met but its rarely-stated fact (逃税额占应纳税额10%) is not, unless the text states the
+contrary (占应纳税额3.2%). A quantity whose subject no criterion lists stands in, at review, for
+the case's own category, near the threshold too. Outcome rules (deaths,
 injuries, losses) prompt review when the text states the outcome but no figure was read.
 """
 
@@ -265,7 +267,7 @@ class RulesEngine:
                 text += f"；“{self._names(missing)}”未见于文书，请复核"
                 return _cap_review(replace(hit, text=text, assumed=True))
             return _cap_review(hit) if cap else hit
-        measured = self._measure(crit, case)
+        measured = self._measure(crit, version, case)
         if measured is None:
             return None
         value, label, unit, evidence, inferred = measured
@@ -293,15 +295,22 @@ class RulesEngine:
             # The figure crosses but a qualifying fact was not found in the wording: phrase lists
             # cannot know every agency's words, so a human decides (never `high`). Not so for an
             # aggravated variant (a lower figure with an extra fact): its base criterion decides.
-            if value < low or _has_base(crit, version):
+            # Near the figure, the same holds only where the fact does not choose between
+            # criteria measuring the same thing (纳税人 or 扣缴义务人), and never for a fact the
+            # text rules out.
+            if (
+                _has_base(crit, version)
+                or any(f in sig.ruled_out for f in missing)
+                or (value < low and _has_sibling(crit, version))
+            ):
                 return None
             level = "review"
             text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
         if crit.prior_penalties and sig.prior:
             text += f"；此前已受行政处罚{sig.prior.count}次"
         if inferred:
-            if value < low:
-                return None
+            # Near the threshold too: the level is review either way, and a supervisor is meant to
+            # look at a case of the rule's own category 临近立案标准 whatever its catch is called.
             text += f"；“{label}”不在规则所列对象（{'、'.join(crit.subjects)}）中，按违法类别推定，请复核"
         hit = _Hit(
             level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence
@@ -313,7 +322,7 @@ class RulesEngine:
         return "、".join(self.book.fact(f).name for f in fact_ids)
 
     def _measure(
-        self, crit: Criterion, case: CaseFacts
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts
     ) -> tuple[float, str, str, Evidence | None, bool] | None:
         if crit.terms:
             parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
@@ -344,7 +353,13 @@ class RulesEngine:
                     False,
                 )
         if best is None and case.infer_subjects:
+            # A subject another criterion lists (耕地 beside 基本农田) has its own threshold.
+            claimed = [
+                s for c in version.criteria if c.quantity_kind == crit.quantity_kind for s in c.subjects
+            ]
             for q in case.quantities:
+                if q.about(claimed):
+                    continue
                 value, unit = self.book.convert(q.value, q.unit, crit.subjects[0])
                 if q.kind == crit.quantity_kind and unit == t_unit and (best is None or value > best[0]):
                     best = (value, q.subject or "数量", unit, q.evidence, True)
@@ -414,6 +429,11 @@ def _has_base(crit: Criterion, version: RuleVersion) -> bool:
         and other.party_kind in ("any", crit.party_kind)
         for other in version.criteria
     )
+
+
+def _has_sibling(crit: Criterion, version: RuleVersion) -> bool:
+    """Another criterion of the version measures the same thing."""
+    return any(other is not crit and _same_measure(crit, other) for other in version.criteria)
 
 
 def _cap_review(hit: _Hit) -> _Hit:

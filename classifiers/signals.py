@@ -15,13 +15,15 @@ from datetime import date
 
 from corpora.rules import RuleBook
 from extractors.amounts import quoted_spans
+from extractors.dates import FoundDate, find_dates
 from extractors.numbers import NUMBER, parse_number
 from extractors.view import View, build_view
 from ingest.document import Document, Evidence
 
 _NEGATION = re.compile(r"(?:未|没有|无|不存在|并非|不属于|未发现|排除)[^，。；\n]{0,3}$")
 _SENTENCE = re.compile(r"[^。；;\n]+")
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?日)?")
+# A month without a day (2021年8月起): extractors.dates reads only whole dates.
+_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?!\s?\d{1,2}\s?[日号])")
 # Dates of the procedure, not of the conduct.
 _PROCEDURE = re.compile(
     r"检查|立案|调查|询问|告知|听证|送达|移送|受理|审查|核查|抽检|抽样|检测|检验|监测|举报|投诉|决定|复议|诉讼|出具|作出|签收|报告"
@@ -40,6 +42,14 @@ _DECLINED = re.compile(
     r"不予立案|决定不立案|作出不立案|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|反向移送|移送回|移交回|退回|交回|退还"
 )
 _POLICE = re.compile(r"公安|侦查|检察|移送|立案")
+# 逃税额占应纳税额的比例: the share is stated as a figure far more often than as 百分之十以上, and a
+# stated share below ten per cent rules the fact out whatever else the sentence says.
+_TAX_SHARE_FACT = "tax_share_10pct"
+_TAX_SHARE_MIN = 10.0
+_TAX_SHARE = re.compile(
+    rf"占[^。；;\n]{{0,12}}?应(?:纳|缴)(?:税|税款)?(?:总)?额[^。；;\n\d]{{0,12}}?"
+    rf"(?:(?P<pct>{NUMBER})\s?[%％]|百分之(?P<cn>[零一二两三四五六七八九十百点\d.]+))"
+)
 _OUTCOME_COUNT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
 )
@@ -68,6 +78,7 @@ class TextSignals:
     conduct_date: date | None = None
     outcomes: list[Signal] = field(default_factory=list)  # deaths/injuries/losses stated
     declined: Signal | None = None
+    ruled_out: set[str] = field(default_factory=set)  # fact ids the text states the contrary of
 
 
 def _masked(text: str) -> str:
@@ -100,24 +111,46 @@ def _fact_patterns(book: RuleBook) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return cached[1]
 
 
-def _facts(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
+def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict[str, Signal]:
     found: dict[str, Signal] = {}
     for fact_id, pattern in _fact_patterns(book):
         for m in pattern.finditer(masked):
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
                 break
+    if any(fact.id == _TAX_SHARE_FACT for fact in book.facts):
+        _tax_share(view, masked, found, ruled_out)
     return found
 
 
-def _dates(sentence: str) -> list[date]:
-    out = []
-    for m in _DATE.finditer(sentence):
+def _found_dates(sentence: str) -> list[FoundDate]:
+    """Dates in every written form (2021年8月25日, 2021.08.25, 2021/8/25, 二〇二一年八月二十五日), and
+    months (2021年8月, read as its first day), in text order."""
+    out = find_dates(sentence)
+    for m in _MONTH.finditer(sentence):
         try:
-            out.append(date(int(m["y"]), int(m["m"]), int(m["d"] or 1)))
+            out.append(FoundDate(date(int(m["y"]), int(m["m"]), 1), m.start(), m.end()))
         except ValueError:
             continue
-    return out
+    return sorted(out, key=lambda d: d.start)
+
+
+def _tax_share(view: View, masked: str, found: dict[str, Signal], ruled_out: set[str]) -> None:
+    """Sets or clears the tax-share fact from a stated percentage (其偷逃税额占同期应纳税额的比例为31.57%)."""
+    for m in _TAX_SHARE.finditer(masked):
+        share = _number(m["pct"] or m["cn"])
+        if share is None or _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            continue
+        if share >= _TAX_SHARE_MIN:
+            found[_TAX_SHARE_FACT] = Signal(view.evidence(m.start(), m.end()), value=share, detail=m.group())
+            return
+        found.pop(_TAX_SHARE_FACT, None)
+        ruled_out.add(_TAX_SHARE_FACT)
+        return
+
+
+def _dates(sentence: str) -> list[date]:
+    return [d.value for d in _found_dates(sentence)]
 
 
 def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | None:
@@ -183,19 +216,18 @@ def _conduct_date(view: View, masked: str, decided: date | None) -> date | None:
         section = view.section_of(s.start())
         if section not in (None, "facts", "finding", "evidence"):
             continue
-        found = list(_DATE.finditer(sentence))
+        found = _found_dates(sentence)
         for i, m in enumerate(found):
             # what happened on that date: the words up to the next date, at most a clause
-            stop = found[i + 1].start() if i + 1 < len(found) else len(sentence)
-            tail = sentence[m.end() : min(stop, m.end() + 16)]
-            head = sentence[max(0, m.start() - 6) : m.start()]
+            stop = found[i + 1].start if i + 1 < len(found) else len(sentence)
+            tail = sentence[m.end : min(stop, m.end + 16)]
+            # what leads to it, in its own clause: 经调查核实，2022/5/8，… opens the finding
+            head = re.split(r"[，,]", sentence[max(0, m.start - 6) : m.start])[-1]
             if _PROCEDURE.search(tail) or _PROCEDURE.search(head):
                 continue
-            try:
-                day = date(int(m["y"]), int(m["m"]), int(m["d"] or 1))
-            except ValueError:
-                continue
-            if decided is not None and day > decided:
+            day = m.value
+            # the decision's own date (its 落款) is not when the conduct happened
+            if decided is not None and day >= decided:
                 continue
             if latest is None or day > latest:
                 latest = day
@@ -228,11 +260,13 @@ def _declined(view: View, masked: str) -> Signal | None:
 def read_signals(document: Document, book: RuleBook, decided: date | None) -> TextSignals:
     view = build_view(document)
     masked = _masked(view.text)
+    ruled_out: set[str] = set()
     return TextSignals(
-        facts=_facts(view, masked, book),
+        facts=_facts(view, masked, book, ruled_out),
         prior=_prior(view, masked, decided),
         exceedance=_exceedance(view, masked, book),
         conduct_date=_conduct_date(view, masked, decided),
         outcomes=_outcomes(view, masked),
         declined=_declined(view, masked),
+        ruled_out=ruled_out,
     )

@@ -273,3 +273,56 @@ def test_without_any_date_every_version_is_compared(engine: RulesEngine) -> None
         ["false_vat_invoice_amount"], case({"tax_evaded": 300_000}, conduct=None, decided=None)
     )
     assert both.level == "high"
+
+
+def test_an_unlisted_subject_near_the_threshold_of_the_cases_own_category_asks_for_review(
+    engine: RulesEngine,
+) -> None:
+    when = {"conduct": date(2021, 5, 1), "decided": date(2021, 9, 1)}
+    # 内陆水域 500 公斤: 466.8 千克 of a catch named as "虾类等渔获" is 93% of it.
+    catch = case(quantities=[("weight", 466.8, "千克", "虾类等渔获")], **when)  # type: ignore[arg-type]
+    assert engine.evaluate(["illegal_fishing_quantity"], catch) == []
+    catch.infer_subjects = True
+    [r] = engine.evaluate(["illegal_fishing_quantity"], catch)
+    assert (r.level, r.kind, r.threshold) == ("review", "near_threshold", 500) and "推定" in r.text
+    small = case(quantities=[("count", 15, "只", "野鸭")], **when)  # type: ignore[arg-type]
+    small.infer_subjects = True
+    assert engine.evaluate(["illegal_hunting"], small) == []
+
+
+def test_a_subject_another_criterion_lists_is_not_inferred_for_this_one(engine: RulesEngine) -> None:
+    # 耕地 4,000 平方米 (6 亩) is under 耕地's own 10 亩, though over 基本农田's 5 亩.
+    when = {"conduct": date(2021, 5, 1), "decided": date(2021, 9, 1), "facts": ["changed_land_use"]}
+    land = case(quantities=[("area", 4_000, "平方米", "耕地")], **when)  # type: ignore[arg-type]
+    land.infer_subjects = True
+    assert engine.evaluate(["farmland_occupation_area"], land) == []
+    road = case(quantities=[("area", 4_000, "平方米", "修建道路")], **when)  # type: ignore[arg-type]
+    road.infer_subjects = True
+    [r] = engine.evaluate(["farmland_occupation_area"], road)
+    assert r.level == "review" and "推定" in r.text
+
+
+def test_near_the_figure_a_missing_fact_prompts_only_where_it_does_not_choose_the_criterion(
+    engine: RulesEngine,
+) -> None:
+    when = {"conduct": date(2021, 5, 1), "decided": date(2021, 9, 1)}
+    # 一般耕地 8.86 亩 against 10 亩; "浇筑水泥地坪作为堆场" is a change of use no phrase list names.
+    land = case(quantities=[("area", 5_906.7, "平方米", "一般耕地")], **when)  # type: ignore[arg-type]
+    [r] = engine.evaluate(["farmland_occupation_area"], land)
+    assert (r.level, r.kind) == ("review", "near_threshold") and "改变被占用土地用途" in r.text
+    # 纳税人 or 扣缴义务人: the missing fact is what tells the two criteria apart.
+    tax = case({"tax_evaded": 45_000}, **when)  # type: ignore[arg-type]
+    assert engine.evaluate(["tax_evasion_amount"], tax) == []
+
+
+def test_a_fact_the_text_rules_out_is_not_assumed(engine: RulesEngine) -> None:
+    when = {"conduct": date(2023, 1, 1), "decided": date(2023, 5, 1)}
+    ruled_out = case({"tax_evaded": 260_000}, **when)  # type: ignore[arg-type]
+    ruled_out.signals.ruled_out.add("tax_share_10pct")
+    [r] = engine.evaluate(["tax_evasion_amount"], ruled_out)
+    # only the 扣缴义务人 alternative is left to ask about
+    assert r.criterion == "withholding" and r.level == "review"
+    # near the figure neither alternative is assumed
+    near = case({"tax_evaded": 90_000}, **when)  # type: ignore[arg-type]
+    near.signals.ruled_out.add("tax_share_10pct")
+    assert engine.evaluate(["tax_evasion_amount"], near) == []

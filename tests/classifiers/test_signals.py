@@ -71,3 +71,24 @@ def test_outcomes_stated() -> None:
     details = [(o.detail, o.value) for o in s.outcomes]
     assert ("死亡", 2) in details and ("重伤", 1) in details
     assert signals("本次事故未造成人员伤亡。").outcomes == []
+
+
+def test_conduct_date_in_numeric_forms_and_after_a_finding_opener() -> None:
+    dotted = "经查：截至2022.01.13（始于2021.08.25），当事人以弹弓捕获野兔18只。\n"
+    assert signals(dotted, date(2022, 4, 12)).conduct_date == date(2022, 1, 13)
+    slashed = (
+        "执法人员于2022/5/27依法对当事人开展现场检查，2022/5/29予以立案。\n"
+        "经依法调查核实，2022/5/8，经协查，当事人取得的1份增值税专用发票无真实交易背景。\n"
+        "某某税务局　2022 年 7 月 26 日\n"
+    )
+    assert signals(slashed, date(2022, 7, 26)).conduct_date == date(2022, 5, 8)
+
+
+def test_tax_share_is_read_from_a_stated_percentage() -> None:
+    stated = signals("当事人少缴增值税49,086.84元。经测算，其偷逃税额占同期应纳税额的比例为31.57%。")
+    assert stated.facts["tax_share_10pct"].value == 31.57
+    words = signals("逃避缴纳税款数额占各税种应纳税总额的百分之十五。")
+    assert "tax_share_10pct" in words.facts
+    # below ten per cent the fact is ruled out even though the phrase 占应纳税额 is there
+    low = signals("其少缴税款占应纳税额的3.2%。")
+    assert "tax_share_10pct" not in low.facts and "tax_share_10pct" in low.ruled_out
