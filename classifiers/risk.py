@@ -66,6 +66,9 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
     for a in fields.amounts:
         if a.role not in amounts or a.yuan > amounts[a.role].value:
             amounts[a.role] = Measured(a.yuan, a.evidence)
+    # 没收违法所得X元 is the illegal income the agency established, when it names no other figure.
+    if "illegal_income" not in amounts and "confiscated_income" in amounts:
+        amounts["illegal_income"] = amounts["confiscated_income"]
     quantities = [
         QuantityIn(
             q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end)
