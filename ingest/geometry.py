@@ -19,6 +19,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from ingest.weighted import weighted_median
+
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 MAX_SKEW = 5.0
@@ -67,20 +69,7 @@ def _line_direction(quads: list[np.ndarray]) -> tuple[bool, float]:
             leans.append((angle, weight))
         else:
             vertical += weight
-    return horizontal >= vertical, _weighted_median(leans)
-
-
-def _weighted_median(values: list[tuple[float, float]]) -> float:
-    if not values:
-        return 0.0
-    values.sort()
-    half = sum(w for _, w in values) / 2
-    acc = 0.0
-    for v, w in values:
-        acc += w
-        if acc >= half:
-            return v
-    return values[-1][0]
+    return horizontal >= vertical, weighted_median(leans)
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:

@@ -38,6 +38,7 @@ import regex
 from ingest.document import Box, DocumentBuilder, Line
 from ingest.normalize import normalize
 from ingest.party_labels import labels_pattern
+from ingest.weighted import weighted_median
 
 # Residual skew above this is not "residual": the page was not righted, and guessing would do harm.
 _MAX_SKEW_DEG = 8.0
@@ -305,16 +306,7 @@ def _estimate_skew(lines: list[Line]) -> float:
         angle = (top + bottom) / 2
         if abs(math.degrees(angle)) <= _MAX_SKEW_DEG:
             samples.append((angle, w))
-    if not samples:
-        return 0.0
-    samples.sort()
-    half = sum(w for _, w in samples) / 2
-    acc = 0.0
-    for angle, w in samples:
-        acc += w
-        if acc >= half:
-            return angle
-    return samples[-1][0]
+    return weighted_median(samples)
 
 
 def _x_overlap(a: _Piece, b: _Piece) -> float:
