@@ -1,34 +1,71 @@
 """案由: what the case is about, as the decision names it.
 
-Agencies state it as a labelled line (`案由：销售不合格产品`), in the opening (`当事人涉嫌无证经营一案`,
-`就当事人涉嫌电鱼一事立案`, `对当事人涉嫌…的行为立案查处`) or in the finding (`当事人的行为属于非法占用
-土地`, `构成滥伐林木的违法行为`). A statement that only
-paraphrases the conduct (`当事人无证经营卷烟零售的事实成立`) is not taken for the 案由. The first of these forms found, in that order of reliability, wins.
+Agencies name it as a labelled line (`案由：销售不合格产品`), in the opening (`当事人涉嫌无证经营一案`,
+`就当事人涉嫌电鱼一事立案`, `对当事人未经许可经营…的行为立案调查`) or in the finding (`当事人的行为属于
+非法占用土地`, `构成滥伐林木的违法行为`). Many decisions never name it and only state the act in the
+finding (`当事人经营超过保质期的食品的行为，违反了…`, `当事人盗伐林木的事实成立`); a reader files such a
+case under that act, so the act is read last, when nothing names the cause. A finding about the
+party's conduct in general (`当事人的上述行为违反了…`) states no act and gives no 案由. The first form
+found, in that order of reliability, wins.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.view import View
 from ingest.document import Evidence
 
 _STOP = r"[^，,。；;：:\n“”《》]"
+# who the finding speaks of, as agencies write it; a party's own name is left to the naming forms
+_PARTY = r"(?:当事人|被处罚人|被处罚单位|你单位|你公司|你店|该单位|该公司|该企业|该店|该户)"
+# `与…相悖` is a breach only of a provision (与实际情况不符 is a fact)
+_BREACH = r"(?:已经?|均|明显)?(?:违反|违背|触犯|与[^。\n]{0,160}?(?:规定|条|款|项)[^。\n]{0,4}?(?:相悖|不符|相抵触))"
+# A label that opens a line (a table row's cells are set apart by spaces); a list after
+# `存在以下违法行为：` is not a label.
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\n \t　|]))(?:案\s?由|案件名称|违法行为(?!人))[ \t　]*[:：][ \t　]*(?P<c>{_STOP}{{2,80}})"
+)
+# Where a labelled line ran into the next paragraph (a lost line break): that paragraph opens with a
+# date, the agency or what the case arose from.
+_RUN_ON = re.compile(
+    r"一案|(?:19|20)\d{2}\s?[年.\-/]|二[〇零○]|[本我](?:局|分局|支队|大队|中队|队|委|厅|机关|所|关|署)|本案"
+    r"|经(?:查|调查|核查|初步)|根据|依据"
+    r"|因(?:当事人|其)|当事人|立案(?:依据|时间|日期)|案件来源"
+)
 _FORMS = (
-    # a 案由 line that runs into the next paragraph (a lost line break) ends where a date or 本局 begins
-    re.compile(
-        rf"(?:案\s?由|案件名称|违法行为(?!人))\s*[:：]\s*(?P<c>{_STOP}{{2,40}}?)(?:一案|案?"
-        r"(?=[，,。；;\n]|$|(?:19|20)\d{2}\s?[年.\-/]|二[〇零○]|本局|我局|本机关|本案|经查"
-        r"|(?:(?!案)[\u4e00-\u9fff]){2,14}(?:局|厅|委员会|海关|政府)于))"
-    ),
     re.compile(rf"涉嫌(?P<c>{_STOP}{{2,40}}?)(?:一案|一事|案件|案|的违法行为|违法行为|的行为|行为)"),
     re.compile(rf"涉嫌(?P<c>{_STOP}{{2,30}}?)[，,]\s?[^。，,]{{0,20}}立案"),
-    re.compile(rf"(?:行为|上述行为)(?:已)?(?:属于|构成|系)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"),
-    re.compile(rf"构成(?!犯罪|轻伤|重伤|死亡)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"),
+    # a sentence that ends on the cause: 发现当事人涉嫌价格违法。 (a crime named there is not a 案由)
+    # an amount there (涉嫌偷逃税款3,200元, 人民币壹万元) is a finding, not a name
+    re.compile(rf"涉嫌(?!犯罪|违法犯罪|刑事)(?P<c>(?:(?!\d|人民币){_STOP}){{2,40}}?)(?<![罪元角分])(?=[。，,；;\n])"),
+    re.compile(rf"对(?:{_PARTY}|其)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|的行为|一案|一事)(?:依法|进行|予以)?立案"),
+    # the finding's own words, "违反了…的规定，构成…", outrank a 构成 in the facts
+    re.compile(
+        rf"违反了?[^。\n]{{0,200}}?(?:规定|条|款|项)[^。\n，,]{{0,6}}?[，,]\s?(?:已经?|均)?(?:构成|属于|属|系)"
+        rf"(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"
+    ),
+    re.compile(
+        rf"(?:行为|上述行为)(?:已)?(?:属于|属|构成|系)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?"
+        r"(?=[，,。；;\n])"
+    ),
+    re.compile(rf"[，,](?:属于|属|系)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)(?=[，,。；;\n])"),
+    re.compile(rf"(?<!虚)构成(?!犯罪|轻伤|重伤|死亡)(?P<c>{_STOP}{{2,40}}?)(?:的违法行为|违法行为|的行为|行为)?(?=[，,。；;\n])"),
     re.compile(rf"存在(?P<c>{_STOP}{{2,40}}?)的(?:违法)?行为"),
+    # the act as the finding states it
+    re.compile(rf"{_PARTY}(?P<c>{_STOP}{{2,40}}?)的(?:违法)?(?:行为|事实)[，,]?\s?(?:{_BREACH}|(?:已经?)?(?:成立|属实))"),
+    re.compile(rf"{_PARTY}(?P<c>{_STOP}{{2,40}}?)[，,]\s?(?:其行为|该行为|此行为)?{_BREACH}"),
 )
-_TRIM_HEAD = re.compile(r"^(?:涉嫌|了|一起|有|实施|实施了|从事)+")
+_TRIM_HEAD = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
+    r"(?:涉嫌|了|一起|有|实施|实施了|从事)*"
+    # when the act began, which is not the act: 于2021年9月至2022年2月在…
+    r"(?:(?:于|自|在)?\s?(?:19|20)\d{2}\s?年[^，,]{0,16}?[月日](?:(?:至|到|—|-)[^，,]{0,16}?[月日]|起|以来|期间|间)*)?"
+)
+# what only points at the conduct (当事人的上述行为, 当事人一的行为, 被处罚人所实施的) names no act
+_NO_ACT = re.compile(r"^(?:[一二三四五六七八九十甲乙丙]|[A-Z])?(?:的|之|所|上述|以上|前述|此|该|其)")
 
 
 @dataclass(frozen=True)
@@ -37,20 +74,34 @@ class CaseCause:
     evidence: Evidence
 
 
-def extract_case_cause(view: View) -> CaseCause | None:
-    text = view.text
-    for form in _FORMS:
-        m = form.search(text)
-        if not m:
-            continue
-        start = m.start("c")
+def _labelled(text: str, agency: str | None) -> Iterator[tuple[int, str]]:
+    for m in _LABEL.finditer(text):
         value = m.group("c")
+        ends = [r.start() for r in _RUN_ON.finditer(value) if r.start() >= 2]
+        if agency and agency in value[2:]:
+            ends.append(value.index(agency, 2))
+        if ends:
+            value = value[: min(ends)]
+        yield m.start("c"), value.removesuffix("案") if ends else value
+
+
+def _candidates(text: str, agency: str | None) -> Iterator[tuple[int, str]]:
+    yield from _labelled(text, agency)
+    for form in _FORMS:
+        for m in form.finditer(text):
+            yield m.start("c"), m.group("c")
+
+
+def extract_case_cause(view: View, agency: str | None = None) -> CaseCause | None:
+    """`agency`, the decision's own authority, marks where a run-on 案由 line stops."""
+    for start, value in _candidates(view.text, agency):
         head = _TRIM_HEAD.match(value)
         if head:
             start += head.end()
             value = value[head.end() :]
         value = value.strip()
-        if len(value) >= 2:
-            filed = value if value.endswith("案") else value + "案"
-            return CaseCause(filed, view.evidence(start, start + len(value)))
+        if len(value) < 2 or _NO_ACT.search(value):
+            continue
+        filed = value if value.endswith("案") else value + "案"
+        return CaseCause(filed, view.evidence(start, start + len(value)))
     return None

@@ -75,7 +75,7 @@ def extract(document: Document) -> Fields:
         doc_number=doc_number,
         agency=agency,
         decision_date=decision_date,
-        case_cause=extract_case_cause(view),
+        case_cause=extract_case_cause(view, agency.name if agency else None),
         parties=parties,
         amounts=amounts,
         quantities=extract_quantities(view, quoted_spans(text)),

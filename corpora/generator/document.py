@@ -45,7 +45,10 @@ ORDERS: Bank[tuple[str, ...]] = {
         ("opening", "hearing", "police", "facts", "evidence", "reasoning", "decision", "remedy", "payment"),
     ),
 }
-CAUSE_LINES: Bank[str] = {"default": ("案由：{cause}", "案由：涉嫌{cause}案"), "holdout": ("违法行为：{cause}", "案件名称：{cause}一案")}
+CAUSE_LINES: Bank[str] = {
+    "default": ("案由：{cause_short}", "案由：涉嫌{cause_short}案"),
+    "holdout": ("违法行为：{cause_short}", "案件名称：{cause_short}一案"),
+}
 HEADER_LAYOUTS: Bank[str] = {"default": ("separate", "separate", "separate_spaced"), "holdout": ("combined", "combined_left")}
 NUMBER_ALIGN: Bank[str] = {"default": ("right", "right", "center"), "holdout": ("left",)}
 EVIDENCE_LAYOUTS: Bank[str] = {"default": ("inline", "lines", "inline"), "holdout": ("lines_joined_intro", "inline_semicolon")}
@@ -85,8 +88,24 @@ class Decision:
     extra_paragraphs: list[str] = field(default_factory=list)
 
 
-def _fields(rng: random.Random, d: Decision) -> dict[str, str]:
-    return {
+class _Fields(dict[str, str]):
+    """Template fields that remember which of them were written (read through `str.format_map`), so
+    the gold 案由 follows how this decision named its cause: by name, by the act alone, or not at all."""
+
+    def __init__(self, values: dict[str, str], used: set[str] | None = None) -> None:
+        super().__init__(values)
+        self.used = set() if used is None else used
+
+    def __getitem__(self, key: str) -> str:
+        self.used.add(key)
+        return super().__getitem__(key)
+
+    def plus(self, **extra: str) -> _Fields:
+        return _Fields({**self, **extra}, self.used)
+
+
+def _fields(rng: random.Random, d: Decision) -> _Fields:
+    return _Fields({
         "self": d.agency.self_ref,
         "agency": d.agency.name,
         "cause_short": d.story.cause_short,
@@ -95,23 +114,23 @@ def _fields(rng: random.Random, d: Decision) -> dict[str, str]:
         "d2": d.dates(d.filed),
         "gov": d.gov,
         "court": d.court,
-    }
+    })
 
 
 def _para(text: str) -> Block:
     return Block(kind="paragraph", text=text)
 
 
-def _opening(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _opening(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     source = pick(rng, ph.CASE_SOURCES, d.style)
-    return [_para(pick(rng, ph.CASE_OPENINGS, d.style).format(source=source, **f))]
+    return [_para(pick(rng, ph.CASE_OPENINGS, d.style).format_map(f.plus(source=source)))]
 
 
-def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _police(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     if not d.police_returned:
         return []
     assert d.police_dates is not None
-    f = {**f, "d1": d.dates(d.police_dates[0]), "d2": d.dates(d.police_dates[1])}
+    f = f.plus(d1=d.dates(d.police_dates[0]), d2=d.dates(d.police_dates[1]))
     police = f"{d.agency.place.short_city}市公安局" if rng.random() < 0.5 else f"{d.agency.place.district}公安局"
     if d.agency.place.municipality:
         police = f"{d.agency.place.city}公安局{d.agency.place.district}分局"
@@ -119,7 +138,7 @@ def _police(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     return [_para(pick(rng, ph.POLICE_RETURNS, d.style).format(police=police, reason=reason, **f))]
 
 
-def _facts(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _facts(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     intro = pick(rng, ph.FACT_INTROS, d.style).format(**f)
     sentences = list(d.story.sentences)
     if rng.random() < 0.25:
@@ -130,7 +149,7 @@ def _facts(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     return [_para(intro + "".join(sentences))]
 
 
-def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _evidence(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     pool = [e for e in ph.EVIDENCE_ITEMS[d.style] if e not in d.story.evidence]
     if d.party.kind == "individual":
         pool = [e for e in pool if "营业执照" not in e and "法定代表人" not in e and "主体资格" not in e]
@@ -150,19 +169,19 @@ def _evidence(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     return [_para(intro + "".join(numbered))]
 
 
-def _hearing(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _hearing(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     if not d.hearing:
         return []
-    f = {**f, "d1": d.dates(d.notice), "d2": d.dates(d.hearing_date)}
+    f = f.plus(d1=d.dates(d.notice), d2=d.dates(d.hearing_date))
     plea = pick(rng, ph.PLEAS, d.style)
     reply = pick(rng, ph.REPLIES, d.style)
     return [_para(pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f))]
 
 
-def _reasoning(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _reasoning(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     out = []
     if d.violated:
-        out.append(pick(rng, ph.REASONINGS, d.style).format(violated=d.violated, **f))
+        out.append(pick(rng, ph.REASONINGS, d.style).format_map(f.plus(violated=d.violated)))
     if d.quote:
         out.append(d.quote)
     if d.discretion:
@@ -174,7 +193,7 @@ def _reasoning(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block
     return [_para("".join(out))]
 
 
-def _decision(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _decision(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     if d.basis:
         intro = pick(rng, ph.DECISION_INTROS, d.style).format(basis=d.basis, **f)
     else:
@@ -200,7 +219,7 @@ def _decision(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]
     return blocks
 
 
-def _payment(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _payment(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     if PAYMENT_ELEMENT in d.missing or not any(p.yuan for p in d.penalties):
         return []
     city = d.agency.place.short_city
@@ -213,7 +232,7 @@ def _payment(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
     return [_para(text)]
 
 
-def _remedy(rng: random.Random, d: Decision, f: dict[str, str]) -> list[Block]:
+def _remedy(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     if REMEDY_ELEMENT in d.missing:
         return []
     text = pick(rng, ph.REMEDIES, d.style).format(**f)
@@ -270,12 +289,20 @@ def _footer(rng: random.Random, d: Decision) -> list[Block]:
     return [Block(kind="footer", text=pick(rng, ph.FOOTERS, d.style).format(gov=d.gov))]
 
 
-def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
+@dataclass(frozen=True)
+class Written:
+    blocks: list[Block]
+    # 案由 as a reader files it: the cause where the decision names it (案由 line, 涉嫌…, 构成/属于…),
+    # else the act the finding states (当事人未经批准占用土地的事实成立 -> 未经批准占用土地案), else none
+    case_cause: str | None
+
+
+def blocks_for(rng: random.Random, d: Decision) -> Written:
     f = _fields(rng, d)
     blocks = _header(rng, d)
     blocks += party_blocks(rng, d.party, d.style, with_address=PARTY_ELEMENT not in d.missing)
     if rng.random() < 0.25:
-        blocks.append(_para(pick(rng, CAUSE_LINES, d.style).format(cause=d.story.cause_short)))
+        blocks.append(_para(pick(rng, CAUSE_LINES, d.style).format_map(f)))
     order = pick(rng, ORDERS, d.style)
     headings = pick(rng, ph.HEADINGS, d.style) if d.headings else None
     heading_format = pick(rng, ph.HEADING_NUMBERS, d.style)
@@ -297,4 +324,10 @@ def blocks_for(rng: random.Random, d: Decision) -> list[Block]:
         blocks.extend(section)
     blocks += _signature(rng, d)
     blocks += _footer(rng, d)
-    return blocks
+    if "cause_short" in f.used:
+        cause: str | None = d.story.cause_short + "案"
+    elif "act" in f.used:
+        cause = d.story.act + "案"
+    else:
+        cause = None
+    return Written(blocks, cause)

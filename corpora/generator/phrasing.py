@@ -42,6 +42,7 @@ CASE_OPENINGS: Bank[str] = {
         "{self}根据{source}，于{d2}对当事人涉嫌{cause_short}一案立案调查，现已调查终结。",
         "{d1}，{self}在对当事人进行检查时，发现其涉嫌{cause_short}，遂于{d2}立案。",
         "因当事人涉嫌{cause_short}，{self}于{d2}决定立案调查，案件来源为{source}。",
+        "{d1}，{self}执法人员根据{source}对当事人依法进行检查，并于{d2}立案调查。",
     ),
     "holdout": (
         "根据{source}，{agency}执法人员于{d1}依法对当事人开展现场检查，{d2}予以立案。",

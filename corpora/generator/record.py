@@ -4,7 +4,6 @@ random.Random seeded by those three, so records are independent and a corpus is 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -25,8 +24,6 @@ from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
 from corpora.laws import LawBook, load_laws
 from corpora.rules import RuleBook, load_rules
 from corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
-
-_LAW_TITLE = re.compile(r"《[^》]*》")
 
 CONDUCT_FROM = date(2016, 1, 1)
 CONDUCT_TO = date(2025, 6, 30)
@@ -183,11 +180,9 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         discretion=rng.random() < 0.35, hearing=rng.random() < 0.7, footer=rng.random() < 0.3,
         headings=rng.random() < 0.2,
     )
-    blocks = document.blocks_for(rng, decision)
+    written = document.blocks_for(rng, decision)
+    blocks = written.blocks
     text = "\n".join(b.text for b in blocks)
-    # 案由 is a field read from the decision: a decision that never names its cause has none to read
-    # (a law's title, 《噪声污染防治法》, does not name it)
-    case_cause = story.cause_short + "案" if story.cause_short in _LAW_TITLE.sub("", text) else None
     gold_party = party.gold()
     if document.PARTY_ELEMENT in missing:
         gold_party = gold_party.model_copy(update={"address": None})
@@ -202,7 +197,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         decision_date=decided,
         conduct_date=end,
         province=place.province,
-        case_cause=case_cause,
+        case_cause=written.case_cause,
         parties=[gold_party],
         amounts=story.amounts + penalty_amounts,
         quantities=story.quantities,

@@ -19,7 +19,10 @@ _OPEN = "〔[(【［（〈<{"
 _CLOSE = "〕])】］）〉>}"
 _BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CLOSE}})
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z*])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
-_CAUSE_TAIL = re.compile(r"(一案|案)$")
+# 案由 are filed with or without these words around the act: 涉嫌无照经营一案 = 无照经营案,
+# 实施价格违法行为案 = 价格违法案 (a 违法 before 行为 is part of the name: 价格违法)
+_CAUSE_HEAD = re.compile(r"^(?:涉嫌|实施了?)")
+_CAUSE_TAIL = re.compile(r"(?:的?行为)?(?:一案|案)?$")
 _CAUSE_PUNCT = re.compile(r"[\s\"'“”‘’《》。，,.:：;；]")
 
 
@@ -45,7 +48,7 @@ def credit_code(value: str) -> str:
 
 def case_cause(value: str) -> str:
     text = _CAUSE_PUNCT.sub("", squeeze(value))
-    return _CAUSE_TAIL.sub("", text)
+    return _CAUSE_HEAD.sub("", _CAUSE_TAIL.sub("", text, count=1))
 
 
 def law_name(value: str) -> str:

@@ -96,8 +96,51 @@ def test_agency_from_the_signature_when_the_header_is_lost() -> None:
         ("2024/7/28，本局就当事人涉嫌电鱼、毒鱼、炸鱼一事立案。", "电鱼、毒鱼、炸鱼案"),
         ("综上，当事人的行为属于非法占用土地，事实清楚。", "非法占用土地案"),
         ("当事人的上述行为构成滥伐林木的违法行为。", "滥伐林木案"),
+        ("我局于2022年3月1日对当事人未经许可擅自从事危险货物运输的行为立案调查。", "未经许可擅自从事危险货物运输案"),
+        ("经检查发现当事人涉嫌销售假冒伪劣农药，执法人员当场扣押了涉案物品。", "销售假冒伪劣农药案"),
+        ("当事人的行为违反了《土地管理法》第四十四条的规定，属非法占地行为。", "非法占地案"),
+        # nothing names the cause: the act the finding states is what a reader files it under
+        ("本局认为，当事人销售超过保质期的食品的行为，违反了《食品安全法》第三十四条的规定。", "销售超过保质期的食品案"),
+        ("当事人于2021年9月至2022年2月在公众号发布虚假招生广告的行为违反了《广告法》第二十八条。", "在公众号发布虚假招生广告案"),
+        ("被处罚人未取得采矿许可证擅自采砂的事实成立。", "未取得采矿许可证擅自采砂案"),
+        ("该公司拒不执行停产整治决定，其行为违反了《环境保护法》第六十三条。", "拒不执行停产整治决定案"),
+        ("当事人擅自改变林地用途，与《森林法》第三十九条的规定相悖。", "擅自改变林地用途案"),
+        # a label whose line ran into the next paragraph
+        ("案由：涉嫌无照经营案因当事人涉嫌无照经营，本局于2023年1月3日立案。", "无照经营案"),
+        ("违法行为：违规经营医疗器械2025年2月13日，本局对当事人开展检查。", "违规经营医疗器械案"),
+        ("案件名称：擅自改变林地用途立案依据：信访件反映的问题属实。", "擅自改变林地用途案"),
+        ("案由：涉嫌违规经营网吧案本支队于2017年4月17日接到举报。", "违规经营网吧案"),
+        # the finding's legal characterisation outranks a 构成 in the facts
+        ("经查，当事人大幅提高口罩售价，构成哄抬价格。\n当事人上述行为违反了《价格法》第十四条的规定，已构成价格违法。", "价格违法案"),
     ],
 )
 def test_case_cause(sentence: str, expected: str) -> None:
     f = extract(document_from_text(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
     assert f.case_cause and f.case_cause.value == expected
+
+
+def test_run_on_label_stops_at_the_deciding_agency() -> None:
+    text = (
+        "宁波市鄞州区市场监督管理局\n行政处罚决定书\n当事人：某某有限公司\n"
+        "违法行为：销售不合格产品宁波市鄞州区市场监督管理局执法人员于2023年5月6日检查发现……\n"
+    )
+    f = extract(document_from_text(text))
+    assert f.case_cause and f.case_cause.value == "销售不合格产品案"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本局认为，当事人的上述行为违反了《价格法》第十四条的规定。",  # the conduct, not an act
+        "当事人一的行为违反了《食品安全法》第三十四条的规定。",
+        "经查，当事人涉嫌偷逃税款人民币壹拾万叁仟元。",  # an amount found, not a cause named
+        "经查，当事人涉嫌偷逃税款38,190.66元。",
+        "本局认为当事人涉嫌犯罪，依法移送公安机关。",
+        "当事人委托他人制作的短视频广告夸大产品功效，与实际情况不符。",  # a fact, not a breach
+        "当事人虚构成本费用，少申报应纳税所得。",  # 构成 inside 虚构成本
+        "经查明你单位存在以下环境违法行为：\n1.通过暗管排放废水。\n2.未设置危险废物识别标志。",
+    ],
+)
+def test_no_case_cause_where_nothing_names_one(sentence: str) -> None:
+    f = extract(document_from_text(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
+    assert f.case_cause is None

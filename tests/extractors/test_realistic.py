@@ -46,6 +46,8 @@ def _actual(f: Fields, field: str, expected: Any) -> Any:
         return f.agency.name if f.agency else None
     if field == "decision_date":
         return f.decided_on
+    if field == "case_cause":
+        return f.case_cause.value if f.case_cause else None
     if field == "parties":
         keys = [[k for k in _PARTY_KEYS if k in p] for p in expected]
         return [{k: getattr(p, k) for k in ks} for p, ks in zip(f.parties, keys)] + [
