@@ -21,7 +21,7 @@ True when the stated facts meet a criterion of a rule in force at the conduct da
 `declined_by_police=True`. A label=False case whose measured value of a rule in force reaches
 80% of its threshold has `near_threshold=True` (the expected output there is `review`).
 When 作出决定的机关名称和日期 is left out, `decision_date` is still the decision's date although the
-text does not print it.
+text does not print it (the classifiers use it; `lianfa eval` expects no date to be read there).
 
 Style split. Every phrasing choice is a bank `{"default": (...), "holdout": (...)}` with disjoint
 options (style.py; a test checks every bank in the package). What the holdout style changes:

@@ -6,6 +6,8 @@ Counting conventions, the same for every field:
 - a list (amounts, quantities, laws, penalties, missing elements): items are matched one to one;
   matched = TP, predicted left over = FP, gold left over = FN.
 - a gold record without a prediction, or whose prediction is an error, scores as all-missed.
+A decision printed without its 落款 (作出决定的机关名称和日期 among the missing elements) has no
+decision date to read: gold keeps the date for the classifiers, but scoring expects none.
 Parties are paired by name first, then the rest in order, so a misread name does not hide a right
 credit code; the party-name score itself counts only exact (normalised) name matches.
 """
@@ -16,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from corpora.generator.document import SIGNATURE_ELEMENT
 from corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
 from corpora.scoring import normalize as norm
 from corpora.scoring.inputs import (
@@ -149,12 +152,16 @@ def party_counts(gold: Sequence[GoldParty], pred: Sequence[PredParty]) -> dict[s
     return out
 
 
+def _printed_date(gold: GoldRecord) -> str | None:
+    return None if SIGNATURE_ELEMENT in gold.missing_elements else gold.decision_date.isoformat()
+
+
 def document_counts(gold: GoldRecord, pred: Prediction) -> dict[str, Counts]:
     """Per-field counts for one document (pred must be an ok prediction)."""
     out = {
         "doc_number": single(gold.doc_number, pred.doc_number, norm.doc_number),
         "agency": single(gold.agency, pred.agency, norm.plain),
-        "decision_date": single(gold.decision_date.isoformat(), pred.decision_date, norm.plain),
+        "decision_date": single(_printed_date(gold), pred.decision_date, norm.plain),
         "case_cause": single(gold.case_cause, pred.case_cause, norm.case_cause),
         **party_counts(gold.parties, pred.parties),
         "amounts": _list_counts(gold.amounts, pred.amounts, _same_amount),

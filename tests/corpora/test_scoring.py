@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from corpora.scoring import EvalReport, evaluate, format_table, load_gold, load_predictions
 from corpora.scoring import normalize as norm
 from corpora.gold import GoldCriminal, GoldRecord
-from corpora.scoring.evaluate import category_score, criminal_score, single
-from corpora.scoring.inputs import PredRisk, file_stem
+from corpora.generator.document import SIGNATURE_ELEMENT
+from corpora.scoring.evaluate import category_score, criminal_score, document_counts, single
+from corpora.scoring.inputs import PredRisk, Prediction, file_stem
 from ingest.errors import DataFileError
 from service.cli.eval_cmd import register
 
@@ -239,3 +240,13 @@ def test_table_shows_both_flag_blocks(report: EvalReport) -> None:
     table = format_table(report)
     assert "flag (raw)" in table and "flag (near excluded)" in table
     assert "near-threshold gold negatives 0: review (prompted) 0 (-%)" in table
+
+
+def test_a_decision_without_its_signature_expects_no_date() -> None:
+    base = load_gold(FIX / "gold")[0]
+    unsigned = base.model_copy(update={"missing_elements": [SIGNATURE_ELEMENT]})
+    date = base.decision_date.isoformat()
+    assert document_counts(unsigned, Prediction(file="x.txt")).get("decision_date") == single(None, None)
+    guessed = document_counts(unsigned, Prediction(file="x.txt", decision_date=date))["decision_date"]
+    assert guessed.fp == 1  # a date read where none is printed came from somewhere else
+    assert document_counts(base, Prediction(file="x.txt"))["decision_date"].fn == 1
