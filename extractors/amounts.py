@@ -81,6 +81,12 @@ _DECIDED = re.compile(r"决定")
 # A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 _DECIDING_SECTIONS = {"decision"}
+# Who a decided penalty is addressed to, when the decision has several: 对当事人二…, 对法定代表人韩某…,
+# 对直接负责的主管人员…
+_ADDRESSEE = re.compile(
+    r"(?:对|给予|责令)(?:当事人|被处罚人)?[一二三四五六七八九十甲乙丙丁]|当事人[一二三四五六七八九十甲乙丙丁](?![一-鿿]{0,2}元)"
+    r"|(?:对|给予)(?:其)?(?:法定代表人|负责人|直接负责的主管人员|其他直接责任人员|实际控制人)"
+)
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
     text = view.text
     quoted = quoted_spans(text)
     out: list[Amount] = []
-    seen: set[tuple[str, float]] = set()
+    seen: dict[tuple[str, float], int] = {}  # where the last kept amount of each (role, yuan) ended
     last_end = -10
     last_key: tuple[str, float] | None = None
     for m in _AMOUNT.finditer(text):
@@ -179,13 +185,21 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
             last_end = end
             continue
         last_end, last_key = end, key
-        if key in seen or _repeats_a_sum(text, start, role, yuan, out):
+        if _repeats_a_sum(text, start, role, yuan, out):
             continue
-        seen.add(key)
+        if key in seen and not _another_addressee(text, seen[key], start, section):
+            continue
+        seen[key] = end
         out.append(Amount(role=role, yuan=yuan, evidence=view.evidence(start, end)))
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
+
+
+def _another_addressee(text: str, previous_end: int, start: int, section: str | None) -> bool:
+    """A 双罚 decision fines the unit and its 法定代表人 (or two parties) the same sum: a repeat in the
+    decision that is addressed to someone else is a second penalty, not the first one restated."""
+    return section in _DECIDING_SECTIONS and bool(_ADDRESSEE.search(text, previous_end, start))
 
 
 def _proposed(text: str, start: int) -> bool:

@@ -88,3 +88,23 @@ def test_amount_broken_over_an_ocr_line() -> None:
     assert (amount.role, amount.yuan) == ("sales", 12500)
     assert amount.evidence.text == "人民币12,\n500元"  # the evidence spans both printed lines
     assert amount.evidence.box is not None
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "决定如下：\n一、对当事人一：罚款人民币5万元；\n二、对当事人二：罚款人民币5万元。",
+        "本局决定对某某公司处罚款10万元，对其法定代表人张某处罚款10万元。",
+    ],
+)
+def test_two_addressees_fined_the_same_sum_are_two_fines(decision: str) -> None:
+    [(role, yuan)] = set(_amounts(decision))
+    assert role == "fine" and _amounts(decision).count((role, yuan)) == 2
+
+
+def test_a_fine_restated_for_the_same_addressee_is_one() -> None:
+    text = (
+        "决定如下：对当事人罚款人民币5万元。\n"
+        "当事人应当自收到本决定书之日起十五日内将罚款5万元缴至指定银行，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。"
+    )
+    assert _amounts(text) == [("fine", 50000)]
