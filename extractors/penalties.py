@@ -25,7 +25,8 @@ _PENALTIES: list[tuple[str, str]] = [
     ("close", r"责令关闭|予以关闭|取缔|关闭"),
     ("detention", r"行政拘留|拘留"),
     ("warning", r"警告|通报批评"),
-    ("fine", r"罚款"),
+    # not the heading of the payment part (罚款的履行方式和期限) nor the surcharge for paying late (加处罚款)
+    ("fine", r"(?<!加处)罚款(?!的?(?:履行|缴纳|缴款|数额|收缴|期限|方式))"),
     (
         "order_correct",
         r"责令[^，。；\n]{0,6}?(?:改正|纠正)|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|拆除|消除|召回)|"

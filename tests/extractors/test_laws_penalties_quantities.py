@@ -147,3 +147,12 @@ def test_id_numbers_masked_keeping_length() -> None:
     assert len(masked) == len(raw)
     assert "110101********4518" in masked and "110101*****7451" in masked
     assert "91350100M000100Y43" in masked
+
+
+def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
+    text = (
+        "三、行政处罚的依据和种类\n我局决定对当事人作出如下行政处罚：\n一、责令改正违法行为；\n二、罚款人民币叁仟壹佰元整。\n"
+        "四、罚款的履行方式和期限\n上述罚没款限当事人于收到本决定书之日起十五日内缴至指定银行。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。\n"
+    )
+    f = extract(document_from_text(text))
+    assert sorted(p.kind for p in f.penalties) == ["fine", "order_correct"]
