@@ -42,14 +42,6 @@ _DECLINED = re.compile(
     r"不予立案|决定不立案|作出不立案|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|反向移送|移送回|移交回|退回|交回|退还"
 )
 _POLICE = re.compile(r"公安|侦查|检察|移送|立案")
-# 逃税额占应纳税额的比例: the share is stated as a figure far more often than as 百分之十以上, and a
-# stated share below ten per cent rules the fact out whatever else the sentence says.
-_TAX_SHARE_FACT = "tax_share_10pct"
-_TAX_SHARE_MIN = 10.0
-_TAX_SHARE = re.compile(
-    rf"占[^。；;\n]{{0,12}}?应(?:纳|缴)(?:税|税款)?(?:总)?额[^。；;\n\d]{{0,12}}?"
-    rf"(?:(?P<pct>{NUMBER})\s?[%％]|百分之(?P<cn>[零一二两三四五六七八九十百点\d.]+))"
-)
 _OUTCOME_COUNT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
 )
@@ -95,17 +87,34 @@ def _number(s: str | None) -> float | None:
     return parse_number(s)
 
 
-_compiled: dict[int, tuple[RuleBook, tuple[tuple[str, re.Pattern[str]], ...]]] = {}
+@dataclass(frozen=True)
+class _FactPatterns:
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
 
 
-def _fact_patterns(book: RuleBook) -> tuple[tuple[str, re.Pattern[str]], ...]:
+_compiled: dict[int, tuple[RuleBook, _FactPatterns]] = {}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
+
+
+def _share_pattern(of: list[str]) -> re.Pattern[str]:
+    # 占同期应纳税额的比例为31.57% / 占应纳税总额百分之十二
+    return re.compile(
+        rf"占[^。；;\n]{{0,12}}?(?:{_alternation(of)})[^。；;\n\d]{{0,12}}?"
+        rf"(?:(?P<pct>{NUMBER})\s?[%％]|百分之(?P<cn>[零一二两三四五六七八九十百点\d.]+))"
+    )
+
+
+def _fact_patterns(book: RuleBook) -> _FactPatterns:
     """One alternation per fact, longest phrase first (compiled once per rule book)."""
     cached = _compiled.get(id(book))
     if cached is None or cached[0] is not book:
-        patterns = tuple(
-            (fact.id, re.compile("|".join(re.escape(p) for p in sorted(fact.phrases, key=len, reverse=True))))
-            for fact in book.facts
-            if fact.phrases
+        patterns = _FactPatterns(
+            tuple((f.id, re.compile(_alternation(f.phrases))) for f in book.facts if f.phrases),
+            tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
         )
         cached = _compiled[id(book)] = (book, patterns)
     return cached[1]
@@ -113,13 +122,14 @@ def _fact_patterns(book: RuleBook) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict[str, Signal]:
     found: dict[str, Signal] = {}
-    for fact_id, pattern in _fact_patterns(book):
+    patterns = _fact_patterns(book)
+    for fact_id, pattern in patterns.phrases:
         for m in pattern.finditer(masked):
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
                 break
-    if any(fact.id == _TAX_SHARE_FACT for fact in book.facts):
-        _tax_share(view, masked, found, ruled_out)
+    for fact_id, minimum, pattern in patterns.shares:
+        _stated_share(view, masked, fact_id, minimum, pattern, found, ruled_out)
     return found
 
 
@@ -135,17 +145,25 @@ def _found_dates(sentence: str) -> list[FoundDate]:
     return sorted(out, key=lambda d: d.start)
 
 
-def _tax_share(view: View, masked: str, found: dict[str, Signal], ruled_out: set[str]) -> None:
-    """Sets or clears the tax-share fact from a stated percentage (其偷逃税额占同期应纳税额的比例为31.57%)."""
-    for m in _TAX_SHARE.finditer(masked):
+def _stated_share(
+    view: View,
+    masked: str,
+    fact_id: str,
+    minimum: float,
+    pattern: re.Pattern[str],
+    found: dict[str, Signal],
+    ruled_out: set[str],
+) -> None:
+    """Sets or clears a share fact from the first percentage stated for it."""
+    for m in pattern.finditer(masked):
         share = _number(m["pct"] or m["cn"])
         if share is None or _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             continue
-        if share >= _TAX_SHARE_MIN:
-            found[_TAX_SHARE_FACT] = Signal(view.evidence(m.start(), m.end()), value=share, detail=m.group())
+        if share >= minimum:
+            found[fact_id] = Signal(view.evidence(m.start(), m.end()), value=share, detail=m.group())
             return
-        found.pop(_TAX_SHARE_FACT, None)
-        ruled_out.add(_TAX_SHARE_FACT)
+        found.pop(fact_id, None)
+        ruled_out.add(fact_id)
         return
 
 

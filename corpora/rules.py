@@ -41,10 +41,19 @@ class UnitConversion(BaseModel):
     subject: str | None = None  # the conversion only holds for this subject (1条 卷烟 = 200支)
 
 
+class Share(BaseModel):
+    """A fact that holds when a stated percentage of something reaches a minimum (逃税额占应纳税额的
+    比例为31.57%). A stated share below the minimum rules the fact out, whatever phrase also matched."""
+
+    of: list[str] = Field(min_length=1)  # what the share is of, as written: 应纳税额, 应缴税额
+    min_percent: float = Field(gt=0, le=100)
+
+
 class Fact(BaseModel):
     id: str
     name: str
     phrases: list[str] = Field(default_factory=list)
+    share: Share | None = None
     note: str = ""
 
 

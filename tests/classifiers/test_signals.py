@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from classifiers.signals import read_signals
-from corpora.rules import load_rules
+from corpora.rules import Fact, Share, load_rules
 from ingest.document import document_from_text
 from ingest.sections import segment
 
@@ -92,3 +92,13 @@ def test_tax_share_is_read_from_a_stated_percentage() -> None:
     # below ten per cent the fact is ruled out even though the phrase 占应纳税额 is there
     low = signals("其少缴税款占应纳税额的3.2%。")
     assert "tax_share_10pct" not in low.facts and "tax_share_10pct" in low.ruled_out
+
+
+def test_a_share_fact_comes_from_the_rule_data() -> None:
+    book = load_rules()
+    fact = Fact(id="revenue_share_half", name="占营业收入一半以上", share=Share(of=["营业收入"], min_percent=50))
+    book = book.model_copy(update={"facts": [*book.facts, fact]})
+    doc = document_from_text("经查，违法所得占同期营业收入的62.5%。")
+    assert read_signals(doc, book, None).facts["revenue_share_half"].value == 62.5
+    doc = document_from_text("经查，违法所得占同期营业收入的12%。")
+    assert "revenue_share_half" in read_signals(doc, book, None).ruled_out
