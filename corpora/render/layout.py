@@ -193,11 +193,14 @@ class _Composer:
         for para in text.split("\n"):
             indent = indent_chars * font.size if align == "left" else 0.0
             avail = style.text_width - right_inset
-            pieces = wrap(para, m, avail - indent, avail) if not tracking else [para]
+            # a spaced-out title that would run off the paper is set tighter, and wrapped when even
+            # unspaced it is wider than the text block, as a typist would
+            spread = min(tracking, max(avail - m.width(para), 0.0) / max(len(para), 1))
+            pieces = wrap(para, m, avail - indent, avail) if not spread else [para]
             for pi, piece in enumerate(pieces):
                 last = pi == len(pieces) - 1
                 line_indent = indent if pi == 0 else 0.0
-                spacing = tracking
+                spacing = spread
                 if style.justify and align == "left" and not last and piece:
                     # 两端对齐: full lines reach the right margin, the slack shared between characters
                     slack = avail - line_indent - m.width(piece)

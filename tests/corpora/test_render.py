@@ -97,6 +97,21 @@ def test_some_templates_repeat_the_doc_number_atop_continuation_pages() -> None:
     assert 0 < headed < 40
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_a_long_spaced_title_stays_on_the_paper(seed: int) -> None:
+    record = make_record(paragraphs=2)
+    long_title = "上饶市广丰区林业和草原局行政处罚决定书"
+    record.blocks[0:2] = [Block(kind="title", text=long_title, align="center")]
+    record = record.model_copy(update={"text": "\n".join(b.text for b in record.blocks)})
+    style = sample_style(seeded(seed, record.id, "style"), 200)
+    pages = layout_record(record, style)
+    assert "".join(p.text for p in pages) == record.text
+    title_runs = [run for run in pages[0].runs if run.font == style.title]
+    assert "".join(run.text for run in title_runs) == long_title
+    for run in title_runs:
+        assert style.left - 1 <= run.x and run.x + run.width <= style.width - style.right + 1, (run.text, style)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="经查当事人销售卷烟，。、；（）《》0123456789,.ABC 元", max_size=200),
        st.integers(min_value=60, max_value=600))
