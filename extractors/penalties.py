@@ -21,7 +21,12 @@ _PENALTIES: list[tuple[str, str]] = [
     ("confiscate_income", r"(?:违法|非法)(?:所得|获利|收入)(?:[^，。；;,\n]|(?<=\d),(?=\d)){0,60}?(?:予以|依法)?没收"),
     ("confiscate", r"没收"),
     ("revoke_licence", r"吊销|撤销[^，。；]{0,10}(?:许可|执照|资格|证书)"),
-    ("suspend", r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停(?:营业|执业|经营|业务|相关业务|生产)|限制开展生产经营|降低资质等级"),
+    # 医保: 暂停…涉及医疗保障基金使用的医药服务; a project ordered to stop work (责令该项目停工)
+    (
+        "suspend",
+        r"责令停产停业|停产停业|责令停业|停业整顿|暂扣|暂停(?:营业|执业|经营|业务|相关业务|生产)|限制开展生产经营|降低资质等级"
+        r"|暂停[^，。；\n]{0,20}?医药服务|责令[^，。；\n]{0,6}?停工",
+    ),
     ("close", r"责令关闭|予以关闭|取缔|关闭"),
     ("detention", r"行政拘留|拘留"),
     ("warning", r"警告|通报批评"),
@@ -29,12 +34,14 @@ _PENALTIES: list[tuple[str, str]] = [
     ("fine", r"(?<!加处)罚款(?!的?(?:履行|缴纳|缴款|数额|收缴|期限|方式))"),
     (
         "order_correct",
-        r"责令[^，。；\n]{0,6}?(?:改正|纠正)|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|拆除|消除|召回)|"
+        r"责令[^，。；\n]{0,6}?(?:改正|纠正)|责令[^，。；\n]{0,8}?(?:停止|整改|恢复|补种|退还|退回|拆除|消除|召回)|"
         r"限期(?:改正|拆除|整改|治理)|(?:立即|限期)?(?:改正|纠正)违法行为",
     ),
 ]
 _PENALTY_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PENALTIES))
 _NEGATED = re.compile(r"(?:不予|免予|不再|免除|从轻|减轻)\S{0,4}$")
+# A form's box left blank (`□没收违法所得  □责令停业整顿`) is a penalty not chosen.
+_UNTICKED = re.compile(r"[□☐]\s?$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,8 @@ def extract_penalties(
     for item_start, item_end in _items(text, *decision):
         seen: set[str] = set()
         for m in _PENALTY_RE.finditer(text, item_start, item_end):
-            if _NEGATED.search(text[max(0, m.start() - 8) : m.start()]):
+            before = text[max(0, m.start() - 8) : m.start()]
+            if _NEGATED.search(before) or _UNTICKED.search(before):
                 continue
             kinds = [(m.lastgroup or "", m.start(), m.end())]
             if m.lastgroup == "confiscate":

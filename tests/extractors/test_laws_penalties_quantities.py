@@ -156,3 +156,21 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
     )
     f = extract(document_from_text(text))
     assert sorted(p.kind for p in f.penalties) == ["fine", "order_correct"]
+
+
+@pytest.mark.parametrize(
+    ("decision", "kinds"),
+    [
+        # 医疗保障基金使用监督管理条例: 责令退回, and the suspension of the 医药服务 paid by the fund
+        (
+            "本局决定：\n一、责令当事人退回骗取的医疗保障基金人民币3,000元；\n二、处骗取金额2倍的罚款，计人民币6,000元；\n"
+            "三、责令当事人暂停中医科涉及医疗保障基金使用的医药服务6个月。",
+            ["fine", "order_correct", "suspend"],
+        ),
+        ("本局决定：\n一、责令该项目停工；\n二、处罚款人民币60,000元。", ["fine", "suspend"]),
+        # a 当场处罚 form: only the ticked boxes were decided
+        ("处罚内容：☑警告  ☑罚款 人民币伍佰元整  □没收违法所得  □责令停业整顿", ["fine", "warning"]),
+    ],
+)
+def test_penalties_as_other_agencies_word_them(decision: str, kinds: list[str]) -> None:
+    assert sorted(k for k, _ in _penalties(decision)) == kinds
