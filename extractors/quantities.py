@@ -47,7 +47,8 @@ _COUNT_UNITS = "批次|[株棵只条支份册本张盒人名尾头羽箱瓶袋�
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
     rf"(?<![第\d./\-A-Za-z])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?"
-    rf"(?:(?P<unit>{_UNIT_RE})|(?P<count>{_COUNT_UNITS}))(?![A-Za-z0-9])"
+    # a count may run straight into the year it concerns (`拖欠张某等12人2021年工资`)
+    rf"(?:(?P<unit>{_UNIT_RE})(?![A-Za-z0-9])|(?P<count>{_COUNT_UNITS})(?![A-Za-z]|\d(?!\d{{3}}\s?年)))"
 )
 # After a count unit these make it a time, an article or an order, not a quantity.
 _NOT_A_COUNT_AFTER = re.compile(

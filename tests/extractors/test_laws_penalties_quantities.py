@@ -91,6 +91,7 @@ def test_each_decided_order_counts() -> None:
         ("查获卷烟1,250条", ("count", 1250.0, "条", "卷烟")),
         ("查获134桶食用植物油", ("count", 134.0, "桶", "食用植物油")),
         ("事故造成二人死亡", ("count", 2.0, "人", "死亡")),
+        ("拖欠农民工46人2021年4月至7月工资", ("count", 46.0, "人", "拖欠农民工")),
     ],
 )
 def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float, str, str]) -> None:
