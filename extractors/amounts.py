@@ -71,6 +71,8 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
 )
 _PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
+# `违法所得不足一万元的，按一万元计算`: the floor a quoted article computes a fine on, not a sum of the case
+_COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
@@ -169,6 +171,8 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if _THRESHOLD_BEFORE.search(before) or _PER_UNIT_BEFORE.search(before):
             continue
         if _PER_UNIT_AFTER.match(text[end : end + 4]):
+            continue
+        if before.rstrip().endswith("按") and _COMPUTED_ON.match(text, end):
             continue
         yuan = parse_yuan(m.group(0))
         if yuan is None or yuan <= 0:

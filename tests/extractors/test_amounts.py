@@ -108,3 +108,11 @@ def test_a_fine_restated_for_the_same_addressee_is_one() -> None:
         "当事人应当自收到本决定书之日起十五日内将罚款5万元缴至指定银行，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。"
     )
     assert _amounts(text) == [("fine", 50000)]
+
+
+def test_the_floor_a_quoted_article_computes_on_is_not_an_amount() -> None:
+    text = (
+        "本局认为，依据该法第九十九条，应处违法所得五倍以上二十倍以下的罚款，违法所得不足一万元的，按一万元计算。\n"
+        "本局决定：没收违法所得人民币6,850元，并处罚款人民币68,500元。"
+    )
+    assert _amounts(text) == [("confiscated_income", 6850), ("fine", 68500)]
