@@ -25,8 +25,8 @@ _GROUP_SPACE = re.compile(r"(?<=\d)(,?)\s(?=\d{3}(?!\d))")
 
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1"})
 # A letter OCR reads for a digit, after a digit or separator and before more of the number
-# (2O23, 12,5O0, 1O,OOO元).
-_OCR_IN_NUMBER = re.compile(r"(?<=[\d,.])[OolI|](?=[\dOolI|,.]*[\d元万亿])")
+# (2O23, 12,5O0, 1O,OOO元), or as its last digit before 日 or % (8月2O日, 3O%).
+_OCR_IN_NUMBER = re.compile(r"(?<=[\d,.])[OolI|](?=[\dOolI|,.]*[\d元万亿]|[OolI|]*(?:日|%|％))")
 # The same slip as a number's first character (人民币l2,480元, 5月l2日): only where digits follow
 # up to a unit, and not inside a run of letters and digits such as a credit code.
 _OCR_LEADING = re.compile(r"(?<![0-9A-Za-z])[OlI|](?=[\dOlI|,.]*\d[\d,.]*\s?[元万亿年月日号])")

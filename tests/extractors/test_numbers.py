@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.amounts import extract_amounts
-from extractors.numbers import parse_number, parse_yuan
+from extractors.numbers import parse_number, parse_yuan, repair_ocr_digits
 from extractors.regions import find_regions
 from extractors.view import build_view
 from ingest.document import document_from_text
@@ -84,3 +84,8 @@ def test_parse_yuan(written: str, value: float) -> None:
 
 def test_not_a_number() -> None:
     assert parse_number("某某") is None
+
+
+def test_ocr_letter_as_the_last_digit_of_a_day_or_a_percentage() -> None:
+    assert repair_ocr_digits("2Ol9年8月2O日，处违法经营总额3O%的罚款") == "2019年8月20日，处违法经营总额30%的罚款"
+    assert repair_ocr_digits("代码91450100MA5N9D2K4H，某某O日") == "代码91450100MA5N9D2K4H，某某O日"
