@@ -66,6 +66,8 @@ _TRIM_HEAD = re.compile(
 )
 # what only points at the conduct (当事人的上述行为, 当事人一的行为, 被处罚人所实施的) names no act
 _NO_ACT = re.compile(r"^(?:[一二三四五六七八九十甲乙丙]|[A-Z])?(?:的|之|所|上述|以上|前述|此|该|其)")
+# what a product was found to be (`该批次农药涉嫌假农药`, `经检验涉嫌劣药`) is not what the party did
+_PRODUCT_ONLY = re.compile(r"^(?:为|系|属于?|是)?(?:假(?!冒)|劣质?)[\u4e00-\u9fff]{1,4}$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def extract_case_cause(view: View, agency: str | None = None) -> CaseCause | Non
             start += head.end()
             value = value[head.end() :]
         value = value.strip()
-        if len(value) < 2 or _NO_ACT.search(value):
+        if len(value) < 2 or _NO_ACT.search(value) or _PRODUCT_ONLY.match(value):
             continue
         filed = value if value.endswith("案") else value + "案"
         return CaseCause(filed, view.evidence(start, start + len(value)))

@@ -112,6 +112,8 @@ def test_agency_from_the_signature_when_the_header_is_lost() -> None:
         ("案由：涉嫌违规经营网吧案本支队于2017年4月17日接到举报。", "违规经营网吧案"),
         # the finding's legal characterisation outranks a 构成 in the facts
         ("经查，当事人大幅提高口罩售价，构成哄抬价格。\n当事人上述行为违反了《价格法》第十四条的规定，已构成价格违法。", "价格违法案"),
+        # what the product was suspected to be is not what the party did
+        ("发现当事人经营的“毒死蜱乳油”涉嫌假农药，依法抽样。\n当事人经营假农药的行为违反了《农药管理条例》。", "经营假农药案"),
     ],
 )
 def test_case_cause(sentence: str, expected: str) -> None:
