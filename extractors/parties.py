@@ -19,7 +19,8 @@ from ingest.document import Evidence
 
 _PARTY_LABEL = (
     r"(?<![\u4e00-\u9fff])(?:当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
-    r"|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
+    # 劳动保障监察 names the employer 用人单位
+    r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
 )
 _FIELD_LABELS: dict[str, str] = {
     "credit_code": r"(?:统一)?社会信用代码|(?:统一)?信用代码|统一代码|纳税人识别号|税号",
@@ -156,6 +157,23 @@ def _block_end(text: str, start: int, region_end: int) -> int:
     return min(ends)
 
 
+def _wrapped_name(text: str, end: int, name: str) -> str:
+    """A name a scan broke over two lines (`当事人：西乡塘区万家` / `福便利店`): the next line, when it
+    is short, holds no label and makes the name end like a business."""
+    if text[end : end + 1] != "\n" or _ORG_SUFFIX.search(name) or _PERSON_NAME.match(name):
+        return name
+    line_end = text.find("\n", end + 1)
+    following = text[end + 1 : line_end if line_end >= 0 else len(text)].strip()
+    if (
+        0 < len(following) <= 12
+        and re.fullmatch(r"[\u4e00-\u9fff()（）]+", following)
+        and not _ANY_LABEL.search(following)
+        and _ORG_SUFFIX.search(following)
+    ):
+        return name + following
+    return name
+
+
 def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, bool]]:
     """(label start, value start, name, name start, 个体 note) for each party label."""
     starts: list[tuple[int, int, str, int, bool]] = []
@@ -171,6 +189,8 @@ def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, 
                 continue
             raw = raw[: cut.start()]
         name, business = _split_name(raw)
+        if colon:
+            name = _wrapped_name(text, ns + len(raw), name)
         if not colon and not (_ORG_SUFFIX.search(name) or _PERSON_NAME.match(name)):
             continue  # `当事人收到告知文书后…`: a sentence about the party, not its name
         starts.append((pm.start(), pm.end(), name, ns, business))
@@ -199,6 +219,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         ):
             continue
         seen.add(name)
+        name_end = ns + len(name) + (1 if "\n" in text[ns : ns + len(name)] else 0)  # a wrapped name
         bend = _block_end(text, value_pos, region_end)
         block = text[label_start:bend]
         found: dict[str, str | None] = {}
@@ -248,7 +269,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 # re-masked even when printed masked: some agencies print the birth date and star the rest
                 id_number_masked=mask_id_number(id_number) if id_number else None,
                 address=found["address"],
-                evidence=view.evidence(ns, ns + len(name)),
+                evidence=view.evidence(ns, name_end),
             )
         )
     return parties

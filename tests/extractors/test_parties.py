@@ -79,3 +79,14 @@ def test_numbered_parties_of_a_joint_decision_under_a_heading() -> None:
     parties = _parties(block)
     assert [(p.name, p.kind) for p in parties] == [("某某食品有限公司", "organisation"), ("李某", "individual")]
     assert parties[1].id_number_masked == "350102********1234"
+
+
+def test_employer_label_of_a_labour_inspection_decision() -> None:
+    [p] = _parties(f"用人单位名称：某某建设工程有限公司\n统一社会信用代码：{VALID}\n法定代表人：彭某某")
+    assert (p.name, p.credit_code, p.legal_representative) == ("某某建设工程有限公司", VALID, "彭某某")
+
+
+def test_a_name_the_scan_broke_over_two_lines() -> None:
+    [p] = _parties(f"当事人：西乡塘区万家\n福便利店\n经营者：黄某某\n统一社会信用代码：{VALID}")
+    assert (p.name, p.legal_representative) == ("西乡塘区万家福便利店", "黄某某")
+    assert p.evidence.text == "西乡塘区万家\n福便利店"
