@@ -426,18 +426,38 @@ def _wraps_cells(line: _Line, row: _Row, ch: float) -> list[int] | None:
     if len(line.cells) < 2 or row.y0 - line.rows[-1].y1 > 1.0 * ch:
         return None
     cols: list[int] = []
+    inside: set[int] = set()
     for p in row.pieces:
         near = [c for c, x in enumerate(line.cell_x0) if abs(p.x0 - x) <= 0.8 * ch]
+        if not near:
+            within = _within_cell(line, p, ch)
+            if within is None:
+                return None
+            inside.add(id(p))
+            near = [within]
         # a piece that opens with a field label is the next field of a form, not a wrapped tail
-        if not near or _FIELD_RE.match(p.text) or _LABEL_RE.match(p.text):
+        if _FIELD_RE.match(p.text) or _LABEL_RE.match(p.text):
             return None
         cols.append(near[0])
-    if 0 in cols:
+    if any(c == 0 and id(p) not in inside for p, c in zip(row.pieces, cols)):
         head = line.cells[0].text
-        tail = "".join(p.text for p, c in zip(row.pieces, cols) if c == 0)
+        tail = "".join(p.text for p, c in zip(row.pieces, cols) if c == 0 and id(p) not in inside)
         if _LABEL_RE.match(head) or not _LABEL_RE.match(head + tail):
             return None
     return cols
+
+
+def _within_cell(line: _Line, p: _Piece, ch: float) -> int | None:
+    """The column whose text `p` continues from inside: OCR often reads a label cell and its value
+    as one piece (`被处罚单位某某科技有限`), so the value's wrapped tail (`公司`) starts under the value,
+    not under any cell's left edge. A tail is no wider than the cell's first line; a paragraph after
+    the table is, which keeps it out."""
+    first = {id(q) for q in line.rows[0].pieces}
+    for c, cell in enumerate(line.cells):
+        right = max(q.x1 for q in cell.pieces if id(q) in first)
+        if line.cell_x0[c] + 0.8 * ch < p.x0 and p.x1 <= right + 0.8 * ch:
+            return c
+    return None
 
 
 def _lines(rows: list[_Row]) -> list[_Line]:

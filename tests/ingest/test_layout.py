@@ -187,6 +187,39 @@ def test_ruled_table_with_tight_cells_and_wrapped_cell_text() -> None:
     assert ev.box is not None and ev.box.y0 == pytest.approx(686 / 2339, abs=1e-6)
 
 
+def test_wrapped_tail_of_a_value_read_together_with_its_label() -> None:
+    # OCR read the label cell and the name cell as one piece, so the name's wrapped tail (公司) starts
+    # under the name, inside that piece, and the code's tail under the code cell
+    h = 55.0
+    lines = [
+        box_line("被处罚单位美兰新锐科技有限", 209, 616, h=h, width=13 * h),
+        box_line("统一代码", 209 + 14 * h, 616, h=h, width=4 * h),
+        box_line("9146Q1083W", 209 + 19 * h, 619, h=49, width=5.5 * h),
+        box_line("公司", 209 + 5.3 * h, 686, h=h, width=2 * h),
+        box_line("PYTT5G59", 209 + 19 * h, 689, h=49, width=4.5 * h),
+        box_line("联系地址", 209, 770, h=h, width=4 * h),
+        box_line("海口市美兰区胜利北路285号1楼", 209 + 5 * h, 770, h=h, width=14 * h),
+        box_line("国家税务总局海口市税务局稽查局于2019年7月7日对当事人开展执法检查，随后", 209, 860, h=h, width=24 * h),
+    ]
+    b = DocumentBuilder()
+    add_ocr_page(b, lines, 1, 1654, 2339)
+    doc = b.build([PageInfo(1, 1654, 2339, "ocr")], "ocr")
+    assert text_lines(doc)[:2] == norm(
+        ["被处罚单位美兰新锐科技有限公司 统一代码 9146Q1083WPYTT5G59", "联系地址：海口市美兰区胜利北路285号1楼"]
+    )
+
+
+def test_an_indented_paragraph_under_a_merged_cell_is_not_its_tail() -> None:
+    h = 55.0
+    lines = [
+        box_line("当事人某某科技有限公司", 209, 616, h=h, width=11 * h),
+        box_line("法定代表人", 209 + 12 * h, 616, h=h, width=5 * h),
+        box_line("张三", 209 + 18 * h, 616, h=h, width=2 * h),
+        box_line("经查，当事人于2023年5月在其经营场所销售过期食品，货值", 209 + 2 * h, 680, h=h, width=22 * h),
+    ]
+    assert len(text_lines(ocr_doc([lines]))) == 2
+
+
 def test_qualified_label_cells_get_a_colon_too() -> None:
     doc = ocr_doc([[box_line("法定代表人（负责人）", 100, 300), box_line("周某", 500, 300)]])
     assert text_lines(doc) == norm(["法定代表人（负责人）：周某"])
