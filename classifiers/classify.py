@@ -67,13 +67,19 @@ class Classifier:
     def _judge(
         self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float
     ) -> Classified:
-        likely = [r for r in ranked if r.probability >= self.settings.category_floor] or ranked[:1]
-        categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
+        likely = [r for r in ranked if r.probability >= self.settings.category_floor]
+        # Nothing reaching the floor means the decision is about something the model barely knows
+        # (公路超限, 拖欠工资 ...): its best guess's rules still run, but may only ask for review, and
+        # may not assume that a quantity of something else (建筑渣土 72.6吨) is what they measure.
+        confident = bool(likely)
+        categories = [c for c in (self._category(r.category) for r in likely or ranked[:1]) if c is not None]
         signals = read_signals(document, self.book, fields.decided_on)
         facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None
         main = list(top.rule_ids) if top else []
-        reasons = self.engine.evaluate(main, replace(facts, infer_subjects=True))
+        reasons = self.engine.evaluate(main, replace(facts, infer_subjects=confident))
+        if not confident:
+            reasons = [replace(r, level="review") if r.level == "high" else r for r in reasons]
         # A less likely category's rules may ask for review, never raise a lead on their own.
         others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main]
         reasons += [

@@ -14,6 +14,7 @@ from classifiers.registry import Registry
 from classifiers.schemas import ModelMeta
 from classifiers.training import load_examples
 from classifiers.verdict import Verdict
+from extractors.fields import extract
 from corpora.gold import GoldRecord
 from ingest.document import document_from_text
 from ingest.errors import DataFileError
@@ -169,3 +170,20 @@ def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corp
     assert np.allclose(
         probabilities(bundle["category"], ours), bundle["category"].predict_proba(theirs), atol=1e-9
     )
+
+
+def test_a_category_below_the_floor_may_only_ask_for_review(
+    trained: tuple[Registry, ModelMeta], results: list[tuple[GoldRecord, ExtractResult]]
+) -> None:
+    registry, meta = trained
+    model = registry.load(meta.version)
+    sure, unsure = Classifier(model, ClassifierSettings()), Classifier(model, ClassifierSettings(category_floor=1.0))
+    high = [gold for gold, result in results if result.criminal_risk.level == "high"]
+    assert high
+    for gold in high:
+        doc = document_from_text(gold.text)
+        doc = doc.with_sections(segment(doc.text))
+        fields = extract(doc)
+        assert sure.classify(doc, fields).risk.level == "high"
+        doubtful = unsure.classify(doc, fields).risk
+        assert doubtful.level != "high" and all(r.level != "high" for r in doubtful.reasons)

@@ -326,3 +326,15 @@ def test_a_fact_the_text_rules_out_is_not_assumed(engine: RulesEngine) -> None:
     near = case({"tax_evaded": 90_000}, **when)  # type: ignore[arg-type]
     near.signals.ruled_out.add("tax_share_10pct")
     assert engine.evaluate(["tax_evasion_amount"], near) == []
+
+
+def test_grassland_turned_to_crops_counts_in_mu_from_2012(engine: RulesEngine) -> None:
+    grass = [("area", 45.0, "亩", "天然草原")]
+    [r] = engine.evaluate(["grassland_occupation_area"], case(quantities=grass, facts=["grassland_damaged"]))
+    assert (r.level, r.unit) == ("high", "平方米") and r.threshold == pytest.approx(20 * 666.67)
+    assert r.crime == "非法占用农用地罪"
+    small = [("area", 12.0, "亩", "草场")]
+    assert engine.evaluate(["grassland_occupation_area"], case(quantities=small, facts=["grassland_damaged"])) == []
+    # before the 2012 interpretation no grassland threshold was in force
+    early = case(quantities=grass, facts=["grassland_damaged"], conduct=date(2010, 5, 1), decided=date(2010, 8, 1))
+    assert engine.evaluate(["grassland_occupation_area"], early) == []
