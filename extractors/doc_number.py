@@ -24,6 +24,9 @@ _DOC_NUMBER = re.compile(
 )
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
 _LEAD_NOISE = re.compile(r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|以|按)")
+# A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
+# 文号 holds these words, wherever the line starts.
+_TITLE_LEAD = re.compile(r"^.*(?:决定书|(?:处罚|处理)决定|通知书|告知书)")
 _REFERENCE_BEFORE = re.compile(r"(?:检测|检验|鉴定|报告|通知书|告知书|笔录|证明|意见书|决定书|合同)[^\n]{0,6}$")
 _DOC_LABEL = re.compile(r"(?:文号|编号|决定书号)\s*[:：]?\s*$")
 
@@ -49,7 +52,7 @@ def extract_doc_number(view: View, header_end: int) -> DocNumber | None:
         prefix = m.group("prefix")
         pstart = m.start("prefix")
         at_line_start = not text[text.rfind("\n", 0, pstart) + 1 : pstart].strip()
-        lead = None if at_line_start else _LEAD_NOISE.match(prefix)
+        lead = _TITLE_LEAD.match(prefix) if at_line_start else _LEAD_NOISE.match(prefix)
         if lead:
             prefix = prefix[lead.end() :]
             pstart += lead.end()

@@ -80,6 +80,7 @@ class _PageEnd:
 _page_end: weakref.WeakKeyDictionary[DocumentBuilder, _PageEnd] = weakref.WeakKeyDictionary()
 _PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
 _SENTENCE_END = "。！？!?；;"
+_TITLE_END = re.compile(r"(?:决定书?|通知书|告知书)\s*$")
 
 
 @dataclass
@@ -594,6 +595,10 @@ def _continues(prev: _Line, line: _Line, prev_out: _Out, out: _Out, geo: _Geomet
     if above.x1 < geo.right - 1.5 * ch or above.x0 > geo.left + 3.5 * ch:
         return False
     if row.y0 - above.y1 > 1.0 * ch or abs(row.h - above.h) > 0.3 * ch:
+        return False
+    # a title filling its row ("…局行政处罚决定", set larger than the body) ends there: the 文号
+    # below is not its wrap
+    if above.h > 1.1 * ch and _TITLE_END.search(prev_out.text):
         return False
     # a full row ending in a colon ("统一社会信用代码：") has its value wrapped onto the next row
     return geo.indent_style or prev_out.text.rstrip()[-1:] not in _SENTENCE_END

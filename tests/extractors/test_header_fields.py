@@ -30,6 +30,15 @@ def test_doc_number_shapes(line: str, expected: str) -> None:
     assert f.doc_number is not None and f.doc_number.value == expected
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["天津市武清区林业和草原局行政处罚决定天津林政罚〔2021〕1011号", "某某市某某局处罚决定书天津林政罚〔2021〕1011号"],
+)
+def test_doc_number_after_a_title_the_scan_ran_into_it(header: str) -> None:
+    f = extract(document_from_text(f"{header}\n当事人：某某有限公司\n"))
+    assert f.doc_number is not None and f.doc_number.value == "天津林政罚〔2021〕1011号"
+
+
 def test_doc_number_is_not_a_cited_earlier_decision() -> None:
     text = (
         "某市市场监督管理局\n行政处罚决定书\n某市监罚〔2024〕88号\n"

@@ -220,6 +220,15 @@ def test_an_indented_paragraph_under_a_merged_cell_is_not_its_tail() -> None:
     assert len(text_lines(ocr_doc([lines]))) == 2
 
 
+def test_a_title_filling_its_row_is_not_joined_to_the_number_below() -> None:
+    lines = [
+        box_line("天津市武清区林业和草原局行政处罚决定", 100, 100, h=36, width=W - 200),
+        box_line("天津林政罚〔2021〕1011号", 100, 150, width=13 * CH),
+        box_line("被处罚单位：某某林业有限公司", 100, 200),
+    ]
+    assert text_lines(ocr_doc([lines]))[:2] == norm(["天津市武清区林业和草原局行政处罚决定", "天津林政罚〔2021〕1011号"])
+
+
 def test_qualified_label_cells_get_a_colon_too() -> None:
     doc = ocr_doc([[box_line("法定代表人（负责人）", 100, 300), box_line("周某", 500, 300)]])
     assert text_lines(doc) == norm(["法定代表人（负责人）：周某"])
