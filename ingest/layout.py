@@ -461,6 +461,18 @@ def _within_cell(line: _Line, p: _Piece, ch: float) -> int | None:
     return None
 
 
+def _wrap_into(cell: _Out, tail: _Piece, ch: float) -> None:
+    """Add a wrapped tail to its cell, right after the piece it sits under: when OCR ran the cell
+    into its neighbour (地址某镇东 业主 / 岗村5组), the tail belongs to the text above it, not after the
+    neighbour."""
+    above = [i for i, q in enumerate(cell.pieces) if q.x0 <= tail.x0 + 0.8 * ch and q.y1 <= tail.y0 + 0.5 * ch]
+    at = max(above) if above else len(cell.pieces) - 1
+    while at + 1 < len(cell.pieces) and cell.pieces[at + 1].y0 >= cell.pieces[at].y1 - 1e-6:
+        at += 1  # after tails already added under the same text
+    cell.pieces.insert(at + 1, tail)
+    cell.seps.insert(at, "")
+
+
 def _lines(rows: list[_Row]) -> list[_Line]:
     ch = statistics.median(p.h for r in rows for p in r.pieces)
     anchored = _anchored(rows, ch)
@@ -471,7 +483,7 @@ def _lines(rows: list[_Row]) -> list[_Line]:
             line = lines[-1]
             for p, c in zip(row.pieces, cols):
                 # a wrapped cell breaks anywhere, inside a credit code too: no space
-                line.cells[c].extend(_Out([p]), "")
+                _wrap_into(line.cells[c], p, ch)
             line.rows.append(row)
             continue
         cells, xs = _cells(row, anchored)

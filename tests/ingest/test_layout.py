@@ -209,6 +209,20 @@ def test_wrapped_tail_of_a_value_read_together_with_its_label() -> None:
     )
 
 
+def test_a_wrapped_tail_follows_the_text_it_sits_under() -> None:
+    # OCR ran the address cell into the next label (…新河镇东 业主): the address's tail (岗村5组)
+    # belongs after the address, not after the label
+    h = 60.0
+    lines = [
+        box_line("门店地址泉州市晋江市新河镇东", 221, 637, h=h, width=587),
+        box_line("业主", 850, 637, h=h, width=100),
+        box_line("周西宇", 1110, 637, h=h, width=140),
+        box_line("岗村5组", 396, 701, h=h, width=164),
+    ]
+    [line] = text_lines(ocr_doc([lines]))
+    assert line.startswith("门店地址泉州市晋江市新河镇东岗村5组业主") and line.endswith("周西宇")
+
+
 def test_an_indented_paragraph_under_a_merged_cell_is_not_its_tail() -> None:
     h = 55.0
     lines = [
