@@ -35,7 +35,11 @@ _FIELD_LABELS: dict[str, str] = {
         r"(?<=[，,;；\s])(?:现)?住(?:在|于)?(?![所址宿房院])(?=[\u4e00-\u9fff]{2})"
     ),
     "id_number": r"(?:居民)?身份证(?:件)?(?:号码|号)?|公民身份(?:证)?号码|证件号码",
-    "other": r"性\s?别|民\s?族|出生(?:日期|年月)?|年\s?龄|联系电话|电\s?话|职\s?务|(?:主体)?类\s?型|组织形式|成立日期|联系方式|邮\s?编",
+    "other": (
+        r"性\s?别|民\s?族|出生(?:日期|年月)?|年\s?龄|联系电话|电\s?话|职\s?务|(?:主体)?类\s?型|组织形式|成立日期|联系方式|邮\s?编|"
+        # the case's own header fields, where a lost line break runs them into the party's last value
+        r"案件名称|案\s?由|违法行为(?=\s*[:：])|案件来源|立案(?:时间|日期|依据)"
+    ),
 }
 _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
@@ -101,7 +105,8 @@ class Party:
 
 def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END) -> tuple[str, int]:
     """The value starting at pos, up to a separator or the next label; (value, start)."""
-    while pos < limit and text[pos] in " \t:：":
+    # OCR reads the wide gap between a label and its value as a box glyph now and then (违法行为人☑魏桂)
+    while pos < limit and text[pos] in " \t:：☑☐□■▪▫●○◆◇":
         pos += 1
     end = min(limit, pos + 80)
     m = end_re.search(text, pos, end)
@@ -241,6 +246,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 value = re.sub(r"^[(（][负责人)）]*", "", value)
                 if key == "legal_representative":
                     value = _OPEN_TAIL.sub("", value)  # `王某（总经理）`: the post is not the name
+                    value = value.lstrip("·•・.。,，、")  # a speck OCR read before the name
                 found[key] = value or None
         code = found["credit_code"]
         if code is None:

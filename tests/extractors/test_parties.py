@@ -36,6 +36,24 @@ def test_table_row_with_spaces_only() -> None:
     assert (p.name, p.legal_representative, p.address) == ("某某物流厂", "龙某", "某市某区某路2号")
 
 
+def test_a_box_glyph_ocr_read_in_the_gap_after_a_label() -> None:
+    [p] = _parties("违法行为人☑魏桂\n性别女\n证件号码370***********6942")
+    assert (p.name, p.kind) == ("魏桂", "individual")
+
+
+@pytest.mark.parametrize(
+    "next_line", ["案件名称:使用未经检定的计量器具一案浙江省市场监督管理局", "违法行为:建设项目未批先建", "案由：销售不合格产品"]
+)
+def test_a_case_header_run_into_the_last_party_value_is_not_part_of_it(next_line: str) -> None:
+    [p] = _parties(f"被处罚单位 某某物流有限公司 统一代码 {VALID}\n注册地址 某市某区某路2号 法人代表 贾敏{next_line}")
+    assert (p.name, p.legal_representative) == ("某某物流有限公司", "贾敏")
+
+
+def test_a_speck_before_the_representative_is_not_part_of_the_name() -> None:
+    [p] = _parties(f"当事人：某某物流有限公司\n法定代表人：·任*\n统一社会信用代码：{VALID}")
+    assert p.legal_representative == "任*"
+
+
 def test_one_sentence_with_bracketed_details() -> None:
     [p] = _parties(f"单位名称某某便利店〔个体〕（信用代码{BUSINESS}，营业地址某县某镇3号，经营者姓名韦某）。")
     assert (p.name, p.kind, p.legal_representative, p.address) == ("某某便利店", "individual_business", "韦某", "某县某镇3号")
