@@ -116,3 +116,18 @@ def test_the_floor_a_quoted_article_computes_on_is_not_an_amount() -> None:
         "本局决定：没收违法所得人民币6,850元，并处罚款人民币68,500元。"
     )
     assert _amounts(text) == [("confiscated_income", 6850), ("fine", 68500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("经查，当事人拖欠张某等12人2021年3月至6月工资共计86,400元。", [("loss", 86400)]),
+        ("当事人欠付员工薪酬，欠薪总额13.2万元。", [("loss", 132000)]),
+        ("当事人未足额支付劳动者王某劳动报酬5,600元。", [("loss", 5600)]),
+        # wages paid are not withheld: no role names them
+        ("当事人该项目当月发放工资总额318,000元。", [("other", 318000)]),
+    ],
+)
+def test_unpaid_wages_are_the_workers_loss(text: str, expected: list[tuple[str, float]]) -> None:
+    """What an employer withholds is what 拒不支付劳动报酬罪 measures; wages paid stay `other`."""
+    assert _amounts(text) == expected
