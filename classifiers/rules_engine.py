@@ -114,7 +114,8 @@ def _qty(value: float) -> str:
 
 
 def _penal_article(rule: Rule) -> str:
-    return f"刑法第{rule.article}条" + (f"第{rule.paragraph}款" if rule.paragraph else "")
+    sub = f"之{'一二三四五六七八九'[rule.article_sub - 1]}" if rule.article_sub else ""
+    return f"刑法第{rule.article}条{sub}" + (f"第{rule.paragraph}款" if rule.paragraph else "")
 
 
 def _cite(version: RuleVersion) -> str:

@@ -163,6 +163,7 @@ class Rule(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     crime: str
     article: int  # 刑法 article
+    article_sub: int | None = Field(default=None, ge=1)  # 之一, 之二: 刑法第二百七十六条之一
     paragraph: int | None = None
     measure: Measure
     versions: list[RuleVersion] = Field(min_length=1)

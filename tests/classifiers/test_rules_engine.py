@@ -338,3 +338,70 @@ def test_grassland_turned_to_crops_counts_in_mu_from_2012(engine: RulesEngine) -
     # before the 2012 interpretation no grassland threshold was in force
     early = case(quantities=grass, facts=["grassland_damaged"], conduct=date(2010, 5, 1), decided=date(2010, 8, 1))
     assert engine.evaluate(["grassland_occupation_area"], early) == []
+
+
+_WAGES = ["wage_refusal_amount"]
+_REFUSED = "wage_order_refused"
+_THREE_MONTHS = "wage_arrears_three_months"
+
+
+def test_wages_refused_after_an_order_cross_as_276_zhi_yi(engine: RulesEngine) -> None:
+    [r] = engine.evaluate(_WAGES, case({"loss": 25_000}, facts=[_REFUSED, _THREE_MONTHS]))
+    assert (r.level, r.criterion, r.threshold) == ("high", "one_worker", 5_000)
+    assert r.article == "刑法第276条之一" and r.crime == "拒不支付劳动报酬罪"
+    assert "损失数额 25,000 元 ≥ 追诉标准 20,000 元" in r.text and "法释〔2013〕3号" in r.text
+
+
+def test_wages_within_the_provincial_range_and_the_ten_worker_criterion_ask_for_review(engine: RulesEngine) -> None:
+    [mid] = engine.evaluate(_WAGES, case({"loss": 12_000}, facts=[_REFUSED, _THREE_MONTHS]))
+    assert (mid.level, mid.kind) == ("review", "threshold") and "省定" in mid.text
+    # no three months stated: only the 十名以上 criterion, whose head count is not modelled
+    [many] = engine.evaluate(_WAGES, case({"loss": 150_000}, facts=[_REFUSED]))
+    assert (many.level, many.criterion) == ("review", "ten_workers")
+
+
+def test_wages_below_or_near_the_threshold(engine: RulesEngine) -> None:
+    assert engine.evaluate(_WAGES, case({"loss": 3_000}, facts=[_REFUSED, _THREE_MONTHS])) == []
+    # one or two months' wages under the 3万 of the ten-worker criterion
+    assert engine.evaluate(_WAGES, case({"loss": 20_000}, facts=[_REFUSED])) == []
+    [near] = engine.evaluate(_WAGES, case({"loss": 4_500}, facts=[_REFUSED, _THREE_MONTHS]))
+    assert (near.level, near.kind) == ("review", "near_threshold")
+
+
+def test_wages_without_the_refusal_to_an_order_are_review_at_most(engine: RulesEngine) -> None:
+    [r] = engine.evaluate(_WAGES, case({"loss": 50_000}, facts=[_THREE_MONTHS]))
+    assert r.level == "review" and "责令支付" in r.text and "请复核" in r.text
+    # a three-month sum under 3万 without the refusal: the ten-worker criterion is not reached
+    assert engine.evaluate(_WAGES, case({"loss": 25_000}, facts=[_THREE_MONTHS])) == []
+
+
+def test_wage_threshold_uses_a_provinces_own_figure() -> None:
+    data = load_rules().model_dump()
+    for rule in data["rules"]:
+        if rule["id"] == "wage_refusal_amount":
+            rule["versions"][-1]["criteria"][0]["threshold"]["by_province"] = {"广东省": 10_000}
+    book = RuleBook.model_validate(data)
+    facts = {"facts": [_REFUSED, _THREE_MONTHS]}
+    [gd] = RulesEngine(book, province="广东省").evaluate(_WAGES, case({"loss": 12_000}, **facts))  # type: ignore[arg-type]
+    assert gd.level == "high" and gd.threshold == 10_000
+    [other] = RulesEngine(book, province="湖南省").evaluate(_WAGES, case({"loss": 12_000}, **facts))  # type: ignore[arg-type]
+    assert other.level == "review"
+
+
+_MEDICAL = ["medical_insurance_fraud_amount"]
+
+
+def test_medical_insurance_fraud_is_fraud_above_the_large_amount(engine: RulesEngine) -> None:
+    [r] = engine.evaluate(_MEDICAL, case({"loss": 38_642.5}, party="organisation", facts=["medical_fund_defrauded"]))
+    assert (r.level, r.article, r.crime) == ("high", "刑法第266条", "诈骗罪")
+    [mid] = engine.evaluate(_MEDICAL, case({"loss": 6_000}, facts=["medical_fund_defrauded"]))
+    assert mid.level == "review" and "省定" in mid.text
+    [near] = engine.evaluate(_MEDICAL, case({"loss": 2_700}, facts=["medical_fund_defrauded"]))
+    assert (near.level, near.kind) == ("review", "near_threshold")
+    assert engine.evaluate(_MEDICAL, case({"loss": 1_500}, facts=["medical_fund_defrauded"])) == []
+
+
+def test_a_fund_loss_without_a_stated_fraud_is_only_review(engine: RulesEngine) -> None:
+    """超标准收费 or 分解住院 also cost the fund (条例第三十八条) without being 骗取."""
+    [r] = engine.evaluate(_MEDICAL, case({"loss": 38_642.5}, party="organisation"))
+    assert r.level == "review" and "骗取医疗保障基金" in r.text

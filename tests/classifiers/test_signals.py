@@ -102,3 +102,19 @@ def test_a_share_fact_comes_from_the_rule_data() -> None:
     assert read_signals(doc, book, None).facts["revenue_share_half"].value == 62.5
     doc = document_from_text("经查，违法所得占同期营业收入的12%。")
     assert "revenue_share_half" in read_signals(doc, book, None).ruled_out
+
+
+def test_wage_refusal_and_months_are_read_but_a_payment_in_time_or_the_appeal_period_is_not() -> None:
+    refused = signals("当事人拖欠李某等12人连续四个月的工资共计86,400元。本局责令其限期支付，当事人逾期仍未支付。")
+    assert {"wage_order_refused", "wage_arrears_three_months"} <= set(refused.facts)
+    paid = signals(
+        "当事人拖欠王某两个月的工资6,000元。本局责令其限期支付，当事人已于2023年3月1日足额支付。"
+        "如不服本决定，可在六个月内向人民法院提起行政诉讼。"
+    )
+    assert "wage_order_refused" not in paid.facts and "wage_arrears_three_months" not in paid.facts
+
+
+def test_medical_fund_fraud_is_read_from_its_means() -> None:
+    s = signals("当事人通过虚构医药服务项目的方式，向医保经办机构申报结算，造成基金损失3万元。")
+    assert "medical_fund_defrauded" in s.facts
+    assert "medical_fund_defrauded" not in signals("当事人超标准收费，造成医保基金损失3万元。").facts
