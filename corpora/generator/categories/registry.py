@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpora.generator.categories import admin, environment, harm, land, money, trade, wildlife
+from corpora.generator.categories import admin, environment, harm, land, money, trade, welfare, wildlife
 from corpora.generator.categories.base import Ctx, Story
 from corpora.gold import PartyKind
 
@@ -15,6 +15,8 @@ _BUSINESS: tuple[tuple[PartyKind, float], ...] = (("organisation", 0.45), ("indi
 _COMPANY: tuple[tuple[PartyKind, float], ...] = (("organisation", 0.85), ("individual_business", 0.1), ("individual", 0.05))
 _UNREGISTERED: tuple[tuple[PartyKind, float], ...] = (("individual", 1.0),)
 _PERSON: tuple[tuple[PartyKind, float], ...] = (("individual", 0.75), ("individual_business", 0.1), ("organisation", 0.15))
+_EMPLOYER: tuple[tuple[PartyKind, float], ...] = (("organisation", 0.8), ("individual_business", 0.15), ("individual", 0.05))
+_PROVIDER: tuple[tuple[PartyKind, float], ...] = (("organisation", 1.0),)  # 定点医药机构
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ _TABLE.update({
     "contract_fraud": (money.contract_fraud, _BUSINESS),
     "production_safety_accident": (harm.accident, _COMPANY),
     "illegal_medical_practice": (harm.medical_practice, _PERSON),
+    "wage_arrears_refusal": (welfare.wage_refusal, _EMPLOYER),
+    "medical_insurance_fraud": (welfare.medical_fraud, _PROVIDER),
 })
 _TRADES = {
     "hazardous_waste_dumping": "chemical", "hazardous_waste_storage": "chemical", "emission_exceedance": "chemical",
@@ -67,7 +71,7 @@ _TRADES = {
     "illegal_hunting": "general", "fishing_banned_gear": "fishery", "electric_poison_fishing": "fishery",
     "illegal_fishing_catch": "fishery", "tax_evasion": "tax", "false_invoicing": "tax", "smuggling": "customs",
     "illegal_deposit_taking": "finance", "contract_fraud": "general", "production_safety_accident": "safety",
-    "illegal_medical_practice": "medical",
+    "illegal_medical_practice": "medical", "wage_arrears_refusal": "labour", "medical_insurance_fraud": "clinic",
 }
 
 
