@@ -131,3 +131,8 @@ def test_the_floor_a_quoted_article_computes_on_is_not_an_amount() -> None:
 def test_unpaid_wages_are_the_workers_loss(text: str, expected: list[tuple[str, float]]) -> None:
     """What an employer withholds is what 拒不支付劳动报酬罪 measures; wages paid stay `other`."""
     assert _amounts(text) == expected
+
+
+def test_an_amount_restated_as_a_fact_is_read() -> None:
+    text = "当事人拖欠上述人员连续3个月的工资款人民币贰万叁仟玖佰元整的事实清楚。依据规定，处5万元以下的罚款。"
+    assert _amounts(text) == [("loss", 23900)]
