@@ -48,6 +48,11 @@ _MAX_SKEW_DEG = 8.0
 _LABEL_RE = re.compile(rf"^\s*{labels_pattern()}\s*(?:[（(][^（()）]{{1,10}}[)）])?\s*$")
 _COLONS = "：:"
 _FIELD_RE = re.compile(r"^\s*[^\s，。；：:,]{2,10}[：:]")
+# Labels that open a cell of a party table, where OCR may have run the cell before into them.
+_EMBEDDED_LABEL = re.compile(
+    r"(?<=[\u4e00-\u9fff0-9A-Za-z)）])(?:统一社会信用代码|社会信用代码|统一代码|信用代码|法定代表人|法人代表|负责人"
+    r"|经营者|(?:注册|联系|办公|营业|门店|经营)地址|住所地?|(?:营业执照)?注册号|证件号码|身份证号码?|居住地)"
+)
 # A row that starts with "label：" or an enumeration opens a new line even when the row above it
 # reached the right margin (a long address followed by "法定代表人：…").
 _NEW_ITEM_RE = re.compile(
@@ -187,11 +192,39 @@ def add_ocr_page(builder: DocumentBuilder, lines: list[Line], page: int, width: 
                 y1=max(ry),
             )
         )
+    pieces = [part for piece in pieces for part in _split_at_labels(piece)]
     # the levelled page's vertical extent, for the page-number margin test
     corners = [(0.0, 0.0), (width, 0.0), (0.0, height), (width, height)]
     top = min(x * sin + y * cos for x, y in corners)
     bottom = max(x * sin + y * cos for x, y in corners)
     _emit(builder, pieces, page, top, bottom, width)
+
+
+def _split_at_labels(piece: _Piece) -> list[_Piece]:
+    """OCR often reads a value cell and the next label cell of a ruled table as one piece
+    (`某某食品厂翠屏分公统一代码`); split there, at widths estimated from the characters, so a wrapped
+    tail (`司`) can find the value it continues. In running text the parts join again unchanged."""
+    cuts = [m.start() for m in _EMBEDDED_LABEL.finditer(piece.text) if m.start() >= 2]
+    if not cuts:
+        return [piece]
+    weights = [0.55 if ch.isascii() else 1.0 for ch in piece.text]
+    total = sum(weights)
+    bounds = [0, *cuts, len(piece.text)]
+    out: list[_Piece] = []
+    for a, b in zip(bounds, bounds[1:]):
+        f0, f1 = sum(weights[:a]) / total, sum(weights[:b]) / total
+        bx = piece.box
+        out.append(
+            _Piece(
+                text=piece.text[a:b],
+                box=Box(bx.x0 + f0 * (bx.x1 - bx.x0), bx.y0, bx.x0 + f1 * (bx.x1 - bx.x0), bx.y1),
+                x0=piece.x0 + f0 * (piece.x1 - piece.x0),
+                y0=piece.y0,
+                x1=piece.x0 + f1 * (piece.x1 - piece.x0),
+                y1=piece.y1,
+            )
+        )
+    return out
 
 
 def add_text_layer_page(

@@ -223,6 +223,24 @@ def test_a_wrapped_tail_follows_the_text_it_sits_under() -> None:
     assert line.startswith("门店地址泉州市晋江市新河镇东岗村5组业主") and line.endswith("周西宇")
 
 
+def test_a_value_ocr_ran_into_the_next_label_gets_its_wrapped_tail() -> None:
+    # rapidocr's pieces on a damaged ruled table: the name cell and the code label as one piece
+    lines = [
+        box_line("被处罚单位", 258, 458, h=50, width=210),
+        box_line("宜宾恒富食品厂翠屏分公统一代码", 474, 456, h=54, width=636),
+        box_line("9161150235T7H", 1200, 460, h=48, width=318),
+        box_line("司", 476, 510, h=56, width=59),
+        box_line("P182R", 1201, 517, h=47, width=133),
+        box_line("经查，当事人非食盐定点批发企业，却向下游商户批量供应食盐。", 258, 640, h=50, width=1250),
+    ]
+    assert text_lines(ocr_doc([lines]))[0] == "被处罚单位宜宾恒富食品厂翠屏分公司统一代码 9161150235T7HP182R"
+
+
+def test_labels_inside_running_text_leave_it_unchanged() -> None:
+    text = "经查，当事人的法定代表人张某于2023年5月在其经营场所住所地销售过期食品。"
+    assert text_lines(ocr_doc([[box_line(text, 100, 300)]])) == norm([text])
+
+
 def test_an_indented_paragraph_under_a_merged_cell_is_not_its_tail() -> None:
     h = 55.0
     lines = [
