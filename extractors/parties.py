@@ -51,7 +51,8 @@ _LABEL_RES = {
 }
 # `当事人二：`, `当事人（一）：` number the parties of a joint decision
 _PARTY_RE = re.compile(
-    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d]|[(（][一二三四五六七八九十\d][)）])?"
+    # a party's number stands apart from its name (`当事人二：`); 被处罚人六合某某厂 is 六合某某厂
+    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d](?=\s*[:：\s])|[(（][一二三四五六七八九十\d][)）])?"
     # `当事人名称（姓名）：`: the label's alternative in brackets
     r"(?:[(（](?:名称|姓名|单位|个人|单位名称|名称或姓名|姓名或名称)[)）])?\s*(?P<colon>[:：])?\s*"
 )

@@ -54,6 +54,19 @@ def test_a_speck_before_the_representative_is_not_part_of_the_name() -> None:
     assert p.legal_representative == "任*"
 
 
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ("单位名称六合赵波金店(个体户) 信用代码 {code}", "六合赵波金店"),
+        ("被处罚人六合穗百加工厂〔个体〕(信用代码{code},营业地址南京市六合区文化大道195号)。", "六合穗百加工厂"),
+        ("被处罚人三河市某某厂，统一社会信用代码：{code}", "三河市某某厂"),
+    ],
+)
+def test_a_name_starting_with_a_numeral_is_not_a_party_number(block: str, name: str) -> None:
+    [p] = _parties(block.format(code=BUSINESS))
+    assert p.name == name
+
+
 def test_one_sentence_with_bracketed_details() -> None:
     [p] = _parties(f"单位名称某某便利店〔个体〕（信用代码{BUSINESS}，营业地址某县某镇3号，经营者姓名韦某）。")
     assert (p.name, p.kind, p.legal_representative, p.address) == ("某某便利店", "individual_business", "韦某", "某县某镇3号")
