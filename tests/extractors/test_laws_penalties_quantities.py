@@ -169,6 +169,8 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
             ["fine", "order_correct", "suspend"],
         ),
         ("本局决定：\n一、责令该项目停工；\n二、处罚款人民币60,000元。", ["fine", "suspend"]),
+        # 劳动保障监察: the employer is ordered to pay the wages it owes
+        ("本局决定：\n一、责令当事人于十五日内支付拖欠的劳动报酬；\n二、处罚款人民币20,000元。", ["fine", "order_correct"]),
         # a 当场处罚 form: only the ticked boxes were decided
         ("处罚内容：☑警告  ☑罚款 人民币伍佰元整  □没收违法所得  □责令停业整顿", ["fine", "warning"]),
     ],
