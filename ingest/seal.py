@@ -18,7 +18,8 @@ import numpy as np
 from PIL import Image
 
 _SCALE = 4  # seals are found on a copy this many times smaller
-_MIN_REDNESS = 60  # R - max(G, B) of seal ink: paper and grey print have ~0
+_MIN_REDNESS = 40  # R - max(G, B) of seal ink: paper and grey print have ~0; a faded stamp, averaged
+# with paper on the smaller copy, falls to 45-55
 # a seal's box as a share of the page's long side: official seals are 38-45 mm across (0.13-0.15 of
 # A4's 297 mm); 0.1 (30 mm) keeps the smallest and drops the 1-2 cm characters of a red letterhead
 _MIN_SIDE = 0.1

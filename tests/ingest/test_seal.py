@@ -102,3 +102,23 @@ def test_seals_on_palette_and_rgba_scans_are_lifted_too(sealed) -> None:
         assert lifted.mode == "RGB"
         x0, y0, x1, y1 = find_seals(sealed.image)[0]
         assert not find_seals(lifted.crop((x0, y0, x1, y1)))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_faded_seal_is_found_and_lifted(seed: int) -> None:
+    """A seal pressed lightly (or a scan that washed its red out) has thin, pale strokes; seen on a
+    4x smaller copy they are pinkish, far from the full red of a fresh stamp."""
+    import random
+
+    from corpora.render.seal import Seal, make_seal, stamp
+
+    page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
+    x0, y0, x1, y1 = page.date_box
+    image = page.image.copy()
+    fresh = make_seal("某某市市场监督管理局", 320, random.Random(seed))
+    faded = Seal(fresh.mask.point(lambda v: int(v * 0.7)), fresh.color)
+    stamp(image, faded, (x0 + x1) / 2, (y0 + y1) / 2)
+    assert len(find_seals(image)) == 1
+    lifted = np.asarray(lift_seals(image)).astype(int)
+    clean = np.asarray(page.image)[y0:y1, x0:x1].max(axis=2) < 80
+    assert (lifted[y0:y1, x0:x1].max(axis=2) < 100)[clean].mean() > 0.9
