@@ -9,6 +9,11 @@ the seal's own ink becomes white.
 
 Only seal-shaped red regions are touched: a 红头 (the agency name printed in red across the top
 of an official document) or a red rule is wide and flat, a seal is roughly round or square.
+
+Many archives are scanned in grey, where no colour is left to find the seal by. Its ink is still
+lighter than print, though: mid-grey strokes, away from any black, that close into a round ring
+with nothing in the corners of its box (a block of faint text fills its corners; a table's ruled
+lines do not close into a ring). Inside such a ring whatever is lighter than print goes white.
 """
 
 from __future__ import annotations
@@ -24,6 +29,15 @@ _MIN_REDNESS = 40  # R - max(G, B) of seal ink: paper and grey print have ~0; a 
 # A4's 297 mm); 0.1 (30 mm) keeps the smallest and drops the 1-2 cm characters of a red letterhead
 _MIN_SIDE = 0.1
 _MAX_SIDE = 0.35
+
+
+# grey scans, all on the 4x smaller copy, the page divided by its own background (shadows, toner)
+_PRINT = 80  # darker than this is print, in grey levels
+_INK = (80, 215)  # a grey seal's strokes, relative to paper = 255
+_RING_BINS = 24  # the ring is looked for in as many directions...
+_RING_COVER = 0.75  # ...and must show ink in this share of them
+_CORNER_INK = 0.08  # most ink the box's corners, outside the ring, may hold
+_LIFT_ABOVE = 120  # inside a grey seal, lighter than this (relative to paper) is the seal's ink
 
 
 def _redness(rgb: np.ndarray) -> np.ndarray:
@@ -75,8 +89,84 @@ def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) 
     return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
+def _is_grey(image: Image.Image) -> bool:
+    if image.mode in ("L", "LA", "I", "I;16", "F"):
+        return True
+    if image.mode != "RGB":
+        return False
+    small = np.asarray(image.resize((max(1, image.width // 8), max(1, image.height // 8))), dtype=np.int16)
+    chroma = small.max(axis=2) - small.min(axis=2)
+    return float(np.percentile(chroma, 99.5)) < 8
+
+
+def _relative_grey(grey: np.ndarray, scale: int) -> np.ndarray:
+    """`grey`, made `scale` times smaller, divided by the page's background: 255 is paper wherever
+    it is (under a shadow, on yellowed paper)."""
+    h, w = grey.shape
+    size = (max(1, w // scale), max(1, h // scale))
+    page = cv2.resize(grey, size, interpolation=cv2.INTER_AREA) if scale > 1 else grey
+    coarse = cv2.resize(grey, (max(1, w // 8), max(1, h // 8)), interpolation=cv2.INTER_AREA)
+    background = cv2.resize(cv2.medianBlur(coarse, 31), size, interpolation=cv2.INTER_LINEAR)
+    return np.clip(page.astype(np.float32) / np.maximum(background, 1).astype(np.float32) * 255, 0, 255)
+
+
+def _ring(ink: np.ndarray) -> bool:
+    """A seal's outline: ink all round at the box's edge, none in its corners."""
+    bh, bw = ink.shape
+    yy, xx = np.mgrid[0:bh, 0:bw]
+    cy, cx = (bh - 1) / 2, (bw - 1) / 2
+    r = np.hypot((yy - cy) / (bh / 2), (xx - cx) / (bw / 2))
+    angle = (np.degrees(np.arctan2(yy - cy, xx - cx)) + 360) % 360
+    edge = (r > 0.8) & (r <= 1.0)
+    step = 360 / _RING_BINS
+    inked = [
+        ink[sel].mean() > 0.15
+        for b in range(_RING_BINS)
+        if (sel := edge & (angle >= b * step) & (angle < (b + 1) * step)).any()
+    ]
+    corners = r > 1.12
+    return bool(inked) and np.mean(inked) >= _RING_COVER and (not corners.any() or ink[corners].mean() <= _CORNER_INK)
+
+
+def find_grey_seals(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels of `grey`, an 8-bit page) of ring-shaped mid-grey regions: seals scanned in grey."""
+    h, w = grey.shape
+    rel = _relative_grey(grey, _SCALE)
+    dark = cv2.resize((grey < _PRINT).astype(np.uint8) * 255, (rel.shape[1], rel.shape[0]), interpolation=cv2.INTER_AREA)
+    near_print = cv2.dilate((dark > 20).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    ink = (rel > _INK[0]) & (rel < _INK[1]) & ~near_print
+    long_side = max(w, h)
+    k = max(3, int(long_side * 0.02 / _SCALE) | 1)
+    closed = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    boxes = []
+    for x, y, bw, bh in (tuple(int(v) for v in row[:4]) for row in stats[1:n]):
+        side_lo, side_hi = min(bw, bh) * _SCALE, max(bw, bh) * _SCALE
+        if side_lo < _MIN_SIDE * long_side or side_hi > _MAX_SIDE * long_side or side_hi > 1.4 * side_lo:
+            continue
+        if _ring(ink[y : y + bh, x : x + bw]):
+            pad = _SCALE * 4  # the ring's faint outer edge, lost to the smaller copy
+            boxes.append((max(0, x * _SCALE - pad), max(0, y * _SCALE - pad),
+                          min(w, (x + bw) * _SCALE + pad), min(h, (y + bh) * _SCALE + pad)))
+    return boxes
+
+
+def _lift_grey(image: Image.Image) -> Image.Image:
+    grey = np.array(image.convert("L"))
+    boxes = find_grey_seals(grey)
+    if not boxes:
+        return image
+    rel = _relative_grey(grey, 1)
+    for x0, y0, x1, y1 in boxes:
+        region = grey[y0:y1, x0:x1]
+        region[rel[y0:y1, x0:x1] > _LIFT_ABOVE] = 255
+    return Image.fromarray(grey, "L").convert("RGB")
+
+
 def lift_seals(image: Image.Image) -> Image.Image:
     """`image` (as RGB) with every seal's ink lifted; the same object when there is no seal."""
+    if _is_grey(image):
+        return _lift_grey(image)
     rgb = _colour(image)
     if rgb is None:
         return image

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from ingest.ocr import get_engine
 from ingest.ocr import rapid as rapid_module
-from ingest.seal import find_seals, lift_seals
+from ingest.seal import find_grey_seals, find_seals, lift_seals
 
 DATE = "二〇二四年三月十八日"
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -122,3 +122,39 @@ def test_a_faded_seal_is_found_and_lifted(seed: int) -> None:
     lifted = np.asarray(lift_seals(image)).astype(int)
     clean = np.asarray(page.image)[y0:y1, x0:x1].max(axis=2) < 80
     assert (lifted[y0:y1, x0:x1].max(axis=2) < 100)[clean].mean() > 0.9
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_seal_scanned_in_grey_is_found_and_lifted(seed: int) -> None:
+    import random
+
+    from corpora.render.seal import make_seal, stamp
+
+    page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
+    x0, y0, x1, y1 = page.date_box
+    image = page.image.copy()
+    stamp(image, make_seal("某某市市场监督管理局", 320, random.Random(seed)), (x0 + x1) / 2, (y0 + y1) / 2)
+    grey = image.convert("L")
+    [box] = find_grey_seals(np.asarray(grey))
+    assert box[0] < (x0 + x1) / 2 < box[2] and box[1] < (y0 + y1) / 2 < box[3]
+    lifted = np.asarray(lift_seals(grey).convert("L")).astype(int)
+    seal_ink = (np.asarray(image).astype(int)[..., 0] - np.asarray(image).astype(int)[..., 1:].max(axis=2)) > 60
+    clean = np.asarray(page.image.convert("L"))[y0:y1, x0:x1] < 80
+    assert (lifted[seal_ink & (np.asarray(page.image.convert("L")) > 200)] > 200).mean() > 0.9  # ink gone
+    assert (lifted[y0:y1, x0:x1] < 100)[clean].mean() > 0.9  # print kept
+
+
+def test_faint_grey_text_and_tables_are_not_grey_seals() -> None:
+    """A block of low-contrast print is mid-grey too, but fills its box's corners; ruled table lines
+    do not close into a ring."""
+    page = draw_page(DECISION_LINES[:8], height=1400).image.convert("L")
+    faint = Image.eval(page, lambda v: 140 + v * 115 // 255)  # print at ~140 on paper at 255
+    assert find_grey_seals(np.asarray(faint)) == []
+    assert lift_seals(faint) is faint
+    table = Image.new("L", (1654, 1400), 250)
+    draw = ImageDraw.Draw(table)
+    for i in range(6):
+        draw.line((200, 300 + 120 * i, 1450, 300 + 120 * i), fill=150, width=3)
+    for x in (200, 600, 1000, 1450):
+        draw.line((x, 300, x, 900), fill=150, width=3)
+    assert find_grey_seals(np.asarray(table)) == []
