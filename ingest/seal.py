@@ -18,6 +18,8 @@ lines do not close into a ring). Inside such a ring whatever is lighter than pri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -68,21 +70,31 @@ def _find(image: Image.Image) -> list[tuple[int, int, int, int]]:
     red = (_redness(small) > _MIN_REDNESS) & (small[..., 0] > 100)
     if red.sum() < 20:
         return []
+    boxes = _seal_sized(red, w, h, pad=_SCALE * 2)
+    # a seal's star can come out as its own component inside the ring's box
+    return [b for b in boxes if not any(o != b and _inside(b, o) for o in boxes)]
+
+
+def _seal_sized(
+    mask: np.ndarray, w: int, h: int, pad: int, keep: Callable[[np.ndarray], bool] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels of the w x h page) of the roughly square, seal-sized blobs of `mask` (a 4x
+    smaller copy), gaps between a seal's ring, star and lettering closed first; `keep` may look at
+    a blob's own mask and turn it down."""
     long_side = max(w, h)
-    # close gaps between a seal's ring, star and lettering (and between letterhead characters)
     k = max(3, int(long_side * 0.02 / _SCALE) | 1)
-    closed = cv2.morphologyEx(red.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     boxes = []
     for x, y, bw, bh in (tuple(int(v) for v in row[:4]) for row in stats[1:n]):
         side_lo, side_hi = min(bw, bh) * _SCALE, max(bw, bh) * _SCALE
         if side_lo < _MIN_SIDE * long_side or side_hi > _MAX_SIDE * long_side or side_hi > 1.4 * side_lo:
             continue
-        pad = _SCALE * 2
+        if keep is not None and not keep(mask[y : y + bh, x : x + bw]):
+            continue
         boxes.append((max(0, x * _SCALE - pad), max(0, y * _SCALE - pad),
                       min(w, (x + bw) * _SCALE + pad), min(h, (y + bh) * _SCALE + pad)))
-    # a seal's star can come out as its own component inside the ring's box
-    return [b for b in boxes if not any(o != b and _inside(b, o) for o in boxes)]
+    return boxes
 
 
 def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
@@ -135,20 +147,8 @@ def find_grey_seals(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
     dark = cv2.resize((grey < _PRINT).astype(np.uint8) * 255, (rel.shape[1], rel.shape[0]), interpolation=cv2.INTER_AREA)
     near_print = cv2.dilate((dark > 20).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     ink = (rel > _INK[0]) & (rel < _INK[1]) & ~near_print
-    long_side = max(w, h)
-    k = max(3, int(long_side * 0.02 / _SCALE) | 1)
-    closed = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    boxes = []
-    for x, y, bw, bh in (tuple(int(v) for v in row[:4]) for row in stats[1:n]):
-        side_lo, side_hi = min(bw, bh) * _SCALE, max(bw, bh) * _SCALE
-        if side_lo < _MIN_SIDE * long_side or side_hi > _MAX_SIDE * long_side or side_hi > 1.4 * side_lo:
-            continue
-        if _ring(ink[y : y + bh, x : x + bw]):
-            pad = _SCALE * 4  # the ring's faint outer edge, lost to the smaller copy
-            boxes.append((max(0, x * _SCALE - pad), max(0, y * _SCALE - pad),
-                          min(w, (x + bw) * _SCALE + pad), min(h, (y + bh) * _SCALE + pad)))
-    return boxes
+    # the ring's faint outer edge is lost to the smaller copy: a wider margin than for red
+    return _seal_sized(ink, w, h, pad=_SCALE * 4, keep=_ring)
 
 
 def _lift_grey(image: Image.Image) -> Image.Image:
