@@ -68,11 +68,15 @@ class Classifier:
         self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float
     ) -> Classified:
         likely = [r for r in ranked if r.probability >= self.settings.category_floor]
-        # Nothing reaching the floor means the decision is about something the model barely knows
-        # (公路超限, 拖欠工资 ...): its best guess's rules still run, but may only ask for review, and
-        # may not assume that a quantity of something else (建筑渣土 72.6吨) is what they measure.
+        # Nothing reaching the floor means the decision is worded in a way the model barely knows
+        # (公路超限, or food past its shelf life written as no training decision was): the guesses
+        # about as likely as the best one still bring their rules, but those may only ask for
+        # review, and may not assume that a quantity of something else (建筑渣土 72.6吨) is what
+        # they measure.
         confident = bool(likely)
-        categories = [c for c in (self._category(r.category) for r in likely or ranked[:1]) if c is not None]
+        if not confident and ranked:
+            likely = [r for r in ranked if r.probability >= 0.75 * ranked[0].probability]
+        categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
         signals = read_signals(document, self.book, fields.decided_on)
         facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None

@@ -187,3 +187,25 @@ def test_a_category_below_the_floor_may_only_ask_for_review(
         assert sure.classify(doc, fields).risk.level == "high"
         doubtful = unsure.classify(doc, fields).risk
         assert doubtful.level != "high" and all(r.level != "high" for r in doubtful.reasons)
+
+
+def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple[Registry, ModelMeta]) -> None:
+    """Food past its shelf life worded unlike any training decision: the model splits ~0.1 between
+    two food categories; the amount rule of the second still asks for review."""
+    from classifiers.category_model import Ranked
+
+    registry, meta = trained
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    text = (
+        "某某市市场监督管理局\n行政处罚决定书\n当事人：某某食品有限公司\n"
+        "经查，当事人使用过期原料加工糕点并通过网店出售，已售出部分销售金额为人民币52,080元。\n"
+        "决定如下：没收违法所得人民币8,930元，罚款人民币100,000元。\n某某市市场监督管理局\n2022年7月19日\n"
+    )
+    doc = document_from_text(text)
+    doc = doc.with_sections(segment(doc.text))
+    fields = extract(doc)
+    tied = [Ranked("toxic_food", 0.098), Ranked("unsafe_food", 0.097), Ranked("electric_poison_fishing", 0.05)]
+    risk = classifier._judge(doc, fields, tied, 0.1).risk
+    assert risk.level == "review"
+    assert {r.rule_id for r in risk.reasons} == {"fake_products_amount"}
+    assert all(r.level == "review" for r in risk.reasons)

@@ -109,11 +109,16 @@ SPECS: dict[str, TradeSpec] = {
                 "抽检结果显示，当事人经营的{goods}{detail}。",
                 "经检验，{goods}{detail}，不符合食品安全国家标准规定。",
                 "{lab}出具的检验报告显示，当事人经营的{goods}{detail}，属于不符合食品安全标准的食品。",
+                # the commonest case in practice needs no laboratory: goods past their shelf life
+                "现场检查发现，当事人销售区内陈列的{goods}已过保质期，仍标价待售。",
+                "当事人将已过期的{goods}重新分装、更换包装后对外销售。",
             ),
             "holdout": (
                 "送检的{goods}经{lab}检测，{detail}，不符合食品安全标准。",
                 "{lab}检测报告载明：{goods}{detail}，判定不合格。",
                 "涉案{goods}在监督抽检中被判定不合格：{detail}。",
+                "涉案{goods}均已超过标签标注的保质期，当事人未予下架。",
+                "当事人篡改{goods}外包装上的生产日期，延后保质期限继续出售。",
             ),
         },
         "sell",
