@@ -100,11 +100,15 @@ class Classifier:
             text_review_score=self.settings.text_review_score,
             crime_names=crimes,
         )
+        # a guess the model barely believes is not filed as the category (statistics would count
+        # every decision outside the taxonomy under whatever class sits nearest); the guesses stay in
+        # top_categories for the reviewer
+        filed = ranked[0].category if confident else None
         violation = {
-            "category": ranked[0].category,
-            "label": top.name if top and top.id == ranked[0].category else None,
+            "category": filed,
+            "label": top.name if filed and top and top.id == filed else None,
             "confidence": round(ranked[0].probability, 4),
-            "candidate_crimes": crimes,
+            "candidate_crimes": crimes if filed else [],
             "top_categories": [
                 {
                     "category": r.category,

@@ -205,7 +205,11 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple
     doc = doc.with_sections(segment(doc.text))
     fields = extract(doc)
     tied = [Ranked("toxic_food", 0.098), Ranked("unsafe_food", 0.097), Ranked("electric_poison_fishing", 0.05)]
-    risk = classifier._judge(doc, fields, tied, 0.1).risk
+    judged = classifier._judge(doc, fields, tied, 0.1)
+    risk = judged.risk
+    # too unsure to file a category; the guesses stay listed for the reviewer
+    assert judged.violation["category"] is None and judged.violation["candidate_crimes"] == []
+    assert [t["category"] for t in judged.violation["top_categories"]][:2] == ["toxic_food", "unsafe_food"]
     assert risk.level == "review"
     assert {r.rule_id for r in risk.reasons} == {"fake_products_amount"}
     assert all(r.level == "review" for r in risk.reasons)
