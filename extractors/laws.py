@@ -34,13 +34,15 @@ _FOLLOW_VIOLATION = re.compile(
     r"^(?:的?规定|之规定)?[，,]?\s?(?:当事人|你|其|该)[^。;；，,]{0,30}?(?:属于|构成|系|违反|事实成立|事实清楚|违法)"
     r"|^(?:的|之)?(?:规定|要求)?(?:相悖|相违背|相抵触|不符|不相符|不一致)"
 )
-_FOLLOW_BASIS = re.compile(r"^[^。;；]{0,30}?(?:决定|处罚如下|处理如下|处以|给予|并处|罚款|责令|没收|作出)")
+# (`经责令限期支付` is the party's conduct, not a penalty decided)
+_FOLLOW_BASIS = re.compile(r"^[^。;；]{0,30}?(?:决定|处罚如下|处理如下|处以|给予|并处|罚款|(?<!经)责令|没收|作出)")
 _JOINER = re.compile(r"^(?:\s|和|及|以及|与|、|，|,|或者?)+")
 # `第五十条规定：“…”` / `（《产品质量法》第50条：…）`: the article is quoted, not applied.
 _QUOTED_AFTER = re.compile(r"(?:的?规定)?\s?[:：“\"]")
 # Sentences, not lines: OCR wraps a citation anywhere (`《水法》\n第65条`).
 _SENTENCE_BREAK = re.compile(r"[。；;]")
-_PROCEDURE = re.compile(r"复议|诉讼|逾期|到期不|加处罚款|强制执行|滞纳金")
+# 逾期 alone is also the party's conduct (经责令限期支付逾期未支付), not only the payment clause
+_PROCEDURE = re.compile(r"复议|诉讼|逾期(?:不|未)?(?:缴纳|缴款|履行)|到期不|加处罚款|强制执行|滞纳金")
 _PREFIX = re.compile(r"^(?:中华人民共和国|中华人民共和国国家)")
 
 

@@ -177,3 +177,24 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
 )
 def test_penalties_as_other_agencies_word_them(decision: str, kinds: list[str]) -> None:
     assert sorted(k for k, _ in _penalties(decision)) == kinds
+
+
+def test_a_violation_whose_conduct_says_overdue_is_not_the_payment_clause() -> None:
+    text = (
+        "某某局\n行政处罚决定书\n当事人：某某公司\n经查，当事人拖欠工资。\n"
+        "就法律适用而言，当事人拖欠劳动者工资、经责令限期支付逾期未支付，与《劳动合同法》第三十条的规定相悖。\n"
+        "本局依据《劳动保障监察条例》第二十六条，决定：罚款人民币壹万元。\n"
+        "逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，并可依据《行政强制法》第四十六条申请人民法院强制执行。\n"
+    )
+    laws = {(x.law, x.article, x.role) for x in extract(document_from_text(text)).laws}
+    assert laws == {("劳动合同法", 30, "violated"), ("劳动保障监察条例", 26, "basis")}
+
+
+def test_a_finding_that_mentions_an_earlier_order_is_still_the_violation() -> None:
+    text = (
+        "某某局\n行政处罚决定书\n当事人：某某公司\n经查，当事人拖欠工资。\n"
+        "对照《劳动合同法》第三十条，当事人拖欠劳动者工资、经责令限期支付逾期未支付的事实成立，依法应予行政处罚。\n"
+        "本局依据《劳动保障监察条例》第二十六条，决定：罚款人民币壹万元。\n"
+    )
+    laws = {(x.law, x.article, x.role) for x in extract(document_from_text(text)).laws}
+    assert laws == {("劳动合同法", 30, "violated"), ("劳动保障监察条例", 26, "basis")}
