@@ -1,8 +1,10 @@
 """The classifier hook service.pipeline calls: `classify(document, fields)` → violation and
 criminal_risk in the contract's shape.
 
-The model is the registry's active version (LIANFA_MODEL_VERSION pins another), loaded once per
-process and verified on load; with no model at all the default one is trained first.
+The model is the registry's active version (LIANFA_MODEL_VERSION pins another), verified on load
+and kept for the process; with no model at all the default one is trained first. The registry's
+`active` pointer is read again for every decision (a file of a few bytes), so a model an analyst
+promotes or rolls back reaches every worker process with its next decision, not at its recycling.
 """
 
 from __future__ import annotations
@@ -36,16 +38,18 @@ def _classifier(settings: ClassifierSettings) -> Any:
     from classifiers.default_model import ensure_default
 
     with _lock:
-        if "classifier" not in _loaded:
-            reg = registry()
-            version = settings.model_version or ensure_default(reg)
-            model: LoadedModel = reg.load(version)
-            _loaded["classifier"] = Classifier(model, settings)
+        reg = registry()
+        wanted = settings.model_version or reg.active()
+        if "classifier" in _loaded and (wanted is None or _loaded["version"] == wanted):
+            return _loaded["classifier"]
+        version = wanted or ensure_default(reg)
+        model: LoadedModel = reg.load(version)
+        _loaded.update(classifier=Classifier(model, settings), version=version)
         return _loaded["classifier"]
 
 
 def reset() -> None:
-    """Forget the loaded model (after `lianfa models promote` in the same process, and in tests)."""
+    """Forget the loaded model (tests that switch data directories)."""
     with _lock:
         _loaded.clear()
 
