@@ -26,6 +26,7 @@ from corpora.render.layout import layout_record, wrap
 from corpora.render.record import RenderOptions, render_record, seeded
 from corpora.render.style import sample_style
 from ingest.errors import DataFileError
+from tests.conftest import unavailable
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DPI = 100  # small pages keep the suite fast; geometry scales with dpi
@@ -236,7 +237,7 @@ def text_font(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     if request.param == "cid":
         monkeypatch.setattr(fonts, "_TEXT_LAYER_TTF", ())
     elif not any(path.is_file() for path, _ in fonts._TEXT_LAYER_TTF):
-        pytest.skip("no TrueType CJK font installed (Debian package fonts-wqy-zenhei)")
+        unavailable("no TrueType CJK font installed (Debian package fonts-wqy-zenhei)")
     fonts.text_layer_font.cache_clear()
     yield "STSong" if request.param == "cid" else "WenQuanYi"
     fonts.text_layer_font.cache_clear()

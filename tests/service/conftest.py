@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from service_helpers import PASSWORD, ROLES
+from tests.conftest import unavailable
 
 PG_URL = os.environ.get("LIANFA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -39,7 +40,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'lianfa.db'}"
         return
     if not request.getfixturevalue("pg_available"):
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}")
+        unavailable(f"PostgreSQL unreachable at {PG_URL}")
     import psycopg
 
     schema = f"lianfa_t_{uuid.uuid4().hex[:10]}"

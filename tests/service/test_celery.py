@@ -16,6 +16,7 @@ from service.db.session import Database
 from service.jobs import queue
 from service.jobs.celery_backend import TASK, dispatch_pending, make_celery
 from service.storage import Storage
+from tests.conftest import unavailable
 
 pytestmark = pytest.mark.redis
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -30,7 +31,7 @@ def redis_client():  # -> redis.Redis
     try:
         client.ping()
     except redis.ConnectionError:
-        pytest.skip(f"Redis unreachable at {REDIS_URL}")
+        unavailable(f"Redis unreachable at {REDIS_URL}")
     yield client
     client.close()
 
