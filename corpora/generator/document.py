@@ -13,6 +13,13 @@ from datetime import date
 
 import cn2an
 
+from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
+from corpora.elements import BASIS as BASIS_ELEMENT
+from corpora.elements import ELEMENTS as MISSING_ELEMENTS
+from corpora.elements import FACTS as FACTS_ELEMENT
+from corpora.elements import PARTY as PARTY_ELEMENT
+from corpora.elements import PERFORMANCE as PAYMENT_ELEMENT
+from corpora.elements import REMEDY as REMEDY_ELEMENT
 from corpora.generator import phrasing as ph
 from corpora.generator.agency import Agency
 from corpora.generator.categories.base import PenaltyItem, Story
@@ -24,13 +31,6 @@ from corpora.generator.penalties import number_item
 from corpora.generator.style import Bank, Style, pick
 from corpora.gold import Block
 
-PARTY_ELEMENT = "当事人姓名/名称和地址"
-FACTS_ELEMENT = "违法事实和证据"
-BASIS_ELEMENT = "处罚种类和依据"
-PAYMENT_ELEMENT = "履行方式和期限"
-REMEDY_ELEMENT = "救济途径和期限"
-SIGNATURE_ELEMENT = "作出决定的机关名称和日期"
-MISSING_ELEMENTS = (PARTY_ELEMENT, FACTS_ELEMENT, BASIS_ELEMENT, PAYMENT_ELEMENT, REMEDY_ELEMENT, SIGNATURE_ELEMENT)
 
 # Body orders. Names: opening, police, facts, evidence, hearing, reasoning, decision, payment, remedy.
 ORDERS: Bank[tuple[str, ...]] = {

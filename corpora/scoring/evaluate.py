@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from corpora.generator.document import SIGNATURE_ELEMENT
+from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
 from corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
 from corpora.scoring import normalize as norm
 from corpora.scoring.inputs import (

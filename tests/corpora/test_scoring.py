@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from corpora.scoring import EvalReport, evaluate, format_table, load_gold, load_predictions
 from corpora.scoring import normalize as norm
 from corpora.gold import GoldCriminal, GoldRecord
-from corpora.generator.document import SIGNATURE_ELEMENT
+from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
 from corpora.scoring.evaluate import category_score, criminal_score, document_counts, single
 from corpora.scoring.inputs import PredRisk, Prediction, file_stem
 from ingest.errors import DataFileError
