@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from classifiers.schemas import MODEL_FORMAT, ModelMeta
 from ingest.errors import ConfigError
+from ingest.hashing import file_sha256
 
 # Types skops does not trust by default that our bundles hold; anything else in a file is refused.
 TRUSTED_TYPES = [
@@ -45,14 +46,6 @@ class ModelError(ConfigError):
 class LoadedModel:
     meta: ModelMeta
     bundle: dict[str, Any]
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

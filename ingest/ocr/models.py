@@ -10,7 +10,6 @@ downloaded, and the folders are rebuilt only when the wheel's files change.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -23,6 +22,7 @@ import yaml
 
 from ingest.config import IngestSettings
 from ingest.errors import ConfigError
+from ingest.hashing import file_sha256
 
 DET_MODEL = "PP-OCRv6_small_det"
 REC_MODEL = "PP-OCRv6_small_rec"
@@ -52,14 +52,6 @@ def _wheel_model(name: str) -> Path:
             "Reinstall rapidocr==3.10.0 (scripts/install.sh)."
         )
     return path
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _det_config() -> dict[str, Any]:
@@ -145,7 +137,7 @@ def ensure_model_dirs(settings: IngestSettings) -> ModelDirs:
     folders = {}
     for name in (DET_MODEL, REC_MODEL):
         source = _wheel_model(name)
-        sha = _sha256(source)
+        sha = file_sha256(source)
         folder = root / name
         if not _is_current(folder, sha):
             try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
 from ingest.config import get_settings as ingest_settings
+from ingest.hashing import file_sha256
 from service.auth import CurrentUser, require
 from service.routers.deps import SettingsDep
 from service.schemas.stats import ModelOut
@@ -16,14 +16,6 @@ from service.schemas.stats import ModelOut
 router = APIRouter(prefix="/api/models", tags=["models"])
 
 _MODEL_SUFFIXES = {".skops", ".onnx", ".json", ".yaml", ".pkl", ".bin"}
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _registry(root: Path) -> list[ModelOut]:
@@ -44,7 +36,7 @@ def _registry(root: Path) -> list[ModelOut]:
                         version=version,
                         active=active is not None and version == active,
                         path=str(path),
-                        sha256=_sha256(path),
+                        sha256=file_sha256(path),
                         size=path.stat().st_size,
                     )
                 )
