@@ -111,15 +111,21 @@ def _is_grey(image: Image.Image) -> bool:
     return float(np.percentile(chroma, 99.5)) < 8
 
 
-def _relative_grey(grey: np.ndarray, scale: int) -> np.ndarray:
-    """`grey`, made `scale` times smaller, divided by the page's background: 255 is paper wherever
-    it is (under a shadow, on yellowed paper)."""
+def _background(grey: np.ndarray) -> np.ndarray:
+    """The paper's own grey level around every point of an 8-bit page (under a shadow, on yellowed
+    paper), on an 8x smaller copy."""
+    h, w = grey.shape
+    coarse = cv2.resize(grey, (max(1, w // 8), max(1, h // 8)), interpolation=cv2.INTER_AREA)
+    return cv2.medianBlur(coarse, 31)
+
+
+def _relative_grey(grey: np.ndarray, background: np.ndarray, scale: int) -> np.ndarray:
+    """`grey`, made `scale` times smaller, divided by its background: 255 is paper wherever it is."""
     h, w = grey.shape
     size = (max(1, w // scale), max(1, h // scale))
     page = cv2.resize(grey, size, interpolation=cv2.INTER_AREA) if scale > 1 else grey
-    coarse = cv2.resize(grey, (max(1, w // 8), max(1, h // 8)), interpolation=cv2.INTER_AREA)
-    background = cv2.resize(cv2.medianBlur(coarse, 31), size, interpolation=cv2.INTER_LINEAR)
-    return np.clip(page.astype(np.float32) / np.maximum(background, 1).astype(np.float32) * 255, 0, 255)
+    paper = cv2.resize(background, size, interpolation=cv2.INTER_LINEAR)
+    return np.clip(page.astype(np.float32) / np.maximum(paper, 1).astype(np.float32) * 255, 0, 255)
 
 
 def _ring(ink: np.ndarray) -> bool:
@@ -140,10 +146,10 @@ def _ring(ink: np.ndarray) -> bool:
     return bool(inked) and np.mean(inked) >= _RING_COVER and (not corners.any() or ink[corners].mean() <= _CORNER_INK)
 
 
-def find_grey_seals(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
+def find_grey_seals(grey: np.ndarray, background: np.ndarray | None = None) -> list[tuple[int, int, int, int]]:
     """Boxes (pixels of `grey`, an 8-bit page) of ring-shaped mid-grey regions: seals scanned in grey."""
     h, w = grey.shape
-    rel = _relative_grey(grey, _SCALE)
+    rel = _relative_grey(grey, _background(grey) if background is None else background, _SCALE)
     dark = cv2.resize((grey < _PRINT).astype(np.uint8) * 255, (rel.shape[1], rel.shape[0]), interpolation=cv2.INTER_AREA)
     near_print = cv2.dilate((dark > 20).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     ink = (rel > _INK[0]) & (rel < _INK[1]) & ~near_print
@@ -153,10 +159,11 @@ def find_grey_seals(grey: np.ndarray) -> list[tuple[int, int, int, int]]:
 
 def _lift_grey(image: Image.Image) -> Image.Image:
     grey = np.array(image.convert("L"))
-    boxes = find_grey_seals(grey)
+    background = _background(grey)
+    boxes = find_grey_seals(grey, background)
     if not boxes:
         return image
-    rel = _relative_grey(grey, 1)
+    rel = _relative_grey(grey, background, 1)
     for x0, y0, x1, y1 in boxes:
         region = grey[y0:y1, x0:x1]
         region[rel[y0:y1, x0:x1] > _LIFT_ABOVE] = 255
