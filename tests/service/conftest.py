@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from service_helpers import PASSWORD, ROLES
+from service_helpers import PASSWORD, role_tokens
 from tests.conftest import unavailable
 
 PG_URL = os.environ.get("LIANFA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -94,16 +94,4 @@ def password_hash() -> str:
 @pytest.fixture
 def tokens(app, password_hash: str) -> dict[str, str]:
     """A bearer token for one user (`<role>1`, password PASSWORD) of each role."""
-    from datetime import timedelta
-
-    from service.auth import issue_token
-    from service.db.models import User
-
-    out = {}
-    with app.state.db.session() as s:
-        for role in ROLES:
-            user = User(name=f"{role}1", password_hash=password_hash, role=role, active=True)
-            s.add(user)
-            s.flush()
-            out[role] = issue_token(s, user, "bearer", timedelta(hours=1))
-    return out
+    return {role: token for role, (_, token) in role_tokens(app, password_hash, "bearer").items()}

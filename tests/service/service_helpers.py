@@ -11,6 +11,23 @@ ROLES = ("uploader", "reviewer", "analyst", "admin")
 PASSWORD = "correct-horse-9"
 
 
+def role_tokens(app: Any, password_hash: str, kind: str) -> dict[str, tuple[str, str]]:
+    """A user `<role>1` (password PASSWORD) of each role, with a token of `kind`: role → (name, token)."""
+    from datetime import timedelta
+
+    from service.auth import issue_token
+    from service.db.models import User
+
+    out = {}
+    with app.state.db.session() as s:
+        for role in ROLES:
+            user = User(name=f"{role}1", password_hash=password_hash, role=role, active=True)
+            s.add(user)
+            s.flush()
+            out[role] = (user.name, issue_token(s, user, kind, timedelta(hours=1)))
+    return out
+
+
 def auth(tokens: dict[str, str], role: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {tokens[role]}"}
 

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 
-from service_helpers import PASSWORD, ROLES  # noqa: E402
+from service_helpers import PASSWORD, role_tokens  # noqa: E402
 
 
 @dataclass
@@ -53,21 +53,12 @@ def password_hash() -> str:
 @pytest.fixture
 def sessions(app, password_hash: str) -> dict[str, Session]:
     """A browser session of each role: users `<role>1`, logged in with kind=session tokens."""
-    from datetime import timedelta
-
-    from service.auth import issue_token
-    from service.db.models import User
     from service.web.csrf import session_token
 
-    out = {}
-    with app.state.db.session() as s:
-        for role in ROLES:
-            user = User(name=f"{role}1", password_hash=password_hash, role=role, active=True)
-            s.add(user)
-            s.flush()
-            token = issue_token(s, user, "session", timedelta(hours=1))
-            out[role] = Session(role, user.name, token, session_token(token))
-    return out
+    return {
+        role: Session(role, name, token, session_token(token))
+        for role, (name, token) in role_tokens(app, password_hash, "session").items()
+    }
 
 
 @pytest.fixture
