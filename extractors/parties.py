@@ -16,13 +16,20 @@ from extractors.credit_code import is_valid, suggest_correction
 from extractors.masking import mask_id_number
 from extractors.view import View
 from ingest.document import Evidence
+from ingest.party_labels import FieldRole, field_labels, label_regex, name_labels
+
+
+def _surveyed(labels: tuple[str, ...]) -> str:
+    """Labels recorded from published decisions, longest first, each also read letter-spaced."""
+    return "|".join(label_regex(x) for x in sorted(labels, key=len, reverse=True))
+
 
 _PARTY_LABEL = (
-    r"(?<![\u4e00-\u9fff])(?:当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
+    rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
     # 劳动保障监察 names the employer 用人单位
     r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
 )
-_FIELD_LABELS: dict[str, str] = {
+_CORE_FIELD_LABELS: dict[str, str] = {
     "credit_code": r"(?:统一)?社会信用代码|(?:统一)?信用代码|统一代码|纳税人识别号|税号",
     "registration_no": r"(?:营业执照|工商)?注册号(?:码)?|营业执照号(?:码)?",
     "legal_representative": (
@@ -41,6 +48,11 @@ _FIELD_LABELS: dict[str, str] = {
         r"案件名称|案\s?由|违法行为(?=\s*[:：])|案件来源|立案(?:时间|日期|依据)"
     ),
 }
+_ROLES: tuple[FieldRole, ...] = ("credit_code", "registration_no", "legal_representative", "address", "id_number", "other")
+_FIELD_LABELS: dict[str, str] = {
+    k: f"{_surveyed(field_labels(k))}|{_CORE_FIELD_LABELS[k]}" if field_labels(k) else _CORE_FIELD_LABELS[k]
+    for k in _ROLES
+}
 _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
 # `统一社会信用代码（注册号）：`, `住所（住址）：`: the label's alternative in brackets is part of it
@@ -54,8 +66,10 @@ _PARTY_RE = re.compile(
     # a party's number stands apart from its name (`当事人二：`); 被处罚人六合某某厂 is 六合某某厂
     rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d](?=\s*[:：\s])|[(（][一二三四五六七八九十\d][)）])?"
     # `当事人名称（姓名）：`: the label's alternative in brackets
-    r"(?:[(（](?:名称|姓名|单位|个人|单位名称|名称或姓名|姓名或名称)[)）])?\s*(?P<colon>[:：])?\s*"
+    r"(?:[(（](?:名称|姓名|单位|个人|单位名称|名称或姓名|姓名或名称)[)）])?[)）]?\s*(?P<colon>[:：|])?\s*"
 )
+# `法定代表人（负责人）姓名：` is the representative's name, not a party's
+_AFTER_PERSON_LABEL = re.compile(r"(?:法定代表人|法人代表|负责人|经营者|投资人|业主|代理人|联系人|法人)[^\n:：]{0,6}$")
 _NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$")
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
@@ -74,15 +88,42 @@ _ORG_SUFFIX = re.compile(
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
 _PERSON_NAME = re.compile(
-    r"^[\u4e00-\u9fff][\u4e00-\u9fff*＊×Xx]{1,3}$"
+    r"^[\u4e00-\u9fff*＊][\u4e00-\u9fff*＊×Xx]{1,3}$"
     # names of Uyghur, Tibetan, Mongolian... citizens, written with a middle dot (买买提·艾力)
     r"|^[\u4e00-\u9fff]{1,8}(?:[·•・.][\u4e00-\u9fff]{1,8})+$"
 )
 # Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
 _NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
-_SALUTATION = re.compile(
-    r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:公司|厂|店|合作社|中心|商行|经营部|门市部|超市|医院|诊所|学校|协会|馆|社|场|站))"
-    r"[ \t]*(?:[(（][^()（）\n]{4,60}[)）])?[ \t]*[:：]"
+# Where no label names the party, these say who it is, in falling order of trust: a 信息公开 table's
+# party column, the addressee line before the body (`某某食品加工厂:`), the name alone on a line
+# above its 信用代码/地址 lines, the title (`某某销售…案`), the finding's first sentence.
+_CONFIDENCE = {"label": 0.95, "label_no_colon": 0.85, "table": 0.85, "addressee": 0.8, "name_line": 0.75,
+               "title": 0.6, "finding": 0.5}
+_MASK = r"*＊×xX"
+_ORG = (
+    rf"[\u4e00-\u9fff{_MASK}()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
+    r"经营部|门市部|加工厂|厂|商行|商店|超市|便利店|小店|药店|药房|诊所|卫生室|卫生院|医院|酒店|宾馆|网吧|网咖|会所|"
+    r"中心|工作室|工坊|坊|店|馆|社|场|站|部|队|所|行|院|园|局)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?"
+)
+_MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
+_SALUTATION = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：][ \t]*$")
+_NAME_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:法定代表人|负责人|经营者|统一社会信用代码|地址|住所)))"
+)
+_FIELD_NEXT = re.compile(r"\s*(?:统一社会信用代码|统一信用代码|社会信用代码|信用代码|营业执照|注册号|地\s?址|住\s?所|法定代表人|负责人|经营者)")
+_TABLE_PARTY_COLUMN = re.compile(
+    r"^(?:违法企业名称或违法自然人姓名|行政相对人名称|当事人(?:名称|姓名)?|被处罚(?:人|单位)(?:名称|姓名)?|"
+    r"违法(?:主体|企业|单位)名称|企业名称|单位名称|名称|姓名或名称)$"
+)
+_ACT = (
+    r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
+    r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取)"
+)
+_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n]{{2,60}}?案")
+_FINDING = (
+    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
+    re.compile(rf"(?m)^\s*(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}[,，])?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"),
+    re.compile(rf"对(?P<name>{_ORG})(?:进行|开展|实施)"),
 )
 _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
@@ -102,12 +143,14 @@ class Party:
     id_number_masked: str | None
     address: str | None
     evidence: Evidence
+    source: str = "label"  # label | addressee | table | title | finding: where the name was read
+    confidence: float = 0.95
 
 
 def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END) -> tuple[str, int]:
     """The value starting at pos, up to a separator or the next label; (value, start)."""
     # OCR reads the wide gap between a label and its value as a box glyph now and then (违法行为人☑魏桂)
-    while pos < limit and text[pos] in " \t:：☑☐□■▪▫●○◆◇":
+    while pos < limit and text[pos] in " \t:：|☑☐□■▪▫●○◆◇":
         pos += 1
     end = min(limit, pos + 80)
     m = end_re.search(text, pos, end)
@@ -180,15 +223,27 @@ def _wrapped_name(text: str, end: int, name: str) -> str:
     return name
 
 
-def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, bool]]:
-    """(label start, value start, name, name start, 个体 note) for each party label."""
-    starts: list[tuple[int, int, str, int, bool]] = []
+def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, bool]]:
+    """(label start, value start, name, name start, 个体 note, colon) for each party label."""
+    text = view.text
+    starts: list[tuple[int, int, str, int, bool, bool]] = []
     for pm in _PARTY_RE.finditer(text, 0, max(region_end, 1)):
-        line_head = text[text.rfind("\n", 0, pm.start()) + 1 : pm.start()].strip()
-        colon = pm.group("colon") is not None
+        line_start = text.rfind("\n", 0, pm.start()) + 1
+        line_head = text[line_start : pm.start()].strip()
+        sep = pm.group("colon")
+        colon = sep is not None
+        if view.in_chrome(pm.start()) or _AFTER_PERSON_LABEL.search(text[max(line_start, pm.start() - 14) : pm.start()]):
+            continue
+        if sep == "|" and line_head.strip("| "):
+            continue  # a column header of a table, not a label with its value
         if line_head and not colon and not re.fullmatch(r"[\d一二三四五六七八九十]+[、.)）]?", line_head):
             continue  # `对当事人经营场所…`: the word in a sentence, not a label
-        raw, ns = _value(text, pm.end(), len(text), re.compile(r"[，,；;。\n|]|\s"))
+        value_at = pm.end()
+        line_end = text.find("\n", pm.end())
+        if not line_head and line_end > 0 and not text[pm.end() : line_end].strip():
+            # a label cell printed above its value (`姓名或名称` / `某某网吧`)
+            value_at, colon = line_end + 1, True
+        raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
         cut = _NARRATIVE.search(raw)
         if cut:
             if not colon:
@@ -199,24 +254,101 @@ def _party_starts(text: str, region_end: int) -> list[tuple[int, int, str, int, 
             name = _wrapped_name(text, ns + len(raw), name)
         if not colon and not (_ORG_SUFFIX.search(name) or _PERSON_NAME.match(name)):
             continue  # `当事人收到告知文书后…`: a sentence about the party, not its name
-        starts.append((pm.start(), pm.end(), name, ns, business))
-    if not starts:
-        for sm in _SALUTATION.finditer(text, 0, max(region_end, 1)):
-            name, business = _split_name(sm.group("name"))
-            starts.append((sm.start("name"), sm.end(), name, sm.start("name"), business))
-            break
+        starts.append((pm.start(), value_at, name, ns, business, colon))
     return starts
+
+
+def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, str]]:
+    """(start, value start, name, name start, source) of the best source that names someone, for a
+    decision whose party is under no label."""
+    text = view.text
+
+    def lines() -> list[tuple[int, str]]:
+        out, pos = [], 0
+        for line in text.split("\n"):
+            if not view.in_chrome(pos):
+                out.append((pos, line))
+            pos += len(line) + 1
+        return out
+
+    rows = lines()
+    table: list[tuple[int, int, str, int, str]] = []
+    for i, (pos, line) in enumerate(rows):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
+        if col is None or len(cells) < 3:
+            continue
+        numbered = cells[0] == "序号"
+        for rpos, row in rows[i + 1 :]:
+            if "|" not in row:
+                break
+            rcells = row.strip().strip("|").split("|")
+            # a cell's text that ran over a line break is not a row of its own
+            if len(rcells) <= col or (numbered and not rcells[0].strip().isdigit()):
+                continue
+            name = rcells[col].strip()
+            if 2 <= len(name) <= 40 and not _TABLE_PARTY_COLUMN.match(name):
+                at = rpos + row.index(rcells[col]) + (len(rcells[col]) - len(rcells[col].lstrip()))
+                table.append((at, at, name, at, "table"))
+        if table:
+            return table
+    head_end = min(len(text), max(region_end, 0) + 400, 2500)
+    for pos, line in rows:
+        if pos > head_end:
+            break
+        m = _SALUTATION.match(line)
+        if m and not re.search(r"决定书|通知书|〔|号", line):
+            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "addressee")]
+    for k, (pos, line) in enumerate(rows):
+        if pos > head_end:
+            break
+        m = _NAME_LINE.match(line)
+        nxt = rows[k + 1][1] if k + 1 < len(rows) else ""
+        if m and (m.end() < len(line.rstrip()) or _FIELD_NEXT.match(nxt)):
+            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "name_line")]
+    for pos, line in rows[:4]:
+        m = _TITLE.match(line)
+        if m and not _ANY_LABEL.fullmatch(m.group("name")):
+            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "title")]
+    for pattern in _FINDING:
+        fm = pattern.search(text)
+        if fm and not view.in_chrome(fm.start()):
+            return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
+    return []
+
+
+def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, str]]:
+    labelled = [
+        (start, value_pos, name, ns, business, "label" if colon else "label_no_colon")
+        for start, value_pos, name, ns, business, colon in _party_starts(view, region_end)
+    ]
+    out: list[tuple[int, int, str, int, bool, str]] = []
+    for start, value_pos, name, ns, business, source in labelled:
+        # `王某某、蔡某某`: one label, several parties
+        pieces = name.split("、")
+        if len(pieces) > 1 and all(_PERSON_NAME.match(x) or _ORG_SUFFIX.search(x) for x in pieces):
+            offset = ns
+            for piece in pieces:
+                out.append((start, value_pos, piece, offset, business, source))
+                offset += len(piece) + 1
+        else:
+            out.append((start, value_pos, name, ns, business, source))
+    if any(len(c[2]) >= 2 and not _NOT_A_NAME.search(c[2]) for c in out):
+        return out
+    return [(start, vp, name, ns, False, source) for start, vp, name, ns, source in _fallbacks(view, region_end)]
 
 
 def extract_parties(view: View, region_end: int) -> list[Party]:
     """Parties named before `region_end` (the narrative); the line it falls in is read whole, since
-    a segmenter may start the facts at a party line that runs straight into the story."""
+    a segmenter may start the facts at a party line that runs straight into the story. Without a
+    party label, the best of the fallbacks (table, addressee, name line, title, finding) names it,
+    and each party says which source it came from and how far that source is trusted."""
     text = view.text
     line_end = text.find("\n", region_end)
     region_end = len(text) if line_end < 0 else line_end
     parties: list[Party] = []
     seen: set[str] = set()
-    for label_start, value_pos, name, ns, business in _party_starts(text, region_end):
+    for label_start, value_pos, name, ns, business, source in _candidates(view, region_end):
         if (
             len(name) < 2
             or name in seen
@@ -226,7 +358,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
             continue
         seen.add(name)
         name_end = ns + len(name) + (1 if "\n" in text[ns : ns + len(name)] else 0)  # a wrapped name
-        bend = _block_end(text, value_pos, region_end)
+        # a title, finding or table row has no party block after the name
+        bend = _block_end(text, value_pos, region_end) if source not in ("title", "finding", "table") else value_pos
         block = text[label_start:bend]
         found: dict[str, str | None] = {}
         for key, lre in _LABEL_RES.items():
@@ -277,6 +410,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 id_number_masked=mask_id_number(id_number) if id_number else None,
                 address=found["address"],
                 evidence=view.evidence(ns, name_end),
+                source="label" if source.startswith("label") else "addressee" if source == "name_line" else source,
+                confidence=_CONFIDENCE[source],
             )
         )
     return parties

@@ -36,6 +36,23 @@ _CJK_PAIR = re.compile(rf"(?={_CJK}{_CJK})")
 _SPLIT_DIGITS = re.compile(r"(?<=[^\s\d]\d[.,]) (?=\d)|(?<=\d\d[.,]) (?=\d)")
 # Fewer lines than this at one width are a coincidence, not a column the text was wrapped at.
 _MIN_WRAPPED = 3
+# A label printed letter-spaced in a line that otherwise is not (`当 事 人:`, `地 址:`,
+# `住  所(住 址):`, `法定代表人（负 责 人）`): single characters set apart by spaces, up to a colon
+# or bracket. The spaces go, as does a space before a label's colon (`当事人 :`).
+_SPACED_LABEL = re.compile(r"(?<![^\s|:：,，;；(（])[\u4e00-\u9fff](?: {1,6}[\u4e00-\u9fff])+ {0,6}(?=[:：(（)）])")
+_INDEX_START = re.compile(r"^\s*\|?\s*(?:\[\s*)?索\s*引\s*号")
+_SPACE_BEFORE_COLON = re.compile(r"(?<=[\u4e00-\u9fff)）]) +(?=[:：])")
+# The published page's furniture around a decision: the 索引号 table, 发布时间/来源/浏览 lines,
+# breadcrumbs, page numbers and Word field codes. Readers skip these lines for fields.
+_CHROME = re.compile(
+    r"^\s*\|?\s*(?:\[\s*)?(?:索\s*引\s*号|发布机构|公开目录|主题分类|体裁分类|信息类别|组配分类|成文日期|发文日期)"
+    r"|(?:发布(?:时间|日期)|信息来源|来\s*源|浏览(?:量|次数)|阅读(?:次数|量)|点击(?:率|数|量)?|访问量|字号|作者)\s*[:：]"
+    r".{0,60}(?:发布(?:时间|日期)|来\s*源|浏览|阅读|点击|访问量|字号|字体|作者|打印)"
+    r"|^\s*(?:您(?:当前)?(?:的|所在)?位置|当前位置)\s*[:：]?.{0,40}(?:首页|>)"
+    r"|^\s*(?:首页\s*(?:>|»|>>))"
+    r"|^\s*(?:第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+)\s*$"
+    r"|\b(?:PAGE|NUMPAGES|MERGEFORMAT|HYPERLINK|TOC)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,10 @@ class View:
     origin: tuple[int, ...]  # origin[i] = Document offset of text[i]
     doc: Document
     raw: str  # `text` before OCR digit repair (same length): codes are reported as printed
+    chrome: tuple[tuple[int, int], ...] = ()  # view spans of lines that are page furniture
+
+    def in_chrome(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.chrome)
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         if not self.origin:
@@ -120,6 +141,8 @@ def _kept(line: str) -> range | list[int]:
     """Indices of `line` the view keeps: all but a space inside a number, and the single spaces of a
     letter-spaced line."""
     inside = {m.start() for m in _SPLIT_DIGITS.finditer(line)}
+    inside |= {m.start() + k for m in _SPACED_LABEL.finditer(line) for k, ch in enumerate(m.group(0)) if ch == " "}
+    inside |= {i for m in _SPACE_BEFORE_COLON.finditer(line) for i in range(m.start(), m.end())}
     # a run of spaces sets table cells apart and stays
     spaced = [
         m.start()
@@ -164,4 +187,14 @@ def build_view(doc: Document) -> View:
             origin.append(offset + len(line))
         offset += len(line) + 1
     joined = "".join(parts)
-    return View(text=repair_ocr_digits(joined), origin=tuple(origin), doc=doc, raw=joined)
+    chrome: list[tuple[int, int]] = []
+    pos = 0
+    in_index = False
+    for line in joined.split("\n"):
+        # the rows under 索引号 (名称, 文号, 来源…) belong to the index table, up to a row as wide as a
+        # 信息公开 table's header, which is the decision's own
+        in_index = bool(_INDEX_START.search(line)) or (in_index and 0 < line.count("|") <= 5)
+        if in_index or _CHROME.search(line):
+            chrome.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return View(text=repair_ocr_digits(joined), origin=tuple(origin), doc=doc, raw=joined, chrome=tuple(chrome))

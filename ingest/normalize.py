@@ -4,11 +4,19 @@ OCR engines and agencies write the same thing many ways: full-width digits, ideo
 `259，200` with a full-width comma, brackets from several code blocks. Fields are read from the
 normalised text, but evidence must point back at the page, so each output character keeps the
 index of the input character it was made from.
+
+Mirror sites republish decisions converted to traditional characters (當事人, 統一社會信用代碼);
+they are read as simplified, one character for one, so offsets hold. Only characters that simplified
+text never uses are mapped (those outside GB 2312, plus 後 and 於): 乾, 著 or 徵 stay as they are,
+since a simplified decision writes them too.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+import opencc
 
 # NFKC leaves these alone; they stand for ASCII punctuation in numbers and quotes.
 _EXTRA = {
@@ -21,10 +29,37 @@ _DIGIT_SEPARATORS = {",": ",", "，": ","}
 _DIGIT_DOTS = {"．": ".", "。": "."}
 
 
+_ALSO_TRADITIONAL = {"後", "於"}
+
+
+def _simplified_text_uses(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return ch not in _ALSO_TRADITIONAL
+
+
+@lru_cache(maxsize=1)
+def traditional_map() -> dict[str, str]:
+    """Traditional-only CJK characters to their simplified form, from OpenCC's t2s tables."""
+    converter = opencc.OpenCC("t2s")
+    table: dict[str, str] = {}
+    for cp in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + list(range(0xF900, 0xFB00)):
+        ch = chr(cp)
+        simple = converter.convert(ch)
+        if len(simple) == 1 and simple != ch and not _simplified_text_uses(ch):
+            table[ch] = simple
+    return table
+
+
 def _nfkc(ch: str) -> str:
     if ch in _EXTRA:
         return _EXTRA[ch]
-    return unicodedata.normalize("NFKC", ch)
+    out = unicodedata.normalize("NFKC", ch)
+    if len(out) == 1:
+        return traditional_map().get(out, out)
+    return out
 
 
 def normalize_with_offsets(raw: str) -> tuple[str, list[int]]:

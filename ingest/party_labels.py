@@ -1,12 +1,49 @@
 """Field labels of a 当事人 block, as agencies print them.
 
 Layout uses them to join a label cell to its value cell ("名称 | 某公司" → "名称:某公司"), the
-section segmenter to recognise the block. One list, so a label added for one is known to both.
+section segmenter to recognise the block, the party extractor to read it. One list, so a label added
+for one is known to all: the hand-kept core below plus the variants recorded from published
+decisions in corpora/data/real_forms/parties.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from corpora.datafile import DATA_DIR, load_model
+
+FieldRole = Literal["credit_code", "registration_no", "legal_representative", "address", "id_number", "other"]
+
+
+class SeenLabel(BaseModel):
+    label: str = Field(min_length=2)
+    seen: int = Field(ge=1)
+    agencies: list[str] = Field(default_factory=list)
+
+
+class RealForms(BaseModel):
+    """The part of the survey file the readers use; its counts and layouts are documentation."""
+
+    party_labels: list[SeenLabel]
+    field_labels: dict[FieldRole, list[SeenLabel]]
+
+
+@lru_cache(maxsize=1)
+def real_forms() -> RealForms:
+    return load_model(DATA_DIR / "real_forms" / "parties.yaml", RealForms)
+
+
+def name_labels() -> tuple[str, ...]:
+    """Labels that name the party itself (当事人名称, 被处罚单位名称…), as printed (ASCII brackets)."""
+    return tuple(x.label for x in real_forms().party_labels)
+
+
+def field_labels(role: FieldRole) -> tuple[str, ...]:
+    return tuple(x.label for x in real_forms().field_labels.get(role, []))
 
 PARTY_LABELS: tuple[str, ...] = (
     "当事人",
@@ -84,6 +121,24 @@ PARTY_LABELS: tuple[str, ...] = (
 )
 
 
+def all_labels() -> tuple[str, ...]:
+    surveyed = name_labels() + tuple(x.label for xs in real_forms().field_labels.values() for x in xs)
+    return tuple(dict.fromkeys(PARTY_LABELS + surveyed))
+
+
+def label_regex(label: str) -> str:
+    """A label as a regex that also reads it letter-spaced and with either bracket width."""
+    parts = []
+    for ch in label:
+        if ch in "(（":
+            parts.append(r"[(（]")
+        elif ch in ")）":
+            parts.append(r"[)）]")
+        else:
+            parts.append(re.escape(ch))
+    return r"\s?".join(parts)
+
+
 def labels_pattern() -> str:
     """A regex alternation of the labels, longest first (so 统一社会信用代码 beats 代码)."""
-    return "(?:" + "|".join(re.escape(x) for x in sorted(PARTY_LABELS, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(x) for x in sorted(all_labels(), key=len, reverse=True)) + ")"

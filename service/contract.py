@@ -46,6 +46,9 @@ class EvidenceOut(_Model):
     box: BoxOut | None = Field(default=None, description="page fractions, origin top-left; null without geometry")
 
 
+PartySource = Literal["label", "addressee", "table", "title", "finding"]
+
+
 class PartyOut(_Model):
     name: str
     kind: PartyKind
@@ -59,6 +62,12 @@ class PartyOut(_Model):
     id_number_masked: str | None = Field(default=None, description="身份证号, masked")
     address: str | None = None
     evidence: EvidenceOut | None = None
+    source: PartySource = Field(
+        default="label",
+        description="where the name was read: after a party label, the addressee line, a 信息公开 table row, "
+        "the title, or the finding's first sentence",
+    )
+    confidence: float = Field(default=0.95, ge=0.0, le=1.0, description="how far that source is trusted, 0–1")
 
 
 class AmountOut(_Model):

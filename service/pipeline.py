@@ -105,6 +105,8 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
             id_number_masked=p.id_number_masked,
             address=mask_text(p.address) if p.address else None,
             evidence=_evidence(p.evidence),
+            source=p.source,  # type: ignore[arg-type]  # validated by pydantic
+            confidence=p.confidence,
         )
         for p in fields.parties
     ]
