@@ -20,8 +20,10 @@ from ingest.party_labels import FieldRole, field_labels, label_regex, name_label
 
 
 def _surveyed(labels: tuple[str, ...]) -> str:
-    """Labels recorded from published decisions, longest first, each also read letter-spaced."""
-    return "|".join(label_regex(x) for x in sorted(labels, key=len, reverse=True))
+    """Labels recorded from published decisions, longest first, each also read letter-spaced; only
+    where a separator follows, so the hand-kept patterns still read a longer label they begin
+    (`经营者姓名`) or a label run into its value."""
+    return "|".join(f"(?:{label_regex(x)})(?=\\s|[:：|()（）])" for x in sorted(labels, key=len, reverse=True))
 
 
 _PARTY_LABEL = (
@@ -106,7 +108,11 @@ _ORG = (
     r"中心|工作室|工坊|坊|店|馆|社|场|站|部|队|所|行|院|园|局)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?"
 )
 _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
-_SALUTATION = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：][ \t]*$")
+# `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
+_SALUTATION = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
+    r"[ \t]*(?=$|[(（]|统一社会信用代码|纳税人识别号|信用代码)"
+)
 _NAME_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:法定代表人|负责人|经营者|统一社会信用代码|地址|住所)))"
 )
@@ -117,7 +123,7 @@ _TABLE_PARTY_COLUMN = re.compile(
 )
 _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
-    r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取)"
+    r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
 _TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n]{{2,60}}?案")
 _FINDING = (
@@ -297,7 +303,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         if pos > head_end:
             break
         m = _SALUTATION.match(line)
-        if m and not re.search(r"决定书|通知书|〔|号", line):
+        if m and not re.search(r"决定书|通知书|〔", line):
             return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "addressee")]
     for k, (pos, line) in enumerate(rows):
         if pos > head_end:

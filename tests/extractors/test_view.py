@@ -38,3 +38,31 @@ def test_ocr_digit_slips_are_read_but_codes_are_kept_as_printed() -> None:
     view = build_view(doc)
     assert "罚款10,000元" in view.text
     assert "9135O100M000100Y43" in view.raw
+
+
+def test_a_letter_spaced_label_is_read_joined_with_its_offsets() -> None:
+    doc = document_from_text("当 事 人:钱某某\n地  址(住 所):某县某村\n法定代表人(负 责 人):孙某\n某 某 公 司 对 此 无 异 议\n")
+    view = build_view(doc)
+    assert view.text.split("\n")[:3] == ["当事人:钱某某", "地址(住所):某县某村", "法定代表人(负责人):孙某"]
+    start = view.text.index("钱某某")
+    assert doc.text[view.doc_span(start, start + 3)[0] :].startswith("钱某某")
+
+
+def test_a_space_before_a_label_colon_goes() -> None:
+    assert build_view(document_from_text("当事人 :某某商店\n")).text == "当事人:某某商店\n"
+
+
+def test_page_furniture_lines_are_marked_not_removed() -> None:
+    text = (
+        "当前位置:首页 > 信息公开 > 行政处罚\n"
+        "| 索 引 号 | 0001/2025-00009 | 公开目录 | 行政处罚 |\n"
+        "| 名 称 | 某某局行政处罚决定书 | |\n"
+        "发布日期:2025-01-02 来源:某某局 浏览次数:12\n"
+        "行政处罚决定书\n"
+        "当事人:某某商行\n"
+        "第 1 页 共 2 页\n"
+    )
+    view = build_view(document_from_text(text))
+    marked = [view.text[a:b] for a, b in view.chrome]
+    assert len(marked) == 5 and "当事人:某某商行" not in marked
+    assert "行政处罚决定书" in view.text and not view.in_chrome(view.text.index("当事人"))

@@ -1,0 +1,137 @@
+"""The party as published decisions state it: the survey's label variants, no label at all (a
+信息公开 table, the addressee line, the name alone on a line, the title, the finding), masked names,
+several parties under one label, and field labels that are never a name. Each party says where it
+was read and how far that source is trusted. Texts are made up; only the forms are real."""
+
+from __future__ import annotations
+
+from extractors.fields import extract
+from extractors.parties import Party
+from ingest.document import document_from_text
+from ingest.party_labels import field_labels, labels_pattern, name_labels
+
+
+def _parties(text: str) -> list[Party]:
+    return extract(document_from_text(text)).parties
+
+
+def _named(block: str) -> list[Party]:
+    return _parties(f"某某县市场监督管理局\n行政处罚决定书\n某市监罚〔2025〕8号\n{block}\n经查，当事人存在违法行为。\n")
+
+
+def test_the_market_template_labels_read_name_address_and_representative() -> None:
+    [p] = _named(
+        "当事人姓名或者单位名称:某某县青禾副食店(柳某)\n"
+        "主体资格证件名称及号码:营业执照110100600000001\n"
+        "住所(经营场所)或者住址:某某县东街5号\n"
+        "法定代表人(负责人):柳某"
+    )
+    assert p.name.startswith("某某县青禾副食店") and p.source == "label" and p.confidence >= 0.9
+    assert p.address == "某某县东街5号" and p.legal_representative == "柳某"
+
+
+def test_a_registration_label_with_its_alternative_in_brackets() -> None:
+    [p] = _named("当事人:某某镇长丰米厂\n营业执照注册号(公民身份号码):341000000012345\n地址:某某镇西路")
+    assert (p.name, p.registration_no, p.address) == ("某某镇长丰米厂", "341000000012345", "某某镇西路")
+
+
+def test_labels_recorded_in_the_survey_are_known_to_the_layout_and_sections() -> None:
+    assert "当事人姓名或者单位名称" in name_labels() and "统一社会信用编码" in field_labels("credit_code")
+    import re
+
+    assert re.fullmatch(labels_pattern(), "住所(经营场所)或者住址")
+
+
+def test_letter_spaced_label_and_masked_person() -> None:
+    [p] = _named("当 事 人:宋*林\n地 址:某某县某村三组")
+    assert (p.name, p.kind, p.address) == ("宋*林", "individual", "某某县某村三组")
+
+
+def test_a_representatives_name_label_is_not_a_party() -> None:
+    parties = _parties(
+        "某某市生态环境局\n行政处罚决定书\n某环罚〔2025〕3号\n某某县丰裕豆制品厂:\n"
+        "营业执照注册号(公民身份号码):92**********7K 地址:某某县北关村\n法定代表人(负责人)姓名:严*东\n"
+        "我局执法人员于2025年3月2日对你厂检查时发现…\n"
+    )
+    assert [(p.name, p.source, p.legal_representative) for p in parties] == [("某某县丰裕豆制品厂", "addressee", "严*东")]
+
+
+def test_the_addressee_line_below_page_furniture() -> None:
+    [p] = _parties(
+        "某某县自然资源局行政处罚决定书(某自然资罚字〔2024〕5号)\n"
+        "发布时间:2024-05-01 09:00:00     来源:某某县自然资源局 阅读次数:7\n\n"
+        "某某县青山农旅开发有限公司:\n\n我局于2024年2月1日对你公司非法占地一案立案调查。\n"
+    )
+    assert (p.name, p.source) == ("某某县青山农旅开发有限公司", "addressee") and p.confidence == 0.8
+
+
+def test_the_name_alone_on_a_line_above_its_code() -> None:
+    [p] = _parties(
+        "行政处罚决定书\n某0301环罚决字〔2024〕9号\n某某市恒通再生资源有限公司\n"
+        "统一社会信用代码:91410300MA00000000\n法定代表人:韦某某\n一、环境违法事实和证据\n"
+    )
+    assert (p.name, p.source, p.legal_representative) == ("某某市恒通再生资源有限公司", "addressee", "韦某某")
+    assert p.confidence < 0.8
+
+
+def test_a_disclosure_table_gives_one_party_per_numbered_row() -> None:
+    parties = _parties(
+        "某某市市场监督管理局行政处罚案件信息公开\n"
+        "序号 | 行政处罚决定书文号 | 案件名称 | 违法企业名称或违法自然人姓名 | 法定代表人或负责人姓名 | 处罚内容 |\n"
+        "1 | 某市监罚〔2024〕11号 | 某某区晨光便利店销售过期食品案 | 某某区晨光便利店 | 田某 | 罚款500元 |\n"
+        "不予没收 | 备注 |\n"
+        "2 | 某市监罚〔2024〕12号 | 某某区好邻里超市销售过期食品案 | 某某区好邻里超市 | 吕某 | 警告 |\n"
+    )
+    assert [(p.name, p.source) for p in parties] == [("某某区晨光便利店", "table"), ("某某区好邻里超市", "table")]
+
+
+def test_the_column_header_of_a_table_is_not_a_label_with_a_value() -> None:
+    parties = _parties("序号 | 文号 | 当事人名称 | 处罚内容 |\n1 | 某罚〔2024〕1号 | 某某县宏达石料厂 | 罚款 |\n")
+    assert [p.name for p in parties] == ["某某县宏达石料厂"]
+
+
+def test_a_key_value_table_row() -> None:
+    [p] = _parties("林业行政处罚信息\n行政相对人名称 | 廖XX | |\n行政相对人类别 | 自然人 | |\n违法事实 | 擅自改变林地用途 |\n")
+    assert (p.name, p.kind, p.source) == ("廖XX", "individual", "label")
+
+
+def test_a_label_cell_above_its_value() -> None:
+    [p] = _parties("行政处罚决定书\n某文罚字〔2019〕7号\n姓名或名称\n某某市星际网吧\n法定代表人\n孟某\n违法事实\n")
+    assert p.name == "某某市星际网吧"
+
+
+def test_the_title_names_the_party_when_nothing_else_does() -> None:
+    [p] = _parties("某某县丰源副食销售不合格预包装食品的经营行为案\n某某县市场监督管理局对其销售的饼干进行了抽检。\n")
+    assert (p.name, p.source) == ("某某县丰源副食", "title") and p.confidence == 0.6
+
+
+def test_a_masked_person_in_the_title() -> None:
+    [p] = _parties("卢某无准运证运输烟草专卖品案\n一、基本案情\n某市烟草专卖局在某停车场对当事人卢某的车辆进行检查。\n")
+    assert (p.name, p.kind, p.source) == ("卢某", "individual", "title")
+
+
+def test_the_findings_first_sentence_names_a_company() -> None:
+    [p] = _parties("2019年,某某市青岗石材有限公司擅自超越批准的矿区范围开采建筑用石料。\n某某市国土资源局依法立案查处。\n")
+    assert (p.name, p.source) == ("某某市青岗石材有限公司", "finding") and p.confidence == 0.5
+
+
+def test_several_masked_parties_under_one_label() -> None:
+    parties = _named("当事人:邱某某、韩某某")
+    assert [(p.name, p.kind) for p in parties] == [("邱某某", "individual"), ("韩某某", "individual")]
+
+
+def test_masks_inside_business_names_and_lowercase_masks() -> None:
+    [a] = _named("当事人:某某市**新型建材有限公司")
+    [b] = _named("当事人:范xx,联系电话:138xxxx0000")
+    assert a.name == "某某市**新型建材有限公司" and a.kind == "organisation"
+    assert (b.name, b.kind) == ("范xx", "individual")
+
+
+def test_a_traditional_page_is_read_like_a_simplified_one() -> None:
+    [p] = _parties("行政處罰決定書\n某關緝違字〔2024〕2號\n當事人:某某市恆昌貿易有限公司,法定代表人:龐某,地址:某市某路\n經我關調查,當事人有以下違法行為。\n")
+    assert (p.name, p.legal_representative) == ("某某市恒昌贸易有限公司", "庞某")
+
+
+def test_field_labels_alone_never_come_out_as_names() -> None:
+    parties = _named("当事人:\n姓名:\n类别:\n或姓名:\n统一社会信用代码:")
+    assert all(p.name not in {"姓名", "类别", "或姓名"} for p in parties)
