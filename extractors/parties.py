@@ -57,6 +57,7 @@ _FIELD_LABELS: dict[str, str] = {
 }
 _FIELD_ANY = "|".join(f"(?:{p})" for p in _FIELD_LABELS.values())
 _ANY_LABEL = re.compile(rf"{_FIELD_ANY}|{_PARTY_LABEL}")
+_FIELD_ONLY = re.compile(_FIELD_ANY)
 # `统一社会信用代码（注册号）：`, `住所（住址）：`: the label's alternative in brackets is part of it
 _LABEL_RES = {
     k: re.compile(rf"(?:{p})(?:\s?[(（][\u4e00-\u9fff]{{1,8}}[)）])?\s*[:：]?\s*")
@@ -72,7 +73,7 @@ _PARTY_RE = re.compile(
 )
 # `法定代表人（负责人）姓名：` is the representative's name, not a party's
 _AFTER_PERSON_LABEL = re.compile(r"(?:法定代表人|法人代表|负责人|经营者|投资人|业主|代理人|联系人|法人)[^\n:：]{0,6}$")
-_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$")
+_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$|^(?:或|及|和)?(?:姓名|名称|类别|类型)$")
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
@@ -86,7 +87,8 @@ _BUSINESS_MARK = re.compile(r"个体工商户|个体户|个体经营|(?<![\u4e00
 _BRACKET_TAIL = re.compile(r"[(（〔\[【](?P<inner>[^()（）〔〕\[\]【】]{1,12})[)）〕\]】]$")
 _OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
 _ORG_SUFFIX = re.compile(
-    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处)$"
+    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处|"
+    r"网吧|网咖|酒吧|会所)$"
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
 _PERSON_NAME = re.compile(
@@ -125,11 +127,15 @@ _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
-_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n]{{2,60}}?案")
+_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
 _FINDING = (
     re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
-    re.compile(rf"(?m)^\s*(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}[,，])?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"),
-    re.compile(rf"对(?P<name>{_ORG})(?:进行|开展|实施)"),
+    re.compile(
+        rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+    ),
+    re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
+    re.compile(r"(?:查获|查处|发现|抓获)当事人(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
+    re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
 )
 _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
@@ -158,6 +164,9 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
     # OCR reads the wide gap between a label and its value as a box glyph now and then (违法行为人☑魏桂)
     while pos < limit and text[pos] in " \t:：|☑☐□■▪▫●○◆◇":
         pos += 1
+    head = _ANY_LABEL.match(text, pos)
+    if head and text[head.end() : head.end() + 1] in (":", "：", "(", "（"):
+        return "", pos  # `(单位)名称:法定代表人:`: the field was left blank, the next label follows
     end = min(limit, pos + 80)
     m = end_re.search(text, pos, end)
     if m:
@@ -240,13 +249,17 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
         colon = sep is not None
         if view.in_chrome(pm.start()) or _AFTER_PERSON_LABEL.search(text[max(line_start, pm.start() - 14) : pm.start()]):
             continue
-        if sep == "|" and line_head.strip("| "):
+        line_end = text.find("\n", pm.start())
+        line_end = len(text) if line_end < 0 else line_end
+        if sep == "|" and (line_head.strip("| ") or len([c for c in text[line_start:line_end].split("|") if c.strip()]) > 4):
             continue  # a column header of a table, not a label with its value
+        longer = _FIELD_ONLY.match(text, pm.start())
+        if longer and longer.end() > pm.end("label"):
+            continue  # `行政相对人类别`: a field label that begins like a party label
         if line_head and not colon and not re.fullmatch(r"[\d一二三四五六七八九十]+[、.)）]?", line_head):
             continue  # `对当事人经营场所…`: the word in a sentence, not a label
         value_at = pm.end()
-        line_end = text.find("\n", pm.end())
-        if not line_head and line_end > 0 and not text[pm.end() : line_end].strip():
+        if not line_head and line_end < len(text) and not text[pm.end("label") : line_end].strip(" \t:："):
             # a label cell printed above its value (`姓名或名称` / `某某网吧`)
             value_at, colon = line_end + 1, True
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
@@ -304,14 +317,14 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             break
         m = _SALUTATION.match(line)
         if m and not re.search(r"决定书|通知书|〔", line):
-            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "addressee")]
+            return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "addressee")]
     for k, (pos, line) in enumerate(rows):
         if pos > head_end:
             break
         m = _NAME_LINE.match(line)
         nxt = rows[k + 1][1] if k + 1 < len(rows) else ""
         if m and (m.end() < len(line.rstrip()) or _FIELD_NEXT.match(nxt)):
-            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "name_line")]
+            return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "name_line")]
     for pos, line in rows[:4]:
         m = _TITLE.match(line)
         if m and not _ANY_LABEL.fullmatch(m.group("name")):

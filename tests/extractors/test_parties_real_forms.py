@@ -91,7 +91,10 @@ def test_the_column_header_of_a_table_is_not_a_label_with_a_value() -> None:
 
 
 def test_a_key_value_table_row() -> None:
-    [p] = _parties("林业行政处罚信息\n行政相对人名称 | 廖XX | |\n行政相对人类别 | 自然人 | |\n违法事实 | 擅自改变林地用途 |\n")
+    [p] = _parties(
+        "林业行政处罚信息\n行政相对人名称 | 廖XX | |\n行政相对人类别 | 自然人 | 自然人证件类型 | 身份证 |\n"
+        "违法事实 | 未经审核同意擅自在集体林地内搭建棚舍,改变林地用途 |\n"
+    )
     assert (p.name, p.kind, p.source) == ("廖XX", "individual", "label")
 
 
@@ -135,3 +138,31 @@ def test_a_traditional_page_is_read_like_a_simplified_one() -> None:
 def test_field_labels_alone_never_come_out_as_names() -> None:
     parties = _named("当事人:\n姓名:\n类别:\n或姓名:\n统一社会信用代码:")
     assert all(p.name not in {"姓名", "类别", "或姓名"} for p in parties)
+
+
+def test_a_blank_field_is_not_filled_with_the_next_label() -> None:
+    [p] = _named("当事人:钟*\n(个人)姓名:钟* 身份证号:330100********0011\n(单位)名称:法定代表人(负责人):\n住所(地址):某县某乡某村")
+    assert (p.name, p.legal_representative, p.address) == ("钟*", None, "某县某乡某村")
+
+
+def test_a_header_row_that_opens_with_the_party_column() -> None:
+    parties = _parties(
+        "| 索引号 | 0002/2025-00011 | 发布机构 | 某某县林业和草原局 |\n"
+        "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 处罚内容 | 罚款金额(万元) | 处罚机关 |\n"
+        "龙某松 | 某林罚决字(2025)第3号 | 擅自改变林地用途 | 罚款 | 0.2 | 某某县林业和草原局 |\n"
+    )
+    assert [(p.name, p.source) for p in parties] == [("龙某松", "table")]
+
+
+def test_the_finding_names_whom_the_inspection_was_of() -> None:
+    [a] = _parties("2024年5月6日,某某县统计局执法人员对某某市华锦纺织有限公司统计数据质量进行检查,发现上报数不实。\n")
+    [b] = _parties("执法人员在某某镇某小区门口当场查获当事人焦志远。经调查,当事人驾驶无道路运输证的货车装载货物。\n")
+    [c] = _parties("某某县某乡村民苗某某未经审批,擅自在某乡开采石料。县自然资源和规划局接到举报后立案。\n")
+    assert [(x.name, x.source) for x in (a, b, c)] == [
+        ("某某市华锦纺织有限公司", "finding"), ("焦志远", "finding"), ("苗某某", "finding")
+    ]
+
+
+def test_a_name_opening_the_paragraph_before_its_representative() -> None:
+    [p] = _parties("某某海关\n行政处罚决定书\n某关检罚字〔2021〕0009号\n某某市天禾农业开发有限公司,法定代表人为:向某某,联系地址:某市某路1号。\n当事人委托报关公司申报出口货物一批。\n")
+    assert (p.name, p.source, p.legal_representative) == ("某某市天禾农业开发有限公司", "addressee", "向某某")
