@@ -107,7 +107,7 @@ _MASK = r"*＊×xX"
 _ORG = (
     rf"[\u4e00-\u9fff{_MASK}()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
     r"经营部|门市部|加工厂|厂|商行|商店|超市|便利店|小店|药店|药房|诊所|卫生室|卫生院|医院|酒店|宾馆|网吧|网咖|会所|"
-    r"中心|工作室|工坊|坊|店|馆|社|场|站|部|队|所|行|院|园|局)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?"
+    r"中心|工作室|工坊|坊|店|馆|社|场|站|部|队|所|行|院|园|局)(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
 )
 _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
@@ -115,10 +115,8 @@ _SALUTATION = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
     r"[ \t]*(?=$|[(（]|统一社会信用代码|纳税人识别号|信用代码)"
 )
-_NAME_LINE = re.compile(
-    rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:法定代表人|负责人|经营者|统一社会信用代码|地址|住所)))"
-)
-_FIELD_NEXT = re.compile(r"\s*(?:统一社会信用代码|统一信用代码|社会信用代码|信用代码|营业执照|注册号|地\s?址|住\s?所|法定代表人|负责人|经营者)")
+_NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
+_FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")
 _TABLE_PARTY_COLUMN = re.compile(
     r"^(?:违法企业名称或违法自然人姓名|行政相对人名称|当事人(?:名称|姓名)?|被处罚(?:人|单位)(?:名称|姓名)?|"
     r"违法(?:主体|企业|单位)名称|企业名称|单位名称|名称|姓名或名称)$"
@@ -273,6 +271,8 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             name = _wrapped_name(text, ns + len(raw), name)
         if not colon and not (_ORG_SUFFIX.search(name) or _PERSON_NAME.match(name)):
             continue  # `当事人收到告知文书后…`: a sentence about the party, not its name
+        if not colon and line_head and not (_ORG_SUFFIX.search(name) or re.search(r"[某*＊×xX·]", name)):
+            continue  # `⑧当事人书面陈述`: an item of a list that mentions the party
         starts.append((pm.start(), value_at, name, ns, business, colon))
     return starts
 
@@ -354,7 +354,11 @@ def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, b
             out.append((start, value_pos, name, ns, business, source))
     if any(len(c[2]) >= 2 and not _NOT_A_NAME.search(c[2]) for c in out):
         return out
-    return [(start, vp, name, ns, False, source) for start, vp, name, ns, source in _fallbacks(view, region_end)]
+    found = []
+    for start, vp, raw, ns, source in _fallbacks(view, region_end):
+        name, business = _split_name(raw)  # `某某商行（个体工商户）：`
+        found.append((start, vp, name, ns, business, source))
+    return found
 
 
 def extract_parties(view: View, region_end: int) -> list[Party]:

@@ -17,11 +17,18 @@ from dataclasses import dataclass
 
 from extractors.numbers import repair_ocr_digits
 from ingest.document import Document, Evidence
+from ingest.party_labels import labels_pattern
 
 _HARD_END = set("。；;：:！!？?")
 # Lines that end where they stand, whatever their width: titles, and table rows (cells set apart by
 # spaces, which Chinese running text does not use).
-_STANDS_ALONE = re.compile(r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]")
+_STANDS_ALONE = re.compile(
+    r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]"
+    # a 文号 line ends where it stands (`某环罚〔2024〕3号`)
+    r"|[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】].{0,16}号\s*$"
+)
+# a line that opens with a party field's label starts a field of its own, never continues the last
+_LABEL_HEAD = re.compile(rf"^\s*{labels_pattern()}\s*(?:[(（][^()（）]{{1,12}}[)）])?\s*[:：]")
 # A break that no author makes: inside a number that ends in 元 on the next line, or inside 有限公司.
 _NUMBER_TAIL = re.compile(r"[\d,.]$")
 _NUMBER_HEAD = re.compile(r"^[\d,.]*\d?[\d,.]*\s?[万亿]?[元圆]")
@@ -181,6 +188,7 @@ def build_view(doc: Document) -> View:
                 if plain
                 else len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins)
             )
+            and not _LABEL_HEAD.match(lines[i + 1])
         ) or (i + 1 < len(lines) and _broken_inside(line, lines[i + 1]))
         if not soft and i + 1 < len(lines):
             parts.append("\n")

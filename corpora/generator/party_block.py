@@ -1,4 +1,7 @@
-"""The 当事人 block: prose, one `label：value` line per field, or a ruled table."""
+"""The 当事人 block: prose, one `label：value` line per field, or a ruled table; and the forms
+published decisions use where no label names the party (the addressee line `某某厂：`, the name
+alone on a line above its fields, `某某公司，法定代表人为：…`), letter-spaced labels (`当 事 人：`),
+`label | value` rows, and the label variants recorded in corpora/data/real_forms/parties.yaml."""
 
 from __future__ import annotations
 
@@ -9,22 +12,30 @@ from corpora.generator.style import Bank, Style, pick
 from corpora.gold import Block
 
 LAYOUTS: Bank[str] = {
-    "default": ("prose", "prose", "lines", "lines", "table"),
-    "holdout": ("prose_bracketed", "lines_spaced", "table_wide"),
+    "default": ("prose", "prose", "lines", "lines", "table", "addressee", "lines_letter_spaced"),
+    "holdout": ("prose_bracketed", "lines_spaced", "table_wide", "name_alone", "name_opens", "kv_rows"),
 }
+# layouts that print an organisation's name without its label; a person is printed with one
+_UNLABELLED = ("addressee", "name_alone", "name_opens")
 
 _LABELS: dict[str, Bank[str]] = {
-    "org_name": {"default": ("当事人", "当事人名称", "名称"), "holdout": ("被处罚单位", "单位名称", "被处罚人")},
-    "person_name": {"default": ("当事人", "姓名", "当事人姓名"), "holdout": ("被处罚人", "违法行为人")},
-    "credit_code": {"default": ("统一社会信用代码",), "holdout": ("社会信用代码", "信用代码", "统一代码")},
-    "registration_no": {"default": ("注册号",), "holdout": ("工商注册号", "营业执照注册号")},
-    "org_address": {"default": ("住所", "地址", "住所地"), "holdout": ("注册地址", "办公地址", "联系地址")},
-    "shop_address": {"default": ("经营场所", "经营地址", "住所"), "holdout": ("营业地址", "门店地址")},
-    "person_address": {"default": ("住址", "住所", "家庭住址"), "holdout": ("户籍地址", "现住址", "居住地")},
+    "org_name": {
+        "default": ("当事人", "当事人名称", "名称", "当事人姓名或者单位名称", "企业名称"),
+        "holdout": ("被处罚单位", "单位名称", "被处罚人", "被处罚单位名称", "当事人（姓名或名称）", "行政相对人名称"),
+    },
+    "person_name": {
+        "default": ("当事人", "姓名", "当事人姓名", "当事人姓名或者单位名称"),
+        "holdout": ("被处罚人", "违法行为人", "被处罚人姓名", "当事人（姓名或名称）"),
+    },
+    "credit_code": {"default": ("统一社会信用代码", "统一社会信用编码"), "holdout": ("社会信用代码", "信用代码", "统一代码", "统一信用代码")},
+    "registration_no": {"default": ("注册号",), "holdout": ("工商注册号", "营业执照注册号", "营业执照注册号（公民身份号码）")},
+    "org_address": {"default": ("住所", "地址", "住所地", "住所或地址"), "holdout": ("注册地址", "办公地址", "联系地址", "住所（住址）")},
+    "shop_address": {"default": ("经营场所", "经营地址", "住所"), "holdout": ("营业地址", "门店地址", "住所（经营场所）或者住址")},
+    "person_address": {"default": ("住址", "住所", "家庭住址"), "holdout": ("户籍地址", "现住址", "居住地", "身份证住所（住址）")},
     "法定代表人": {"default": ("法定代表人",), "holdout": ("法人代表", "法定代表人（负责人）")},
     "负责人": {"default": ("负责人",), "holdout": ("主要负责人", "分公司负责人")},
     "经营者": {"default": ("经营者",), "holdout": ("业主", "经营者姓名")},
-    "id": {"default": ("身份证号码", "身份证号"), "holdout": ("公民身份号码", "证件号码")},
+    "id": {"default": ("身份证号码", "身份证号", "居民身份证号码"), "holdout": ("公民身份号码", "证件号码", "身份证件号码")},
     "gender": {"default": ("性别",), "holdout": ("性　别",)},
     "birth": {"default": ("出生年份",), "holdout": ("出生年",)},
 }
@@ -66,11 +77,30 @@ def _fields(rng: random.Random, party: Party, style: Style, with_address: bool) 
     return rows
 
 
+def _letter_spaced(label: str) -> str:
+    """`当事人` -> `当 事 人`, as forms justified to one width print short labels."""
+    return " ".join(label) if len(label) <= 4 and "（" not in label else label
+
+
 def party_blocks(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[Block]:
     """Blocks for one party; `with_address=False` leaves the address out (a missing element)."""
     layout = pick(rng, LAYOUTS, style)
     rows = _fields(rng, party, style, with_address)
     sep = pick(rng, _SEPARATORS, style)
+    if layout in _UNLABELLED and (party.kind == "individual" or len(rows) < 2):
+        layout = "lines" if style == "default" else "lines_spaced"
+    if layout == "addressee":
+        # the party addressed as the letter's recipient, its other fields below
+        return [Block(kind="parties", text=f"{rows[0][1]}："), *(Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows[1:])]
+    if layout == "name_alone":
+        return [Block(kind="parties", text=rows[0][1]), *(Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows[1:])]
+    if layout == "name_opens":
+        rest = "，".join(f"{k}为{sep}{v}" if k == "法定代表人" else f"{k}{sep}{v}" for k, v in rows[1:])
+        return [Block(kind="parties", text=f"{rows[0][1]}，{rest}。")]
+    if layout == "kv_rows":
+        return [Block(kind="parties", text=f"{k} | {v} |") for k, v in rows]
+    if layout == "lines_letter_spaced":
+        return [Block(kind="parties", text=f"{_letter_spaced(k)}{sep}{v}") for k, v in rows]
     if layout == "prose":
         text = "，".join(f"{k}{sep}{v}" for k, v in rows) + "。"
         return [Block(kind="parties", text=text)]

@@ -19,7 +19,7 @@ from corpora.generator.geo import pick_place
 from corpora.generator.parties import make_party
 from corpora.generator.penalties import penalty_items
 from corpora.generator.phrasing import LAW_QUOTES
-from corpora.generator.style import Style
+from corpora.generator.style import Bank, Style, pick
 from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
 from corpora.laws import LawBook, load_laws
 from corpora.rules import RuleBook, load_rules
@@ -96,6 +96,10 @@ def _courts(agency: Agency) -> tuple[str, str]:
     return gov, f"{place.district}人民法院"
 
 
+# how published decisions hide a person's given name (张某某, 李*, 王xx, 赵XX)
+NAME_MASKS: Bank[str] = {"default": ("某",), "holdout": ("*", "x", "X")}
+
+
 def build_record(seed: int, style: Style, index: int, data: Data | None = None) -> GoldRecord:
     data = data or load_data()
     rng = random.Random(f"lianfa:{seed}:{style}:{index}")
@@ -103,7 +107,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     profile = profile_for(category.id)
     place = pick_place(rng)
     kinds = list(profile.party_kinds)
-    name_mask = "" if rng.random() >= 0.2 else ("某" if style == "default" else "*")
+    name_mask = "" if rng.random() >= 0.2 else pick(rng, NAME_MASKS, style)
     party = make_party(rng, rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0], profile.trade,
                        place, mask_style="keep4" if style == "default" else rng.choice(("keep6", "keep3")),
                        name_mask=name_mask)
