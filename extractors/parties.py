@@ -336,6 +336,19 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     return []
 
 
+def _majority_reading(compact: str, name: str) -> str:
+    """The reading of a long name the text repeats most: OCR that slips one character of the party
+    line (`海痛区…工坊` for `海南区…工坊`) seldom slips the same one where the finding repeats it."""
+    best, best_count = name, compact.count(name)
+    for i in range(len(name)):
+        variant = re.compile(re.escape(name[:i]) + r"[\u4e00-\u9fff]" + re.escape(name[i + 1 :]))
+        for m in variant.finditer(compact):
+            count = compact.count(m.group(0))
+            if m.group(0) != name and count > best_count:
+                best, best_count = m.group(0), count
+    return best
+
+
 def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, str]]:
     labelled = [
         (start, value_pos, name, ns, business, "label" if colon else "label_no_colon")
@@ -379,6 +392,11 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
             or re.match(r"^(?:的|对|未|已|因|涉嫌|应当?|是|为|于\d)", name)
         ):
             continue
+        confidence = _CONFIDENCE[source]
+        if source.startswith("label") and len(name) >= 6:
+            read = _majority_reading(re.sub(r"\s", "", text), name)
+            if read != name:
+                name, confidence = read, 0.75
         seen.add(name)
         name_end = ns + len(name) + (1 if "\n" in text[ns : ns + len(name)] else 0)  # a wrapped name
         # a title, finding or table row has no party block after the name
@@ -434,7 +452,7 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
                 address=found["address"],
                 evidence=view.evidence(ns, name_end),
                 source="label" if source.startswith("label") else "addressee" if source == "name_line" else source,
-                confidence=_CONFIDENCE[source],
+                confidence=confidence,
             )
         )
     return parties

@@ -38,6 +38,9 @@ _SUFFIX_SPLIT = re.compile(r"股份有限公司|有限(?:责任)?公司")
 _CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 _SPACED = re.compile(rf"(?<={_CJK}) (?=\S)|(?<=\S) (?={_CJK})")
 _CJK_PAIR = re.compile(rf"(?={_CJK}{_CJK})")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_MIN_WORD_GAPS = 12
+_LABEL_AHEAD = re.compile(rf"{labels_pattern()}\s*[:：]")
 # OCR sets a space after a decimal point or separator (`约2. 5吨`, `12, 480元`); an enumerator at the
 # start of a line (`1. 2020年…`) is not a number and keeps it.
 _SPLIT_DIGITS = re.compile(r"(?<=[^\s\d]\d[.,]) (?=\d)|(?<=\d\d[.,]) (?=\d)")
@@ -157,6 +160,12 @@ def _kept(line: str) -> range | list[int]:
         if line[m.start() - 1 : m.start()] != " " and line[m.end() : m.end() + 1] != " "
     ]
     if len(spaced) < 4 or len(spaced) < len(_CJK_PAIR.findall(line)):
+        # OCR that splits a line into words (`当事人 :海痛 区拉僧仲 遇见烘焙 工 坊`): many single gaps
+        # between Chinese characters, where a table row has a few
+        # (a gap before a label stays: it is where one field ends and the next begins)
+        words = [m.start() for m in _CJK_GAP.finditer(line) if not _LABEL_AHEAD.match(line, m.end())]
+        if len(words) >= _MIN_WORD_GAPS and len(words) >= 0.4 * len(_CJK_PAIR.findall(line)):
+            inside |= set(words)
         return [i for i in range(len(line)) if i not in inside] if inside else range(len(line))
     drop = set(spaced) | inside
     return [i for i in range(len(line)) if i not in drop]

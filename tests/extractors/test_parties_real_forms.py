@@ -166,3 +166,16 @@ def test_the_finding_names_whom_the_inspection_was_of() -> None:
 def test_a_name_opening_the_paragraph_before_its_representative() -> None:
     [p] = _parties("某某海关\n行政处罚决定书\n某关检罚字〔2021〕0009号\n某某市天禾农业开发有限公司,法定代表人为:向某某,联系地址:某市某路1号。\n当事人委托报关公司申报出口货物一批。\n")
     assert (p.name, p.source, p.legal_representative) == ("某某市天禾农业开发有限公司", "addressee", "向某某")
+
+
+def test_an_ocr_slip_in_the_party_line_yields_to_the_reading_the_text_repeats() -> None:
+    [p] = _parties(
+        "某某县晨曦烘焙工坊.pdf\n某某县市场监督管理局\n行政处罚决定书\n当事人:某某县晨曦烘培工坊\n"
+        "经营者:某某\n2023年3月15日,执法人员依法对某某县晨曦烘焙工坊进行监督检查。\n"
+    )
+    assert p.name == "某某县晨曦烘焙工坊" and p.source == "label" and p.confidence < 0.8
+
+
+def test_a_name_the_text_does_not_repeat_otherwise_stays_as_printed() -> None:
+    [p] = _named("当事人:某某县晨曦烘培工坊")
+    assert p.name == "某某县晨曦烘培工坊" and p.confidence == 0.95

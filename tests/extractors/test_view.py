@@ -66,3 +66,18 @@ def test_page_furniture_lines_are_marked_not_removed() -> None:
     marked = [view.text[a:b] for a, b in view.chrome]
     assert len(marked) == 5 and "当事人:某某商行" not in marked
     assert "行政处罚决定书" in view.text and not view.in_chrome(view.text.index("当事人"))
+
+
+def test_ocr_split_into_words_is_read_whole_but_a_label_keeps_its_gap() -> None:
+    line = (
+        "当事人 :某 某县 青石 桥镇 晨曦 烘焙 工 坊 主体 资格 证 照名称 : 营业 执照 经 营者 :某某 "
+        "执法 人员 依法 对该 店进行 监督 检查 ,现场 发现 货架 上陈列 的饼干 包装 上无 生产 日期"
+    )
+    view = build_view(document_from_text(line + "\n"))
+    assert "当事人:某某县青石桥镇晨曦烘焙工坊主体资格证照名称:" in view.text
+    assert "执法人员依法对该店进行监督检查" in view.text
+
+
+def test_a_table_row_set_apart_by_single_spaces_keeps_them() -> None:
+    line = "被处罚单位 某某物流厂 统一代码 91350200123456781X\n"
+    assert build_view(document_from_text(line)).text == line
