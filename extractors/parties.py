@@ -117,9 +117,14 @@ _SALUTATION = re.compile(
 )
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
 _FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")
+# a 信息公开 table's party column: a surveyed party label as its header
 _TABLE_PARTY_COLUMN = re.compile(
-    r"^(?:违法企业名称或违法自然人姓名|行政相对人名称|当事人(?:名称|姓名)?|被处罚(?:人|单位)(?:名称|姓名)?|"
-    r"违法(?:主体|企业|单位)名称|企业名称|单位名称|名称|姓名或名称)$"
+    "^(?:"
+    + "|".join(
+        re.escape(x)
+        for x in sorted({*name_labels(), "当事人姓名", "被处罚人名称", "违法主体名称", "单位名称"}, key=len, reverse=True)
+    )
+    + ")$"
 )
 _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
