@@ -67,9 +67,11 @@ _LABEL_RES = {
 # `当事人二：`, `当事人（一）：` number the parties of a joint decision
 _PARTY_RE = re.compile(
     # a party's number stands apart from its name (`当事人二：`); 被处罚人六合某某厂 is 六合某某厂
-    rf"(?P<label>{_PARTY_LABEL})(?:[一二三四五六七八九十\d](?=\s*[:：\s])|[(（][一二三四五六七八九十\d][)）])?"
-    # `当事人名称（姓名）：`: the label's alternative in brackets
-    r"(?:[(（](?:名称|姓名|单位|个人|单位名称|名称或姓名|姓名或名称)[)）])?[)）]?\s*(?P<colon>[:：|])?\s*"
+    # `当事人名称或姓名：`, `违法单位或个人名称：`: the label's alternative after 或 is part of it
+    rf"(?P<label>{_PARTY_LABEL}(?:或(?:者)?[\u4e00-\u9fff]{{0,4}}?(?:名称|姓名))?)"
+    r"(?:[一二三四五六七八九十\d](?=\s*[:：\s])|[(（][一二三四五六七八九十\d][)）])?"
+    # `当事人名称（姓名）：`, `当事人（单位名称或个人姓名）：`: the label's alternative in brackets
+    r"(?:[(（](?=[^()（）\n]{0,12}(?:名称|姓名|单位|个人))[\u4e00-\u9fff、]{1,12}[)）])?[)）]?\s*(?P<colon>[:：|])?\s*"
 )
 # `法定代表人（负责人）姓名：` is the representative's name, not a party's
 _AFTER_PERSON_LABEL = re.compile(r"(?:法定代表人|法人代表|负责人|经营者|投资人|业主|代理人|联系人|法人)[^\n:：]{0,6}$")

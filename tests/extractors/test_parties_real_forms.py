@@ -179,3 +179,12 @@ def test_an_ocr_slip_in_the_party_line_yields_to_the_reading_the_text_repeats() 
 def test_a_name_the_text_does_not_repeat_otherwise_stays_as_printed() -> None:
     [p] = _named("当事人:某某县晨曦烘培工坊")
     assert p.name == "某某县晨曦烘培工坊" and p.confidence == 0.95
+
+
+def test_a_label_with_its_alternative_after_or_inside_brackets() -> None:
+    for label in ("当事人名称或姓名", "单位名称或个人姓名", "违法单位或个人名称", "当事人（单位名称或个人姓名）"):
+        assert [p.name for p in _named(f"{label}：某某县宏达石料厂")] == ["某某县宏达石料厂"], label
+
+
+def test_a_category_line_before_the_name_is_not_a_party() -> None:
+    assert [p.name for p in _named("当事人类别：企业\n当事人名称：某某县宏达石料厂")] == ["某某县宏达石料厂"]
