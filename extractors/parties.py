@@ -103,7 +103,11 @@ _PERSON_NAME = re.compile(
     r"|^[\u4e00-\u9fff]{1,8}(?:[·•・.][\u4e00-\u9fff]{1,8})+$"
 )
 # Where a name given without a colon runs on into the narrative (`被处罚人刘某某于2023年2月…`).
-_NARRATIVE = re.compile(r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的")
+# A scan that lost the space after the name runs it into the sentence that speaks to the party
+# (`张某你未经批准…`).
+_NARRATIVE = re.compile(
+    r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的|你(?:单位|公司|厂|店)?(?=未|于|在|擅自|从事|因|自|违反|非法)"
+)
 # Where no label names the party, these say who it is, in falling order of trust: a 信息公开 table's
 # party column, the addressee line before the body (`某某食品加工厂:`), the name alone on a line
 # above its 信用代码/地址 lines, the title (`某某销售…案`), the finding's first sentence.
@@ -137,6 +141,7 @@ _ACT = (
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
 _TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
+_TITLE_TOP = re.compile(rf"^\s*(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
 _FINDING = (
     re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
     re.compile(
@@ -296,9 +301,11 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     def lines() -> list[tuple[int, str]]:
         out, pos = [], 0
         for line in text.split("\n"):
-            if not view.in_chrome(pos):
-                out.append((pos, line))
-            pos += len(line) + 1
+            end = pos + len(line)
+            rest = next((e for s, e in view.chrome if s == pos), pos)  # what follows the furniture
+            if rest < end:
+                out.append((rest, text[rest:end]))
+            pos = end + 1
         return out
 
     rows = lines()
@@ -336,8 +343,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         nxt = rows[k + 1][1] if k + 1 < len(rows) else ""
         if m and (m.end() < len(line.rstrip()) or _FIELD_NEXT.match(nxt)):
             return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "name_line")]
-    for pos, line in rows[:4]:
-        m = _TITLE.match(line)
+    for k, (pos, line) in enumerate(rows[:4]):
+        # the top line may have been run into the body by a scan's layout: its first 案 ends it
+        m = (_TITLE_TOP if k == 0 else _TITLE).match(line)
         if m and not _ANY_LABEL.fullmatch(m.group("name")):
             return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "title")]
     for pattern in _FINDING:

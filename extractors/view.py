@@ -50,6 +50,7 @@ _MIN_WRAPPED = 3
 # `住  所(住 址):`, `法定代表人（负 责 人）`): single characters set apart by spaces, up to a colon
 # or bracket. The spaces go, as does a space before a label's colon (`当事人 :`).
 _SPACED_LABEL = re.compile(r"(?<![^\s|:：,，;；(（])[\u4e00-\u9fff](?: {1,6}[\u4e00-\u9fff])+ {0,6}(?=[:：(（)）])")
+_COUNTER = re.compile(r"(?:阅读(?:次数|量)|浏览(?:量|次数)|点击(?:率|数|量)?|访问量)\s*[:：]\s*\d*")
 _INDEX_START = re.compile(r"^\s*\|?\s*(?:\[\s*)?索\s*引\s*号")
 _SPACE_BEFORE_COLON = re.compile(r"(?<=[\u4e00-\u9fff)）]) +(?=[:：])")
 # The published page's furniture around a decision: the 索引号 table, 发布时间/来源/浏览 lines,
@@ -212,6 +213,9 @@ def build_view(doc: Document) -> View:
         # 信息公开 table's header, which is the decision's own
         in_index = bool(_INDEX_START.search(line)) or (in_index and 0 < line.count("|") <= 5)
         if in_index or _CHROME.search(line):
-            chrome.append((pos, pos + len(line)))
+            # OCR may run the line after a 发布时间/来源/阅读次数 line into it: that part is the decision's
+            counters = list(_COUNTER.finditer(line))
+            end = counters[-1].end() if counters and not in_index and len(line) - counters[-1].end() >= 4 else len(line)
+            chrome.append((pos, pos + end))
         pos += len(line) + 1
     return View(text=repair_ocr_digits(joined), origin=tuple(origin), doc=doc, raw=joined, chrome=tuple(chrome))

@@ -188,3 +188,36 @@ def test_a_label_with_its_alternative_after_or_inside_brackets() -> None:
 
 def test_a_category_line_before_the_name_is_not_a_party() -> None:
     assert [p.name for p in _named("当事人类别：企业\n当事人名称：某某县宏达石料厂")] == ["某某县宏达石料厂"]
+
+
+def _scanned(lines: list[str]) -> list[Party]:
+    """A page as OCR returns it: one box per printed line, every line running to the right margin."""
+    from ingest.document import Box, DocumentBuilder, PageInfo
+
+    b = DocumentBuilder()
+    for i, line in enumerate(lines):
+        b.add_line(line, 1, Box(0.1, 0.02 + i * 0.03, 0.9, 0.04 + i * 0.03))
+    return extract(b.build([PageInfo(number=1, width=1000, height=1400, source="ocr")], "ocr")).parties
+
+
+def test_a_scan_that_runs_the_title_into_the_body_still_names_the_party() -> None:
+    [p] = _scanned([
+        "某某县长乐副食销售不合格预包装食品的经营行为案",
+        "某某县市场监督管理局对该店销售的饼干进行了抽检,结论为不合格,并依法立案调查。",
+        "决定给予如下行政处罚:罚款人民币5000元整,没收违法所得30元整,当事人无异议。",
+    ])
+    assert (p.name, p.source) == ("某某县长乐副食", "title")
+
+
+def test_a_scan_that_lost_the_space_after_the_name() -> None:
+    [p] = _parties("行政处罚决定书\n某自然执罚字〔2024〕4号\n当事人:韦德明你未经依法批准,于2015年擅自占用某村土地建设房屋。\n")
+    assert p.name == "韦德明"
+
+
+def test_an_addressee_run_into_the_page_counter_line() -> None:
+    [p] = _scanned([
+        "某某县自然资源局行政处罚决定书(某自然资罚字〔2024〕3号)",
+        "发布时间:2024-09-14 20:39:00 来源:某某县自然资源局 阅读次数:38某某县青岭农业开发有限公司:",
+        "我局于2024年4月26日对你公司非法占用土地的行为立案调查,经查,你公司于2019年非法占地。",
+    ])
+    assert (p.name, p.source) == ("某某县青岭农业开发有限公司", "addressee")
