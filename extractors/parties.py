@@ -140,8 +140,9 @@ _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
-_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
-_TITLE_TOP = re.compile(rf"^\s*(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
+# `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
+_TITLE_TOP = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
 _FINDING = (
     re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
     re.compile(

@@ -221,3 +221,8 @@ def test_an_addressee_run_into_the_page_counter_line() -> None:
         "我局于2024年4月26日对你公司非法占用土地的行为立案调查,经查,你公司于2019年非法占地。",
     ])
     assert (p.name, p.source) == ("某某县青岭农业开发有限公司", "addressee")
+
+
+def test_a_title_that_opens_with_the_agency_and_about() -> None:
+    [p] = _parties("某某海关关于某某市恒昌贸易有限公司擅自处置保税料件案的处罚决定\n经我关调查,当事人将保税料件擅自内销。\n")
+    assert (p.name, p.source) == ("某某市恒昌贸易有限公司", "title")
