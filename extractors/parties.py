@@ -358,14 +358,31 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
 
 def _majority_reading(compact: str, name: str) -> str:
     """The reading of a long name the text repeats most: OCR that slips one character of the party
-    line (`海痛区…工坊` for `海南区…工坊`) seldom slips the same one where the finding repeats it."""
+    line (`海痛区…工坊` for `海南区…工坊`) seldom slips the same one where the finding repeats it.
+    Plain string search: a regex per position would cost more to compile than the text to read."""
     best, best_count = name, compact.count(name)
-    for i in range(len(name)):
-        variant = re.compile(re.escape(name[:i]) + r"[\u4e00-\u9fff]" + re.escape(name[i + 1 :]))
-        for m in variant.finditer(compact):
-            count = compact.count(m.group(0))
-            if m.group(0) != name and count > best_count:
-                best, best_count = m.group(0), count
+    n = len(name)
+    tried: set[str] = set()
+    for i in range(n):
+        head, tail = name[:i], name[i + 1 :]
+        anchor, offset = (head, 0) if len(head) >= len(tail) else (tail, i + 1)
+        at = compact.find(anchor)
+        while at >= 0:
+            begin = at - offset
+            variant = compact[begin : begin + n] if begin >= 0 else ""
+            if (
+                len(variant) == n
+                and variant not in tried
+                and variant != name
+                and variant.startswith(head)
+                and variant.endswith(tail)
+                and "\u4e00" <= variant[i] <= "\u9fff"
+            ):
+                tried.add(variant)
+                count = compact.count(variant)
+                if count > best_count:
+                    best, best_count = variant, count
+            at = compact.find(anchor, at + 1)
     return best
 
 
