@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from corpora.doc_number_forms import doc_number_forms
 from extractors.view import View
@@ -33,7 +34,7 @@ _DOC_NUMBER = re.compile(
     # a bracketed issuer before the letters: (湘株)文综罚字, （贺八）
     rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔][{_CJK}]{{1,5}}[)）〕])?"
     # a county code after the province letter: 豫0923环罚决字
-    rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}(?=[{_CJK}]))?"
+    rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
@@ -57,9 +58,9 @@ _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
 
-SOURCES = ("title", "label", "header", "body")
-_SOURCE_RANK = {"title": 0, "label": 0, "header": 1, "body": 2}
-_SOURCE_CONFIDENCE = {"title": 0.95, "label": 0.95, "header": 0.9, "body": 0.6}
+Source = Literal["title", "label", "header", "body"]
+_SOURCE_RANK: dict[Source, int] = {"title": 0, "label": 0, "header": 1, "body": 2}
+_SOURCE_CONFIDENCE: dict[Source, float] = {"title": 0.95, "label": 0.95, "header": 0.9, "body": 0.6}
 OWN = "处罚决定"
 OTHER = "其他"
 
@@ -68,7 +69,7 @@ OTHER = "其他"
 class DocNumber:
     value: str
     evidence: Evidence
-    source: str = "header"
+    source: Source = "header"
     confidence: float = 0.9
 
 
@@ -90,7 +91,7 @@ class _Candidate:
     value: str
     start: int
     end: int
-    source: str
+    source: Source
     kind: str
     penalty: bool
 
@@ -168,7 +169,7 @@ def _body_start(text: str, header_end: int) -> int:
     return max(header_end, text.rfind("\n", 0, stop) + 1)
 
 
-def _source(text: str, line_start: int, pstart: int, body_start: int) -> str:
+def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
     before = _TAG.sub("", text[line_start:pstart].strip())
     if before and len(before) <= _LABEL_LINE_MAX and _DOC_LABEL.search(before):
         return "label"
@@ -188,10 +189,11 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         pstart = m.start("prefix")
         line_start = text.rfind("\n", 0, pstart) + 1
         at_line_start = not _TAG.sub("", text[line_start:pstart]).strip()
-        lead = _TITLE_LEAD.match(prefix) if at_line_start else _LEAD_NOISE.match(prefix)
+        if at_line_start:
+            prefix = prefix[_TITLE_LEAD.match(prefix).end() :]  # type: ignore[union-attr]  # matches the empty string
+        lead = _LEAD_NOISE.match(prefix)
         if lead:
             prefix = prefix[lead.end() :]
-            pstart += lead.end()
         prefix = prefix.lstrip("〔")
         if not prefix.strip():
             continue
