@@ -23,7 +23,8 @@ from extractors.view import View
 from ingest.document import Evidence
 
 _AMOUNT = re.compile(
-    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
+    # `400余万元`: news write 余 between the figure and its 万
+    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:(?:余|多)(?=[万亿]?[元圆])[万亿]?)?\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
     r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
 )
 

@@ -32,7 +32,7 @@ _YEAR = r"(?:19|20)[\dOo]{2}"
 _CJK = r"\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(
     # a bracketed issuer before the letters: (湘株)文综罚字, （贺八）
-    rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔][{_CJK}]{{1,5}}[)）〕])?"
+    rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔]\s?[{_CJK}]{{1,5}}\s?[)）〕])?"
     # a county code after the province letter: 豫0923环罚决字
     rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
@@ -233,7 +233,9 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         if c.value in seen:
             continue
         seen.add(c.value)
-        related.append(RelatedNumber(value=c.value, kind=c.kind, evidence=view.evidence(c.start, c.end)))
+        # a number of no known kind and no penalty word is some other paper the decision cites
+        kind = OTHER if c.kind == OWN and not c.penalty else c.kind
+        related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
     return DocNumbers(own=doc_number, related=related)
 
 

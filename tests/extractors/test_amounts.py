@@ -180,6 +180,8 @@ def test_fines_of_two_addressees_are_not_folded_into_their_total() -> None:
         ("近日，某镇一家超市因销售过期食品，被某县市场监督管理局罚款7万元。", 70000),
         ("通报显示，某建材公司未落实扬尘防治措施，被罚款1.2万元并责令改正。", 12000),
         ("该局依法对这家网吧作出罚款人民币5000元的行政处罚。", 5000),
+        # 余 between the figure and its 万
+        ("据通报，涉事药店最终被处罚款30余万元。", 300000),
     ],
 )
 def test_a_fine_in_a_news_style_summary(text: str, yuan: float) -> None:
