@@ -221,7 +221,7 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
             continue
         if role is None:
             continue
-        if _OPERAND_AFTER.match(text, end) and (role == "fine" or any(a.yuan == yuan for a in out)):
+        if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
             continue
         key = (role, yuan)
         # `伍万元（¥50,000.00）`: the same amount written twice in a row is one amount

@@ -47,7 +47,7 @@ _LEAD_NOISE = re.compile(
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
 _TITLE_LEAD = re.compile(
-    r"^(?:.*(?:决定书|(?:处罚|处理)决定|通知书|告知书))?(?:(?:文\s?号|编\s?号|案\s?号|决定书号)\s*(?:为|是)?\s*[:：]?)?"
+    r"^(?:.*(?:决定书|(?:处罚|处理)决定|通知书|告知书|(?:处罚|公开|公示)信息|公示))?(?:(?:文\s?号|编\s?号|案\s?号|决定书号)\s*(?:为|是)?\s*[:：]?)?"
 )
 _DOC_LABEL = re.compile(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$")
 _TITLE_BEFORE = re.compile(r"(?:决\s?定\s?书?|处罚决定)\s*[(（]?\s*$")

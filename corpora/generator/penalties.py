@@ -20,6 +20,14 @@ CONFISCATE_INCOME: Bank[str] = {
     "default": ("没收违法所得{amount}", "没收违法所得人民币{plain}"),
     "holdout": ("违法所得{amount}予以没收", "没收非法获利{amount}"),
 }
+# A fine printed with the base it was reckoned on (`罚款43210元（计算方式：86420元×50%）`): {base} is
+# the base, {pct} the rate; the base is not an amount of the case.
+RECKONED_FINE: Bank[str] = {
+    "default": ("罚款{plain}（计算方式：{base}×{pct}%）",),
+    "holdout": ("处以{base}×{pct}%={plain}的罚款",),
+}
+_RECKONED_SHARE = 0.15
+_RATES = (50, 20, 10)
 WARNING: Bank[str] = {"default": ("警告", "给予警告"), "holdout": ("予以警告", "警告一次")}
 ORDER_CORRECT: Bank[str] = {
     "default": ("责令改正违法行为", "责令立即停止违法行为"),
@@ -56,6 +64,12 @@ def penalty_items(
         text = pick(rng, FINE, style).format(
             amount=money(story.fine), plain=numbers.write_amount(story.fine, "plain")
         )
+        pct = rng.choice(_RATES)
+        if rng.random() < _RECKONED_SHARE and story.fine * 100 % pct == 0:
+            text = pick(rng, RECKONED_FINE, style).format(
+                plain=numbers.write_amount(story.fine, "plain"), pct=pct,
+                base=numbers.write_amount(story.fine * 100 // pct, "plain"),
+            )
         items.append(PenaltyItem("fine", text, story.fine))
         amounts.append(GoldAmount(role="fine", yuan=story.fine))
     items.extend(p for p in story.other_penalties if p.kind not in ("confiscate_goods", "confiscate_tools"))
