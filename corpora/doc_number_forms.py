@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from corpora.datafile import DATA_DIR, load_model
 
@@ -39,6 +39,12 @@ class Shape(BaseModel):
     agency_types: list[str] = Field(min_length=1)
 
 
+class Position(BaseModel):
+    where: str = Field(min_length=1)
+    description: str
+    count: int = Field(ge=0)
+
+
 class FineForm(BaseModel):
     form: str = Field(min_length=1)
     description: str
@@ -49,12 +55,21 @@ class Survey(BaseModel):
     decisions: int = Field(ge=1)
     agency_types: dict[str, int]
 
+    @model_validator(mode="after")
+    def _types_add_up(self) -> Survey:
+        if sum(self.agency_types.values()) != self.decisions:
+            raise ValueError(f"agency_types add up to {sum(self.agency_types.values())}, not {self.decisions} decisions")
+        return self
+
 
 class DocNumberForms(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     survey: Survey
     penalty_words: list[PenaltyWord] = Field(min_length=1)
     related_kinds: list[RelatedKind] = Field(min_length=1)
     shapes: list[Shape] = Field(min_length=1)
+    positions: list[Position] = Field(default_factory=list)
     fine_forms: list[FineForm] = Field(default_factory=list)
 
     def kinds(self) -> list[str]:

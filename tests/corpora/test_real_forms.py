@@ -65,3 +65,11 @@ def test_every_mark_the_generator_writes_names_a_kind_the_chooser_knows() -> Non
     for mark in written:
         assert any(known in mark for known in marks), mark
     assert all("{base}" in t and "{plain}" in t for style in ("default", "holdout") for t in RECKONED_FINE[style])
+
+
+def test_the_survey_data_is_consistent() -> None:
+    forms = doc_number_forms()
+    assert sum(forms.survey.agency_types.values()) == forms.survey.decisions
+    kinds = forms.kinds()
+    assert len(kinds) == len(set(kinds))
+    assert all(c.count <= forms.survey.decisions for c in [*forms.related_kinds, *forms.shapes, *forms.fine_forms])
