@@ -40,17 +40,34 @@ _DOC_NUMBER = re.compile(
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
     r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?)\s*[号號]"
 )
+# Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
+# matched in both forms.
+_BOTH = {"决": "決", "书": "書", "处": "處", "罚": "罰", "号": "號", "编": "編", "据": "據", "为": "為", "达": "達"}
+# ...and the letters of the kinds' marks and context words, read as simplified before they are looked up
+# (one character for one, so offsets hold).
+_SIMPLIFIED = str.maketrans({t: s for s, t in {
+    **_BOTH, "责": "責", "记": "記", "检": "檢", "鉴": "鑒", "认": "認", "测": "測", "变": "變", "诉": "訴",
+    "强": "強", "证": "證", "听": "聽", "现": "現", "规": "規", "办": "辦", "缉": "緝", "违": "違", "发": "發",
+    "录": "錄", "验": "驗", "报": "報", "线": "線", "价": "價", "监": "監", "关": "關", "应": "應", "执": "執",
+    "移": "移", "续": "續", "纪": "紀", "询": "詢", "审": "審", "批": "批", "复": "復", "标": "標", "准": "準",
+}.items() if t != s})
+
+
+def _either(pattern: str) -> str:
+    return "".join(f"[{c}{_BOTH[c]}]" if c in _BOTH else c for c in pattern)
+
+
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
-_LEAD_NOISE = re.compile(
+_LEAD_NOISE = re.compile(_either(
     r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、)"
-)
+))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
-_TITLE_LEAD = re.compile(
+_TITLE_LEAD = re.compile(_either(
     r"^(?:.*(?:决定书|(?:处罚|处理)决定|通知书|告知书|(?:处罚|公开|公示)信息|公示))?(?:(?:文\s?号|编\s?号|案\s?号|决定书号)\s*(?:为|是)?\s*[:：]?)?"
-)
-_DOC_LABEL = re.compile(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$")
-_TITLE_BEFORE = re.compile(r"(?:决\s?定\s?书?|处罚决定)\s*[(（]?\s*$")
+))
+_DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
+_TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定)\s*[(（]?\s*$"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -123,6 +140,7 @@ def _kind_by_marks(letters: str) -> tuple[str | None, bool]:
     """The kind the number's own letters give (the mark written last decides) and whether it holds
     a penalty word at all."""
     marks, mark_kind, _ = _vocabulary()
+    letters = letters.translate(_SIMPLIFIED)
     found = [(m.end(), m.end() - m.start(), mark_kind[m.group(0)]) for m in _overlapping(marks, letters)]
     if not found:
         return None, False
@@ -140,7 +158,8 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _kind_by_context(text: str, start: int, end: int) -> str | None:
-    """The document the words around a number name: the nearest context word in its clause."""
+    """The document the words around a number name: the nearest context word in its clause (`text`
+    read as simplified)."""
     _, _, context = _vocabulary()
     lo = start - _BEFORE_WINDOW
     for i in range(start - 1, max(0, lo) - 1, -1):
@@ -183,6 +202,7 @@ def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
 def _candidates(view: View, header_end: int) -> list[_Candidate]:
     text = view.text
     body_start = _body_start(text, header_end)
+    simplified = text.translate(_SIMPLIFIED)
     out: list[_Candidate] = []
     for m in _DOC_NUMBER.finditer(text):
         prefix = m.group("prefix")
@@ -203,7 +223,7 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))
         source = _source(text, line_start, pstart, body_start)
         if kind is None or (kind == OWN and source == "body"):
-            kind = _kind_by_context(text, pstart, m.end()) or kind or OWN
+            kind = _kind_by_context(simplified, pstart, m.end()) or kind or OWN
             if kind != OWN and penalty and source != "body":
                 kind = OWN
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))

@@ -110,3 +110,14 @@ def test_a_number_only_in_the_running_text_is_a_less_sure_guess() -> None:
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某林罚决字〔2022〕第3号"
     assert f.doc_number.source == "body" and f.doc_number.confidence < 0.9
+
+
+def test_a_page_in_traditional_characters_is_read_the_same() -> None:
+    text = (
+        "某某海關行政處罰決定書某關緝違字〔2024〕6號\n當事人：某某貿易有限公司\n"
+        "我局以《行政處罰告知書》(某關緝告字〔2024〕2號)告知當事人，並下達《責令改正通知書》(某關責改字〔2024〕3號)。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None
+    assert (f.doc_number.value, f.doc_number.source) == ("某關緝違字〔2024〕6号", "title")
+    assert [r.kind for r in f.related_numbers] == ["告知书", "责令改正"]
