@@ -279,8 +279,9 @@ def _summing_run(text: str, placed: list[_Placed], order: list[int], total: floa
                 return []
             continue
         if run:
-            lo, hi = sorted((placed[run[-1]].end, p.start)) if p.start > placed[run[-1]].start else (p.end, placed[run[-1]].start)
-            if _another_addressee(text, lo, hi, regions.name_at(p.start)):
+            prev = placed[run[-1]]
+            between = (min(prev.end, p.end), max(prev.start, p.start))
+            if _another_addressee(text, *between, regions.name_at(p.start)):
                 return []
         run.append(i)
         acc += p.amount.yuan

@@ -28,7 +28,7 @@ from tests.conftest import unavailable
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "real"
 DECISIONS = REAL / "decisions"
-FLOORS: dict[str, dict[str, int]] = yaml.safe_load((Path(__file__).with_name("floors.yaml")).read_text(encoding="utf-8"))
+FLOORS: dict[str, dict[str, int]] = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encoding="utf-8"))
 CACHE = Path(os.environ.get("LIANFA_TEST_CACHE", Path.home() / ".cache" / "lianfa-tests")) / "real"
 _CODE_DIRS = ("ingest", "extractors", "classifiers", "service", "corpora")
 _CODE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt"}
@@ -58,7 +58,8 @@ def _digest(paths: list[Path], *extra: str) -> str:
 
 def _code_version() -> str:
     files = sorted(
-        p for d in _CODE_DIRS for p in (ROOT / d).rglob("*") if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
+        p for d in _CODE_DIRS for p in (ROOT / d).rglob("*")
+        if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
     )
     return _digest([*files, ROOT / "pyproject.toml"])
 
@@ -91,8 +92,10 @@ def _extracted(files: list[Path]) -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix="extract-", suffix=".jsonl", dir=CACHE)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            run = subprocess.run([sys.executable, "-m", "service.cli", "extract", "--format", "jsonl", *map(str, files)],
-                                 cwd=ROOT, stdout=out, stderr=subprocess.PIPE, text=True, timeout=3600)
+            run = subprocess.run(
+                [sys.executable, "-m", "service.cli", "extract", "--format", "jsonl", *map(str, files)],
+                cwd=ROOT, stdout=out, stderr=subprocess.PIPE, text=True, timeout=3600,
+            )
         if run.returncode not in (0, 1):  # 1: some file failed, which the scorer counts as an error
             Path(name).unlink()
             pytest.fail(f"lianfa extract exited {run.returncode}: {run.stderr[-2000:]}")
