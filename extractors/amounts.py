@@ -100,6 +100,8 @@ _DECIDED = re.compile(r"决定")
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 # `957421.2元×50%`, `…元乘以0.5`: the amount is multiplied, so the result is what was decided
 _OPERAND_AFTER = re.compile(r"\s?(?:[×xX*＊]|乘以)")
+# how many amounts listed with 、 a total may look back over for their cue
+_LIST_REACH = 4
 # `12000元乘以0.5=6000元`: the result of a computation continues the clause that named the penalty
 _RESULT_BEFORE = re.compile(r"[=＝]\s?$")
 # what opens the parts after a stated total (`罚款共计5350元，其中：增值税罚款5000元…`)
@@ -152,8 +154,15 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         _CONTINUES.match(text, cstart) or text[cstart - 1] in "、:：" or _RESULT_BEFORE.search(text, cstart, start)
     ):
         # `…罚款，计14040元` / `少缴增值税1元、企业所得税2元`: the amount continues the clause before;
-        # `罚款金额：人民币伍佰元`: a form's label names the amount after it
-        before = _cues(text, _clause_start(text, cstart - 1), cstart - 1)
+        # `罚款金额：人民币伍佰元`: a form's label names the amount after it; `分别处罚款5元、3元，合计8元`:
+        # a list of amounts is passed over to the cue that heads it
+        pos = cstart - 1
+        for _ in range(_LIST_REACH):
+            prev = _clause_start(text, pos)
+            before = _cues(text, prev, pos)
+            if before or prev == 0 or text[prev - 1] != "、":
+                break
+            pos = prev - 1
     after_text_end = _clause_end(text, end)
     after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]
     # `价值7680元三倍的罚款`: an amount that a penalty is a multiple of is not the penalty

@@ -73,3 +73,11 @@ def test_the_survey_data_is_consistent() -> None:
     kinds = forms.kinds()
     assert len(kinds) == len(set(kinds))
     assert all(c.count <= forms.survey.decisions for c in [*forms.related_kinds, *forms.shapes, *forms.fine_forms])
+
+
+def test_fines_for_several_taxes_are_read_as_their_total(records: list[GoldRecord]) -> None:
+    taxed = [r for r in records if re.search(r"罚款(?:分别为)?[^，。]+?、[^，。]+?，(?:合计|共计)", r.text)]
+    assert taxed
+    for record in taxed:
+        got = [a.yuan for a in extract(document_from_text(record.text)).amounts if a.role == "fine"]
+        assert got == [a.yuan for a in record.amounts if a.role == "fine"], record.id

@@ -186,3 +186,8 @@ def test_fines_of_two_addressees_are_not_folded_into_their_total() -> None:
 )
 def test_a_fine_in_a_news_style_summary(text: str, yuan: float) -> None:
     assert _amounts(text) == [("fine", yuan)]
+
+
+def test_a_total_after_a_list_of_fines_finds_the_cue_heading_the_list() -> None:
+    text = "决定如下：对少缴的房产税、土地使用税分别处罚款6400元、2100元，合计8500元。"
+    assert _amounts(text) == [("fine", 8500)]
