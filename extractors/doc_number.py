@@ -59,7 +59,7 @@ def _either(pattern: str) -> str:
 
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
 _LEAD_NOISE = re.compile(_either(
-    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、)"
+    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>)"
 ))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
@@ -67,7 +67,7 @@ _TITLE_LEAD = re.compile(_either(
     r"^(?:.*(?:决定书|(?:处罚|处理)决定|通知书|告知书|(?:处罚|公开|公示)信息|公示))?(?:(?:文\s?号|编\s?号|案\s?号|决定书号)\s*(?:为|是)?\s*[:：]?)?"
 ))
 _DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
-_TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定)\s*[(（]?\s*$"))
+_TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定|(?:处罚|公开|公示)信息|公示)\s*[(（]?\s*$"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16

@@ -52,7 +52,9 @@ def test_the_number_on_the_title_line_is_the_decisions() -> None:
     assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监先登〔2024〕0000217号", "先行登记保存")]
 
 
-@pytest.mark.parametrize("heading", ["行政处罚信息", "处罚公示", "行政处罚决定书", "某局行政处罚决定书（"])
+@pytest.mark.parametrize(
+    "heading", ["行政处罚信息", "处罚公示", "行政处罚决定书", "某局行政处罚决定书（", "当前位置：首页 > 信息公开 > 行政处罚信息"]
+)
 def test_a_heading_the_scan_ran_into_the_number_is_not_part_of_it(heading: str) -> None:
     f = _fields(f"{heading}某市监处罚〔2025〕15号\n{_PARTY}{_FACTS}")
     assert f.doc_number is not None and f.doc_number.value == "某市监处罚〔2025〕15号"
