@@ -4,6 +4,11 @@ The role of an amount is set by the nearest cue that governs it in its clause (�
 货值金额, 销售金额 ...), falling back on the section it sits in. Three traps are avoided on purpose:
 ranges and thresholds in quoted law (`处五万元以上二十万元以下罚款`, `不足一万元的`) are not decided
 amounts; a 罚没款合计 total is not counted again; a price per unit (`每条150元`, `单价12元`) is not a total.
+
+Fines for several items (one per tax: `对少缴的增值税处罚款5000元；对少缴的城市维护建设税处罚款350元，合计罚款
+5350元`) are one penalty: where the decision states their total, the total is the fine reported and
+the parts are not, whether the total comes after them or before (`罚款共计5350元，其中：…`). An operand
+of a computation (`957421.2元×50%=478710.6元`) is the base a fine is reckoned on, not the fine.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from extractors.view import View
 from ingest.document import Evidence
 
 _AMOUNT = re.compile(
-    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
+    # `400余万元`: news write 余 between the figure and its 万
+    rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:(?:余|多)(?=[万亿]?[元圆])[万亿]?)?\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
     r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
 )
 
@@ -62,7 +68,9 @@ _CUES: list[tuple[str, str]] = [
         "illegal_income",
     ),
     (
-        r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|漏缴|少征|少缴纳|少申报(?:缴纳)?|少报|隐匿收入)(?:\S{0,8}?)税(?:款|费|额)?|"
+        r"(?:少缴|偷逃|逃避缴纳|偷|逃|未缴|不缴|漏缴|少征|少缴纳|少申报(?:缴纳)?|少报|隐匿收入)(?:\S{0,8}?)"
+        # the surcharges levied with a tax (教育费附加, 地方教育附加) are evaded and fined like it
+        r"(?:税(?:款|费|额)?|(?:地方)?教育(?:费)?附加|附加费)|"
         r"应补缴税款|追缴\S{0,6}税款|(?:其中|发票)?税额",
         "tax_evaded",
     ),
@@ -90,6 +98,16 @@ _PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|
 _DECIDED = re.compile(r"决定")
 # A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
+# `957421.2元×50%`, `…元乘以0.5`: the amount is multiplied, so the result is what was decided
+_OPERAND_AFTER = re.compile(r"\s?(?:[×xX*＊]|乘以)")
+# how many amounts listed with 、 a total may look back over for their cue
+_LIST_REACH = 4
+# `12000元乘以0.5=6000元`: the result of a computation continues the clause that named the penalty
+_RESULT_BEFORE = re.compile(r"[=＝]\s?$")
+# what opens the parts after a stated total (`罚款共计5350元，其中：增值税罚款5000元…`)
+_PARTS_FOLLOW = re.compile(r"^[，,：:；;\s]{0,3}(?:其中|分别为|包括)")
+# parts and the total that adds them up are read within this many characters of each other
+_FOLD_REACH = 400
 _DECIDING_SECTIONS = {"decision"}
 # Who a decided penalty is addressed to, when the decision has several: 对当事人二…, 对法定代表人韩某…,
 # 对直接负责的主管人员…
@@ -132,10 +150,19 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
     """The role given by the nearest cue before the amount in its clause, else just after it."""
     cstart = _clause_start(text, start)
     before = _cues(text, cstart, start)
-    if not before and cstart > 0 and (_CONTINUES.match(text, cstart) or text[cstart - 1] in "、:："):
+    if not before and cstart > 0 and (
+        _CONTINUES.match(text, cstart) or text[cstart - 1] in "、:：" or _RESULT_BEFORE.search(text, cstart, start)
+    ):
         # `…罚款，计14040元` / `少缴增值税1元、企业所得税2元`: the amount continues the clause before;
-        # `罚款金额：人民币伍佰元`: a form's label names the amount after it
-        before = _cues(text, _clause_start(text, cstart - 1), cstart - 1)
+        # `罚款金额：人民币伍佰元`: a form's label names the amount after it; `分别处罚款5元、3元，合计8元`:
+        # a list of amounts is passed over to the cue that heads it
+        pos = cstart - 1
+        for _ in range(_LIST_REACH):
+            prev = _clause_start(text, pos)
+            before = _cues(text, prev, pos)
+            if before or prev == 0 or text[prev - 1] != "、":
+                break
+            pos = prev - 1
     after_text_end = _clause_end(text, end)
     after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]
     # `价值7680元三倍的罚款`: an amount that a penalty is a multiple of is not the penalty
@@ -162,10 +189,19 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
     return role
 
 
+@dataclass(frozen=True)
+class _Placed:
+    start: int
+    end: int
+    amount: Amount
+
+
 def extract_amounts(view: View, regions: Regions) -> list[Amount]:
     text = view.text
     quoted = quoted_spans(text)
     out: list[Amount] = []
+    placed: list[_Placed] = []
+    totals: list[_Placed] = []
     seen: dict[tuple[str, float], int] = {}  # where the last kept amount of each (role, yuan) ended
     last_end = -10
     last_key: tuple[str, float] | None = None
@@ -189,7 +225,12 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if _proposed(text, start):
             continue
         role = _role_of(text, start, end, section)
-        if role is None or role == "total":
+        if role == "total":
+            totals.append(_Placed(start, end, Amount(role="fine", yuan=yuan, evidence=view.evidence(start, end))))
+            continue
+        if role is None:
+            continue
+        if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
             continue
         key = (role, yuan)
         # `伍万元（¥50,000.00）`: the same amount written twice in a row is one amount
@@ -198,14 +239,66 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
             continue
         last_end, last_key = end, key
         if _repeats_a_sum(text, start, role, yuan, out):
+            totals.append(_Placed(start, end, Amount(role=role, yuan=yuan, evidence=view.evidence(start, end))))
             continue
         if key in seen and not _another_addressee(text, seen[key], start, section):
             continue
         seen[key] = end
-        out.append(Amount(role=role, yuan=yuan, evidence=view.evidence(start, end)))
+        found = Amount(role=role, yuan=yuan, evidence=view.evidence(start, end))
+        out.append(found)
+        placed.append(_Placed(start, end, found))
+    out = _fold_fine_parts(text, placed, totals, regions)
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
+
+
+def _fold_fine_parts(text: str, placed: list[_Placed], totals: list[_Placed], regions: Regions) -> list[Amount]:
+    """Fines for several items with their stated total become the total alone: two or more fines in
+    a row, with no change of addressee between them, that add up to a total stated after them or
+    just before them (`…，其中：`)."""
+    drop: set[int] = set()
+    replace: dict[int, Amount] = {}
+    for total in totals:
+        before = [i for i, p in enumerate(placed) if total.start - _FOLD_REACH <= p.start < total.start]
+        parts = _summing_run(text, placed, before[::-1], total.amount.yuan, regions)
+        if parts:
+            drop.update(parts)
+            replace[min(parts)] = total.amount
+    for i, p in enumerate(placed):
+        if p.amount.role != "fine" or i in drop or not _SUM_WORDS.search(text, max(0, p.start - 16), p.start):
+            continue
+        if not _PARTS_FOLLOW.match(text[p.end : p.end + 8]):
+            continue
+        after = [j for j, q in enumerate(placed) if p.end < q.start <= p.end + _FOLD_REACH]
+        parts = _summing_run(text, placed, after, p.amount.yuan, regions)
+        drop.update(parts)
+    return [replace.get(i, p.amount) for i, p in enumerate(placed) if i not in drop or i in replace]
+
+
+def _summing_run(text: str, placed: list[_Placed], order: list[int], total: float, regions: Regions) -> list[int]:
+    """The indices of the fines, taken in `order` from the total outward, whose sum first reaches
+    `total` exactly; [] when another amount interrupts them, an addressee changes or it never adds up."""
+    run: list[int] = []
+    acc = 0.0
+    for i in order:
+        p = placed[i]
+        if p.amount.role != "fine":
+            if p.amount.role in ("confiscated_income", "other"):
+                return []
+            continue
+        if run:
+            prev = placed[run[-1]]
+            between = (min(prev.end, p.end), max(prev.start, p.start))
+            if _another_addressee(text, *between, regions.name_at(p.start)):
+                return []
+        run.append(i)
+        acc += p.amount.yuan
+        if abs(acc - total) < 0.01:
+            return run if len(run) >= 2 else []
+        if acc > total + 0.01:
+            return []
+    return []
 
 
 def _another_addressee(text: str, previous_end: int, start: int, section: str | None) -> bool:

@@ -1,77 +1,264 @@
-"""文号: the decision's number, `<机关代字><类别>〔年份〕<序号>号`, in every bracket agencies and OCR use.
+"""文号: the decision's own number, chosen by role and position among every number the text cites.
 
-Real numbers come as 〔2023〕, [2023], (2023), 【2023】, ［2023］, with 第 before the serial, spaces
-inside, and OCR slips (O for 0). The value is returned with the brackets unified to 〔〕 and spaces
-removed, which is how the number is filed; evidence keeps the printed form.
+A decision cites several numbers: the 先行登记保存 notice, the 责令改正 order, the 告知书, a 移送 letter,
+the documents it applies (`税总发〔2016〕172号`). Its own is the one in its header or title, or labelled
+as the decision's, and it carries a penalty word (罚, 罚决, 处罚, 稽罚...). Each candidate gets a kind
+from the letters inside it (`浏市监先登`, `环责改字`, `行移字`) and the words around it (`《责令改正违法
+行为决定书》`), and a source from where it stands; the best own-kind candidate is the 文号 and the others
+are reported as related numbers with their kind. Penalty words and kinds are data
+(corpora/data/real_forms/doc_numbers.yaml), read from published decisions.
+
+Shapes: brackets of every kind around the year (〔〕 [] () 【】 ［］ ﹝﹞), county codes in the prefix
+(`豫0923环罚决字`), bracketed prefixes (`(湘株)文综罚字`, `鞍环(机动二)罚`), serials with letters,
+hyphens, quotes or brackets (`F-26-2`, `执法二中队-9`, `第(0003)`), and OCR's O for 0. The value has
+the year's brackets unified to 〔〕 and spaces removed, which is how the number is filed; evidence
+keeps the printed form.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
+from corpora.doc_number_forms import doc_number_forms
 from extractors.view import View
 from ingest.document import Evidence
 
-_OPEN = "〔[(【［（〖{"
-_CLOSE = "〕])】］）〗}"
+_OPEN = "〔[(【［（〖{﹝"
+_CLOSE = "〕])】］）〗}﹞"
 _YEAR = r"(?:19|20)[\dOo]{2}"
+_CJK = r"\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(
-    rf"(?P<prefix>(?:(?<![\u4e00-\u9fff])[(（][\u4e00-\u9fff]{{1,4}}[)）])?"
-    rf"[\u4e00-\u9fffA-Za-z]{{1,24}}?(?:[(（][\u4e00-\u9fff]{{1,6}}[)）][\u4e00-\u9fff]{{0,8}})?)"
+    # a bracketed issuer before the letters: (湘株)文综罚字, （贺八）
+    rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔]\s?[{_CJK}]{{1,5}}\s?[)）〕])?"
+    # a county code after the province letter: 豫0923环罚决字
+    rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
+    rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
-    rf"(?P<mid>[\u4e00-\u9fffA-Za-z]{{0,6}}?)\s*(?P<di>第?)\s*(?P<serial>[\dOo][\d\s\-Oo]{{0,12}}?)\s*[号號]"
+    rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
+    r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?)\s*[号號]"
 )
+# Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
+# matched in both forms.
+_BOTH = {"决": "決", "书": "書", "处": "處", "罚": "罰", "号": "號", "编": "編", "据": "據", "为": "為", "达": "達"}
+# ...and the letters of the kinds' marks and context words, read as simplified before they are looked up
+# (one character for one, so offsets hold).
+_SIMPLIFIED = str.maketrans({t: s for s, t in {
+    **_BOTH, "责": "責", "记": "記", "检": "檢", "鉴": "鑒", "认": "認", "测": "測", "变": "變", "诉": "訴",
+    "强": "強", "证": "證", "听": "聽", "现": "現", "规": "規", "办": "辦", "缉": "緝", "违": "違", "发": "發",
+    "录": "錄", "验": "驗", "报": "報", "线": "線", "价": "價", "监": "監", "关": "關", "应": "應", "执": "執",
+    "移": "移", "续": "續", "纪": "紀", "询": "詢", "审": "審", "批": "批", "复": "復", "标": "標", "准": "準",
+}.items() if t != s})
+
+
+def _either(pattern: str) -> str:
+    return "".join(f"[{c}{_BOTH[c]}]" if c in _BOTH else c for c in pattern)
+
+
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
-_LEAD_NOISE = re.compile(r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|以|按)")
+_LEAD_NOISE = re.compile(_either(
+    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>)"
+))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
-_TITLE_LEAD = re.compile(r"^.*(?:决定书|(?:处罚|处理)决定|通知书|告知书)")
-_REFERENCE_BEFORE = re.compile(r"(?:检测|检验|鉴定|报告|通知书|告知书|笔录|证明|意见书|决定书|合同)[^\n]{0,6}$")
-_DOC_LABEL = re.compile(r"(?:文号|编号|决定书号)\s*[:：]?\s*$")
+_TITLE_LEAD = re.compile(_either(
+    r"^(?:.*(?:决定书|(?:处罚|处理)决定|通知书|告知书|(?:处罚|公开|公示)信息|公示))?(?:(?:文\s?号|编\s?号|案\s?号|决定书号)\s*(?:为|是)?\s*[:：]?)?"
+))
+_DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
+_TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定|(?:处罚|公开|公示)信息|公示)\s*[(（]?\s*$"))
+# Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
+_TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
+_LABEL_LINE_MAX = 16
+_CLAUSE_BREAK = "。；;\n"
+_BEFORE_WINDOW = 40
+_AFTER_REACH = 3
+
+Source = Literal["title", "label", "header", "body"]
+_SOURCE_RANK: dict[Source, int] = {"title": 0, "label": 0, "header": 1, "body": 2}
+_SOURCE_CONFIDENCE: dict[Source, float] = {"title": 0.95, "label": 0.95, "header": 0.9, "body": 0.6}
+OWN = "处罚决定"
+OTHER = "其他"
 
 
 @dataclass(frozen=True)
 class DocNumber:
     value: str
     evidence: Evidence
+    source: Source = "header"
+    confidence: float = 0.9
+
+
+@dataclass(frozen=True)
+class RelatedNumber:
+    value: str
+    kind: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class DocNumbers:
+    own: DocNumber | None
+    related: list[RelatedNumber]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    value: str
+    start: int
+    end: int
+    source: Source
+    kind: str
+    penalty: bool
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], list[tuple[str, str]]]:
+    """(marks regex, mark → kind, [(context word, kind)]): a penalty word maps to OWN."""
+    forms = doc_number_forms()
+    mark_kind: dict[str, str] = {w.word: OWN for w in forms.penalty_words}
+    context: list[tuple[str, str]] = []
+    for k in forms.related_kinds:
+        for mark in k.marks:
+            mark_kind.setdefault(mark, k.kind)
+        context += [(word, k.kind) for word in k.context]
+    marks = re.compile("|".join(re.escape(m) for m in sorted(mark_kind, key=len, reverse=True)))
+    return marks, mark_kind, context
 
 
 def canonical(prefix: str, year: str, mid: str, serial: str) -> str:
     """`深烟罚字【2023】第 0318 号` → `深烟罚字〔2023〕第0318号`: brackets unified, spaces and OCR slips gone."""
     year = year.replace("O", "0").replace("o", "0")
-    serial = re.sub(r"\s", "", serial).replace("O", "0").replace("o", "0")
+    serial = re.sub(r"\s", "", serial)
+    serial = re.sub(r"(?<![A-Za-z])[Oo]|[Oo](?![A-Za-z])", "0", serial)
+    prefix = re.sub(r"\s", "", prefix)
     return f"{prefix}〔{year}〕{mid}{serial}号"
 
 
-def extract_doc_number(view: View, header_end: int) -> DocNumber | None:
-    """The decision's own 文号: the first one in the header, else the first not cited as a reference."""
+def _kind_by_marks(letters: str) -> tuple[str | None, bool]:
+    """The kind the number's own letters give (the mark written last decides) and whether it holds
+    a penalty word at all."""
+    marks, mark_kind, _ = _vocabulary()
+    letters = letters.translate(_SIMPLIFIED)
+    found = [(m.end(), m.end() - m.start(), mark_kind[m.group(0)]) for m in _overlapping(marks, letters)]
+    if not found:
+        return None, False
+    penalty = any(kind == OWN for _, _, kind in found)
+    return max(found)[2], penalty
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    out = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+def _kind_by_context(text: str, start: int, end: int) -> str | None:
+    """The document the words around a number name: the nearest context word in its clause (`text`
+    read as simplified)."""
+    _, _, context = _vocabulary()
+    lo = start - _BEFORE_WINDOW
+    for i in range(start - 1, max(0, lo) - 1, -1):
+        if text[i] in _CLAUSE_BREAK:
+            lo = i + 1
+            break
+    lo = max(0, lo)
+    # after the number, only a name that follows at once (`…号先行登记保存通知书`, `…号)《责令改正…》`)
+    hi = min(len(text), end + _AFTER_REACH + max(len(w) for w, _ in context))
+    best: tuple[int, str] | None = None
+    for word, kind in context:
+        b = text.rfind(word, lo, start)
+        if b >= 0 and (best is None or start - (b + len(word)) < best[0]):
+            best = (start - (b + len(word)), kind)
+        a = text.find(word, end, hi)
+        if 0 <= a - end <= _AFTER_REACH and (best is None or a - end < best[0]):
+            best = (a - end, kind)
+    return best[1] if best else None
+
+
+def _body_start(text: str, header_end: int) -> int:
+    """Where running text begins: the line of the first full stop, or the header's end if later."""
+    stop = text.find("。")
+    if stop < 0:
+        return max(header_end, len(text))
+    return max(header_end, text.rfind("\n", 0, stop) + 1)
+
+
+def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
+    before = _TAG.sub("", text[line_start:pstart].strip())
+    if before and len(before) <= _LABEL_LINE_MAX and _DOC_LABEL.search(before):
+        return "label"
+    if before and _TITLE_BEFORE.search(before) and pstart < body_start + 80:
+        return "title"
+    if not before and pstart < body_start:
+        return "header"
+    return "body"
+
+
+def _candidates(view: View, header_end: int) -> list[_Candidate]:
     text = view.text
-    best: tuple[int, DocNumber] | None = None
+    body_start = _body_start(text, header_end)
+    simplified = text.translate(_SIMPLIFIED)
+    out: list[_Candidate] = []
     for m in _DOC_NUMBER.finditer(text):
         prefix = m.group("prefix")
         pstart = m.start("prefix")
-        at_line_start = not text[text.rfind("\n", 0, pstart) + 1 : pstart].strip()
-        lead = _TITLE_LEAD.match(prefix) if at_line_start else _LEAD_NOISE.match(prefix)
+        line_start = text.rfind("\n", 0, pstart) + 1
+        at_line_start = not _TAG.sub("", text[line_start:pstart]).strip()
+        if at_line_start:
+            prefix = prefix[_TITLE_LEAD.match(prefix).end() :]  # type: ignore[union-attr]  # matches the empty string
+        lead = _LEAD_NOISE.match(prefix)
         if lead:
             prefix = prefix[lead.end() :]
-            pstart += lead.end()
-        if not prefix:
+        prefix = prefix.lstrip("〔")
+        if not prefix.strip():
             continue
-        line_start = text.rfind("\n", 0, pstart) + 1
-        before = text[line_start:pstart]
-        labelled = bool(_DOC_LABEL.search(before))
-        reference = bool(_REFERENCE_BEFORE.search(text[max(0, pstart - 12) : pstart]))
-        # Rank: in the header and on its own line first; a cited earlier decision last.
-        rank = 0 if m.start() < header_end else 2
-        if before.strip() and not labelled:
-            rank += 1
-        if reference and not labelled:
-            rank += 3
-        value = canonical(prefix, m.group("year"), m.group("mid") + m.group("di"), m.group("serial"))
-        found = DocNumber(value=value, evidence=view.evidence(pstart, m.end()))
-        if best is None or rank < best[0]:
-            best = (rank, found)
-        if rank == 0:
-            break
-    return best[1] if best else None
+        pstart = m.end("prefix") - len(prefix)
+        mid = m.group("mid") + m.group("di")
+        value = canonical(prefix, m.group("year"), mid, m.group("serial"))
+        kind, penalty = _kind_by_marks(prefix + m.group("mid"))
+        source = _source(text, line_start, pstart, body_start)
+        if kind is None or (kind == OWN and source == "body"):
+            kind = _kind_by_context(simplified, pstart, m.end()) or kind or OWN
+            if kind != OWN and penalty and source != "body":
+                kind = OWN
+        out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
+    return out
+
+
+def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
+    """The decision's own 文号 with where it was found, and every other number the text cites."""
+    found = _candidates(view, header_end)
+    own = [c for c in found if c.kind == OWN]
+    chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], not c.penalty, c.start), default=None)
+    doc_number = None
+    if chosen is not None:
+        confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15)
+        rivals = {c.value for c in own if _SOURCE_RANK[c.source] == _SOURCE_RANK[chosen.source]}
+        if len(rivals) > 1:
+            confidence -= 0.1
+        doc_number = DocNumber(
+            value=chosen.value,
+            evidence=view.evidence(chosen.start, chosen.end),
+            source=chosen.source,
+            confidence=round(confidence, 2),
+        )
+    related: list[RelatedNumber] = []
+    seen = {chosen.value} if chosen else set()
+    for c in found:
+        if c.value in seen:
+            continue
+        seen.add(c.value)
+        # a number of no known kind and no penalty word is some other paper the decision cites
+        kind = OTHER if c.kind == OWN and not c.penalty else c.kind
+        related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
+    return DocNumbers(own=doc_number, related=related)
+
+
+def extract_doc_number(view: View, header_end: int) -> DocNumber | None:
+    """The decision's own 文号 (see extract_doc_numbers for the numbers it cites)."""
+    return extract_doc_numbers(view, header_end).own

@@ -9,7 +9,7 @@ from extractors.agency import Agency, extract_agency, is_agency_name
 from extractors.amounts import Amount, extract_amounts
 from extractors.case_cause import CaseCause, extract_case_cause
 from extractors.dates import DecisionDate, extract_decision_date
-from extractors.doc_number import DocNumber, extract_doc_number
+from extractors.doc_number import DocNumber, RelatedNumber, extract_doc_numbers
 from extractors.laws import LawRef, extract_laws
 from extractors.missing import missing_elements
 from extractors.parties import Party, extract_parties
@@ -24,6 +24,7 @@ from ingest.document import Document
 @dataclass(frozen=True)
 class Fields:
     doc_number: DocNumber | None = None
+    related_numbers: list[RelatedNumber] = field(default_factory=list)
     agency: Agency | None = None
     decision_date: DecisionDate | None = None
     case_cause: CaseCause | None = None
@@ -58,7 +59,7 @@ def extract(document: Document) -> Fields:
     if parties_span:
         party_end = max(party_end, parties_span[1])
 
-    doc_number = extract_doc_number(view, header_end)
+    numbers = extract_doc_numbers(view, header_end)
     parties = extract_parties(view, party_end)
     amounts = extract_amounts(view, regions)
     laws = extract_laws(view)
@@ -72,7 +73,8 @@ def extract(document: Document) -> Fields:
     decision_date = extract_decision_date(view, signature, is_agency_name)
     signed = decision_date is not None and decision_date.evidence.start >= int(len(document.text) * 0.6)
     return Fields(
-        doc_number=doc_number,
+        doc_number=numbers.own,
+        related_numbers=numbers.related,
         agency=agency,
         decision_date=decision_date,
         case_cause=extract_case_cause(view, agency.name if agency else None),

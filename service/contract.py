@@ -108,6 +108,17 @@ class FieldOut(_Model):
     case_cause: EvidenceOut | None = None
 
 
+class RelatedNumberOut(_Model):
+    """Another document's number the decision cites (its 先行登记保存 notice, 责令改正 order, 告知书...)."""
+
+    number: str = Field(description="as filed: brackets unified to 〔〕, spaces removed")
+    kind: str = Field(
+        description="先行登记保存, 查封扣押, 责令改正, 告知书, 移送, 不起诉, 立案, 鉴定检验, 变更, 引用文件, "
+        "处罚决定 (another penalty decision), 其他"
+    )
+    evidence: EvidenceOut
+
+
 class CategoryProbabilityOut(_Model):
     category: str
     label: str | None = None
@@ -162,6 +173,13 @@ class ExtractResult(_Model):
     pages: int = 0
     page_errors: list[PageErrorOut] = Field(default_factory=list)
     doc_number: str | None = Field(default=None, description="文号, brackets unified to 〔〕, spaces removed")
+    doc_number_source: Literal["header", "title", "label", "body"] | None = Field(
+        default=None, description="where the 文号 was found: the header, the title line, a 文号 label, or running text"
+    )
+    doc_number_confidence: float | None = Field(default=None, description="0..1: how sure the 文号 is the decision's own")
+    related_numbers: list[RelatedNumberOut] = Field(
+        default_factory=list, description="other documents' numbers the decision cites, with their kind"
+    )
     agency: str | None = Field(default=None, description="作出机关")
     decision_date: str | None = Field(default=None, description="决定日期, ISO yyyy-mm-dd, from the 落款")
     case_cause: str | None = Field(default=None, description="案由")

@@ -39,6 +39,7 @@ from service.contract import (
     PartyOut,
     PenaltyOut,
     QuantityOut,
+    RelatedNumberOut,
     ViolationOut,
 )
 
@@ -84,6 +85,12 @@ def _evidence(ev: Evidence | None) -> EvidenceOut | None:
 
 def _fill(result: ExtractResult, fields: Fields) -> None:
     result.doc_number = fields.doc_number.value if fields.doc_number else None
+    if fields.doc_number:
+        result.doc_number_source = fields.doc_number.source
+        result.doc_number_confidence = fields.doc_number.confidence
+    result.related_numbers = [
+        RelatedNumberOut(number=r.value, kind=r.kind, evidence=_required(r.evidence)) for r in fields.related_numbers
+    ]
     result.agency = fields.agency.name if fields.agency else None
     result.decision_date = fields.decision_date.value.isoformat() if fields.decision_date else None
     result.case_cause = fields.case_cause.value if fields.case_cause else None

@@ -16,9 +16,24 @@ from corpora.generator.phrasing import SELF_REFERENCE
 from corpora.generator.style import Bank, Style, pick
 from corpora.taxonomy import AgencyType
 
+# Real shapes (corpora/data/real_forms/doc_numbers.yaml): a county's division code after the province
+# letter (豫0923环罚决字), the issuing office in brackets before the letters ((湘株)文综罚字), and serials
+# with a batch or a letter joined by hyphens (03-003, F-26-2).
 DOC_NUMBER_SHAPES: Bank[str] = {
-    "default": ("{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}[{year}]{n}号", "{abbr}{prefix}〔{year}〕第{n}号"),
-    "holdout": ("{abbr}{prefix}【{year}】{n}号", "{abbr}{prefix}({year}){n}号", "{abbr}{prefix}（{year}）第{n}号", "{prefix}【{year}】第{n}号"),
+    "default": (
+        "{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}〔{year}〕{n}号", "{abbr}{prefix}[{year}]{n}号",
+        "{abbr}{prefix}〔{year}〕第{n}号", "{province}{county}{prefix}〔{year}〕{n}号", "{abbr}{prefix}〔{year}〕{batch}-{n}号",
+    ),
+    "holdout": (
+        "{abbr}{prefix}【{year}】{n}号", "{abbr}{prefix}({year}){n}号", "{abbr}{prefix}（{year}）第{n}号",
+        "{prefix}【{year}】第{n}号", "（{province}{city}）{prefix}〔{year}〕{n}号", "{abbr}{prefix}〔{year}〕{letter}-{batch}-{n}号",
+    ),
+}
+_PROVINCE_SHORT = {
+    "北京市": "京", "天津市": "津", "上海市": "沪", "重庆市": "渝", "河北省": "冀", "山西省": "晋", "辽宁省": "辽",
+    "吉林省": "吉", "黑龙江省": "黑", "江苏省": "苏", "浙江省": "浙", "安徽省": "皖", "福建省": "闽", "江西省": "赣",
+    "山东省": "鲁", "河南省": "豫", "湖北省": "鄂", "湖南省": "湘", "广东省": "粤", "海南省": "琼", "四川省": "川",
+    "贵州省": "黔", "云南省": "滇", "陕西省": "陕", "甘肃省": "甘", "内蒙古自治区": "蒙", "广西壮族自治区": "桂",
 }
 SERIALS: Bank[str] = {"default": ("plain",), "holdout": ("padded",)}
 
@@ -98,4 +113,16 @@ def doc_number(rng: random.Random, agency: Agency, year: int, style: Style) -> s
     n = rng.randint(1, 2400)
     serial = f"{n:04d}" if pick(rng, SERIALS, style) == "padded" and rng.random() < 0.5 else str(n)
     shape = pick(rng, DOC_NUMBER_SHAPES, style)
-    return shape.format(abbr=_abbreviation(rng, agency, style), prefix=agency.doc_prefix, year=year, n=serial)
+    place = agency.place
+    return shape.format(
+        abbr=_abbreviation(rng, agency, style), prefix=agency.doc_prefix, year=year, n=serial,
+        province=_PROVINCE_SHORT.get(place.province, place.province[:1]), county=place.code[2:],
+        city=place.short_city[:1], batch=f"{rng.randint(1, 12):02d}", letter=rng.choice("ABCDFK"),
+    )
+
+
+def related_number(rng: random.Random, agency: Agency, year: int, mark: str) -> str:
+    """Another paper's number in the agency's series: its letters without the penalty word, then the
+    paper's own mark (市监处罚 → 市监先登, 环罚字 → 环责改字)."""
+    base = re.sub(r"(?:处罚|罚决|罚|处)(?:决)?(字)?$", "", agency.doc_prefix) or agency.doc_prefix[:2]
+    return f"{agency.place.short_city[:1]}{base}{mark}〔{year}〕{rng.randint(1, 900)}号"

@@ -21,7 +21,7 @@ from corpora.elements import PARTY as PARTY_ELEMENT
 from corpora.elements import PERFORMANCE as PAYMENT_ELEMENT
 from corpora.elements import REMEDY as REMEDY_ELEMENT
 from corpora.generator import phrasing as ph
-from corpora.generator.agency import Agency
+from corpora.generator.agency import Agency, related_number
 from corpora.generator.categories.base import PenaltyItem, Story
 from corpora.generator.dates import SIGNATURE_DATE_FORMATS, BodyDates, write_date
 from corpora.generator.numbers import AmountWriter
@@ -117,13 +117,22 @@ def _fields(rng: random.Random, d: Decision) -> _Fields:
     })
 
 
+# how often a decision cites another paper of the case by its number
+_CITES_PAPER = 0.3
+
+
 def _para(text: str) -> Block:
     return Block(kind="paragraph", text=text)
 
 
 def _opening(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     source = pick(rng, ph.CASE_SOURCES, d.style)
-    return [_para(pick(rng, ph.CASE_OPENINGS, d.style).format_map(f.plus(source=source)))]
+    text = pick(rng, ph.CASE_OPENINGS, d.style).format_map(f.plus(source=source))
+    if rng.random() < _CITES_PAPER:
+        # real decisions cite the notices and orders served during the case by their own numbers
+        template, mark = pick(rng, ph.CITED_PAPERS, d.style)
+        text += template.format(number=related_number(rng, d.agency, d.found.year, mark), **f)
+    return [_para(text)]
 
 
 def _police(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
@@ -175,7 +184,11 @@ def _hearing(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     f = f.plus(d1=d.dates(d.notice), d2=d.dates(d.hearing_date))
     plea = pick(rng, ph.PLEAS, d.style)
     reply = pick(rng, ph.REPLIES, d.style)
-    return [_para(pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f))]
+    text = pick(rng, ph.HEARINGS, d.style).format(plea=plea, reply=reply, **f)
+    if "告知书》" in text and rng.random() < _CITES_PAPER:
+        number = related_number(rng, d.agency, d.notice.year, pick(rng, ph.NOTICE_MARKS, d.style))
+        text = text.replace("告知书》", f"告知书》（{number}）", 1)
+    return [_para(text)]
 
 
 def _reasoning(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:

@@ -20,6 +20,21 @@ CONFISCATE_INCOME: Bank[str] = {
     "default": ("没收违法所得{amount}", "没收违法所得人民币{plain}"),
     "holdout": ("违法所得{amount}予以没收", "没收非法获利{amount}"),
 }
+# A fine printed with the base it was reckoned on (`罚款43210元（计算方式：86420元×50%）`): {base} is
+# the base, {pct} the rate; the base is not an amount of the case.
+RECKONED_FINE: Bank[str] = {
+    "default": ("罚款{plain}（计算方式：{base}×{pct}%）",),
+    "holdout": ("处以{base}×{pct}%={plain}的罚款",),
+}
+_RECKONED_SHARE = 0.15
+# A tax case fines each tax evaded and states their total (`对少缴的增值税、城市维护建设税分别处罚款…、…，
+# 合计…`): the total is the fine. {a}, {b}: the parts; {total}: their sum.
+TAX_FINES: Bank[str] = {
+    "default": ("对少缴的增值税、城市维护建设税分别处罚款{a}、{b}，合计{total}",),
+    "holdout": ("企业所得税、印花税罚款分别为{a}、{b}，共计{total}",),
+}
+_TAX_FINES_SHARE = 0.5
+_RATES = (50, 20, 10)
 WARNING: Bank[str] = {"default": ("警告", "给予警告"), "holdout": ("予以警告", "警告一次")}
 ORDER_CORRECT: Bank[str] = {
     "default": ("责令改正违法行为", "责令立即停止违法行为"),
@@ -56,6 +71,19 @@ def penalty_items(
         text = pick(rng, FINE, style).format(
             amount=money(story.fine), plain=numbers.write_amount(story.fine, "plain")
         )
+        taxed = any(a.role == "tax_evaded" for a in story.amounts)
+        part = numbers.round_fine(story.fine * rng.uniform(0.6, 0.85))
+        if taxed and rng.random() < _TAX_FINES_SHARE and 0 < part < story.fine and part * 2 != story.fine:
+            text = pick(rng, TAX_FINES, style).format(
+                a=numbers.write_amount(part, "plain"), b=numbers.write_amount(story.fine - part, "plain"),
+                total=money(story.fine),
+            )
+        pct = rng.choice(_RATES)
+        if not taxed and rng.random() < _RECKONED_SHARE and story.fine * 100 % pct == 0:
+            text = pick(rng, RECKONED_FINE, style).format(
+                plain=numbers.write_amount(story.fine, "plain"), pct=pct,
+                base=numbers.write_amount(story.fine * 100 // pct, "plain"),
+            )
         items.append(PenaltyItem("fine", text, story.fine))
         amounts.append(GoldAmount(role="fine", yuan=story.fine))
     items.extend(p for p in story.other_penalties if p.kind not in ("confiscate_goods", "confiscate_tools"))

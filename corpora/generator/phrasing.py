@@ -89,6 +89,20 @@ EVIDENCE_ITEMS: Bank[str] = {
     ),
 }
 
+# Other papers of the case cited by their numbers: (sentence, the mark in the paper's number).
+CITED_PAPERS: Bank[tuple[str, str]] = {
+    "default": (
+        ("{d1}，{self}依法对涉案物品实施先行登记保存，并向当事人送达《先行登记保存通知书》（{number}）。", "先登"),
+        ("{self}于{d1}向当事人下达《责令改正违法行为决定书》（{number}），责令当事人立即改正违法行为。", "责改字"),
+    ),
+    "holdout": (
+        ("执法人员当场制作编号为{number}的证据先行登记保存通知书并交当事人签收。", "证保"),
+        ("同日，{self}以{number}《责令限期改正通知书》责令当事人限期整改。", "限改"),
+    ),
+}
+# The mark in a 告知书's number (豫0923环罚告字〔2024〕4号).
+NOTICE_MARKS: Bank[str] = {"default": ("罚告字", "罚告"), "holdout": ("听告字", "事告")}
+
 # Hearing / 陈述申辩. {plea}: what the party argued; {reply}: the agency's answer.
 HEARINGS: Bank[str] = {
     "default": (

@@ -277,6 +277,10 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
         return False
     if after in ("以上", "以下") or after[:1] == "的":
         return False
+    if after[:1] in "×*":  # the base a reckoned fine is a share of
+        return False
+    if re.search(r"罚款(?:分别为)?\S+?、\S+?[，,](?:合计|共计)", line):  # fines for several taxes: the total is the fine
+        return False
     return not (re.search(r"合计|共计", line) and ("罚没" in line or "两项" in line))
 
 

@@ -136,3 +136,58 @@ def test_unpaid_wages_are_the_workers_loss(text: str, expected: list[tuple[str, 
 def test_an_amount_restated_as_a_fact_is_read() -> None:
     text = "当事人拖欠上述人员连续3个月的工资款人民币贰万叁仟玖佰元整的事实清楚。依据规定，处5万元以下的罚款。"
     assert _amounts(text) == [("loss", 23900)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the base multiplied is not the fine; the product is
+        ("决定如下：按少缴税款的50%处罚款，即86420元×50%=43210元。", [("fine", 43210)]),
+        ("经查，少缴城镇土地使用税12000元。决定如下：按0.5倍处以罚款，12000元乘以0.5=6000元。",
+         [("tax_evaded", 12000), ("fine", 6000)]),
+    ],
+)
+def test_a_fine_reckoned_on_a_base_is_the_product(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _amounts(text) == expected
+
+
+def test_fines_for_several_taxes_are_their_stated_total() -> None:
+    text = (
+        "决定如下：对少缴的增值税8000元处50%罚款4000元；对少缴的教育费附加240元处50%罚款120元；"
+        "对少缴的个人所得税600元处50%罚款300元，合计罚款4420元。"
+    )
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 4420)]
+
+
+def test_a_total_stated_before_its_parts_is_the_fine() -> None:
+    text = "决定如下：对你公司处罚款共计26500元，其中：房产税罚款25000元，印花税罚款1500元。"
+    assert _amounts(text) == [("fine", 26500)]
+
+
+def test_a_total_that_the_fines_do_not_add_up_to_folds_nothing() -> None:
+    text = "决定如下：1.罚款5000元；2.罚款2000元。以上合计罚款8000元。"
+    assert _amounts(text) == [("fine", 5000), ("fine", 2000), ("fine", 8000)]
+
+
+def test_fines_of_two_addressees_are_not_folded_into_their_total() -> None:
+    text = "本局决定：对当事人罚款3万元，对其法定代表人罚款1万元，罚没款合计4万元。"
+    assert _amounts(text) == [("fine", 30000), ("fine", 10000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("近日，某镇一家超市因销售过期食品，被某县市场监督管理局罚款7万元。", 70000),
+        ("通报显示，某建材公司未落实扬尘防治措施，被罚款1.2万元并责令改正。", 12000),
+        ("该局依法对这家网吧作出罚款人民币5000元的行政处罚。", 5000),
+        # 余 between the figure and its 万
+        ("据通报，涉事药店最终被处罚款30余万元。", 300000),
+    ],
+)
+def test_a_fine_in_a_news_style_summary(text: str, yuan: float) -> None:
+    assert _amounts(text) == [("fine", yuan)]
+
+
+def test_a_total_after_a_list_of_fines_finds_the_cue_heading_the_list() -> None:
+    text = "决定如下：对少缴的房产税、土地使用税分别处罚款6400元、2100元，合计8500元。"
+    assert _amounts(text) == [("fine", 8500)]

@@ -1,0 +1,125 @@
+"""The 文号 chooser: the decision's own number by role and position, the other numbers a decision
+cites kept with their kind, and the shapes real agencies print (county codes, bracketed issuers,
+letters and hyphens in the serial). Every text here is made up for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields import Fields, extract
+from ingest.document import document_from_text
+
+_PARTY = "当事人：某某商贸有限公司\n"
+_FACTS = "经查，当事人于2024年3月销售过期食品。\n"
+
+
+def _fields(text: str) -> Fields:
+    return extract(document_from_text(text))
+
+
+@pytest.mark.parametrize(
+    ("printed", "filed"),
+    [
+        # a county's administrative code after the province letter
+        ("皖1203环罚决字〔2023〕15号", "皖1203环罚决字〔2023〕15号"),
+        ("晋0105 环罚字〔2022〕第9号", "晋0105环罚字〔2022〕第9号"),
+        # the issuing office in brackets before the letters
+        # (full-width brackets are read as half-width ones, as the normaliser reads every form)
+        ("（赣吉）文综罚字〔2024〕K-3-1号", "(赣吉)文综罚字〔2024〕K-3-1号"),
+        ("(黔遵)应急罚〔2025〕执法一中队-4号", "(黔遵)应急罚〔2025〕执法一中队-4号"),
+        # a unit in brackets inside the letters, the serial bracketed too
+        ("某环(机动一)罚〔2023〕第(0012)号", "某环(机动一)罚〔2023〕第(0012)号"),
+        # a serial in quotes, one with a letter, one as long as a case code
+        ("某林罚决字〔2021〕第“0031”号", "某林罚决字〔2021〕第“0031”号"),
+        ("某水罚〔2020〕B17号", "某水罚〔2020〕B17号"),
+        ("某市监某处〔2024〕11022000031234号", "某市监某处〔2024〕11022000031234号"),
+        ("某医保罚﹝2023﹞6号", "某医保罚〔2023〕6号"),
+    ],
+)
+def test_real_shapes_are_read_whole(printed: str, filed: str) -> None:
+    f = _fields(f"某某局\n行政处罚决定书\n{printed}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == filed
+
+
+def test_the_number_on_the_title_line_is_the_decisions() -> None:
+    text = (
+        "首页 > 信息公开 > 行政处罚\n\n某县市场监督管理局行政处罚决定书 某市监处罚〔2024〕61号\n"
+        f"{_PARTY}执法人员对当事人作出编号为某市监先登〔2024〕0000217号先行登记保存通知书。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None
+    assert (f.doc_number.value, f.doc_number.source) == ("某市监处罚〔2024〕61号", "title")
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监先登〔2024〕0000217号", "先行登记保存")]
+
+
+@pytest.mark.parametrize(
+    "heading", ["行政处罚信息", "处罚公示", "行政处罚决定书", "某局行政处罚决定书（", "当前位置：首页 > 信息公开 > 行政处罚信息"]
+)
+def test_a_heading_the_scan_ran_into_the_number_is_not_part_of_it(heading: str) -> None:
+    f = _fields(f"{heading}某市监处罚〔2025〕15号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == "某市监处罚〔2025〕15号"
+
+
+def test_a_labelled_number_wins_over_one_the_page_tags() -> None:
+    text = "【公示】某市监某处〔2025〕31号\n发布日期：2025-02-01\n行政处罚决定书文号：某市监某处〔2025〕31号\n" + _PARTY
+    f = _fields(text)
+    assert f.doc_number is not None
+    assert (f.doc_number.value, f.doc_number.source) == ("某市监某处〔2025〕31号", "label")
+    assert f.related_numbers == []
+
+
+def test_a_number_alone_in_the_header_is_found_there() -> None:
+    f = _fields(f"某某市生态环境局\n行政处罚决定书\n某环罚字〔2022〕8号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.source == "header"
+    assert f.doc_number.confidence >= 0.9
+
+
+def test_the_orders_and_notices_a_decision_cites_are_related_not_its_own() -> None:
+    text = (
+        "某某市生态环境局\n行政处罚决定书\n某环罚决字〔2023〕40号\n" + _PARTY + "我局于2023年5月向你单位下达《责令改正违法行为决定书》"
+        "(某环责改字〔2023〕12号)。我局以《行政处罚事先(听证)告知书》(某环罚告字〔2023〕33号)告知你单位陈述申辩权。"
+        "本案由某县公安局以某公(治)行移字〔2023〕5号函移交我局。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某环罚决字〔2023〕40号"
+    assert {r.value: r.kind for r in f.related_numbers} == {
+        "某环责改字〔2023〕12号": "责令改正",
+        # 罚 comes before 告 in the letters: the last word written says whose number it is
+        "某环罚告字〔2023〕33号": "告知书",
+        "某公(治)行移字〔2023〕5号": "移送",
+    }
+
+
+def test_a_cited_document_is_known_by_the_words_around_it() -> None:
+    text = (
+        "某某市税务局稽查局\n税务行政处罚决定书\n某税稽罚〔2024〕19号\n" + _PARTY
+        + "依据《某某管理办法》（某税发〔2016〕172号）的规定，参照《不起诉决定书》（某检刑不诉〔2023〕7号）。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某税稽罚〔2024〕19号"
+    assert {r.value: r.kind for r in f.related_numbers} == {"某税发〔2016〕172号": "引用文件", "某检刑不诉〔2023〕7号": "不起诉"}
+
+
+def test_a_notice_alone_is_not_taken_for_the_decisions_number() -> None:
+    text = f"某某局\n行政处罚决定书\n{_PARTY}执法人员下达某市监先登〔2024〕33号先行登记保存通知书。\n"
+    f = _fields(text)
+    assert f.doc_number is None
+    assert [r.kind for r in f.related_numbers] == ["先行登记保存"]
+
+
+def test_a_number_only_in_the_running_text_is_a_less_sure_guess() -> None:
+    text = f"{_FACTS}本局依法作出某林罚决字〔2022〕第3号行政处罚决定，{_PARTY}"
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某林罚决字〔2022〕第3号"
+    assert f.doc_number.source == "body" and f.doc_number.confidence < 0.9
+
+
+def test_a_page_in_traditional_characters_is_read_the_same() -> None:
+    text = (
+        "某某海關行政處罰決定書某關緝違字〔2024〕6號\n當事人：某某貿易有限公司\n"
+        "我局以《行政處罰告知書》(某關緝告字〔2024〕2號)告知當事人，並下達《責令改正通知書》(某關責改字〔2024〕3號)。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None
+    assert (f.doc_number.value, f.doc_number.source) == ("某關緝違字〔2024〕6号", "title")
+    assert [r.kind for r in f.related_numbers] == ["告知书", "责令改正"]
