@@ -25,7 +25,7 @@ def test_confiscated_illegal_income_is_the_illegal_income_when_no_other_figure_i
     )
     assert case.amounts["illegal_income"].value == 492_800
     [r] = RulesEngine(load_rules()).evaluate(["land_transfer_income"], case)
-    assert (r.level, r.kind, r.threshold) == ("review", "near_threshold", 500_000)
+    assert (r.level, r.kind, r.threshold) == ("low", "near_threshold", 500_000)
     stated = facts_of(
         "经查，当事人非法转让土地使用权，违法所得人民币600000元。\n"
         "决定如下：没收违法所得人民币300000元，并处罚款人民币70300元。\n"
