@@ -155,6 +155,17 @@ def assess(
                 evidence=signals.declined.evidence,
             )
         )
+    if not any(RANK[r.level] > 0 for r in reasons) and signals.crime_named is not None:
+        crime, said = signals.crime_named
+        reasons.append(
+            Reason(
+                level="review",
+                kind="crime_named",
+                text=f"文书载明“{said.detail}”，但未见移送司法机关的记载，请复核",
+                crime=crime,
+                evidence=said.evidence,
+            )
+        )
     if not any(RANK[r.level] > 0 for r in reasons) and crime_names and text_score >= text_review_score:
         reasons.append(
             Reason(

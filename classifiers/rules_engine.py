@@ -216,7 +216,7 @@ class RulesEngine:
         if not found:
             return None
         version, hit = max(found, key=lambda vh: vh[1].rank())
-        if len(found) < len(hits) or any(h.level != "high" for _v, h in found):
+        if hit.level == "high" and (len(found) < len(hits) or any(h.level != "high" for _v, h in found)):
             hit = replace(hit, level="review")
         return self._reason(rule, version, hit, "（文书日期未能识别，已与各版本标准比较，请复核）")
 
@@ -371,6 +371,8 @@ class RulesEngine:
             if q.kind != crit.quantity_kind or not (
                 _subject_matches(q.subject, crit.subjects) if named_only else q.about(crit.subjects)
             ):
+                continue
+            if any(x in q.subject for x in crit.except_subjects):
                 continue
             if not _subject_matches(q.subject, crit.subjects) and any(
                 _subject_matches(q.subject, c.subjects)

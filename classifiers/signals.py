@@ -29,11 +29,11 @@ _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?!\s?\d
 # Dates of the procedure, not of the conduct.
 _PROCEDURE = re.compile(
     r"检查|立案|调查|询问|告知|听证|送达|移送|受理|审查|核查|抽检|抽样|检测|检验|监测|举报|投诉|决定|复议|诉讼|出具|作出|签收|报告"
-    r"|检察|起诉|侦查"
+    r"|检察|起诉|侦查|抓获|归案|到案|投案|传唤|羁押|拘留"
 )
 _PRIOR = re.compile(
     r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|被给予|年内)[^。；\n]{0,60}?"
-    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,20}?(?:行政处罚|处罚)"
+    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,40}?(?:行政处罚|处罚)"
     r"|(?:行政处罚|处罚)[^。；\n]{0,6}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
 )
 # One earlier penalty, with the conduct going on after it: `曾因无证采砂被处以罚款，其后仍继续开采`.
@@ -45,7 +45,8 @@ _CONTINUED = re.compile(r"(?:后|之后|以后)?[^。\n]{0,20}?(?:仍|又|再次
                         r"(?:开采|采砂|采挖|盗采|实施|从事|经营|生产|销售|排放|倾倒|行医|捕捞|运输)")
 _YEARS = re.compile(r"(?P<n>[一二两三四五六七八九十\d]+)\s?年(?:内|以内|之内)")
 _TIMES = re.compile(
-    rf"(?:超标|超过[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?)(?P<n>{NUMBER})\s?(?:余|多)?\s?倍"
+    rf"(?:超标|(?:超过|超出)[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?|浓度超出了?|浓度超过了?)"
+    rf"(?P<n>{NUMBER})\s?(?:余|多)?\s?倍"
     rf"|超标倍数为?\s?(?P<m>{NUMBER})"
 )
 _DECLINED = re.compile(
@@ -63,18 +64,18 @@ _CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\
 _LIMIT_BEFORE = re.compile(r"(?:标准|限值|限量|≤|<=|不得超过|不超过|排放限值|标准值|执行)[^，。；\n\d]{0,10}$")
 # The measures rules ask for that no contract amount role names.
 _FACE_VALUE = re.compile(
-    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计)[^，。；\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE_TAX = re.compile(
-    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，。；\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE = re.compile(r"发票|缴款书")
 _SPECIAL_INVOICE = re.compile(r"专用发票|专用缴款书|抵扣税款发票|用于抵扣|出口退税")
 # `5.811万m3×矿石价格65.00元/m3=3777150.00元`, `开采量2.3万立方米，按每立方米48元计算`
 _VOLUME_PRICE = re.compile(
-    rf"(?P<q>{NUMBER})\s?(?P<qu>万立方米|万方|万m3|万m³|立方米|方|m3|m³|吨|万吨)[^，。；\n\d]{{0,8}}?(?:[×xX*]|乘以)[^，。；\n\d]{{0,10}}?"
+    rf"(?P<q>{NUMBER})\s?(?P<qu>万立方米|万方|万m3|万m³|立方米|方|m3|m³|吨|万吨)[^，,。；;\n\d]{{0,8}}?(?:[×xX*]|乘以)[^，,。；;\n\d]{{0,10}}?"
     rf"(?P<p>{NUMBER})\s?元\s?/\s?(?:立方米|方|m3|m³|吨)(?:\s?=\s?(?P<t>{NUMBER})\s?(?P<tu>万元|元))?"
-    rf"|(?P<q2>{NUMBER})\s?(?P<qu2>万立方米|万方|立方米|方|吨|万吨)[，,]?\s?(?:按|以)(?:每(?:立方米|方|吨))?[^，。；\n\d]{{0,8}}?(?P<p2>{NUMBER})\s?元(?:\s?/\s?(?:立方米|方|吨)|每(?:立方米|方|吨))?"
+    rf"|(?P<q2>{NUMBER})\s?(?P<qu2>万立方米|万方|立方米|方|吨|万吨)[，,]?\s?(?:按|以)(?:每(?:立方米|方|吨))?[^，,。；;\n\d]{{0,8}}?(?P<p2>{NUMBER})\s?元(?:\s?/\s?(?:立方米|方|吨)|每(?:立方米|方|吨))?"
 )
 _MINED = re.compile(r"开采|采挖|盗采|采砂|采矿|矿产|矿石|砂石|石料|河砂|黏土|花岗岩")
 _MONEY_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
@@ -82,6 +83,24 @@ _OUTCOME_COUNT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
 )
 _OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
+# A death stated of a named person, not counted (`致被害人某某当场死亡`, `经抢救无效死亡`): one death.
+_ONE_DEATH = re.compile(r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡")
+# Court-style figures the field extractor reads under no role: `出售价值人民币51万元的假冒卷烟`,
+# `销售…皮包共计人民币20万元`, `诈骗被害人…人民币共计10万元`.
+_COURT_SALES = re.compile(
+    rf"(?<![无未])(?:销售|出售|售卖)[^，,。；;\n]{{0,40}}?(?:价值|金额|货款|共计|合计)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
+# money received for what was sold: the business's takings (`先后五次收到某某汇款87100元`)
+# A crime the text itself names for the conduct: `涉嫌非法经营罪`, `犯虚开增值税专用发票罪`.
+_CRIME_NAMED = re.compile(
+    r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
+)
+_COURT_TAKINGS = re.compile(
+    rf"(?:收到|收取|收受)[^，,。；;\n]{{0,12}}?(?:汇款|货款|款项|价款)[^，,。；;\n\d]{{0,4}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
+_COURT_LOSS = re.compile(
+    rf"(?:诈骗|骗取|骗得)[^，,。；;\n]{{0,24}}?(?:人民币|财物|款)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,7 @@ class TextSignals:
     ruled_out: set[str] = field(default_factory=set)  # fact ids the text states the contrary of
     measures: dict[str, Signal] = field(default_factory=dict)  # rule-only amount role -> largest stated
     cued: dict[str, Signal] = field(default_factory=dict)  # rule id -> its cue word in the text
+    crime_named: tuple[str, Signal] | None = None  # a rules' crime the text names for the conduct
 
 
 def _masked(text: str) -> str:
@@ -366,6 +386,9 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
             out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
     if out:
         return out
+    for m in _ONE_DEATH.finditer(masked):
+        if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
     for m in _OUTCOME_WORD.finditer(masked):
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             out.append(Signal(view.evidence(m.start(), m.end()), detail=m.group()))
@@ -401,9 +424,10 @@ def _keep_largest(found: dict[str, Signal], role: str, signal: Signal) -> None:
 
 
 def _measures(view: View, masked: str) -> dict[str, Signal]:
-    """Invoice face values and taxes (in a sentence about invoices), and a mined volume times its
-    unit price as the value of the minerals (goods_value). The largest figure of each is kept: a
-    total is stated after its parts, never below them."""
+    """Invoice face values and taxes (in a sentence about invoices), a mined volume times its unit
+    price as the value of the minerals (goods_value), and the court's way of stating sales and what
+    a fraud took. They stand in only for a role the field extractor did not read (risk.case_facts).
+    The largest figure of each is kept: a total is stated after its parts, never below them."""
     found: dict[str, Signal] = {}
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
@@ -418,6 +442,12 @@ def _measures(view: View, masked: str) -> dict[str, Signal]:
                     if yuan:
                         ev = view.evidence(s.start() + m.start(), s.start() + m.end())
                         _keep_largest(found, role, Signal(ev, value=yuan, detail=m.group()))
+        for role, pattern in (("sales", _COURT_SALES), ("loss", _COURT_LOSS), ("illegal_revenue", _COURT_TAKINGS)):
+            for m in pattern.finditer(sentence):
+                yuan = _money(m["v"], m["u"])
+                if yuan:
+                    ev = view.evidence(s.start() + m.start(), s.start() + m.end())
+                    _keep_largest(found, role, Signal(ev, value=yuan, detail=m.group()))
         if _MINED.search(sentence):
             for m in _VOLUME_PRICE.finditer(sentence):
                 value = _mined_value(m)
@@ -435,6 +465,24 @@ def _mined_value(m: re.Match[str]) -> float | None:
     if q is None or p is None:
         return None
     return round(q * (1e4 if unit.startswith("万") else 1.0) * p, 2)
+
+
+def _norm_crime(name: str) -> str:
+    return re.sub(r"[、，,\s]|罪$", "", name)
+
+
+def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] | None:
+    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪), not denied (不构成)."""
+    crimes = {_norm_crime(r.crime): r.crime for r in book.rules}
+    for m in _CRIME_NAMED.finditer(masked):
+        for part in re.split(r"罪[、和及]?", m["name"]):
+            named = _norm_crime(part)
+            if len(named) < 4:
+                continue
+            crime = next((c for n, c in crimes.items() if named in n or n in named), None)
+            if crime is not None:
+                return crime, Signal(view.evidence(m.start(), m.end()), detail=m.group())
+    return None
 
 
 _cue_patterns: dict[int, tuple[RuleBook, tuple[tuple[str, re.Pattern[str]], ...]]] = {}
@@ -473,4 +521,5 @@ def read_signals(document: Document, book: RuleBook, decided: date | None) -> Te
         ruled_out=ruled_out,
         measures=_measures(view, masked),
         cued=_cued(view, masked, book),
+        crime_named=_crime_named(view, masked, book),
     )

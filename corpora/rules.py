@@ -124,6 +124,8 @@ class Criterion(BaseModel):
     terms: list[AmountTerm] = Field(default_factory=list)
     quantity_kind: QuantityKind | None = None
     subjects: list[str] = Field(default_factory=list)
+    # subjects that contain a listed one yet are another thing (增值税专用发票 for 发票)
+    except_subjects: list[str] = Field(default_factory=list)
     exceedance: Exceedance | None = None
     facts: list[str] = Field(default_factory=list)
     prior_penalties: int | None = Field(default=None, ge=1)

@@ -79,7 +79,7 @@ _THRESHOLD_BEFORE = re.compile(
 # People hurt are written in words as often as in digits (`造成二人死亡`)
 _CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
 # `…3层302部位`, `…路8号`: a number in an address counts nothing
-_ADDRESS_BEFORE = re.compile(r"[号层楼栋幢室座路街巷弄]\s?$")
+_ADDRESS_BEFORE = re.compile(r"[号层楼栋幢室座路街巷弄村社]\s?$")
 # `责令补种54株树木`, `补种滥伐株数五倍的树木2560株`: what is ordered is not what was found
 _ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)[^，。；;,\n\d]{0,16}$")
 _PER = re.compile(r"^\s?(?:/|每)")

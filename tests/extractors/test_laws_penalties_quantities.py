@@ -112,6 +112,7 @@ def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float
         "按每平方米10元处以罚款。",  # a rate
         "检定合格证已过期7个月。",  # a time
         "责令补种54株树木。",  # an order, not a finding
+        "住所：某县某镇某村14组。",  # a village group in an address
         "处置危险废物超过3吨的，依法移送。",  # a threshold, no measure word before 超过
         "倾倒危险废物3吨以上的，处罚款。",  # 以上的: the law's wording
     ],
