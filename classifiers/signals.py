@@ -26,6 +26,10 @@ _NEGATION = re.compile(r"(?:未|没有|无|不存在|并非|不属于|未发现|
 _SENTENCE = re.compile(r"[^。；;\n]+")
 # A month without a day (2021年8月起): extractors.dates reads only whole dates.
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?!\s?\d{1,2}\s?[日号])")
+# The end of a span of months in one year: `2022年1月至12月` ends in 2022年12月.
+_MONTH_SPAN_END = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s?年\s?\d{1,2}\s?月(?:份)?\s?(?:至|到|—|-|~)\s?(?P<m>\d{1,2})\s?月(?!\s?\d{1,2}\s?[日号])"
+)
 # Dates of the procedure, not of the conduct.
 _PROCEDURE = re.compile(
     r"检查|立案|调查|询问|告知|听证|送达|移送|受理|审查|核查|抽检|抽样|检测|检验|监测|举报|投诉|决定|复议|诉讼|出具|作出|签收|报告"
@@ -61,10 +65,11 @@ _PROSECUTOR = re.compile(r"检察院|检察机关|人民检察|检察")
 # A concentration and the limit it is held to: `总砷浓度为4.2mg/L`, `标准限值为0.5mg/L`.
 _CONC_UNIT = r"(?:mg\s?/\s?[Ll]|毫克\s?/\s?升|mg\s?/\s?m3|mg\s?/\s?m³|毫克\s?/\s?立方米|μg\s?/\s?L|ug\s?/\s?L)"
 _CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\s?(?:为|是|达|达到|:|：)?\s?(?P<v>{NUMBER})\s?(?P<u>{_CONC_UNIT})")
+_CONC_HINT = re.compile(r"mg|毫克|μg|ug", re.IGNORECASE)
 _LIMIT_BEFORE = re.compile(r"(?:标准|限值|限量|≤|<=|不得超过|不超过|排放限值|标准值|执行)[^，。；\n\d]{0,10}$")
 # The measures rules ask for that no contract amount role names.
 _FACE_VALUE = re.compile(
-    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE_TAX = re.compile(
     rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
@@ -203,6 +208,11 @@ def _found_dates(sentence: str) -> list[FoundDate]:
             out.append(FoundDate(date(int(m["y"]), int(m["m"]), 1), m.start(), m.end()))
         except ValueError:
             continue
+    for m in _MONTH_SPAN_END.finditer(sentence):
+        try:
+            out.append(FoundDate(date(int(m["y"]), int(m["m"]), 1), m.start("m"), m.end()))
+        except ValueError:
+            continue
     return sorted(out, key=lambda d: d.start)
 
 
@@ -308,7 +318,8 @@ def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Sign
             out.append((pollutant, Signal(ev, value=times, detail=pollutant)))
             stated.add(pollutant)
         # a multiple the sentence states wins over one computed from its concentrations
-        out.extend(c for c in _concentrations(view, s.start(), sentence, named, book) if c[0] not in stated)
+        if _CONC_HINT.search(sentence):
+            out.extend(c for c in _concentrations(view, s.start(), sentence, named, book) if c[0] not in stated)
     return out
 
 
@@ -386,7 +397,7 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
             out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
     if out:
         return out
-    for m in _ONE_DEATH.finditer(masked):
+    for m in _ONE_DEATH.finditer(masked) if "死亡" in masked else ():
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
     for m in _OUTCOME_WORD.finditer(masked):
@@ -423,37 +434,36 @@ def _keep_largest(found: dict[str, Signal], role: str, signal: Signal) -> None:
         found[role] = signal
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    stops = [i for i in (text.find(ch, end) for ch in "。；;\n") if i >= 0]
+    return text[a : min(stops) if stops else len(text)]
+
+
 def _measures(view: View, masked: str) -> dict[str, Signal]:
     """Invoice face values and taxes (in a sentence about invoices), a mined volume times its unit
     price as the value of the minerals (goods_value), and the court's way of stating sales and what
     a fraud took. They stand in only for a role the field extractor did not read (risk.case_facts).
     The largest figure of each is kept: a total is stated after its parts, never below them."""
     found: dict[str, Signal] = {}
-    for s in _SENTENCE.finditer(masked):
-        sentence = s.group()
-        if _INVOICE.search(sentence):
+
+    def keep(role: str, m: re.Match[str], yuan: float | None) -> None:
+        if yuan:
+            _keep_largest(found, role, Signal(view.evidence(m.start(), m.end()), value=yuan, detail=m.group()))
+
+    invoices = _INVOICE.search(masked) is not None
+    for role, pattern in (("invoice_face_value", _FACE_VALUE), ("invoice_tax", _INVOICE_TAX)):
+        for m in pattern.finditer(masked) if invoices else ():
+            sentence = _sentence_around(masked, m.start(), m.end())
             # the face value of 增值税专用发票 is no measure of 虚开发票罪 (其他发票); their tax is 205's
-            special = bool(_SPECIAL_INVOICE.search(sentence))
-            for role, pattern in (("invoice_face_value", _FACE_VALUE), ("invoice_tax", _INVOICE_TAX)):
-                if role == "invoice_face_value" and special:
-                    continue
-                for m in pattern.finditer(sentence):
-                    yuan = _money(m["v"], m["u"])
-                    if yuan:
-                        ev = view.evidence(s.start() + m.start(), s.start() + m.end())
-                        _keep_largest(found, role, Signal(ev, value=yuan, detail=m.group()))
-        for role, pattern in (("sales", _COURT_SALES), ("loss", _COURT_LOSS), ("illegal_revenue", _COURT_TAKINGS)):
-            for m in pattern.finditer(sentence):
-                yuan = _money(m["v"], m["u"])
-                if yuan:
-                    ev = view.evidence(s.start() + m.start(), s.start() + m.end())
-                    _keep_largest(found, role, Signal(ev, value=yuan, detail=m.group()))
-        if _MINED.search(sentence):
-            for m in _VOLUME_PRICE.finditer(sentence):
-                value = _mined_value(m)
-                if value:
-                    ev = view.evidence(s.start() + m.start(), s.start() + m.end())
-                    _keep_largest(found, "goods_value", Signal(ev, value=value, detail=m.group()))
+            if _INVOICE.search(sentence) and not (role == "invoice_face_value" and _SPECIAL_INVOICE.search(sentence)):
+                keep(role, m, _money(m["v"], m["u"]))
+    for role, pattern in (("sales", _COURT_SALES), ("loss", _COURT_LOSS), ("illegal_revenue", _COURT_TAKINGS)):
+        for m in pattern.finditer(masked):
+            keep(role, m, _money(m["v"], m["u"]))
+    for m in _VOLUME_PRICE.finditer(masked) if _MINED.search(masked) else ():
+        if _MINED.search(_sentence_around(masked, m.start(), m.end())):
+            keep("goods_value", m, _mined_value(m))
     return found
 
 
@@ -473,6 +483,8 @@ def _norm_crime(name: str) -> str:
 
 def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] | None:
     """The first crime of the rules book the text names (涉嫌/犯/构成 …罪), not denied (不构成)."""
+    if "罪" not in masked:
+        return None
     crimes = {_norm_crime(r.crime): r.crime for r in book.rules}
     for m in _CRIME_NAMED.finditer(masked):
         for part in re.split(r"罪[、和及]?", m["name"]):
@@ -485,23 +497,29 @@ def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] 
     return None
 
 
-_cue_patterns: dict[int, tuple[RuleBook, tuple[tuple[str, re.Pattern[str]], ...]]] = {}
+_cue_patterns: dict[int, tuple[RuleBook, re.Pattern[str], dict[str, list[str]]]] = {}
 
 
 def _cued(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
-    """Rules whose cue words the text uses (not negated): the first use of each."""
+    """Rules whose cue words the text uses (not negated): the first use of each. One pass over the
+    text with every rule's words, longest first; a word holding another rule's word counts for both
+    (假冒注册商标 holds 假冒)."""
     cached = _cue_patterns.get(id(book))
     if cached is None or cached[0] is not book:
-        cached = _cue_patterns[id(book)] = (
-            book,
-            tuple((r.id, re.compile(_alternation(r.cues))) for r in book.rules if r.cues),
-        )
+        by_word: dict[str, list[str]] = {}
+        for r in book.rules:
+            for w in r.cues:
+                by_word.setdefault(w, []).append(r.id)
+        rules_of = {w: [rid for c in by_word if c in w for rid in by_word[c]] for w in by_word}
+        cached = _cue_patterns[id(book)] = (book, re.compile(_alternation(list(by_word))), rules_of)
+    _book, pattern, rules_of = cached
     found: dict[str, Signal] = {}
-    for rule_id, pattern in cached[1]:
-        for m in pattern.finditer(masked):
-            if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+    for m in pattern.finditer(masked):
+        if _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            continue
+        for rule_id in rules_of[m.group()]:
+            if rule_id not in found:
                 found[rule_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
-                break
     return found
 
 

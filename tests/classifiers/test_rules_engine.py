@@ -489,3 +489,11 @@ def test_a_cued_rule_asks_for_review_and_assumes_no_fact(engine: RulesEngine) ->
     [r] = engine.evaluate_cued(stored, exclude=[])
     assert r.level == "review" and "（文书载明“危险废物”）" in r.text
     assert engine.evaluate_cued(stored, exclude=["pollution_hazardous_waste"]) == []
+
+
+def test_handing_hazardous_waste_to_an_unlicensed_person_is_disposal() -> None:
+    from classifiers.signals import read_signals
+    from ingest.document import document_from_text
+
+    text = "经查，当事人将废矿物油交由无危险废物经营许可证的个人处置。"
+    assert "illegal_disposal" in read_signals(document_from_text(text), load_rules(), None).facts

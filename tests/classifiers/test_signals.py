@@ -127,6 +127,7 @@ def test_invoice_face_value_and_tax_are_read_only_beside_invoices() -> None:
     # the face value of special invoices measures no 虚开发票罪; their tax is 205's measure
     assert "invoice_face_value" not in t.measures and t.measures["invoice_tax"].value == 31_200_000
     assert "invoice_tax" not in signals("当事人少缴税款8万元。").measures
+    assert signals("当事人为他人虚开发票53份，涉及金额4725000元。").measures["invoice_face_value"].value == 4_725_000
 
 
 def test_a_mined_volume_times_its_unit_price_is_the_value_of_the_minerals() -> None:
@@ -182,3 +183,7 @@ def test_a_crime_named_for_the_conduct_and_not_one_denied() -> None:
     named = signals("当事人的行为涉嫌非法经营罪。").crime_named
     assert named is not None and named[0] == "非法经营罪"
     assert signals("公安机关认为当事人不构成非法经营罪。").crime_named is None
+
+
+def test_a_span_of_months_in_one_year_ends_in_its_last_month() -> None:
+    assert signals("经查，当事人2022年1月至11月在无真实交易的情况下虚开发票。").conduct_date == date(2022, 11, 1)
