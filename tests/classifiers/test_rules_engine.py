@@ -497,3 +497,8 @@ def test_handing_hazardous_waste_to_an_unlicensed_person_is_disposal() -> None:
 
     text = "经查，当事人将废矿物油交由无危险废物经营许可证的个人处置。"
     assert "illegal_disposal" in read_signals(document_from_text(text), load_rules(), None).facts
+
+
+def test_tobacco_stated_by_its_value_is_the_illegal_business_amount(engine: RulesEngine) -> None:
+    [r] = engine.evaluate(["tobacco_business_amount"], case({"goods_value": 72_000}))
+    assert (r.level, r.criterion, r.crime) == ("high", "value", "非法经营罪")
