@@ -161,7 +161,7 @@ def assess(
             Reason(
                 level="review",
                 kind="crime_named",
-                text=f"文书载明“{said.detail}”，但未见移送司法机关的记载，请复核",
+                text=f"文书载明“{said.detail}”，但未载明可与追诉标准比较的数额或情节，请复核是否已移送司法机关",
                 crime=crime,
                 evidence=said.evidence,
             )

@@ -77,3 +77,9 @@ def test_near_threshold_reasons_sort_above_plain_lows_without_being_flagged() ->
                     ["fake_products_amount"])
     assert risk.level == "low" and risk.reasons[0].kind == "near_threshold"
     assert 0.3 < risk.score < 0.5
+
+
+def test_a_crime_the_text_names_asks_for_review_when_no_figure_crosses() -> None:
+    risk = _risk_of("经查，当事人的行为涉嫌非法经营罪。\n决定如下：罚款人民币5万元。\n", [])
+    assert risk.level == "review" and risk.reasons[0].kind == "crime_named"
+    assert risk.reasons[0].crime == "非法经营罪" and risk.reasons[0].evidence is not None

@@ -502,3 +502,11 @@ def test_handing_hazardous_waste_to_an_unlicensed_person_is_disposal() -> None:
 def test_tobacco_stated_by_its_value_is_the_illegal_business_amount(engine: RulesEngine) -> None:
     [r] = engine.evaluate(["tobacco_business_amount"], case({"goods_value": 72_000}))
     assert (r.level, r.criterion, r.crime) == ("high", "value", "非法经营罪")
+
+
+def test_clearing_forest_to_farm_it_states_the_damage_element() -> None:
+    from classifiers.signals import read_signals
+    from ingest.document import document_from_text
+
+    facts = read_signals(document_from_text("经查，当事人毁林开垦，种植茶叶。"), load_rules(), None).facts
+    assert "changed_land_use" in facts
