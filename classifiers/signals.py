@@ -174,12 +174,26 @@ def _share_pattern(of: list[str]) -> re.Pattern[str]:
     )
 
 
+_LICENCE = re.compile(r"许可证|证书|执照|资格证")
+
+
+def _bracketed_alternation(words: list[str]) -> str:
+    """Phrases that still match with a document's name in title marks inside them: 未取得采矿许可证
+    as written 未取得《采矿许可证》."""
+    def one(word: str) -> str:
+        if not _LICENCE.search(word):
+            return re.escape(word)
+        return "[《〈]?".join(re.escape(ch) for ch in word)
+
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _fact_patterns(book: RuleBook) -> _FactPatterns:
     """One alternation per fact, longest phrase first (compiled once per rule book)."""
     cached = _compiled.get(id(book))
     if cached is None or cached[0] is not book:
         patterns = _FactPatterns(
-            tuple((f.id, re.compile(_alternation(f.phrases))) for f in book.facts if f.phrases),
+            tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
         )
         cached = _compiled[id(book)] = (book, patterns)
@@ -515,7 +529,8 @@ def _cued(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
     _book, pattern, rules_of = cached
     found: dict[str, Signal] = {}
     for m in pattern.finditer(masked):
-        if _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+        # 未取得…许可证 is the conduct itself, not a denial of it
+        if not _LICENCE.search(m.group()) and _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             continue
         for rule_id in rules_of[m.group()]:
             if rule_id not in found:

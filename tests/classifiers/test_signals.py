@@ -187,3 +187,13 @@ def test_a_crime_named_for_the_conduct_and_not_one_denied() -> None:
 
 def test_a_span_of_months_in_one_year_ends_in_its_last_month() -> None:
     assert signals("经查，当事人2022年1月至11月在无真实交易的情况下虚开发票。").conduct_date == date(2022, 11, 1)
+
+
+def test_a_licence_named_in_title_marks_still_states_the_fact() -> None:
+    s = signals("经查，当事人在未取得《采矿许可证》的情况下开采石料。")
+    assert s.facts["unlicensed_mining"].detail.startswith("未取得《采矿许可证")
+
+
+def test_lacking_a_licence_is_the_cue_not_its_denial() -> None:
+    s = signals("经查，当事人在未取得《药品生产许可证》的情况下分装中药饮片出售。")
+    assert s.cued["fake_drug_behaviour"].detail == "药品生产许可证"
