@@ -90,6 +90,7 @@ class Classifier:
             replace(r, level="review") if r.level == "high" else r
             for r in self.engine.evaluate(others, facts)
         ]
+        reasons += self.engine.evaluate_cued(facts, exclude=main + others)
         reasons.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
         crimes = [c.crime for c in top.candidate_crimes] if top else []
         risk = assess(

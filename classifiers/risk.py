@@ -1,15 +1,18 @@
 """criminal_risk = {level, score, reasons}: the rules engine's reasons for the likely categories,
-the police's earlier decision when the text states one, and the text model for conduct no rule
-measures.
+who already decided the criminal question when the text says so, and the text model for conduct
+no rule measures.
 
-A decision saying the police declined the case or sent it back (不予立案, 移送回, 不构成犯罪)
-is not a new lead: its level is `low` with a `declined_by_police` reason, and the threshold
-reasons stay listed for the reviewer.
+Who already decided:
+- the police declining or dropping a case whose facts cross a standard (不予立案, 撤案, 移送回) is
+  what 立案监督 exists for: `review`, with a `declined_by_police` reason the prosecutors act on;
+- a prosecutor's 不起诉 with 检察意见, or a case sent back by the prosecutor (反向移送), is decided:
+  `low`, with a `decided_by_prosecutor` reason.
+The threshold reasons stay listed for the reviewer either way.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from classifiers.rules_engine import RANK, CaseFacts, Level, Measured, QuantityIn, Reason
@@ -69,6 +72,11 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
     # 没收违法所得X元 is the illegal income the agency established, when it names no other figure.
     if "illegal_income" not in amounts and "confiscated_income" in amounts:
         amounts["illegal_income"] = amounts["confiscated_income"]
+    # measures the text states in forms no extracted role names (票面金额, 开采量×单价): a role the
+    # extractor read keeps its figure
+    for role, sig in signals.measures.items():
+        if role not in amounts and sig.value:
+            amounts[role] = Measured(sig.value, sig.evidence)
     quantities = [
         QuantityIn(
             q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end)
@@ -93,6 +101,9 @@ def _score(reasons: list[Reason], text_score: float) -> float:
             best = max(best, 0.9 + 0.1 * min(1.0, max(0.0, ratio - 1.0)))
         elif r.level == "review":
             best = max(best, 0.5 + 0.3 * min(1.0, ratio))
+        elif r.kind == "near_threshold":
+            # listed, not queued: sorts above the plain lows for whoever browses them
+            best = max(best, 0.3 + 0.15 * min(1.0, ratio))
     return max(best, 0.45 * text_score)
 
 
@@ -115,14 +126,46 @@ def assess(
     """The risk from the engine's reasons; `crime_names` are the likely categories' candidate
     crimes (the text model only speaks for a category that has one)."""
     reasons = list(rule_reasons)
-    if signals.declined is not None:
-        declined = Reason(
+    crossing = [r for r in reasons if RANK[r.level] > 0]
+    if signals.prosecutor is not None:
+        decided = Reason(
             level="low",
+            kind="decided_by_prosecutor",
+            text=f"文书载明检察机关已作出处理（“{signals.prosecutor.detail}”），刑事部分已有决定，不作为新的移送线索",
+            evidence=signals.prosecutor.evidence,
+        )
+        return CriminalRisk("low", min(0.2, _score(reasons, text_score)), [decided, *reasons])
+    if signals.declined is not None and crossing:
+        declined = Reason(
+            level="review",
             kind="declined_by_police",
-            text=f"文书载明公安机关已审查并“{signals.declined.detail}”，不作为新的移送线索",
+            text=f"文书载明公安机关“{signals.declined.detail}”，而案件事实已达追诉标准"
+            f"（{crossing[0].text}）：属立案监督线索，请报送检察机关",
+            crime=crossing[0].crime,
             evidence=signals.declined.evidence,
         )
-        return CriminalRisk("low", min(0.2, _score(reasons, text_score)), [declined, *reasons])
+        others = [replace(r, level="review") if r.level == "high" else r for r in reasons]
+        return CriminalRisk("review", _score(others, text_score), [declined, *others])
+    if signals.declined is not None:
+        reasons.append(
+            Reason(
+                level="low",
+                kind="declined_by_police",
+                text=f"文书载明公安机关“{signals.declined.detail}”，案件事实未见达到追诉标准的数额或情节",
+                evidence=signals.declined.evidence,
+            )
+        )
+    if not any(RANK[r.level] > 0 for r in reasons) and signals.crime_named is not None:
+        crime, said = signals.crime_named
+        reasons.append(
+            Reason(
+                level="review",
+                kind="crime_named",
+                text=f"文书载明“{said.detail}”，但未载明可与追诉标准比较的数额或情节，请复核是否已移送司法机关",
+                crime=crime,
+                evidence=said.evidence,
+            )
+        )
     if not any(RANK[r.level] > 0 for r in reasons) and crime_names and text_score >= text_review_score:
         reasons.append(
             Reason(

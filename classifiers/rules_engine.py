@@ -43,6 +43,8 @@ ROLE_NAMES = {
     "loss": "损失数额",
     "fine": "罚款",
     "confiscated_income": "没收违法所得",
+    "invoice_face_value": "发票票面金额",
+    "invoice_tax": "发票所载税额",
     "other": "其他金额",
 }
 
@@ -83,6 +85,9 @@ class CaseFacts:
     # The case is (most likely) of the rules' own category: a quantity of the right kind and unit
     # whose subject the rule does not list (野鸭 for 野生动物) may stand in, at review level.
     infer_subjects: bool = False
+    # A figure that crosses while a qualifying fact is not found in the wording asks for review
+    # (phrase lists cannot know every agency's words); off for rules no category brought.
+    assume_facts: bool = True
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,9 @@ class _Hit:
 
 
 def _subject_matches(subject: str, subjects: list[str]) -> bool:
-    return bool(subject) and any(s in subject or subject in s for s in subjects if len(s) > 1 or s == subject)
+    """A quantity's subject names one of the listed subjects (废矿物油 in 危险废物废矿物油). A more
+    general subject is not the specific one: 林地 is no 防护林地, 土地 no 基本农田."""
+    return bool(subject) and any(s in subject for s in subjects if len(s) > 1 or s == subject)
 
 
 class RulesEngine:
@@ -158,6 +165,21 @@ class RulesEngine:
             if reason is not None:
                 out.append(reason)
         out.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
+        return out
+
+    def evaluate_cued(self, case: CaseFacts, *, exclude: list[str]) -> list[Reason]:
+        """The rules whose own cue words the text uses (盗伐, 虚开, 危险废物), other than `exclude`
+        (the likely categories' rules): they run whatever the category, or with none, and may ask for
+        review, never raise a lead alone. A cue is no category: every fact element a criterion names
+        must be stated (危险废物 stored badly is not 倾倒), and no quantity is taken for a subject the
+        rule does not list."""
+        wanted = [rid for rid in case.signals.cued if rid not in exclude]
+        strict = replace(case, infer_subjects=False, assume_facts=False)
+        out = []
+        for reason in self.evaluate(wanted, strict):
+            cue = case.signals.cued[reason.rule_id or ""]
+            text = f"{reason.text}（文书载明“{cue.detail}”）"
+            out.append(replace(reason, level="review" if reason.level == "high" else reason.level, text=text))
         return out
 
     def _rule(self, rule: Rule, case: CaseFacts) -> Reason | None:
@@ -194,7 +216,7 @@ class RulesEngine:
         if not found:
             return None
         version, hit = max(found, key=lambda vh: vh[1].rank())
-        if len(found) < len(hits) or any(h.level != "high" for _v, h in found):
+        if hit.level == "high" and (len(found) < len(hits) or any(h.level != "high" for _v, h in found)):
             hit = replace(hit, level="review")
         return self._reason(rule, version, hit, "（文书日期未能识别，已与各版本标准比较，请复核）")
 
@@ -223,7 +245,7 @@ class RulesEngine:
         for crit in version.criteria:
             if case.party_kind is not None and not crit.covers(case.party_kind):  # type: ignore[arg-type]
                 continue
-            hit = self._criterion(crit, version, case)
+            hit = self._criterion(crit, version, case, named_only=rule.measure == "outcome")
             if hit is None:
                 continue
             hit = replace(hit, criterion=crit.id)
@@ -233,13 +255,15 @@ class RulesEngine:
                 best = hit
         return best
 
-    def _criterion(self, crit: Criterion, version: RuleVersion, case: CaseFacts) -> _Hit | None:
+    def _criterion(
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, *, named_only: bool = False
+    ) -> _Hit | None:
         sig = case.signals
         missing = [f for f in crit.facts if f not in sig.facts]
         cap = False
         if crit.prior_penalties:
             prior = sig.prior
-            if prior is None or prior.count < crit.prior_penalties:
+            if prior is None or prior.count < crit.prior_penalties or (crit.continued and not prior.continued):
                 return None
             if (
                 crit.within_years
@@ -253,7 +277,7 @@ class RulesEngine:
         if crit.threshold is None:
             # Facts alone are the whole test; with prior penalties met, a fact the phrase list
             # missed ("无证行医" for 未取得医师资格) is worth a look, not a lead.
-            if missing and not crit.prior_penalties:
+            if missing and (not crit.prior_penalties or not case.assume_facts):
                 return None
             present = [f for f in crit.facts if f in sig.facts]
             evidence = next(
@@ -268,7 +292,7 @@ class RulesEngine:
                 text += f"；“{self._names(missing)}”未见于文书，请复核"
                 return _cap_review(replace(hit, text=text, assumed=True))
             return _cap_review(hit) if cap else hit
-        measured = self._measure(crit, version, case)
+        measured = self._measure(crit, version, case, named_only=named_only)
         if measured is None:
             return None
         value, label, unit, evidence, inferred = measured
@@ -288,8 +312,10 @@ class RulesEngine:
                 f"（省定标准，{where}）"
             )
         elif value >= self.near * low:
-            level, kind = "review", "near_threshold"
-            text = f"{label} {_qty(value)} {t_unit}，达到{bound}的 {ratio:.0%}（{where}），接近标准"
+            # 临近立案标准 is listed for whoever opens the case, not queued as a lead: below the
+            # figure the facts do not cross the standard
+            level, kind = "low", "near_threshold"
+            text = f"{label} {_qty(value)} {t_unit}，达到{bound}的 {ratio:.0%}（{where}），接近但未达标准"
         else:
             return None
         if missing:
@@ -300,12 +326,13 @@ class RulesEngine:
             # criteria measuring the same thing (纳税人 or 扣缴义务人), and never for a fact the
             # text rules out.
             if (
-                _has_base(crit, version)
+                not case.assume_facts
+                or _has_base(crit, version)
                 or any(f in sig.ruled_out for f in missing)
                 or (value < low and _has_sibling(crit, version))
             ):
                 return None
-            level = "review"
+            level = "review" if value >= low else "low"
             text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
         if crit.prior_penalties and sig.prior:
             text += f"；此前已受行政处罚{sig.prior.count}次"
@@ -323,8 +350,10 @@ class RulesEngine:
         return "、".join(self.book.fact(f).name for f in fact_ids)
 
     def _measure(
-        self, crit: Criterion, version: RuleVersion, case: CaseFacts
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, *, named_only: bool = False
     ) -> tuple[float, str, str, Evidence | None, bool] | None:
+        """The criterion's figure. `named_only` (outcome rules): people hurt are counted under their
+        own word, 3人轻伤 beside 2人重伤 is no third 重伤, and no count of people stands in for deaths."""
         if crit.terms:
             parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
             if not parts:
@@ -339,8 +368,18 @@ class RulesEngine:
         assert crit.threshold is not None
         _low, _high, t_unit = self.book.threshold_bounds(crit, self.province)
         for q in case.quantities:
-            if q.kind != crit.quantity_kind or not q.about(crit.subjects):
+            if q.kind != crit.quantity_kind or not (
+                _subject_matches(q.subject, crit.subjects) if named_only else q.about(crit.subjects)
+            ):
                 continue
+            if any(x in q.subject for x in crit.except_subjects):
+                continue
+            if not _subject_matches(q.subject, crit.subjects) and any(
+                _subject_matches(q.subject, c.subjects)
+                for c in version.criteria
+                if c is not crit and c.quantity_kind == crit.quantity_kind
+            ):
+                continue  # named for what another criterion measures; its clause's words do not move it
             subject = next((s for s in crit.subjects if s in q.subject or s in q.context), q.subject)
             value, unit = self.book.convert(q.value, q.unit, subject)
             if unit != t_unit:
@@ -353,7 +392,7 @@ class RulesEngine:
                     q.evidence,
                     False,
                 )
-        if best is None and case.infer_subjects:
+        if best is None and case.infer_subjects and not named_only:
             # A subject another criterion lists (耕地 beside 基本农田) has its own threshold.
             claimed = [
                 s for c in version.criteria if c.quantity_kind == crit.quantity_kind for s in c.subjects
@@ -386,14 +425,19 @@ class RulesEngine:
                 )
                 kind = "threshold"
             elif times >= self.near * wanted.times:
-                level, kind = "review", "near_threshold"
+                level, kind = "low", "near_threshold"
                 text = (
                     f"{pollutant}超标 {_qty(times)} 倍，达到追诉标准 {_qty(wanted.times)} 倍的 {ratio:.0%}"
-                    f"（{_cite(version)}）"
+                    f"（{_cite(version)}），接近但未达标准"
                 )
             else:
                 continue
+            if sig.detail != pollutant:
+                text = f"{sig.detail}，{text}"
             hit = _Hit(level, kind, text, "exceedance", times, wanted.times, "倍", ratio, sig.evidence)
+            if sig.supplied:
+                # the decision states no limit: a plant's own sector standard may differ from it
+                hit = _cap_review(replace(hit, text=text + "；文书未载明所执行的标准限值，请复核", assumed=True))
             if best is None or hit.ratio > best.ratio:
                 best = hit
         return best

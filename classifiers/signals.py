@@ -1,7 +1,9 @@
 """What a decision's text says that the threshold rules ask about and the field extractors do not
 read: fact elements (禁渔期, 暗管, 危险废物...), earlier administrative penalties, pollutants over
-their standard, the conduct date, outcomes (deaths, injuries, losses), and whether the police have
-already declined the case.
+their standard (as a multiple, or as a concentration against a limit), the conduct date, outcomes
+(deaths, injuries, losses), the measures written in forms no amount role names (票面金额 and 税额 of
+invoices, a volume × unit price), the rules whose own cue words the facts use, and who already
+decided: the police declining the case (a 立案监督 lead) or a prosecutor's 不起诉 sending it back.
 
 Every signal keeps the Evidence it was read from. Quoted law is skipped: an article recited in
 the decision describes the law, not the case.
@@ -24,28 +26,86 @@ _NEGATION = re.compile(r"(?:未|没有|无|不存在|并非|不属于|未发现|
 _SENTENCE = re.compile(r"[^。；;\n]+")
 # A month without a day (2021年8月起): extractors.dates reads only whole dates.
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?!\s?\d{1,2}\s?[日号])")
+# The end of a span of months in one year: `2022年1月至12月` ends in 2022年12月.
+_MONTH_SPAN_END = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s?年\s?\d{1,2}\s?月(?:份)?\s?(?:至|到|—|-|~)\s?(?P<m>\d{1,2})\s?月(?!\s?\d{1,2}\s?[日号])"
+)
 # Dates of the procedure, not of the conduct.
 _PROCEDURE = re.compile(
     r"检查|立案|调查|询问|告知|听证|送达|移送|受理|审查|核查|抽检|抽样|检测|检验|监测|举报|投诉|决定|复议|诉讼|出具|作出|签收|报告"
+    r"|检察|起诉|侦查|抓获|归案|到案|投案|传唤|羁押|拘留"
 )
 _PRIOR = re.compile(
-    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别)[^。；\n]{0,60}?"
-    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次[^。；\n]{0,20}?(?:行政处罚|处罚)"
+    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|被给予|年内)[^。；\n]{0,60}?"
+    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,40}?(?:行政处罚|处罚)"
     r"|(?:行政处罚|处罚)[^。；\n]{0,6}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
 )
+# One earlier penalty, with the conduct going on after it: `曾因无证采砂被处以罚款，其后仍继续开采`.
+_PRIOR_ONCE = re.compile(
+    r"(?:曾|此前|之前|先前|已|于[^。；\n]{0,14}?)(?:因[^。；\n]{0,30}?)?"
+    r"(?:被[^。；\n]{0,16}?(?:行政处罚|处罚|罚款)|受到?过?[^。；\n]{0,10}?(?:行政处罚|处罚))"
+)
+_CONTINUED = re.compile(r"(?:后|之后|以后)?[^。\n]{0,20}?(?:仍|又|再次|继续|依然|仍然|拒不停止)[^。；\n]{0,6}?"
+                        r"(?:开采|采砂|采挖|盗采|实施|从事|经营|生产|销售|排放|倾倒|行医|捕捞|运输)")
 _YEARS = re.compile(r"(?P<n>[一二两三四五六七八九十\d]+)\s?年(?:内|以内|之内)")
 _TIMES = re.compile(
-    rf"(?:超标|超过[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?)(?P<n>{NUMBER})\s?(?:余|多)?\s?倍"
+    rf"(?:超标|(?:超过|超出)[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?|浓度超出了?|浓度超过了?)"
+    rf"(?P<n>{NUMBER})\s?(?:余|多)?\s?倍"
     rf"|超标倍数为?\s?(?P<m>{NUMBER})"
 )
 _DECLINED = re.compile(
-    r"不予立案|决定不立案|作出不立案|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|反向移送|移送回|移交回|退回|交回|退还"
+    r"不予立案|决定不立案|作出不立案|不立案|撤销案件|撤案|终止侦查|不予追究刑事责任|不构成犯罪|不涉嫌犯罪|"
+    r"不需要追究刑事责任|不符合立案条件|移送回|移交回|退回|交回|退还"
 )
-_POLICE = re.compile(r"公安|侦查|检察|移送|立案")
+_POLICE = re.compile(r"公安|侦查|移送|立案")
+# A prosecutor who decided not to prosecute and sent the case back for an administrative penalty
+# (不起诉 + 检察意见, 反向移送): the criminal question is settled, not a lead.
+_PROSECUTOR_DECIDED = re.compile(r"不起诉|不予起诉|检察意见|反向移送")
+_PROSECUTOR = re.compile(r"检察院|检察机关|人民检察|检察")
+# A concentration and the limit it is held to: `总砷浓度为4.2mg/L`, `标准限值为0.5mg/L`.
+_CONC_UNIT = r"(?:mg\s?/\s?[Ll]|毫克\s?/\s?升|mg\s?/\s?m3|mg\s?/\s?m³|毫克\s?/\s?立方米|μg\s?/\s?L|ug\s?/\s?L)"
+_CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\s?(?:为|是|达|达到|:|：)?\s?(?P<v>{NUMBER})\s?(?P<u>{_CONC_UNIT})")
+_CONC_HINT = re.compile(r"mg|毫克|μg|ug", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(r"(?:标准|限值|限量|≤|<=|不得超过|不超过|排放限值|标准值|执行)[^，。；\n\d]{0,10}$")
+# The measures rules ask for that no contract amount role names.
+_FACE_VALUE = re.compile(
+    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+)
+_INVOICE_TAX = re.compile(
+    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+)
+_INVOICE = re.compile(r"发票|缴款书")
+_SPECIAL_INVOICE = re.compile(r"专用发票|专用缴款书|抵扣税款发票|用于抵扣|出口退税")
+# `5.811万m3×矿石价格65.00元/m3=3777150.00元`, `开采量2.3万立方米，按每立方米48元计算`
+_VOLUME_PRICE = re.compile(
+    rf"(?P<q>{NUMBER})\s?(?P<qu>万立方米|万方|万m3|万m³|立方米|方|m3|m³|吨|万吨)[^，,。；;\n\d]{{0,8}}?(?:[×xX*]|乘以)[^，,。；;\n\d]{{0,10}}?"
+    rf"(?P<p>{NUMBER})\s?元\s?/\s?(?:立方米|方|m3|m³|吨)(?:\s?=\s?(?P<t>{NUMBER})\s?(?P<tu>万元|元))?"
+    rf"|(?P<q2>{NUMBER})\s?(?P<qu2>万立方米|万方|立方米|方|吨|万吨)[，,]?\s?(?:按|以)(?:每(?:立方米|方|吨))?[^，,。；;\n\d]{{0,8}}?(?P<p2>{NUMBER})\s?元(?:\s?/\s?(?:立方米|方|吨)|每(?:立方米|方|吨))?"
+)
+_MINED = re.compile(r"开采|采挖|盗采|采砂|采矿|矿产|矿石|砂石|石料|河砂|黏土|花岗岩")
+_MONEY_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 _OUTCOME_COUNT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
 )
 _OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
+# A death stated of a named person, not counted (`致被害人某某当场死亡`, `经抢救无效死亡`): one death.
+_ONE_DEATH = re.compile(r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡")
+# Court-style figures the field extractor reads under no role: `出售价值人民币51万元的假冒卷烟`,
+# `销售…皮包共计人民币20万元`, `诈骗被害人…人民币共计10万元`.
+_COURT_SALES = re.compile(
+    rf"(?<![无未])(?:销售|出售|售卖)[^，,。；;\n]{{0,40}}?(?:价值|金额|货款|共计|合计)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
+# money received for what was sold: the business's takings (`先后五次收到某某汇款87100元`)
+# A crime the text itself names for the conduct: `涉嫌非法经营罪`, `犯虚开增值税专用发票罪`.
+_CRIME_NAMED = re.compile(
+    r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
+)
+_COURT_TAKINGS = re.compile(
+    rf"(?:收到|收取|收受)[^，,。；;\n]{{0,12}}?(?:汇款|货款|款项|价款)[^，,。；;\n\d]{{0,4}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
+_COURT_LOSS = re.compile(
+    rf"(?:诈骗|骗取|骗得)[^，,。；;\n]{{0,24}}?(?:人民币|财物|款)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +113,7 @@ class Signal:
     evidence: Evidence
     value: float | None = None
     detail: str = ""
+    supplied: bool = False  # the figure rests on data the text does not state (a standard's limit)
 
 
 @dataclass(frozen=True)
@@ -60,6 +121,7 @@ class PriorPenalties:
     count: int
     within_years: float | None  # None when the text gives neither a period nor dates
     evidence: Evidence
+    continued: bool = False  # the text says the conduct went on after the penalty
 
 
 @dataclass
@@ -69,8 +131,12 @@ class TextSignals:
     exceedance: list[tuple[str, Signal]] = field(default_factory=list)  # (pollutant, times over)
     conduct_date: date | None = None
     outcomes: list[Signal] = field(default_factory=list)  # deaths/injuries/losses stated
-    declined: Signal | None = None
+    declined: Signal | None = None  # the police declined or dropped the case
+    prosecutor: Signal | None = None  # a prosecutor's 不起诉 with 检察意见 / 反向移送
     ruled_out: set[str] = field(default_factory=set)  # fact ids the text states the contrary of
+    measures: dict[str, Signal] = field(default_factory=dict)  # rule-only amount role -> largest stated
+    cued: dict[str, Signal] = field(default_factory=dict)  # rule id -> its cue word in the text
+    crime_named: tuple[str, Signal] | None = None  # a rules' crime the text names for the conduct
 
 
 def _masked(text: str) -> str:
@@ -108,12 +174,26 @@ def _share_pattern(of: list[str]) -> re.Pattern[str]:
     )
 
 
+_LICENCE = re.compile(r"许可证|证书|执照|资格证")
+
+
+def _bracketed_alternation(words: list[str]) -> str:
+    """Phrases that still match with a document's name in title marks inside them: 未取得采矿许可证
+    as written 未取得《采矿许可证》."""
+    def one(word: str) -> str:
+        if not _LICENCE.search(word):
+            return re.escape(word)
+        return "[《〈]?".join(re.escape(ch) for ch in word)
+
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _fact_patterns(book: RuleBook) -> _FactPatterns:
     """One alternation per fact, longest phrase first (compiled once per rule book)."""
     cached = _compiled.get(id(book))
     if cached is None or cached[0] is not book:
         patterns = _FactPatterns(
-            tuple((f.id, re.compile(_alternation(f.phrases))) for f in book.facts if f.phrases),
+            tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
         )
         cached = _compiled[id(book)] = (book, patterns)
@@ -140,6 +220,11 @@ def _found_dates(sentence: str) -> list[FoundDate]:
     for m in _MONTH.finditer(sentence):
         try:
             out.append(FoundDate(date(int(m["y"]), int(m["m"]), 1), m.start(), m.end()))
+        except ValueError:
+            continue
+    for m in _MONTH_SPAN_END.finditer(sentence):
+        try:
+            out.append(FoundDate(date(int(m["y"]), int(m["m"]), 1), m.start("m"), m.end()))
         except ValueError:
             continue
     return sorted(out, key=lambda d: d.start)
@@ -189,10 +274,32 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
             days = _dates(sentence)
             if days and decided is not None:
                 years = (decided - min(days)).days / 365.25
-        found = PriorPenalties(int(n), years, view.evidence(s.start() + m.start(), s.start() + m.end()))
+        continued = bool(_CONTINUED.search(sentence, m.end()))
+        found = PriorPenalties(
+            int(n), years, view.evidence(s.start() + m.start(), s.start() + m.end()), continued
+        )
         if best is None or found.count > best.count:
             best = found
+    if best is None:
+        best = _prior_once(view, masked, decided)
     return best
+
+
+def _prior_once(view: View, masked: str, decided: date | None) -> PriorPenalties | None:
+    """One earlier penalty, counted only where the text says the conduct went on after it (the
+    clause after the penalty or the next sentence): a penalty merely recalled is not a repeat."""
+    for s in _SENTENCE.finditer(masked):
+        sentence = s.group()
+        m = _PRIOR_ONCE.search(sentence)
+        if m is None:
+            continue
+        rest = masked[s.start() + m.end() : s.end() + 40]
+        if not _CONTINUED.search(rest):
+            continue
+        days = _dates(sentence[: m.end()])
+        years = (decided - min(days)).days / 365.25 if days and decided is not None else None
+        return PriorPenalties(1, years, view.evidence(s.start() + m.start(), s.start() + m.end()), True)
+    return None
 
 
 def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Signal]]:
@@ -214,6 +321,7 @@ def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Sign
     out: list[tuple[str, Signal]] = []
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
+        stated: set[str] = set()
         for m in _TIMES.finditer(sentence):
             times = _number(m["n"] or m["m"])
             before = list(named.finditer(sentence[: m.start()]))
@@ -222,6 +330,49 @@ def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Sign
             pollutant = before[-1].group()
             ev = view.evidence(s.start() + before[-1].start(), s.start() + m.end())
             out.append((pollutant, Signal(ev, value=times, detail=pollutant)))
+            stated.add(pollutant)
+        # a multiple the sentence states wins over one computed from its concentrations
+        if _CONC_HINT.search(sentence):
+            out.extend(c for c in _concentrations(view, s.start(), sentence, named, book) if c[0] not in stated)
+    return out
+
+
+def _concentrations(
+    view: View, offset: int, sentence: str, named: re.Pattern[str], book: RuleBook
+) -> list[tuple[str, Signal]]:
+    """`总砷浓度为4.2mg/L … 排放标准限值为0.5mg/L`: the measured figure as a multiple over its limit,
+    (C − S) / S as monitoring reports count 超标倍数. The limit is the one the sentence states after
+    the pollutant, else the discharge limit kept as data (detail says which; the rules engine asks
+    only for review on a limit it supplied)."""
+    out: list[tuple[str, Signal]] = []
+    readings: list[tuple[str, float, str, int, int, bool]] = []  # pollutant, value, unit, start, end, is_limit
+    for m in _CONCENTRATION.finditer(sentence):
+        value = _number(m["v"])
+        before = list(named.finditer(sentence[: m.start()]))
+        if value is None or not before:
+            continue
+        is_limit = bool(_LIMIT_BEFORE.search(sentence[max(0, m.start() - 14) : m.start()]))
+        unit = re.sub(r"\s", "", m["u"])
+        readings.append((before[-1].group(), value, unit, before[-1].start(), m.end(), is_limit))
+    for i, (pollutant, value, unit, start, end, is_limit) in enumerate(readings):
+        if is_limit:
+            continue
+        stated = next((r for r in readings[i + 1 :] if r[5] and r[2].lower() == unit.lower()), None)
+        limit = stated[1] if stated else None
+        lim = book.limit_for(pollutant)
+        source = "文书所载限值"
+        if limit is None:
+            if lim is None or lim.unit.lower() != unit.lower():
+                continue
+            limit, source = lim.limit, f"{lim.standard}限值"
+        written = pollutant
+        pollutant = lim.pollutant if lim else pollutant
+        if limit <= 0 or value <= limit:
+            continue
+        times = (value - limit) / limit
+        ev = view.evidence(offset + start, offset + (stated[4] if stated else end))
+        detail = f"{written}浓度 {value:g} {unit}，{source} {limit:g} {unit}"
+        out.append((pollutant, Signal(ev, value=round(times, 2), detail=detail, supplied=stated is None)))
     return out
 
 
@@ -260,31 +411,148 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
             out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
     if out:
         return out
+    for m in _ONE_DEATH.finditer(masked) if "死亡" in masked else ():
+        if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
     for m in _OUTCOME_WORD.finditer(masked):
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             out.append(Signal(view.evidence(m.start(), m.end()), detail=m.group()))
     return out
 
 
-def _declined(view: View, masked: str) -> Signal | None:
+def _declined(view: View, masked: str) -> tuple[Signal | None, Signal | None]:
+    """(the police declined or dropped the case, a prosecutor did not prosecute it). A sentence
+    naming the procuratorate speaks of the prosecutor's decision, whatever else it mentions."""
+    police: Signal | None = None
+    prosecutor: Signal | None = None
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
+        if prosecutor is None and _PROSECUTOR.search(sentence):
+            m = _PROSECUTOR_DECIDED.search(sentence)
+            if m:
+                prosecutor = Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())
+                continue
         m = _DECLINED.search(sentence)
-        if m and _POLICE.search(sentence):
-            return Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())
+        if police is None and m and _POLICE.search(sentence) and not _PROSECUTOR.search(sentence):
+            police = Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())
+    return police, prosecutor
+
+
+def _money(value: str, unit: str) -> float | None:
+    number = _number(value)
+    return None if number is None else number * _MONEY_UNIT[unit]
+
+
+def _keep_largest(found: dict[str, Signal], role: str, signal: Signal) -> None:
+    if role not in found or (signal.value or 0) > (found[role].value or 0):
+        found[role] = signal
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    stops = [i for i in (text.find(ch, end) for ch in "。；;\n") if i >= 0]
+    return text[a : min(stops) if stops else len(text)]
+
+
+def _measures(view: View, masked: str) -> dict[str, Signal]:
+    """Invoice face values and taxes (in a sentence about invoices), a mined volume times its unit
+    price as the value of the minerals (goods_value), and the court's way of stating sales and what
+    a fraud took. They stand in only for a role the field extractor did not read (risk.case_facts).
+    The largest figure of each is kept: a total is stated after its parts, never below them."""
+    found: dict[str, Signal] = {}
+
+    def keep(role: str, m: re.Match[str], yuan: float | None) -> None:
+        if yuan:
+            _keep_largest(found, role, Signal(view.evidence(m.start(), m.end()), value=yuan, detail=m.group()))
+
+    invoices = _INVOICE.search(masked) is not None
+    for role, pattern in (("invoice_face_value", _FACE_VALUE), ("invoice_tax", _INVOICE_TAX)):
+        for m in pattern.finditer(masked) if invoices else ():
+            sentence = _sentence_around(masked, m.start(), m.end())
+            # the face value of 增值税专用发票 is no measure of 虚开发票罪 (其他发票); their tax is 205's
+            if _INVOICE.search(sentence) and not (role == "invoice_face_value" and _SPECIAL_INVOICE.search(sentence)):
+                keep(role, m, _money(m["v"], m["u"]))
+    for role, pattern in (("sales", _COURT_SALES), ("loss", _COURT_LOSS), ("illegal_revenue", _COURT_TAKINGS)):
+        for m in pattern.finditer(masked):
+            keep(role, m, _money(m["v"], m["u"]))
+    for m in _VOLUME_PRICE.finditer(masked) if _MINED.search(masked) else ():
+        if _MINED.search(_sentence_around(masked, m.start(), m.end())):
+            keep("goods_value", m, _mined_value(m))
+    return found
+
+
+def _mined_value(m: re.Match[str]) -> float | None:
+    if m["t"]:
+        return _money(m["t"], m["tu"])
+    qty, unit, price = (m["q"], m["qu"], m["p"]) if m["q"] else (m["q2"], m["qu2"], m["p2"])
+    q, p = _number(qty), _number(price)
+    if q is None or p is None:
+        return None
+    return round(q * (1e4 if unit.startswith("万") else 1.0) * p, 2)
+
+
+def _norm_crime(name: str) -> str:
+    return re.sub(r"[、，,\s]|罪$", "", name)
+
+
+def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] | None:
+    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪), not denied (不构成)."""
+    if "罪" not in masked:
+        return None
+    crimes = {_norm_crime(r.crime): r.crime for r in book.rules}
+    for m in _CRIME_NAMED.finditer(masked):
+        for part in re.split(r"罪[、和及]?", m["name"]):
+            named = _norm_crime(part)
+            if len(named) < 4:
+                continue
+            crime = next((c for n, c in crimes.items() if named in n or n in named), None)
+            if crime is not None:
+                return crime, Signal(view.evidence(m.start(), m.end()), detail=m.group())
     return None
+
+
+_cue_patterns: dict[int, tuple[RuleBook, re.Pattern[str], dict[str, list[str]]]] = {}
+
+
+def _cued(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
+    """Rules whose cue words the text uses (not negated): the first use of each. One pass over the
+    text with every rule's words, longest first; a word holding another rule's word counts for both
+    (假冒注册商标 holds 假冒)."""
+    cached = _cue_patterns.get(id(book))
+    if cached is None or cached[0] is not book:
+        by_word: dict[str, list[str]] = {}
+        for r in book.rules:
+            for w in r.cues:
+                by_word.setdefault(w, []).append(r.id)
+        rules_of = {w: [rid for c in by_word if c in w for rid in by_word[c]] for w in by_word}
+        cached = _cue_patterns[id(book)] = (book, re.compile(_alternation(list(by_word))), rules_of)
+    _book, pattern, rules_of = cached
+    found: dict[str, Signal] = {}
+    for m in pattern.finditer(masked):
+        # 未取得…许可证 is the conduct itself, not a denial of it
+        if not _LICENCE.search(m.group()) and _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+            continue
+        for rule_id in rules_of[m.group()]:
+            if rule_id not in found:
+                found[rule_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
+    return found
 
 
 def read_signals(document: Document, book: RuleBook, decided: date | None) -> TextSignals:
     view = build_view(document)
     masked = _masked(view.text)
     ruled_out: set[str] = set()
+    police, prosecutor = _declined(view, masked)
     return TextSignals(
         facts=_facts(view, masked, book, ruled_out),
         prior=_prior(view, masked, decided),
         exceedance=_exceedance(view, masked, book),
         conduct_date=_conduct_date(view, masked, decided),
         outcomes=_outcomes(view, masked),
-        declined=_declined(view, masked),
+        declined=police,
+        prosecutor=prosecutor,
         ruled_out=ruled_out,
+        measures=_measures(view, masked),
+        cued=_cued(view, masked, book),
+        crime_named=_crime_named(view, masked, book),
     )

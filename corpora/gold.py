@@ -87,7 +87,10 @@ class GoldCriminal(BaseModel):
     rule_id: str | None = None
     crime: str | None = None
     reason: str = ""
-    declined_by_police: bool = False  # police declined / transferred it back: not a new lead
+    # the police declined the case and sent it back: a 立案监督 lead, still expected flagged (review)
+    declined_by_police: bool = False
+    # a prosecutor did not prosecute (不起诉 + 检察意见) and sent it back: decided, expected unflagged
+    decided_by_prosecutor: bool = False
     # label False, yet a measured value of an applicable rule reaches 80% of its threshold: the
     # spec expects `review` (临近立案标准), not `low`
     near_threshold: bool = False

@@ -21,6 +21,10 @@ from corpora.gold import AmountRole, PartyKind, QuantityKind
 from ingest.errors import DataFileError
 
 Measure = Literal["amount", "quantity", "behaviour", "outcome"]
+# Amount roles a rule may measure: the contract's roles, and measures only the text signals read
+# (classifiers/signals.py), which are no field of the extract contract: the face value and the tax
+# printed on invoices (票面金额, 税额).
+RuleRole = AmountRole | Literal["invoice_face_value", "invoice_tax"]
 PartyScope = Literal["any", "individual", "unit"]
 Certainty = Literal["flag", "review"]
 
@@ -39,6 +43,11 @@ class UnitConversion(BaseModel):
     canonical: str
     factor: float = Field(gt=0)
     subject: str | None = None  # the conversion only holds for this subject (1条 卷烟 = 200支)
+    subjects: list[str] = Field(default_factory=list)  # or for any of these
+
+    def holds_for(self, named: list[str]) -> bool:
+        wanted = [self.subject] if self.subject else self.subjects
+        return not wanted or any(w in s for w in wanted for s in named)
 
 
 class Share(BaseModel):
@@ -58,13 +67,24 @@ class Fact(BaseModel):
 
 
 class AmountTerm(BaseModel):
-    role: AmountRole
+    role: RuleRole
     weight: float = 1.0
 
 
 class Exceedance(BaseModel):
     pollutants: list[str] = Field(min_length=1)
     times: float = Field(gt=0)
+
+
+class DischargeLimit(BaseModel):
+    """A pollutant's discharge limit in a standard (GB 8978 表1 总砷 0.5 mg/L): what a measured
+    concentration is compared with when the decision states the concentration but not the limit."""
+
+    pollutant: str
+    names: list[str] = Field(min_length=1)  # as written: 总砷, 砷
+    limit: float = Field(gt=0)
+    unit: str
+    standard: str
 
 
 class Threshold(BaseModel):
@@ -104,9 +124,13 @@ class Criterion(BaseModel):
     terms: list[AmountTerm] = Field(default_factory=list)
     quantity_kind: QuantityKind | None = None
     subjects: list[str] = Field(default_factory=list)
+    # subjects that contain a listed one yet are another thing (增值税专用发票 for 发票)
+    except_subjects: list[str] = Field(default_factory=list)
     exceedance: Exceedance | None = None
     facts: list[str] = Field(default_factory=list)
     prior_penalties: int | None = Field(default=None, ge=1)
+    # the prior penalties need only be stated, the conduct going on after them (又/仍/继续)
+    continued: bool = False
     within_years: int | None = Field(default=None, ge=1)
     threshold: Threshold | None = None
 
@@ -120,6 +144,8 @@ class Criterion(BaseModel):
             raise ValueError(f"criterion {self.id}: a threshold needs amount terms or a quantity_kind")
         if self.quantity_kind and not self.subjects:
             raise ValueError(f"criterion {self.id}: a quantity needs the subjects it counts")
+        if self.continued and self.prior_penalties is None:
+            raise ValueError(f"criterion {self.id}: continued without prior_penalties")
         if self.within_years is not None and self.prior_penalties is None:
             raise ValueError(f"criterion {self.id}: within_years without prior_penalties")
         if not (self.terms or self.quantity_kind or self.exceedance or self.facts or self.prior_penalties):
@@ -166,10 +192,16 @@ class Rule(BaseModel):
     article_sub: int | None = Field(default=None, ge=1)  # 之一, 之二: 刑法第二百七十六条之一
     paragraph: int | None = None
     measure: Measure
+    # words naming the rule's own conduct (盗伐, 虚开, 危险废物): stated in a decision's facts they
+    # bring the rule in whatever category the model chose, or none
+    cues: list[str] = Field(default_factory=list)
     versions: list[RuleVersion] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _versions_do_not_overlap(self) -> Rule:
+        blank = [c for c in self.cues if len(c.strip()) < 2]
+        if blank:
+            raise ValueError(f"rule {self.id}: cue words need two characters at least, got {blank}")
         ordered = sorted(self.versions, key=lambda v: v.effective_from)
         for earlier, later in zip(ordered, ordered[1:]):
             if earlier.effective_to is None or earlier.effective_to > later.effective_from:
@@ -188,6 +220,7 @@ class Rule(BaseModel):
 class RuleBook(BaseModel):
     unit_conversions: list[UnitConversion]
     facts: list[Fact]
+    discharge_limits: list[DischargeLimit] = Field(default_factory=list)
     rules: list[Rule]
 
     @model_validator(mode="after")
@@ -207,6 +240,11 @@ class RuleBook(BaseModel):
                     if crit.threshold is not None:
                         self._check_unit(where, crit)
                     self._check_measure(where, rule.measure, crit)
+        exceeding = {p for r in self.rules for v in r.versions for c in v.criteria if c.exceedance
+                     for p in c.exceedance.pollutants}
+        for lim in self.discharge_limits:
+            if lim.pollutant not in exceeding:
+                raise ValueError(f"discharge limit for {lim.pollutant}: no exceedance criterion lists it")
         return self
 
     def _check_unit(self, where: str, crit: Criterion) -> None:
@@ -241,7 +279,7 @@ class RuleBook(BaseModel):
 
     def _conversion(self, unit: str, subjects: list[str]) -> UnitConversion | None:
         for conv in self.unit_conversions:
-            if conv.unit == unit and (conv.subject is None or any(conv.subject in s for s in subjects)):
+            if conv.unit == unit and conv.holds_for(subjects):
                 return conv
         return None
 
@@ -274,6 +312,10 @@ class RuleBook(BaseModel):
             if fact.id == fact_id:
                 return fact
         raise KeyError(fact_id)
+
+    def limit_for(self, name: str) -> DischargeLimit | None:
+        """The discharge limit a pollutant written `name` (总砷, 六价铬) is held to, if any."""
+        return next((lim for lim in self.discharge_limits if name in lim.names), None)
 
     def for_crime(self, crime: str) -> list[Rule]:
         return [r for r in self.rules if r.crime == crime]

@@ -43,7 +43,7 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "升": ("volume", "立方米", 0.001),
     "L": ("volume", "立方米", 0.001),
 }
-_COUNT_UNITS = "批次|[株棵只条支份册本张盒人名尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块顶]"
+_COUNT_UNITS = "批次|[株棵只条支份册本张盒人名尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块顶组]"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
     rf"(?<![第\d./\-A-Za-z])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?"
@@ -79,10 +79,16 @@ _THRESHOLD_BEFORE = re.compile(
 # People hurt are written in words as often as in digits (`造成二人死亡`)
 _CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
 # `…3层302部位`, `…路8号`: a number in an address counts nothing
-_ADDRESS_BEFORE = re.compile(r"[号层楼栋幢室座路街巷弄]\s?$")
+_ADDRESS_BEFORE = re.compile(r"[号层楼栋幢室座路街巷弄村社]\s?$")
 # `责令补种54株树木`, `补种滥伐株数五倍的树木2560株`: what is ordered is not what was found
 _ORDERED_BEFORE = re.compile(r"(?:补种|补植|栽植|种植|恢复)[^，。；;,\n\d]{0,16}$")
 _PER = re.compile(r"^\s?(?:/|每)")
+# A fact stated as a lower bound is still the quantity found: `危险废物总重量超过3吨`, `倾倒废液3吨以上，`
+# (a measure word before 超过; 以上 closing the clause). Law's own `三吨以上的` is quoted and skipped.
+_MEASURED_BOUND_BEFORE = re.compile(
+    r"(?:重量|总重|总量|数量|面积|体积|蓄积|方量|共计|合计|总计|累计|约|达)\s?(?:超过|达到|逾|多于|高于)\s?$"
+)
+_STATED_AT_LEAST = re.compile(r"^\s?以上(?![的之])(?:[，,。；;）)]|$)")
 # What stands between a subject and its number or unit: verbs of the conduct, quantifier words.
 _LEAD = re.compile(
     r"^.*?(?:查获|发现|查扣|扣押|查封|销售|售出|出售|购进|购入|收购|存放|储存|贮存|运输|经营|经手|生产|加工|涉案|"
@@ -153,11 +159,12 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
         if any(s <= start < e for s, e in quoted):
             continue
         following = text[end : end + 6]
-        if _RANGE_AFTER.match(following) or _PER.match(following):
+        if (_RANGE_AFTER.match(following) and not _STATED_AT_LEAST.match(following)) or _PER.match(following):
             continue
-        if _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) or _ORDERED_BEFORE.search(
-            text[max(0, start - 20) : start]
-        ):
+        stated_bound = _MEASURED_BOUND_BEFORE.search(text[max(0, start - 8) : start])
+        if (
+            _THRESHOLD_BEFORE.search(text[max(0, start - 6) : start]) and not stated_bound
+        ) or _ORDERED_BEFORE.search(text[max(0, start - 20) : start]):
             continue
         num = m.group("num")
         if m.group("count"):

@@ -18,7 +18,8 @@ Gold conventions. Every amount and quantity the facts state is in gold: amounts 
 counts keep their unit). Law text quoted with its own ranges is not an amount. `criminal.label` is
 True when the stated facts meet a criterion of a rule in force at the conduct date, criteria marked
 `certainty: review` included; a case sent to the police and returned keeps label=True with
-`declined_by_police=True`. A label=False case whose measured value of a rule in force reaches
+`declined_by_police=True` (a 立案监督 lead: expected `review`), and one a prosecutor did not
+prosecute and sent back keeps label=True with `decided_by_prosecutor=True` (expected unflagged). A label=False case whose measured value of a rule in force reaches
 80% of its threshold has `near_threshold=True` (the expected output there is `review`).
 When 作出决定的机关名称和日期 is left out, `decision_date` is still the decision's date although the
 text does not print it (the classifiers use it; `lianfa eval` expects no date to be read there).

@@ -79,6 +79,8 @@ def _measured(book: RuleBook, crit: Criterion, case: CaseFacts) -> float | None:
     for q in case.quantities:
         if q.kind != crit.quantity_kind or not _subject_matches(q.subject, crit.subjects):
             continue
+        if any(x in q.subject for x in crit.except_subjects):
+            continue
         value, qunit = book.convert(q.value, q.unit, q.subject)
         if qunit == unit and (best is None or value > best):
             best = value
@@ -160,7 +162,11 @@ def threshold_for(
                 continue
         elif quantity is not None:
             kind, subject = quantity
-            if crit.quantity_kind != kind or not _subject_matches(subject, crit.subjects):
+            if (
+                crit.quantity_kind != kind
+                or not _subject_matches(subject, crit.subjects)
+                or any(x in subject for x in crit.except_subjects)
+            ):
                 continue
         else:
             continue

@@ -78,6 +78,7 @@ class Decision:
     quote: str  # a quoted penalty clause ("" when none)
     penalties: list[PenaltyItem]
     police_returned: bool
+    prosecutor_returned: bool
     missing: list[str]
     gov: str  # 复议 body
     court: str
@@ -136,10 +137,14 @@ def _opening(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
 
 
 def _police(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
-    if not d.police_returned:
+    if not (d.police_returned or d.prosecutor_returned):
         return []
     assert d.police_dates is not None
     f = f.plus(d1=d.dates(d.police_dates[0]), d2=d.dates(d.police_dates[1]))
+    if d.prosecutor_returned:
+        place = d.agency.place
+        prosecutor = f"{place.district}人民检察院" if rng.random() < 0.6 else f"{place.short_city}市人民检察院"
+        return [_para(pick(rng, ph.PROSECUTOR_RETURNS, d.style).format(prosecutor=prosecutor, **f))]
     police = f"{d.agency.place.short_city}市公安局" if rng.random() < 0.5 else f"{d.agency.place.district}公安局"
     if d.agency.place.municipality:
         police = f"{d.agency.place.city}公安局{d.agency.place.district}分局"

@@ -254,6 +254,18 @@ POLICE_RETURNS: Bank[str] = {
         "经{police}审查（{d1}移送），该局认定{reason}，于{d2}将案件交回{self}。",
     ),
 }
+# A case the prosecutor decided not to prosecute and sent back for an administrative penalty
+# (不起诉 + 检察意见, 反向移送): {prosecutor}, dates.
+PROSECUTOR_RETURNS: Bank[str] = {
+    "default": (
+        "本案于{d1}移送司法机关。{prosecutor}审查后作出不起诉决定，并于{d2}向{self}提出检察意见，建议依法给予行政处罚。",
+        "{d2}，{prosecutor}对当事人作出不起诉决定，并制发检察意见书，将案件移送{self}依法作出行政处罚（移送公安机关日期{d1}）。",
+    ),
+    "holdout": (
+        "检察机关反馈：{prosecutor}经审查决定不起诉，于{d2}将案件反向移送{self}处理（此前于{d1}移送）。",
+        "经{prosecutor}审查（{d1}移送），该院决定不予起诉，{d2}以检察意见书建议{self}给予行政处罚。",
+    ),
+}
 POLICE_REASONS: Bank[str] = {
     "default": ("没有犯罪事实", "情节显著轻微危害不大，不认为是犯罪", "不构成犯罪", "现有证据不足以证明有犯罪事实"),
     "holdout": ("不需要追究刑事责任", "证据不足，不符合立案条件", "犯罪情节轻微"),

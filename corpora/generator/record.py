@@ -30,6 +30,7 @@ CONDUCT_TO = date(2025, 6, 30)
 CRIMINAL_SHARE = 0.55  # share of decisions drawn from categories that have threshold rules
 P_MISSING = 0.16  # a decision leaves out one (rarely two) required elements
 P_POLICE_RETURN = 0.14  # of decisions whose facts cross: sent to the police and sent back
+P_PROSECUTOR_SHARE = 0.4  # of those: the prosecutor, not the police, decided and sent it back
 
 
 @dataclass(frozen=True)
@@ -136,16 +137,22 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     assert story is not None
 
     if criminal.label and rng.random() < P_POLICE_RETURN:
-        criminal = criminal.model_copy(update={
-            "declined_by_police": True,
-            "reason": criminal.reason + "；已移送公安机关，公安机关决定不予立案并移送回行政机关处理",
-        })
+        if rng.random() < P_PROSECUTOR_SHARE:
+            criminal = criminal.model_copy(update={
+                "decided_by_prosecutor": True,
+                "reason": criminal.reason + "；检察机关作出不起诉决定并提出检察意见，移送行政机关处理",
+            })
+        else:
+            criminal = criminal.model_copy(update={
+                "declined_by_police": True,
+                "reason": criminal.reason + "；公安机关决定不予立案并移送回行政机关处理（立案监督线索）",
+            })
 
     # the procedure after filing: (transfer to the police and back), notice of the intended penalty,
     # hearing, decision
     step = filed
     police_dates = None
-    if criminal.declined_by_police:
+    if criminal.declined_by_police or criminal.decided_by_prosecutor:
         sent = step + timedelta(days=rng.randint(3, 30))
         back = sent + timedelta(days=rng.randint(10, 60))
         police_dates = (sent, back)
@@ -180,7 +187,8 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         decision_date=decided, filed=filed, found=found, notice=notice, hearing_date=hearing,
         police_dates=police_dates, dates=dates, money=money, party=party, story=story,
         violated=violated_text, basis=basis_text, quote=quote, penalties=items,
-        police_returned=criminal.declined_by_police, missing=missing, gov=gov, court=court,
+        police_returned=criminal.declined_by_police, prosecutor_returned=criminal.decided_by_prosecutor,
+        missing=missing, gov=gov, court=court,
         discretion=rng.random() < 0.35, hearing=rng.random() < 0.7, footer=rng.random() < 0.3,
         headings=rng.random() < 0.2,
     )

@@ -235,11 +235,12 @@ def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalSco
     counts, high, spec = Counts(), Counts(), Counts()
     levels: Counter[str] = Counter()
     near: Counter[str] = Counter()
-    declined = agreeing = 0
+    declined = agreeing = by_prosecutor = 0
     for gold, risk in labels:
         levels[risk.level or "none"] += 1
-        expected = gold.criminal.label and not gold.criminal.declined_by_police
+        expected = gold.criminal.label and not gold.criminal.decided_by_prosecutor
         declined += gold.criminal.label and gold.criminal.declined_by_police
+        by_prosecutor += gold.criminal.label and gold.criminal.decided_by_prosecutor
         _flag_counts(counts, expected, risk.level in FLAGGED_LEVELS)
         _flag_counts(high, expected, risk.level == "high")
         if gold.criminal.near_threshold and not gold.criminal.label:
@@ -252,8 +253,9 @@ def criminal_score(labels: Sequence[tuple[GoldRecord, PredRisk]]) -> CriminalSco
     return CriminalScore(
         **counts.score().model_dump(),
         documents=len(labels),
-        gold_positive=sum(1 for g, _ in labels if g.criminal.label and not g.criminal.declined_by_police),
+        gold_positive=sum(1 for g, _ in labels if g.criminal.label and not g.criminal.decided_by_prosecutor),
         declined_by_police=declined,
+        decided_by_prosecutor=by_prosecutor,
         levels=dict(levels),
         high_only=high.score(),
         rule_agreement=agreeing / counts.tp if counts.tp else None,

@@ -76,7 +76,8 @@ class CriminalScore(Score):
 
     documents: int
     gold_positive: int
-    declined_by_police: int  # gold cases over a threshold that the police declined: expected unflagged
+    declined_by_police: int  # gold cases over a threshold the police declined: 立案监督 leads, expected flagged
+    decided_by_prosecutor: int  # gold cases over a threshold a prosecutor did not prosecute: expected unflagged
     levels: dict[str, int] = Field(default_factory=dict)  # predicted level -> documents
     high_only: Score  # the same counts when only level "high" is a flag
     # of the correctly flagged cases, the share whose reasons cite the gold rule_id
@@ -147,8 +148,9 @@ def format_table(report: EvalReport) -> str:
         f"near-threshold gold negatives {near.near_gold}: review (prompted) {near.prompted} "
         f"({_pct(near.prompt_share).strip()}%), high (false flag) {near.flagged_high}, "
         f"low (missed prompt) {near.missed_prompts}",
-        f"gold positive {report.criminal.gold_positive}, declined by police (expected unflagged) "
-        f"{report.criminal.declined_by_police}, levels "
+        f"gold positive {report.criminal.gold_positive} (declined by police, expected review: "
+        f"{report.criminal.declined_by_police}), decided by a prosecutor (expected unflagged) "
+        f"{report.criminal.decided_by_prosecutor}, levels "
         + ", ".join(f"{k} {v}" for k, v in sorted(report.criminal.levels.items())),
         f"flagged cases citing the gold rule: {_pct(report.criminal.rule_agreement).strip()}%",
     ]

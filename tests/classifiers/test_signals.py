@@ -118,3 +118,82 @@ def test_medical_fund_fraud_is_read_from_its_means() -> None:
     s = signals("当事人通过虚构医药服务项目的方式，向医保经办机构申报结算，造成基金损失3万元。")
     assert "medical_fund_defrauded" in s.facts
     assert "medical_fund_defrauded" not in signals("当事人超标准收费，造成医保基金损失3万元。").facts
+
+
+def test_invoice_face_value_and_tax_are_read_only_beside_invoices() -> None:
+    s = signals("经查，当事人为三家公司虚开增值税普通发票28份，票面金额合计1,260,000元。")
+    assert s.measures["invoice_face_value"].value == 1_260_000
+    t = signals("当事人取得虚开的增值税专用发票12份，价税合计2.3亿元，税额3,120万元。")
+    # the face value of special invoices measures no 虚开发票罪; their tax is 205's measure
+    assert "invoice_face_value" not in t.measures and t.measures["invoice_tax"].value == 31_200_000
+    assert "invoice_tax" not in signals("当事人少缴税款8万元。").measures
+    assert signals("当事人为他人虚开发票53份，涉及金额4725000元。").measures["invoice_face_value"].value == 4_725_000
+
+
+def test_a_mined_volume_times_its_unit_price_is_the_value_of_the_minerals() -> None:
+    priced = signals("当事人越界采挖砂石1.2万立方米×单价30元/立方米=360000元。")
+    assert priced.measures["goods_value"].value == 360_000
+    unpriced = signals("当事人无证开采石料8600立方米，按每立方米25元计算。")
+    assert unpriced.measures["goods_value"].value == 215_000
+
+
+def test_a_concentration_is_a_multiple_of_the_limit_stated_or_kept_as_data() -> None:
+    stated = signals("经采样，外排废水总镉浓度为0.46mg/L，执行标准限值为0.1mg/L。")
+    [(pollutant, sig)] = stated.exceedance
+    assert (pollutant, sig.value, sig.supplied) == ("镉", 3.6, False)
+    kept = signals("监测结果显示，车间废水总砷含量为3.1mg/L。")
+    [(pollutant, sig)] = kept.exceedance
+    assert (pollutant, sig.value, sig.supplied) == ("砷", 5.2, True) and "GB 8978" in sig.detail
+    assert signals("外排废水总砷浓度为0.2mg/L。").exceedance == []  # under the limit
+
+
+def test_repeat_penalties_in_the_n_years_wording_and_a_penalty_the_conduct_went_on_after() -> None:
+    two = signals("当事人两年内因无证采砂受过三次行政处罚，今年又在河道采砂。")
+    assert two.prior is not None and (two.prior.count, two.prior.within_years) == (3, 2)
+    once = signals("当事人曾于2021年5月因无证开采被处以罚款，其后仍继续开采。")
+    assert once.prior is not None and (once.prior.count, once.prior.continued) == (1, True)
+    assert signals("当事人曾于2021年5月因无证开采被处以罚款。").prior is None
+
+
+def test_the_police_declining_and_a_prosecutor_not_prosecuting_are_told_apart() -> None:
+    police = signals("本案移送区公安分局后，该局以证据不足为由决定不予立案，并将案件退回本局。")
+    assert police.declined is not None and police.prosecutor is None
+    dropped = signals("公安机关立案侦查后撤销案件，移交本局处理。")
+    assert dropped.declined is not None
+    prosecutor = signals("区人民检察院对当事人作出不起诉决定，并向本局制发检察意见书。")
+    assert prosecutor.prosecutor is not None and prosecutor.declined is None
+
+
+def test_cue_words_bring_their_rules_and_a_denied_cue_does_not() -> None:
+    s = signals("经查，当事人在承包山场内盗伐杉木，并将危险废物随意倾倒。")
+    assert {"illegal_logging_quantity", "illegal_logging_value", "pollution_hazardous_waste"} <= set(s.cued)
+    assert s.cued["illegal_logging_quantity"].detail == "盗伐"
+    assert "illegal_logging_quantity" not in signals("经查，未发现盗伐林木。").cued
+
+
+def test_court_style_sales_and_a_named_death() -> None:
+    s = signals("被告人向他人出售价值人民币36万元的假冒白酒。")
+    assert s.measures["sales"].value == 360_000
+    assert "sales" not in signals("该批货物尚无销售,其价值经核定为90000元。").measures
+    [death] = signals("工人王某被砸中，经抢救无效死亡。").outcomes
+    assert (death.value, death.detail) == (1.0, "死亡")
+
+
+def test_a_crime_named_for_the_conduct_and_not_one_denied() -> None:
+    named = signals("当事人的行为涉嫌非法经营罪。").crime_named
+    assert named is not None and named[0] == "非法经营罪"
+    assert signals("公安机关认为当事人不构成非法经营罪。").crime_named is None
+
+
+def test_a_span_of_months_in_one_year_ends_in_its_last_month() -> None:
+    assert signals("经查，当事人2022年1月至11月在无真实交易的情况下虚开发票。").conduct_date == date(2022, 11, 1)
+
+
+def test_a_licence_named_in_title_marks_still_states_the_fact() -> None:
+    s = signals("经查，当事人在未取得《采矿许可证》的情况下开采石料。")
+    assert s.facts["unlicensed_mining"].detail.startswith("未取得《采矿许可证")
+
+
+def test_lacking_a_licence_is_the_cue_not_its_denial() -> None:
+    s = signals("经查，当事人在未取得《药品生产许可证》的情况下分装中药饮片出售。")
+    assert s.cued["fake_drug_behaviour"].detail == "药品生产许可证"

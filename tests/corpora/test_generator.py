@@ -401,3 +401,33 @@ def test_corpus_marks_near_threshold_negatives(records: str, request: pytest.Fix
     assert 0.2 * len(negatives) <= len(near) <= 0.8 * len(negatives), (len(near), len(negatives))
     for r in near:
         assert not r.criminal.label and r.criminal.rule_id in capable[r.category], r.id
+
+
+@pytest.mark.parametrize("style", ["default", "holdout"])
+def test_the_measure_forms_real_texts_use_are_written_with_their_gold(style: str) -> None:
+    """Ordinary invoices (份数, 票面金额), a prosecutor's 不起诉 beside the police's 不予立案, and the
+    police-declined case still a lead: generated in both styles, with gold the text bears out."""
+    records = list(generate(1500, seed=23, style=style))
+    ordinary = [r for r in records if r.category == "false_invoicing" and "普通发票" in r.text]
+    assert ordinary
+    for r in ordinary:
+        [count] = [q for q in r.quantities if q.kind == "count"]
+        assert count.subject == "普通发票" and count.unit in ("份", "张")
+        [face] = [a for a in r.amounts if a.role == "other"]
+        # 40万 before 2022-05-15, 50万 after: crossing either is a label, under both is not
+        if r.criminal.rule_id == "false_invoice_amount" and r.criminal.label:
+            assert face.yuan >= 400_000
+        if not r.criminal.label:
+            assert face.yuan < 500_000
+    prosecutor = [r for r in records if r.criminal.decided_by_prosecutor]
+    assert prosecutor and all(r.criminal.label and "检察" in r.text for r in prosecutor)
+    assert not any(r.criminal.declined_by_police for r in prosecutor)
+    police = [r for r in records if r.criminal.declined_by_police]
+    assert police and all("公安" in r.text for r in police)
+
+
+def test_lower_bounds_concentrations_prices_and_repeat_wordings_appear() -> None:
+    texts = [r.text for style in ("default", "holdout") for r in generate(3000, seed=29, style=style)]
+    for form in (r"总重量超过|总量达到[^。]*以上", r"检测值[\d.]+mg/L|所执行的排放标准限值", r"元/立方米",
+                 r"受过[两二三]次以上行政处罚|受到[两二三]次以上行政处罚"):
+        assert any(re.search(form, t) for t in texts), form

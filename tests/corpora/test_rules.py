@@ -7,8 +7,7 @@ from typing import get_args
 import pytest
 import yaml
 
-from corpora.gold import AmountRole
-from corpora.rules import CANONICAL_UNIT, Rule, load_rules
+from corpora.rules import CANONICAL_UNIT, Rule, RuleRole, load_rules
 from ingest.errors import DataFileError
 
 DATA = Path(__file__).parents[2] / "corpora" / "data" / "thresholds.yaml"
@@ -21,7 +20,7 @@ def _raw() -> dict:
 def test_every_rule_parses_with_roles_and_units_from_the_gold_contract() -> None:
     book = load_rules()
     assert len(book.rules) >= 26
-    roles = set(get_args(AmountRole))
+    roles = {r for arg in get_args(RuleRole) for r in get_args(arg)}
     for rule in book.rules:
         for version in rule.versions:
             for crit in version.criteria:
@@ -144,3 +143,47 @@ def test_a_criterion_must_state_a_condition() -> None:
                               "source_article": "a", "criteria": [{"id": "c", "description": "d"}]}],
             }
         )
+
+
+def test_cue_words_are_data_per_rule_and_one_character_is_rejected(tmp_path: Path) -> None:
+    book = load_rules()
+    assert "盗伐" in book.rule("illegal_logging_quantity").cues
+    assert "禁渔期" in book.rule("illegal_fishing_behaviour").cues
+    raw = _raw()
+    logging = next(r for r in raw["rules"] if r["id"] == "illegal_logging_quantity")
+    logging["cues"] = ["盗伐", "伐"]
+    bad = tmp_path / "cues.yaml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="illegal_logging_quantity.*cue words"):
+        load_rules(bad)
+
+
+def test_discharge_limits_are_data_and_must_belong_to_an_exceedance_criterion(tmp_path: Path) -> None:
+    book = load_rules()
+    arsenic = book.limit_for("总砷")
+    assert arsenic is not None and (arsenic.pollutant, arsenic.limit, arsenic.unit) == ("砷", 0.5, "mg/L")
+    assert book.limit_for("化学需氧量") is None
+    raw = _raw()
+    raw["discharge_limits"].append({"pollutant": "氨氮", "names": ["氨氮"], "limit": 8, "unit": "mg/L", "standard": "x"})
+    bad = tmp_path / "limits.yaml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="氨氮"):
+        load_rules(bad)
+
+
+def test_copies_and_invoices_convert_only_for_their_own_subjects() -> None:
+    book = load_rules()
+    assert book.convert(300, "册", "盗版") == (300, "张")
+    assert book.convert(300, "册", "期刊") == (300, "册")
+    assert book.convert(59, "组", "发票") == (59, "份")
+
+
+def test_continued_needs_prior_penalties(tmp_path: Path) -> None:
+    raw = _raw()
+    mining = next(r for r in raw["rules"] if r["id"] == "illegal_mining_repeat")
+    crit = next(c for c in mining["versions"][0]["criteria"] if c["id"] == "continued")
+    del crit["prior_penalties"]
+    bad = tmp_path / "continued.yaml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="continued without prior_penalties"):
+        load_rules(bad)

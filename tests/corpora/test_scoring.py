@@ -104,11 +104,11 @@ def test_category(report: EvalReport) -> None:
     }
 
 
-def test_criminal_flag_treats_police_declined_cases_as_negative(report: EvalReport) -> None:
+def test_criminal_flag_treats_cases_a_prosecutor_decided_as_negative(report: EvalReport) -> None:
     crim = report.criminal
-    # g1 review & gold positive = TP; g2 high but declined by police = FP; g3, g4 unflagged negatives
+    # g1 review & gold positive = TP; g2 high but decided by a prosecutor = FP; g3, g4 unflagged negatives
     assert (crim.tp, crim.fp, crim.fn) == (1, 1, 0)
-    assert (crim.gold_positive, crim.declined_by_police) == (1, 1)
+    assert (crim.gold_positive, crim.decided_by_prosecutor, crim.declined_by_police) == (1, 1, 0)
     assert crim.levels == {"review": 1, "high": 1, "none": 2}
     # counting only "high": g1 (review) becomes a miss, g2 stays a false flag
     assert (crim.high_only.tp, crim.high_only.fp, crim.high_only.fn) == (0, 1, 1)
@@ -200,10 +200,18 @@ def test_file_stem(file: str, stem: str) -> None:
 
 
 def _risk_case(
-    gid: str, level: str | None, *, label: bool = False, near: bool = False, declined: bool = False
+    gid: str,
+    level: str | None,
+    *,
+    label: bool = False,
+    near: bool = False,
+    declined: bool = False,
+    prosecutor: bool = False,
 ) -> tuple[GoldRecord, PredRisk]:
     base = load_gold(FIX / "gold")[0]
-    criminal = GoldCriminal(label=label, near_threshold=near, declined_by_police=declined)
+    criminal = GoldCriminal(
+        label=label, near_threshold=near, declined_by_police=declined, decided_by_prosecutor=prosecutor
+    )
     return base.model_copy(update={"id": gid, "criminal": criminal}), PredRisk(level=level)
 
 
@@ -218,14 +226,15 @@ def test_near_threshold_prompts_are_neither_true_nor_false_flags() -> None:
         _risk_case("g", "low", near=True),  # not flagged; a missed prompt
         _risk_case("h", None, near=True),  # no prediction: a missed prompt
         _risk_case("i", "low"),  # nothing
-        _risk_case("j", "high", label=True, declined=True),  # police declined: FP in both
+        _risk_case("j", "high", label=True, prosecutor=True),  # a prosecutor decided: FP in both
+        _risk_case("k", "review", label=True, declined=True),  # police declined: a supervision lead, TP
     ]
     crim = criminal_score(labels)
-    assert (crim.tp, crim.fp, crim.fn) == (1, 5, 1)
-    assert crim.precision == pytest.approx(1 / 6)
+    assert (crim.tp, crim.fp, crim.fn) == (2, 5, 1)
+    assert crim.precision == pytest.approx(2 / 7)
     near = crim.near_prompts_excluded
-    assert (near.tp, near.fp, near.fn) == (1, 3, 1)  # c, f, j
-    assert near.precision == pytest.approx(1 / 4) and near.recall == pytest.approx(1 / 2)
+    assert (near.tp, near.fp, near.fn) == (2, 3, 1)  # c, f, j
+    assert near.precision == pytest.approx(2 / 5) and near.recall == pytest.approx(2 / 3)
     assert (near.near_gold, near.prompted, near.flagged_high, near.missed_prompts) == (5, 2, 1, 2)
     assert near.prompt_share == pytest.approx(2 / 5)
     report = evaluate([g for g, _ in labels], {})

@@ -92,6 +92,11 @@ def test_each_decided_order_counts() -> None:
         ("查获134桶食用植物油", ("count", 134.0, "桶", "食用植物油")),
         ("事故造成二人死亡", ("count", 2.0, "人", "死亡")),
         ("拖欠农民工46人2021年4月至7月工资", ("count", 46.0, "人", "拖欠农民工")),
+        # a finding stated as a lower bound is the quantity found
+        ("丢弃的危险废物总重量超过5吨", ("weight", 5000.0, "千克", "危险废物")),
+        ("倾倒废液共计达到2.5吨", ("weight", 2500.0, "千克", "废液")),
+        ("向河道倾倒废酸8吨以上，造成河水污染", ("weight", 8000.0, "千克", "废酸")),
+        ("为他人虚开普通发票37组", ("count", 37.0, "组", "他人虚开普通发票")),
     ],
 )
 def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float, str, str]) -> None:
@@ -107,6 +112,9 @@ def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float
         "按每平方米10元处以罚款。",  # a rate
         "检定合格证已过期7个月。",  # a time
         "责令补种54株树木。",  # an order, not a finding
+        "住所：某县某镇某村14组。",  # a village group in an address
+        "处置危险废物超过3吨的，依法移送。",  # a threshold, no measure word before 超过
+        "倾倒危险废物3吨以上的，处罚款。",  # 以上的: the law's wording
     ],
 )
 def test_not_quantities(sentence: str) -> None:

@@ -21,9 +21,11 @@ DUMPING: Bank[str] = {
         "当事人未按规定处置其产生的危险废物，将{waste}{qty}非法倾倒于{where}。",
         "当事人将{qty}{waste}（属于危险废物）提供给无经营许可证的单位处置，后者将其填埋于{where}。",
         "当事人委托无危险废物经营资质的运输人员，将其产生的{waste}{qty}运至{where}倾倒，未采取任何防护措施。",
+        "当事人将危险废物{waste}交由无资质人员运至{where}倾倒，经称重，倾倒的危险废物总重量超过{qty}。",
     ),
     "holdout": (
         "执法人员在{where}发现大量桶装{waste}，经溯源系当事人非法处置的危险废物，共计{qty}。",
+        "据现场清点，当事人在{where}非法倾倒的{waste}总量达到{qty}以上，均属危险废物。",
         "当事人私自将{waste}{qty}丢弃在{where}，上述物质经鉴定属于危险废物。",
         "溯源调查表明，{where}被倾倒的{qty}{waste}来自当事人，属于非法处置危险废物。",
     ),
@@ -48,9 +50,11 @@ EXCEEDANCE: Bank[str] = {
         "经{lab}监测，当事人废水总排口{pollutant}浓度为{measured}mg/L，超过排放标准限值（{limit}mg/L）{times}倍。",
         "监测报告显示，当事人外排废水中{pollutant}超标{times}倍。",
         "当事人在线监测数据及执法监测结果均显示，其排放口{pollutant}浓度{measured}mg/L，超标{times}倍（执行标准{limit}mg/L）。",
+        "经{lab}监测，当事人废水总排口{pollutant}浓度为{measured}mg/L，所执行的排放标准限值为{limit}mg/L。",
     ),
     "holdout": (
         "执法监测结果：{pollutant}实测{measured}mg/L，标准限值{limit}mg/L，超标倍数为{times}。",
+        "{lab}采样结果：外排水{pollutant}检测值{measured}mg/L（标准限值{limit}mg/L）。",
         "当事人排放的废气中{pollutant}浓度超过规定标准{times}倍（监测单位：{lab}）。",
     ),
 }

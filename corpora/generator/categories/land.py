@@ -74,6 +74,12 @@ VALUE: Bank[str] = {
     "default": ("经价格认定，所采矿产品价值{amount}。", "经鉴定，开采的矿产品价值{amount}。"),
     "holdout": ("价格认证中心核定涉案矿产品价值{amount}。",),
 }
+# The value as the agency computes it: volume × unit price (the total is what the rules measure; a
+# unit price is no amount).
+PRICED: Bank[str] = {
+    "default": ("经核算，开采量{qty}×单价{price}元/立方米={total}元。",),
+    "holdout": ("涉案{mineral}按{qty}×{price}元/立方米计算，合计价值{total}元。",),
+}
 DAMAGE: Bank[str] = {
     "default": ("经鉴定，造成矿产资源破坏价值{amount}。",),
     "holdout": ("其行为致使矿产资源遭受破坏，破坏价值经评估为{amount}。",),
@@ -174,7 +180,14 @@ def _mining(ctx: Ctx, sand: bool) -> Story:
         quantities.append(GoldQuantity(kind="volume", value=volume, unit="立方米", subject=mineral))
     role = "goods_value" if rng.random() < 0.6 else "loss"
     value = round(value, 2)
-    sentences.append(ctx.pick(VALUE if role == "goods_value" else DAMAGE).format(amount=ctx.money(value)))
+    gold_role = role
+    if role == "goods_value" and "吨" not in qty and rng.random() < 0.35:
+        sentences.append(ctx.pick(PRICED).format(qty=qty, price=numbers.write_number(round(price, 2)),
+                                                 total=numbers.write_number(value), mineral=mineral))
+        # `…=X元` carries no role word: the extractor reads an amount, the rules read it as the value
+        gold_role = "other" if ctx.style == "default" else "goods_value"
+    else:
+        sentences.append(ctx.pick(VALUE if role == "goods_value" else DAMAGE).format(amount=ctx.money(value)))
     prior = 0
     if ctx.target == "above" and rng.random() < 0.15:
         prior = 2
@@ -185,7 +198,7 @@ def _mining(ctx: Ctx, sand: bool) -> Story:
     sentences.append(f"当事人销售所采{mineral}，违法所得{ctx.money(income)}。")
     case = CaseFacts(ctx.party.kind, amounts={role: value, "illegal_income": income}, quantities=quantities,
                      facts=facts, prior_penalties=prior, prior_within_years=1.5 if prior else 0.0)
-    amounts = [GoldAmount(role=role, yuan=value)]  # type: ignore[arg-type]
+    amounts = [GoldAmount(role=gold_role, yuan=value)]  # type: ignore[arg-type]
     return Story("非法采砂" if sand else "非法采矿", "未取得采矿许可证擅自采矿", sentences, case, amounts=amounts,
                  quantities=quantities, evidence=["测绘报告", "价格认定结论书"],
                  fine=fine_between(rng, income * 0.1, income * 0.5) + 1000, confiscate=income)

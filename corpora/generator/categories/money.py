@@ -42,6 +42,14 @@ INVOICE: Bank[str] = {
     ),
     "holdout": ("经协查，当事人取得的{n}份增值税专用发票无真实交易背景，票面价税合计{total}，其中税额{tax}。",),
 }
+# Invoices other than special VAT ones (刑法第205条之一): measured by their count and face value.
+ORDINARY_INVOICE: Bank[str] = {
+    "default": (
+        "当事人在没有真实业务的情况下，为他人虚开增值税普通发票{n}份，票面金额合计{total}元。",
+        "当事人让他人为自己虚开普通发票{n}份，票面金额共计{total}元，并已入账。",
+    ),
+    "holdout": ("经协查，当事人为他人开具与实际经营业务不符的普通发票{n}张，开票金额{total}元。",),
+}
 INVOICE_LOSS: Bank[str] = {
     "default": ("上述发票已被受票方抵扣，造成国家税款损失{amount}。",),
     "holdout": ("受票方据此抵扣，导致国家税款流失{amount}。",),
@@ -104,8 +112,24 @@ def tax_evasion(ctx: Ctx) -> Story:
                  fine=numbers.round_fine(tax * rng.choice((0.5, 0.6, 0.8, 1.0, 1.5, 2.0))))
 
 
+def _ordinary_invoices(ctx: Ctx) -> Story:
+    rng = ctx.rng
+    total = round(ctx.scaled(ctx.threshold(role="invoice_face_value"), 500000), 2)
+    n = max(1, int(total / rng.uniform(40000, 95000)))
+    unit = "份" if ctx.style == "default" else "张"
+    sentences = [ctx.period() + ctx.pick(ORDINARY_INVOICE).format(n=n, total=numbers.write_number(total))]
+    # `票面金额X元` names no contract role: the extractor reads an amount, the rules a face value
+    amounts = [GoldAmount(role="other", yuan=total)]
+    quantities = [GoldQuantity(kind="count", value=float(n), unit=unit, subject="普通发票")]
+    case = CaseFacts(ctx.party.kind, amounts={"invoice_face_value": total}, quantities=quantities)
+    return Story("虚开发票", "虚开普通发票", sentences, case, amounts=amounts, quantities=quantities,
+                 evidence=["发票存根联", "资金流水", "协查回复函"], fine=fine_between(rng, 10000, 500000))
+
+
 def false_invoicing(ctx: Ctx) -> Story:
     rng = ctx.rng
+    if rng.random() < 0.35:
+        return _ordinary_invoices(ctx)
     bounds = ctx.threshold(role="tax_evaded")
     tax = round(ctx.scaled(bounds, 100000), 2)
     total = round(tax / 0.13 * 1.13, 2)
