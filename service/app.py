@@ -18,6 +18,7 @@ from ingest.errors import IngestError, LianfaError
 from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
+from service.health import check as check_health
 from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, users
 from service.storage import Storage
 from service.uploads import UploadError
@@ -52,8 +53,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     mount_pages(app)
 
     @app.get("/api/health", tags=["health"])
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    def health() -> JSONResponse:
+        """`ok`, or 503 with each problem (model, ocr, database) in words."""
+        found = check_health(db.engine, settings.data_dir)
+        if found.ok:
+            return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "unavailable", "problems": found.problems},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
     @app.exception_handler(UploadError)
     async def _upload_error(_: Request, exc: UploadError) -> JSONResponse:

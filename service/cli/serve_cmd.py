@@ -36,6 +36,7 @@ def register(app: typer.Typer) -> None:
         updates = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
         settings = settings.model_copy(update=updates)
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        _setup_before_workers(settings)
         app_ = create_app(settings)  # migrates before any worker touches the database
         _ensure_first_admin(settings)
 
@@ -45,6 +46,24 @@ def register(app: typer.Typer) -> None:
             uvicorn.run(app_, host=settings.host, port=settings.port, log_level=log_level, access_log=False)
         finally:
             runner.stop()
+
+
+def _setup_before_workers(settings: ServiceSettings) -> None:
+    """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
+    classifier would otherwise train one per file inside a pool process, which cannot have children."""
+    from ingest.config import get_settings
+    from ingest.errors import LianfaError
+    from service.cli.setup_cmd import run_setup
+
+    ingest_settings = get_settings().model_copy(update={"data_dir": settings.data_dir})
+    typer.echo(f"准备数据目录 / preparing {settings.data_dir} (first start trains the default model: a few minutes)",
+               err=True)
+    try:
+        run_setup(ingest_settings, lambda line: typer.echo(line, err=True))
+    except LianfaError as e:
+        typer.echo(f"lianfa serve 无法启动 / cannot start: {e}\n"
+                   "请修正后运行 `lianfa setup`，再启动服务 / fix it, run `lianfa setup`, then start again.", err=True)
+        raise typer.Exit(1) from e
 
 
 def _ensure_first_admin(settings: ServiceSettings) -> None:

@@ -42,3 +42,17 @@ def test_setup_names_the_setting_to_fix_when_the_data_dir_is_unusable(
     result = CliRunner().invoke(app, ["setup"])
     assert result.exit_code == 1
     assert "LIANFA_DATA_DIR" in result.output
+
+
+def test_serve_refuses_to_start_when_setup_cannot_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from service.cli.serve_cmd import _setup_before_workers
+    from service.config import ServiceSettings
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(typer.Exit):
+        _setup_before_workers(ServiceSettings(data_dir=blocker / "data"))
+    err = capsys.readouterr().err
+    assert "cannot start" in err and "LIANFA_DATA_DIR" in err

@@ -21,17 +21,15 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from live_server import ROOT, Server, free_port, lianfa, service_env  # noqa: E402
+from browser_helpers import HEIGHT, WIDTH, expect, launch, logged_in, shot  # noqa: E402
+from live_server import Server, free_port, lianfa, service_env  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = ROOT / "test-artifacts" / "web"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PASSWORD = "browser-pass-1"
-WIDTH, HEIGHT = 1366, 768
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 MARKER = "XSS-MARKER-7f3a"
 INJECTED = (f'<script>console.log("{MARKER}");alert(1)</script>'
             f'<img src=x onerror="console.log(\'{MARKER}\');alert(2)">')
@@ -100,7 +98,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
@@ -108,38 +106,15 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page_for(browser, server) -> Iterator[Any]:
     """page_for(user) -> a fresh 1366×768 page logged in through the login form."""
-    contexts = []
+    pages = []
 
     def make(name: str) -> Any:
-        ctx = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.set_default_timeout(20_000)
-        page.goto(f"{server['url']}/login")
-        page.fill("input[name=username]", name)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-        assert "/login" not in page.url, page.content()[:2000]
-        return page
+        pages.append(logged_in(browser, server["url"], name, PASSWORD))
+        return pages[-1]
 
     yield make
-    for ctx in contexts:
-        ctx.close()
-
-
-def expect(locator: Any) -> Any:
-    # locator assertions poll without evaluating strings, which the pages' CSP (no 'unsafe-eval') forbids
-    from playwright.sync_api import expect as pw_expect
-
-    return pw_expect(locator)
-
-
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= WIDTH, f"{name}: page is {width}px wide, scrolls sideways at {WIDTH}px"
+    for page in pages:
+        page.context.close()
 
 
 @pytest.fixture(scope="module")
