@@ -20,6 +20,12 @@ from service.web.training_runs import TrainingRuns
 STATIC = Path(__file__).parent / "static"
 
 
+def invalid_request_page(request: Request, problems: str) -> Response:
+    """A page request whose address carries a value the page does not accept: a page, not JSON."""
+    detail = f"地址中的筛选条件有误（{problems}）：请返回上一页重新选择，或点“清除”。"
+    return render(request, "error.html", session_user(request), status_code=422, title="请求未完成", detail=detail)
+
+
 def mount(app: FastAPI) -> None:
     """Add the pages, /static and the API's CSRF check for cookie sessions to `app`."""
     app.add_middleware(ApiCsrfMiddleware)

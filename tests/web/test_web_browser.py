@@ -288,3 +288,55 @@ def test_every_page_fits_1366_and_roles_see_their_nav(uploaded, page_for, server
     assert "/login" in login.url
     shot(login, "00-login")
     login.close()
+
+
+def _submitted(page: Any, button: str) -> Any:
+    with page.expect_navigation() as nav:
+        page.click(button)
+    response = nav.value
+    assert response.status == 200, response.text()[:500]
+    assert "application/json" not in response.headers["content-type"]
+    return response
+
+
+def test_queue_filter_form_with_defaults_and_with_choices(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue")
+    everything = page.locator("#queue tbody tr").count()
+    _submitted(page, "form.filters button[type=submit]")
+    assert page.locator("#queue tbody tr").count() == everything > 0
+    shot(page, "16-queue-filter-defaults")
+    page.select_option("select[name=risk_level]", "high")
+    page.select_option("select[name=review_state]", index=1)
+    agency = page.locator("select[name=agency] option").nth(1).get_attribute("value")
+    page.select_option("select[name=agency]", agency)
+    page.select_option("select[name=category]", index=1)
+    _submitted(page, "form.filters button[type=submit]")
+    assert "risk_level=high" in page.url and "agency=" in page.url
+    badges = page.locator("#queue tbody .badge").all_inner_texts()
+    assert set(badges) <= {"高风险"}
+    assert page.locator("select[name=risk_level]").input_value() == "high"
+    page.fill("input[name=q]", "不存在的检索词XYZ")
+    _submitted(page, "form.filters button[type=submit]")
+    assert "没有符合条件的案件" in page.inner_text("main")
+    shot(page, "17-queue-filter-choices")
+
+
+def test_dashboard_filter_form_with_defaults_and_with_choices(uploaded, page_for, server) -> None:
+    page = page_for("analyst")
+    page.goto(f"{server['url']}/dashboard")
+    total = page.locator(".kpi .n").first.inner_text()
+    _submitted(page, "form.filters button[type=submit]")
+    assert page.locator(".kpi .n").first.inner_text() == total
+    page.select_option("select[name=agency]", index=1)
+    page.select_option("select[name=category]", index=1)
+    page.fill("input[name=date_from]", "2000-01-01")
+    page.fill("input[name=date_to]", "2099-12-31")
+    _submitted(page, "form.filters button[type=submit]")
+    assert "date_from=2000-01-01" in page.url
+    assert int(page.locator(".kpi .n").first.inner_text()) <= int(total)
+    page.fill("input[name=date_from]", "")
+    page.select_option("select[name=agency]", "")
+    _submitted(page, "form.filters button[type=submit]")
+    assert page.locator(".chart svg").count() >= 4
+    shot(page, "18-dashboard-filtered")

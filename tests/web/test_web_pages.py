@@ -217,3 +217,24 @@ def test_month_columns_label_every_few_when_many() -> None:
     assert all(b.labelled for b in few.bars)
     assert sum(b.labelled for b in many.bars) == 12 and many.bars[0].labelled
     assert few.bars[-1].height > few.bars[0].height and many.bars[0].flagged_height == many.bars[0].height
+
+
+def test_filter_forms_left_at_their_defaults_filter_nothing(client, sessions, case_id, tokens_for) -> None:
+    as_role(client, sessions["reviewer"])
+    queue = client.get("/queue", params={"risk_level": "", "review_state": "", "agency": "", "category": "", "q": ""})
+    assert queue.status_code == 200 and "共 1 件" in queue.text
+    chosen = client.get("/queue", params={"risk_level": "high", "review_state": "pending", "agency": "", "q": ""})
+    assert chosen.status_code == 200 and "共 1 件" in chosen.text
+    dash = client.get("/dashboard", params={"agency": "", "category": "", "date_from": "", "date_to": ""})
+    assert dash.status_code == 200 and "类案统计" in dash.text
+    client.cookies.clear()
+    api = client.get("/api/cases", params={"risk_level": "", "date_from": ""},
+                     headers={"Authorization": f"Bearer {tokens_for('reviewer')}"})
+    assert api.status_code == 200, api.text
+
+
+def test_a_page_address_with_a_wrong_filter_value_gives_a_page_in_words(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    r = client.get("/queue", params={"risk_level": "extreme"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "筛选条件有误" in r.text
