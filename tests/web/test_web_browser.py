@@ -340,3 +340,30 @@ def test_dashboard_filter_form_with_defaults_and_with_choices(uploaded, page_for
     _submitted(page, "form.filters button[type=submit]")
     assert page.locator(".chart svg").count() >= 4
     shot(page, "18-dashboard-filtered")
+
+
+def test_a_correction_that_crosses_the_threshold_changes_the_flag(uploaded, page_for, server) -> None:
+    clerk = page_for("clerk")
+    clerk.set_input_files("#pick-files", files=[str(FIXTURES / "review" / "tobacco_below_threshold.txt")])
+    clerk.wait_for_url("**/batches/*")
+    expect(clerk.locator("#batch-percent")).to_have_text("100%", timeout=120_000)
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue?q=某烟罚字")
+    page.locator("#queue tbody tr a").first.click()
+    page.wait_for_url("**/cases/*")
+    page.locator("#correct-box summary").click()
+    page.select_option("#form-correct select[name=category]", "tobacco_unlicensed_retail")
+    revenue = page.locator("#correct-amounts .row:has(option[value=illegal_revenue]:checked) input")
+    assert revenue.input_value() == "30056"
+    revenue.fill("90,000")
+    shot(page, "19-correction-form")
+    page.click("#form-correct button[type=submit]")
+    page.wait_for_url("**done=correct*")
+    badge = page.locator(".casehead .badge").inner_text()
+    assert badge in ("高风险", "需复核"), badge
+    reasons = page.inner_text(".reasons")
+    assert "非法经营" in reasons and "90,000" in reasons and "50,000" in reasons, reasons
+    change = page.locator("#history li").first.inner_text()
+    assert "金额：非法经营额 30,056 元" in change and "→ 非法经营额 90,000 元" in change, change
+    assert "刑事风险：低风险" in change and f"→ {badge}" in change, change
+    shot(page, "20-correction-changed-flag")
