@@ -147,6 +147,9 @@ async def review_form(
 ) -> Response:
     check_form_token(request, csrf_token)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    if action == "confirm" and form.get("second_step") != "yes":
+        return _case_page(request, user, case_id, f, status_code=422,
+                          error="未保存：确认涉嫌犯罪需要第二步——请在展开的确认框中核对后点击“确定”")
     with request.app.state.db.session() as s:
         stored = s.get(Case, case_id)
         stored_fields = dict(stored.fields or {}) if stored is not None else {}

@@ -178,6 +178,19 @@ def test_files_dropped_on_the_page_are_uploaded(uploaded, page_for, server) -> N
     assert page.locator("#items tbody tr:has-text('拖入-0.txt') [data-field=status]").inner_text() == "已完成"
 
 
+def test_c_on_the_queue_opens_the_confirmation_step_without_confirming(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue?review_state=pending")
+    page.keyboard.press("j")
+    page.keyboard.press("c")
+    page.wait_for_url("**/cases/*#confirm")
+    expect(page.locator("#btn-confirm")).to_be_focused()
+    case_id = int(page.url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[1])
+    assert page.request.get(f"{server['url']}/api/cases/{case_id}/audit").json() == []
+    page.locator("#confirm-box summary").click()  # closing the step confirms nothing either
+    assert page.request.get(f"{server['url']}/api/cases/{case_id}/audit").json() == []
+
+
 def test_reviewer_confirms_top_flagged_case_with_keyboard(uploaded, page_for, server) -> None:
     page = page_for("judge")
     page.goto(f"{server['url']}/queue?review_state=pending")
@@ -200,7 +213,11 @@ def test_reviewer_confirms_top_flagged_case_with_keyboard(uploaded, page_for, se
     field = page.locator("button.field").first
     field.click()
     assert page.locator(".hot").count() >= 2  # the field and its marked span (or box) are lit
-    page.keyboard.press("c")
+    page.keyboard.press("c")  # one key opens the confirmation step, it never confirms
+    expect(page.locator("#btn-confirm")).to_be_focused()
+    assert "done=" not in page.url and "尚无审核记录" in page.inner_text("#history + p, .card:has(#history)")
+    shot(page, "05b-confirm-step")
+    page.keyboard.press("Enter")
     page.wait_for_url("**done=confirm*")
     assert "已确认" in page.inner_text(".notice")
     entry = page.locator("#history li").first.inner_text()

@@ -44,7 +44,7 @@ def test_each_role_sees_exactly_its_pages(client, sessions, case_id, role) -> No
         assert r.status_code == (200 if allowed else 403), (role, path, r.status_code)
         if not allowed:
             assert "权限不足" in r.text and "联系管理员" in r.text
-    review = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+    review = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
                                                           "csrf_token": sessions[role].csrf})
     assert review.status_code == (303 if role in ("reviewer", "admin") else 403)
 
@@ -78,12 +78,12 @@ def test_login_refuses_a_forged_form_and_an_offsite_next(client, sessions) -> No
 def test_forms_need_the_session_csrf_token(app, client, sessions, case_id) -> None:
     as_role(client, sessions["reviewer"])
     for token in ("", "0" * 64, sessions["analyst"].csrf):
-        r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1, "csrf_token": token})
+        r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1, "csrf_token": token})
         assert r.status_code == 403 and "安全令牌" in r.text
     assert client.get(f"/api/cases/{case_id}").json()["review_state"] == "pending"
     r = client.post("/logout", data={"csrf_token": ""})
     assert r.status_code == 403
-    ok = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+    ok = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
                                                        "csrf_token": sessions["reviewer"].csrf})
     assert ok.status_code == 303
     assert client.get(f"/api/cases/{case_id}").json()["review_state"] == "confirmed"
@@ -128,7 +128,7 @@ def test_review_form_errors_are_sentences(client, sessions, case_id) -> None:
     assert r.status_code == 303
     page = client.get(r.headers["location"]).text
     assert "甲罚〔2024〕2号" in page and "更正已保存" in page and "第 2 版" in page
-    stale = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1, "csrf_token": csrf})
+    stale = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1, "csrf_token": csrf})
     assert stale.status_code == 409 and "已被他人修改" in stale.text and "第 2 版" in stale.text
 
 
@@ -238,3 +238,12 @@ def test_a_page_address_with_a_wrong_filter_value_gives_a_page_in_words(client, 
     r = client.get("/queue", params={"risk_level": "extreme"})
     assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
     assert "筛选条件有误" in r.text
+
+
+def test_confirming_without_the_second_step_saves_nothing(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+                                                     "csrf_token": sessions["reviewer"].csrf})
+    assert r.status_code == 422 and "第二步" in r.text
+    page = client.get(f"/cases/{case_id}")
+    assert "尚无审核记录" in page.text and 'id="confirm-box"' in page.text

@@ -229,15 +229,15 @@ function initCase() {
     const f = d.querySelector(focus);
     if (f) f.focus();
   };
-  const confirmForm = document.getElementById("form-confirm");
+  // A criminal referral is never one key: `c` opens the confirmation step, Enter on its button confirms.
   onKeys({
     j: () => follow("next-case"),
     k: () => follow("prev-case"),
-    c: () => { if (confirmForm) confirmForm.requestSubmit(); },
+    c: () => openBox("confirm-box", "#btn-confirm"),
     r: () => openBox("reject-box", "textarea"),
     e: () => openBox("correct-box", "select"),
   });
-  if (location.hash === "#confirm") document.getElementById("btn-confirm")?.focus();
+  if (location.hash === "#confirm") openBox("confirm-box", "#btn-confirm");
   if (location.hash === "#reject") openBox("reject-box", "textarea");
   if (location.hash === "#correct") openBox("correct-box", "select");
 }
