@@ -143,6 +143,14 @@ class PageErrorOut(_Model):
     error: str
 
 
+class PageGeometryOut(_Model):
+    """How ingest righted a page before reading it: the review screen's page image is righted the same way."""
+
+    page: int
+    rotation: int = Field(description="degrees clockwise applied to right the page (EXIF orientation included)")
+    skew: float = Field(description="degrees of skew levelled (counter-clockwise)")
+
+
 class ExtractResult(_Model):
     contract_version: str = CONTRACT_VERSION
     file: str
@@ -152,6 +160,7 @@ class ExtractResult(_Model):
     text_source: Literal["text", "text_layer", "ocr", "mixed"] | None = None
     pages: int = 0
     page_errors: list[PageErrorOut] = Field(default_factory=list)
+    page_geometry: list[PageGeometryOut] = Field(default_factory=list)
     doc_number: str | None = Field(default=None, description="文号, brackets unified to 〔〕, spaces removed")
     agency: str | None = Field(default=None, description="作出机关")
     decision_date: str | None = Field(default=None, description="决定日期, ISO yyyy-mm-dd, from the 落款")

@@ -23,7 +23,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser_helpers import HEIGHT, WIDTH, expect, launch, logged_in, shot  # noqa: E402
+from browser_helpers import ARTIFACTS, HEIGHT, WIDTH, expect, launch, logged_in, shot  # noqa: E402
 from live_server import Server, free_port, lianfa, service_env  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -384,3 +384,75 @@ def test_a_correction_that_crosses_the_threshold_changes_the_flag(uploaded, page
     assert "金额：非法经营额 30,056 元" in change and "→ 非法经营额 90,000 元" in change, change
     assert "刑事风险：低风险" in change and f"→ {badge}" in change, change
     shot(page, "20-correction-changed-flag")
+
+
+def _turned_scans(root: Path) -> dict[str, bytes]:
+    """One rendered page, upside down, on its side and skewed, as clerks' scanners deliver them."""
+    from PIL import Image
+
+    out = root / "turned"
+    lianfa(["corpus", "render", "--corpus", str(root / "gen"), "--out", str(out), "--format", "png",
+            "--limit", "1", "--damage", "none", "--seed", "9"], service_env(root / "unused"))
+    page = sorted(out.rglob("*.png"))[0]
+    scans = {}
+    with Image.open(page) as img:
+        dpi = img.info.get("dpi", (200, 200))
+        variants = {"倒置180.png": img.rotate(180, expand=True),
+                    "侧放90.png": img.rotate(90, expand=True),
+                    "歪斜3度.png": img.convert("RGB").rotate(3, expand=True, fillcolor=(255, 255, 255))}
+        for name, turned in variants.items():
+            buf = io.BytesIO()
+            turned.save(buf, format="PNG", dpi=dpi)
+            scans[name] = buf.getvalue()
+    return scans
+
+
+def _line_box(image: Any, doc_number: str) -> tuple[float, float, float, float]:
+    """Where OCR finds the 文号 in the page as shown, in fractions of the shown page."""
+    import re
+
+    from ingest.ocr import get_engine
+
+    digits = re.findall(r"\d+", doc_number)
+    lines = [ln for ln in get_engine("rapidocr").recognize(image) if all(d in ln.text for d in digits)]
+    assert lines, f"{doc_number} not found on the page as shown"
+    x0, y0, x1, y1 = lines[0].bbox
+    return x0 / image.width, y0 / image.height, x1 / image.width, y1 / image.height
+
+
+def test_turned_and_skewed_scans_show_their_evidence_boxes_on_the_words(uploaded, page_for, server) -> None:
+    from PIL import Image
+
+    clerk = page_for("clerk")
+    scans = _turned_scans(server["root"])
+    clerk.set_input_files("#pick-files", files=[{"name": n, "mimeType": "image/png", "buffer": b}
+                                                for n, b in scans.items()])
+    clerk.wait_for_url("**/batches/*")
+    expect(clerk.locator("#batch-percent")).to_have_text("100%", timeout=180_000)
+    import re
+
+    rows = {name: clerk.locator(f"#items tr:has-text('{name}')").inner_text() for name in scans}
+    page = page_for("judge")
+    for n, (name, row) in enumerate(rows.items()):
+        found = re.search(r"案件 (\d+)", row)
+        assert found, f"{name}: no case ({row})"
+        page.goto(f"{server['url']}/cases/{found.group(1)}")
+        img = page.locator(".page img").first
+        img.wait_for()
+        assert img.evaluate("i => i.decode().then(() => i.naturalWidth)") > 0
+        box = page.locator(".page .box[title^='文号']").first
+        doc_number = box.get_attribute("title").split("：", 1)[1]
+        img.scroll_into_view_if_needed()
+        shown = img.bounding_box()
+        mark = box.bounding_box()
+        picture = ARTIFACTS / f"21-turned-{n}.png"
+        img.screenshot(path=str(picture))
+        with Image.open(picture) as screen:
+            words = _line_box(screen.convert("RGB"), doc_number)
+        boxed = ((mark["x"] - shown["x"]) / shown["width"], (mark["y"] - shown["y"]) / shown["height"],
+                 (mark["x"] + mark["width"] - shown["x"]) / shown["width"],
+                 (mark["y"] + mark["height"] - shown["y"]) / shown["height"])
+        centre = lambda b: ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)  # noqa: E731
+        (wx, wy), (bx, by) = centre(words), centre(boxed)
+        assert abs(wx - bx) <= 0.02 and abs(wy - by) <= 0.02, (name, words, boxed)
+        shot(page, f"22-turned-case-{n}")
