@@ -456,3 +456,33 @@ def test_turned_and_skewed_scans_show_their_evidence_boxes_on_the_words(uploaded
         (wx, wy), (bx, by) = centre(words), centre(boxed)
         assert abs(wx - bx) <= 0.02 and abs(wy - by) <= 0.02, (name, words, boxed)
         shot(page, f"22-turned-case-{n}")
+
+
+def test_promote_warns_about_a_narrower_model_then_roll_back(uploaded, page_for, server) -> None:
+    from classifiers.registry import Registry
+    from classifiers.training import train
+
+    reg = Registry(server["root"] / "data" / "models")
+    before = reg.active()
+    records = [json.loads(x) for x in (server["root"] / "gen" / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    narrow_cats = sorted(server["categories"])[:2]
+    narrow_file = server["root"] / "gen" / "narrow.jsonl"
+    narrow_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records
+                                   if r["category"] in narrow_cats), encoding="utf-8")
+    narrow = train([narrow_file], reg, seed=3, promote=False, processes=1, note="browser-test narrow model").version
+    page = page_for("analyst")
+    page.goto(f"{server['url']}/models")
+    page.locator(f"tr:has(td:text-is('{narrow}')) button:has-text('启用')").click()
+    page.wait_for_url(f"**/models/{narrow}/promote")
+    warnings = page.inner_text("#promote-warnings")
+    assert f"只认识 {len(narrow_cats)} 个类别" in warnings, warnings
+    assert reg.active() == before  # the first click promotes nothing
+    shot(page, "23-promote-warning")
+    page.click("#promote-confirm")
+    page.wait_for_url("**/models?done=promote")
+    assert reg.active() == narrow and f"已启用模型 {narrow}" in page.inner_text(".notice")
+    page.click("text=回滚到上一个启用的模型")
+    page.wait_for_url("**/models?done=rollback")
+    assert reg.active() == before and f"现用模型为 {before}" in page.inner_text(".notice")
+    assert "无需重启" in page.inner_text("#models-figures")
+    shot(page, "24-rolled-back")
