@@ -68,9 +68,13 @@ def _setup_before_workers(settings: ServiceSettings) -> None:
 
 def _ensure_first_admin(settings: ServiceSettings) -> None:
     """On a fresh install nobody could log in to create the first account: make an `admin` whose
-    password comes from LIANFA_ADMIN_PASSWORD, or is generated and printed once."""
+    password comes from LIANFA_ADMIN_PASSWORD, or is generated and shown once.
+
+    A generated password goes to the terminal only when there is one; when serve runs as a service
+    (its output kept in a log) it goes to a file only its owner can read, and the output names the file."""
     import os
     import secrets
+    import sys
 
     from sqlalchemy import func, select
 
@@ -79,20 +83,31 @@ def _ensure_first_admin(settings: ServiceSettings) -> None:
     from service.db.models import User
     from service.db.session import Database
 
+    given = os.environ.get("LIANFA_ADMIN_PASSWORD")
     db = Database(settings.db_url)
     try:
         with db.session() as s:
             if s.scalar(select(func.count()).select_from(User)):
                 return
-            password = os.environ.get("LIANFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+            password = given or secrets.token_urlsafe(12)
             user = create_user(s, "admin", password, "admin")
             audit.record(s, None, "user.add", "user", user.id, None, {"name": "admin", "role": "admin", "via": "first-run"})
     finally:
         db.dispose()
-    shown = "(from LIANFA_ADMIN_PASSWORD)" if os.environ.get("LIANFA_ADMIN_PASSWORD") else password
+    if given:
+        shown = "（取自 LIANFA_ADMIN_PASSWORD）/ (from LIANFA_ADMIN_PASSWORD)"
+    elif sys.stderr.isatty():
+        shown = f"{password}（只显示这一次 / shown once）"
+    else:
+        secret = settings.data_dir / "first-admin-password.txt"
+        secret.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(password + "\n")
+        shown = f"见 {secret}（仅本账号可读，登录后请删除并在“用户”页重置）/ in {secret}"
     typer.echo(
-        f"首次启动：已创建管理员 admin，密码 {shown}。请登录后在“用户”中为各岗位建立账号。\n"
-        f"First run: created user admin, password {shown}. Add accounts with `lianfa users add`.",
+        f"首次启动：已创建管理员 admin，密码 {shown}。请登录后在“用户”页为各岗位建立账号。\n"
+        f"First run: created user admin. Add accounts on the 用户 page or with `lianfa users add`.",
         err=True,
     )
 

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.web import pages_analyst, pages_auth, pages_review, pages_upload
+from service.web import pages_admin, pages_analyst, pages_auth, pages_review, pages_upload
 from service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
 from service.web.csrf import ApiCsrfMiddleware
 from service.web.templating import render
@@ -31,7 +31,7 @@ def mount(app: FastAPI) -> None:
     app.add_middleware(ApiCsrfMiddleware)
     app.state.training_runs = TrainingRuns()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for r in (pages_auth, pages_upload, pages_review, pages_analyst):
+    for r in (pages_auth, pages_upload, pages_review, pages_analyst, pages_admin):
         app.include_router(r.router)
 
     @app.exception_handler(LoginRequired)

@@ -486,3 +486,22 @@ def test_promote_warns_about_a_narrower_model_then_roll_back(uploaded, page_for,
     assert reg.active() == before and f"现用模型为 {before}" in page.inner_text(".notice")
     assert "无需重启" in page.inner_text("#models-figures")
     shot(page, "24-rolled-back")
+
+
+def test_admin_adds_a_reviewer_who_logs_in_with_the_password_shown_once(uploaded, browser, page_for, server) -> None:
+    page = page_for("boss")
+    page.click("header nav a:text-is('用户')")
+    page.wait_for_url("**/users")
+    page.fill("#add-user input[name=name]", "judge2")
+    page.select_option("#add-user select[name=role]", "reviewer")
+    page.click("#add-user button[type=submit]")
+    password = page.inner_text("#shown-password code")
+    assert "只显示这一次" in page.inner_text("#shown-password")
+    shot(page, "25-user-added")
+    page.goto(f"{server['url']}/users")
+    assert page.locator("#shown-password").count() == 0 and password not in page.content()
+    newcomer = logged_in(browser, server["url"], "judge2", password)
+    assert newcomer.locator("header nav a").all_inner_texts() == ["审核队列", "统计"]
+    newcomer.context.close()
+    log = (server["root"] / "server.log").read_text()
+    assert password not in log

@@ -20,6 +20,7 @@ PAGES = {
     "/cases/{case}": {"reviewer", "analyst"},
     "/dashboard": {"reviewer", "analyst"},
     "/models": {"analyst"},
+    "/users": set(),
 }
 
 
