@@ -20,6 +20,7 @@ from service.auth import CurrentUser
 from service.config import ServiceSettings
 from service.db.models import Batch, BatchItem, Document, Job
 from service.db.session import Database
+from service.grouping import Page, combine, group_name, page_key
 from service.jobs import queue
 from service.storage import BlobWriter, Storage, StoredFile
 
@@ -34,6 +35,34 @@ class Received:
     stored: StoredFile | None = None
     error: str | None = None
     size: int | None = None
+    pages: tuple[Page, ...] = ()  # page images combined into `stored` (service.grouping)
+
+
+def group_pages(files: list[Received], storage: Storage, limit: int) -> list[Received]:
+    """Page images of one decision (the naming rule in service.grouping) replaced by one multi-page
+    document at the place of its first page; everything else as it came."""
+    groups: dict[tuple[str, str], list[tuple[int, int, Received]]] = {}
+    for pos, f in enumerate(files):
+        key = page_key(f.name) if f.stored is not None else None
+        if key is not None:
+            groups.setdefault(key[:2], []).append((key[2], pos, f))
+    combined: dict[int, Received] = {}
+    absorbed: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        pages = tuple(Page(f.name, f.stored.sha256, f.stored.size) for _, _, f in members if f.stored)
+        first = min(pos for _, pos, _ in members)
+        try:
+            stored = combine(pages, storage, limit)
+        except IngestError as exc:
+            combined[first] = Received(group_name(pages), error=str(exc))
+        else:
+            combined[first] = Received(group_name(pages), stored=stored, size=stored.size, pages=pages)
+        absorbed |= {pos for _, pos, _ in members}
+    return [combined[pos] if pos in combined else f for pos, f in enumerate(files)
+            if pos in combined or pos not in absorbed]
 
 
 def _filename(disposition: bytes) -> tuple[str | None, str | None]:
@@ -222,7 +251,8 @@ def _record(db: Database, user: CurrentUser, files: list[Received], settings: Se
                 s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=f.error))
                 continue
             sha = f.stored.sha256
-            item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha)
+            item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha,
+                             pages=[vars(p) for p in f.pages] or None)
             doc = s.scalar(select(Document).where(Document.sha256 == sha))
             if doc is None:
                 doc = Document(sha256=sha, size=f.stored.size, name=name[:512])

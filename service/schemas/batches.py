@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
@@ -20,6 +20,7 @@ class ItemOut(BaseModel):
     case_id: int | None = None
     duplicate_of: int | None = None  # document id the duplicate links to
     attempts: int = 0
+    pages: list[str] = Field(default_factory=list, description="page images grouped into this document, in order")
 
 
 class BatchProgress(BaseModel):
@@ -52,6 +53,10 @@ class BatchSummary(BaseModel):
 
 class RetryRequest(BaseModel):
     item_ids: list[int] | None = None  # default: every failed item of the batch
+
+
+class MergeRequest(BaseModel):
+    item_ids: list[int] = Field(min_length=2, description="the items to merge, in any order (merged in batch order)")
 
 
 class ActionOut(BaseModel):

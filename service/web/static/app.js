@@ -144,10 +144,33 @@ function initBatchActions(batchId) {
   }));
 }
 
+async function batchPost(path, body) {
+  const message = document.getElementById("batch-message");
+  const r = await fetch(path, {
+    method: "POST", credentials: "same-origin",
+    headers: { "X-CSRF-Token": csrfToken(), "Content-Type": "application/json" }, body: JSON.stringify(body || {}),
+  });
+  const data = await r.json().catch(() => ({}));
+  message.textContent = typeof data.message === "string" ? data.message
+    : "操作未完成：" + (typeof data.detail === "string" ? data.detail : "服务器返回 " + r.status);
+  if (r.ok) setTimeout(() => window.location.reload(), 600);
+}
+
+function initRegroup(batchId) {
+  const merge = document.getElementById("merge-selected");
+  if (!merge) return;
+  const picked = () => [...document.querySelectorAll("input.pick:checked")].map((c) => Number(c.value));
+  document.querySelectorAll("input.pick").forEach((c) => c.addEventListener("change", () => { merge.disabled = picked().length < 2; }));
+  merge.addEventListener("click", () => batchPost("/api/batches/" + batchId + "/merge", { item_ids: picked() }));
+  document.querySelectorAll("[data-split]").forEach((b) => b.addEventListener("click",
+    () => batchPost("/api/batches/" + batchId + "/items/" + b.dataset.split + "/split")));
+}
+
 function initBatch() {
   onKeys({});
   const box = document.getElementById("batch");
   initBatchActions(box.dataset.batch);
+  initRegroup(box.dataset.batch);
   if (box.dataset.finished === "yes") return;
   const canOpen = !!document.querySelector('header nav a[href="/queue"]');
   const source = new EventSource("/api/batches/" + box.dataset.batch + "/events");
