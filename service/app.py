@@ -19,7 +19,7 @@ from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
 from service.health import check as check_health
-from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, users
+from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, uploads, users
 from service.storage import Storage
 from service.uploads import UploadError
 from service.web import invalid_request_page, mount as mount_pages
@@ -48,7 +48,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.storage = Storage(settings.store_dir)
-    for r in (auth, users, batches, documents, cases, reviews, exports, stats, models):
+    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models):
         app.include_router(r.router)
     mount_pages(app)
 

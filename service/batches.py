@@ -29,7 +29,10 @@ def items_of(s: Session, batch_id: int) -> list[ItemOut]:
     ).all()
     out: list[ItemOut] = []
     for item, job, case_id in rows:
-        if item.status in ("failed", "duplicate") or job is None:
+        earlier = None
+        if item.status == "duplicate" and case_id is None and item.document_id is not None:
+            status, error, earlier = _duplicate_of_failure(s, item)
+        elif item.status in ("failed", "duplicate") or job is None:
             status, error = item.status or "failed", item.error
         else:
             status, error = _JOB_TO_ITEM[job.status], job.error
@@ -47,9 +50,39 @@ def items_of(s: Session, batch_id: int) -> list[ItemOut]:
                 duplicate_of=item.document_id if item.status == "duplicate" else None,
                 attempts=job.attempts if job is not None and item.status != "duplicate" else 0,
                 pages=[str(p.get("name")) for p in item.pages or []],
+                earlier_item=earlier,
             )
         )
     return out
+
+
+def _duplicate_of_failure(s: Session, item: BatchItem) -> tuple[str, str | None, int | None]:
+    """A duplicate whose document failed is a failure too: it names the earlier failed item, and
+    the batch's retry processes it again."""
+    job = s.scalar(select(Job).where(Job.document_id == item.document_id).order_by(Job.id.desc()).limit(1))
+    if job is None or job.status != "failed":
+        return "duplicate", item.error, None
+    first = s.scalar(select(BatchItem).where(BatchItem.job_id == job.id).order_by(BatchItem.id).limit(1))
+    where = f"批次 #{first.batch_id} 的 {first.name}" if first is not None else "先前上传的文件"
+    return ("failed", f"与{where}相同，那次处理失败：{job.error or '原因未记录'}；可点“重新处理失败的文件”再试",
+            first.id if first is not None else None)
+
+
+ERROR_HEADER = ("序号", "文件", "状态", "错误", "处理次数")
+
+
+def error_report(items: list[ItemOut]) -> bytes:
+    """The failed items as CSV (UTF-8 with BOM, so Excel shows the Chinese)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(ERROR_HEADER)
+    for it in items:
+        if it.status == "failed":
+            w.writerow((it.position + 1, it.name, "失败", it.error or "", it.attempts))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def progress(items: list[ItemOut]) -> BatchProgress:
@@ -64,6 +97,7 @@ def batch_out(s: Session, batch: Batch) -> BatchOut:
     owner = s.get(User, batch.created_by)
     return BatchOut(
         id=batch.id,
+        name=batch.name,
         created_at=batch.created_at,
         created_by=owner.name if owner else "",
         cancelled=batch.cancelled,

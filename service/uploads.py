@@ -227,11 +227,23 @@ def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received
 _SPACES = re.compile(r"\s+")
 
 
-def record_batch(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings) -> int:
+def batch_name(given: str | None, received: list[Received]) -> str | None:
+    """The clerk's name for the batch, else the uploaded ZIP's (or the folder's) name."""
+    if given and given.strip():
+        return _SPACES.sub(" ", given.strip())[:256]
+    zips = [r.name for r in received if r.stored is not None and _is_zip(r.stored.path)]
+    if zips:
+        return "、".join(zips)[:256]
+    folders = {r.name.split("/", 1)[0] for r in received if "/" in r.name}
+    return folders.pop()[:256] if len(folders) == 1 else None
+
+
+def record_batch(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings,
+                 name: str | None = None) -> int:
     """Create the batch, its items, and a job for each document not seen before. Returns the batch id."""
     for attempt in range(3):
         try:
-            return _record(db, user, files, settings)
+            return _record(db, user, files, settings, name)
         except IntegrityError:
             # Another upload stored the same new document at the same moment: now it is a duplicate.
             if attempt == 2:
@@ -239,9 +251,10 @@ def record_batch(db: Database, user: CurrentUser, files: list[Received], setting
     raise AssertionError("unreachable")
 
 
-def _record(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings) -> int:
+def _record(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings,
+            name: str | None = None) -> int:
     with db.session() as s:
-        batch = Batch(created_by=user.id, cancelled=False)
+        batch = Batch(created_by=user.id, cancelled=False, name=name)
         s.add(batch)
         s.flush()
         seen: dict[str, int] = {}

@@ -19,6 +19,7 @@ class ItemOut(BaseModel):
     document_id: int | None = None
     case_id: int | None = None
     duplicate_of: int | None = None  # document id the duplicate links to
+    earlier_item: int | None = Field(default=None, description="a duplicate of a failed file: the failed item")
     attempts: int = 0
     pages: list[str] = Field(default_factory=list, description="page images grouped into this document, in order")
 
@@ -36,6 +37,7 @@ class BatchProgress(BaseModel):
 
 class BatchOut(BaseModel):
     id: int
+    name: str | None = None
     created_at: datetime
     created_by: str
     cancelled: bool
@@ -45,6 +47,7 @@ class BatchOut(BaseModel):
 
 class BatchSummary(BaseModel):
     id: int
+    name: str | None = None
     created_at: datetime
     created_by: str
     cancelled: bool

@@ -223,6 +223,12 @@ def test_reviewer_confirms_top_flagged_case_with_keyboard(uploaded, page_for, se
     entry = page.locator("#history li").first.inner_text()
     assert "judge" in entry and "确认涉嫌犯罪" in entry and "已确认" in entry
     shot(page, "06-case-confirmed")
+    with page.expect_download() as download:
+        page.click("#letter")
+    letter = download.value.path()
+    with zipfile.ZipFile(letter) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "移送" in body and download.value.suggested_filename.endswith(".docx")
     case_id = int(case_url.rstrip("/").rsplit("/", 1)[1])
     audit = page.request.get(f"{server['url']}/api/cases/{case_id}/audit").json()
     assert [a["action"] for a in audit] == ["review.confirm"] and audit[0]["user_name"] == "judge"
@@ -543,3 +549,51 @@ def _reencoded(png: bytes) -> bytes:
     with Image.open(io.BytesIO(png)) as img:
         img.convert("L").save(out, format="PNG")
     return out.getvalue()
+
+
+def test_an_upload_resumes_after_a_dropped_chunk(uploaded, page_for, server) -> None:
+    clerk = page_for("clerk")
+    dropped: list[str] = []
+
+    def drop_first_chunk(route: Any) -> None:
+        if not dropped:
+            dropped.append(route.request.url)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    clerk.route("**/api/uploads/*?offset=*", drop_first_chunk)
+    text = sorted((server["root"] / "gen" / "docs").glob("*.txt"))[1100].read_bytes()
+    clerk.set_input_files("#pick-files", files=[{"name": "断线重传.txt", "mimeType": "text/plain", "buffer": text}])
+    clerk.wait_for_url("**/batches/*")
+    assert dropped, "no chunk was dropped"
+    expect(clerk.locator("#batch-percent")).to_have_text("100%", timeout=120_000)
+    assert clerk.locator("#items tbody tr [data-field=status]").all_inner_texts() == ["已完成"]
+
+
+def test_a_500_file_batch_runs_to_the_end_with_a_name_an_eta_and_its_failures(uploaded, page_for, server) -> None:
+    docs = sorted((server["root"] / "gen" / "docs").glob("*.txt"))[600:1097]
+    files = [{"name": f"五百/{p.name}", "mimeType": "text/plain", "buffer": p.read_bytes()} for p in docs]
+    files += [{"name": f"五百/空白-{i}.txt", "mimeType": "text/plain", "buffer": b"   \n"} for i in range(3)]
+    assert len(files) == 500
+    clerk = page_for("clerk")
+    clerk.fill("#batch-name", "五百件测试批")
+    clerk.set_input_files("#pick-files", files=files)
+    clerk.wait_for_url("**/batches/*", timeout=120_000)
+    assert "五百件测试批" in clerk.inner_text("h1")
+    expect(clerk.locator("#batch-eta")).to_contain_text("预计还需", timeout=120_000)
+    shot(clerk, "28-500-progress")
+    expect(clerk.locator("#batch-percent")).to_have_text("100%", timeout=1_500_000)
+    assert clerk.locator("#items tbody tr").count() == 500
+    summary = clerk.inner_text("#batch-summary")
+    assert "失败 3" in summary.replace(" ", "") or "失败3" in summary.replace(" ", ""), summary
+    shot(clerk, "29-500-done")
+    clerk.click("#only-failed")
+    clerk.wait_for_url("**only=failed")
+    assert clerk.locator("#items tbody tr").count() == 3
+    shot(clerk, "30-500-failed-only")
+    report = clerk.request.get(server["url"] + clerk.locator("#errors-csv").get_attribute("href"))
+    lines = report.body().decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 4 and "空白-0.txt" in report.body().decode("utf-8-sig")
+    clerk.goto(f"{server['url']}/batches")
+    assert "五百件测试批" in clerk.inner_text("table")

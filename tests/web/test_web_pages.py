@@ -248,3 +248,13 @@ def test_confirming_without_the_second_step_saves_nothing(client, sessions, case
     assert r.status_code == 422 and "第二步" in r.text
     page = client.get(f"/cases/{case_id}")
     assert "尚无审核记录" in page.text and 'id="confirm-box"' in page.text
+
+
+def test_the_transfer_letter_button_appears_once_the_case_is_confirmed(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    assert 'id="letter"' not in client.get(f"/cases/{case_id}").text
+    client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
+                                                 "csrf_token": sessions["reviewer"].csrf})
+    page = client.get(f"/cases/{case_id}").text
+    assert f'href="/api/cases/{case_id}/letter.docx"' in page
+    assert client.get(f"/api/cases/{case_id}/letter.docx").status_code == 200
