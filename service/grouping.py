@@ -45,8 +45,11 @@ def page_key(name: str) -> tuple[str, str, int] | None:
 
 
 def group_name(pages: Sequence[Page]) -> str:
-    first = PurePosixPath(pages[0].name)
-    return f"{first.parent / first.stem if str(first.parent) != '.' else first.stem}（{len(pages)} 页）"
+    """`folder/d1（3 页）`: the pages' shared stem (the first page's name without its page marker)."""
+    first = PurePosixPath(pages[0].name.replace("\\", "/"))
+    m = PAGE_NAME.match(first.name)
+    stem = m.group("stem") if m else first.stem
+    return f"{first.parent / stem if str(first.parent) != '.' else stem}（{len(pages)} 页）"
 
 
 def combine(pages: Sequence[Page], storage: Storage, limit: int) -> StoredFile:
