@@ -597,3 +597,24 @@ def test_a_500_file_batch_runs_to_the_end_with_a_name_an_eta_and_its_failures(up
     assert len(lines) == 4 and "空白-0.txt" in report.body().decode("utf-8-sig")
     clerk.goto(f"{server['url']}/batches")
     assert "五百件测试批" in clerk.inner_text("table")
+
+
+def test_the_case_forms_submitted_untouched_and_with_choices(uploaded, page_for, server) -> None:
+    page = page_for("judge")
+    page.goto(f"{server['url']}/queue?review_state=pending")
+    page.locator("#queue tbody tr a").last.click()
+    page.wait_for_url("**/cases/*")
+    case_url = page.url
+    page.locator("#correct-box summary").click()
+    with page.expect_navigation() as nav:
+        page.click("#form-correct button[type=submit]")  # nothing changed
+    assert nav.value.status == 422 and "更正必须给出要更正的字段" in page.inner_text(".error")
+    assert "尚无审核记录" in page.inner_text(".card:has(#history)")
+    page.goto(case_url)
+    page.locator("#reject-box summary").click()
+    page.fill("#form-reject textarea[name=reason]", "金额为估算值，不足以认定")
+    page.click("#form-reject button[type=submit]")
+    page.wait_for_url("**done=reject*")
+    entry = page.locator("#history li").first.inner_text()
+    assert "驳回" in entry and "金额为估算值" in entry
+    shot(page, "31-case-rejected")
