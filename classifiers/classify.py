@@ -51,8 +51,16 @@ class Classifier:
         category = self._category(category_id)
         return category.name if category else None
 
-    def classify(self, document: Document, fields: Fields) -> Classified:
-        return self.classify_many([(document, fields)])[0]
+    def classify(self, document: Document, fields: Fields, category: str | None = None) -> Classified:
+        """`category`: a reviewer's correction, taken as certain, so its rules are the ones that count."""
+        if category is None:
+            return self.classify_many([(document, fields)])[0]
+        bundle = self.model.bundle
+        x = transform(bundle["features"], feature_rows([split_sections(document)]))
+        ranked = rank_categories(bundle["category"], x, self.settings.top_k)[0]
+        score = float(criminal_scores(bundle["criminal"], x)[0])
+        forced = [Ranked(category, 1.0), *(r for r in ranked if r.category != category)]
+        return self._judge(document, fields, forced, score)
 
     def classify_many(self, cases: Sequence[tuple[Document, Fields]]) -> list[Classified]:
         """Classify a batch (the models run once on all rows)."""

@@ -54,7 +54,8 @@ def reset() -> None:
         _loaded.clear()
 
 
-def classify(document: Document, fields: Fields) -> Verdict:
+def classify(document: Document, fields: Fields, category: str | None = None) -> Verdict:
+    """`category` fixes the violation category (a reviewer's correction) instead of the model's guess."""
     settings = get_classifier_settings()
-    result = _classifier(settings).classify(document, fields)
+    result = _classifier(settings).classify(document, fields, category)
     return Verdict(violation=result.violation, criminal_risk=result.risk.as_contract())

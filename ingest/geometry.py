@@ -167,10 +167,18 @@ def upright(image: Image.Image, probe: Probe | None = None) -> tuple[Image.Image
             return image, 0, 0.0
 
     # a half turn commutes with the levelling rotation, so the skew found holds for both
-    righted = _turn(image, rotation)
+    return righten(image, rotation, skew), rotation, skew
+
+
+def righten(image: Image.Image, rotation: int, skew: float) -> Image.Image:
+    """`image` turned `rotation`° clockwise and levelled by `skew`°, as `upright` rights a page for OCR:
+    the page images reviewers see are made by this too, so evidence boxes fall on their words."""
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB" if "R" in image.getbands() or image.mode == "P" else "L")
+    righted = _turn(image, rotation % 360)
     if skew:
         righted, _ = _rotate(righted, skew, _paper(image))
-    return righted, rotation, skew
+    return righted
 
 
 def _rotate(image: Image.Image, angle: float, fill: tuple[int, ...] | int) -> tuple[Image.Image, np.ndarray]:

@@ -12,16 +12,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ingest.errors import IngestError, LianfaError
 from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
-from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, users
+from service.health import check as check_health
+from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, uploads, users
 from service.storage import Storage
 from service.uploads import UploadError
-from service.web import mount as mount_pages
+from service.web import invalid_request_page, mount as mount_pages
 
 PUBLIC_PATHS = frozenset({"/api/health", "/api/auth/token"})
 
@@ -47,13 +48,18 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.storage = Storage(settings.store_dir)
-    for r in (auth, users, batches, documents, cases, reviews, exports, stats, models):
+    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models):
         app.include_router(r.router)
     mount_pages(app)
 
     @app.get("/api/health", tags=["health"])
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    def health() -> JSONResponse:
+        """`ok`, or 503 with each problem (model, ocr, database) in words."""
+        found = check_health(db.engine, settings.data_dir)
+        if found.ok:
+            return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "unavailable", "problems": found.problems},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
     @app.exception_handler(UploadError)
     async def _upload_error(_: Request, exc: UploadError) -> JSONResponse:
@@ -68,9 +74,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_400_BAD_REQUEST)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
         problems = "；".join(f"{'.'.join(str(p) for p in e['loc'] if p != 'body')}: {e['msg']}" for e in errors)
+        if not request.url.path.startswith("/api/"):
+            return invalid_request_page(request, problems)
         return JSONResponse(
             {"detail": f"请求内容有误，请按提示修改后重试：{problems}", "errors": errors},
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import BeforeValidator
 from sqlalchemy import Select, or_, select
 
 from service.cases import FLAGGED_LEVELS
@@ -48,16 +50,27 @@ class CaseFilter:
         return stmt
 
 
+def _blank_is_none(value: object) -> object:
+    # An HTML form sends every field, so a select left at 全部 or an empty date arrives as "".
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Blank = BeforeValidator(_blank_is_none)
+
+
 def case_filter(
-    agency: str | None = Query(None, description="作出机关（包含匹配）"),
-    category: str | None = Query(None, description="违法类别代码"),
-    risk_level: str | None = Query(None, pattern="^(high|review|low)$", description="刑事风险等级"),
-    review_state: str | None = Query(None, pattern="^(pending|confirmed|rejected|corrected)$"),
-    date_from: date | None = Query(None, description="决定日期起（含）"),
-    date_to: date | None = Query(None, description="决定日期止（含）"),
-    q: str | None = Query(None, description="全文检索：文号、当事人、机关、正文中的文字，空格分隔表示同时包含"),
-    flagged: bool | None = Query(None, description="只看被标记（high 或 review）的案件"),
+    agency: Annotated[str | None, Blank, Query(description="作出机关（包含匹配）")] = None,
+    category: Annotated[str | None, Blank, Query(description="违法类别代码")] = None,
+    risk_level: Annotated[Literal["high", "review", "low"] | None, Blank, Query(description="刑事风险等级")] = None,
+    review_state: Annotated[Literal["pending", "confirmed", "rejected", "corrected"] | None, Blank,
+                            Query(description="审核状态")] = None,
+    date_from: Annotated[date | None, Blank, Query(description="决定日期起（含）")] = None,
+    date_to: Annotated[date | None, Blank, Query(description="决定日期止（含）")] = None,
+    q: Annotated[str | None, Blank,
+                 Query(description="全文检索：文号、当事人、机关、正文中的文字，空格分隔表示同时包含")] = None,
+    flagged: Annotated[bool | None, Blank, Query(description="只看被标记（high 或 review）的案件")] = None,
 ) -> CaseFilter:
+    """The filter of a request; an empty value (a form's 全部, an empty date) is no filter."""
     return CaseFilter(agency, category, risk_level, review_state, date_from, date_to, q, flagged)
 
 

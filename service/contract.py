@@ -163,6 +163,14 @@ class PageErrorOut(_Model):
     error: str
 
 
+class PageGeometryOut(_Model):
+    """How ingest righted a page before reading it: the review screen's page image is righted the same way."""
+
+    page: int
+    rotation: int = Field(description="degrees clockwise applied to right the page (EXIF orientation included)")
+    skew: float = Field(description="degrees of skew levelled (counter-clockwise)")
+
+
 class ExtractResult(_Model):
     contract_version: str = CONTRACT_VERSION
     file: str
@@ -172,6 +180,7 @@ class ExtractResult(_Model):
     text_source: Literal["text", "text_layer", "ocr", "mixed"] | None = None
     pages: int = 0
     page_errors: list[PageErrorOut] = Field(default_factory=list)
+    page_geometry: list[PageGeometryOut] = Field(default_factory=list)
     doc_number: str | None = Field(default=None, description="文号, brackets unified to 〔〕, spaces removed")
     doc_number_source: Literal["header", "title", "label", "body"] | None = Field(
         default=None, description="where the 文号 was found: the header, the title line, a 文号 label, or running text"

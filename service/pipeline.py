@@ -36,6 +36,7 @@ from service.contract import (
     FieldOut,
     LawOut,
     PageErrorOut,
+    PageGeometryOut,
     PartyOut,
     PenaltyOut,
     QuantityOut,
@@ -168,6 +169,8 @@ def process_document(
         text_source=document.text_source,
         pages=len(document.pages),
         page_errors=[PageErrorOut(page=p.number, error=p.error) for p in document.pages if p.error],
+        page_geometry=[PageGeometryOut(page=p.number, rotation=p.rotation, skew=p.skew)
+                       for p in document.pages if p.source == "ocr" and p.error is None],
     )
     fields = extract(document)
     _fill(result, fields)

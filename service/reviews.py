@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -13,7 +14,8 @@ from service import audit
 from service.auth import CurrentUser
 from service.cases import CORRECTABLE, apply_fields
 from service.db.models import Case, utcnow
-from service.schemas.cases import ReviewRequest
+from service.reassess import reassess
+from service.schemas.cases import CorrectedFields, ReviewRequest
 
 
 class StaleVersion(Exception):
@@ -27,6 +29,7 @@ class InvalidCorrection(ValueError):
 
 
 def snapshot(case: Case) -> dict[str, Any]:
+    risk = case.fields.get("criminal_risk") or {}
     return {
         "version": case.version,
         "review_state": case.review_state,
@@ -34,7 +37,21 @@ def snapshot(case: Case) -> dict[str, Any]:
         "category": case.category,
         "category_label": case.category_label,
         "fields": {k: copy.deepcopy(case.fields.get(k)) for k in CORRECTABLE},
+        # a correction re-runs the rules: the audit keeps the risk before and after
+        "risk": {"level": risk.get("level"), "score": risk.get("score"), "reasons": copy.deepcopy(risk.get("reasons"))},
     }
+
+
+def _corrected(raw: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(raw) - set(CORRECTABLE)
+    if unknown:
+        raise InvalidCorrection(f"这些字段不能更正：{'、'.join(sorted(unknown))}；可更正：{'、'.join(CORRECTABLE)}")
+    try:
+        checked = CorrectedFields.model_validate(raw)
+    except ValidationError as exc:
+        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise InvalidCorrection(f"更正的内容有误：{problems}") from exc
+    return {k: v for k, v in checked.model_dump(mode="json", exclude_unset=True).items() if k in raw}
 
 
 def review_case(s: Session, case: Case, req: ReviewRequest, user: CurrentUser) -> Case:
@@ -50,14 +67,12 @@ def review_case(s: Session, case: Case, req: ReviewRequest, user: CurrentUser) -
         state = "rejected"
         review.update(reason=req.reason, recommend_transfer=False)
     else:
-        unknown = set(req.fields or {}) - set(CORRECTABLE)
-        if unknown:
-            raise InvalidCorrection(f"这些字段不能更正：{'、'.join(sorted(unknown))}；可更正：{'、'.join(CORRECTABLE)}")
-        fields.update(req.fields or {})
+        fields.update(_corrected(req.fields or {}))
         if req.category:
             violation = dict(fields.get("violation") or {})
             violation.update(category=req.category, corrected_by=user.name)
             fields["violation"] = violation
+        fields = reassess(fields)
         state = "corrected" if case.review_state == "pending" else case.review_state
         review.update(reason=req.reason, corrected=True)
 

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ingest.errors import CorruptFile, TooLarge, UnsupportedType
+from ingest.errors import TooLarge
+from ingest.page_image import PageGeometry, PageNotFound, page_image
+
+__all__ = ["BlobWriter", "PageGeometry", "PageNotFound", "Storage", "StoredFile"]
 
 _CHUNK = 1024 * 1024
 
@@ -100,53 +103,17 @@ class Storage:
             raise
         return w.finish()
 
-    def page_png(self, sha256: str, page: int, dpi: int) -> Path:
-        """The page image (1-based `page`), rendered from the original on first request, then cached."""
-        cached = self.root / "pages" / sha256 / f"{page}-{dpi}.png"
+    def page_png(self, sha256: str, page: int, dpi: int, geometry: PageGeometry | None = None) -> Path:
+        """The page image (1-based `page`), righted as OCR righted it (`geometry`; found again when the
+        case predates its recording), rendered on first request, then cached."""
+        how = f"r{geometry.rotation}s{geometry.skew:.3f}" if geometry else "found"
+        cached = self.root / "pages" / sha256 / f"{page}-{dpi}-{how}.png"
         if cached.exists():
             return cached
-        image = _render_page(self.original_path(sha256), page, dpi)
+        image = page_image(self.original_path(sha256), page, dpi, geometry)
         cached.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".png")
         with os.fdopen(fd, "wb") as fh:
             image.save(fh, format="PNG", optimize=False)
         os.replace(tmp, cached)
         return cached
-
-
-class PageNotFound(LookupError):
-    pass
-
-
-def _render_page(path: Path, page: int, dpi: int):  # -> PIL.Image.Image
-    from PIL import Image, ImageSequence, UnidentifiedImageError
-
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"%PDF"):
-        import pypdfium2 as pdfium
-
-        try:
-            pdf = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise CorruptFile(path.name, f"PDF 无法打开（{exc}），无法显示页面") from exc
-        try:
-            if not 1 <= page <= len(pdf):
-                raise PageNotFound(f"第 {page} 页不存在：该文件共 {len(pdf)} 页")
-            return pdf[page - 1].render(scale=dpi / 72).to_pil().convert("RGB")
-        finally:
-            pdf.close()
-    try:
-        with Image.open(path) as img:
-            for i, frame in enumerate(ImageSequence.Iterator(img), start=1):
-                if i == page:
-                    frame = frame.convert("RGB")
-                    # Scans keep their own resolution; shrink them to the requested dpi for the screen.
-                    scan_dpi = float((img.info.get("dpi") or (200, 200))[0]) or 200.0
-                    scale = dpi / scan_dpi
-                    if scale < 1:
-                        frame = frame.resize((max(1, int(frame.width * scale)), max(1, int(frame.height * scale))))
-                    return frame
-            raise PageNotFound(f"第 {page} 页不存在：该图像共 {i} 页")
-    except UnidentifiedImageError as exc:
-        raise UnsupportedType(path.name, "该文件是文本或其他非页面格式，没有页面图像") from exc

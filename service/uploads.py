@@ -20,6 +20,7 @@ from service.auth import CurrentUser
 from service.config import ServiceSettings
 from service.db.models import Batch, BatchItem, Document, Job
 from service.db.session import Database
+from service.grouping import Page, combine, group_name, page_key
 from service.jobs import queue
 from service.storage import BlobWriter, Storage, StoredFile
 
@@ -34,6 +35,34 @@ class Received:
     stored: StoredFile | None = None
     error: str | None = None
     size: int | None = None
+    pages: tuple[Page, ...] = ()  # page images combined into `stored` (service.grouping)
+
+
+def group_pages(files: list[Received], storage: Storage, limit: int) -> list[Received]:
+    """Page images of one decision (the naming rule in service.grouping) replaced by one multi-page
+    document at the place of its first page; everything else as it came."""
+    groups: dict[tuple[str, str], list[tuple[int, int, Received]]] = {}
+    for pos, f in enumerate(files):
+        key = page_key(f.name) if f.stored is not None else None
+        if key is not None:
+            groups.setdefault(key[:2], []).append((key[2], pos, f))
+    combined: dict[int, Received] = {}
+    absorbed: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        pages = tuple(Page(f.name, f.stored.sha256, f.stored.size) for _, _, f in members if f.stored)
+        first = min(pos for _, pos, _ in members)
+        try:
+            stored = combine(pages, storage, limit)
+        except IngestError as exc:
+            combined[first] = Received(group_name(pages), error=str(exc))
+        else:
+            combined[first] = Received(group_name(pages), stored=stored, size=stored.size, pages=pages)
+        absorbed |= {pos for _, pos, _ in members}
+    return [combined[pos] if pos in combined else f for pos, f in enumerate(files)
+            if pos in combined or pos not in absorbed]
 
 
 def _filename(disposition: bytes) -> tuple[str | None, str | None]:
@@ -198,11 +227,23 @@ def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received
 _SPACES = re.compile(r"\s+")
 
 
-def record_batch(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings) -> int:
+def batch_name(given: str | None, received: list[Received]) -> str | None:
+    """The clerk's name for the batch, else the uploaded ZIP's (or the folder's) name."""
+    if given and given.strip():
+        return _SPACES.sub(" ", given.strip())[:256]
+    zips = [r.name for r in received if r.stored is not None and _is_zip(r.stored.path)]
+    if zips:
+        return "、".join(zips)[:256]
+    folders = {r.name.split("/", 1)[0] for r in received if "/" in r.name}
+    return folders.pop()[:256] if len(folders) == 1 else None
+
+
+def record_batch(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings,
+                 name: str | None = None) -> int:
     """Create the batch, its items, and a job for each document not seen before. Returns the batch id."""
     for attempt in range(3):
         try:
-            return _record(db, user, files, settings)
+            return _record(db, user, files, settings, name)
         except IntegrityError:
             # Another upload stored the same new document at the same moment: now it is a duplicate.
             if attempt == 2:
@@ -210,9 +251,10 @@ def record_batch(db: Database, user: CurrentUser, files: list[Received], setting
     raise AssertionError("unreachable")
 
 
-def _record(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings) -> int:
+def _record(db: Database, user: CurrentUser, files: list[Received], settings: ServiceSettings,
+            name: str | None = None) -> int:
     with db.session() as s:
-        batch = Batch(created_by=user.id, cancelled=False)
+        batch = Batch(created_by=user.id, cancelled=False, name=name)
         s.add(batch)
         s.flush()
         seen: dict[str, int] = {}
@@ -222,7 +264,8 @@ def _record(db: Database, user: CurrentUser, files: list[Received], settings: Se
                 s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=f.error))
                 continue
             sha = f.stored.sha256
-            item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha)
+            item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha,
+                             pages=[vars(p) for p in f.pages] or None)
             doc = s.scalar(select(Document).where(Document.sha256 == sha))
             if doc is None:
                 doc = Document(sha256=sha, size=f.stored.size, name=name[:512])

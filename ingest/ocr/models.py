@@ -149,3 +149,19 @@ def ensure_model_dirs(settings: IngestSettings) -> ModelDirs:
                 ) from e
         folders[name] = folder
     return ModelDirs(det=folders[DET_MODEL], rec=folders[REC_MODEL])
+
+
+def model_problems(settings: IngestSettings) -> list[str]:
+    """What keeps the configured OCR engine from reading pages offline, in words (empty: ready).
+    Checks without building anything, so a health probe never writes to the data folder."""
+    problems = []
+    for name in (DET_MODEL, REC_MODEL):
+        try:
+            source = _wheel_model(name)
+        except ConfigError as e:
+            problems.append(str(e))
+            continue
+        if settings.ocr_engine == "paddleocr" and not _is_current(model_root(settings) / name, file_sha256(source)):
+            problems.append(f"PaddleOCR model folder {model_root(settings) / name} is missing or out of date: "
+                            "run `lianfa setup`.")
+    return problems

@@ -36,6 +36,7 @@ def register(app: typer.Typer) -> None:
         updates = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
         settings = settings.model_copy(update=updates)
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        _setup_before_workers(settings)
         app_ = create_app(settings)  # migrates before any worker touches the database
         _ensure_first_admin(settings)
 
@@ -47,11 +48,33 @@ def register(app: typer.Typer) -> None:
             runner.stop()
 
 
+def _setup_before_workers(settings: ServiceSettings) -> None:
+    """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
+    classifier would otherwise train one per file inside a pool process, which cannot have children."""
+    from ingest.config import get_settings
+    from ingest.errors import LianfaError
+    from service.cli.setup_cmd import run_setup
+
+    ingest_settings = get_settings().model_copy(update={"data_dir": settings.data_dir})
+    typer.echo(f"准备数据目录 / preparing {settings.data_dir} (first start trains the default model: a few minutes)",
+               err=True)
+    try:
+        run_setup(ingest_settings, lambda line: typer.echo(line, err=True))
+    except LianfaError as e:
+        typer.echo(f"lianfa serve 无法启动 / cannot start: {e}\n"
+                   "请修正后运行 `lianfa setup`，再启动服务 / fix it, run `lianfa setup`, then start again.", err=True)
+        raise typer.Exit(1) from e
+
+
 def _ensure_first_admin(settings: ServiceSettings) -> None:
     """On a fresh install nobody could log in to create the first account: make an `admin` whose
-    password comes from LIANFA_ADMIN_PASSWORD, or is generated and printed once."""
+    password comes from LIANFA_ADMIN_PASSWORD, or is generated and shown once.
+
+    A generated password goes to the terminal only when there is one; when serve runs as a service
+    (its output kept in a log) it goes to a file only its owner can read, and the output names the file."""
     import os
     import secrets
+    import sys
 
     from sqlalchemy import func, select
 
@@ -60,20 +83,31 @@ def _ensure_first_admin(settings: ServiceSettings) -> None:
     from service.db.models import User
     from service.db.session import Database
 
+    given = os.environ.get("LIANFA_ADMIN_PASSWORD")
     db = Database(settings.db_url)
     try:
         with db.session() as s:
             if s.scalar(select(func.count()).select_from(User)):
                 return
-            password = os.environ.get("LIANFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+            password = given or secrets.token_urlsafe(12)
             user = create_user(s, "admin", password, "admin")
             audit.record(s, None, "user.add", "user", user.id, None, {"name": "admin", "role": "admin", "via": "first-run"})
     finally:
         db.dispose()
-    shown = "(from LIANFA_ADMIN_PASSWORD)" if os.environ.get("LIANFA_ADMIN_PASSWORD") else password
+    if given:
+        shown = "（取自 LIANFA_ADMIN_PASSWORD）/ (from LIANFA_ADMIN_PASSWORD)"
+    elif sys.stderr.isatty():
+        shown = f"{password}（只显示这一次 / shown once）"
+    else:
+        secret = settings.data_dir / "first-admin-password.txt"
+        secret.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(password + "\n")
+        shown = f"见 {secret}（仅本账号可读，登录后请删除并在“用户”页重置）/ in {secret}"
     typer.echo(
-        f"首次启动：已创建管理员 admin，密码 {shown}。请登录后在“用户”中为各岗位建立账号。\n"
-        f"First run: created user admin, password {shown}. Add accounts with `lianfa users add`.",
+        f"首次启动：已创建管理员 admin，密码 {shown}。请登录后在“用户”页为各岗位建立账号。\n"
+        f"First run: created user admin. Add accounts on the 用户 page or with `lianfa users add`.",
         err=True,
     )
 

@@ -7,18 +7,18 @@ so running setup again is cheap and safe. Add a step by appending it to STEPS.
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Callable
 
 import typer
 
 from ingest.config import IngestSettings, get_settings
+from ingest.errors import ConfigError, LianfaError
 
 SetupStep = Callable[[IngestSettings], str]
 
 
 def prepare_data_dir(settings: IngestSettings) -> str:
-    from ingest.errors import ConfigError
-
     try:
         for sub in ("cache", "models"):
             (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
@@ -52,17 +52,33 @@ def default_classifier(settings: IngestSettings) -> str:
 STEPS: list[SetupStep] = [prepare_data_dir, build_paddle_models, default_classifier]
 
 
+class SetupError(ConfigError):
+    """A setup step failed; the message names the step and what to fix."""
+
+
+def run_setup(settings: IngestSettings, report: Callable[[str], None]) -> None:
+    """Run every step under a lock file in the data folder: `lianfa setup` and a `lianfa serve`
+    starting at the same time (or two servers) wait for each other instead of training twice."""
+    prepare_data_dir(settings)  # the lock file lives in it
+    with (settings.data_dir / ".setup.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            for step in STEPS:
+                try:
+                    report(step(settings))
+                except LianfaError as e:
+                    raise SetupError(f"setup failed at {step.__name__}: {e}") from e
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def setup() -> None:
     """Create the data directory and build the local model folders (no network needed)."""
-    from ingest.errors import LianfaError
-
-    settings = get_settings()
-    for step in STEPS:
-        try:
-            typer.echo(step(settings))
-        except LianfaError as e:
-            typer.echo(f"setup failed at {step.__name__}: {e}", err=True)
-            raise typer.Exit(1) from e
+    try:
+        run_setup(get_settings(), typer.echo)
+    except LianfaError as e:
+        typer.echo(str(e) if isinstance(e, SetupError) else f"setup failed: {e}", err=True)
+        raise typer.Exit(1) from e
 
 
 def register(app: typer.Typer) -> None:

@@ -60,6 +60,7 @@ class Batch(Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str | None] = mapped_column(String(256))  # the clerk's name, else the uploaded ZIP's
 
 
 class Job(Base):
@@ -118,6 +119,8 @@ class BatchItem(Base):
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
     status: Mapped[str | None] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
+    # page images grouped into this item's document, in page order: [{"name", "sha256", "size"}]
+    pages: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
 
 
 class Case(Base):

@@ -175,6 +175,7 @@ def retry_items(session: Session, items: Sequence[BatchItem], max_attempts: int)
             continue
         job = enqueue(session, item.document_id, max_attempts)
         item.job_id = job.id
+        item.status = None  # a duplicate of a failed file now follows its own job
         new_ids.append(job.id)
     return new_ids
 

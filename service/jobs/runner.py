@@ -29,7 +29,12 @@ Processor = Callable[[Path, str], Any]  # (stored original, display name) -> Ext
 
 
 def default_processor(path: Path, display_name: str) -> Any:
+    from service.health import require_classifier_model
     from service.pipeline import process_file
+
+    # Workers never train the default model: in a pool process training cannot start its own
+    # processes, and every file would try. `lianfa serve` runs setup before any worker starts.
+    require_classifier_model()
 
     # The text is kept with the case: full-text search, and the training data the classifiers learn from.
     return process_file(path, display_name=display_name, with_text=True)

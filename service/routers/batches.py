@@ -6,20 +6,20 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.auth import CurrentUser, require
-from service.batches import batch_out, batch_summary, items_of, progress
+from service.batches import batch_out, batch_summary, error_report, items_of, merge_items, progress, split_item
 from service.db.models import Batch, BatchItem
 from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
-from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, RetryRequest
-from service.uploads import expand, receive_multipart, record_batch
+from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, MergeRequest, RetryRequest
+from service.uploads import batch_name, expand, group_pages, receive_multipart, record_batch
 
 router = APIRouter(prefix="/api/batches", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]
@@ -56,7 +56,8 @@ def _get_batch(s: Session, batch_id: int) -> Batch:
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=BatchOut, openapi_extra=_UPLOAD_BODY)
 async def upload_batch(
-    request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep
+    request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep,
+    name: Annotated[str | None, Query(max_length=200, description="批次名称（默认：上传的 ZIP 的文件名）")] = None,
 ) -> BatchOut:
     """Upload many files (and ZIPs) at once; each becomes a batch item with its own status."""
     backlog = await run_in_threadpool(_backlog, db)
@@ -72,8 +73,8 @@ async def upload_batch(
     )
 
     def _finish() -> BatchOut:
-        files = list(expand(received, storage, settings.upload_limit))
-        batch_id = record_batch(db, user, files, settings)
+        files = group_pages(list(expand(received, storage, settings.upload_limit)), storage, settings.upload_limit)
+        batch_id = record_batch(db, user, files, settings, name=batch_name(name, received))
         with db.session() as s:
             return batch_out(s, _get_batch(s, batch_id))
 
@@ -164,3 +165,38 @@ def cancel_batch(batch_id: int, s: SessionDep, user: Uploader) -> ActionOut:
     n = queue.cancel_queued(s, [j for j in job_ids if j is not None])
     batch.cancelled = True
     return ActionOut(batch_id=batch.id, affected=n, message=f"已取消 {n} 个排队中的文件；正在处理的文件会照常完成")
+
+
+def _item_of(s: Session, batch: Batch, item_id: int) -> BatchItem:
+    item = s.get(BatchItem, item_id)
+    if item is None or item.batch_id != batch.id:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch.id} 中没有条目 {item_id}，请刷新页面")
+    return item
+
+
+@router.post("/{batch_id}/items/{item_id}/split", response_model=ActionOut)
+def split_batch_item(batch_id: int, item_id: int, s: SessionDep, user: Uploader, settings: SettingsDep) -> ActionOut:
+    """A document grouped from page images back into one document per image (each processed again)."""
+    batch = _get_batch(s, batch_id)
+    new = split_item(s, _item_of(s, batch, item_id), settings)
+    return ActionOut(batch_id=batch.id, affected=len(new), message=f"已拆分为 {len(new)} 个文件，正在重新处理")
+
+
+@router.post("/{batch_id}/merge", response_model=ActionOut)
+def merge_batch_items(batch_id: int, body: MergeRequest, s: SessionDep, user: Uploader, storage: StorageDep,
+                      settings: SettingsDep) -> ActionOut:
+    """Several page images (or grouped documents) of this batch into one document, in their order."""
+    batch = _get_batch(s, batch_id)
+    items = [_item_of(s, batch, i) for i in dict.fromkeys(body.item_ids)]
+    merge_items(s, items, storage, settings)
+    return ActionOut(batch_id=batch.id, affected=len(items), message=f"已将 {len(items)} 个文件合并为一份决定书，正在重新处理")
+
+
+@router.get("/{batch_id}/errors.csv", response_class=Response)
+def batch_errors_csv(batch_id: int, s: SessionDep, user: Viewer) -> Response:
+    """The batch's failed files with their errors, for a clerk to work through (opens in Excel)."""
+    batch = _get_batch(s, batch_id)
+    body = error_report(items_of(s, batch.id))
+    filename = f"batch-{batch.id}-errors.csv"
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

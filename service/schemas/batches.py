@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
@@ -19,7 +19,9 @@ class ItemOut(BaseModel):
     document_id: int | None = None
     case_id: int | None = None
     duplicate_of: int | None = None  # document id the duplicate links to
+    earlier_item: int | None = Field(default=None, description="a duplicate of a failed file: the failed item")
     attempts: int = 0
+    pages: list[str] = Field(default_factory=list, description="page images grouped into this document, in order")
 
 
 class BatchProgress(BaseModel):
@@ -35,6 +37,7 @@ class BatchProgress(BaseModel):
 
 class BatchOut(BaseModel):
     id: int
+    name: str | None = None
     created_at: datetime
     created_by: str
     cancelled: bool
@@ -44,6 +47,7 @@ class BatchOut(BaseModel):
 
 class BatchSummary(BaseModel):
     id: int
+    name: str | None = None
     created_at: datetime
     created_by: str
     cancelled: bool
@@ -52,6 +56,10 @@ class BatchSummary(BaseModel):
 
 class RetryRequest(BaseModel):
     item_ids: list[int] | None = None  # default: every failed item of the batch
+
+
+class MergeRequest(BaseModel):
+    item_ids: list[int] = Field(min_length=2, description="the items to merge, in any order (merged in batch order)")
 
 
 class ActionOut(BaseModel):

@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
+
 RiskLevel = Literal["high", "review", "low"]
 ReviewState = Literal["pending", "confirmed", "rejected", "corrected"]
 
@@ -54,6 +56,58 @@ class CaseDetail(CaseSummary):
     pages: list[PageOut]
     evidence: list[EvidenceBox]
     sha256: str
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="allow")  # keys the extractors add (evidence, credit_code_valid...) pass through
+    evidence: dict[str, Any] | None = None
+
+
+class CorrectedParty(_Row):
+    name: str = Field(min_length=1, max_length=200)
+    kind: PartyKind = "organisation"
+    credit_code: str | None = Field(default=None, max_length=40)
+    legal_representative: str | None = Field(default=None, max_length=100)
+
+
+class CorrectedAmount(_Row):
+    role: AmountRole
+    yuan: float = Field(ge=0, description="元")
+
+
+class CorrectedQuantity(_Row):
+    kind: QuantityKind
+    value: float = Field(ge=0)
+    unit: str = Field(min_length=1, max_length=20)
+    subject: str = Field(default="", max_length=100)
+
+
+class CorrectedLaw(_Row):
+    law: str = Field(min_length=1, max_length=100)
+    article: int = Field(ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+    item: int | None = Field(default=None, ge=1)
+    role: Literal["violated", "basis"] = "violated"
+
+
+class CorrectedPenalty(_Row):
+    kind: PenaltyKind
+    yuan: float | None = Field(default=None, ge=0)
+
+
+class CorrectedFields(BaseModel):
+    """What a correction may replace; a list replaces the whole list (send the rows to keep too)."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_number: str | None = Field(default=None, max_length=100)
+    agency: str | None = Field(default=None, max_length=200)
+    decision_date: date | None = None
+    case_cause: str | None = Field(default=None, max_length=200)
+    parties: list[CorrectedParty] | None = None
+    amounts: list[CorrectedAmount] | None = None
+    quantities: list[CorrectedQuantity] | None = None
+    laws: list[CorrectedLaw] | None = None
+    penalties: list[CorrectedPenalty] | None = None
 
 
 class ReviewRequest(BaseModel):

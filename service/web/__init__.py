@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.web import pages_analyst, pages_auth, pages_review, pages_upload
+from service.web import pages_admin, pages_analyst, pages_auth, pages_review, pages_upload
 from service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
 from service.web.csrf import ApiCsrfMiddleware
 from service.web.templating import render
@@ -20,12 +20,18 @@ from service.web.training_runs import TrainingRuns
 STATIC = Path(__file__).parent / "static"
 
 
+def invalid_request_page(request: Request, problems: str) -> Response:
+    """A page request whose address carries a value the page does not accept: a page, not JSON."""
+    detail = f"地址中的筛选条件有误（{problems}）：请返回上一页重新选择，或点“清除”。"
+    return render(request, "error.html", session_user(request), status_code=422, title="请求未完成", detail=detail)
+
+
 def mount(app: FastAPI) -> None:
     """Add the pages, /static and the API's CSRF check for cookie sessions to `app`."""
     app.add_middleware(ApiCsrfMiddleware)
     app.state.training_runs = TrainingRuns()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for r in (pages_auth, pages_upload, pages_review, pages_analyst):
+    for r in (pages_auth, pages_upload, pages_review, pages_analyst, pages_admin):
         app.include_router(r.router)
 
     @app.exception_handler(LoginRequired)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.web.labels import AMOUNT_ROLES, FIELD_NAMES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS
+from service.web.labels import AMOUNT_ROLES, FIELD_NAMES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, RISK_LEVELS
 
 _SINGLE = ("doc_number", "agency", "decision_date", "case_cause")
 
@@ -153,3 +153,35 @@ def build(fields: dict[str, Any]) -> CaseView:
     if isinstance(text, str):
         view.segments = _segments(text, [e for e in view.evidence if e.field != "reason"])
     return view
+
+
+def describe_value(key: str, value: Any) -> str:
+    """A stored field's value in words, for the history's `before → after`."""
+    if value in (None, "", []):
+        return "（空）"
+    if isinstance(value, list):
+        return "；".join(" ".join(_describe(key, v)) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+def changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+    """What an audited review changed: each field, the category and the risk, `old → new`."""
+    if not before or not after:
+        return []
+    out = []
+    old_fields, new_fields = before.get("fields") or {}, after.get("fields") or {}
+    for key in new_fields:
+        if old_fields.get(key) != new_fields.get(key):
+            out.append(f"{FIELD_NAMES.get(key, key)}：{describe_value(key, old_fields.get(key))} → "
+                       f"{describe_value(key, new_fields.get(key))}")
+    if before.get("category") != after.get("category"):
+        out.append(f"类别：{before.get('category_label') or before.get('category') or '（空）'} → "
+                   f"{after.get('category_label') or after.get('category') or '（空）'}")
+    old_risk, new_risk = before.get("risk") or {}, after.get("risk") or {}
+    if (old_risk.get("level"), old_risk.get("score")) != (new_risk.get("level"), new_risk.get("score")):
+        def level(r: dict[str, Any]) -> str:
+            score = f" {float(r['score']):.2f}" if r.get("score") is not None else ""
+            return f"{RISK_LEVELS.get(str(r.get('level')), '未评估')}{score}"
+
+        out.append(f"刑事风险：{level(old_risk)} → {level(new_risk)}")
+    return out

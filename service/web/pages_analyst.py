@@ -132,8 +132,23 @@ def _forget_loaded_model() -> None:
 
 
 @router.post("/models/{version}/promote")
-def promote(version: str, request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "") -> Response:
+async def promote(version: str, request: Request, user: Analyst, csrf_token: Annotated[str, Form()] = "",
+                  confirmed: Annotated[str, Form()] = "") -> Response:
+    """First step: a page naming what the new model would make worse; the second step promotes."""
     check_form_token(request, csrf_token)
+    settings, db = request.app.state.settings, request.app.state.db
+    if version not in training_runs.registry_for(settings.data_dir).versions():
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"模型 {version} 不存在，请在模型列表中选择")
+    if confirmed != "yes":
+        with db.session() as s:
+            names = dict(lookups.categories(s))
+        try:
+            warnings = await run_in_threadpool(training_runs.promotion_warnings, settings.data_dir, db, version, names)
+        except LianfaError as exc:
+            return render(request, "error.html", user, status_code=422, title="无法启用", detail=str(exc))
+        active = training_runs.registry_for(settings.data_dir).active()
+        return render(request, "promote.html", user, version=version, active=active, warnings=warnings)
+
     def change(reg: Registry) -> str:
         reg.promote(version)
         return version

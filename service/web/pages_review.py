@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ingest.errors import LianfaError
 from service import stats
 from service.auth import CurrentUser
 from service.case_query import CaseFilter, by_risk, case_filter
@@ -83,9 +84,55 @@ def case_page(case_id: int, request: Request, user: Reader, f: Annotated[CaseFil
     return _case_page(request, user, case_id, f, message=message)
 
 
-def _corrections(form: dict[str, str]) -> dict[str, Any]:
-    return {k: form[k].strip() for k in ("doc_number", "agency", "decision_date", "case_cause")
-            if form.get(k) is not None and form[k].strip()}
+SCALARS = ("doc_number", "agency", "decision_date", "case_cause")
+# Each list the form edits: the column that must be filled for a row to be kept (empty it to drop
+# the row), the columns shown, and which of them are numbers.
+ROWS: dict[str, tuple[str, tuple[str, ...], dict[str, type]]] = {
+    "parties": ("name", ("name", "kind", "credit_code", "legal_representative"), {}),
+    "amounts": ("role", ("role", "yuan"), {"yuan": float}),
+    "quantities": ("kind", ("kind", "value", "unit", "subject"), {"value": float}),
+    "laws": ("law", ("law", "article", "paragraph", "item", "role"), {"article": int, "paragraph": int, "item": int}),
+    "penalties": ("kind", ("kind", "yuan"), {"yuan": float}),
+}
+
+
+def _cell(text: str, kind: type | None) -> Any:
+    text = text.strip()
+    if not text:
+        return None
+    if kind is None:
+        return text
+    try:  # `90,000` and `90000元` as clerks write them
+        return kind(text.replace(",", "").replace("，", "").replace("元", "").strip())
+    except ValueError:
+        return text  # the correction's validation names the bad value
+
+
+def _rows(form: dict[str, str], key: str, original: list[Any]) -> list[dict[str, Any]] | None:
+    required, columns, numbers = ROWS[key]
+    indices = sorted({int(k.split("-")[1]) for k in form if k.startswith(f"{key}-") and k.split("-")[1].isdigit()})
+    if not indices:
+        return None
+    rows = []
+    for i in indices:
+        # an edited row keeps what the form does not show (evidence, credit-code checks)
+        base = dict(original[i]) if i < len(original) and isinstance(original[i], dict) else {}
+        row = {**base, **{c: _cell(form[f"{key}-{i}-{c}"], numbers.get(c)) for c in columns if f"{key}-{i}-{c}" in form}}
+        if row.get(required) not in (None, ""):
+            rows.append(row)
+    return rows
+
+
+def _corrections(form: dict[str, str], fields: dict[str, Any]) -> dict[str, Any]:
+    """What the correction form changed: a field appears only if its value differs from the stored one."""
+    changed: dict[str, Any] = {k: form[k].strip() for k in SCALARS
+                               if (form.get(k) or "").strip() and form[k].strip() != (fields.get(k) or "")}
+    for key in ROWS:
+        original = list(fields.get(key) or [])
+        rows = _rows(form, key, original)
+        if rows is not None and rows != original:
+            changed[key] = rows
+    return changed
 
 
 @router.post("/cases/{case_id}/review", response_class=HTMLResponse)
@@ -100,6 +147,12 @@ async def review_form(
 ) -> Response:
     check_form_token(request, csrf_token)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    if action == "confirm" and form.get("second_step") != "yes":
+        return _case_page(request, user, case_id, f, status_code=422,
+                          error="未保存：确认涉嫌犯罪需要第二步——请在展开的确认框中核对后点击“确定”")
+    with request.app.state.db.session() as s:
+        stored = s.get(Case, case_id)
+        stored_fields = dict(stored.fields or {}) if stored is not None else {}
     try:
         body = ReviewRequest(
             action=action,  # type: ignore[arg-type]
@@ -107,7 +160,7 @@ async def review_form(
             reason=form.get("reason") or None,
             suspected_crime=form.get("suspected_crime") or None,
             recommend_transfer=form.get("recommend_transfer") == "on",
-            fields=(_corrections(form) or None) if action == "correct" else None,
+            fields=(_corrections(form, stored_fields) or None) if action == "correct" else None,
             category=(form.get("category") or None) if action == "correct" else None,
         )
     except ValidationError as exc:
@@ -124,7 +177,7 @@ async def review_form(
             stale = (f"未保存：案件已被他人修改（您看到的是第 {version} 版，当前是第 {exc.current} 版）；"
                      "下面是最新内容，请核对后重新审核")
             return _case_page(request, user, case_id, f, error=stale, status_code=409)
-        except InvalidCorrection as exc:
+        except (InvalidCorrection, LianfaError) as exc:
             s.rollback()
             return _case_page(request, user, case_id, f, error=f"未保存：{exc}", status_code=422)
     query = _query(f)

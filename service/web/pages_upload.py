@@ -43,10 +43,13 @@ def batches_page(request: Request, user: Viewer) -> HTMLResponse:
 
 
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)
-def batch_page(batch_id: int, request: Request, user: Viewer) -> HTMLResponse:
+def batch_page(batch_id: int, request: Request, user: Viewer, only: str | None = None) -> HTMLResponse:
+    """`only=failed`: the failed files alone, the list a clerk works through in a batch of hundreds."""
     with request.app.state.db.session() as s:
         batch = s.get(Batch, batch_id)
         if batch is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在，请从“批次”列表中选择")
         out = batch_out(s, batch)
-    return render(request, "batch.html", user, batch=out, status_names=STATUS_NAMES)
+    shown = [it for it in out.items if it.status == "failed"] if only == "failed" else out.items
+    return render(request, "batch.html", user, batch=out, items=shown, only_failed=only == "failed",
+                  status_names=STATUS_NAMES)

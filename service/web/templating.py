@@ -14,7 +14,8 @@ from starlette.responses import HTMLResponse
 from service.auth import SESSION_COOKIE, CurrentUser
 from service.web import csrf
 from service.web.access import ROLE_NAMES, can
-from service.web.labels import REVIEW_STATES, RISK_LEVELS
+from service.web.case_view import changes
+from service.web.labels import AMOUNT_ROLES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, REVIEW_STATES, RISK_LEVELS
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -47,8 +48,16 @@ def _pct(value: Any) -> str:
     return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
-templates.env.filters.update(money=_money, when=_when, pct=_pct)
-templates.env.globals.update(RISK_LEVELS=RISK_LEVELS, REVIEW_STATES=REVIEW_STATES, ROLE_NAMES=ROLE_NAMES, can=can)
+def _plain(value: Any) -> str:
+    """A number as a form field shows it: 30056, not 30056.0."""
+    f = float(value)
+    return str(int(f)) if f.is_integer() else str(f)
+
+
+templates.env.filters.update(money=_money, when=_when, pct=_pct, plain=_plain)
+templates.env.globals.update(RISK_LEVELS=RISK_LEVELS, REVIEW_STATES=REVIEW_STATES, ROLE_NAMES=ROLE_NAMES, can=can,
+                             AMOUNT_ROLES=AMOUNT_ROLES, QUANTITY_KINDS=QUANTITY_KINDS, PARTY_KINDS=PARTY_KINDS,
+                             PENALTY_KINDS=PENALTY_KINDS, changes=changes)
 
 
 def render(

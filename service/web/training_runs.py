@@ -174,3 +174,34 @@ def compare(data_dir: Path, db: Database, version: str) -> Comparison:
                 evaluations[v] = evaluate_model(reg.load(v), examples, processes=1)
     labels = sorted({lab for ev in evaluations.values() for lab in ev.category.labels})
     return Comparison(version, active, len(examples), evaluations, labels)
+
+
+def promotion_warnings(data_dir: Path, db: Database, version: str, names: dict[str, str]) -> list[str]:
+    """Why promoting `version` may make the service worse than the active model: classes it does not
+    cover, and lower scores on the same reviewed cases (or, with none, on its own held-out sample)."""
+    reg = registry_for(data_dir)
+    active = reg.active()
+    if active is None or active == version:
+        return []
+    cand, act = reg.meta(version), reg.meta(active)
+    warnings = []
+    missing = [lab for lab in act.labels if lab not in set(cand.labels)]
+    if missing:
+        shown = "、".join(names.get(lab, lab) for lab in missing[:8]) + ("等" if len(missing) > 8 else "")
+        warnings.append(f"{version} 只认识 {len(cand.labels)} 个类别，现用的 {active} 认识 {len(act.labels)} 个；"
+                        f"启用后这些类别的决定书将被归入别的类别：{shown}")
+    comparison = compare(data_dir, db, version)
+    if comparison.evaluations:
+        mine, theirs = comparison.evaluations[version].category, comparison.evaluations[active].category
+        if mine.accuracy < theirs.accuracy:
+            warnings.append(f"在同一批 {comparison.examples} 件已审核案件上，{version} 的类别准确率 "
+                            f"{mine.accuracy:.1%} 低于现用 {active} 的 {theirs.accuracy:.1%}")
+    else:
+        worse = [(label, getattr(cand.held_out, key), getattr(act.held_out, key))
+                 for key, label in (("category_accuracy", "类别准确率"), ("criminal_recall", "涉罪召回率"))
+                 if getattr(cand.held_out, key) is not None and getattr(act.held_out, key) is not None
+                 and getattr(cand.held_out, key) < getattr(act.held_out, key)]
+        for label, mine_v, theirs_v in worse:
+            warnings.append(f"{version} 的{label} {mine_v:.1%} 低于现用 {active} 的 {theirs_v:.1%}（各自训练时留出的样本；"
+                            "还没有已审核案件可在同一批数据上比较）")
+    return warnings

@@ -42,3 +42,42 @@ def test_setup_names_the_setting_to_fix_when_the_data_dir_is_unusable(
     result = CliRunner().invoke(app, ["setup"])
     assert result.exit_code == 1
     assert "LIANFA_DATA_DIR" in result.output
+
+
+def test_serve_refuses_to_start_when_setup_cannot_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from service.cli.serve_cmd import _setup_before_workers
+    from service.config import ServiceSettings
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(typer.Exit):
+        _setup_before_workers(ServiceSettings(data_dir=blocker / "data"))
+    err = capsys.readouterr().err
+    assert "cannot start" in err and "LIANFA_DATA_DIR" in err
+
+
+def test_a_generated_first_admin_password_never_reaches_a_log(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import stat
+
+    from service.auth import authenticate
+    from service.cli.serve_cmd import _ensure_first_admin
+    from service.config import ServiceSettings
+    from service.db.migrate import upgrade
+    from service.db.session import Database
+
+    monkeypatch.delenv("LIANFA_ADMIN_PASSWORD", raising=False)
+    settings = ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'a.db'}")
+    db = Database(settings.db_url)
+    upgrade(db.engine)
+    _ensure_first_admin(settings)  # stderr is captured here: not a terminal, as under a service manager
+    err = capsys.readouterr().err
+    secret = tmp_path / "first-admin-password.txt"
+    password = secret.read_text().strip()
+    assert password not in err and str(secret) in err
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    with db.session() as s:
+        assert authenticate(s, "admin", password) is not None
+    db.dispose()

@@ -61,3 +61,21 @@ def test_page_images_from_pdf_and_multipage_tiff_are_cached(tmp_path) -> None:
         st.page_png(pdf_sha, 3, dpi=72)
     with pytest.raises(UnsupportedType):
         st.page_png(_stored(st, tmp_path, "d.txt", "文本".encode()), 1, dpi=72)
+
+
+def test_page_images_are_righted_as_ocr_righted_them(tmp_path) -> None:
+    """Evidence boxes are fractions of the righted page: the page image must be righted the same way."""
+    from service.storage import PageGeometry
+
+    page = Image.new("RGB", (400, 600), "white")
+    page.paste((0, 0, 0), (50, 40, 350, 90))  # a dark band near the top of the upright page
+    buf = io.BytesIO()
+    page.rotate(180).save(buf, format="PNG", dpi=(100, 100))
+    st = Storage(tmp_path / "store")
+    sha = _stored(st, tmp_path, "upside-down.png", buf.getvalue())
+    with Image.open(st.page_png(sha, 1, dpi=100, geometry=PageGeometry(rotation=180))) as im:
+        gray = im.convert("L")
+        top, bottom = gray.crop((0, 0, 400, 100)), gray.crop((0, 500, 400, 600))
+        assert top.getextrema()[0] < 50 and bottom.getextrema()[0] > 200
+    with Image.open(st.page_png(sha, 1, dpi=100, geometry=PageGeometry(rotation=0, skew=5.0))) as levelled:
+        assert levelled.width > 400 and levelled.height > 600  # levelling grows the canvas as OCR's does

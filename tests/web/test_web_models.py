@@ -52,7 +52,13 @@ def test_train_compare_promote_rollback(app, client, sessions, reviewed) -> None
     first = _train(client, analyst.csrf)
     assert first["stage"] == "done" and first["percent"] == 100 and first["error"] is None, first
     assert first["reviewed_cases"] == reviewed
-    assert client.post(f"/models/{first['version']}/promote", data={"csrf_token": analyst.csrf}).status_code == 303
+    asked = client.post(f"/models/{first['version']}/promote", data={"csrf_token": analyst.csrf})
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.text  # nothing promoted yet
+    from service.web.training_runs import registry_for
+
+    assert registry_for(app.state.settings.data_dir).active() != first["version"]
+    assert client.post(f"/models/{first['version']}/promote",
+                       data={"csrf_token": analyst.csrf, "confirmed": "yes"}).status_code == 303
     second = _train(client, analyst.csrf)
     assert second["version"] != first["version"]
 
@@ -63,10 +69,10 @@ def test_train_compare_promote_rollback(app, client, sessions, reviewed) -> None
     assert f"{reviewed} 件" in compare.text and "混淆矩阵" in compare.text
     assert compare.text.count('class="diag"') >= 2 * 2  # each model's matrix has a diagonal cell per category
 
-    assert client.post(f"/models/{second['version']}/promote", data={"csrf_token": analyst.csrf}).status_code == 303
+    assert client.post(f"/models/{second['version']}/promote",
+                       data={"csrf_token": analyst.csrf, "confirmed": "yes"}).status_code == 303
     assert "已启用模型 " + second["version"] in client.get("/models?done=promote").text
     assert client.post("/models/rollback", data={"csrf_token": analyst.csrf}).status_code == 303
-    from service.web.training_runs import registry_for
 
     assert registry_for(app.state.settings.data_dir).active() == first["version"]
     with app.state.db.session() as s:
@@ -87,3 +93,27 @@ def test_model_actions_need_the_analyst_role_and_the_token(client, sessions) -> 
     assert client.post("/models/rollback", data={"csrf_token": "x"}).status_code == 403
     r = client.post("/models/rollback", data={"csrf_token": sessions["analyst"].csrf})
     assert r.status_code == 409 and "无法回滚模型" in r.text
+
+
+def test_promoting_a_model_that_covers_fewer_classes_warns_first(app, client, sessions) -> None:
+    from classifiers.training import train
+
+    from service.web.training_runs import registry_for
+
+    reg = registry_for(app.state.settings.data_dir)
+    corpus = Path(app.state.settings.data_dir) / "gen"
+    from corpora.generator.writer import write_corpus
+
+    write_corpus(corpus, n=120, seed=3, style="default")
+    records = [json.loads(x) for x in (corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    top = [c for c, _ in Counter(r["category"] for r in records).most_common(3)]
+    for keep, name in ((top, "wide.jsonl"), (top[:2], "narrow.jsonl")):
+        (corpus / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records
+                                           if r["category"] in keep), encoding="utf-8")
+    wide = train([corpus / "wide.jsonl"], reg, seed=1, promote=True, processes=1).version
+    narrow = train([corpus / "narrow.jsonl"], reg, seed=1, promote=False, processes=1).version
+    as_role(client, sessions["analyst"])
+    asked = client.post(f"/models/{narrow}/promote", data={"csrf_token": sessions["analyst"].csrf})
+    assert asked.status_code == 200 and "只认识 2 个类别" in asked.text and "仍要启用" in asked.text
+    assert reg.active() == wide
+    assert "无需重启" in client.get("/models").text and "重启或轮换后" not in client.get("/models").text

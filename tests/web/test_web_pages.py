@@ -20,6 +20,7 @@ PAGES = {
     "/cases/{case}": {"reviewer", "analyst"},
     "/dashboard": {"reviewer", "analyst"},
     "/models": {"analyst"},
+    "/users": set(),
 }
 
 
@@ -44,7 +45,7 @@ def test_each_role_sees_exactly_its_pages(client, sessions, case_id, role) -> No
         assert r.status_code == (200 if allowed else 403), (role, path, r.status_code)
         if not allowed:
             assert "权限不足" in r.text and "联系管理员" in r.text
-    review = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+    review = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
                                                           "csrf_token": sessions[role].csrf})
     assert review.status_code == (303 if role in ("reviewer", "admin") else 403)
 
@@ -78,12 +79,12 @@ def test_login_refuses_a_forged_form_and_an_offsite_next(client, sessions) -> No
 def test_forms_need_the_session_csrf_token(app, client, sessions, case_id) -> None:
     as_role(client, sessions["reviewer"])
     for token in ("", "0" * 64, sessions["analyst"].csrf):
-        r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1, "csrf_token": token})
+        r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1, "csrf_token": token})
         assert r.status_code == 403 and "安全令牌" in r.text
     assert client.get(f"/api/cases/{case_id}").json()["review_state"] == "pending"
     r = client.post("/logout", data={"csrf_token": ""})
     assert r.status_code == 403
-    ok = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+    ok = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
                                                        "csrf_token": sessions["reviewer"].csrf})
     assert ok.status_code == 303
     assert client.get(f"/api/cases/{case_id}").json()["review_state"] == "confirmed"
@@ -128,7 +129,7 @@ def test_review_form_errors_are_sentences(client, sessions, case_id) -> None:
     assert r.status_code == 303
     page = client.get(r.headers["location"]).text
     assert "甲罚〔2024〕2号" in page and "更正已保存" in page and "第 2 版" in page
-    stale = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1, "csrf_token": csrf})
+    stale = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1, "csrf_token": csrf})
     assert stale.status_code == 409 and "已被他人修改" in stale.text and "第 2 版" in stale.text
 
 
@@ -217,3 +218,43 @@ def test_month_columns_label_every_few_when_many() -> None:
     assert all(b.labelled for b in few.bars)
     assert sum(b.labelled for b in many.bars) == 12 and many.bars[0].labelled
     assert few.bars[-1].height > few.bars[0].height and many.bars[0].flagged_height == many.bars[0].height
+
+
+def test_filter_forms_left_at_their_defaults_filter_nothing(client, sessions, case_id, tokens_for) -> None:
+    as_role(client, sessions["reviewer"])
+    queue = client.get("/queue", params={"risk_level": "", "review_state": "", "agency": "", "category": "", "q": ""})
+    assert queue.status_code == 200 and "共 1 件" in queue.text
+    chosen = client.get("/queue", params={"risk_level": "high", "review_state": "pending", "agency": "", "q": ""})
+    assert chosen.status_code == 200 and "共 1 件" in chosen.text
+    dash = client.get("/dashboard", params={"agency": "", "category": "", "date_from": "", "date_to": ""})
+    assert dash.status_code == 200 and "类案统计" in dash.text
+    client.cookies.clear()
+    api = client.get("/api/cases", params={"risk_level": "", "date_from": ""},
+                     headers={"Authorization": f"Bearer {tokens_for('reviewer')}"})
+    assert api.status_code == 200, api.text
+
+
+def test_a_page_address_with_a_wrong_filter_value_gives_a_page_in_words(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    r = client.get("/queue", params={"risk_level": "extreme"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "筛选条件有误" in r.text
+
+
+def test_confirming_without_the_second_step_saves_nothing(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    r = client.post(f"/cases/{case_id}/review", data={"action": "confirm", "version": 1,
+                                                     "csrf_token": sessions["reviewer"].csrf})
+    assert r.status_code == 422 and "第二步" in r.text
+    page = client.get(f"/cases/{case_id}")
+    assert "尚无审核记录" in page.text and 'id="confirm-box"' in page.text
+
+
+def test_the_transfer_letter_button_appears_once_the_case_is_confirmed(client, sessions, case_id) -> None:
+    as_role(client, sessions["reviewer"])
+    assert 'id="letter"' not in client.get(f"/cases/{case_id}").text
+    client.post(f"/cases/{case_id}/review", data={"action": "confirm", "second_step": "yes", "version": 1,
+                                                 "csrf_token": sessions["reviewer"].csrf})
+    page = client.get(f"/cases/{case_id}").text
+    assert f'href="/api/cases/{case_id}/letter.docx"' in page
+    assert client.get(f"/api/cases/{case_id}/letter.docx").status_code == 200

@@ -56,7 +56,49 @@ async function droppedFiles(dataTransfer) {
   return out;
 }
 
-function upload(entries) {
+// Files go up in chunks through /api/uploads (each resumable: after a dropped connection the page asks
+// the server how far the file got and sends the rest), four files at a time; then they become a batch.
+const CHUNK = 2 * 1024 * 1024;
+const PARALLEL = 4;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function apiJson(method, path, body) {
+  const r = await fetch(path, {
+    method, credentials: "same-origin",
+    headers: { "X-CSRF-Token": csrfToken(), "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(typeof data.detail === "string" ? data.detail : "服务器返回 " + r.status);
+  return data;
+}
+
+async function sendFile(file, name, onProgress) {
+  const { id } = await apiJson("POST", "/api/uploads", { name, size: file.size });
+  let offset = 0;
+  let failures = 0;
+  while (offset < file.size) {
+    try {
+      const r = await fetch("/api/uploads/" + id + "?offset=" + offset, {
+        method: "PUT", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() },
+        body: file.slice(offset, offset + CHUNK),
+      });
+      const data = await r.json().catch(() => ({}));
+      if (!r.ok) throw new Error(typeof data.detail === "string" ? data.detail : "服务器返回 " + r.status);
+      offset = data.offset;
+      failures = 0;
+    } catch (err) {
+      failures += 1;
+      if (failures > 6) throw err;
+      await sleep(500 * failures);
+      try { offset = (await apiJson("GET", "/api/uploads/" + id)).offset; } catch (e) { /* retried next turn */ }
+    }
+    onProgress(offset);
+  }
+  return id;
+}
+
+async function upload(entries) {
   if (!entries.length) return;
   const panel = document.getElementById("upload-panel");
   const body = document.getElementById("upload-files");
@@ -64,11 +106,7 @@ function upload(entries) {
   panel.hidden = false;
   errorBox.hidden = true;
   body.textContent = "";
-  const form = new FormData();
-  const rows = [];
-  let offset = 0;
-  for (const { file, name } of entries) {
-    form.append("files", file, name);
+  const rows = entries.map(({ file, name }) => {
     const tr = document.createElement("tr");
     const tdName = document.createElement("td"); tdName.className = "name"; tdName.textContent = name;
     const tdSize = document.createElement("td"); tdSize.className = "num"; tdSize.textContent = formatBytes(file.size);
@@ -76,37 +114,50 @@ function upload(entries) {
     const bar = document.createElement("progress"); bar.max = 100; bar.value = 0; tdBar.appendChild(bar);
     tr.append(tdName, tdSize, tdBar);
     body.appendChild(tr);
-    rows.push({ bar, start: offset, size: file.size });
-    offset += file.size;
-  }
+    return { file, name, bar, sent: 0, id: null, error: null, cell: tdBar };
+  });
+  const totalBytes = rows.reduce((n, r) => n + r.file.size, 0) || 1;
   const total = document.getElementById("upload-total");
   const percent = document.getElementById("upload-percent");
-  const xhr = new XMLHttpRequest();
-  xhr.open("POST", "/api/batches");
-  xhr.setRequestHeader("X-CSRF-Token", csrfToken());
-  xhr.upload.onprogress = (ev) => {
-    if (!ev.lengthComputable) return;
-    // multipart sends the files in order: the bytes sent so far say how far each file got
-    const sent = ev.loaded / ev.total * offset;
-    for (const r of rows) r.bar.value = r.size ? Math.max(0, Math.min(100, (sent - r.start) / r.size * 100)) : (sent >= r.start ? 100 : 0);
-    const p = Math.round(ev.loaded / ev.total * 100);
+  const label = document.getElementById("upload-label");
+  const show = () => {
+    const p = Math.floor(rows.reduce((n, r) => n + r.sent, 0) / totalBytes * 100);
     total.value = p; percent.textContent = p + "%";
   };
-  xhr.onload = () => {
-    let data = {};
-    try { data = JSON.parse(xhr.responseText); } catch (e) { data = {}; }
-    if (xhr.status === 201 && data.id) {
-      for (const r of rows) r.bar.value = 100;
-      total.value = 100; percent.textContent = "100%";
-      document.getElementById("upload-label").textContent = "上传完成，正在转到批次页…";
-      window.location.assign("/batches/" + data.id);
-    } else {
-      errorBox.textContent = "上传失败：" + (typeof data.detail === "string" ? data.detail : "服务器返回 " + xhr.status + "，请稍后重试");
-      errorBox.hidden = false;
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const r = rows[next++];
+      try {
+        r.id = await sendFile(r.file, r.name, (sent) => {
+          r.sent = sent; r.bar.value = r.file.size ? sent / r.file.size * 100 : 100; show();
+        });
+        r.bar.value = 100;
+      } catch (err) {
+        r.error = err.message;
+        const note = document.createElement("span"); note.className = "error"; note.textContent = "未上传：" + err.message;
+        r.cell.appendChild(note);
+      }
+      label.textContent = "正在上传… " + rows.filter((x) => x.id || x.error).length + " / " + rows.length;
     }
   };
-  xhr.onerror = () => { errorBox.textContent = "上传失败：连接中断，请检查网络后重试"; errorBox.hidden = false; };
-  xhr.send(form);
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, worker));
+  const ids = rows.filter((r) => r.id).map((r) => r.id);
+  if (!ids.length) {
+    errorBox.textContent = "上传失败：没有文件传到服务器，请检查网络或文件后重试";
+    errorBox.hidden = false;
+    return;
+  }
+  const batchName = (document.getElementById("batch-name")?.value || "").trim();
+  try {
+    const batch = await apiJson("POST", "/api/uploads/batch", { uploads: ids, name: batchName || null });
+    total.value = 100; percent.textContent = "100%";
+    label.textContent = "上传完成，正在转到批次页…";
+    window.location.assign("/batches/" + batch.id);
+  } catch (err) {
+    errorBox.textContent = "上传失败：" + err.message;
+    errorBox.hidden = false;
+  }
 }
 
 function initUpload() {
@@ -144,10 +195,33 @@ function initBatchActions(batchId) {
   }));
 }
 
+async function batchPost(path, body) {
+  const message = document.getElementById("batch-message");
+  const r = await fetch(path, {
+    method: "POST", credentials: "same-origin",
+    headers: { "X-CSRF-Token": csrfToken(), "Content-Type": "application/json" }, body: JSON.stringify(body || {}),
+  });
+  const data = await r.json().catch(() => ({}));
+  message.textContent = typeof data.message === "string" ? data.message
+    : "操作未完成：" + (typeof data.detail === "string" ? data.detail : "服务器返回 " + r.status);
+  if (r.ok) setTimeout(() => window.location.reload(), 600);
+}
+
+function initRegroup(batchId) {
+  const merge = document.getElementById("merge-selected");
+  if (!merge) return;
+  const picked = () => [...document.querySelectorAll("input.pick:checked")].map((c) => Number(c.value));
+  document.querySelectorAll("input.pick").forEach((c) => c.addEventListener("change", () => { merge.disabled = picked().length < 2; }));
+  merge.addEventListener("click", () => batchPost("/api/batches/" + batchId + "/merge", { item_ids: picked() }));
+  document.querySelectorAll("[data-split]").forEach((b) => b.addEventListener("click",
+    () => batchPost("/api/batches/" + batchId + "/items/" + b.dataset.split + "/split")));
+}
+
 function initBatch() {
   onKeys({});
   const box = document.getElementById("batch");
   initBatchActions(box.dataset.batch);
+  initRegroup(box.dataset.batch);
   if (box.dataset.finished === "yes") return;
   const canOpen = !!document.querySelector('header nav a[href="/queue"]');
   const source = new EventSource("/api/batches/" + box.dataset.batch + "/events");
@@ -172,8 +246,19 @@ function initBatch() {
       cell.textContent = "与已上传的文件相同，未重复处理";
     }
   });
+  // ETA from the pace since this page opened: the batch's own files, this machine's load
+  const seen = { at: Date.now(), settled: null };
+  const eta = document.getElementById("batch-eta");
+  const showEta = (settled, total) => {
+    if (seen.settled === null) { seen.settled = settled; return; }
+    const rate = (settled - seen.settled) / ((Date.now() - seen.at) / 1000);
+    if (!(rate > 0) || settled >= total) { eta.textContent = settled >= total ? "" : "正在估算剩余时间…"; return; }
+    const left = Math.ceil((total - settled) / rate);
+    eta.textContent = "预计还需 " + (left < 90 ? left + " 秒" : Math.round(left / 60) + " 分钟");
+  };
   const showProgress = (p) => {
     const settled = p.total - p.queued - p.processing;
+    showEta(settled, p.total);
     const bar = document.getElementById("batch-progress");
     bar.max = p.total || 1; bar.value = settled;
     document.getElementById("batch-percent").textContent = (p.total ? Math.round(settled * 100 / p.total) : 100) + "%";
@@ -229,15 +314,15 @@ function initCase() {
     const f = d.querySelector(focus);
     if (f) f.focus();
   };
-  const confirmForm = document.getElementById("form-confirm");
+  // A criminal referral is never one key: `c` opens the confirmation step, Enter on its button confirms.
   onKeys({
     j: () => follow("next-case"),
     k: () => follow("prev-case"),
-    c: () => { if (confirmForm) confirmForm.requestSubmit(); },
+    c: () => openBox("confirm-box", "#btn-confirm"),
     r: () => openBox("reject-box", "textarea"),
     e: () => openBox("correct-box", "select"),
   });
-  if (location.hash === "#confirm") document.getElementById("btn-confirm")?.focus();
+  if (location.hash === "#confirm") openBox("confirm-box", "#btn-confirm");
   if (location.hash === "#reject") openBox("reject-box", "textarea");
   if (location.hash === "#correct") openBox("correct-box", "select");
 }

@@ -1,0 +1,59 @@
+"""A correction re-runs the rules: a reviewer who raises a tobacco case's 非法经营额 above the
+threshold sees the risk move, with the reason, and the audit keeps the risk before and after."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from service_helpers import auth, fake_processor
+
+from service.jobs.runner import run_pending
+from service.pipeline import process_file
+
+TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "review" / "tobacco_below_threshold.txt"
+CATEGORY = "tobacco_unlicensed_retail"
+
+
+@pytest.fixture
+def tobacco_case(app, client, tokens) -> tuple[int, dict]:
+    payload = process_file(TOBACCO, with_text=True).model_dump(mode="json")
+    assert [a["yuan"] for a in payload["amounts"] if a["role"] == "illegal_revenue"] == [30056.0]
+    files = [("files", ("tobacco.json", json.dumps(payload, ensure_ascii=False).encode(), "application/json"))]
+    assert client.post("/api/batches", files=files, headers=auth(tokens, "uploader")).status_code == 201
+    run_pending(db=app.state.db, storage=app.state.storage, processor=fake_processor, settings=app.state.settings)
+    listed = client.get("/api/cases", headers=auth(tokens, "reviewer")).json()["items"]
+    return listed[0]["id"], payload
+
+
+def _raised(amounts: list[dict], yuan: float) -> list[dict]:
+    return [dict(a, yuan=yuan) if a["role"] == "illegal_revenue" else a for a in amounts]
+
+
+def test_a_correction_above_the_threshold_changes_the_flag_and_the_audit_keeps_both(client, tokens, tobacco_case) -> None:
+    cid, payload = tobacco_case
+    h = auth(tokens, "reviewer")
+    first = client.post(f"/api/cases/{cid}/review", json={"action": "correct", "version": 1, "category": CATEGORY},
+                        headers=h)
+    assert first.status_code == 200, first.text
+    assert first.json()["risk_level"] == "low"
+    r = client.post(f"/api/cases/{cid}/review", headers=h, json={
+        "action": "correct", "version": 2, "fields": {"amounts": _raised(payload["amounts"], 90000.0)}})
+    assert r.status_code == 200, r.text
+    assert r.json()["risk_level"] in ("high", "review")
+    assert r.json()["category"] == CATEGORY  # the corrected category stays through a later correction
+    detail = client.get(f"/api/cases/{cid}", headers=h).json()
+    reasons = detail["fields"]["criminal_risk"]["reasons"]
+    assert any(x.get("crime") == "非法经营罪" and x.get("value") == 90000.0 and x.get("threshold") == 50000
+               for x in reasons), reasons
+    trail = client.get(f"/api/cases/{cid}/audit", headers=h).json()
+    assert trail[-1]["before"]["risk"]["level"] == "low"
+    assert trail[-1]["after"]["risk"]["level"] == r.json()["risk_level"]
+
+
+def test_a_correction_with_a_bad_value_is_refused_in_words(client, tokens, tobacco_case) -> None:
+    cid, payload = tobacco_case
+    r = client.post(f"/api/cases/{cid}/review", headers=auth(tokens, "reviewer"), json={
+        "action": "correct", "version": 1, "fields": {"amounts": [{"role": "illegal_revenue", "yuan": "很多"}]}})
+    assert r.status_code == 422 and "更正的内容有误" in r.json()["detail"]
