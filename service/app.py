@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, status
+from fastapi import Depends, FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from ingest.errors import IngestError, LianfaError
+from service.auth import public
 from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
@@ -51,7 +52,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         app.include_router(r.router)
     mount_pages(app)
 
-    @app.get("/api/health", tags=["health"])
+    @app.get("/api/health", tags=["health"], dependencies=[Depends(public)])
     def health() -> dict[str, str]:
         return {"status": "ok"}
 

@@ -3,12 +3,17 @@
 Tokens are random; only their SHA-256 is stored, so a leaked database does not leak live sessions.
 Roles: uploader (uploads batches), reviewer (decides on cases), analyst (exports and statistics),
 admin (everything, and users).
+
+Access is one rule, declared on every API route by `require(...)` (or `public`): the roles admitted,
+and, for batches and documents, that an uploader sees only what they uploaded. Reviewers, analysts
+and admins read every case, so they see every batch and document behind one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Literal
@@ -16,14 +21,18 @@ from typing import Annotated, Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from starlette.routing import BaseRoute
 
 from ingest.errors import LianfaError
-from service.db.models import AuthToken, User, utcnow
+from service.db.models import AuthToken, Batch, BatchItem, User, utcnow
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")
+SEES_EVERY_UPLOAD: frozenset[Role] = frozenset({"reviewer", "analyst", "admin"})
+Owned = Literal["batch", "document"]
 SESSION_COOKIE = "lianfa_session"
 
 _hasher = PasswordHasher()
@@ -126,17 +135,85 @@ def current_user(request: Request) -> CurrentUser:
         return CurrentUser(user.id, user.name, user.role)  # type: ignore[arg-type]
 
 
-def require(*roles: Role):  # -> a FastAPI dependency
-    """Dependency admitting the given roles (admin is always admitted)."""
-    allowed = set(roles) | {"admin"}
+@dataclass(frozen=True)
+class Access:
+    """The access policy of one route: who may call it (None: anyone, logged in or not) and which
+    path parameter names an upload the caller must own unless their role sees every upload."""
 
-    def check(user: Annotated[CurrentUser, Depends(current_user)]) -> CurrentUser:
+    roles: frozenset[Role] | None
+    owns: Owned | None = None
+
+
+def may_see(session: Session, user: CurrentUser, kind: Owned, ident: int) -> bool:
+    """Whether `user` may see batch or document `ident`: their own uploads, or any for the roles
+    that read every case. A document is the uploader's when one of their batches holds it (also
+    as a duplicate: they hold the same bytes)."""
+    if user.role in SEES_EVERY_UPLOAD:
+        return True
+    if kind == "batch":
+        return session.scalar(select(Batch.id).where(Batch.id == ident, Batch.created_by == user.id)) is not None
+    held = (
+        select(BatchItem.id)
+        .join(Batch, Batch.id == BatchItem.batch_id)
+        .where(BatchItem.document_id == ident, Batch.created_by == user.id)
+        .limit(1)
+    )
+    return session.scalar(held) is not None
+
+
+_NOT_YOURS = {
+    "batch": "批次 {id} 不存在或不是您上传的，请从“批次”列表中选择",
+    "document": "文件 {id} 不存在或不是您上传的，请从批次中打开",
+}
+
+
+def require(*roles: Role, owns: Owned | None = None) -> Callable[..., CurrentUser]:
+    """Dependency admitting the given roles (admin is always admitted); with `owns`, an uploader
+    must also own the batch or document named by the `<owns>_id` path parameter (404 otherwise, so
+    the ids of others' uploads are not confirmed)."""
+    allowed = frozenset(roles) | {"admin"}
+
+    def check(request: Request, user: Annotated[CurrentUser, Depends(current_user)]) -> CurrentUser:
         if user.role not in allowed:
             names = "、".join(sorted(allowed))
             raise HTTPException(
                 status.HTTP_403_FORBIDDEN,
                 f"权限不足：此操作需要以下角色之一：{names}；您的角色是 {user.role}，如需权限请联系管理员",
             )
+        if owns is not None:
+            raw = request.path_params.get(f"{owns}_id", "")
+            # A malformed id is left to the route's own validation, which answers 422.
+            if raw.isdigit() and len(raw) < 19:
+                with request.app.state.db.session() as s:
+                    if not may_see(s, user, owns, int(raw)):
+                        raise HTTPException(status.HTTP_404_NOT_FOUND, _NOT_YOURS[owns].format(id=raw))
         return user
 
+    check.access = Access(allowed, owns)  # type: ignore[attr-defined]
     return check
+
+
+def public() -> None:
+    """Dependency of the routes anyone may call (health, login): their declared policy."""
+
+
+public.access = Access(None)  # type: ignore[attr-defined]
+
+
+def policies(routes: Sequence[BaseRoute]) -> dict[tuple[str, str], Access | None]:
+    """(method, path) -> the declared policy of every published API operation (None: undeclared)."""
+    out: dict[tuple[str, str], Access | None] = {}
+    for ctx in iter_route_contexts(routes):
+        if isinstance(ctx.original_route, APIRoute) and ctx.include_in_schema:
+            for method in ctx.methods or ():
+                out[(method.lower(), ctx.path)] = route_access(ctx.dependant)
+    return out
+
+
+def route_access(dependant: object) -> Access | None:
+    """The access policy declared among a route's dependencies (searched depth first)."""
+    for dep in getattr(dependant, "dependencies", ()):
+        found = getattr(dep.call, "access", None) or route_access(dep)
+        if found is not None:
+            return found
+    return None

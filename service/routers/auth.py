@@ -7,14 +7,25 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, Response, status
 
-from service.auth import SESSION_COOKIE, CurrentUser, authenticate, current_user, issue_token, request_token, revoke_token
+from service.auth import (
+    ROLES,
+    SESSION_COOKIE,
+    CurrentUser,
+    authenticate,
+    issue_token,
+    public,
+    request_token,
+    require,
+    revoke_token,
+)
 from service.routers.deps import SessionDep, SettingsDep
 from service.schemas.users import TokenOut
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
+LoggedIn = Annotated[CurrentUser, Depends(require(*ROLES))]
 
 
-@router.post("/token", response_model=TokenOut)
+@router.post("/token", response_model=TokenOut, dependencies=[Depends(public)])
 def login(
     response: Response,
     s: SessionDep,
@@ -39,7 +50,7 @@ def login(
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 def logout(
-    request: Request, response: Response, s: SessionDep, user: Annotated[CurrentUser, Depends(current_user)]
+    request: Request, response: Response, s: SessionDep, user: LoggedIn
 ) -> None:
     token = request_token(request)
     if token:
@@ -48,5 +59,5 @@ def logout(
 
 
 @router.get("/me")
-def me(user: Annotated[CurrentUser, Depends(current_user)]) -> dict[str, str | int]:
+def me(user: LoggedIn) -> dict[str, str | int]:
     return {"id": user.id, "name": user.name, "role": user.role}

@@ -24,6 +24,8 @@ from service.uploads import expand, receive_multipart, record_batch
 router = APIRouter(prefix="/api/batches", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]
 Viewer = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
+BatchViewer = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst", owns="batch"))]
+BatchOwner = Annotated[CurrentUser, Depends(require("uploader", owns="batch"))]
 
 _UPLOAD_BODY = {
     "requestBody": {
@@ -94,12 +96,12 @@ def list_batches(s: SessionDep, user: Viewer, limit: int = 50, offset: int = 0) 
 
 
 @router.get("/{batch_id}", response_model=BatchOut)
-def get_batch(batch_id: int, s: SessionDep, user: Viewer) -> BatchOut:
+def get_batch(batch_id: int, s: SessionDep, user: BatchViewer) -> BatchOut:
     return batch_out(s, _get_batch(s, batch_id))
 
 
 @router.get("/{batch_id}/events", response_class=StreamingResponse)
-async def batch_events(batch_id: int, db: DbDep, user: Viewer, interval: float = 1.0) -> StreamingResponse:
+async def batch_events(batch_id: int, db: DbDep, user: BatchViewer, interval: float = 1.0) -> StreamingResponse:
     """Server-sent events: `item` for each item whose status changed, `progress` after each change,
     and a final `done` when nothing is left queued or processing."""
 
@@ -137,7 +139,7 @@ def _sse(event: str, data: str) -> bytes:
 
 @router.post("/{batch_id}/retry", response_model=ActionOut)
 def retry_batch(
-    batch_id: int, s: SessionDep, user: Uploader, settings: SettingsDep, body: RetryRequest | None = None
+    batch_id: int, s: SessionDep, user: BatchOwner, settings: SettingsDep, body: RetryRequest | None = None
 ) -> ActionOut:
     """Process again the failed items that have a stored original (files refused at upload must be re-uploaded)."""
     batch = _get_batch(s, batch_id)
@@ -155,7 +157,7 @@ def retry_batch(
 
 
 @router.post("/{batch_id}/cancel", response_model=ActionOut)
-def cancel_batch(batch_id: int, s: SessionDep, user: Uploader) -> ActionOut:
+def cancel_batch(batch_id: int, s: SessionDep, user: BatchOwner) -> ActionOut:
     """Cancel the items still queued; files already being processed finish normally."""
     batch = _get_batch(s, batch_id)
     job_ids = list(

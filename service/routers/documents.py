@@ -16,7 +16,7 @@ from service.routers.deps import DbDep, SettingsDep, StorageDep
 from service.storage import PageNotFound
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
-Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
+Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst", owns="document"))]
 
 
 def _doc(db: Database, document_id: int) -> Document:
