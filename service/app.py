@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from ingest.errors import IngestError, LianfaError
-from service.auth import public
+from service.auth import LoginThrottled, public
 from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
@@ -63,6 +63,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     @app.exception_handler(IngestError)
     async def _ingest_error(_: Request, exc: IngestError) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "file": exc.file}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+    @app.exception_handler(LoginThrottled)
+    async def _throttled(_: Request, exc: LoginThrottled) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                            headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(LianfaError)
     async def _lianfa_error(_: Request, exc: LianfaError) -> JSONResponse:

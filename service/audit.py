@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from service.auth import CurrentUser
 from service.db.models import AuditEntry
+
+if TYPE_CHECKING:  # service.auth records failed logins here, so this import is for typing only
+    from service.auth import CurrentUser
 
 
 def record(

@@ -12,10 +12,13 @@ and admins read every case, so they see every batch and document behind one.
 from __future__ import annotations
 
 import hashlib
+import logging
+import math
 import secrets
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from argon2 import PasswordHasher
@@ -26,8 +29,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
+from corpora.passwords import common_passwords
 from ingest.errors import LianfaError
-from service.db.models import AuthToken, Batch, BatchItem, User, utcnow
+from service import audit
+from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, User, utcnow
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")
@@ -35,11 +40,32 @@ SEES_EVERY_UPLOAD: frozenset[Role] = frozenset({"reviewer", "analyst", "admin"})
 Owned = Literal["batch", "document"]
 SESSION_COOKIE = "lianfa_session"
 
+MIN_PASSWORD_LENGTH = 10
+# Failed logins allowed before each further attempt must wait, doubling from 1 s up to the cap.
+# An address gets more: the clerks of one office often share it behind NAT.
+FREE_FAILURES_PER_ACCOUNT = 5
+FREE_FAILURES_PER_ADDRESS = 20
+FAILURE_WINDOW = timedelta(hours=1)
+MAX_LOGIN_DELAY = timedelta(minutes=15)
+
 _hasher = PasswordHasher()
+_log = logging.getLogger(__name__)
 
 
 class AccountError(LianfaError):
     """A user account cannot be created or changed as asked (unknown role, weak password, name taken)."""
+
+
+class WeakPassword(AccountError):
+    """The password breaks the password policy (too short, the user name, a common password)."""
+
+
+class LoginThrottled(LianfaError):
+    """Too many failed logins for this account or from this address: try again after `retry_after` s."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"登录失败次数过多，请 {retry_after} 秒后再试；如忘记密码请联系管理员重置")
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -57,11 +83,23 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def check_password(name: str, password: str) -> None:
+    """The password policy: long enough, not built on the user name, not a common password."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(f"密码至少 {MIN_PASSWORD_LENGTH} 个字符，请换一个更长的密码")
+    low, who = password.lower(), name.lower()
+    if len(who) >= 3 and (who in low or low in who):
+        raise WeakPassword("密码不能包含用户名，请换一个密码")
+    trim = string.digits + string.punctuation + " "
+    listed = common_passwords()
+    if len(set(low)) < 4 or any(c in listed for c in {low, low.strip(trim), low.rstrip(trim), low.lstrip(trim)}):
+        raise WeakPassword("密码过于常见或过于简单，容易被猜中，请换一个不常见的密码")
+
+
 def create_user(session: Session, name: str, password: str, role: str) -> User:
     if role not in ROLES:
         raise AccountError(f"角色“{role}”不存在；可用角色：{', '.join(ROLES)}")
-    if len(password) < 8:
-        raise AccountError("密码至少 8 个字符")
+    check_password(name, password)
     if session.scalar(select(User).where(User.name == name)) is not None:
         raise AccountError(f"用户“{name}”已存在")
     user = User(name=name, password_hash=hash_password(password), role=role, active=True)
@@ -70,7 +108,59 @@ def create_user(session: Session, name: str, password: str, role: str) -> User:
     return user
 
 
-def authenticate(session: Session, name: str, password: str) -> User | None:
+def authenticate(session: Session, name: str, password: str, address: str | None = None) -> User | None:
+    """The user `name` if `password` is theirs. Every attempt is in the audit log; after repeated
+    failures for the account or from `address`, attempts are refused with LoginThrottled, before
+    the password is checked, until the backoff has passed."""
+    now = utcnow()
+    wait = _login_wait(session, name, address, now)
+    if wait > 0:
+        _log.warning("login throttled for %r from %s: retry after %d s", name[:64], address, wait)
+        raise LoginThrottled(wait)
+    user = _verify(session, name, password)
+    who = CurrentUser(user.id, user.name, user.role) if user else None  # type: ignore[arg-type]
+    entry = audit.record(session, who, "login" if user else "login.failed", "login", user.id if user else 0, None,
+                         {"name": name[:64], "address": address})
+    entry.at = now  # the time the backoff was computed against
+    if user is None:
+        # The caller answers 401 by raising, which rolls its session back: keep the failure.
+        session.commit()
+    return user
+
+
+def _login_wait(session: Session, name: str, address: str | None, now: datetime) -> int:
+    """Seconds until the next attempt for `name` / from `address` is allowed (0: now)."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.at, AuditEntry.after)
+        .where(AuditEntry.entity == "login", AuditEntry.at > now - FAILURE_WINDOW)
+        .order_by(AuditEntry.id.desc())
+        .limit(2000)
+    ).all()
+    account: list[datetime] = []
+    by_address: list[datetime] = []
+    account_done = False
+    for action, at, after in rows:
+        after = after or {}
+        mine = after.get("name") == name[:64]
+        if mine and action == "login":
+            account_done = True  # failures before the account's last good login are forgiven
+        if action != "login.failed":
+            continue
+        if mine and not account_done:
+            account.append(at)
+        if address is not None and after.get("address") == address:
+            by_address.append(at)
+    return max(_backoff(account, FREE_FAILURES_PER_ACCOUNT, now), _backoff(by_address, FREE_FAILURES_PER_ADDRESS, now))
+
+
+def _backoff(failures: list[datetime], free: int, now: datetime) -> int:
+    if len(failures) < free:
+        return 0
+    delay = min(timedelta(seconds=2 ** (len(failures) - free)), MAX_LOGIN_DELAY)
+    return max(0, math.ceil((max(failures) + delay - now).total_seconds()))
+
+
+def _verify(session: Session, name: str, password: str) -> User | None:
     user = session.scalar(select(User).where(User.name == name))
     if user is None or not user.active:
         _hasher.hash(password)  # same cost either way: response time doesn't reveal which names exist

@@ -27,16 +27,17 @@ LoggedIn = Annotated[CurrentUser, Depends(require(*ROLES))]
 
 @router.post("/token", response_model=TokenOut, dependencies=[Depends(public)])
 def login(
+    request: Request,
     response: Response,
     s: SessionDep,
     settings: SettingsDep,
-    username: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    username: Annotated[str, Form(max_length=256)],
+    password: Annotated[str, Form(max_length=1024)],
     kind: Annotated[str, Form(pattern="^(bearer|session)$")] = "bearer",
 ) -> TokenOut:
     """OAuth2 password form (username, password). `kind=session` gives a short-lived browser session
     (also set as an HttpOnly cookie); the default is a bearer token for scripts."""
-    user = authenticate(s, username, password)
+    user = authenticate(s, username, password, request.client.host if request.client else None)
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "用户名或密码错误，或账号已停用；请核对后重试或联系管理员")
     lifetime = timedelta(hours=settings.session_hours) if kind == "session" else timedelta(days=settings.token_days)

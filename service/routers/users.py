@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy import delete, select
 
 from service import audit
-from service.auth import AccountError, CurrentUser, create_user, hash_password, require
+from service.auth import AccountError, CurrentUser, WeakPassword, check_password, create_user, hash_password, require
 from service.db.models import AuthToken, User
 from service.routers.deps import SessionDep
 from service.schemas.users import UserCreate, UserOut, UserUpdate
@@ -26,6 +26,8 @@ def list_users(s: SessionDep, admin: Admin) -> list[UserOut]:
 def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
     try:
         user = create_user(s, body.name, body.password, body.role)
+    except WeakPassword as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     except AccountError as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     audit.record(s, admin, "user.add", "user", user.id, None, {"name": user.name, "role": user.role})
@@ -43,6 +45,10 @@ def update_user(user_id: int, body: UserUpdate, s: SessionDep, admin: Admin) -> 
     if body.active is not None:
         user.active = body.active
     if body.password is not None:
+        try:
+            check_password(user.name, body.password)
+        except WeakPassword as exc:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
         user.password_hash = hash_password(body.password)
     if body.active is False or body.password is not None:
         s.execute(delete(AuthToken).where(AuthToken.user_id == user.id))  # old sessions end now
