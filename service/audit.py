@@ -1,4 +1,4 @@
-"""The append-only audit log: who did what, when, with the record before and after."""
+"""The append-only audit log: who did what, when, with the record before and after (ID numbers masked)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from extractors.masking import mask_value
 from service.db.models import AuditEntry
 
 if TYPE_CHECKING:  # service.auth records failed logins here, so this import is for typing only
@@ -27,8 +28,8 @@ def record(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        before=before,
-        after=after,
+        before=mask_value(before),
+        after=mask_value(after),
     )
     s.add(entry)
     return entry

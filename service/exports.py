@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractors.masking import mask_text
+from extractors.masking import mask_text, mask_value
 from service.cases import CORRECTABLE
 from service.db.models import Case
 
@@ -138,7 +138,7 @@ def jsonl_lines(cases: Iterable[Case]) -> Iterator[str]:
             "version": case.version,
             **{k: v for k, v in (case.fields or {}).items() if k != "text"},
         }
-        yield json.dumps(obj, ensure_ascii=False, default=str) + "\n"
+        yield json.dumps(mask_value(obj), ensure_ascii=False, default=str) + "\n"
 
 
 def write_xlsx(cases: Iterable[Case], path: Path) -> None:
@@ -185,7 +185,7 @@ def training_record(case: Case, sha256: str) -> dict[str, Any]:
     label = {"confirmed": 1, "rejected": 0}.get(case.review_state)
     violation = f.get("violation") or {}
     risk = f.get("criminal_risk") or {}
-    return {
+    return mask_value({
         "case_id": case.id,
         "document_sha256": sha256,
         "file_name": case.file_name,
@@ -203,7 +203,7 @@ def training_record(case: Case, sha256: str) -> dict[str, Any]:
             "risk_level": risk.get("level"),
             "risk_score": risk.get("score"),
         },
-    }
+    })
 
 
 def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
@@ -232,7 +232,7 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
 
     def para(text: str, *, align: str | None = None, bold: bool = False, size: int | None = None) -> None:
         p = doc.add_paragraph()
-        run = p.add_run(text)
+        run = p.add_run(mask_text(text))
         run.bold = bold
         if size:
             run.font.size = Pt(size)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from extractors.masking import mask_text
 from ingest.errors import IngestError, LianfaError
 from service.auth import CurrentUser
 from service.config import ServiceSettings
@@ -217,9 +218,10 @@ def _record(db: Database, user: CurrentUser, files: list[Received], settings: Se
         s.flush()
         seen: dict[str, int] = {}
         for pos, f in enumerate(files):
-            name = _SPACES.sub(" ", f.name)[:1024]
+            name = mask_text(_SPACES.sub(" ", f.name))[:1024]
             if f.stored is None:
-                s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=f.error))
+                error = mask_text(f.error) if f.error else None
+                s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=error))
                 continue
             sha = f.stored.sha256
             item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 
+from extractors.masking import mask_text
 from ingest.errors import IngestError
 from service.auth import CurrentUser, require
 from service.db.models import Document
@@ -30,13 +31,13 @@ def _doc(db: Database, document_id: int) -> Document:
 @router.get("/{document_id}")
 def document_info(document_id: int, db: DbDep, user: Anyone) -> dict[str, Any]:
     doc = _doc(db, document_id)
-    return {"id": doc.id, "sha256": doc.sha256, "size": doc.size, "name": doc.name, "created_at": doc.created_at}
+    return {"id": doc.id, "sha256": doc.sha256, "size": doc.size, "name": mask_text(doc.name), "created_at": doc.created_at}
 
 
 @router.get("/{document_id}/original", response_class=FileResponse)
 def document_original(document_id: int, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
-    return FileResponse(storage.original_path(doc.sha256), filename=doc.name.rsplit("/", 1)[-1])
+    return FileResponse(storage.original_path(doc.sha256), filename=mask_text(doc.name.rsplit("/", 1)[-1]))
 
 
 @router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse)

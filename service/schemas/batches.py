@@ -5,17 +5,19 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from service.schemas.common import MaskedStr
+
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
 
 class ItemOut(BaseModel):
     id: int
     position: int
-    name: str
+    name: MaskedStr
     size: int | None
     sha256: str | None
     status: ItemStatus
-    error: str | None = None
+    error: MaskedStr | None = None
     document_id: int | None = None
     case_id: int | None = None
     duplicate_of: int | None = None  # document id the duplicate links to

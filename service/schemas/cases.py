@@ -3,7 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from extractors.masking import mask_value
+from service.schemas.common import MaskedJson, MaskedStr
 
 RiskLevel = Literal["high", "review", "low"]
 ReviewState = Literal["pending", "confirmed", "rejected", "corrected"]
@@ -13,7 +16,7 @@ class CaseSummary(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
     document_id: int
-    file_name: str
+    file_name: MaskedStr
     doc_number: str | None
     agency: str | None
     decision_date: date | None
@@ -49,8 +52,8 @@ class EvidenceBox(BaseModel):
 
 
 class CaseDetail(CaseSummary):
-    fields: dict[str, Any]
-    review: dict[str, Any]
+    fields: MaskedJson
+    review: MaskedJson
     pages: list[PageOut]
     evidence: list[EvidenceBox]
     sha256: str
@@ -64,6 +67,12 @@ class ReviewRequest(BaseModel):
     recommend_transfer: bool = Field(default=True, description="confirm: 建议移送公安机关")
     fields: dict[str, Any] | None = Field(default=None, description="correct: extracted fields to replace")
     category: str | None = Field(default=None, description="correct: violation category")
+
+    @field_validator("reason", "suspected_crime", "fields", "category")
+    @classmethod
+    def _masked(cls, value: Any) -> Any:
+        # A reviewer's text is stored, audited, exported and printed in the letter: mask it once here.
+        return mask_value(value)
 
     @model_validator(mode="after")
     def _complete(self) -> ReviewRequest:
@@ -82,5 +91,5 @@ class AuditOut(BaseModel):
     action: str
     entity: str
     entity_id: int
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    before: MaskedJson | None
+    after: MaskedJson | None
