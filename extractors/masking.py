@@ -48,7 +48,7 @@ def _is_resident_id(chars: list[str]) -> bool:
 
 def mask_id_number(number: str) -> str:
     """Keep the region (6) and the last 4 characters, hide the birth date and sequence."""
-    digits = "".join(_plain(c) for c in number if c.isalnum())
+    digits = "".join(_plain(c) if c != "*" else c for c in number if c.isalnum() or c == "*")
     if len(digits) <= 10:
         return "*" * len(digits)
     return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
