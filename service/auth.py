@@ -32,7 +32,8 @@ from starlette.routing import BaseRoute
 from corpora.passwords import common_passwords
 from ingest.errors import LianfaError
 from service import audit
-from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, User, utcnow
+from service.schemas.common import DB_INT_MAX
+from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")
@@ -251,6 +252,7 @@ def may_see(session: Session, user: CurrentUser, kind: Owned, ident: int) -> boo
     return session.scalar(held) is not None
 
 
+_OWNED: dict[str, type[Batch] | type[Document]] = {"batch": Batch, "document": Document}
 _NOT_YOURS = {
     "batch": "批次 {id} 不存在或不是您上传的，请从“批次”列表中选择",
     "document": "文件 {id} 不存在或不是您上传的，请从批次中打开",
@@ -272,10 +274,10 @@ def require(*roles: Role, owns: Owned | None = None) -> Callable[..., CurrentUse
             )
         if owns is not None:
             raw = request.path_params.get(f"{owns}_id", "")
-            # A malformed id is left to the route's own validation, which answers 422.
-            if raw.isdigit() and len(raw) < 19:
+            # A malformed or missing id is left to the route, which validates (422) and looks it up (404).
+            if raw.isdigit() and 1 <= int(raw) <= DB_INT_MAX:
                 with request.app.state.db.session() as s:
-                    if not may_see(s, user, owns, int(raw)):
+                    if not may_see(s, user, owns, int(raw)) and s.get(_OWNED[owns], int(raw)) is not None:
                         raise HTTPException(status.HTTP_404_NOT_FOUND, _NOT_YOURS[owns].format(id=raw))
         return user
 

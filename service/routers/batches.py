@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from service.db.models import Batch, BatchItem
 from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
+from service.schemas.common import IdPath, Limit, Offset
 from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, RetryRequest
 from service.uploads import expand, receive_multipart, record_batch
 
@@ -88,20 +89,22 @@ def _backlog(db: Database) -> int:
 
 
 @router.get("", response_model=list[BatchSummary])
-def list_batches(s: SessionDep, user: Viewer, limit: int = 50, offset: int = 0) -> list[BatchSummary]:
-    q = select(Batch).order_by(Batch.id.desc()).offset(offset).limit(min(limit, 500))
+def list_batches(s: SessionDep, user: Viewer, limit: Limit = 50, offset: Offset = 0) -> list[BatchSummary]:
+    q = select(Batch).order_by(Batch.id.desc()).offset(offset).limit(limit)
     if user.role == "uploader":
         q = q.where(Batch.created_by == user.id)
     return [batch_summary(s, b) for b in s.scalars(q)]
 
 
 @router.get("/{batch_id}", response_model=BatchOut)
-def get_batch(batch_id: int, s: SessionDep, user: BatchViewer) -> BatchOut:
+def get_batch(batch_id: IdPath, s: SessionDep, user: BatchViewer) -> BatchOut:
     return batch_out(s, _get_batch(s, batch_id))
 
 
 @router.get("/{batch_id}/events", response_class=StreamingResponse)
-async def batch_events(batch_id: int, db: DbDep, user: BatchViewer, interval: float = 1.0) -> StreamingResponse:
+async def batch_events(
+    batch_id: IdPath, db: DbDep, user: BatchViewer, interval: Annotated[float, Query(ge=0.2, le=10.0)] = 1.0
+) -> StreamingResponse:
     """Server-sent events: `item` for each item whose status changed, `progress` after each change,
     and a final `done` when nothing is left queued or processing."""
 
@@ -111,7 +114,6 @@ async def batch_events(batch_id: int, db: DbDep, user: BatchViewer, interval: fl
             return items_of(s, batch_id)
 
     await run_in_threadpool(snapshot)  # 404 before the stream starts
-    interval = min(max(interval, 0.2), 10.0)
 
     async def stream() -> AsyncIterator[bytes]:
         last: dict[int, tuple[str, int | None]] = {}
@@ -139,7 +141,7 @@ def _sse(event: str, data: str) -> bytes:
 
 @router.post("/{batch_id}/retry", response_model=ActionOut)
 def retry_batch(
-    batch_id: int, s: SessionDep, user: BatchOwner, settings: SettingsDep, body: RetryRequest | None = None
+    batch_id: IdPath, s: SessionDep, user: BatchOwner, settings: SettingsDep, body: RetryRequest | None = None
 ) -> ActionOut:
     """Process again the failed items that have a stored original (files refused at upload must be re-uploaded)."""
     batch = _get_batch(s, batch_id)
@@ -157,7 +159,7 @@ def retry_batch(
 
 
 @router.post("/{batch_id}/cancel", response_model=ActionOut)
-def cancel_batch(batch_id: int, s: SessionDep, user: BatchOwner) -> ActionOut:
+def cancel_batch(batch_id: IdPath, s: SessionDep, user: BatchOwner) -> ActionOut:
     """Cancel the items still queued; files already being processed finish normally."""
     batch = _get_batch(s, batch_id)
     job_ids = list(

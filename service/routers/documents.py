@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, status
@@ -9,14 +11,56 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 
 from extractors.masking import mask_text
-from ingest.errors import IngestError
+from ingest.config import get_settings as ingest_settings
+from ingest.errors import IngestError, TooLarge
+from ingest.image import too_many_pixels
 from service.auth import CurrentUser, require
 from service.db.models import Document
 from service.db.session import Database
 from service.routers.deps import DbDep, SettingsDep, StorageDep
+from service.schemas.common import IdPath, PagePath
 from service.storage import PageNotFound
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
+_POINTS_PER_INCH = 72
+
+
+def check_renderable(path: Path, name: str, page: int, dpi: int) -> None:
+    """Refuse (TooLarge) a page whose image would exceed ingest's pixel limit, from the size its
+    header declares and before anything is decoded: what ingest refused to read is not rendered
+    for the screen either, and a 40000×40000 header on a small file allocates nothing."""
+    import pypdfium2 as pdfium
+    from PIL import Image, UnidentifiedImageError
+
+    limits = ingest_settings()
+    with open(path, "rb") as fh:
+        is_pdf = fh.read(5) == b"%PDF-"
+    if is_pdf:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError:
+            return  # the renderer reports the damage in its own words
+        try:
+            if 1 <= page <= len(pdf):
+                width, height = pdf[page - 1].get_size()
+                size = (int(width * dpi / _POINTS_PER_INCH), int(height * dpi / _POINTS_PER_INCH))
+                if msg := too_many_pixels(*size, limits):
+                    raise TooLarge(name, msg)
+        finally:
+            pdf.close()
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as img:
+                if page > 1:
+                    img.seek(page - 1)
+                if msg := too_many_pixels(*img.size, limits):
+                    raise TooLarge(name, msg)
+        except Image.DecompressionBombError as exc:
+            raise TooLarge(name, f"图像声明的像素数远超每页上限 {limits.max_page_pixels / 1e6:.0f} 百万，无法显示页面") from exc
+        except (UnidentifiedImageError, EOFError, OSError, ValueError):
+            return  # not an image, or no such frame: the renderer says which
 Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst", owns="document"))]
 
 
@@ -29,24 +73,26 @@ def _doc(db: Database, document_id: int) -> Document:
 
 
 @router.get("/{document_id}")
-def document_info(document_id: int, db: DbDep, user: Anyone) -> dict[str, Any]:
+def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> dict[str, Any]:
     doc = _doc(db, document_id)
     return {"id": doc.id, "sha256": doc.sha256, "size": doc.size, "name": mask_text(doc.name), "created_at": doc.created_at}
 
 
 @router.get("/{document_id}/original", response_class=FileResponse)
-def document_original(document_id: int, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
+def document_original(document_id: IdPath, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
     return FileResponse(storage.original_path(doc.sha256), filename=mask_text(doc.name.rsplit("/", 1)[-1]))
 
 
 @router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse)
 async def page_image(
-    document_id: int, page: int, db: DbDep, storage: StorageDep, settings: SettingsDep, user: Anyone
+    document_id: IdPath, page: PagePath, db: DbDep, storage: StorageDep, settings: SettingsDep, user: Anyone
 ) -> FileResponse:
     """Page `page` (1-based) of the stored original as PNG, rendered on first request and cached."""
     doc = await run_in_threadpool(_doc, db, document_id)
     try:
+        await run_in_threadpool(check_renderable, storage.original_path(doc.sha256), mask_text(doc.name), page,
+                                settings.page_dpi)
         path = await run_in_threadpool(storage.page_png, doc.sha256, page, settings.page_dpi)
     except PageNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc

@@ -10,6 +10,7 @@ from service.auth import CurrentUser, require
 from service.reviews import InvalidCorrection, StaleVersion, review_case
 from service.routers.cases import get_case
 from service.routers.deps import SessionDep
+from service.schemas.common import IdPath
 from service.schemas.cases import CaseSummary, ReviewRequest
 
 router = APIRouter(prefix="/api/cases", tags=["reviews"])
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/api/cases", tags=["reviews"])
 
 @router.post("/{case_id}/review", response_model=CaseSummary)
 def review(
-    case_id: int,
+    case_id: IdPath,
     body: ReviewRequest,
     s: SessionDep,
     user: Annotated[CurrentUser, Depends(require("reviewer"))],

@@ -11,6 +11,7 @@ from service import audit
 from service.auth import AccountError, CurrentUser, WeakPassword, check_password, create_user, hash_password, require
 from service.db.models import AuthToken, User
 from service.routers.deps import SessionDep
+from service.schemas.common import IdPath
 from service.schemas.users import UserCreate, UserOut, UserUpdate
 
 router = APIRouter(prefix="/api/users", tags=["users"])
@@ -35,7 +36,7 @@ def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
 
 
 @router.patch("/{user_id}", response_model=UserOut)
-def update_user(user_id: int, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
+def update_user(user_id: IdPath, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
     user = s.get(User, user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"用户 {user_id} 不存在")

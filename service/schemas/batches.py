@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from service.schemas.common import MaskedStr
+from service.schemas.common import DbInt, MaskedStr
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
@@ -53,7 +53,7 @@ class BatchSummary(BaseModel):
 
 
 class RetryRequest(BaseModel):
-    item_ids: list[int] | None = None  # default: every failed item of the batch
+    item_ids: list[DbInt] | None = Field(default=None, max_length=10_000, description="默认：批次中所有失败的文件")
 
 
 class ActionOut(BaseModel):

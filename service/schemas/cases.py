@@ -6,7 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extractors.masking import mask_value
-from service.schemas.common import MaskedJson, MaskedStr
+from service.schemas.common import DbInt, MaskedJson, MaskedStr
 
 RiskLevel = Literal["high", "review", "low"]
 ReviewState = Literal["pending", "confirmed", "rejected", "corrected"]
@@ -61,12 +61,12 @@ class CaseDetail(CaseSummary):
 
 class ReviewRequest(BaseModel):
     action: Literal["confirm", "reject", "correct"]
-    version: int = Field(description="the case version the reviewer saw; a stale one is refused with 409")
+    version: DbInt = Field(description="the case version the reviewer saw; a stale one is refused with 409")
     reason: str | None = Field(default=None, max_length=2000)
     suspected_crime: str | None = Field(default=None, max_length=200, description="confirm: 涉嫌罪名")
     recommend_transfer: bool = Field(default=True, description="confirm: 建议移送公安机关")
     fields: dict[str, Any] | None = Field(default=None, description="correct: extracted fields to replace")
-    category: str | None = Field(default=None, description="correct: violation category")
+    category: str | None = Field(default=None, max_length=64, description="correct: violation category")
 
     @field_validator("reason", "suspected_crime", "fields", "category")
     @classmethod

@@ -5,9 +5,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from fastapi import Path, Query
+from pydantic import AfterValidator, Field
 
 from extractors.masking import mask_text, mask_value
 
 MaskedStr = Annotated[str, AfterValidator(mask_text)]
 MaskedJson = Annotated[dict[str, Any], AfterValidator(mask_value)]
+
+# Ids are 32-bit integers in every supported database (PostgreSQL's `integer`): a larger one in a
+# request is refused by the schema (422) before it reaches a query that would fail with a 500.
+DB_INT_MAX = 2_147_483_647
+MAX_PAGE_SIZE = 500
+
+IdPath = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="编号（正整数）")]
+PagePath = Annotated[int, Path(ge=1, le=100_000, description="页码，从 1 开始")]
+Offset = Annotated[int, Query(ge=0, le=DB_INT_MAX, description="跳过的条数")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"每页条数（1–{MAX_PAGE_SIZE}）")]
+DbInt = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
