@@ -19,20 +19,26 @@ from service.auth import (
     revoke_token,
 )
 from service.routers.deps import SessionDep, SettingsDep
+from service.schemas.common import problems
 from service.schemas.users import TokenOut
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 LoggedIn = Annotated[CurrentUser, Depends(require(*ROLES))]
 
 
-@router.post("/token", response_model=TokenOut, dependencies=[Depends(public)])
+@router.post(
+    "/token",
+    response_model=TokenOut,
+    dependencies=[Depends(public)],
+    responses=problems(s401="wrong name or password", s429="too many failed logins: wait Retry-After seconds"),
+)
 def login(
     request: Request,
     response: Response,
     s: SessionDep,
     settings: SettingsDep,
-    username: Annotated[str, Form(max_length=256)],
-    password: Annotated[str, Form(max_length=1024)],
+    username: Annotated[str, Form(min_length=1, max_length=256)],
+    password: Annotated[str, Form(min_length=1, max_length=1024)],
     kind: Annotated[str, Form(pattern="^(bearer|session)$")] = "bearer",
 ) -> TokenOut:
     """OAuth2 password form (username, password). `kind=session` gives a short-lived browser session

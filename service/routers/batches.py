@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
@@ -18,7 +18,7 @@ from service.db.models import Batch, BatchItem
 from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
-from service.schemas.common import IdPath, Limit, Offset
+from service.schemas.common import IdPath, Limit, Offset, problems
 from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, RetryRequest
 from service.uploads import expand, receive_multipart, record_batch
 
@@ -39,6 +39,7 @@ _UPLOAD_BODY = {
                     "properties": {
                         "files": {
                             "type": "array",
+                            "minItems": 1,
                             "items": {"type": "string", "format": "binary"},
                             "description": "PDF、图片、文本文件或 ZIP（ZIP 内的文件逐个成为批次条目）",
                         }
@@ -50,6 +51,18 @@ _UPLOAD_BODY = {
 }
 
 
+_EVENTS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "server-sent events: item, progress, done", "content": {"text/event-stream": {"schema": {
+        "type": "object",
+        "required": ["event", "data"],
+        "properties": {
+            "event": {"enum": ["item", "progress", "done"]},
+            "data": {"type": "string", "description": "JSON: ItemOut for item, BatchProgress for progress and done"},
+        },
+    }}}}
+}
+
+
 def _get_batch(s: Session, batch_id: int) -> Batch:
     batch = s.get(Batch, batch_id)
     if batch is None:
@@ -57,7 +70,13 @@ def _get_batch(s: Session, batch_id: int) -> Batch:
     return batch
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=BatchOut, openapi_extra=_UPLOAD_BODY)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=BatchOut,
+    openapi_extra=_UPLOAD_BODY,
+    responses=problems(s400="not a multipart upload, no files, or too many", s503="the queue is full: retry later"),
+)
 async def upload_batch(
     request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep
 ) -> BatchOut:
@@ -101,7 +120,7 @@ def get_batch(batch_id: IdPath, s: SessionDep, user: BatchViewer) -> BatchOut:
     return batch_out(s, _get_batch(s, batch_id))
 
 
-@router.get("/{batch_id}/events", response_class=StreamingResponse)
+@router.get("/{batch_id}/events", response_class=StreamingResponse, responses=_EVENTS)
 async def batch_events(
     batch_id: IdPath, db: DbDep, user: BatchViewer, interval: Annotated[float, Query(ge=0.2, le=10.0)] = 1.0
 ) -> StreamingResponse:

@@ -17,12 +17,19 @@ from service.case_query import CaseFilter, by_risk, case_filter
 from service.db.models import AuditEntry, Case, Document
 from service.exports import transfer_letter
 from service.routers.deps import SessionDep
-from service.schemas.common import IdPath, Limit, Offset
+from service.schemas.common import IdPath, Limit, Offset, problems
 from service.schemas.cases import AuditOut, CaseDetail, CaseList, CaseSummary, EvidenceBox, PageOut
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Reader = Annotated[CurrentUser, Depends(require("reviewer", "analyst"))]
 Filter = Annotated[CaseFilter, Depends(case_filter)]
+
+
+_DOCX: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the DOCX draft", "content": {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}}}},
+    **problems(s409="the case is not confirmed yet"),
+}
 
 
 def get_case(s: Session, case_id: int) -> Case:
@@ -100,7 +107,7 @@ def case_audit(case_id: IdPath, s: SessionDep, user: Reader) -> list[AuditOut]:
     return [AuditOut.model_validate(a) for a in rows]
 
 
-@router.get("/{case_id}/letter.docx", response_class=FileResponse)
+@router.get("/{case_id}/letter.docx", response_class=FileResponse, responses=_DOCX)
 def case_letter(
     case_id: IdPath,
     s: SessionDep,

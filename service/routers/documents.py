@@ -12,17 +12,25 @@ from fastapi.responses import FileResponse
 
 from extractors.masking import mask_text
 from ingest.config import get_settings as ingest_settings
-from ingest.errors import IngestError, TooLarge
+from ingest.errors import IngestError, TooLarge, UnsupportedType
 from ingest.image import too_many_pixels
 from service.auth import CurrentUser, require
 from service.db.models import Document
 from service.db.session import Database
 from service.routers.deps import DbDep, SettingsDep, StorageDep
-from service.schemas.common import IdPath, PagePath
+from service.schemas.batches import DocumentOut
+from service.schemas.common import IdPath, PagePath, ValidationProblem
 from service.storage import PageNotFound
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 _POINTS_PER_INCH = 72
+_ORIGINAL: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the file as uploaded, with its type", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}}
+}
+_PNG: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the page as PNG", "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}},
+    422: {"model": ValidationProblem, "description": "the page cannot be shown (too many pixels, damaged file)"},
+}
 
 
 def check_renderable(path: Path, name: str, page: int, dpi: int) -> None:
@@ -72,19 +80,19 @@ def _doc(db: Database, document_id: int) -> Document:
         return doc
 
 
-@router.get("/{document_id}")
-def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> dict[str, Any]:
+@router.get("/{document_id}", response_model=DocumentOut)
+def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> DocumentOut:
     doc = _doc(db, document_id)
-    return {"id": doc.id, "sha256": doc.sha256, "size": doc.size, "name": mask_text(doc.name), "created_at": doc.created_at}
+    return DocumentOut(id=doc.id, sha256=doc.sha256, size=doc.size, name=doc.name, created_at=doc.created_at)
 
 
-@router.get("/{document_id}/original", response_class=FileResponse)
+@router.get("/{document_id}/original", response_class=FileResponse, responses=_ORIGINAL)
 def document_original(document_id: IdPath, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
     return FileResponse(storage.original_path(doc.sha256), filename=mask_text(doc.name.rsplit("/", 1)[-1]))
 
 
-@router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse)
+@router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse, responses=_PNG)
 async def page_image(
     document_id: IdPath, page: PagePath, db: DbDep, storage: StorageDep, settings: SettingsDep, user: Anyone
 ) -> FileResponse:
@@ -96,6 +104,8 @@ async def page_image(
         path = await run_in_threadpool(storage.page_png, doc.sha256, page, settings.page_dpi)
     except PageNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except UnsupportedType as exc:  # a text file: it has no page to show
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{mask_text(doc.name)} 没有页面图像：{exc.reason}") from exc
     except IngestError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})

@@ -11,7 +11,7 @@ from service import audit
 from service.auth import AccountError, CurrentUser, WeakPassword, check_password, create_user, hash_password, require
 from service.db.models import AuthToken, User
 from service.routers.deps import SessionDep
-from service.schemas.common import IdPath
+from service.schemas.common import IdPath, problems
 from service.schemas.users import UserCreate, UserOut, UserUpdate
 
 router = APIRouter(prefix="/api/users", tags=["users"])
@@ -23,19 +23,17 @@ def list_users(s: SessionDep, admin: Admin) -> list[UserOut]:
     return [UserOut.model_validate(u) for u in s.scalars(select(User).order_by(User.id))]
 
 
-@router.post("", response_model=UserOut, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=UserOut, status_code=status.HTTP_201_CREATED, responses=problems(s409="the name is taken, or the password breaks the policy"))
 def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
     try:
         user = create_user(s, body.name, body.password, body.role)
-    except WeakPassword as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     except AccountError as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     audit.record(s, admin, "user.add", "user", user.id, None, {"name": user.name, "role": user.role})
     return UserOut.model_validate(user)
 
 
-@router.patch("/{user_id}", response_model=UserOut)
+@router.patch("/{user_id}", response_model=UserOut, responses=problems(s409="the password breaks the policy"))
 def update_user(user_id: IdPath, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
     user = s.get(User, user_id)
     if user is None:
@@ -49,7 +47,7 @@ def update_user(user_id: IdPath, body: UserUpdate, s: SessionDep, admin: Admin) 
         try:
             check_password(user.name, body.password)
         except WeakPassword as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
         user.password_hash = hash_password(body.password)
     if body.active is False or body.password is not None:
         s.execute(delete(AuthToken).where(AuthToken.user_id == user.id))  # old sessions end now

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from service.schemas.common import DbInt, MaskedStr
+from service.schemas.common import DbInt, MaskedStr, UtcDatetime
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
@@ -37,7 +36,7 @@ class BatchProgress(BaseModel):
 
 class BatchOut(BaseModel):
     id: int
-    created_at: datetime
+    created_at: UtcDatetime
     created_by: str
     cancelled: bool
     progress: BatchProgress
@@ -46,7 +45,7 @@ class BatchOut(BaseModel):
 
 class BatchSummary(BaseModel):
     id: int
-    created_at: datetime
+    created_at: UtcDatetime
     created_by: str
     cancelled: bool
     progress: BatchProgress
@@ -60,3 +59,11 @@ class ActionOut(BaseModel):
     batch_id: int
     affected: int
     message: str
+
+
+class DocumentOut(BaseModel):
+    id: int
+    sha256: str
+    size: int
+    name: MaskedStr
+    created_at: UtcDatetime

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.auth import MIN_PASSWORD_LENGTH, Role
+from service.schemas.common import UtcDatetime
 
 
 class TokenOut(BaseModel):
@@ -20,7 +20,7 @@ class UserOut(BaseModel):
     name: str
     role: Role
     active: bool
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class UserCreate(BaseModel):

@@ -98,7 +98,7 @@ def test_password_policy_admits_a_reasonable_password() -> None:
 def test_api_refuses_weak_passwords_with_a_reason(client, tokens) -> None:
     h = auth(tokens, "admin")
     r = client.post("/api/users", json={"name": "clerk", "password": "0000000000", "role": "uploader"}, headers=h)
-    assert r.status_code == 422 and "常见" in r.json()["detail"]
+    assert r.status_code == 409 and "常见" in r.json()["detail"]
     uid = client.get("/api/users", headers=h).json()[0]["id"]
-    r = client.patch(f"/api/users/{uid}", json={"password": "00000000"}, headers=h)
-    assert r.status_code == 422
+    r = client.patch(f"/api/users/{uid}", json={"password": "0000000000"}, headers=h)
+    assert r.status_code == 409
