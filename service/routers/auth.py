@@ -49,8 +49,10 @@ def login(
     lifetime = timedelta(hours=settings.session_hours) if kind == "session" else timedelta(days=settings.token_days)
     token = issue_token(s, user, "session" if kind == "session" else "bearer", lifetime)
     if kind == "session":
+        # Secure behind TLS (uvicorn takes the scheme from the proxy's X-Forwarded-Proto).
         response.set_cookie(
-            SESSION_COOKIE, token, max_age=int(lifetime.total_seconds()), httponly=True, samesite="strict"
+            SESSION_COOKIE, token, max_age=int(lifetime.total_seconds()), httponly=True, samesite="strict",
+            secure=request.url.scheme == "https",
         )
     return TokenOut(access_token=token, user=user.name, role=user.role)  # type: ignore[arg-type]
 

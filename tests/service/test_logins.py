@@ -102,3 +102,14 @@ def test_api_refuses_weak_passwords_with_a_reason(client, tokens) -> None:
     uid = client.get("/api/users", headers=h).json()[0]["id"]
     r = client.patch(f"/api/users/{uid}", json={"password": "0000000000"}, headers=h)
     assert r.status_code == 409
+
+
+@sqlite_only
+def test_the_session_cookie_is_secure_behind_tls(app, tokens) -> None:
+    from fastapi.testclient import TestClient
+
+    for base, secure in (("https://lianfa.example", True), ("http://127.0.0.1", False)):
+        with TestClient(app, base_url=base) as c:
+            r = c.post("/api/auth/token", data={"username": "analyst1", "password": PASSWORD, "kind": "session"})
+            assert r.status_code == 200
+            assert ("secure" in r.headers["set-cookie"].lower()) is secure
