@@ -30,10 +30,11 @@ from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
 from corpora.passwords import common_passwords
+from extractors.masking import mask_text
 from ingest.errors import LianfaError
 from service import audit
-from service.schemas.common import DB_INT_MAX
 from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
+from service.schemas.common import DB_INT_MAX
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")
@@ -116,7 +117,7 @@ def authenticate(session: Session, name: str, password: str, address: str | None
     now = utcnow()
     wait = _login_wait(session, name, address, now)
     if wait > 0:
-        _log.warning("login throttled for %r from %s: retry after %d s", name[:64], address, wait)
+        _log.warning("login throttled for %r from %s: retry after %d s", mask_text(name[:64]), address, wait)
         raise LoginThrottled(wait)
     user = _verify(session, name, password)
     who = CurrentUser(user.id, user.name, user.role) if user else None  # type: ignore[arg-type]
