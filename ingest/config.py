@@ -23,6 +23,9 @@ class IngestSettings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir)
 
     max_file_bytes: int = 200 * 1024 * 1024
+    # A decision's text is 5–100 KB; extraction time grows faster than the text, so a text file far
+    # past any decision (a 60 MB log) is refused at intake instead of holding a worker for minutes.
+    max_text_bytes: int = 1024 * 1024
     max_pages: int = 500
     max_page_pixels: int = 60_000_000  # an A3 scan at 600 dpi is ~35 Mpx
     max_zip_entries: int = 2_000

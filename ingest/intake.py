@@ -192,6 +192,15 @@ def _check_size(name: str, size: int, settings: IngestSettings) -> None:
         )
 
 
+def _check_text_size(name: str, kind: Kind, size: int, settings: IngestSettings) -> None:
+    if kind == "text" and size > settings.max_text_bytes:
+        raise TooLarge(
+            name,
+            f"文本文件 {size / 2**20:.1f} MiB，超过文本上限 {settings.max_text_bytes / 2**20:.0f} MiB（一份决定书的文本"
+            f"通常不到 100 KB）/ text file too large: 请确认是单份决定书，或按决定书拆分 / one decision per file",
+        )
+
+
 def _read_identity(stream: BinaryIO, name: str, settings: IngestSettings) -> tuple[str, bytes, int]:
     """(SHA-256, first bytes, size) of what the stream really holds, read in chunks.
 
@@ -235,6 +244,7 @@ def source_from_path(path: Path, settings: IngestSettings, name: str | None = No
         ) from exc
     _check_size(label, size, settings)
     kind = sniff(head, label, full=size <= _HEAD)
+    _check_text_size(label, kind, size, settings)
     source = Source(name=label, kind=kind, size=size, sha256=sha, path=path)
     if kind == "zip":
         with path.open("rb") as fh:
@@ -246,6 +256,7 @@ def source_from_bytes(data: bytes, name: str, settings: IngestSettings, depth: i
     """Identify bytes held in memory (an upload, a ZIP member)."""
     _check_size(name, len(data), settings)
     kind = sniff(data[:_HEAD], name, full=len(data) <= _HEAD)
+    _check_text_size(name, kind, len(data), settings)
     if kind == "zip":
         classify_zip(io.BytesIO(data), name)
     return Source(

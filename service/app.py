@@ -10,16 +10,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, status
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 
 from ingest.errors import IngestError, LianfaError
+from service.auth import SESSION_COOKIE, LoginThrottled, policies, public
 from service.config import ServiceSettings, get_service_settings
 from service.db.migrate import upgrade
 from service.db.session import Database
 from service.health import check as check_health
 from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, uploads, users
+from service.schemas.common import Problem, ValidationProblem
 from service.storage import Storage
 from service.uploads import UploadError
 from service.web import invalid_request_page, mount as mount_pages
@@ -36,14 +42,17 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         yield
         db.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from fastapi-offline's bundled files: the docs render with no network.
+    app: FastAPI = FastAPIOffline(
         lifespan=lifespan,
         title="lianfa",
         summary="两法衔接：行政处罚决定书识别、要素抽取与涉嫌犯罪案件提示",
         version="0.1.0",
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
-        redoc_url=None,
+        redoc_url="/api/redoc",
+        static_url="/api/docs-static",
+        swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
     )
     app.state.settings = settings
     app.state.db = db
@@ -52,7 +61,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         app.include_router(r.router)
     mount_pages(app)
 
-    @app.get("/api/health", tags=["health"])
+    @app.get("/api/health", tags=["health"], dependencies=[Depends(public)],
+             responses={503: {"description": "a model, the OCR models or a database migration is missing; `problems` names each"}})
     def health() -> JSONResponse:
         """`ok`, or 503 with each problem (model, ocr, database) in words."""
         found = check_health(db.engine, settings.data_dir)
@@ -69,6 +79,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def _ingest_error(_: Request, exc: IngestError) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "file": exc.file}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
 
+    @app.exception_handler(LoginThrottled)
+    async def _throttled(_: Request, exc: LoginThrottled) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                            headers={"Retry-After": str(exc.retry_after)})
+
     @app.exception_handler(LianfaError)
     async def _lianfa_error(_: Request, exc: LianfaError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_400_BAD_REQUEST)
@@ -84,4 +99,57 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
 
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+_BINARY_ERRORS = {
+    "401": "not logged in, or the token expired",
+    "403": "the caller's role may not do this",
+    "404": "no such record, or not the caller's upload",
+}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document with what FastAPI leaves out: the bearer and cookie security schemes and
+    each operation's roles (from its declared access policy), and every error status the app
+    answers, with the bodies its handlers really send."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    doc = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+    components = doc.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for model in (Problem, ValidationProblem):
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    components["securitySchemes"] = {
+        "bearer": {"type": "http", "scheme": "bearer", "description": "POST /api/auth/token 取得的令牌"},
+        "session": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE, "description": "网页登录的会话"},
+    }
+    declared = policies(app.routes)
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            access = declared[(method, path)]
+            responses = op.setdefault("responses", {})
+            problem = {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+            if access is not None and access.roles is not None:
+                op["security"] = [{"bearer": []}, {"session": []}]
+                op["x-lianfa-roles"] = sorted(access.roles)
+                for code in ("401", "403"):
+                    responses.setdefault(code, {"description": _BINARY_ERRORS[code], "content": problem})
+            else:
+                op["security"] = []
+            if "{" in path:
+                responses.setdefault("404", {"description": _BINARY_ERRORS["404"], "content": problem})
+            if op.get("requestBody"):
+                responses.setdefault("400", {"description": "the body cannot be parsed", "content": problem})
+            if op.get("parameters") or op.get("requestBody"):
+                responses["422"] = {
+                    "description": "the request breaks the schema or a rule; `detail` says what to change",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationProblem"}}},
+                }
+    app.openapi_schema = doc
+    return doc

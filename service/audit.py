@@ -1,13 +1,16 @@
-"""The append-only audit log: who did what, when, with the record before and after."""
+"""The append-only audit log: who did what, when, with the record before and after (ID numbers masked)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from service.auth import CurrentUser
+from extractors.masking import mask_value
 from service.db.models import AuditEntry
+
+if TYPE_CHECKING:  # service.auth records failed logins here, so this import is for typing only
+    from service.auth import CurrentUser
 
 
 def record(
@@ -25,8 +28,8 @@ def record(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        before=before,
-        after=after,
+        before=mask_value(before),
+        after=mask_value(after),
     )
     s.add(entry)
     return entry

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from extractors.masking import mask_text, mask_value
 from service.db.models import Case
 
 RISK_RANK = {"high": 3, "review": 2, "low": 1}
@@ -49,7 +50,8 @@ def search_text(fields: dict[str, Any], file_name: str) -> str:
 
 
 def apply_fields(case: Case, fields: dict[str, Any]) -> None:
-    """Set the case's filter/sort columns from its (extracted or corrected) fields."""
+    """Set the case's filter/sort columns from its (extracted or corrected) fields, ID numbers masked."""
+    fields = mask_value(fields)
     violation = fields.get("violation") or {}
     risk = fields.get("criminal_risk") or {}
     case.fields = fields
@@ -66,6 +68,6 @@ def apply_fields(case: Case, fields: dict[str, Any]) -> None:
 
 
 def case_from_result(payload: dict[str, Any], file_name: str) -> Case:
-    case = Case(file_name=file_name, review_state="pending", review={}, version=1)
+    case = Case(file_name=mask_text(file_name), review_state="pending", review={}, version=1)
     apply_fields(case, payload)
     return case

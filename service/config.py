@@ -35,7 +35,9 @@ class ServiceSettings(BaseSettings):
     queue: Literal["local", "celery"] = "local"
     redis_url: str = "redis://127.0.0.1:6379/0"
     workers: int = Field(default_factory=_default_workers, ge=1)
-    job_timeout_seconds: float = Field(default=600.0, gt=0)
+    job_timeout_seconds: float = Field(default=600.0, gt=0)  # PDFs and multi-page TIFFs
+    job_timeout_image_seconds: float = Field(default=180.0, gt=0)  # one scanned page
+    job_timeout_text_seconds: float = Field(default=120.0, gt=0)  # text exports (size-capped by ingest)
     job_lease_seconds: float = Field(default=30.0, gt=0)  # a worker that stops heartbeating loses its job
     job_max_attempts: int = Field(default=3, ge=1)  # interrupted (crash/kill) attempts before giving up
     worker_recycle_after: int = Field(default=200, ge=1)  # jobs per worker process before a fresh one

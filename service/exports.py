@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from extractors.masking import mask_text, mask_value
 from service.cases import CORRECTABLE
 from service.db.models import Case
 
@@ -45,12 +47,33 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Spreadsheet programs run a cell that starts with one of these as a formula (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# C0 controls but tab and line breaks, DEL and C1: openpyxl refuses them, and they hide text in CSV.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def safe_text(value: str) -> str:
+    """A string fit for a spreadsheet cell: control characters replaced by U+FFFD (so a reader sees
+    that something was there), then a leading formula character defused with an apostrophe."""
+    value = _CONTROL.sub("\ufffd", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def _amount_total(fields: dict[str, Any], role: str) -> float | None:
     vals = [a.get("yuan") for a in fields.get("amounts") or [] if a.get("role") == role and a.get("yuan") is not None]
     return round(sum(vals), 2) if vals else None
 
 
+def _yuan(value: Any) -> str:
+    return f"{value:,.2f} 元" if isinstance(value, (int, float)) else str(value)
+
+
 def row(case: Case) -> dict[str, Any]:
+    """One case as export cells: codes in Chinese, amounts and dates typed, text masked and defused."""
+    # service.web imports this module (for training runs), so the pages' labels are imported here.
+    from service.web.labels import AMOUNT_ROLES, REVIEW_STATES, RISK_LEVELS
+
     f = case.fields or {}
     parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
     risk = f.get("criminal_risk") or {}
@@ -58,7 +81,7 @@ def row(case: Case) -> dict[str, Any]:
     for r in risk.get("reasons") or []:
         reasons.append(r if isinstance(r, str) else (r.get("text") or r.get("crime") or json.dumps(r, ensure_ascii=False)))
     others = [
-        f"{a.get('role')}:{a.get('yuan')}"
+        f"{AMOUNT_ROLES.get(str(a.get('role')), str(a.get('role')))} {_yuan(a.get('yuan'))}"
         for a in f.get("amounts") or []
         if a.get("role") not in ("fine", "confiscated_income")
     ]
@@ -66,27 +89,28 @@ def row(case: Case) -> dict[str, Any]:
     for law in f.get("laws") or []:
         if isinstance(law, dict):
             laws.append(f"{law.get('law') or ''}{'第' + str(law['article']) + '条' if law.get('article') else ''}")
-    return {
+    cells: dict[str, Any] = {
         "case_id": case.id,
         "file_name": case.file_name,
         "doc_number": case.doc_number,
         "agency": case.agency,
-        "decision_date": case.decision_date.isoformat() if case.decision_date else None,
+        "decision_date": case.decision_date,
         "parties": "；".join(str(p.get("name") or "") for p in parties),
         "credit_codes": "；".join(str(p.get("credit_code")) for p in parties if p.get("credit_code")),
         "category": case.category,
         "category_label": case.category_label,
-        "risk_level": case.risk_level,
+        "risk_level": RISK_LEVELS.get(case.risk_level or "", case.risk_level),
         "risk_score": case.risk_score,
         "risk_reasons": "；".join(str(r) for r in reasons),
         "fine": _amount_total(f, "fine"),
         "confiscated_income": _amount_total(f, "confiscated_income"),
         "other_amounts": "；".join(others),
         "laws": "；".join(laws),
-        "review_state": case.review_state,
+        "review_state": REVIEW_STATES.get(case.review_state, case.review_state),
         "suspected_crime": (case.review or {}).get("suspected_crime"),
         "review_reason": (case.review or {}).get("reason"),
     }
+    return {k: safe_text(mask_text(v)) if isinstance(v, str) else v for k, v in cells.items()}
 
 
 def csv_lines(cases: Iterable[Case]) -> Iterator[str]:
@@ -114,19 +138,45 @@ def jsonl_lines(cases: Iterable[Case]) -> Iterator[str]:
             "version": case.version,
             **{k: v for k, v in (case.fields or {}).items() if k != "text"},
         }
-        yield json.dumps(obj, ensure_ascii=False, default=str) + "\n"
+        yield json.dumps(mask_value(obj), ensure_ascii=False, default=str) + "\n"
 
 
 def write_xlsx(cases: Iterable[Case], path: Path) -> None:
+    """One sheet of cases: a frozen bold header with a filter, dates as dates, amounts as numbers."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)  # rows go straight to the file: memory stays flat for large exports
     ws = wb.create_sheet("案件")
-    ws.append([label for _, label in COLUMNS])
+    ws.freeze_panes = "A2"
+    for i, (key, label) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 14)
+    header = []
+    for _, label in COLUMNS:
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    rows = 1
     for case in cases:
         r = row(case)
-        ws.append([r[k] for k, _ in COLUMNS])
+        out = []
+        for key, _ in COLUMNS:
+            cell = WriteOnlyCell(ws, value=r[key])
+            if key in _NUMBER_FORMATS:
+                cell.number_format = _NUMBER_FORMATS[key]
+            out.append(cell)
+        ws.append(out)
+        rows += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows}"
     wb.save(path)
+
+
+_NUMBER_FORMATS = {"decision_date": "yyyy-mm-dd", "fine": "#,##0.00", "confiscated_income": "#,##0.00", "risk_score": "0.000"}
+_WIDTHS = {"file_name": 30, "doc_number": 24, "agency": 26, "parties": 28, "credit_codes": 22, "risk_reasons": 40,
+           "other_amounts": 36, "laws": 36, "review_reason": 40}
 
 
 def training_record(case: Case, sha256: str) -> dict[str, Any]:
@@ -135,7 +185,7 @@ def training_record(case: Case, sha256: str) -> dict[str, Any]:
     label = {"confirmed": 1, "rejected": 0}.get(case.review_state)
     violation = f.get("violation") or {}
     risk = f.get("criminal_risk") or {}
-    return {
+    return mask_value({
         "case_id": case.id,
         "document_sha256": sha256,
         "file_name": case.file_name,
@@ -153,7 +203,7 @@ def training_record(case: Case, sha256: str) -> dict[str, Any]:
             "risk_level": risk.get("level"),
             "risk_score": risk.get("score"),
         },
-    }
+    })
 
 
 def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
@@ -162,6 +212,8 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Pt
+
+    from service.web.labels import AMOUNT_ROLES
 
     f = case.fields or {}
     review = case.review or {}
@@ -180,7 +232,7 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
 
     def para(text: str, *, align: str | None = None, bold: bool = False, size: int | None = None) -> None:
         p = doc.add_paragraph()
-        run = p.add_run(text)
+        run = p.add_run(mask_text(text))
         run.bold = bold
         if size:
             run.font.size = Pt(size)
@@ -200,7 +252,7 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
         para(f"    案由：{f['case_cause']}")
     amounts = [a for a in f.get("amounts") or [] if a.get("yuan") is not None]
     if amounts:
-        para("    涉案金额：" + "；".join(f"{_ROLE_ZH.get(a.get('role'), a.get('role'))} {a['yuan']:,.2f} 元" for a in amounts))
+        para("    涉案金额：" + "；".join(f"{AMOUNT_ROLES.get(a.get('role'), a.get('role'))} {a['yuan']:,.2f} 元" for a in amounts))
     quantities = f.get("quantities") or []
     if quantities:
         para("    涉案数量：" + "；".join(f"{q.get('subject') or ''}{q.get('value')}{q.get('unit') or ''}" for q in quantities))
@@ -215,16 +267,3 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     para(agency, align="RIGHT")
     para("年    月    日", align="RIGHT")
     doc.save(path)
-
-
-_ROLE_ZH = {
-    "fine": "罚款",
-    "confiscated_income": "没收违法所得",
-    "illegal_income": "违法所得",
-    "goods_value": "货值金额",
-    "sales": "销售金额",
-    "illegal_revenue": "违法经营额",
-    "tax_evaded": "逃税额",
-    "loss": "损失",
-    "other": "其他",
-}

@@ -10,11 +10,15 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from urllib.parse import unquote_to_bytes
+
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from extractors.masking import mask_text
 from ingest.errors import IngestError, LianfaError
 from service.auth import CurrentUser
 from service.config import ServiceSettings
@@ -65,21 +69,29 @@ def group_pages(files: list[Received], storage: Storage, limit: int) -> list[Rec
             if pos in combined or pos not in absorbed]
 
 
+# A part header holds the file name: a long CJK name, percent-encoded, passes python-multipart's
+# 4 KB default, and a header over the limit fails the whole request, not one file.
+MAX_PART_HEADER_BYTES = 64 * 1024
+# RFC 5987 / 6266 `filename*=charset'lang'percent-encoded`, which parse_options_header drops.
+_EXT_FILENAME = re.compile(rb"""filename\*\s*=\s*"?([A-Za-z0-9_-]*)'[^']*'([^";\s]+)""", re.IGNORECASE)
+
+
 def _filename(disposition: bytes) -> tuple[str | None, str | None]:
     _, params = parse_options_header(disposition)
     field = params.get(b"name")
-    raw = params.get(b"filename*") or params.get(b"filename")
+    raw = params.get(b"filename")
+    codecs: tuple[str, ...] = ("utf-8", "gb18030")
+    if ext := _EXT_FILENAME.search(disposition):  # the extended form wins (RFC 6266 §4.3)
+        raw = unquote_to_bytes(ext.group(2).decode("latin-1"))
+        charset = ext.group(1).decode("ascii").lower() or "utf-8"
+        codecs = (charset, *codecs) if charset not in codecs else codecs
     if raw is None:
         return (field.decode("latin-1") if field else None), None
-    if raw.lower().startswith(b"utf-8''"):
-        from urllib.parse import unquote_to_bytes
-
-        raw = unquote_to_bytes(raw[7:].decode("latin-1"))
-    for codec in ("utf-8", "gb18030"):
+    for codec in codecs:
         try:
             name = raw.decode(codec)
             break
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     else:
         name = raw.decode("latin-1")
@@ -170,11 +182,18 @@ async def receive_multipart(
     if ctype != b"multipart/form-data" or not boundary:
         raise UploadError("请求必须是 multipart/form-data，文件放在名为 files 的字段里")
     receiver = _MultipartReceiver(storage, limit, max_files)
-    parser = MultipartParser(boundary, receiver.callbacks())  # type: ignore[arg-type]
+    parser = MultipartParser(boundary, receiver.callbacks(), max_header_size=MAX_PART_HEADER_BYTES)  # type: ignore[arg-type]
     try:
         async for chunk in body:
             parser.write(chunk)
         parser.finalize()
+    except MultipartParseError as exc:
+        receiver.abort()
+        where = f"第 {len(receiver.received) + 1} 个文件" if receiver.received else "第 1 个文件"
+        raise UploadError(
+            f"上传内容无法解析（{where}：{exc}）；文件名过长时请缩短到 200 字以内后重新上传，"
+            f"已收到的 {len(receiver.received)} 个文件未保存"
+        ) from exc
     except BaseException:
         receiver.abort()
         raise
@@ -259,9 +278,10 @@ def _record(db: Database, user: CurrentUser, files: list[Received], settings: Se
         s.flush()
         seen: dict[str, int] = {}
         for pos, f in enumerate(files):
-            name = _SPACES.sub(" ", f.name)[:1024]
+            name = mask_text(_SPACES.sub(" ", f.name))[:1024]
             if f.stored is None:
-                s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=f.error))
+                error = mask_text(f.error) if f.error else None
+                s.add(BatchItem(batch_id=batch.id, position=pos, name=name, size=f.size, status="failed", error=error))
                 continue
             sha = f.stored.sha256
             item = BatchItem(batch_id=batch.id, position=pos, name=name, size=f.stored.size, sha256=sha,

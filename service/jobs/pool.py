@@ -21,21 +21,25 @@ from multiprocessing.sharedctypes import Synchronized
 from service.config import ServiceSettings
 from service.db.session import Database
 from service.jobs import queue
+from service.jobs.limits import JobFile, job_file, time_limit, timeout_reason
 from service.jobs.runner import Processor, run_job, worker_name
 from service.storage import Storage
 
 log = logging.getLogger(__name__)
 _ctx = mp.get_context("spawn")  # a clean interpreter: no inherited threads, sockets or DB connections
+_UNKNOWN = JobFile("", None, 0, None)
 
 
 def worker_main(
     settings: ServiceSettings,
     current: Synchronized,
     started: Synchronized,
+    limit: Synchronized,
     parent: int,
     processor: Processor | None = None,
 ) -> None:
-    """Claim and run jobs until recycled; `current`/`started` tell the supervisor what runs since when."""
+    """Claim and run jobs until recycled; `current`/`started`/`limit` tell the supervisor what runs
+    since when, and for how long it may."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     db = Database(settings.db_url)
     storage = Storage(settings.store_dir)
@@ -51,6 +55,7 @@ def worker_main(
                 continue
             random.shuffle(ids)  # workers polling together rarely race for the same job
             for job_id in ids:
+                limit.value = time_limit((job_file(db, storage, job_id) or _UNKNOWN).kind, settings)
                 started.value = time.time()
                 current.value = job_id
                 outcome = run_job(job_id, db=db, storage=storage, settings=settings, worker=me, processor=processor)
@@ -67,6 +72,7 @@ class _Slot:
     process: BaseProcess
     current: Synchronized
     started: Synchronized
+    limit: Synchronized
 
 
 class LocalPool:
@@ -80,18 +86,20 @@ class LocalPool:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._db: Database | None = None
+        self._storage = Storage(settings.store_dir)
 
     def _spawn(self) -> _Slot:
         current = _ctx.Value("q", 0)
         started = _ctx.Value("d", 0.0)
+        limit = _ctx.Value("d", self.settings.job_timeout_seconds)
         proc = _ctx.Process(
             target=worker_main,
-            args=(self.settings, current, started, os.getpid(), self.processor),
+            args=(self.settings, current, started, limit, os.getpid(), self.processor),
             daemon=True,
             name="lianfa-worker",
         )
         proc.start()
-        return _Slot(proc, current, started)
+        return _Slot(proc, current, started, limit)
 
     def start(self) -> None:
         self._db = Database(self.settings.db_url)
@@ -108,13 +116,10 @@ class LocalPool:
                     return
                 job = slot.current.value
                 if slot.process.is_alive():
-                    if job and time.time() - slot.started.value > self.settings.job_timeout_seconds:
+                    if job and time.time() - slot.started.value > slot.limit.value:
                         slot.process.kill()
                         slot.process.join()
-                        reason = (
-                            f"处理超时（超过 {self.settings.job_timeout_seconds:.0f} 秒）：文件可能页数过多或扫描质量过差；"
-                            "请拆分文件或提高扫描质量后重试"
-                        )
+                        reason = timeout_reason(job_file(self._db, self._storage, job), slot.limit.value)
                         queue.fail(self._db, job, f"{_host()}-{slot.process.pid}:", reason, outcome="timeout")
                         log.warning("job %s timed out; worker %s killed", job, slot.process.pid)
                         self._slots[i] = self._spawn()

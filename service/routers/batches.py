@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
@@ -19,11 +19,14 @@ from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
 from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, MergeRequest, RetryRequest
+from service.schemas.common import IdPath, Limit, Offset, problems
 from service.uploads import batch_name, expand, group_pages, receive_multipart, record_batch
 
 router = APIRouter(prefix="/api/batches", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]
 Viewer = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
+BatchViewer = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst", owns="batch"))]
+BatchOwner = Annotated[CurrentUser, Depends(require("uploader", owns="batch"))]
 
 _UPLOAD_BODY = {
     "requestBody": {
@@ -36,6 +39,7 @@ _UPLOAD_BODY = {
                     "properties": {
                         "files": {
                             "type": "array",
+                            "minItems": 1,
                             "items": {"type": "string", "format": "binary"},
                             "description": "PDF、图片、文本文件或 ZIP（ZIP 内的文件逐个成为批次条目）",
                         }
@@ -47,6 +51,18 @@ _UPLOAD_BODY = {
 }
 
 
+_EVENTS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "server-sent events: item, progress, done", "content": {"text/event-stream": {"schema": {
+        "type": "object",
+        "required": ["event", "data"],
+        "properties": {
+            "event": {"enum": ["item", "progress", "done"]},
+            "data": {"type": "string", "description": "JSON: ItemOut for item, BatchProgress for progress and done"},
+        },
+    }}}}
+}
+
+
 def _get_batch(s: Session, batch_id: int) -> Batch:
     batch = s.get(Batch, batch_id)
     if batch is None:
@@ -54,7 +70,13 @@ def _get_batch(s: Session, batch_id: int) -> Batch:
     return batch
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=BatchOut, openapi_extra=_UPLOAD_BODY)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=BatchOut,
+    openapi_extra=_UPLOAD_BODY,
+    responses=problems(s400="not a multipart upload, no files, or too many", s503="the queue is full: retry later"),
+)
 async def upload_batch(
     request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep,
     name: Annotated[str | None, Query(max_length=200, description="批次名称（默认：上传的 ZIP 的文件名）")] = None,
@@ -87,20 +109,22 @@ def _backlog(db: Database) -> int:
 
 
 @router.get("", response_model=list[BatchSummary])
-def list_batches(s: SessionDep, user: Viewer, limit: int = 50, offset: int = 0) -> list[BatchSummary]:
-    q = select(Batch).order_by(Batch.id.desc()).offset(offset).limit(min(limit, 500))
+def list_batches(s: SessionDep, user: Viewer, limit: Limit = 50, offset: Offset = 0) -> list[BatchSummary]:
+    q = select(Batch).order_by(Batch.id.desc()).offset(offset).limit(limit)
     if user.role == "uploader":
         q = q.where(Batch.created_by == user.id)
     return [batch_summary(s, b) for b in s.scalars(q)]
 
 
 @router.get("/{batch_id}", response_model=BatchOut)
-def get_batch(batch_id: int, s: SessionDep, user: Viewer) -> BatchOut:
+def get_batch(batch_id: IdPath, s: SessionDep, user: BatchViewer) -> BatchOut:
     return batch_out(s, _get_batch(s, batch_id))
 
 
-@router.get("/{batch_id}/events", response_class=StreamingResponse)
-async def batch_events(batch_id: int, db: DbDep, user: Viewer, interval: float = 1.0) -> StreamingResponse:
+@router.get("/{batch_id}/events", response_class=StreamingResponse, responses=_EVENTS)
+async def batch_events(
+    batch_id: IdPath, db: DbDep, user: BatchViewer, interval: Annotated[float, Query(ge=0.2, le=10.0)] = 1.0
+) -> StreamingResponse:
     """Server-sent events: `item` for each item whose status changed, `progress` after each change,
     and a final `done` when nothing is left queued or processing."""
 
@@ -110,7 +134,6 @@ async def batch_events(batch_id: int, db: DbDep, user: Viewer, interval: float =
             return items_of(s, batch_id)
 
     await run_in_threadpool(snapshot)  # 404 before the stream starts
-    interval = min(max(interval, 0.2), 10.0)
 
     async def stream() -> AsyncIterator[bytes]:
         last: dict[int, tuple[str, int | None]] = {}
@@ -138,7 +161,7 @@ def _sse(event: str, data: str) -> bytes:
 
 @router.post("/{batch_id}/retry", response_model=ActionOut)
 def retry_batch(
-    batch_id: int, s: SessionDep, user: Uploader, settings: SettingsDep, body: RetryRequest | None = None
+    batch_id: IdPath, s: SessionDep, user: BatchOwner, settings: SettingsDep, body: RetryRequest | None = None
 ) -> ActionOut:
     """Process again the failed items that have a stored original (files refused at upload must be re-uploaded)."""
     batch = _get_batch(s, batch_id)
@@ -156,7 +179,7 @@ def retry_batch(
 
 
 @router.post("/{batch_id}/cancel", response_model=ActionOut)
-def cancel_batch(batch_id: int, s: SessionDep, user: Uploader) -> ActionOut:
+def cancel_batch(batch_id: IdPath, s: SessionDep, user: BatchOwner) -> ActionOut:
     """Cancel the items still queued; files already being processed finish normally."""
     batch = _get_batch(s, batch_id)
     job_ids = list(

@@ -17,11 +17,19 @@ from service.case_query import CaseFilter, by_risk, case_filter
 from service.db.models import AuditEntry, Case, Document
 from service.exports import transfer_letter
 from service.routers.deps import SessionDep
+from service.schemas.common import IdPath, Limit, Offset, problems
 from service.schemas.cases import AuditOut, CaseDetail, CaseList, CaseSummary, EvidenceBox, PageOut
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Reader = Annotated[CurrentUser, Depends(require("reviewer", "analyst"))]
 Filter = Annotated[CaseFilter, Depends(case_filter)]
+
+
+_DOCX: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the DOCX draft", "content": {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}}}},
+    **problems(s409="the case is not confirmed yet"),
+}
 
 
 def get_case(s: Session, case_id: int) -> Case:
@@ -32,10 +40,9 @@ def get_case(s: Session, case_id: int) -> Case:
 
 
 @router.get("", response_model=CaseList)
-def list_cases(s: SessionDep, user: Reader, f: Filter, offset: int = 0, limit: int = 50) -> CaseList:
-    limit = max(1, min(limit, 500))
+def list_cases(s: SessionDep, user: Reader, f: Filter, offset: Offset = 0, limit: Limit = 50) -> CaseList:
     total = s.scalar(f.apply(select(func.count(Case.id)))) or 0
-    rows = s.scalars(by_risk(f).offset(max(0, offset)).limit(limit)).all()
+    rows = s.scalars(by_risk(f).offset(offset).limit(limit)).all()
     return CaseList(total=total, offset=offset, limit=limit, items=[CaseSummary.model_validate(c) for c in rows])
 
 
@@ -72,7 +79,7 @@ def _evidence(fields: dict[str, Any]) -> list[EvidenceBox]:
 
 
 @router.get("/{case_id}", response_model=CaseDetail)
-def case_detail(case_id: int, request: Request, s: SessionDep, user: Reader) -> CaseDetail:
+def case_detail(case_id: IdPath, request: Request, s: SessionDep, user: Reader) -> CaseDetail:
     case = get_case(s, case_id)
     doc = s.get(Document, case.document_id)
     assert doc is not None
@@ -92,7 +99,7 @@ def case_detail(case_id: int, request: Request, s: SessionDep, user: Reader) -> 
 
 
 @router.get("/{case_id}/audit", response_model=list[AuditOut])
-def case_audit(case_id: int, s: SessionDep, user: Reader) -> list[AuditOut]:
+def case_audit(case_id: IdPath, s: SessionDep, user: Reader) -> list[AuditOut]:
     get_case(s, case_id)
     rows = s.scalars(
         select(AuditEntry).where(AuditEntry.entity == "case", AuditEntry.entity_id == case_id).order_by(AuditEntry.id)
@@ -100,9 +107,9 @@ def case_audit(case_id: int, s: SessionDep, user: Reader) -> list[AuditOut]:
     return [AuditOut.model_validate(a) for a in rows]
 
 
-@router.get("/{case_id}/letter.docx", response_class=FileResponse)
+@router.get("/{case_id}/letter.docx", response_class=FileResponse, responses=_DOCX)
 def case_letter(
-    case_id: int,
+    case_id: IdPath,
     s: SessionDep,
     background: BackgroundTasks,
     user: Annotated[CurrentUser, Depends(require("reviewer", "analyst"))],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, status
@@ -9,15 +11,66 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
-from ingest.errors import IngestError
+from extractors.masking import mask_text
+from ingest.config import get_settings as ingest_settings
+from ingest.errors import IngestError, TooLarge, UnsupportedType
+from ingest.image import too_many_pixels
 from service.auth import CurrentUser, require
 from service.db.models import Case, Document
 from service.db.session import Database
 from service.routers.deps import DbDep, SettingsDep, StorageDep
+from service.schemas.batches import DocumentOut
+from service.schemas.common import IdPath, PagePath, ValidationProblem
 from service.storage import PageGeometry, PageNotFound
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
-Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst"))]
+_POINTS_PER_INCH = 72
+_ORIGINAL: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the file as uploaded, with its type", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}}
+}
+_PNG: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the page as PNG", "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}},
+    422: {"model": ValidationProblem, "description": "the page cannot be shown (too many pixels, damaged file)"},
+}
+
+
+def check_renderable(path: Path, name: str, page: int, dpi: int) -> None:
+    """Refuse (TooLarge) a page whose image would exceed ingest's pixel limit, from the size its
+    header declares and before anything is decoded: what ingest refused to read is not rendered
+    for the screen either, and a 40000×40000 header on a small file allocates nothing."""
+    import pypdfium2 as pdfium
+    from PIL import Image, UnidentifiedImageError
+
+    limits = ingest_settings()
+    with open(path, "rb") as fh:
+        is_pdf = fh.read(5) == b"%PDF-"
+    if is_pdf:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError:
+            return  # the renderer reports the damage in its own words
+        try:
+            if 1 <= page <= len(pdf):
+                width, height = pdf[page - 1].get_size()
+                size = (int(width * dpi / _POINTS_PER_INCH), int(height * dpi / _POINTS_PER_INCH))
+                if msg := too_many_pixels(*size, limits):
+                    raise TooLarge(name, msg)
+        finally:
+            pdf.close()
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as img:
+                if page > 1:
+                    img.seek(page - 1)
+                if msg := too_many_pixels(*img.size, limits):
+                    raise TooLarge(name, msg)
+        except Image.DecompressionBombError as exc:
+            raise TooLarge(name, f"图像声明的像素数远超每页上限 {limits.max_page_pixels / 1e6:.0f} 百万，无法显示页面") from exc
+        except (UnidentifiedImageError, EOFError, OSError, ValueError):
+            return  # not an image, or no such frame: the renderer says which
+Anyone = Annotated[CurrentUser, Depends(require("uploader", "reviewer", "analyst", owns="document"))]
 
 
 def _doc(db: Database, document_id: int) -> Document:
@@ -41,29 +94,33 @@ def _geometry(db: Database, document_id: int, page: int) -> PageGeometry | None:
     return PageGeometry()
 
 
-@router.get("/{document_id}")
-def document_info(document_id: int, db: DbDep, user: Anyone) -> dict[str, Any]:
+@router.get("/{document_id}", response_model=DocumentOut)
+def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> DocumentOut:
     doc = _doc(db, document_id)
-    return {"id": doc.id, "sha256": doc.sha256, "size": doc.size, "name": doc.name, "created_at": doc.created_at}
+    return DocumentOut(id=doc.id, sha256=doc.sha256, size=doc.size, name=doc.name, created_at=doc.created_at)
 
 
-@router.get("/{document_id}/original", response_class=FileResponse)
-def document_original(document_id: int, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
+@router.get("/{document_id}/original", response_class=FileResponse, responses=_ORIGINAL)
+def document_original(document_id: IdPath, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
-    return FileResponse(storage.original_path(doc.sha256), filename=doc.name.rsplit("/", 1)[-1])
+    return FileResponse(storage.original_path(doc.sha256), filename=mask_text(doc.name.rsplit("/", 1)[-1]))
 
 
-@router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse)
+@router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse, responses=_PNG)
 async def page_image(
-    document_id: int, page: int, db: DbDep, storage: StorageDep, settings: SettingsDep, user: Anyone
+    document_id: IdPath, page: PagePath, db: DbDep, storage: StorageDep, settings: SettingsDep, user: Anyone
 ) -> FileResponse:
     """Page `page` (1-based) of the stored original as PNG, rendered on first request and cached."""
     doc = await run_in_threadpool(_doc, db, document_id)
     geometry = await run_in_threadpool(_geometry, db, document_id, page)
     try:
+        await run_in_threadpool(check_renderable, storage.original_path(doc.sha256), mask_text(doc.name), page,
+                                settings.page_dpi)
         path = await run_in_threadpool(storage.page_png, doc.sha256, page, settings.page_dpi, geometry)
     except PageNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except UnsupportedType as exc:  # a text file: it has no page to show
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{mask_text(doc.name)} 没有页面图像：{exc.reason}") from exc
     except IngestError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})

@@ -7,7 +7,7 @@ import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Depends
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -24,6 +24,13 @@ router = APIRouter(prefix="/api/exports", tags=["exports"])
 Analyst = Annotated[CurrentUser, Depends(require("analyst", "reviewer"))]
 Filter = Annotated[CaseFilter, Depends(case_filter)]
 _CHUNK = 500
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_TEXT = {"schema": {"type": "string"}}
+_CASES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "cases as CSV (UTF-8 with BOM), JSON lines or an XLSX workbook, by the path's extension",
+    "content": {"text/csv": _TEXT, "application/x-ndjson": _TEXT, _XLSX: {"schema": {"type": "string", "format": "binary"}}},
+}}
+_NDJSON: dict[int | str, dict[str, Any]] = {200: {"description": "one JSON object per line", "content": {"application/x-ndjson": _TEXT}}}
 
 
 def _cases(db: Database, f: CaseFilter) -> Iterator[Case]:
@@ -38,7 +45,7 @@ def _cases(db: Database, f: CaseFilter) -> Iterator[Case]:
         last_offset += _CHUNK
 
 
-@router.get("/cases.{fmt}", response_model=None)
+@router.get("/cases.{fmt}", response_class=Response, responses=_CASES)
 def export_cases(
     fmt: Literal["csv", "jsonl", "xlsx"], db: DbDep, user: Analyst, f: Filter, background: BackgroundTasks
 ) -> Response:
@@ -60,12 +67,12 @@ def export_cases(
     background.add_task(tmp.unlink, missing_ok=True)
     return FileResponse(
         tmp,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        media_type=_XLSX,
         filename=f"{name}.xlsx",
     )
 
 
-@router.get("/training.jsonl", response_class=StreamingResponse)
+@router.get("/training.jsonl", response_class=StreamingResponse, responses=_NDJSON)
 def export_training(db: DbDep, user: Annotated[CurrentUser, Depends(require("analyst"))]) -> StreamingResponse:
     """Reviewed cases (confirmed, rejected or corrected) as training data, one JSON object per line."""
     def lines() -> Iterator[str]:

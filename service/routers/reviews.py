@@ -10,14 +10,15 @@ from service.auth import CurrentUser, require
 from service.reviews import InvalidCorrection, StaleVersion, review_case
 from service.routers.cases import get_case
 from service.routers.deps import SessionDep
+from service.schemas.common import IdPath, problems
 from service.schemas.cases import CaseSummary, ReviewRequest
 
 router = APIRouter(prefix="/api/cases", tags=["reviews"])
 
 
-@router.post("/{case_id}/review", response_model=CaseSummary)
+@router.post("/{case_id}/review", response_model=CaseSummary, responses=problems(s409="the case changed since the reviewer saw it"))
 def review(
-    case_id: int,
+    case_id: IdPath,
     body: ReviewRequest,
     s: SessionDep,
     user: Annotated[CurrentUser, Depends(require("reviewer"))],

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy import delete, select
 
 from service import audit
-from service.auth import AccountError, CurrentUser, create_user, hash_password, require
+from service.auth import AccountError, CurrentUser, WeakPassword, check_password, create_user, hash_password, require
 from service.db.models import AuthToken, User
 from service.routers.deps import SessionDep
+from service.schemas.common import IdPath, problems
 from service.schemas.users import UserCreate, UserOut, UserUpdate
 
 router = APIRouter(prefix="/api/users", tags=["users"])
@@ -22,7 +23,7 @@ def list_users(s: SessionDep, admin: Admin) -> list[UserOut]:
     return [UserOut.model_validate(u) for u in s.scalars(select(User).order_by(User.id))]
 
 
-@router.post("", response_model=UserOut, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=UserOut, status_code=status.HTTP_201_CREATED, responses=problems(s409="the name is taken, or the password breaks the policy"))
 def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
     try:
         user = create_user(s, body.name, body.password, body.role)
@@ -32,8 +33,8 @@ def add_user(body: UserCreate, s: SessionDep, admin: Admin) -> UserOut:
     return UserOut.model_validate(user)
 
 
-@router.patch("/{user_id}", response_model=UserOut)
-def update_user(user_id: int, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
+@router.patch("/{user_id}", response_model=UserOut, responses=problems(s409="the password breaks the policy"))
+def update_user(user_id: IdPath, body: UserUpdate, s: SessionDep, admin: Admin) -> UserOut:
     user = s.get(User, user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"用户 {user_id} 不存在")
@@ -43,6 +44,10 @@ def update_user(user_id: int, body: UserUpdate, s: SessionDep, admin: Admin) -> 
     if body.active is not None:
         user.active = body.active
     if body.password is not None:
+        try:
+            check_password(user.name, body.password)
+        except WeakPassword as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
         user.password_hash = hash_password(body.password)
     if body.active is False or body.password is not None:
         s.execute(delete(AuthToken).where(AuthToken.user_id == user.id))  # old sessions end now

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from service.schemas.common import DbInt, MaskedStr, UtcDatetime
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 
@@ -11,11 +12,11 @@ ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "can
 class ItemOut(BaseModel):
     id: int
     position: int
-    name: str
+    name: MaskedStr
     size: int | None
     sha256: str | None
     status: ItemStatus
-    error: str | None = None
+    error: MaskedStr | None = None
     document_id: int | None = None
     case_id: int | None = None
     duplicate_of: int | None = None  # document id the duplicate links to
@@ -37,8 +38,8 @@ class BatchProgress(BaseModel):
 
 class BatchOut(BaseModel):
     id: int
-    name: str | None = None
-    created_at: datetime
+    name: MaskedStr | None = None
+    created_at: UtcDatetime
     created_by: str
     cancelled: bool
     progress: BatchProgress
@@ -47,22 +48,30 @@ class BatchOut(BaseModel):
 
 class BatchSummary(BaseModel):
     id: int
-    name: str | None = None
-    created_at: datetime
+    name: MaskedStr | None = None
+    created_at: UtcDatetime
     created_by: str
     cancelled: bool
     progress: BatchProgress
 
 
 class RetryRequest(BaseModel):
-    item_ids: list[int] | None = None  # default: every failed item of the batch
+    item_ids: list[DbInt] | None = Field(default=None, max_length=10_000, description="默认：批次中所有失败的文件")
 
 
 class MergeRequest(BaseModel):
-    item_ids: list[int] = Field(min_length=2, description="the items to merge, in any order (merged in batch order)")
+    item_ids: list[DbInt] = Field(min_length=2, max_length=10_000, description="the items to merge, in any order (merged in batch order)")
 
 
 class ActionOut(BaseModel):
     batch_id: int
     affected: int
     message: str
+
+
+class DocumentOut(BaseModel):
+    id: int
+    sha256: str
+    size: int
+    name: MaskedStr
+    created_at: UtcDatetime

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from extractors.masking import mask_value
+from service.cases import CORRECTABLE
+from service.schemas.common import DbInt, MaskedJson, MaskedStr, UtcDatetime
 
 from corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
 
@@ -15,7 +19,7 @@ class CaseSummary(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
     document_id: int
-    file_name: str
+    file_name: MaskedStr
     doc_number: str | None
     agency: str | None
     decision_date: date | None
@@ -25,7 +29,7 @@ class CaseSummary(BaseModel):
     risk_score: float | None
     review_state: str
     version: int
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class CaseList(BaseModel):
@@ -51,8 +55,8 @@ class EvidenceBox(BaseModel):
 
 
 class CaseDetail(CaseSummary):
-    fields: dict[str, Any]
-    review: dict[str, Any]
+    fields: MaskedJson
+    review: MaskedJson
     pages: list[PageOut]
     evidence: list[EvidenceBox]
     sha256: str
@@ -110,14 +114,48 @@ class CorrectedFields(BaseModel):
     penalties: list[CorrectedPenalty] | None = None
 
 
+def _review_rules(schema: dict[str, Any]) -> None:
+    """What each action requires, in the schema itself, so a client (or a schema-driven test) can
+    tell a complete request from one the validator below refuses."""
+    schema["allOf"] = [
+        {"if": {"properties": {"action": {"const": "reject"}}},
+         "then": {"required": ["reason"], "properties": {"reason": {"type": "string", "pattern": r"\S"}}}},
+        {"if": {"properties": {"action": {"const": "correct"}}},
+         "then": {"anyOf": [
+             {"required": ["fields"], "properties": {"fields": {"type": "object", "minProperties": 1}}},
+             {"required": ["category"], "properties": {"category": {"type": "string", "minLength": 1}}},
+         ]}},
+    ]
+
+
 class ReviewRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra=_review_rules)
+
     action: Literal["confirm", "reject", "correct"]
-    version: int = Field(description="the case version the reviewer saw; a stale one is refused with 409")
+    version: DbInt = Field(description="the case version the reviewer saw; a stale one is refused with 409")
     reason: str | None = Field(default=None, max_length=2000)
     suspected_crime: str | None = Field(default=None, max_length=200, description="confirm: 涉嫌罪名")
     recommend_transfer: bool = Field(default=True, description="confirm: 建议移送公安机关")
-    fields: dict[str, Any] | None = Field(default=None, description="correct: extracted fields to replace")
-    category: str | None = Field(default=None, description="correct: violation category")
+    fields: dict[str, Any] | None = Field(
+        default=None,
+        description="correct: extracted fields to replace",
+        json_schema_extra={"propertyNames": {"enum": list(CORRECTABLE)}},
+    )
+    category: str | None = Field(default=None, max_length=64, description="correct: violation category")
+
+    @field_validator("reason", "suspected_crime", "fields", "category")
+    @classmethod
+    def _masked(cls, value: Any) -> Any:
+        # A reviewer's text is stored, audited, exported and printed in the letter: mask it once here.
+        return mask_value(value)
+
+    @field_validator("fields")
+    @classmethod
+    def _correctable(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        unknown = set(value or {}) - set(CORRECTABLE)
+        if unknown:
+            raise ValueError(f"这些字段不能更正：{'、'.join(sorted(unknown))}；可更正：{'、'.join(CORRECTABLE)}")
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> ReviewRequest:
@@ -131,10 +169,10 @@ class ReviewRequest(BaseModel):
 class AuditOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
-    at: datetime
+    at: UtcDatetime
     user_name: str
     action: str
     entity: str
     entity_id: int
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    before: MaskedJson | None
+    after: MaskedJson | None

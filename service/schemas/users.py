@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.auth import Role
+from service.auth import MIN_PASSWORD_LENGTH, Role
+from service.schemas.common import UtcDatetime
 
 
 class TokenOut(BaseModel):
@@ -20,16 +20,16 @@ class UserOut(BaseModel):
     name: str
     role: Role
     active: bool
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class UserCreate(BaseModel):
     name: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=8)
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=1024)
     role: Role
 
 
 class UserUpdate(BaseModel):
     role: Role | None = None
     active: bool | None = None
-    password: str | None = Field(default=None, min_length=8)
+    password: str | None = Field(default=None, min_length=MIN_PASSWORD_LENGTH, max_length=1024)

@@ -72,7 +72,7 @@ def test_sha256_is_of_the_whole_file_read_in_chunks(tmp_path, settings) -> None:
     data = DECISION.encode() * 40_000
     path = tmp_path / "long.txt"
     path.write_bytes(data)
-    source = source_from_path(path, settings)
+    source = source_from_path(path, settings.model_copy(update={"max_text_bytes": len(data)}))
     assert source.sha256 == hashlib.sha256(data).hexdigest()
     assert source.size == len(data)
     assert source.read_bytes() == data
@@ -147,3 +147,18 @@ def test_text_exports_decode(codec: str) -> None:
 def test_text_that_is_neither_utf8_nor_gb18030_is_refused() -> None:
     with pytest.raises(CorruptFile, match="UTF-8"):
         decode_text("行政处罚".encode() + b"\x80\xff\xfe\x81", "a.txt")
+
+
+def test_text_has_a_size_limit_of_its_own(tmp_path) -> None:
+    from ingest.config import IngestSettings
+
+    settings = IngestSettings(max_text_bytes=64 * 1024)
+    big = (DECISION * (1 + 70 * 1024 // len(DECISION.encode()))).encode("utf-8")
+    path = tmp_path / "log.txt"
+    path.write_bytes(big)
+    for read in (lambda: source_from_path(path, settings), lambda: source_from_bytes(big, "log.txt", settings)):
+        with pytest.raises(TooLarge, match="文本上限"):
+            read()
+    small = (DECISION * (60 * 1024 // len(DECISION.encode()))).encode("utf-8")
+    assert source_from_bytes(small, "ok.txt", settings).kind == "text"
+    assert IngestSettings().max_text_bytes < IngestSettings().max_file_bytes

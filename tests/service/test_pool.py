@@ -78,7 +78,8 @@ def test_workers_are_recycled_after_n_jobs(env, tmp_path) -> None:
 
 def test_job_over_the_time_limit_is_failed_and_its_worker_replaced(env, tmp_path) -> None:
     db, settings = env
-    settings = settings.model_copy(update={"job_timeout_seconds": 1.0})
+    # A text file gets the text limit, not the scans' (left at 600 s), and a message about text.
+    settings = settings.model_copy(update={"job_timeout_text_seconds": 1.0, "job_timeout_seconds": 600.0})
     ids = _enqueue(db, settings, tmp_path, 1)
     pool = LocalPool(settings, processor=slow_processor)
     pool.start()
@@ -93,6 +94,7 @@ def test_job_over_the_time_limit_is_failed_and_its_worker_replaced(env, tmp_path
         pool.stop()
     job = jobs[ids[0]]
     assert job.status == "failed" and "处理超时" in (job.error or "")
+    assert "文本处理时限 1 秒" in job.error and "扫描" not in job.error
     assert replaced != first
     with db.session() as s:
         assert [a.outcome for a in s.scalars(select(JobAttempt))] == ["timeout"]
