@@ -33,13 +33,14 @@ from corpora.passwords import common_passwords
 from extractors.masking import mask_text
 from ingest.errors import LianfaError
 from service import audit
+from service.chunked import UPLOAD_NOT_FOUND, ChunkedUploads
 from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
 from service.schemas.common import DB_INT_MAX
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")
 SEES_EVERY_UPLOAD: frozenset[Role] = frozenset({"reviewer", "analyst", "admin"})
-Owned = Literal["batch", "document"]
+Owned = Literal["batch", "document", "upload"]
 SESSION_COOKIE = "lianfa_session"
 
 MIN_PASSWORD_LENGTH = 10
@@ -263,7 +264,8 @@ _NOT_YOURS = {
 def require(*roles: Role, owns: Owned | None = None) -> Callable[..., CurrentUser]:
     """Dependency admitting the given roles (admin is always admitted); with `owns`, an uploader
     must also own the batch or document named by the `<owns>_id` path parameter (404 otherwise, so
-    the ids of others' uploads are not confirmed)."""
+    the ids of others' uploads are not confirmed). An `upload` (a chunked upload in progress) is
+    private to whoever opened it, whatever their role: its store checks the opener and answers 404."""
     allowed = frozenset(roles) | {"admin"}
 
     def check(request: Request, user: Annotated[CurrentUser, Depends(current_user)]) -> CurrentUser:
@@ -273,7 +275,11 @@ def require(*roles: Role, owns: Owned | None = None) -> Callable[..., CurrentUse
                 status.HTTP_403_FORBIDDEN,
                 f"权限不足：此操作需要以下角色之一：{names}；您的角色是 {user.role}，如需权限请联系管理员",
             )
-        if owns is not None:
+        if owns == "upload":
+            opener = ChunkedUploads(request.app.state.storage, 0).opener(request.path_params.get("upload_id", ""))
+            if opener is not None and opener != user.id:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, UPLOAD_NOT_FOUND)
+        elif owns is not None:
             raw = request.path_params.get(f"{owns}_id", "")
             # A malformed or missing id is left to the route, which validates (422) and looks it up (404).
             if raw.isdigit() and 1 <= int(raw) <= DB_INT_MAX:

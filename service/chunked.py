@@ -18,8 +18,15 @@ from ingest.errors import LianfaError
 from service.storage import Storage, StoredFile
 
 
+UPLOAD_NOT_FOUND = "这个上传不存在或不是您上传的（可能已完成或已过期）：请重新上传该文件"
+
+
 class ChunkError(LianfaError):
     """A chunk or session the server cannot accept; the message says what to do."""
+
+
+class UploadNotFound(ChunkError):
+    """No upload by this id that the caller opened: answered as 404 so others' ids are not confirmed."""
 
 
 class OffsetMismatch(ChunkError):
@@ -57,13 +64,21 @@ class ChunkedUploads:
         meta.write_text(json.dumps(asdict(session), ensure_ascii=False), encoding="utf-8")
         return session
 
+    def opener(self, upload_id: str) -> int | None:
+        """Who opened upload `upload_id`, or None when there is no such upload."""
+        try:
+            _, meta = self._paths(upload_id)
+        except ChunkError:
+            return None
+        return int(json.loads(meta.read_text(encoding="utf-8"))["owner"]) if meta.is_file() else None
+
     def get(self, upload_id: str, owner: int) -> tuple[Session, int]:
         part, meta = self._paths(upload_id)
         if not meta.is_file():
-            raise ChunkError("找不到这个上传（可能已完成或已过期）：请重新上传该文件")
+            raise UploadNotFound(UPLOAD_NOT_FOUND)
         session = Session(**json.loads(meta.read_text(encoding="utf-8")))
         if session.owner != owner:
-            raise ChunkError("找不到这个上传（可能已完成或已过期）：请重新上传该文件")
+            raise UploadNotFound(UPLOAD_NOT_FOUND)
         return session, part.stat().st_size
 
     def append(self, upload_id: str, owner: int, offset: int, chunk: bytes) -> int:

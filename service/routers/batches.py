@@ -198,7 +198,7 @@ def _item_of(s: Session, batch: Batch, item_id: int) -> BatchItem:
 
 
 @router.post("/{batch_id}/items/{item_id}/split", response_model=ActionOut)
-def split_batch_item(batch_id: int, item_id: int, s: SessionDep, user: Uploader, settings: SettingsDep) -> ActionOut:
+def split_batch_item(batch_id: IdPath, item_id: IdPath, s: SessionDep, user: BatchOwner, settings: SettingsDep) -> ActionOut:
     """A document grouped from page images back into one document per image (each processed again)."""
     batch = _get_batch(s, batch_id)
     new = split_item(s, _item_of(s, batch, item_id), settings)
@@ -206,7 +206,7 @@ def split_batch_item(batch_id: int, item_id: int, s: SessionDep, user: Uploader,
 
 
 @router.post("/{batch_id}/merge", response_model=ActionOut)
-def merge_batch_items(batch_id: int, body: MergeRequest, s: SessionDep, user: Uploader, storage: StorageDep,
+def merge_batch_items(batch_id: IdPath, body: MergeRequest, s: SessionDep, user: BatchOwner, storage: StorageDep,
                       settings: SettingsDep) -> ActionOut:
     """Several page images (or grouped documents) of this batch into one document, in their order."""
     batch = _get_batch(s, batch_id)
@@ -215,8 +215,9 @@ def merge_batch_items(batch_id: int, body: MergeRequest, s: SessionDep, user: Up
     return ActionOut(batch_id=batch.id, affected=len(items), message=f"已将 {len(items)} 个文件合并为一份决定书，正在重新处理")
 
 
-@router.get("/{batch_id}/errors.csv", response_class=Response)
-def batch_errors_csv(batch_id: int, s: SessionDep, user: Viewer) -> Response:
+@router.get("/{batch_id}/errors.csv", response_class=Response,
+            responses={200: {"description": "the failed files and their errors", "content": {"text/csv": {"schema": {"type": "string"}}}}})
+def batch_errors_csv(batch_id: IdPath, s: SessionDep, user: BatchViewer) -> Response:
     """The batch's failed files with their errors, for a clerk to work through (opens in Excel)."""
     batch = _get_batch(s, batch_id)
     body = error_report(items_of(s, batch.id))

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from service.auth import CurrentUser, require
 from ingest.errors import LianfaError
 from service.batches import batch_out
-from service.chunked import ChunkedUploads, ChunkError, OffsetMismatch
+from service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
 from service.db.models import Batch
 from service.routers.deps import DbDep, SettingsDep, StorageDep
 from service.schemas.batches import BatchOut
@@ -20,6 +20,7 @@ from service.uploads import Received, batch_name, expand, group_pages, record_ba
 
 router = APIRouter(prefix="/api/uploads", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]
+Opener = Annotated[CurrentUser, Depends(require("uploader", owns="upload"))]
 MAX_CHUNK = 8 * 1024 * 1024
 
 
@@ -48,6 +49,8 @@ Chunks = Annotated[ChunkedUploads, Depends(_uploads)]
 
 
 def _refused(exc: ChunkError) -> HTTPException:
+    if isinstance(exc, UploadNotFound):
+        return HTTPException(status.HTTP_404_NOT_FOUND, str(exc))
     code = status.HTTP_409_CONFLICT if isinstance(exc, OffsetMismatch) else status.HTTP_400_BAD_REQUEST
     return HTTPException(code, str(exc))
 
@@ -62,7 +65,7 @@ def open_upload(body: OpenRequest, chunks: Chunks, user: Uploader) -> UploadStat
 
 
 @router.get("/{upload_id}", response_model=UploadState)
-def upload_state(upload_id: str, chunks: Chunks, user: Uploader) -> UploadState:
+def upload_state(upload_id: str, chunks: Chunks, user: Opener) -> UploadState:
     try:
         session, have = chunks.get(upload_id, user.id)
     except ChunkError as exc:
@@ -71,7 +74,7 @@ def upload_state(upload_id: str, chunks: Chunks, user: Uploader) -> UploadState:
 
 
 @router.put("/{upload_id}", response_model=UploadState)
-async def put_chunk(upload_id: str, request: Request, chunks: Chunks, user: Uploader,
+async def put_chunk(upload_id: str, request: Request, chunks: Chunks, user: Opener,
                     offset: Annotated[int, Query(ge=0)]) -> UploadState:
     """Append the request body (at most 8 MiB) at `offset`; a wrong offset gets 409 and the right one."""
     body = bytearray()
