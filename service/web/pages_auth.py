@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from service.auth import SESSION_COOKIE, authenticate, issue_token, revoke_token
+from service.auth import SESSION_COOKIE, LoginThrottled, authenticate, issue_token, revoke_token
 from service.web import csrf
 from service.web.access import check_form_token, session_user
 from service.web.templating import render
@@ -59,7 +59,12 @@ def login(
         return _login_page(request, _safe_next(next), "登录页面已过期，请重新输入用户名和密码", 403)
     settings = request.app.state.settings
     with request.app.state.db.session() as s:
-        user = authenticate(s, username.strip(), password)
+        try:
+            user = authenticate(s, username.strip(), password)
+        except LoginThrottled as exc:
+            page = _login_page(request, _safe_next(next), str(exc), 429)
+            page.headers["Retry-After"] = str(exc.retry_after)
+            return page
         if user is None:
             return _login_page(request, _safe_next(next), "用户名或密码错误，或账号已停用；请核对后重试或联系管理员", 401)
         lifetime = timedelta(hours=settings.session_hours)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from service.auth import CurrentUser
+from service.auth import CurrentUser, may_see
 from service.batches import batch_out, batch_summary
 from service.db.models import Batch
 from service.web.access import page_role
@@ -47,8 +47,9 @@ def batch_page(batch_id: int, request: Request, user: Viewer, only: str | None =
     """`only=failed`: the failed files alone, the list a clerk works through in a batch of hundreds."""
     with request.app.state.db.session() as s:
         batch = s.get(Batch, batch_id)
-        if batch is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在，请从“批次”列表中选择")
+        # The same rule as the API: another uploader's batch is as absent as one that never existed.
+        if batch is None or not may_see(s, user, "batch", batch_id):
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"批次 {batch_id} 不存在或不是您上传的，请从“批次”列表中选择")
         out = batch_out(s, batch)
     shown = [it for it in out.items if it.status == "failed"] if only == "failed" else out.items
     return render(request, "batch.html", user, batch=out, items=shown, only_failed=only == "failed",

@@ -258,3 +258,41 @@ def test_the_transfer_letter_button_appears_once_the_case_is_confirmed(client, s
     page = client.get(f"/cases/{case_id}").text
     assert f'href="/api/cases/{case_id}/letter.docx"' in page
     assert client.get(f"/api/cases/{case_id}/letter.docx").status_code == 200
+
+
+def test_another_uploaders_batch_page_is_not_shown(app, client, sessions, password_hash) -> None:
+    from datetime import timedelta
+
+    from service.auth import issue_token
+    from service.db.models import Batch, User
+    from service.web.csrf import session_token
+
+    add_cases(app, client, sessions["uploader"], [dict(text="当事人：某某商行 罚款一千元")])
+    with app.state.db.session() as s:
+        batch_id = s.query(Batch.id).scalar()
+        other = User(name="uploader2", password_hash=password_hash, role="uploader", active=True)
+        s.add(other)
+        s.flush()
+        cookie = issue_token(s, other, "session", timedelta(hours=1))
+    as_role(client, sessions["uploader"])
+    assert client.get(f"/batches/{batch_id}").status_code == 200
+    client.cookies.clear()
+    client.cookies.set("lianfa_session", cookie)
+    refused = client.get(f"/batches/{batch_id}", headers={"X-CSRF-Token": session_token(cookie)})
+    assert refused.status_code == 404 and "不是您上传的" in refused.text
+    as_role(client, sessions["reviewer"])
+    assert client.get(f"/batches/{batch_id}").status_code == 200
+
+
+def test_a_throttled_login_is_a_page_in_words(client, sessions) -> None:
+    from service.auth import FREE_FAILURES_PER_ACCOUNT
+
+    client.cookies.clear()
+    token = client.get("/login").cookies["lianfa_login_csrf"]
+    r = None
+    for _ in range(FREE_FAILURES_PER_ACCOUNT + 1):
+        r = client.post("/login", data={"username": "reviewer1", "password": "wrong-password", "csrf_token": token})
+        token = r.cookies.get("lianfa_login_csrf", token)
+    assert r is not None and r.status_code == 429
+    assert r.headers["content-type"].startswith("text/html") and int(r.headers["Retry-After"]) >= 1
+    assert "<form" in r.text
