@@ -27,7 +27,7 @@ class ClassifierSettings(BaseSettings):
     category_min_support: int = Field(default=3, ge=0)
     # A first guess in the domain and this likely is the decision's only category: the less likely
     # ones bring no threshold rules.
-    category_sure: float = Field(default=0.5, ge=0, le=1)
+    category_sure: float = Field(default=0.4, ge=0, le=1)
     # The text model alone raises `review` at or above this score (conduct rules cannot measure).
     text_review_score: float = Field(default=0.95, ge=0, le=1)
     model_version: str | None = None  # pin a registry version instead of the active one

@@ -20,7 +20,7 @@ from classifiers.schemas import ModelMeta
 
 DEFAULT_SEED = 20_240_601
 # Court-style examples per category: one per this many generated decisions, at least MIN_COURT.
-COURT_SHARE = 100
+COURT_SHARE = 150
 MIN_COURT = 5
 _lock = threading.Lock()
 
