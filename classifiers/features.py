@@ -28,7 +28,8 @@ from functools import lru_cache
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from ingest.document import Document, document_from_text
 from ingest.sections import segment
@@ -177,12 +178,25 @@ def slim(transformer: ColumnTransformer) -> ColumnTransformer:
     return transformer
 
 
+def _tfidf(vectorizer: TfidfVectorizer, texts: np.ndarray) -> csr_matrix:
+    """vectorizer.transform(texts): its counts, then the tf-idf weighting done here, since
+    sklearn's TfidfTransformer validates its input again on every call, which cost more than the
+    counting on one document. Same sublinear tf, idf and norm (a test compares the two)."""
+    counts = CountVectorizer.transform(vectorizer, texts).astype(vectorizer.dtype)
+    if vectorizer.sublinear_tf:
+        np.log(counts.data, counts.data)
+        counts.data += 1.0
+    if vectorizer.use_idf:
+        counts.data *= vectorizer.idf_[counts.indices].astype(vectorizer.dtype)
+    return normalize(counts, norm=vectorizer.norm, copy=False) if vectorizer.norm else counts
+
+
 def transform(transformer: ColumnTransformer, rows: np.ndarray) -> csr_matrix:
     """transformer.transform(rows) without its per-call dispatch (a third of the time of
     classifying one document): each fitted vectorizer on its column, weighted, side by side."""
     weights = transformer.transformer_weights or {}
     blocks = [
-        vectorizer.transform(rows[:, column]) * weights.get(name, 1.0)
+        _tfidf(vectorizer, rows[:, column]) * weights.get(name, 1.0)
         for name, vectorizer, column in transformer.transformers_
         if name != "remainder"
     ]
