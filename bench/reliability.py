@@ -38,7 +38,9 @@ CAIL = Path(__file__).resolve().parents[1].parent / "shared" / "real" / "cail"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--registry", type=Path, help="a registry directory with an active model")
-    parser.add_argument("--cail", type=Path, default=CAIL, help="folder of in_scope_dev.jsonl, out_of_scope.jsonl")
+    parser.add_argument(
+        "--cail", type=Path, default=CAIL, help="folder of in_scope_dev.jsonl, out_of_scope.jsonl"
+    )
     parser.add_argument("--n", type=int, default=500, help="holdout decisions to time")
     args = parser.parse_args()
 
@@ -73,7 +75,8 @@ def main() -> None:
             classifier.classify(doc, fields)
         single = len(docs) / (time.perf_counter() - start)
         print(f"extraction (baseline): {baseline:8.1f} docs/s")
-        print(f"classification + rules, one by one: {single:8.1f} docs/s ({single / baseline:.2f}x extraction)")
+        ratio = single / baseline
+        print(f"classification + rules, one by one: {single:8.1f} docs/s ({ratio:.2f}x extraction)")
 
 
 if __name__ == "__main__":

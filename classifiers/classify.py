@@ -4,10 +4,10 @@ The category model ranks categories. The first is filed as the decision's catego
 text is in the taxonomy's domain: its probability reaches the floor and its support reaches
 `category_min_support`: the distinct terms of that category's conduct vocabulary and cues
 (taxonomy.yaml) in the text, long ones counting two, and LAW_SUPPORT for citing one of the
-category's articles. A
-theft or an assault written as a court writes it gets some category first, since one must come
-first, but holds none of its words. The likely categories bring their threshold rules, which the rules engine checks against the extracted amounts and
-quantities and the text's signals; risk.assess combines the reasons with the text model's score.
+category's articles. A theft or an assault written as a court writes it gets some category first,
+since one must come first, but holds none of its words. The likely categories bring their
+threshold rules, which the rules engine checks against the extracted amounts and quantities and
+the text's signals; risk.assess combines the reasons with the text model's score.
 """
 
 from __future__ import annotations
@@ -89,12 +89,14 @@ class Classifier:
         out = []
         for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked])):
             category = self._category(r.category)
-            refs = {(ref.law, ref.article) for ref in category.laws_violated + category.laws_applied} if category else set()
+            laws = category.laws_violated + category.laws_applied if category else []
+            refs = {(ref.law, ref.article) for ref in laws}
             out.append(terms + (LAW_SUPPORT if cited & refs else 0))
         return out
 
     def _in_domain(self, ranked: Ranked, support: int) -> bool:
-        return ranked.probability >= self.settings.category_floor and support >= self.settings.category_min_support
+        settings = self.settings
+        return ranked.probability >= settings.category_floor and support >= settings.category_min_support
 
     def _judge(
         self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float, support: list[int]

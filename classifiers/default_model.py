@@ -41,7 +41,12 @@ def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_
             for i, ex in enumerate(court_examples(per_category, seed=seed)):
                 # the training export's form: a category, no criminal label (these texts state
                 # conduct, not the measures a threshold needs)
-                row = {"case_id": f"court-{i}", "text": ex.text, "category": ex.category, "criminal_label": None}
+                row = {
+                    "case_id": f"court-{i}",
+                    "text": ex.text,
+                    "category": ex.category,
+                    "criminal_label": None,
+                }
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         return train(
             [corpus, court],

@@ -91,7 +91,8 @@ def _vocabulary() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]
     over a thousand terms was tried at every position and cost more than the rest of
     classification."""
     by_category = {
-        c.id: frozenset(t for t in (*c.vocabulary, *c.cues) if len(t) >= 2) for c in load_taxonomy().categories
+        c.id: frozenset(t for t in (*c.vocabulary, *c.cues) if len(t) >= 2)
+        for c in load_taxonomy().categories
     }
     index: dict[str, list[str]] = {}
     for term in sorted({t for ts in by_category.values() for t in ts}, key=lambda t: (-len(t), t)):
@@ -157,7 +158,11 @@ def build_transformer() -> ColumnTransformer:
                 1,
             ),
             ("rest_words", TfidfVectorizer(max_features=50_000, **words), 2),
-            ("vocabulary", TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True, dtype=np.float32), 3),
+            (
+                "vocabulary",
+                TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True, dtype=np.float32),
+                3,
+            ),
         ],
         transformer_weights={
             "core_words": 1.0,

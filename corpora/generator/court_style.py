@@ -85,7 +85,9 @@ class CourtExample:
 
 
 def _money(rng: random.Random) -> str:
-    value = rng.choice((rng.randint(1, 99) * 100, rng.randint(1, 999) * 1000, rng.randint(1, 9999) * 100 + rng.randint(0, 99)))
+    value = rng.choice(
+        (rng.randint(1, 99) * 100, rng.randint(1, 999) * 1000, rng.randint(1, 9999) * 100 + rng.randint(0, 99))
+    )
     return f"{value:,}" if rng.random() < 0.3 else str(value)
 
 
@@ -127,7 +129,8 @@ def _example(rng: random.Random, category: Category) -> str:
     crimes = [c.crime for c in category.candidate_crimes]
     genre = rng.random()
     if genre < 0.55:
-        text = rng.choice(_COURT_OPENINGS).format(**fill) + body + rng.choice(_AFTER).format(**fill) + rng.choice(_PROOF)
+        opening = rng.choice(_COURT_OPENINGS).format(**fill)
+        text = opening + body + rng.choice(_AFTER).format(**fill) + rng.choice(_PROOF)
     elif genre < 0.85:
         bank = _NEWS if crimes else _ADMIN_NEWS
         text = rng.choice(bank).format(body=body, crime=rng.choice(crimes) if crimes else "", **fill)

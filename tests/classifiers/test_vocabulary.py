@@ -18,7 +18,13 @@ def test_every_category_has_conduct_vocabulary() -> None:
 
 def test_a_one_character_term_is_refused() -> None:
     with pytest.raises(ValidationError, match="two characters"):
-        Category(id="x", name="x", agency_types=["market_regulation"], laws_applied=[{"law": "x", "article": 1}], vocabulary=["条"])
+        Category(
+            id="x",
+            name="x",
+            agency_types=["market_regulation"],
+            laws_applied=[{"law": "x", "article": 1}],
+            vocabulary=["条"],
+        )
 
 
 def test_hits_find_every_position_longest_term_first() -> None:

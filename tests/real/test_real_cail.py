@@ -57,7 +57,8 @@ def _extract(rows: list[CailRow], tmp: Path) -> dict[int, dict]:
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[CailRow], dict, list[CailRow], dict]:
     ins, oos = _rows("in_scope_dev.jsonl"), _rows("out_of_scope.jsonl")
-    return ins, _extract(ins, tmp_path_factory.mktemp("in")), oos, _extract(oos, tmp_path_factory.mktemp("out"))
+    got_in = _extract(ins, tmp_path_factory.mktemp("in"))
+    return ins, got_in, oos, _extract(oos, tmp_path_factory.mktemp("out"))
 
 
 def _wrongly_filed(row: CailRow, result: dict) -> bool:
