@@ -1,8 +1,13 @@
 """One decision (Document + extracted Fields) → violation category and criminal risk.
 
-The category model ranks categories; the categories among the top k whose probability reaches the
-floor bring their threshold rules, which the rules engine checks against the extracted amounts and
-quantities and the text's signals; risk.assess combines the reasons with the text model's score.
+The category model ranks categories. The first is filed as the decision's category only when the
+text is in the taxonomy's domain: its probability reaches the floor and its support reaches
+`category_min_support`: the distinct terms of that category's conduct vocabulary and cues
+(taxonomy.yaml) in the text, long ones counting two, and LAW_SUPPORT for citing one of the
+category's articles. A theft or an assault written as a court writes it gets some category first,
+since one must come first, but holds none of its words. The likely categories bring their
+threshold rules, which the rules engine checks against the extracted amounts and quantities and
+the text's signals; risk.assess combines the reasons with the text model's score.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 from classifiers.category_model import Ranked, rank_categories
 from classifiers.config import ClassifierSettings
 from classifiers.criminal_model import criminal_scores
-from classifiers.features import feature_rows, split_sections, transform
+from classifiers.features import feature_rows, row_hits, split_sections, transform, vocabulary_support
 from classifiers.registry import LoadedModel
 from classifiers.risk import CriminalRisk, assess, case_facts
 from classifiers.rules_engine import RANK, RulesEngine
@@ -23,6 +28,11 @@ from corpora.rules import load_rules
 from corpora.taxonomy import Category, load_taxonomy
 from extractors.fields import Fields
 from ingest.document import Document
+
+
+# An article the category's decisions cite is in-domain evidence on its own (most decisions state
+# the conduct in words of their own but cite its law): enough to pass category_min_support.
+LAW_SUPPORT = 3
 
 
 @dataclass
@@ -67,21 +77,45 @@ class Classifier:
         if not cases:
             return []
         bundle = self.model.bundle
-        x = transform(bundle["features"], feature_rows([split_sections(doc) for doc, _ in cases]))
+        rows = feature_rows([split_sections(doc) for doc, _ in cases])
+        x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)
         scores = criminal_scores(bundle["criminal"], x)
-        return [self._judge(doc, fields, r, float(s)) for (doc, fields), r, s in zip(cases, ranked, scores)]
+        supports = [
+            self._support(hits, ranks, fields)
+            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases)
+        ]
+        return [
+            self._judge(doc, fields, r, float(s), sup)
+            for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports)
+        ]
+
+    def _support(self, hits: list[str], ranked: list[Ranked], fields: Fields) -> list[int]:
+        """Each guess's in-domain evidence: its conduct terms in the text, and LAW_SUPPORT more when
+        the decision cites an article the category's decisions violate or apply."""
+        cited = {(law.law, law.article) for law in fields.laws}
+        out = []
+        for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked])):
+            category = self._category(r.category)
+            laws = category.laws_violated + category.laws_applied if category else []
+            refs = {(ref.law, ref.article) for ref in laws}
+            out.append(terms + (LAW_SUPPORT if cited & refs else 0))
+        return out
+
+    def _in_domain(self, ranked: Ranked, support: int) -> bool:
+        settings = self.settings
+        return ranked.probability >= settings.category_floor and support >= settings.category_min_support
 
     def _judge(
-        self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float
+        self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float, support: list[int]
     ) -> Classified:
-        likely = [r for r in ranked if r.probability >= self.settings.category_floor]
-        # Nothing reaching the floor means the decision is worded in a way the model barely knows
+        confident = bool(ranked) and self._in_domain(ranked[0], support[0])
+        likely = [r for r, n in zip(ranked, support) if self._in_domain(r, n)] if confident else []
+        # A first guess out of the domain means the decision is worded in a way the model barely knows
         # (公路超限, or food past its shelf life written as no training decision was): the guesses
         # about as likely as the best one still bring their rules, but those may only ask for
         # review, and may not assume that a quantity of something else (建筑渣土 72.6吨) is what
         # they measure.
-        confident = bool(likely)
         if not confident and ranked:
             likely = [r for r in ranked if r.probability >= 0.75 * ranked[0].probability]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
@@ -92,8 +126,11 @@ class Classifier:
         reasons = self.engine.evaluate(main, replace(facts, infer_subjects=confident))
         if not confident:
             reasons = [replace(r, level="review") if r.level == "high" else r for r in reasons]
-        # A less likely category's rules may ask for review, never raise a lead on their own.
-        others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main]
+        # A less likely category's rules may ask for review, never raise a lead on their own; and
+        # none run beside a first guess the model is sure of (贮存 of hazardous waste filed as
+        # storage is not also checked as 处置).
+        sure = confident and ranked[0].probability >= self.settings.category_sure
+        others = [rid for c in categories[1:] for rid in c.rule_ids if rid not in main] if not sure else []
         reasons += [
             replace(r, level="review") if r.level == "high" else r
             for r in self.engine.evaluate(others, facts)
@@ -118,6 +155,9 @@ class Classifier:
             "label": top.name if filed and top and top.id == filed else None,
             "confidence": round(ranked[0].probability, 4),
             "candidate_crimes": crimes if filed else [],
+            # the first guess's in-domain evidence (its terms and articles in the text): `category`
+            # is null below LIANFA_CATEGORY_MIN_SUPPORT
+            "vocabulary_support": support[0] if support else 0,
             "top_categories": [
                 {
                     "category": r.category,

@@ -1,10 +1,16 @@
 """The default model a fresh install classifies with: trained reproducibly from a generated
 default-style corpus (fixed seed and size) when the registry has no active model, by `lianfa setup`
-or lazily on first use."""
+or lazily on first use.
+
+Beside the decisions it learns from short court-, news- and table-style texts of each category's
+conduct (corpora.generator.court_style), one for every COURT_SHARE decisions per category: without
+them the model knows the categories only in the generator's decision templates, and real fact
+descriptions in other words came out near-uniform."""
 
 from __future__ import annotations
 
 import fcntl
+import json
 import tempfile
 import threading
 from pathlib import Path
@@ -13,23 +19,44 @@ from classifiers.registry import Registry
 from classifiers.schemas import ModelMeta
 
 DEFAULT_SEED = 20_240_601
+# Court-style examples per category: one per this many generated decisions, at least MIN_COURT.
+COURT_SHARE = 150
+MIN_COURT = 5
 _lock = threading.Lock()
 
 
 def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_SEED) -> ModelMeta:
     from classifiers.config import get_classifier_settings
     from classifiers.training import train
+    from corpora.generator.court_style import court_examples
     from corpora.generator.writer import write_corpus
 
     n = n or get_classifier_settings().default_model_documents
+    per_category = max(MIN_COURT, n // COURT_SHARE)
     with tempfile.TemporaryDirectory(prefix="lianfa-default-corpus-") as tmp:
-        write_corpus(Path(tmp), n=n, seed=seed, style="default")
+        corpus = Path(tmp) / "corpus"
+        write_corpus(corpus, n=n, seed=seed, style="default")
+        court = Path(tmp) / "court_style.jsonl"
+        with court.open("w", encoding="utf-8") as fh:
+            for i, ex in enumerate(court_examples(per_category, seed=seed)):
+                # the training export's form: a category, no criminal label (these texts state
+                # conduct, not the measures a threshold needs)
+                row = {
+                    "case_id": f"court-{i}",
+                    "text": ex.text,
+                    "category": ex.category,
+                    "criminal_label": None,
+                }
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         return train(
-            [Path(tmp)],
+            [corpus, court],
             registry,
             seed=seed,
             promote=True,
-            note=f"default model: generated default-style corpus, n={n}, seed={seed}",
+            note=(
+                f"default model: generated default-style corpus, n={n}, seed={seed}; "
+                f"{per_category} court-style texts per category"
+            ),
         )
 
 

@@ -1,15 +1,21 @@
 """Evaluating a model on labelled examples: per-category precision/recall/F1, the confusion
-matrix, and the text model's criminal-likeness scores; and a side-by-side with another model."""
+matrix, and the text model's criminal-likeness scores; and a side-by-side with another model.
+Also the real criminal fact descriptions of CAIL2018 (../shared/real/cail, measured, never
+trained on): is the true charge among the candidate crimes, and a reliability table."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from classifiers.schemas import ClassMetrics
 
 if TYPE_CHECKING:
+    from classifiers.classify import Classifier
     from classifiers.registry import LoadedModel
     from classifiers.training import Example
 
@@ -132,4 +138,89 @@ def format_evaluation(
                 lines.append(f"  {rep.labels[i]} ({rep.confusion[i][i]} right) → " + ", ".join(errs))
         if not bad:
             lines.append("  (none)")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class CailRow:
+    """A real criminal fact description (CAIL2018) and its true charges (罪名 without 罪)."""
+
+    id: int
+    fact: str
+    charges: list[str]
+
+
+@dataclass(frozen=True)
+class CailResult:
+    id: int
+    probability: float  # of the first guess
+    first_right: bool  # a true charge is among the first guess's candidate crimes
+    filed: bool  # violation.category is not null
+    hit: bool  # a true charge is among violation.candidate_crimes (what score_cail.py counts)
+    flagged: bool  # criminal_risk.level is not low
+
+
+def load_cail(path: Path) -> list[CailRow]:
+    """CAIL rows from a jsonl file: `in_scope` charges where given, else `accusation`."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            rows.append(CailRow(int(obj["id"]), obj["fact"], list(obj.get("in_scope") or obj["accusation"])))
+    return rows
+
+
+def _charge(name: str) -> str:
+    # 刑法修正案（十一） renamed 生产、销售假药罪 to 生产、销售、提供假药罪: the same charge
+    return re.sub(r"[、，,\s罪]|提供", "", name)
+
+
+def charge_among(charges: list[str], crimes: list[str]) -> bool:
+    """score_cail.py's test: a charge equal to, or inside, or holding a candidate crime's name."""
+    wanted = [_charge(c) for c in charges]
+    got = [_charge(c) for c in crimes if c]
+    return any(t == c or t in c or c in t for t in wanted for c in got)
+
+
+def score_cail(classifier: Classifier, rows: list[CailRow]) -> list[CailResult]:
+    """Extract and classify each fact description as `lianfa extract` does."""
+    from extractors.fields import extract
+    from ingest.document import document_from_text
+    from ingest.sections import segment
+
+    out = []
+    for row in rows:
+        doc = document_from_text(row.fact)
+        doc = doc.with_sections(segment(doc.text))
+        result = classifier.classify(doc, extract(doc))
+        violation = result.violation
+        first = result.ranked[0] if result.ranked else None
+        category = classifier.taxonomy.get(first.category) if first else None
+        first_crimes = [c.crime for c in category.candidate_crimes] if category else []
+        out.append(
+            CailResult(
+                id=row.id,
+                probability=first.probability if first else 0.0,
+                first_right=charge_among(row.charges, first_crimes),
+                filed=violation["category"] is not None,
+                hit=charge_among(row.charges, violation["candidate_crimes"]),
+                flagged=result.risk.level != "low",
+            )
+        )
+    return out
+
+
+def reliability_table(results: list[CailResult], bins: int = 5) -> str:
+    """Predicted (mean probability of the first guess) against observed accuracy, per bin."""
+    lines = [f"{'confidence':>12}{'rows':>6}{'predicted':>11}{'observed':>10}{'filed':>7}"]
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [r for r in results if lo <= r.probability < hi or (b == bins - 1 and r.probability == 1.0)]
+        if not inside:
+            lines.append(f"{f'{lo:.1f}–{hi:.1f}':>12}{0:6d}{'-':>11}{'-':>10}{0:7d}")
+            continue
+        predicted = sum(r.probability for r in inside) / len(inside)
+        observed = sum(r.first_right for r in inside) / len(inside)
+        filed = sum(r.filed for r in inside)
+        lines.append(f"{f'{lo:.1f}–{hi:.1f}':>12}{len(inside):6d}{predicted:11.3f}{observed:10.3f}{filed:7d}")
     return "\n".join(lines)

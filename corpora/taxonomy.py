@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from corpora.datafile import DATA_DIR, load_model
 from corpora.laws import LawBook, load_laws
@@ -83,6 +83,15 @@ class Category(BaseModel):
     candidate_crimes: list[CandidateCrime] = Field(default_factory=list)
     rule_ids: list[str] = Field(default_factory=list)
     cues: list[str] = Field(default_factory=list)
+    vocabulary: list[str] = Field(default_factory=list)
+
+    @field_validator("vocabulary")
+    @classmethod
+    def _terms(cls, terms: list[str]) -> list[str]:
+        short = [t for t in terms if len(t) < 2]
+        if short:
+            raise ValueError(f"vocabulary terms need two characters or more (one matches anywhere): {short}")
+        return terms
 
     @property
     def has_criminal_counterpart(self) -> bool:

@@ -133,6 +133,11 @@ class ViolationOut(_Model):
     top_categories: list[CategoryProbabilityOut] = Field(
         default_factory=list, description="the k most likely categories with probabilities, most likely first"
     )
+    vocabulary_support: int | None = Field(
+        default=None,
+        description="distinct terms of the first guess's conduct vocabulary in the text; below"
+        " LIANFA_CATEGORY_MIN_SUPPORT the text is out of domain and `category` is null",
+    )
 
 
 class ReasonOut(BaseModel):

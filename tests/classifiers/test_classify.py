@@ -208,7 +208,8 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple
     doc = doc.with_sections(segment(doc.text))
     fields = extract(doc)
     tied = [Ranked("toxic_food", 0.098), Ranked("unsafe_food", 0.097), Ranked("electric_poison_fishing", 0.05)]
-    judged = classifier._judge(doc, fields, tied, 0.1)
+    # the conduct's words are there (support 3 each): only the probabilities are too low
+    judged = classifier._judge(doc, fields, tied, 0.1, [3, 3, 3])
     risk = judged.risk
     # too unsure to file a category; the guesses stay listed for the reviewer
     assert judged.violation["category"] is None and judged.violation["candidate_crimes"] == []
@@ -216,3 +217,38 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple
     assert risk.level == "review"
     assert {r.rule_id for r in risk.reasons} == {"fake_products_amount"}
     assert all(r.level == "review" for r in risk.reasons)
+
+
+def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(trained: tuple[Registry, ModelMeta]) -> None:
+    """A theft written as a court writes it: some category comes first and, with no floor, would be
+    filed; none of that category's conduct terms is in the text, so it is not."""
+    registry, meta = trained
+    model = registry.load(meta.version)
+    text = "经审理查明，被告人王某趁店内无人之际，秘密窃取柜台内现金及手机一部，经鉴定价值人民币三千元。"
+    doc = document_from_text(text)
+    doc = doc.with_sections(segment(doc.text))
+    fields = extract(doc)
+    lax = Classifier(model, ClassifierSettings(category_floor=0.0, category_min_support=0)).classify(doc, fields)
+    gated = Classifier(model, ClassifierSettings(category_floor=0.0)).classify(doc, fields)
+    assert lax.violation["category"] is not None
+    assert gated.violation["category"] is None and gated.violation["candidate_crimes"] == []
+    assert gated.violation["vocabulary_support"] < 3 and gated.violation["top_categories"]
+
+
+def test_a_text_holding_its_categorys_vocabulary_is_filed(trained: tuple[Registry, ModelMeta]) -> None:
+    """The same gate lets a hunting case through: the first guess's own terms are in the text."""
+    from classifiers.category_model import Ranked
+    from classifiers.features import vocabulary_hits, vocabulary_support
+
+    registry, meta = trained
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    text = "经审理查明，被告人李某在禁猎期内使用猎套、捕鸟网猎捕野生动物斑鸠二十只。"
+    doc = document_from_text(text)
+    doc = doc.with_sections(segment(doc.text))
+    ranked = [Ranked("illegal_hunting", 0.4), Ranked("fishing_banned_gear", 0.2), Ranked("illegal_logging", 0.1)]
+    support = vocabulary_support(vocabulary_hits(text), [r.category for r in ranked])
+    judged = classifier._judge(doc, extract(doc), ranked, 0.1, support)
+    assert judged.violation["category"] == "illegal_hunting" and judged.violation["vocabulary_support"] >= 4
+    assert "非法狩猎罪" in judged.violation["candidate_crimes"]
+    theft = "经审理查明，被告人王某秘密窃取被害人手机一部。"
+    assert vocabulary_support(vocabulary_hits(theft), ["illegal_hunting"]) == [0]

@@ -8,8 +8,9 @@ import pytest
 
 import classifiers.config
 from classifiers.config import ClassifierSettings
-from classifiers.default_model import ensure_default, train_default
+from classifiers.default_model import MIN_COURT, ensure_default, train_default
 from classifiers.registry import Registry
+from corpora.taxonomy import load_taxonomy
 
 
 def test_default_model_is_trained_once_and_reproducible(
@@ -21,6 +22,7 @@ def test_default_model_is_trained_once_and_reproducible(
     assert ensure_default(registry) == "v1"
     assert ensure_default(registry) == "v1" and registry.versions() == ["v1"]
     first = registry.meta("v1")
-    assert "default model" in first.note and first.data_size == 120
+    # 120 decisions and the minimum of court-style texts per category
+    assert "default model" in first.note and first.data_size == 120 + MIN_COURT * len(load_taxonomy().ids)
     other = train_default(Registry(tmp_path / "again"))
     assert other.data_sha256 == first.data_sha256 and other.labels == first.labels

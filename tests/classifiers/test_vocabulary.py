@@ -1,0 +1,48 @@
+"""The conduct vocabulary (taxonomy.yaml `vocabulary`): found in a text as features and as the
+classifier's in-domain evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from classifiers.features import feature_rows, parts_from_text, row_hits, vocabulary_hits, vocabulary_support
+from corpora.taxonomy import Category, load_taxonomy
+
+
+def test_every_category_has_conduct_vocabulary() -> None:
+    for category in load_taxonomy().categories:
+        assert len(category.vocabulary) >= 5, category.id
+
+
+def test_a_one_character_term_is_refused() -> None:
+    with pytest.raises(ValidationError, match="two characters"):
+        Category(
+            id="x",
+            name="x",
+            agency_types=["market_regulation"],
+            laws_applied=[{"law": "x", "article": 1}],
+            vocabulary=["条"],
+        )
+
+
+def test_hits_find_every_position_longest_term_first() -> None:
+    hits = vocabulary_hits("被告人盗伐林木十株，并在禁猎期猎捕野猪")
+    assert hits[:2] == ["盗伐林木", "林木"]
+    assert {"禁猎期", "猎捕", "野猪"} <= set(hits)
+
+
+def test_support_counts_distinct_terms_long_ones_twice() -> None:
+    hits = vocabulary_hits("非法吸收公众存款，吸收公众存款，承诺高额利息")
+    [deposits, logging] = vocabulary_support(hits, ["illegal_deposit_taking", "illegal_logging"])
+    # 非法吸收 (4) + 吸收公众存款 (6) + 高额利息 (4) count two each; repeats count once
+    assert deposits == 6 and logging == 0
+
+
+def test_feature_rows_carry_the_hits_of_the_core_text() -> None:
+    # a court's finding of fact lands in the segmenter's header; it is still the core
+    rows = feature_rows([parts_from_text("经审理查明，被告人在禁渔期使用地笼网捕捞。")])
+    assert rows.shape == (1, 4)
+    assert row_hits(rows) == [["禁渔期", "地笼网", "捕捞"]]
+    assert isinstance(rows[0, 3], str) and np.all(rows[:, 0] != "")
