@@ -121,5 +121,5 @@ def test_a_page_in_traditional_characters_is_read_the_same() -> None:
     )
     f = _fields(text)
     assert f.doc_number is not None
-    assert (f.doc_number.value, f.doc_number.source) == ("某關緝違字〔2024〕6号", "title")
+    assert (f.doc_number.value, f.doc_number.source) == ("某关缉违字〔2024〕6号", "title")  # read as simplified
     assert [r.kind for r in f.related_numbers] == ["告知书", "责令改正"]
