@@ -143,10 +143,11 @@ _ACT = (
 _TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
 _TITLE_TOP = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+# A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
     re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
     re.compile(
-        rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+        rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),

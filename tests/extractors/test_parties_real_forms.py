@@ -226,3 +226,8 @@ def test_an_addressee_run_into_the_page_counter_line() -> None:
 def test_a_title_that_opens_with_the_agency_and_about() -> None:
     [p] = _parties("某某海关关于某某市恒昌贸易有限公司擅自处置保税料件案的处罚决定\n经我关调查,当事人将保税料件擅自内销。\n")
     assert (p.name, p.source) == ("某某市恒昌贸易有限公司", "title")
+
+
+def test_a_heading_that_opens_with_about_names_the_party_without_it() -> None:
+    [p] = _parties("关于某某市远航包装材料有限公司违反海关监管规定的行政处罚决定书\n当事人申报进口纸板三票，经海关计核漏缴税款。\n")
+    assert p.name == "某某市远航包装材料有限公司"
