@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.web.labels import AMOUNT_ROLES, FIELD_NAMES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, RISK_LEVELS
+from service.web.labels import AMOUNT_ROLES, FIELD_NAMES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, RISK_LEVELS, VALUE_SOURCES
 
 _SINGLE = ("doc_number", "agency", "decision_date", "case_cause")
 
@@ -22,6 +22,7 @@ class EvidenceItem:
     start: int | None
     end: int | None
     box: dict[str, float] | None
+    provenance: str | None = None  # where it was read and how sure: `标题 · 60%`, shown for 文号 and parties
 
     @property
     def box_style(self) -> str:
@@ -51,8 +52,15 @@ class ReasonView:
 
 
 @dataclass
+class RelatedNumber:
+    number: str
+    kind: str
+
+
+@dataclass
 class CaseView:
     evidence: list[EvidenceItem] = field(default_factory=list)
+    related_numbers: list[RelatedNumber] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     reasons: list[ReasonView] = field(default_factory=list)
 
@@ -80,6 +88,13 @@ def _describe(key: str, item: dict[str, Any]) -> tuple[str, str]:
         extra = f"（{item['credit_code']}）" if item.get("credit_code") else ""
         return f"当事人·{PARTY_KINDS.get(str(item.get('kind')), '')}".rstrip("·"), f"{item.get('name') or ''}{extra}"
     return FIELD_NAMES.get(key, key), str(item.get("text") or "")
+
+
+def _provenance(source: Any, confidence: Any) -> str | None:
+    if not source:
+        return None
+    where = VALUE_SOURCES.get(str(source), str(source))
+    return f"{where} · {float(confidence):.0%}" if isinstance(confidence, (int, float)) else where
 
 
 def _item(eid: str, key: str, label: str, value: str, ev: dict[str, Any] | None) -> EvidenceItem:
@@ -135,12 +150,21 @@ def build(fields: dict[str, Any]) -> CaseView:
         if fields.get(key):
             ev = single_ev.get(key) if isinstance(single_ev.get(key), dict) else None
             view.evidence.append(_item(f"ev-{key}", key, FIELD_NAMES[key], str(fields[key]), ev))
+    if view.evidence and view.evidence[0].field == "doc_number":
+        view.evidence[0].provenance = _provenance(fields.get("doc_number_source"), fields.get("doc_number_confidence"))
+    view.related_numbers = [
+        RelatedNumber(str(r.get("number") or ""), str(r.get("kind") or "其他"))
+        for r in fields.get("related_numbers") or [] if isinstance(r, dict) and r.get("number")
+    ]
     for key in ("parties", "amounts", "quantities", "laws", "penalties"):
         for n, it in enumerate(fields.get(key) or []):
             if isinstance(it, dict):
                 label, value = _describe(key, it)
                 ev = it.get("evidence") if isinstance(it.get("evidence"), dict) else None
-                view.evidence.append(_item(f"ev-{key}-{n}", key, label, value, ev))
+                item = _item(f"ev-{key}-{n}", key, label, value, ev)
+                if key == "parties":
+                    item.provenance = _provenance(it.get("source"), it.get("confidence"))
+                view.evidence.append(item)
     for n, r in enumerate((fields.get("criminal_risk") or {}).get("reasons") or []):
         if not isinstance(r, dict):
             continue

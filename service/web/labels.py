@@ -16,6 +16,16 @@ FIELD_NAMES: dict[str, str] = {
     "penalties": "处罚",
     "reason": "追诉理由",
 }
+# Where a party or 文号 was read, so a reviewer knows which values to check against the scan.
+VALUE_SOURCES: dict[str, str] = {
+    "label": "标注栏",
+    "header": "文书首部",
+    "title": "标题",
+    "body": "正文",
+    "addressee": "抬头称谓",
+    "table": "公示表格",
+    "finding": "违法事实",
+}
 AMOUNT_ROLES: dict[str, str] = {
     "fine": "罚款",
     "confiscated_income": "没收违法所得",

@@ -296,3 +296,16 @@ def test_a_throttled_login_is_a_page_in_words(client, sessions) -> None:
     assert r is not None and r.status_code == 429
     assert r.headers["content-type"].startswith("text/html") and int(r.headers["Retry-After"]) >= 1
     assert "<form" in r.text
+
+
+def test_case_page_says_where_the_party_and_the_doc_number_were_read(app, client, sessions) -> None:
+    [cid] = add_cases(app, client, sessions["uploader"], [dict(
+        text="关于某某贸易有限公司违反规定的处罚决定 某关缉违字〔2024〕6号 经查，责令改正通知书(某关责改字〔2024〕3号)。",
+        doc_number="某关缉违字〔2024〕6号", doc_number_source="title", doc_number_confidence=0.9,
+        related_numbers=[{"number": "某关责改字〔2024〕3号", "kind": "责令改正", "evidence": None}],
+        parties=[{"name": "某某贸易有限公司", "kind": "organisation", "source": "finding", "confidence": 0.5}],
+    )])
+    as_role(client, sessions["reviewer"])
+    text = client.get(f"/cases/{cid}").text
+    assert "（标题 · 90%）" in text and "（违法事实 · 50%）" in text
+    assert "责令改正 某关责改字〔2024〕3号" in text
