@@ -34,6 +34,10 @@ def _fields(text: str) -> Fields:
         ("某水罚〔2020〕B17号", "某水罚〔2020〕B17号"),
         ("某市监某处〔2024〕11022000031234号", "某市监某处〔2024〕11022000031234号"),
         ("某医保罚﹝2023﹞6号", "某医保罚〔2023〕6号"),
+        # agriculture's line of work in brackets before 罚, a space before the serial
+        ("某农(渔政)罚〔2023〕 41号", "某农(渔政)罚〔2023〕41号"),
+        # a line-of-work word between the year and 第N
+        ("某城罚决字〔2025〕建设第7号", "某城罚决字〔2025〕建设第7号"),
     ],
 )
 def test_real_shapes_are_read_whole(printed: str, filed: str) -> None:
@@ -123,3 +127,17 @@ def test_a_page_in_traditional_characters_is_read_the_same() -> None:
     assert f.doc_number is not None
     assert (f.doc_number.value, f.doc_number.source) == ("某关缉违字〔2024〕6号", "title")  # read as simplified
     assert [r.kind for r in f.related_numbers] == ["告知书", "责令改正"]
+
+
+def test_a_labour_inspection_order_is_an_order_to_correct() -> None:
+    text = (
+        "某市人力资源和社会保障局\n行政处罚决定书\n某人社监罚〔2024〕9号\n" + _PARTY + "我局向该单位发出"
+        "《劳动保障监察责令改正指令书》(某劳监令〔2024〕0000318号)。特种设备使用单位收到《特种设备安全监察指令书》"
+        "(某市监特令〔2024〕第5号)。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某人社监罚〔2024〕9号"
+    assert {r.value: r.kind for r in f.related_numbers} == {
+        "某劳监令〔2024〕0000318号": "责令改正",
+        "某市监特令〔2024〕第5号": "责令改正",
+    }

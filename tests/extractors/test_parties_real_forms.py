@@ -231,3 +231,12 @@ def test_a_title_that_opens_with_the_agency_and_about() -> None:
 def test_a_heading_that_opens_with_about_names_the_party_without_it() -> None:
     [p] = _parties("关于某某市远航包装材料有限公司违反海关监管规定的行政处罚决定书\n当事人申报进口纸板三票，经海关计核漏缴税款。\n")
     assert p.name == "某某市远航包装材料有限公司"
+
+
+def test_labels_of_the_second_survey_pass() -> None:
+    [a] = _named("被处罚行为人:宁**      性别:女     民族:汉\n住址:某区某街道**组    电话:139******07")
+    [b] = _named("当事人(名称/姓名):某某县***学堂托管部\n法定代表人:邵** 证件类型: 营业执照\n地址/住址:某县某镇**号")
+    [c] = _named("当事人:某某丰穗农资服务部\n登记地址:某县某街道某路5号\n法定代表人:唐x 身份证号码:41000xxxxxxx20033")
+    assert (a.name, a.kind, a.address) == ("宁**", "individual", "某区某街道**组")
+    assert (b.name, b.address, b.legal_representative) == ("某某县***学堂托管部", "某县某镇**号", "邵**")
+    assert (c.name, c.address, c.legal_representative) == ("某某丰穗农资服务部", "某县某街道某路5号", "唐x")
