@@ -66,11 +66,15 @@ class Classifier:
         if category is None:
             return self.classify_many([(document, fields)])[0]
         bundle = self.model.bundle
-        x = transform(bundle["features"], feature_rows([split_sections(document)]))
+        rows = feature_rows([split_sections(document)])
+        x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)[0]
         score = float(criminal_scores(bundle["criminal"], x)[0])
         forced = [Ranked(category, 1.0), *(r for r in ranked if r.category != category)]
-        return self._judge(document, fields, forced, score)
+        support = self._support(row_hits(rows)[0], forced, fields)
+        # A reviewer who names the category has placed the decision in the domain, whatever its wording.
+        support[0] = max(support[0], self.settings.category_min_support)
+        return self._judge(document, fields, forced, score, support)
 
     def classify_many(self, cases: Sequence[tuple[Document, Fields]]) -> list[Classified]:
         """Classify a batch (the models run once on all rows)."""
