@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 import secrets
 import string
 from collections.abc import Callable, Sequence
@@ -111,10 +112,16 @@ def create_user(session: Session, name: str, password: str, role: str) -> User:
     return user
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def authenticate(session: Session, name: str, password: str, address: str | None = None) -> User | None:
     """The user `name` if `password` is theirs. Every attempt is in the audit log; after repeated
     failures for the account or from `address`, attempts are refused with LoginThrottled, before
     the password is checked, until the backoff has passed."""
+    # No account name holds a control character, and PostgreSQL refuses NUL in any text: a typed
+    # one becomes U+FFFD, which matches nobody and is audited harmlessly.
+    name = _CONTROL.sub("\ufffd", name)
     now = utcnow()
     wait = _login_wait(session, name, address, now)
     if wait > 0:

@@ -19,7 +19,7 @@ from service.auth import (
     revoke_token,
 )
 from service.routers.deps import SessionDep, SettingsDep
-from service.schemas.common import problems
+from service.schemas.common import NO_CONTROL_CHARACTERS, problems
 from service.schemas.users import TokenOut
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
@@ -37,7 +37,7 @@ def login(
     response: Response,
     s: SessionDep,
     settings: SettingsDep,
-    username: Annotated[str, Form(min_length=1, max_length=256)],
+    username: Annotated[str, Form(min_length=1, max_length=256, pattern=NO_CONTROL_CHARACTERS)],
     password: Annotated[str, Form(min_length=1, max_length=1024)],
     kind: Annotated[str, Form(pattern="^(bearer|session)$")] = "bearer",
 ) -> TokenOut:

@@ -113,3 +113,11 @@ def test_the_session_cookie_is_secure_behind_tls(app, tokens) -> None:
             r = c.post("/api/auth/token", data={"username": "analyst1", "password": PASSWORD, "kind": "session"})
             assert r.status_code == 200
             assert ("secure" in r.headers["set-cookie"].lower()) is secure
+
+
+def test_a_control_character_in_the_name_is_a_failed_login_on_every_database(app, client, tokens) -> None:
+    from service.auth import authenticate
+
+    with app.state.db.session() as s:
+        assert authenticate(s, "admin1\x00", "wrong-password") is None
+    assert _login(client, "\x00", "wrong-password").status_code == 422
