@@ -13,7 +13,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request, status
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
@@ -33,6 +35,24 @@ from service.web import invalid_request_page, mount as mount_pages
 PUBLIC_PATHS = frozenset({"/api/health", "/api/auth/token"})
 
 
+def _query_names(dependant: Dependant) -> set[str]:
+    return {p.alias for p in dependant.query_params}.union(*(_query_names(d) for d in dependant.dependencies))
+
+
+def _known_query(request: Request) -> None:
+    """An API call naming a query parameter its operation does not take is refused (422), not served
+    as if the parameter were absent: a misspelt filter must not quietly return everything."""
+    route = request.scope.get("route")
+    if not request.url.path.startswith("/api/") or not isinstance(route, APIRoute):
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestValidationError([
+            {"loc": ("query", name), "msg": f"此接口没有参数 {name}", "type": "extra_forbidden"} for name in unknown
+        ])
+
+
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     settings = settings or get_service_settings()
     db = Database(settings.db_url)
@@ -45,6 +65,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     # Swagger UI and ReDoc from fastapi-offline's bundled files: the docs render with no network.
     app: FastAPI = FastAPIOffline(
         lifespan=lifespan,
+        dependencies=[Depends(_known_query)],
         title="lianfa",
         summary="两法衔接：行政处罚决定书识别、要素抽取与涉嫌犯罪案件提示",
         version="0.1.0",

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.auth import CurrentUser, require
-from service.batches import batch_out, batch_summary, error_report, items_of, merge_items, progress, split_item
+from service.batches import RegroupError, batch_out, batch_summary, error_report, items_of, merge_items, progress, split_item
 from service.db.models import Batch, BatchItem
 from service.db.session import Database
 from service.jobs import queue
 from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
 from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, MergeRequest, RetryRequest
-from service.schemas.common import IdPath, Limit, Offset, problems
+from service.schemas.common import NO_CONTROL_CHARACTERS, IdPath, Limit, Offset, problems
 from service.uploads import batch_name, expand, group_pages, receive_multipart, record_batch
 
 router = APIRouter(prefix="/api/batches", tags=["batches"])
@@ -79,7 +79,8 @@ def _get_batch(s: Session, batch_id: int) -> Batch:
 )
 async def upload_batch(
     request: Request, user: Uploader, db: DbDep, storage: StorageDep, settings: SettingsDep,
-    name: Annotated[str | None, Query(max_length=200, description="批次名称（默认：上传的 ZIP 的文件名）")] = None,
+    name: Annotated[str | None, Query(max_length=200, pattern=NO_CONTROL_CHARACTERS,
+                                      description="批次名称（默认：上传的 ZIP 的文件名）")] = None,
 ) -> BatchOut:
     """Upload many files (and ZIPs) at once; each becomes a batch item with its own status."""
     backlog = await run_in_threadpool(_backlog, db)
@@ -197,21 +198,30 @@ def _item_of(s: Session, batch: Batch, item_id: int) -> BatchItem:
     return item
 
 
-@router.post("/{batch_id}/items/{item_id}/split", response_model=ActionOut)
+_REGROUP = problems(s409="the item cannot be split or merged: already reviewed, refused at upload, or not grouped")
+
+
+@router.post("/{batch_id}/items/{item_id}/split", response_model=ActionOut, responses=_REGROUP)
 def split_batch_item(batch_id: IdPath, item_id: IdPath, s: SessionDep, user: BatchOwner, settings: SettingsDep) -> ActionOut:
     """A document grouped from page images back into one document per image (each processed again)."""
     batch = _get_batch(s, batch_id)
-    new = split_item(s, _item_of(s, batch, item_id), settings)
+    try:
+        new = split_item(s, _item_of(s, batch, item_id), settings)
+    except RegroupError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     return ActionOut(batch_id=batch.id, affected=len(new), message=f"已拆分为 {len(new)} 个文件，正在重新处理")
 
 
-@router.post("/{batch_id}/merge", response_model=ActionOut)
+@router.post("/{batch_id}/merge", response_model=ActionOut, responses=_REGROUP)
 def merge_batch_items(batch_id: IdPath, body: MergeRequest, s: SessionDep, user: BatchOwner, storage: StorageDep,
                       settings: SettingsDep) -> ActionOut:
     """Several page images (or grouped documents) of this batch into one document, in their order."""
     batch = _get_batch(s, batch_id)
     items = [_item_of(s, batch, i) for i in dict.fromkeys(body.item_ids)]
-    merge_items(s, items, storage, settings)
+    try:
+        merge_items(s, items, storage, settings)
+    except RegroupError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     return ActionOut(batch_id=batch.id, affected=len(items), message=f"已将 {len(items)} 个文件合并为一份决定书，正在重新处理")
 
 

@@ -26,7 +26,8 @@ from service.storage import PageGeometry, PageNotFound
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 _POINTS_PER_INCH = 72
 _ORIGINAL: dict[int | str, dict[str, Any]] = {
-    200: {"description": "the file as uploaded, with its type", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}}
+    # Any type at all: an uploaded JSON result comes back as JSON, a scan as its bytes.
+    200: {"description": "the file as uploaded, with its type", "content": {"*/*": {"schema": {}}}}
 }
 _PNG: dict[int | str, dict[str, Any]] = {
     200: {"description": "the page as PNG", "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
@@ -15,6 +15,7 @@ from service.batches import batch_out
 from service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
 from service.db.models import Batch
 from service.routers.deps import DbDep, SettingsDep, StorageDep
+from service.schemas.common import NO_CONTROL_CHARACTERS, problems
 from service.schemas.batches import BatchOut
 from service.uploads import Received, batch_name, expand, group_pages, record_batch
 
@@ -38,7 +39,7 @@ class UploadState(BaseModel):
 
 class AssembleRequest(BaseModel):
     uploads: list[str] = Field(min_length=1)
-    name: str | None = Field(default=None, max_length=200, description="批次名称")
+    name: str | None = Field(default=None, max_length=200, pattern=NO_CONTROL_CHARACTERS, description="批次名称")
 
 
 def _uploads(storage: StorageDep, settings: SettingsDep) -> ChunkedUploads:
@@ -49,13 +50,18 @@ Chunks = Annotated[ChunkedUploads, Depends(_uploads)]
 
 
 def _refused(exc: ChunkError) -> HTTPException:
+    # Not found for others' ids; anything else is the upload's state (wrong offset, too much, not
+    # finished, over the size limit): a conflict the clerk resolves by resuming or starting again.
     if isinstance(exc, UploadNotFound):
         return HTTPException(status.HTTP_404_NOT_FOUND, str(exc))
-    code = status.HTTP_409_CONFLICT if isinstance(exc, OffsetMismatch) else status.HTTP_400_BAD_REQUEST
-    return HTTPException(code, str(exc))
+    return HTTPException(status.HTTP_409_CONFLICT, str(exc))
 
 
-@router.post("", response_model=UploadState, status_code=status.HTTP_201_CREATED)
+UploadId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="POST /api/uploads 返回的上传编号")]
+_STATES = problems(s404="no upload by this id that you opened", s409="the upload's state refuses it: the message says why")
+
+
+@router.post("", response_model=UploadState, status_code=status.HTTP_201_CREATED, responses=_STATES)
 def open_upload(body: OpenRequest, chunks: Chunks, user: Uploader) -> UploadState:
     try:
         session = chunks.open(body.name, body.size, user.id)
@@ -64,8 +70,8 @@ def open_upload(body: OpenRequest, chunks: Chunks, user: Uploader) -> UploadStat
     return UploadState(id=session.id, name=session.name, size=session.size, offset=0)
 
 
-@router.get("/{upload_id}", response_model=UploadState)
-def upload_state(upload_id: str, chunks: Chunks, user: Opener) -> UploadState:
+@router.get("/{upload_id}", response_model=UploadState, responses=_STATES)
+def upload_state(upload_id: UploadId, chunks: Chunks, user: Opener) -> UploadState:
     try:
         session, have = chunks.get(upload_id, user.id)
     except ChunkError as exc:
@@ -73,8 +79,8 @@ def upload_state(upload_id: str, chunks: Chunks, user: Opener) -> UploadState:
     return UploadState(id=session.id, name=session.name, size=session.size, offset=have)
 
 
-@router.put("/{upload_id}", response_model=UploadState)
-async def put_chunk(upload_id: str, request: Request, chunks: Chunks, user: Opener,
+@router.put("/{upload_id}", response_model=UploadState, responses={**_STATES, **problems(s413="a chunk over 8 MB")})
+async def put_chunk(upload_id: UploadId, request: Request, chunks: Chunks, user: Opener,
                     offset: Annotated[int, Query(ge=0)]) -> UploadState:
     """Append the request body (at most 8 MiB) at `offset`; a wrong offset gets 409 and the right one."""
     body = bytearray()
@@ -90,12 +96,12 @@ async def put_chunk(upload_id: str, request: Request, chunks: Chunks, user: Open
     return UploadState(id=session.id, name=session.name, size=session.size, offset=have)
 
 
-@router.post("/batch", response_model=BatchOut, status_code=status.HTTP_201_CREATED)
+@router.post("/batch", response_model=BatchOut, status_code=status.HTTP_201_CREATED, responses=_STATES)
 def assemble(body: AssembleRequest, chunks: Chunks, user: Uploader, db: DbDep, storage: StorageDep,
              settings: SettingsDep) -> BatchOut:
     """One batch of the finished uploads, in the order given (ZIPs expanded, page images grouped)."""
     if len(body.uploads) > settings.max_batch_files:
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"一次最多上传 {settings.max_batch_files} 个文件，请分批上传")
+        raise HTTPException(status.HTTP_409_CONFLICT, f"一次最多上传 {settings.max_batch_files} 个文件，请分批上传")
     received = []
     for upload_id in body.uploads:
         try:

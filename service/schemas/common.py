@@ -53,6 +53,10 @@ class ValidationProblem(Problem):
     file: str | None = None
 
 
+# A name a clerk types: control characters would only break the exports and the pages later.
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+
+
 def problems(**codes: str) -> dict[int | str, dict[str, Any]]:
     """`responses=` for a route's own error statuses: problems(s409="…") documents a 409 Problem."""
     return {int(code.removeprefix("s")): {"model": Problem, "description": text} for code, text in codes.items()}

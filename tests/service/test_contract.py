@@ -14,8 +14,10 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
 from service_helpers import auth, doc_bytes, fake_processor
 
+import service.auth
 from service.jobs.runner import run_pending
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -33,8 +35,12 @@ def _seed(app, client, tokens) -> None:  # type: ignore[no-untyped-def]
 
 # PostgreSQL too: its integer ranges and text rules are where out-of-range input used to become a 500.
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
-def test_every_operation_keeps_the_contract(app, client, tokens) -> None:
+def test_every_operation_keeps_the_contract(app, client, tokens, monkeypatch: pytest.MonkeyPatch) -> None:
     _seed(app, client, tokens)
+    # Login backoff is measured in seconds: on a stopped clock a replayed example meets the same
+    # throttle state as its first run, however slow the machine.
+    stopped = service.auth.utcnow()
+    monkeypatch.setattr(service.auth, "utcnow", lambda: stopped)
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
     # Logging out (or deactivating the caller) ends the session the later operations use.
     operations = sorted((r.ok() for r in schema.get_all_operations()),
@@ -47,7 +53,10 @@ def test_every_operation_keeps_the_contract(app, client, tokens) -> None:
             @settings(max_examples=n, deadline=None, database=None, derandomize=True,
                       suppress_health_check=list(HealthCheck))
             def run(case) -> None:  # type: ignore[no-untyped-def]
-                case.call_and_validate(headers=auth(tokens, "admin"))
+                # The test app has no classifier model, so health answers its documented 503 (checked
+                # against the document like every other answer); 5xx anywhere else is a failure.
+                lenient = [not_a_server_error] if operation.path == "/api/health" else []
+                case.call_and_validate(headers=auth(tokens, "admin"), excluded_checks=lenient)
 
             try:
                 run()

@@ -55,4 +55,4 @@ def test_pages_in_one_zip_directory_become_one_document_and_can_be_split_and_mer
     final = client.get(f"/api/batches/{batch}", headers=h).json()["items"]
     assert len(final[0]["pages"]) == 2 and len(final) == len(after) - 1
     refused = client.post(f"/api/batches/{batch}/items/{final[-1]['id']}/split", headers=h)
-    assert refused.status_code == 400 and "无需拆分" in refused.json()["detail"]
+    assert refused.status_code == 409 and "无需拆分" in refused.json()["detail"]
