@@ -18,7 +18,7 @@ from browser_helpers import expect, launch, logged_in, shot  # noqa: E402
 from live_server import Server, free_port, lianfa, service_env  # noqa: E402
 
 pytestmark = pytest.mark.browser
-ADMIN_PASSWORD = "fresh-admin-pass-1"
+ADMIN_PASSWORD = "fresh-start-pass-31"  # the password policy refuses one containing the user name
 
 
 def _mixed_files(root: Path) -> list[Path]:
