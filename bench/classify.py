@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from classifiers.classify import Classifier  # noqa: E402
-from classifiers.config import ClassifierSettings  # noqa: E402
-from classifiers.registry import Registry  # noqa: E402
-from classifiers.training import train  # noqa: E402
-from corpora.generator.writer import generate, write_corpus  # noqa: E402
-from extractors.fields import extract  # noqa: E402
-from ingest.document import document_from_text  # noqa: E402
-from ingest.sections import segment  # noqa: E402
+from lianfa.classifiers.classify import Classifier
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.training import train
+from lianfa.corpora.generator.writer import generate, write_corpus
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import segment
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora.generator.diversity import ngram_share, sentence_overlap  # noqa: E402
-from corpora.generator.record import load_data  # noqa: E402
-from corpora.generator.writer import generate, write_corpus  # noqa: E402
+from lianfa.corpora.generator.diversity import ngram_share, sentence_overlap
+from lianfa.corpora.generator.record import load_data
+from lianfa.corpora.generator.writer import generate, write_corpus
 
 
 def main() -> None:

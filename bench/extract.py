@@ -1,5 +1,5 @@
 """Field extraction speed after OCR: milliseconds per decision for `extractors.fields.extract` (and
-for the whole contract, `service.pipeline.process_document` without a classifier), against a named
+for the whole contract, `lianfa.pipeline.process_document` without a classifier), against a named
 baseline measured in the same process: one bare regex scan of the text for amounts (`\\d+元`), the
 least any extractor must do.
 
@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora.generator.writer import generate  # noqa: E402
-from extractors.fields import extract  # noqa: E402
-from ingest.document import Document, document_from_text  # noqa: E402
-from ingest.sections import segment  # noqa: E402
-from service import pipeline  # noqa: E402
+from lianfa import pipeline
+from lianfa.corpora.generator.writer import generate
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import Document, document_from_text
+from lianfa.ingest.sections import segment
 
 _BARE = re.compile(r"\d+元")
 

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
-from ingest.document import Box, DocumentBuilder, Line  # noqa: E402
-from ingest.layout import add_ocr_page, add_text_layer_page  # noqa: E402
+from lianfa.ingest.document import Box, DocumentBuilder, Line  # noqa: E402
+from lianfa.ingest.layout import add_ocr_page, add_text_layer_page  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

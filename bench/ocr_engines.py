@@ -38,10 +38,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image  # noqa: E402
+from PIL import Image
 
-from ingest.ocr.postprocess import clean_text  # noqa: E402
-from ingest.ocr.quality import edit_distance  # noqa: E402
+from lianfa.ingest.ocr.postprocess import clean_text
+from lianfa.ingest.ocr.quality import edit_distance
 
 BASELINE = "tesseract"
 DEFAULT_PAGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
@@ -58,7 +58,7 @@ class Page:
 
 
 def _collect(dirs: list[Path], work: Path) -> tuple[list[Page], list[float]]:
-    from ingest.geometry import upright
+    from lianfa.ingest.geometry import upright
 
     pages: list[Page] = []
     geometry_seconds: list[float] = []
@@ -84,12 +84,12 @@ def _collect(dirs: list[Path], work: Path) -> tuple[list[Page], list[float]]:
     return pages, geometry_seconds
 
 
-def _engine(spec: str):  # noqa: ANN202  (any Engine)
-    from ingest.config import get_settings
-    from ingest.ocr import get_engine
+def _engine(spec: str):
+    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.ocr import get_engine
 
     if "@det=" in spec:
-        from ingest.ocr.rapid import RapidEngine
+        from lianfa.ingest.ocr.rapid import RapidEngine
 
         side = int(spec.split("@det=")[1])
         return RapidEngine(get_settings().ocr_threads, params={"Det.limit_side_len": side})
@@ -133,8 +133,8 @@ def _peak_rss_mb() -> float:
 def _pdf_memory(pdf: str, queue: mp.Queue) -> None:
     import pypdfium2
 
-    from ingest.geometry import upright
-    from ingest.ocr import get_engine
+    from lianfa.ingest.geometry import upright
+    from lianfa.ingest.ocr import get_engine
 
     engine = get_engine()
     doc = pypdfium2.PdfDocument(pdf)
@@ -152,7 +152,7 @@ def _pdf_memory(pdf: str, queue: mp.Queue) -> None:
                "rss_mb": _peak_rss_mb()})
 
 
-def _in_child(target, *args) -> dict:  # noqa: ANN001
+def _in_child(target, *args) -> dict:
     ctx = mp.get_context("spawn")  # a fresh interpreter: no memory inherited from this process
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))

@@ -21,10 +21,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from ingest.config import IngestSettings
-from ingest.intake import source_from_path
-from ingest.pages import ImagePage
-from ingest.pdf import iter_pdf_pages
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.intake import source_from_path
+from lianfa.ingest.pages import ImagePage
+from lianfa.ingest.pdf import iter_pdf_pages
 
 A4_200DPI = (1654, 2339)
 

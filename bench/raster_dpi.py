@@ -28,10 +28,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest import layout
-from ingest.document import DocumentBuilder
-from ingest.ocr import get_engine
-from ingest.ocr.quality import cer
+from lianfa.ingest import layout
+from lianfa.ingest.document import DocumentBuilder
+from lianfa.ingest.ocr import get_engine
+from lianfa.ingest.ocr.quality import cer
 
 LINES = [
     "某某市市场监督管理局行政处罚决定书",

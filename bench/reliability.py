@@ -22,15 +22,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from classifiers.classify import Classifier  # noqa: E402
-from classifiers.config import ClassifierSettings  # noqa: E402
-from classifiers.default_model import train_default  # noqa: E402
-from classifiers.evaluation import load_cail, reliability_table, score_cail  # noqa: E402
-from classifiers.registry import Registry  # noqa: E402
-from corpora.generator.writer import generate  # noqa: E402
-from extractors.fields import extract  # noqa: E402
-from ingest.document import document_from_text  # noqa: E402
-from ingest.sections import segment  # noqa: E402
+from lianfa.classifiers.classify import Classifier
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.default_model import train_default
+from lianfa.classifiers.evaluation import load_cail, reliability_table, score_cail
+from lianfa.classifiers.registry import Registry
+from lianfa.corpora.generator.writer import generate
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import segment
 
 CAIL = Path(__file__).resolve().parents[1].parent / "shared" / "real" / "cail"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora.generator.writer import write_corpus  # noqa: E402
-from corpora.render.corpus import read_records  # noqa: E402
-from corpora.render.record import RenderOptions, render_record  # noqa: E402
+from lianfa.corpora.generator.writer import write_corpus
+from lianfa.corpora.render.corpus import read_records
+from lianfa.corpora.render.record import RenderOptions, render_record
 
 CASES = (
     ("png, no damage (baseline)", "png", "none"),

@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora.generator import document as gen_doc  # noqa: E402
-from corpora.generator.writer import generate  # noqa: E402
-from corpora.gold import GoldRecord  # noqa: E402
-from ingest.normalize import normalize_with_offsets  # noqa: E402
-from ingest.sections import segment  # noqa: E402
+from lianfa.corpora.generator import document as gen_doc
+from lianfa.corpora.generator.writer import generate
+from lianfa.corpora.gold import GoldRecord
+from lianfa.ingest.normalize import normalize_with_offsets
+from lianfa.ingest.sections import segment
 
 ACCEPT = {
     "opening": {"facts"},

@@ -24,13 +24,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest import layout
-from ingest.config import IngestSettings
-from ingest.document import DocumentBuilder
-from ingest.intake import source_from_path
-from ingest.pages import TextLayerPage
-from ingest.pdf import iter_pdf_pages
-from ingest.pipeline import ingest_file
+from lianfa.ingest import layout
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.document import DocumentBuilder
+from lianfa.ingest.intake import source_from_path
+from lianfa.ingest.pages import TextLayerPage
+from lianfa.ingest.pdf import iter_pdf_pages
+from lianfa.ingest.pipeline import ingest_file
 
 PARAGRAPHS = [
     "当事人：某某食品贸易有限公司，统一社会信用代码：91310000MA1FL0XX3B，住所：某市某区某路一百二十八号，"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from classifiers.registry import Registry  # noqa: E402
-from classifiers.training import load_examples, prepare, train  # noqa: E402
-from corpora.generator.writer import write_corpus  # noqa: E402
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.training import load_examples, prepare, train
+from lianfa.corpora.generator.writer import write_corpus
 
 
 def main() -> None:

@@ -63,14 +63,14 @@ def main() -> None:
         env.update(LIANFA_DATA_DIR=tmp, LIANFA_WORKERS="1", LIANFA_MAX_UPLOAD_FILE_BYTES=str(size + 1024),
                    PYTHONPATH=str(ROOT))
         password = secrets.token_urlsafe(12)
-        subprocess.run([sys.executable, "-m", "service.cli", "users", "add", "bench", "--role", "uploader",
+        subprocess.run([sys.executable, "-m", "lianfa.service.cli", "users", "add", "bench", "--role", "uploader",
                         "--password-stdin"], input=password + "\n", env=env, text=True, check=True, cwd=ROOT,
                        capture_output=True)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         url = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port),
+        proc = subprocess.Popen([sys.executable, "-m", "lianfa.service.cli", "serve", "--port", str(port),
                                  "--log-level", "warning"], env=env, cwd=ROOT, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

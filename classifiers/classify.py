@@ -16,19 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from classifiers.category_model import Ranked, rank_categories
-from classifiers.config import ClassifierSettings
-from classifiers.criminal_model import criminal_scores
-from classifiers.features import feature_rows, row_hits, split_sections, transform, vocabulary_support
-from classifiers.registry import LoadedModel
-from classifiers.risk import CriminalRisk, assess, case_facts
-from classifiers.rules_engine import RANK, RulesEngine
-from classifiers.signals import read_signals
-from corpora.rules import load_rules
-from corpora.taxonomy import Category, load_taxonomy
-from extractors.fields import Fields
-from ingest.document import Document
-
+from lianfa.classifiers.category_model import Ranked, rank_categories
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.criminal_model import criminal_scores
+from lianfa.classifiers.features import feature_rows, row_hits, split_sections, transform, vocabulary_support
+from lianfa.classifiers.registry import LoadedModel
+from lianfa.classifiers.risk import CriminalRisk, assess, case_facts
+from lianfa.classifiers.rules_engine import RANK, RulesEngine
+from lianfa.classifiers.signals import read_signals
+from lianfa.corpora.rules import load_rules
+from lianfa.corpora.taxonomy import Category, load_taxonomy
+from lianfa.extractors.fields import Fields
+from lianfa.ingest.document import Document
 
 # An article the category's decisions cite is in-domain evidence on its own (most decisions state
 # the conduct in words of their own but cite its law): enough to pass category_min_support.

@@ -15,8 +15,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from classifiers.registry import Registry
-from classifiers.schemas import ModelMeta
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.schemas import ModelMeta
 
 DEFAULT_SEED = 20_240_601
 # Court-style examples per category: one per this many generated decisions, at least MIN_COURT.
@@ -26,10 +26,10 @@ _lock = threading.Lock()
 
 
 def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_SEED) -> ModelMeta:
-    from classifiers.config import get_classifier_settings
-    from classifiers.training import train
-    from corpora.generator.court_style import court_examples
-    from corpora.generator.writer import write_corpus
+    from lianfa.classifiers.config import get_classifier_settings
+    from lianfa.classifiers.training import train
+    from lianfa.corpora.generator.court_style import court_examples
+    from lianfa.corpora.generator.writer import write_corpus
 
     n = n or get_classifier_settings().default_model_documents
     per_category = max(MIN_COURT, n // COURT_SHARE)

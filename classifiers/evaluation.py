@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from classifiers.schemas import ClassMetrics
+from lianfa.classifiers.schemas import ClassMetrics
 
 if TYPE_CHECKING:
-    from classifiers.classify import Classifier
-    from classifiers.registry import LoadedModel
-    from classifiers.training import Example
+    from lianfa.classifiers.classify import Classifier
+    from lianfa.classifiers.registry import LoadedModel
+    from lianfa.classifiers.training import Example
 
 
 @dataclass
@@ -71,8 +71,8 @@ def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
 def evaluate_model(
     model: LoadedModel, examples: list[Example], processes: int | None = None
 ) -> ModelEvaluation:
-    from classifiers.criminal_model import criminal_scores
-    from classifiers.training import prepare
+    from lianfa.classifiers.criminal_model import criminal_scores
+    from lianfa.classifiers.training import prepare
 
     rows = prepare([e.text for e in examples], processes)
     x = model.bundle["features"].transform(rows)
@@ -184,9 +184,9 @@ def charge_among(charges: list[str], crimes: list[str]) -> bool:
 
 def score_cail(classifier: Classifier, rows: list[CailRow]) -> list[CailResult]:
     """Extract and classify each fact description as `lianfa extract` does."""
-    from extractors.fields import extract
-    from ingest.document import document_from_text
-    from ingest.sections import segment
+    from lianfa.extractors.fields import extract
+    from lianfa.ingest.document import document_from_text
+    from lianfa.ingest.sections import segment
 
     out = []
     for row in rows:

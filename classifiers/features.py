@@ -31,10 +31,10 @@ from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from ingest.document import Document, document_from_text
-from ingest.sections import segment
-from corpora.taxonomy import load_taxonomy
-from ingest.tokenize import get_tokenizer
+from lianfa.corpora.taxonomy import load_taxonomy
+from lianfa.ingest.document import Document, document_from_text
+from lianfa.ingest.sections import segment
+from lianfa.ingest.tokenize import get_tokenizer
 
 CORE_SECTIONS = frozenset({"facts", "evidence", "finding", "basis"})
 REST_WEIGHT = 0.4

@@ -24,9 +24,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from classifiers.schemas import MODEL_FORMAT, ModelMeta
-from ingest.errors import ConfigError
-from ingest.hashing import file_sha256
+from lianfa.classifiers.schemas import MODEL_FORMAT, ModelMeta
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.hashing import file_sha256
 
 # Types skops does not trust by default that our bundles hold; anything else in a file is refused.
 TRUSTED_TYPES = [
@@ -101,14 +101,14 @@ def verify_and_load(model_file: Path, meta: ModelMeta) -> dict[str, Any]:
     _check_hash(vocabulary_file, meta.vocabulary_sha256)
     try:
         untrusted = sio.get_untrusted_types(file=model_file)
-    except Exception as exc:  # noqa: BLE001  (skops raises several types for a file that is not its format)
+    except Exception as exc:
         raise ModelError(f"{model_file}: not a skops model file ({type(exc).__name__}: {exc})") from exc
     foreign = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if foreign:
         raise ModelError(f"{model_file}: holds types lianfa does not trust ({', '.join(foreign)}); refused")
     try:
         bundle = sio.load(model_file, trusted=TRUSTED_TYPES)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ModelError(
             f"{model_file}: cannot be read as a lianfa model ({type(exc).__name__}: {exc})"
         ) from exc

@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from classifiers.rules_engine import RANK, CaseFacts, Level, Measured, QuantityIn, Reason
-from classifiers.signals import TextSignals
-from extractors.fields import Fields
-from extractors.masking import mask_text
-from ingest.document import Document, Evidence
+from lianfa.classifiers.rules_engine import RANK, CaseFacts, Level, Measured, QuantityIn, Reason
+from lianfa.classifiers.signals import TextSignals
+from lianfa.extractors.fields import Fields
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.document import Document, Evidence
 
 _OUTCOME_COUNTS = {"死亡": "死亡", "重伤": "重伤", "轻伤": "轻伤"}
 

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from classifiers.signals import TextSignals
-from corpora.rules import Criterion, Rule, RuleBook, RuleVersion
-from ingest.document import Evidence
+from lianfa.classifiers.signals import TextSignals
+from lianfa.corpora.rules import Criterion, Rule, RuleBook, RuleVersion
+from lianfa.ingest.document import Evidence
 
 Level = Literal["high", "review", "low"]
 RANK: dict[str, int] = {"low": 0, "review": 1, "high": 2}

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from corpora.rules import RuleBook
-from extractors.amounts import quoted_spans
-from extractors.dates import FoundDate, find_dates
-from extractors.numbers import NUMBER, parse_number
-from extractors.view import View, build_view
-from ingest.document import Document, Evidence
+from lianfa.corpora.rules import RuleBook
+from lianfa.extractors.amounts import quoted_spans
+from lianfa.extractors.dates import FoundDate, find_dates
+from lianfa.extractors.numbers import NUMBER, parse_number
+from lianfa.extractors.view import View, build_view
+from lianfa.ingest.document import Document, Evidence
 
 _NEGATION = re.compile(r"(?:未|没有|无|不存在|并非|不属于|未发现|排除)[^，。；\n]{0,3}$")
 _SENTENCE = re.compile(r"[^。；;\n]+")

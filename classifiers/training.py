@@ -19,19 +19,19 @@ import json
 import multiprocessing
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from classifiers.category_model import fit_category
-from classifiers.criminal_model import criminal_scores, fit_criminal
-from classifiers.evaluation import category_report
-from classifiers.features import build_transformer, feature_rows, parts_from_text, slim
-from classifiers.registry import TRUSTED_TYPES, Registry
-from classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
-from ingest.errors import DataFileError
+from lianfa.classifiers.category_model import fit_category
+from lianfa.classifiers.criminal_model import criminal_scores, fit_criminal
+from lianfa.classifiers.evaluation import category_report
+from lianfa.classifiers.features import build_transformer, feature_rows, parts_from_text, slim
+from lianfa.classifiers.registry import TRUSTED_TYPES, Registry
+from lianfa.classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
+from lianfa.ingest.errors import DataFileError
 
 HELD_OUT = 0.15
 
@@ -216,7 +216,7 @@ def train(
     bundle, metrics = fit(examples, seed=seed, processes=processes)
     meta = ModelMeta(
         version="pending",
-        created=datetime.now(timezone.utc),
+        created=datetime.now(UTC),
         file_sha256="pending",
         data_sha256=data_hash(examples),
         data_size=len(examples),

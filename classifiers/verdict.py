@@ -1,4 +1,4 @@
-"""The classifier hook service.pipeline calls: `classify(document, fields)` → violation and
+"""The classifier hook lianfa.pipeline calls: `classify(document, fields)` → violation and
 criminal_risk in the contract's shape.
 
 The model is the registry's active version (LIANFA_MODEL_VERSION pins another), verified on load
@@ -13,11 +13,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from classifiers.config import ClassifierSettings, get_classifier_settings
-from classifiers.registry import LoadedModel, Registry
-from extractors.fields import Fields
-from ingest.config import get_settings
-from ingest.document import Document
+from lianfa.classifiers.config import ClassifierSettings, get_classifier_settings
+from lianfa.classifiers.registry import LoadedModel, Registry
+from lianfa.extractors.fields import Fields
+from lianfa.ingest.config import get_settings
+from lianfa.ingest.document import Document
 
 _lock = threading.Lock()
 _loaded: dict[str, Any] = {}
@@ -34,8 +34,8 @@ def registry() -> Registry:
 
 
 def _classifier(settings: ClassifierSettings) -> Any:
-    from classifiers.classify import Classifier
-    from classifiers.default_model import ensure_default
+    from lianfa.classifiers.classify import Classifier
+    from lianfa.classifiers.default_model import ensure_default
 
     with _lock:
         reg = registry()

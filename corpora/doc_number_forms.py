@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.datafile import DATA_DIR, load_model
 
 PATH = DATA_DIR / "real_forms" / "doc_numbers.yaml"
 

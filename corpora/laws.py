@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from corpora.datafile import DATA_DIR, load_model
-from ingest.normalize import normalize
+from lianfa.corpora.datafile import DATA_DIR, load_model
+from lianfa.ingest.normalize import normalize
 
 if TYPE_CHECKING:
     import jieba
@@ -110,7 +110,7 @@ def normalize_law_name(raw: str) -> str | None:
 
 def jieba_words() -> list[str]:
     """Law names, agency names and legal terms a segmenter must not split."""
-    from corpora.taxonomy import load_agencies
+    from lianfa.corpora.taxonomy import load_agencies
 
     book = load_laws()
     words: list[str] = list(book.terms)

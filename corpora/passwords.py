@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
-from corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.datafile import DATA_DIR, load_model
 
 
 class CommonPasswords(BaseModel):

@@ -16,9 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from corpora.datafile import DATA_DIR, load_model
-from corpora.gold import AmountRole, PartyKind, QuantityKind
-from ingest.errors import DataFileError
+from lianfa.corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.gold import AmountRole, PartyKind, QuantityKind
+from lianfa.ingest.errors import DataFileError
 
 Measure = Literal["amount", "quantity", "behaviour", "outcome"]
 # Amount roles a rule may measure: the contract's roles, and measures only the text signals read

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.dates import DATE
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.dates import DATE
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _SUFFIX = (
     r"(?:监督管理局|管理局|分局|总局|局|委员会|委|厅|办公室|大队|支队|中队|稽查局|海关|政府|管理处|管理站|"

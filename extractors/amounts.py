@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
-from extractors.quotes import quoted_spans
-from extractors.regions import Regions
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
+from lianfa.extractors.quotes import quoted_spans
+from lianfa.extractors.regions import Regions
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _AMOUNT = re.compile(
     # `400余万元`: news write 余 between the figure and its 万

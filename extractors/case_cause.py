@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _STOP = r"[^，,。；;：:\n“”《》]"
 # who the finding speaks of, as agencies write it; a party's own name is left to the naming forms

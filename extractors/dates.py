@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.numbers import parse_number
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.numbers import parse_number
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _CN = "零〇○O一二三四五六七八九十"
 DATE = re.compile(

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from corpora.doc_number_forms import doc_number_forms
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.corpora.doc_number_forms import doc_number_forms
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _OPEN = "〔[(【［（〖{﹝"
 _CLOSE = "〕])】］）〗}﹞"

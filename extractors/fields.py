@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors.agency import Agency, extract_agency, is_agency_name
-from extractors.amounts import Amount, extract_amounts
-from extractors.case_cause import CaseCause, extract_case_cause
-from extractors.dates import DecisionDate, extract_decision_date
-from extractors.doc_number import DocNumber, RelatedNumber, extract_doc_numbers
-from extractors.laws import LawRef, extract_laws
-from extractors.missing import missing_elements
-from extractors.parties import Party, extract_parties
-from extractors.penalties import Penalty, extract_penalties
-from extractors.quantities import Quantity, extract_quantities
-from extractors.quotes import quoted_spans
-from extractors.regions import find_regions
-from extractors.view import build_view
-from ingest.document import Document
+from lianfa.extractors.agency import Agency, extract_agency, is_agency_name
+from lianfa.extractors.amounts import Amount, extract_amounts
+from lianfa.extractors.case_cause import CaseCause, extract_case_cause
+from lianfa.extractors.dates import DecisionDate, extract_decision_date
+from lianfa.extractors.doc_number import DocNumber, RelatedNumber, extract_doc_numbers
+from lianfa.extractors.laws import LawRef, extract_laws
+from lianfa.extractors.missing import missing_elements
+from lianfa.extractors.parties import Party, extract_parties
+from lianfa.extractors.penalties import Penalty, extract_penalties
+from lianfa.extractors.quantities import Quantity, extract_quantities
+from lianfa.extractors.quotes import quoted_spans
+from lianfa.extractors.regions import find_regions
+from lianfa.extractors.view import build_view
+from lianfa.ingest.document import Document
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpora.laws import normalize_law_name
-from extractors.numbers import parse_number
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.corpora.laws import normalize_law_name
+from lianfa.extractors.numbers import parse_number
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _NUM = r"[\d零〇一二三四五六七八九十百千两]+"
 _SAME = ("该法", "本法", "同法", "该条例", "本条例", "该办法", "本办法", "该规定", "上述法律")

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from corpora.elements import AUTHORITY, BASIS, ELEMENTS, FACTS, PARTY, PERFORMANCE, REMEDY
-
+from lianfa.corpora.elements import AUTHORITY, BASIS, ELEMENTS, FACTS, PARTY, PERFORMANCE, REMEDY
 
 _FACTS = re.compile(
     r"经查|经(?:调查|核查|检查)|查明|查清|查实|核实|违法事实|认定[:：]|(?m:^\s*(?:第.部分\s*)?【?事实】?\s*$)|调查(?:发现|核实|显示)|检查发现|巡查发现|认定(?:如下)?事实|存在[^。]{0,20}行为|实施了|"

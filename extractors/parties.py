@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.credit_code import is_valid, suggest_correction
-from extractors.masking import mask_id_number
-from extractors.view import View
-from ingest.document import Evidence
-from ingest.party_labels import FieldRole, field_labels, label_regex, name_labels
+from lianfa.extractors.credit_code import is_valid, suggest_correction
+from lianfa.extractors.masking import mask_id_number
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
+from lianfa.ingest.party_labels import FieldRole, field_labels, label_regex, name_labels
 
 
 def _surveyed(labels: tuple[str, ...]) -> str:

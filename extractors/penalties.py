@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _TOOL_WORDS = re.compile(
     r"(?<![玩家文餐厨灯洁寝茶酒卫])具(?!有)|设备|机械|(?<!医疗)器械|船只|船舶|网(?!站|络|店|购|上|吧)|地笼|车辆|采砂船|挖掘机|抽水机|电鱼|"

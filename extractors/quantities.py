@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numbers import NUMBER, parse_number
-from extractors.view import View
-from ingest.document import Evidence
+from lianfa.extractors.numbers import NUMBER, parse_number
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 # unit → (kind, canonical unit, factor to canonical)
 _UNITS: dict[str, tuple[str, str, float]] = {

@@ -11,8 +11,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from extractors.quotes import quoted_spans
-from extractors.view import View
+from lianfa.extractors.quotes import quoted_spans
+from lianfa.extractors.view import View
 
 _FACTS = re.compile(r"经查|查明|违法事实|调查发现|经调查|检查发现|存在以下违法|执法人员|立案调查|依法对当事人|进行(?:了)?(?:现场)?检查")
 _FINDING = re.compile(r"(?:本局|本机关|我局|本委|本厅|我委|本分局|本所|本队|我队)认为|综上所述|上述行为")

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.numbers import repair_ocr_digits
-from ingest.document import Document, Evidence
-from ingest.party_labels import labels_pattern
+from lianfa.extractors.numbers import repair_ocr_digits
+from lianfa.ingest.document import Document, Evidence
+from lianfa.ingest.party_labels import labels_pattern
 
 _HARD_END = set("。；;：:！!？?")
 # Lines that end where they stand, whatever their width: titles, and table rows (cells set apart by

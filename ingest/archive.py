@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ingest.config import IngestSettings
-from ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
-from ingest.intake import Source, printable, source_from_bytes
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
+from lianfa.ingest.intake import Source, printable, source_from_bytes
 
 _CHUNK = 1 << 20
 # Below this many inflated bytes the ratio is not judged: a small file of blank lines or a

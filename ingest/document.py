@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from ingest.normalize import normalize_with_offsets
+from lianfa.ingest.normalize import normalize_with_offsets
 
 TextSource = Literal["text", "text_layer", "ocr", "mixed"]
 PageSource = Literal["text", "text_layer", "ocr"]

@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ingest.weighted import weighted_median
+from lianfa.ingest.weighted import weighted_median
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
@@ -120,7 +120,7 @@ def _reads_upright(reads: list[tuple[str, float]]) -> bool:
 
 
 def _default_probe() -> Probe:
-    from ingest.ocr import get_engine
+    from lianfa.ingest.ocr import get_engine
 
     return get_engine("rapidocr")  # type: ignore[return-value]
 

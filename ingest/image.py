@@ -13,10 +13,10 @@ from collections.abc import Iterator
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ingest.config import IngestSettings
-from ingest.errors import CorruptFile, TooLarge
-from ingest.intake import Source
-from ingest.pages import FailedPage, ImagePage
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import CorruptFile, TooLarge
+from lianfa.ingest.intake import Source
+from lianfa.ingest.pages import FailedPage, ImagePage
 
 # EXIF Orientation values that are pure rotations, as degrees clockwise to right the image.
 _EXIF_ROTATION = {3: 180, 6: 90, 8: 270}

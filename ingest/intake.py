@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from ingest.config import IngestSettings
-from ingest.errors import CorruptFile, EmptyFile, MissingFile, TooLarge, UnsupportedType
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import CorruptFile, EmptyFile, MissingFile, TooLarge, UnsupportedType
 
 Kind = Literal["pdf", "png", "jpeg", "tiff", "bmp", "webp", "zip", "text"]
 IMAGE_KINDS: frozenset[str] = frozenset({"png", "jpeg", "tiff", "bmp", "webp"})

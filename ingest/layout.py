@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ingest.document import Box, DocumentBuilder, Line
-from ingest.normalize import normalize
-from ingest.party_labels import labels_pattern
-from ingest.weighted import weighted_median
+from lianfa.ingest.document import Box, DocumentBuilder, Line
+from lianfa.ingest.normalize import normalize
+from lianfa.ingest.party_labels import labels_pattern
+from lianfa.ingest.weighted import weighted_median
 
 # Residual skew above this is not "residual": the page was not righted, and guessing would do harm.
 _MAX_SKEW_DEG = 8.0

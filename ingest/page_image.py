@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from ingest.errors import CorruptFile, UnsupportedType
-from ingest.geometry import righten, upright
+from lianfa.ingest.errors import CorruptFile, UnsupportedType
+from lianfa.ingest.geometry import righten, upright
 
 _EXIF_ROTATION = {3: 180, 6: 90, 8: 270}  # as ingest.image reads EXIF orientation
 _EXIF_ORIENTATION_TAG = 0x0112

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.datafile import DATA_DIR, load_model
 
 FieldRole = Literal["credit_code", "registration_no", "legal_representative", "address", "id_number", "other"]
 

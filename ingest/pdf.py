@@ -37,11 +37,11 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from PIL import Image
 
-from ingest.config import IngestSettings
-from ingest.errors import CorruptFile, EncryptedPdf, TooLarge
-from ingest.image import DECODE_ERRORS, to_rgb
-from ingest.intake import Source
-from ingest.pages import FailedPage, ImagePage, RawPage, TextLayerPage
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import CorruptFile, EncryptedPdf, TooLarge
+from lianfa.ingest.image import DECODE_ERRORS, to_rgb
+from lianfa.ingest.intake import Source
+from lianfa.ingest.pages import FailedPage, ImagePage, RawPage, TextLayerPage
 
 log = logging.getLogger(__name__)
 

@@ -13,19 +13,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ingest import layout
-from ingest.archive import expand_zip
-from ingest.config import IngestSettings, get_settings
-from ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
-from ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
-from ingest.geometry import upright
-from ingest.image import iter_image_pages
-from ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path
-from ingest.ocr import Engine, get_engine
-from ingest.pages import FailedPage, ImagePage, RawPage, TextLayerPage
-from ingest.pdf import iter_pdf_pages
-from ingest.sections import segment
-from ingest.text import decode_text
+from lianfa.ingest import layout
+from lianfa.ingest.archive import expand_zip
+from lianfa.ingest.config import IngestSettings, get_settings
+from lianfa.ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
+from lianfa.ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
+from lianfa.ingest.geometry import upright
+from lianfa.ingest.image import iter_image_pages
+from lianfa.ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path
+from lianfa.ingest.ocr import Engine, get_engine
+from lianfa.ingest.pages import FailedPage, ImagePage, RawPage, TextLayerPage
+from lianfa.ingest.pdf import iter_pdf_pages
+from lianfa.ingest.sections import segment
+from lianfa.ingest.text import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ def _guarded(source: Source, settings: IngestSettings, engine: Engine | None) ->
         return ingest_source(source, settings, engine=engine)
     except ConfigError:
         raise
-    except Exception as exc:  # noqa: BLE001  (the batch goes on; see docstring)
+    except Exception as exc:
         log.exception("internal error while reading %s", source.name)
         return IngestResult(
             file=source.name,

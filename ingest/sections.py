@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ingest.document import Section
-from ingest.party_labels import labels_pattern
+from lianfa.ingest.document import Section
+from lianfa.ingest.party_labels import labels_pattern
 
 ORDER: tuple[str, ...] = (
     "header",

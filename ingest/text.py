@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from ingest.errors import CorruptFile
+from lianfa.ingest.errors import CorruptFile
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

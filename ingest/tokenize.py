@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jieba
 
-from ingest.config import get_settings
+from lianfa.ingest.config import get_settings
 
 # Above any frequency in jieba's bundled dictionary: a project word is never cut into parts.
 _WORD_FREQ = 100_000
@@ -55,7 +55,7 @@ def get_tokenizer() -> jieba.Tokenizer:
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                from corpora.laws import jieba_words
+                from lianfa.corpora.laws import jieba_words
 
                 _tokenizer = build_tokenizer(jieba_words(), get_settings().data_dir / "cache" / "jieba")
     return _tokenizer

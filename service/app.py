@@ -9,28 +9,39 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request, status
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 
-from ingest.errors import IngestError, LianfaError
-from service.auth import SESSION_COOKIE, LoginThrottled, policies, public
-from service.config import ServiceSettings, get_service_settings
-from service.db.migrate import upgrade
-from service.db.session import Database
-from service.health import check as check_health
-from service.routers import auth, batches, cases, documents, exports, models, reviews, stats, uploads, users
-from service.schemas.common import Problem, ValidationProblem
-from service.storage import Storage
-from service.uploads import UploadError
-from service.web import invalid_request_page, mount as mount_pages
+from lianfa.ingest.errors import IngestError, LianfaError
+from lianfa.service.auth import SESSION_COOKIE, LoginThrottled, policies, public
+from lianfa.service.config import ServiceSettings, get_service_settings
+from lianfa.service.db.migrate import upgrade
+from lianfa.service.db.session import Database
+from lianfa.service.health import check as check_health
+from lianfa.service.routers import (
+    auth,
+    batches,
+    cases,
+    documents,
+    exports,
+    models,
+    reviews,
+    stats,
+    uploads,
+    users,
+)
+from lianfa.service.schemas.common import Problem, ValidationProblem
+from lianfa.service.storage import Storage
+from lianfa.service.uploads import UploadError
+from lianfa.service.web import invalid_request_page
+from lianfa.service.web import mount as mount_pages
 
 PUBLIC_PATHS = frozenset({"/api/health", "/api/auth/token"})
 

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from extractors.masking import mask_value
-from service.db.models import AuditEntry
+from lianfa.extractors.masking import mask_value
+from lianfa.service.db.models import AuditEntry
 
 if TYPE_CHECKING:  # service.auth records failed logins here, so this import is for typing only
-    from service.auth import CurrentUser
+    from lianfa.service.auth import CurrentUser
 
 
 def record(

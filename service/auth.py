@@ -30,13 +30,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
-from corpora.passwords import common_passwords
-from extractors.masking import mask_text
-from ingest.errors import LianfaError
-from service import audit
-from service.chunked import UPLOAD_NOT_FOUND, ChunkedUploads
-from service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
-from service.schemas.common import DB_INT_MAX
+from lianfa.corpora.passwords import common_passwords
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.errors import LianfaError
+from lianfa.service import audit
+from lianfa.service.chunked import UPLOAD_NOT_FOUND, ChunkedUploads
+from lianfa.service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
+from lianfa.service.schemas.common import DB_INT_MAX
 
 Role = Literal["uploader", "reviewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("uploader", "reviewer", "analyst", "admin")

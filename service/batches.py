@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ingest.errors import LianfaError
-from service.config import ServiceSettings
-from service.db.models import Batch, BatchItem, Case, Document, Job, User
-from service.grouping import Page, combine, group_name
-from service.jobs import queue
-from service.storage import Storage, StoredFile
-from service.schemas.batches import BatchOut, BatchProgress, BatchSummary, ItemOut
+from lianfa.ingest.errors import LianfaError
+from lianfa.service.config import ServiceSettings
+from lianfa.service.db.models import Batch, BatchItem, Case, Document, Job, User
+from lianfa.service.grouping import Page, combine, group_name
+from lianfa.service.jobs import queue
+from lianfa.service.schemas.batches import BatchOut, BatchProgress, BatchSummary, ItemOut
+from lianfa.service.storage import Storage, StoredFile
 
 _JOB_TO_ITEM = {"queued": "queued", "running": "processing", "done": "done", "failed": "failed", "cancelled": "cancelled"}
 

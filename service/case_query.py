@@ -10,8 +10,8 @@ from fastapi import Query
 from pydantic import BeforeValidator
 from sqlalchemy import Select, or_, select
 
-from service.cases import FLAGGED_LEVELS
-from service.db.models import Case
+from lianfa.service.cases import FLAGGED_LEVELS
+from lianfa.service.db.models import Case
 
 
 @dataclass

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extractors.masking import mask_text, mask_value
-from service.db.models import Case
+from lianfa.extractors.masking import mask_text, mask_value
+from lianfa.service.db.models import Case
 
 RISK_RANK = {"high": 3, "review": 2, "low": 1}
 FLAGGED_LEVELS = ("high", "review")  # what the reviewers' queue shows; `low` is recorded, not flagged

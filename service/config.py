@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ingest.config import get_settings as get_ingest_settings
+from lianfa.ingest.config import get_settings as get_ingest_settings
 
 
 def _default_workers() -> int:

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractors.masking import mask_text, mask_value
-from service.cases import CORRECTABLE
-from service.db.models import Case
+from lianfa.extractors.masking import mask_text, mask_value
+from lianfa.service.cases import CORRECTABLE
+from lianfa.service.db.models import Case
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("case_id", "案件编号"),
@@ -72,7 +72,7 @@ def _yuan(value: Any) -> str:
 def row(case: Case) -> dict[str, Any]:
     """One case as export cells: codes in Chinese, amounts and dates typed, text masked and defused."""
     # service.web imports this module (for training runs), so the pages' labels are imported here.
-    from service.web.labels import AMOUNT_ROLES, REVIEW_STATES, RISK_LEVELS
+    from lianfa.service.web.labels import AMOUNT_ROLES, REVIEW_STATES, RISK_LEVELS
 
     f = case.fields or {}
     parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
@@ -213,7 +213,7 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from service.web.labels import AMOUNT_ROLES
+    from lianfa.service.web.labels import AMOUNT_ROLES
 
     f = case.fields or {}
     review = case.review or {}

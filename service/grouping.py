@@ -19,8 +19,8 @@ from pathlib import PurePosixPath
 
 from PIL import Image
 
-from ingest.errors import CorruptFile
-from service.storage import Storage, StoredFile
+from lianfa.ingest.errors import CorruptFile
+from lianfa.service.storage import Storage, StoredFile
 
 PAGE_NAME = re.compile(
     r"^(?P<stem>.+?)[\s_\-]*(?:(?:p|page|pg)\s*(?P<n>\d{1,4})|第\s*(?P<cn>\d{1,4})\s*页)\.(?:png|jpe?g|tiff?|bmp)$",

@@ -14,9 +14,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from ingest.config import get_settings
-from ingest.errors import ConfigError
-from service.db.migrate import alembic_config
+from lianfa.ingest.config import get_settings
+from lianfa.ingest.errors import ConfigError
+from lianfa.service.db.migrate import alembic_config
 
 
 @dataclass
@@ -29,8 +29,8 @@ class Health:
 
 
 def classifier_model_problem(data_dir: Path) -> str | None:
-    from classifiers.config import get_classifier_settings
-    from classifiers.registry import Registry
+    from lianfa.classifiers.config import get_classifier_settings
+    from lianfa.classifiers.registry import Registry
 
     registry = Registry(data_dir / "models")
     wanted = get_classifier_settings().model_version or registry.active()
@@ -56,7 +56,7 @@ def pending_migrations(engine: Engine) -> list[str]:
 
 
 def check(engine: Engine, data_dir: Path) -> Health:
-    from ingest.ocr.models import model_problems
+    from lianfa.ingest.ocr.models import model_problems
 
     health = Health()
     if problem := classifier_model_problem(data_dir):

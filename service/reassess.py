@@ -12,19 +12,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extractors.agency import Agency
-from extractors.amounts import Amount
-from extractors.case_cause import CaseCause
-from extractors.dates import DecisionDate
-from extractors.doc_number import DocNumber
-from extractors.fields import Fields
-from extractors.laws import LawRef
-from extractors.parties import Party
-from extractors.penalties import Penalty
-from extractors.quantities import Quantity
-from ingest.document import Box, Evidence, document_from_text
-from service.contract import CriminalRiskOut, ViolationOut
-from service.pipeline import active_classifier
+from lianfa.contract import CriminalRiskOut, ViolationOut
+from lianfa.extractors.agency import Agency
+from lianfa.extractors.amounts import Amount
+from lianfa.extractors.case_cause import CaseCause
+from lianfa.extractors.dates import DecisionDate
+from lianfa.extractors.doc_number import DocNumber
+from lianfa.extractors.fields import Fields
+from lianfa.extractors.laws import LawRef
+from lianfa.extractors.parties import Party
+from lianfa.extractors.penalties import Penalty
+from lianfa.extractors.quantities import Quantity
+from lianfa.ingest.document import Box, Evidence, document_from_text
+from lianfa.pipeline import active_classifier
 
 TYPED = "（审核人员更正）"  # the evidence text of a value a reviewer entered
 
@@ -45,7 +45,7 @@ def _rows(fields: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 
 def _evidence_of(fields: dict[str, Any], key: str) -> Evidence:
-    return _evidence(((fields.get("evidence") or {}).get(key)))
+    return _evidence((fields.get("evidence") or {}).get(key))
 
 
 def fields_from_contract(fields: dict[str, Any]) -> Fields:

@@ -10,12 +10,12 @@ from pydantic import ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from service import audit
-from service.auth import CurrentUser
-from service.cases import CORRECTABLE, apply_fields
-from service.db.models import Case, utcnow
-from service.reassess import reassess
-from service.schemas.cases import CorrectedFields, ReviewRequest
+from lianfa.service import audit
+from lianfa.service.auth import CurrentUser
+from lianfa.service.cases import CORRECTABLE, apply_fields
+from lianfa.service.db.models import Case, utcnow
+from lianfa.service.reassess import reassess
+from lianfa.service.schemas.cases import CorrectedFields, ReviewRequest
 
 
 class StaleVersion(Exception):

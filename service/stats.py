@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case as sql_case
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
-from service.case_query import CaseFilter
-from service.cases import FLAGGED_LEVELS
-from service.db.models import Case
-from service.schemas.stats import Bucket, StatsOut
+from lianfa.service.case_query import CaseFilter
+from lianfa.service.cases import FLAGGED_LEVELS
+from lianfa.service.db.models import Case
+from lianfa.service.schemas.stats import Bucket, StatsOut
 
 _FLAG = func.sum(sql_case((Case.risk_level.in_(FLAGGED_LEVELS), 1), else_=0))
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ingest.errors import TooLarge
-from ingest.page_image import PageGeometry, PageNotFound, page_image
+from lianfa.ingest.errors import TooLarge
+from lianfa.ingest.page_image import PageGeometry, PageNotFound, page_image
 
 __all__ = ["BlobWriter", "PageGeometry", "PageNotFound", "Storage", "StoredFile"]
 

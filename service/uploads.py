@@ -9,7 +9,6 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-
 from urllib.parse import unquote_to_bytes
 
 from python_multipart.exceptions import MultipartParseError
@@ -18,15 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extractors.masking import mask_text
-from ingest.errors import IngestError, LianfaError
-from service.auth import CurrentUser
-from service.config import ServiceSettings
-from service.db.models import Batch, BatchItem, Document, Job
-from service.db.session import Database
-from service.grouping import Page, combine, group_name, page_key
-from service.jobs import queue
-from service.storage import BlobWriter, Storage, StoredFile
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.errors import IngestError, LianfaError
+from lianfa.service.auth import CurrentUser
+from lianfa.service.config import ServiceSettings
+from lianfa.service.db.models import Batch, BatchItem, Document, Job
+from lianfa.service.db.session import Database
+from lianfa.service.grouping import Page, combine, group_name, page_key
+from lianfa.service.jobs import queue
+from lianfa.service.storage import BlobWriter, Storage, StoredFile
 
 
 class UploadError(LianfaError):
@@ -217,9 +216,9 @@ def expand(received: list[Received], storage: Storage, limit: int) -> Iterator[R
 
 
 def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received]:
-    from ingest.archive import expand_zip
-    from ingest.config import get_settings
-    from ingest.intake import source_from_path
+    from lianfa.ingest.archive import expand_zip
+    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.intake import source_from_path
 
     assert r.stored is not None
     settings = get_settings()

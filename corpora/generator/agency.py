@@ -11,10 +11,10 @@ import random
 import re
 from dataclasses import dataclass
 
-from corpora.generator.geo import PLACES, Place
-from corpora.generator.phrasing import SELF_REFERENCE
-from corpora.generator.style import Bank, Style, pick
-from corpora.taxonomy import AgencyType
+from lianfa.corpora.generator.geo import PLACES, Place
+from lianfa.corpora.generator.phrasing import SELF_REFERENCE
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.taxonomy import AgencyType
 
 # Real shapes (corpora/data/real_forms/doc_numbers.yaml): a county's division code after the province
 # letter (豫0923环罚决字), the issuing office in brackets before the letters ((湘株)文综罚字), and serials

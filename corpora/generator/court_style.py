@@ -19,10 +19,10 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from corpora.generator.dates import random_date, write_date
-from corpora.generator.geo import address, pick_place
-from corpora.generator.names import brand, person_name, redact
-from corpora.taxonomy import Category, Taxonomy, load_taxonomy
+from lianfa.corpora.generator.dates import random_date, write_date
+from lianfa.corpora.generator.geo import address, pick_place
+from lianfa.corpora.generator.names import brand, person_name, redact
+from lianfa.corpora.taxonomy import Category, Taxonomy, load_taxonomy
 
 _FROM = date(2010, 1, 1)
 _TO = date(2025, 6, 30)

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from corpora.gold import GoldCriminal, GoldQuantity, PartyKind
-from corpora.rules import Criterion, Rule, RuleBook, RuleVersion
+from lianfa.corpora.gold import GoldCriminal, GoldQuantity, PartyKind
+from lianfa.corpora.rules import Criterion, Rule, RuleBook, RuleVersion
 
 # The band the spec names for 临近立案标准 (classifiers' default near-threshold setting).
 NEAR_SHARE = 0.8

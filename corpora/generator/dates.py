@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.generator.style import Bank, Style, pick
 
 _CN_DIGITS = "〇一二三四五六七八九"
 

@@ -13,24 +13,23 @@ from datetime import date
 
 import cn2an
 
-from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
-from corpora.elements import BASIS as BASIS_ELEMENT
-from corpora.elements import ELEMENTS as MISSING_ELEMENTS
-from corpora.elements import FACTS as FACTS_ELEMENT
-from corpora.elements import PARTY as PARTY_ELEMENT
-from corpora.elements import PERFORMANCE as PAYMENT_ELEMENT
-from corpora.elements import REMEDY as REMEDY_ELEMENT
-from corpora.generator import phrasing as ph
-from corpora.generator.agency import Agency, related_number
-from corpora.generator.categories.base import PenaltyItem, Story
-from corpora.generator.dates import SIGNATURE_DATE_FORMATS, BodyDates, write_date
-from corpora.generator.numbers import AmountWriter
-from corpora.generator.parties import Party
-from corpora.generator.party_block import party_blocks
-from corpora.generator.penalties import number_item
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import Block
-
+from lianfa.corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
+from lianfa.corpora.elements import BASIS as BASIS_ELEMENT
+from lianfa.corpora.elements import ELEMENTS as MISSING_ELEMENTS
+from lianfa.corpora.elements import FACTS as FACTS_ELEMENT
+from lianfa.corpora.elements import PARTY as PARTY_ELEMENT
+from lianfa.corpora.elements import PERFORMANCE as PAYMENT_ELEMENT
+from lianfa.corpora.elements import REMEDY as REMEDY_ELEMENT
+from lianfa.corpora.generator import phrasing as ph
+from lianfa.corpora.generator.agency import Agency, related_number
+from lianfa.corpora.generator.categories.base import PenaltyItem, Story
+from lianfa.corpora.generator.dates import SIGNATURE_DATE_FORMATS, BodyDates, write_date
+from lianfa.corpora.generator.numbers import AmountWriter
+from lianfa.corpora.generator.parties import Party
+from lianfa.corpora.generator.party_block import party_blocks
+from lianfa.corpora.generator.penalties import number_item
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import Block
 
 # Body orders. Names: opening, police, facts, evidence, hearing, reasoning, decision, payment, remedy.
 ORDERS: Bank[tuple[str, ...]] = {

@@ -8,8 +8,8 @@ import random
 
 import cn2an
 
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import GoldLaw
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import GoldLaw
 
 # How an article reference is printed.
 ARTICLE_FORMS: Bank[str] = {

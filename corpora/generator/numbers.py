@@ -12,7 +12,7 @@ import random
 
 import cn2an
 
-from corpora.generator.style import Bank, Style
+from lianfa.corpora.generator.style import Bank, Style
 
 _FULLWIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 

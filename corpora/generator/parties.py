@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from corpora.generator import credit_code, names
-from corpora.generator.geo import Place, address, pick_place
-from corpora.gold import GoldParty, PartyKind
+from lianfa.corpora.generator import credit_code, names
+from lianfa.corpora.generator.geo import Place, address, pick_place
+from lianfa.corpora.gold import GoldParty, PartyKind
 
 # Industry words per trade, chosen by the category's trade hint.
 _TRADES: dict[str, tuple[str, ...]] = {

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import random
 
-from corpora.generator.parties import Party
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import Block
+from lianfa.corpora.generator.parties import Party
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import Block
 
 LAYOUTS: Bank[str] = {
     "default": ("prose", "prose", "lines", "lines", "table", "addressee", "lines_letter_spaced"),

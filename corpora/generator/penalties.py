@@ -6,11 +6,11 @@ import random
 
 import cn2an
 
-from corpora.generator import numbers
-from corpora.generator.categories.base import PenaltyItem, Story
-from corpora.generator.numbers import AmountWriter
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import GoldAmount, GoldPenalty
+from lianfa.corpora.generator import numbers
+from lianfa.corpora.generator.categories.base import PenaltyItem, Story
+from lianfa.corpora.generator.numbers import AmountWriter
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import GoldAmount, GoldPenalty
 
 FINE: Bank[str] = {
     "default": ("罚款{amount}", "处罚款{amount}", "并处罚款{amount}", "罚款人民币{plain}"),

@@ -8,7 +8,7 @@ and section-specific ones documented next to each bank.
 
 from __future__ import annotations
 
-from corpora.generator.style import Bank
+from lianfa.corpora.generator.style import Bank
 
 # How the agency refers to itself, by the last characters of its name.
 SELF_REFERENCE: dict[str, Bank[str]] = {

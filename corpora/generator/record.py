@@ -8,22 +8,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from corpora.generator import document, law_text
-from corpora.generator.agency import Agency, doc_number, make_agency
-from corpora.generator.categories.base import Ctx, Target
-from corpora.generator.categories.registry import profile_for
-from corpora.generator.criminal import evaluate
-from corpora.generator.dates import BodyDates
-from corpora.generator.numbers import AmountWriter
-from corpora.generator.geo import pick_place
-from corpora.generator.parties import make_party
-from corpora.generator.penalties import penalty_items
-from corpora.generator.phrasing import LAW_QUOTES
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import GoldCriminal, GoldLaw, GoldRecord
-from corpora.laws import LawBook, load_laws
-from corpora.rules import RuleBook, load_rules
-from corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
+from lianfa.corpora.generator import document, law_text
+from lianfa.corpora.generator.agency import Agency, doc_number, make_agency
+from lianfa.corpora.generator.categories.base import Ctx, Target
+from lianfa.corpora.generator.categories.registry import profile_for
+from lianfa.corpora.generator.criminal import evaluate
+from lianfa.corpora.generator.dates import BodyDates
+from lianfa.corpora.generator.geo import pick_place
+from lianfa.corpora.generator.numbers import AmountWriter
+from lianfa.corpora.generator.parties import make_party
+from lianfa.corpora.generator.penalties import penalty_items
+from lianfa.corpora.generator.phrasing import LAW_QUOTES
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import GoldCriminal, GoldLaw, GoldRecord
+from lianfa.corpora.laws import LawBook, load_laws
+from lianfa.corpora.rules import RuleBook, load_rules
+from lianfa.corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
 
 CONDUCT_FROM = date(2016, 1, 1)
 CONDUCT_TO = date(2025, 6, 30)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from corpora.generator.record import Data, build_record, load_data
-from corpora.generator.style import Style
-from corpora.gold import GoldRecord
+from lianfa.corpora.generator.record import Data, build_record, load_data
+from lianfa.corpora.generator.style import Style
+from lianfa.corpora.gold import GoldRecord
 
 
 def generate(n: int, seed: int, style: Style, data: Data | None = None) -> Iterator[GoldRecord]:

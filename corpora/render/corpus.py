@@ -17,9 +17,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from corpora.gold import GoldRecord, RenderedPages
-from corpora.render.record import RenderOptions, render_record
-from ingest.errors import DataFileError
+from lianfa.corpora.gold import GoldRecord, RenderedPages
+from lianfa.corpora.render.record import RenderOptions, render_record
+from lianfa.ingest.errors import DataFileError
 
 DECISIONS = "decisions.jsonl"
 

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from corpora.gold import GoldRecord, RenderedPages
-from corpora.render.corpus import DECISIONS, read_records
-from corpora.render.damage import Damage, sample_damage, with_rotation
-from corpora.render.layout import PageLayout, layout_record
-from corpora.render.record import RenderOptions, render_record, seeded
-from corpora.render.style import sample_style
-from ingest.errors import DataFileError
+from lianfa.corpora.gold import GoldRecord, RenderedPages
+from lianfa.corpora.render.corpus import DECISIONS, read_records
+from lianfa.corpora.render.damage import Damage, sample_damage, with_rotation
+from lianfa.corpora.render.layout import PageLayout, layout_record
+from lianfa.corpora.render.record import RenderOptions, render_record, seeded
+from lianfa.corpora.render.style import sample_style
+from lianfa.ingest.errors import DataFileError
 
 MANIFEST = "fixtures.json"
 FIXTURE_DPI = 150
@@ -61,7 +61,7 @@ Generate = Callable[[Path, int, int, str], int]
 
 
 def _generate(out: Path, n: int, seed: int, style: str) -> int:
-    from corpora.generator.writer import write_corpus
+    from lianfa.corpora.generator.writer import write_corpus
 
     return write_corpus(out, n=n, seed=seed, style=style)
 

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from corpora.gold import Block, GoldRecord
-from corpora.render.fonts import FontSpec, Measurer, measurer
-from corpora.render.style import Style
+from lianfa.corpora.gold import Block, GoldRecord
+from lianfa.corpora.render.fonts import FontSpec, Measurer, measurer
+from lianfa.corpora.render.style import Style
 
 Align = Literal["left", "center", "right"]
 Color = tuple[int, int, int]

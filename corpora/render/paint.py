@@ -6,9 +6,9 @@ import random
 
 from PIL import Image, ImageDraw
 
-from corpora.render.fonts import pil_font
-from corpora.render.layout import PageLayout, Run
-from corpora.render.seal import Seal, make_seal, stamp
+from lianfa.corpora.render.fonts import pil_font
+from lianfa.corpora.render.layout import PageLayout, Run
+from lianfa.corpora.render.seal import Seal, make_seal, stamp
 
 
 def _draw_run(draw: ImageDraw.ImageDraw, run: Run) -> None:

@@ -14,9 +14,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from corpora.render.fonts import text_layer_font
-from corpora.render.layout import PageLayout, Run
-from corpora.render.seal import Seal
+from lianfa.corpora.render.fonts import text_layer_font
+from lianfa.corpora.render.layout import PageLayout, Run
+from lianfa.corpora.render.seal import Seal
 
 
 class PdfWriter:

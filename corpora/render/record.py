@@ -21,12 +21,12 @@ from typing import Literal
 
 from PIL import Image, TiffImagePlugin
 
-from corpora.gold import GoldRecord, RenderedPage, RenderedPages
-from corpora.render.damage import Damage, DamageLevel, apply_damage, sample_damage
-from corpora.render.layout import PageLayout, layout_record
-from corpora.render.paint import paint_page, seal_for
-from corpora.render.pdf import PdfWriter
-from corpora.render.style import sample_style
+from lianfa.corpora.gold import GoldRecord, RenderedPage, RenderedPages
+from lianfa.corpora.render.damage import Damage, DamageLevel, apply_damage, sample_damage
+from lianfa.corpora.render.layout import PageLayout, layout_record
+from lianfa.corpora.render.paint import paint_page, seal_for
+from lianfa.corpora.render.pdf import PdfWriter
+from lianfa.corpora.render.style import sample_style
 
 OutputFormat = Literal["png", "jpeg", "pdf", "textpdf", "mixed", "tiff"]
 DocumentDamage = Literal["none", "light", "heavy", "mixed"]

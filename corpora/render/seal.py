@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from corpora.render.fonts import FontSpec, pil_font
+from lianfa.corpora.render.fonts import FontSpec, pil_font
 
 PURPOSE_LINES = ("行政处罚专用章", "行政执法专用章", "执法专用章", "案件审理专用章")
 

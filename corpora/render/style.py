@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from corpora.render.fonts import FontSpec
+from lianfa.corpora.render.fonts import FontSpec
 
 A4_MM = (210.0, 297.0)
 

@@ -4,8 +4,8 @@
     print(format_table(report)); report.model_dump_json()
 """
 
-from corpora.scoring.evaluate import evaluate
-from corpora.scoring.inputs import Prediction, load_gold, load_predictions
-from corpora.scoring.report import EvalReport, format_table
+from lianfa.corpora.scoring.evaluate import evaluate
+from lianfa.corpora.scoring.inputs import Prediction, load_gold, load_predictions
+from lianfa.corpora.scoring.report import EvalReport, format_table
 
 __all__ = ["EvalReport", "Prediction", "evaluate", "format_table", "load_gold", "load_predictions"]

@@ -18,19 +18,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
-from corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
-from corpora.scoring import normalize as norm
-from corpora.scoring.inputs import (
+from lianfa.corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
+from lianfa.corpora.gold import GoldAmount, GoldLaw, GoldParty, GoldPenalty, GoldQuantity, GoldRecord
+from lianfa.corpora.scoring import normalize as norm
+from lianfa.corpora.scoring.inputs import (
     PredAmount,
+    Prediction,
     PredLaw,
     PredParty,
     PredPenalty,
     PredQuantity,
     PredRisk,
-    Prediction,
 )
-from corpora.scoring.report import (
+from lianfa.corpora.scoring.report import (
     CategoryScore,
     CerScore,
     Counts,
@@ -39,7 +39,7 @@ from corpora.scoring.report import (
     NearThresholdScore,
     RoleScore,
 )
-from ingest.ocr.quality import edit_distance
+from lianfa.ingest.ocr.quality import edit_distance
 
 FLAGGED_LEVELS = frozenset({"high", "review"})
 FIELD_ORDER = (

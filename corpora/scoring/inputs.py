@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpora.gold import GoldRecord
-from ingest.errors import DataFileError
+from lianfa.corpora.gold import GoldRecord
+from lianfa.ingest.errors import DataFileError
 
 
 class _Lenient(BaseModel):

@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from ingest.config import IngestSettings
-from ingest.errors import ConfigError
-from ingest.hashing import file_sha256
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.hashing import file_sha256
 
 DET_MODEL = "PP-OCRv6_small_det"
 REC_MODEL = "PP-OCRv6_small_rec"

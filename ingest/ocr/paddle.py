@@ -18,14 +18,14 @@ from collections.abc import Iterator
 import numpy as np
 from PIL import Image
 
-from ingest.config import IngestSettings
-from ingest.document import Line
-from ingest.errors import ConfigError
-from ingest.ocr.base import offline_environment, register
-from ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
-from ingest.ocr.postprocess import clean_text
-from ingest.ocr.rapid import DET_SIDE
-from ingest.seal import lift_seals
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.document import Line
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.ocr.base import offline_environment, register
+from lianfa.ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
+from lianfa.ingest.ocr.postprocess import clean_text
+from lianfa.ingest.ocr.rapid import DET_SIDE
+from lianfa.ingest.seal import lift_seals
 
 _REC_BATCH = 8
 

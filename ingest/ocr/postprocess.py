@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import normalize
+from lianfa.ingest.normalize import normalize
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef《》〔〕【】"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")

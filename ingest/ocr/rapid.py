@@ -13,12 +13,12 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ingest.config import IngestSettings
-from ingest.document import Line
-from ingest.errors import ConfigError
-from ingest.ocr.base import register
-from ingest.ocr.postprocess import clean_text
-from ingest.seal import lift_seals
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.document import Line
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.ocr.base import register
+from lianfa.ingest.ocr.postprocess import clean_text
+from lianfa.ingest.seal import lift_seals
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 

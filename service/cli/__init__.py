@@ -29,8 +29,8 @@ _register_commands()
 
 
 def main() -> None:
-    from ingest.config import get_settings
-    from ingest.ocr import offline_environment
+    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.ocr import offline_environment
 
     # set before any command imports onnxruntime or PaddleX, and inherited by worker processes
     offline_environment(get_settings())

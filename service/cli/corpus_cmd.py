@@ -27,7 +27,7 @@ def generate(
     ] = "default",
 ) -> None:
     """Write N decisions with their gold labels to OUT/decisions.jsonl and OUT/docs/<id>.txt."""
-    from corpora.generator.writer import write_corpus
+    from lianfa.corpora.generator.writer import write_corpus
 
     if style not in ("default", "holdout"):
         raise typer.BadParameter("style must be 'default' or 'holdout'", param_hint="--style")

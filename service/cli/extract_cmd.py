@@ -24,7 +24,7 @@ def extract_command(
 ) -> None:
     """Print one result per input file, in input order (ZIPs: one per member). A bad file gives an
     error result and the batch goes on; the exit code is 1 when any file failed."""
-    from service.pipeline import process_many
+    from lianfa.pipeline import process_many
 
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json", param_hint="--format")
@@ -49,7 +49,7 @@ def schema_command(
     ] = None,
 ) -> None:
     """Print the JSON Schema of one `lianfa extract` result."""
-    from service.contract import json_schema
+    from lianfa.contract import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if out is None:

@@ -39,8 +39,8 @@ def ocr(
     """Read each FILE (ZIPs expand to one result per member); one bad file never stops the batch."""
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("format must be 'text' or 'jsonl'", param_hint="--format")
-    from ingest.config import get_settings
-    from ingest.pipeline import ingest_many
+    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.pipeline import ingest_many
 
     settings = get_settings()
     if engine:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from service.cli.corpus_cmd import corpus_app
+from lianfa.service.cli.corpus_cmd import corpus_app
 
 
 class Format(str, Enum):
@@ -64,10 +64,10 @@ def render(
     ] = 75,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes drawing decisions in parallel.")] = 1,
 ) -> None:
-    from corpora.gold import RenderedPages
-    from corpora.render.corpus import render_corpus
-    from corpora.render.record import RenderOptions
-    from ingest.errors import LianfaError
+    from lianfa.corpora.gold import RenderedPages
+    from lianfa.corpora.render.corpus import render_corpus
+    from lianfa.corpora.render.record import RenderOptions
+    from lianfa.ingest.errors import LianfaError
 
     options = RenderOptions(format=fmt.value, damage=damage.value, dpi=dpi, seed=seed, jpeg_quality=jpeg_quality)
     pages = 0
@@ -98,8 +98,8 @@ def fixtures(
     ),
     seed: Annotated[int, typer.Option("--seed", help="Generator and renderer seed.")] = 7,
 ) -> None:
-    from corpora.render.fixtures import make_fixtures
-    from ingest.errors import LianfaError
+    from lianfa.corpora.render.fixtures import make_fixtures
+    from lianfa.ingest.errors import LianfaError
 
     try:
         manifest = make_fixtures(out, seed=seed)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from service.config import ServiceSettings
-    from service.jobs.celery_backend import Dispatcher
-    from service.jobs.pool import LocalPool
+    from lianfa.service.config import ServiceSettings
+    from lianfa.service.jobs.celery_backend import Dispatcher
+    from lianfa.service.jobs.pool import LocalPool
 
 
 def register(app: typer.Typer) -> None:
@@ -29,8 +29,8 @@ def register(app: typer.Typer) -> None:
 
         import uvicorn
 
-        from service.app import create_app
-        from service.config import get_service_settings
+        from lianfa.service.app import create_app
+        from lianfa.service.config import get_service_settings
 
         settings = get_service_settings()
         updates = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
@@ -51,9 +51,9 @@ def register(app: typer.Typer) -> None:
 def _setup_before_workers(settings: ServiceSettings) -> None:
     """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
     classifier would otherwise train one per file inside a pool process, which cannot have children."""
-    from ingest.config import get_settings
-    from ingest.errors import LianfaError
-    from service.cli.setup_cmd import run_setup
+    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.errors import LianfaError
+    from lianfa.service.cli.setup_cmd import run_setup
 
     ingest_settings = get_settings().model_copy(update={"data_dir": settings.data_dir})
     typer.echo(f"准备数据目录 / preparing {settings.data_dir} (first start trains the default model: a few minutes)",
@@ -78,10 +78,10 @@ def _ensure_first_admin(settings: ServiceSettings) -> None:
 
     from sqlalchemy import func, select
 
-    from service import audit
-    from service.auth import create_user
-    from service.db.models import User
-    from service.db.session import Database
+    from lianfa.service import audit
+    from lianfa.service.auth import create_user
+    from lianfa.service.db.models import User
+    from lianfa.service.db.session import Database
 
     given = os.environ.get("LIANFA_ADMIN_PASSWORD")
     db = Database(settings.db_url)
@@ -114,9 +114,9 @@ def _ensure_first_admin(settings: ServiceSettings) -> None:
 
 def _job_runner(settings: ServiceSettings) -> LocalPool | Dispatcher:
     if settings.queue == "celery":
-        from service.jobs.celery_backend import Dispatcher
+        from lianfa.service.jobs.celery_backend import Dispatcher
 
         return Dispatcher(settings)
-    from service.jobs.pool import LocalPool
+    from lianfa.service.jobs.pool import LocalPool
 
     return LocalPool(settings)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import typer
 
-from ingest.config import IngestSettings, get_settings
-from ingest.errors import ConfigError, LianfaError
+from lianfa.ingest.config import IngestSettings, get_settings
+from lianfa.ingest.errors import ConfigError, LianfaError
 
 SetupStep = Callable[[IngestSettings], str]
 
@@ -31,8 +31,8 @@ def prepare_data_dir(settings: IngestSettings) -> str:
 
 
 def build_paddle_models(settings: IngestSettings) -> str:
-    from ingest.ocr import offline_environment
-    from ingest.ocr.models import ensure_model_dirs
+    from lianfa.ingest.ocr import offline_environment
+    from lianfa.ingest.ocr.models import ensure_model_dirs
 
     offline_environment(settings)
     dirs = ensure_model_dirs(settings)
@@ -40,8 +40,8 @@ def build_paddle_models(settings: IngestSettings) -> str:
 
 
 def default_classifier(settings: IngestSettings) -> str:
-    from classifiers.default_model import ensure_default
-    from classifiers.registry import Registry
+    from lianfa.classifiers.default_model import ensure_default
+    from lianfa.classifiers.registry import Registry
 
     registry = Registry(settings.data_dir / "models")
     had = registry.active()

@@ -14,7 +14,7 @@ models_app = typer.Typer(
 
 
 def _registry():  # type: ignore[no-untyped-def]
-    from classifiers.verdict import registry
+    from lianfa.classifiers.verdict import registry
 
     return registry()
 
@@ -41,9 +41,9 @@ def train(
     note: Annotated[str, typer.Option("--note", help="Free text stored in the model's metadata.")] = "",
 ) -> None:
     """Train the category and criminal-likeness models and store them as a new registry version."""
-    from classifiers.registry import ModelError, Registry
-    from classifiers.training import train as run
-    from ingest.errors import DataFileError
+    from lianfa.classifiers.registry import ModelError, Registry
+    from lianfa.classifiers.training import train as run
+    from lianfa.ingest.errors import DataFileError
 
     registry = Registry(out) if out else _registry()
     try:
@@ -67,7 +67,7 @@ def train(
 @models_app.command("list")
 def list_models() -> None:
     """Versions with their date, size and held-out accuracy; * marks the active one."""
-    from classifiers.registry import ModelError
+    from lianfa.classifiers.registry import ModelError
 
     registry = _registry()
     active = registry.active()
@@ -91,7 +91,7 @@ def show(
     version: Annotated[str | None, typer.Argument(help="Version (default: the active one).")] = None,
 ) -> None:
     """The model's metadata as JSON."""
-    from classifiers.registry import ModelError
+    from lianfa.classifiers.registry import ModelError
 
     registry = _registry()
     v = version or registry.active()
@@ -107,7 +107,7 @@ def show(
 @models_app.command("promote")
 def promote(version: Annotated[str, typer.Argument(help="Version to make active.")]) -> None:
     """Make VERSION the active model (after checking that it loads)."""
-    from classifiers.registry import ModelError
+    from lianfa.classifiers.registry import ModelError
 
     try:
         _registry().promote(version)
@@ -119,7 +119,7 @@ def promote(version: Annotated[str, typer.Argument(help="Version to make active.
 @models_app.command("rollback")
 def rollback() -> None:
     """Make the previously active model active again."""
-    from classifiers.registry import ModelError
+    from lianfa.classifiers.registry import ModelError
 
     try:
         version = _registry().rollback()
@@ -141,10 +141,10 @@ def evaluate(
     ] = True,
 ) -> None:
     """Per-category P/R/F1 and the confusion matrix of MODEL on DATA, next to the active model."""
-    from classifiers.evaluation import evaluate_model, format_evaluation
-    from classifiers.registry import ModelError
-    from classifiers.training import load_examples
-    from ingest.errors import DataFileError
+    from lianfa.classifiers.evaluation import evaluate_model, format_evaluation
+    from lianfa.classifiers.registry import ModelError
+    from lianfa.classifiers.training import load_examples
+    from lianfa.ingest.errors import DataFileError
 
     registry = _registry()
     try:

@@ -16,11 +16,11 @@ def add(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="read the password from standard input"),
 ) -> None:
     """Create a user. The password is prompted for (twice) unless --password-stdin is given."""
-    from service import audit
-    from service.auth import AccountError, create_user
-    from service.config import get_service_settings
-    from service.db.migrate import upgrade
-    from service.db.session import Database
+    from lianfa.service import audit
+    from lianfa.service.auth import AccountError, create_user
+    from lianfa.service.config import get_service_settings
+    from lianfa.service.db.migrate import upgrade
+    from lianfa.service.db.session import Database
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -45,10 +45,10 @@ def list_users() -> None:
     """List users with their roles."""
     from sqlalchemy import select
 
-    from service.config import get_service_settings
-    from service.db.migrate import upgrade
-    from service.db.models import User
-    from service.db.session import Database
+    from lianfa.service.config import get_service_settings
+    from lianfa.service.db.migrate import upgrade
+    from lianfa.service.db.models import User
+    from lianfa.service.db.session import Database
 
     db = Database(get_service_settings().db_url)
     try:

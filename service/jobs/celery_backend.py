@@ -17,12 +17,12 @@ from functools import lru_cache
 from celery import Celery
 from sqlalchemy import and_, or_, select, update
 
-from ingest.config import get_settings
-from ingest.ocr import offline_environment
-from service.config import ServiceSettings, get_service_settings
-from service.db.models import Job
-from service.db.session import Database
-from service.jobs.runner import run_job
+from lianfa.ingest.config import get_settings
+from lianfa.ingest.ocr import offline_environment
+from lianfa.service.config import ServiceSettings, get_service_settings
+from lianfa.service.db.models import Job
+from lianfa.service.db.session import Database
+from lianfa.service.jobs.runner import run_job
 
 log = logging.getLogger(__name__)
 # `celery -A service.jobs.celery_backend worker` starts here, not through the lianfa CLI

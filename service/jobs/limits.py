@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import IngestError
-from ingest.intake import Kind, sniff
-from service.config import ServiceSettings
-from service.db.models import Document, Job
-from service.db.session import Database
-from service.storage import Storage
+from lianfa.ingest.errors import IngestError
+from lianfa.ingest.intake import Kind, sniff
+from lianfa.service.config import ServiceSettings
+from lianfa.service.db.models import Document, Job
+from lianfa.service.db.session import Database
+from lianfa.service.storage import Storage
 
 _HEAD = 8192
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
 
-from service.config import ServiceSettings
-from service.db.session import Database
-from service.jobs import queue
-from service.jobs.limits import JobFile, job_file, time_limit, timeout_reason
-from service.jobs.runner import Processor, run_job, worker_name
-from service.storage import Storage
+from lianfa.service.config import ServiceSettings
+from lianfa.service.db.session import Database
+from lianfa.service.jobs import queue
+from lianfa.service.jobs.limits import JobFile, job_file, time_limit, timeout_reason
+from lianfa.service.jobs.runner import Processor, run_job, worker_name
+from lianfa.service.storage import Storage
 
 log = logging.getLogger(__name__)
 _ctx = mp.get_context("spawn")  # a clean interpreter: no inherited threads, sockets or DB connections

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from service.db.models import BatchItem, Case, Job, JobAttempt, Result, utcnow
-from service.db.session import Database
+from lianfa.service.db.models import BatchItem, Case, Job, JobAttempt, Result, utcnow
+from lianfa.service.db.session import Database
 
 INTERRUPTED = "处理多次中断（进程崩溃或被终止），已停止重试；请检查文件后点击“重试”"
 

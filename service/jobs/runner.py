@@ -15,13 +15,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ingest.errors import LianfaError
-from service.cases import case_from_result
-from service.config import ServiceSettings, get_service_settings
-from service.db.models import BatchItem, Document, Job
-from service.db.session import Database
-from service.jobs import queue
-from service.storage import Storage
+from lianfa.ingest.errors import LianfaError
+from lianfa.service.cases import case_from_result
+from lianfa.service.config import ServiceSettings, get_service_settings
+from lianfa.service.db.models import BatchItem, Document, Job
+from lianfa.service.db.session import Database
+from lianfa.service.jobs import queue
+from lianfa.service.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,8 @@ Processor = Callable[[Path, str], Any]  # (stored original, display name) -> Ext
 
 
 def default_processor(path: Path, display_name: str) -> Any:
-    from service.health import require_classifier_model
-    from service.pipeline import process_file
+    from lianfa.pipeline import process_file
+    from lianfa.service.health import require_classifier_model
 
     # Workers never train the default model: in a pool process training cannot start its own
     # processes, and every file would try. `lianfa serve` runs setup before any worker starts.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, Response, status
 
-from service.auth import (
+from lianfa.service.auth import (
     ROLES,
     SESSION_COOKIE,
     CurrentUser,
@@ -18,9 +18,9 @@ from service.auth import (
     require,
     revoke_token,
 )
-from service.routers.deps import SessionDep, SettingsDep
-from service.schemas.common import NO_CONTROL_CHARACTERS, problems
-from service.schemas.users import TokenOut
+from lianfa.service.routers.deps import SessionDep, SettingsDep
+from lianfa.service.schemas.common import NO_CONTROL_CHARACTERS, problems
+from lianfa.service.schemas.users import TokenOut
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 LoggedIn = Annotated[CurrentUser, Depends(require(*ROLES))]

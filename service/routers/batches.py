@@ -12,15 +12,31 @@ from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.auth import CurrentUser, require
-from service.batches import RegroupError, batch_out, batch_summary, error_report, items_of, merge_items, progress, split_item
-from service.db.models import Batch, BatchItem
-from service.db.session import Database
-from service.jobs import queue
-from service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
-from service.schemas.batches import ActionOut, BatchOut, BatchSummary, ItemOut, MergeRequest, RetryRequest
-from service.schemas.common import NO_CONTROL_CHARACTERS, IdPath, Limit, Offset, problems
-from service.uploads import batch_name, expand, group_pages, receive_multipart, record_batch
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.batches import (
+    RegroupError,
+    batch_out,
+    batch_summary,
+    error_report,
+    items_of,
+    merge_items,
+    progress,
+    split_item,
+)
+from lianfa.service.db.models import Batch, BatchItem
+from lianfa.service.db.session import Database
+from lianfa.service.jobs import queue
+from lianfa.service.routers.deps import DbDep, SessionDep, SettingsDep, StorageDep
+from lianfa.service.schemas.batches import (
+    ActionOut,
+    BatchOut,
+    BatchSummary,
+    ItemOut,
+    MergeRequest,
+    RetryRequest,
+)
+from lianfa.service.schemas.common import NO_CONTROL_CHARACTERS, IdPath, Limit, Offset, problems
+from lianfa.service.uploads import batch_name, expand, group_pages, receive_multipart, record_batch
 
 router = APIRouter(prefix="/api/batches", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]

@@ -12,13 +12,13 @@ from fastapi.responses import FileResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.auth import CurrentUser, require
-from service.case_query import CaseFilter, by_risk, case_filter
-from service.db.models import AuditEntry, Case, Document
-from service.exports import transfer_letter
-from service.routers.deps import SessionDep
-from service.schemas.common import IdPath, Limit, Offset, problems
-from service.schemas.cases import AuditOut, CaseDetail, CaseList, CaseSummary, EvidenceBox, PageOut
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.case_query import CaseFilter, by_risk, case_filter
+from lianfa.service.db.models import AuditEntry, Case, Document
+from lianfa.service.exports import transfer_letter
+from lianfa.service.routers.deps import SessionDep
+from lianfa.service.schemas.cases import AuditOut, CaseDetail, CaseList, CaseSummary, EvidenceBox, PageOut
+from lianfa.service.schemas.common import IdPath, Limit, Offset, problems
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Reader = Annotated[CurrentUser, Depends(require("reviewer", "analyst"))]

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
-from service.config import ServiceSettings
-from service.db.session import Database
-from service.storage import Storage
+from lianfa.service.config import ServiceSettings
+from lianfa.service.db.session import Database
+from lianfa.service.storage import Storage
 
 
 def get_db(request: Request) -> Database:

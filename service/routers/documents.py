@@ -11,17 +11,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
-from extractors.masking import mask_text
-from ingest.config import get_settings as ingest_settings
-from ingest.errors import IngestError, TooLarge, UnsupportedType
-from ingest.image import too_many_pixels
-from service.auth import CurrentUser, require
-from service.db.models import Case, Document
-from service.db.session import Database
-from service.routers.deps import DbDep, SettingsDep, StorageDep
-from service.schemas.batches import DocumentOut
-from service.schemas.common import IdPath, PagePath, ValidationProblem
-from service.storage import PageGeometry, PageNotFound
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.config import get_settings as ingest_settings
+from lianfa.ingest.errors import IngestError, TooLarge, UnsupportedType
+from lianfa.ingest.image import too_many_pixels
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.db.models import Case, Document
+from lianfa.service.db.session import Database
+from lianfa.service.routers.deps import DbDep, SettingsDep, StorageDep
+from lianfa.service.schemas.batches import DocumentOut
+from lianfa.service.schemas.common import IdPath, PagePath, ValidationProblem
+from lianfa.service.storage import PageGeometry, PageNotFound
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 _POINTS_PER_INCH = 72

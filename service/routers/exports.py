@@ -13,12 +13,12 @@ from fastapi import APIRouter, BackgroundTasks, Depends
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from sqlalchemy import select
 
-from service import exports
-from service.auth import CurrentUser, require
-from service.case_query import CaseFilter, by_risk, case_filter
-from service.db.models import Case, Document
-from service.db.session import Database
-from service.routers.deps import DbDep
+from lianfa.service import exports
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.case_query import CaseFilter, by_risk, case_filter
+from lianfa.service.db.models import Case, Document
+from lianfa.service.db.session import Database
+from lianfa.service.routers.deps import DbDep
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 Analyst = Annotated[CurrentUser, Depends(require("analyst", "reviewer"))]

@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from ingest.config import get_settings as ingest_settings
-from ingest.hashing import file_sha256
-from service.auth import CurrentUser, require
-from service.routers.deps import SettingsDep
-from service.schemas.stats import ModelOut
+from lianfa.ingest.config import get_settings as ingest_settings
+from lianfa.ingest.hashing import file_sha256
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.routers.deps import SettingsDep
+from lianfa.service.schemas.stats import ModelOut
 
 router = APIRouter(prefix="/api/models", tags=["models"])
 

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, status
 
-from service.auth import CurrentUser, require
-from service.reviews import InvalidCorrection, StaleVersion, review_case
-from service.routers.cases import get_case
-from service.routers.deps import SessionDep
-from service.schemas.common import IdPath, problems
-from service.schemas.cases import CaseSummary, ReviewRequest
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.reviews import InvalidCorrection, StaleVersion, review_case
+from lianfa.service.routers.cases import get_case
+from lianfa.service.routers.deps import SessionDep
+from lianfa.service.schemas.cases import CaseSummary, ReviewRequest
+from lianfa.service.schemas.common import IdPath, problems
 
 router = APIRouter(prefix="/api/cases", tags=["reviews"])
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from service import stats
-from service.auth import CurrentUser, require
-from service.case_query import CaseFilter, case_filter
-from service.routers.deps import SessionDep
-from service.schemas.stats import StatsOut
+from lianfa.service import stats
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.case_query import CaseFilter, case_filter
+from lianfa.service.routers.deps import SessionDep
+from lianfa.service.schemas.stats import StatsOut
 
 router = APIRouter(prefix="/api/stats", tags=["stats"])
 

@@ -9,15 +9,15 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, sta
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from service.auth import CurrentUser, require
-from ingest.errors import LianfaError
-from service.batches import batch_out
-from service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
-from service.db.models import Batch
-from service.routers.deps import DbDep, SettingsDep, StorageDep
-from service.schemas.common import NO_CONTROL_CHARACTERS, problems
-from service.schemas.batches import BatchOut
-from service.uploads import Received, batch_name, expand, group_pages, record_batch
+from lianfa.ingest.errors import LianfaError
+from lianfa.service.auth import CurrentUser, require
+from lianfa.service.batches import batch_out
+from lianfa.service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
+from lianfa.service.db.models import Batch
+from lianfa.service.routers.deps import DbDep, SettingsDep, StorageDep
+from lianfa.service.schemas.batches import BatchOut
+from lianfa.service.schemas.common import NO_CONTROL_CHARACTERS, problems
+from lianfa.service.uploads import Received, batch_name, expand, group_pages, record_batch
 
 router = APIRouter(prefix="/api/uploads", tags=["batches"])
 Uploader = Annotated[CurrentUser, Depends(require("uploader"))]

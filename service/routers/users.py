@@ -7,12 +7,20 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy import delete, select
 
-from service import audit
-from service.auth import AccountError, CurrentUser, WeakPassword, check_password, create_user, hash_password, require
-from service.db.models import AuthToken, User
-from service.routers.deps import SessionDep
-from service.schemas.common import IdPath, problems
-from service.schemas.users import UserCreate, UserOut, UserUpdate
+from lianfa.service import audit
+from lianfa.service.auth import (
+    AccountError,
+    CurrentUser,
+    WeakPassword,
+    check_password,
+    create_user,
+    hash_password,
+    require,
+)
+from lianfa.service.db.models import AuthToken, User
+from lianfa.service.routers.deps import SessionDep
+from lianfa.service.schemas.common import IdPath, problems
+from lianfa.service.schemas.users import UserCreate, UserOut, UserUpdate
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 Admin = Annotated[CurrentUser, Depends(require("admin"))]

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from service.schemas.common import DbInt, MaskedStr, UtcDatetime
+from lianfa.service.schemas.common import DbInt, MaskedStr, UtcDatetime
 
 ItemStatus = Literal["queued", "processing", "done", "failed", "duplicate", "cancelled"]
 

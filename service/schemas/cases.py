@@ -5,11 +5,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from extractors.masking import mask_value
-from service.cases import CORRECTABLE
-from service.schemas.common import DbInt, MaskedJson, MaskedStr, UtcDatetime
-
-from corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
+from lianfa.corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
+from lianfa.extractors.masking import mask_value
+from lianfa.service.cases import CORRECTABLE
+from lianfa.service.schemas.common import DbInt, MaskedJson, MaskedStr, UtcDatetime
 
 RiskLevel = Literal["high", "review", "low"]
 ReviewState = Literal["pending", "confirmed", "rejected", "corrected"]

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import AfterValidator, BaseModel, Field
 
-from extractors.masking import mask_text, mask_value
+from lianfa.extractors.masking import mask_text, mask_value
 
 MaskedStr = Annotated[str, AfterValidator(mask_text)]
 MaskedJson = Annotated[dict[str, Any], AfterValidator(mask_value)]

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.auth import MIN_PASSWORD_LENGTH, Role
-from service.schemas.common import UtcDatetime
+from lianfa.service.auth import MIN_PASSWORD_LENGTH, Role
+from lianfa.service.schemas.common import UtcDatetime
 
 
 class TokenOut(BaseModel):

@@ -11,11 +11,11 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.web import pages_admin, pages_analyst, pages_auth, pages_review, pages_upload
-from service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
-from service.web.csrf import ApiCsrfMiddleware
-from service.web.templating import render
-from service.web.training_runs import TrainingRuns
+from lianfa.service.web import pages_admin, pages_analyst, pages_auth, pages_review, pages_upload
+from lianfa.service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
+from lianfa.service.web.csrf import ApiCsrfMiddleware
+from lianfa.service.web.templating import render
+from lianfa.service.web.training_runs import TrainingRuns
 
 STATIC = Path(__file__).parent / "static"
 

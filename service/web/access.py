@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from fastapi import Request
 
-from service.auth import SESSION_COOKIE, CurrentUser, Role, user_for_token
-from service.web import csrf
+from lianfa.service.auth import SESSION_COOKIE, CurrentUser, Role, user_for_token
+from lianfa.service.web import csrf
 
 ROLE_NAMES: dict[str, str] = {"uploader": "录入员", "reviewer": "审核员", "analyst": "分析员", "admin": "管理员"}
 

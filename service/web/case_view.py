@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.web.labels import AMOUNT_ROLES, FIELD_NAMES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, RISK_LEVELS, VALUE_SOURCES
+from lianfa.service.web.labels import (
+    AMOUNT_ROLES,
+    FIELD_NAMES,
+    PARTY_KINDS,
+    PENALTY_KINDS,
+    QUANTITY_KINDS,
+    RISK_LEVELS,
+    VALUE_SOURCES,
+)
 
 _SINGLE = ("doc_number", "agency", "decision_date", "case_cause")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.schemas.stats import Bucket
+from lianfa.service.schemas.stats import Bucket
 
 
 @dataclass(frozen=True)

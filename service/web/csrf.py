@@ -15,7 +15,7 @@ import secrets
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from service.auth import SESSION_COOKIE
+from lianfa.service.auth import SESSION_COOKIE
 
 HEADER = "x-csrf-token"
 FIELD = "csrf_token"

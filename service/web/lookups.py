@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.db.models import Case
+from lianfa.service.db.models import Case
 
 
 def agencies(s: Session) -> list[str]:

@@ -11,12 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import delete, select
 
-from service import audit
-from service.auth import AccountError, CurrentUser, create_user, hash_password
-from service.db.models import AuthToken, User
-from service.schemas.users import UserCreate
-from service.web.access import check_form_token, page_role
-from service.web.templating import render
+from lianfa.service import audit
+from lianfa.service.auth import AccountError, CurrentUser, create_user, hash_password
+from lianfa.service.db.models import AuthToken, User
+from lianfa.service.schemas.users import UserCreate
+from lianfa.service.web.access import check_form_token, page_role
+from lianfa.service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Admin = Annotated[CurrentUser, Depends(page_role())]

@@ -10,17 +10,17 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from ingest.errors import LianfaError
-from service import audit, stats
-from service.auth import CurrentUser
-from service.case_query import CaseFilter, case_filter
-from service.web import charts, lookups, training_runs
-from service.web.access import check_form_token, page_role
-from service.web.labels import REVIEW_STATES, RISK_LEVELS, TRAIN_STAGES
-from service.web.templating import render
+from lianfa.ingest.errors import LianfaError
+from lianfa.service import audit, stats
+from lianfa.service.auth import CurrentUser
+from lianfa.service.case_query import CaseFilter, case_filter
+from lianfa.service.web import charts, lookups, training_runs
+from lianfa.service.web.access import check_form_token, page_role
+from lianfa.service.web.labels import REVIEW_STATES, RISK_LEVELS, TRAIN_STAGES
+from lianfa.service.web.templating import render
 
 if TYPE_CHECKING:
-    from classifiers.registry import Registry
+    from lianfa.classifiers.registry import Registry
 
 router = APIRouter(include_in_schema=False)
 Analyst = Annotated[CurrentUser, Depends(page_role("analyst"))]
@@ -126,7 +126,7 @@ def _registry_action(request: Request, user: CurrentUser, action: str, change: C
 
 def _forget_loaded_model() -> None:
     """This process classifies with the new active model from its next document on."""
-    from classifiers import verdict
+    from lianfa.classifiers import verdict
 
     verdict.reset()
 

@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from service.auth import SESSION_COOKIE, LoginThrottled, authenticate, issue_token, revoke_token
-from service.web import csrf
-from service.web.access import check_form_token, session_user
-from service.web.templating import render
+from lianfa.service.auth import SESSION_COOKIE, LoginThrottled, authenticate, issue_token, revoke_token
+from lianfa.service.web import csrf
+from lianfa.service.web.access import check_form_token, session_user
+from lianfa.service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 

@@ -12,17 +12,17 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ingest.errors import LianfaError
-from service import stats
-from service.auth import CurrentUser
-from service.case_query import CaseFilter, by_risk, case_filter
-from service.db.models import AuditEntry, Case
-from service.reviews import InvalidCorrection, StaleVersion, review_case
-from service.schemas.cases import ReviewRequest
-from service.web import case_view, lookups
-from service.web.access import check_form_token, page_role
-from service.web.labels import AUDIT_ACTIONS
-from service.web.templating import render
+from lianfa.ingest.errors import LianfaError
+from lianfa.service import stats
+from lianfa.service.auth import CurrentUser
+from lianfa.service.case_query import CaseFilter, by_risk, case_filter
+from lianfa.service.db.models import AuditEntry, Case
+from lianfa.service.reviews import InvalidCorrection, StaleVersion, review_case
+from lianfa.service.schemas.cases import ReviewRequest
+from lianfa.service.web import case_view, lookups
+from lianfa.service.web.access import check_form_token, page_role
+from lianfa.service.web.labels import AUDIT_ACTIONS
+from lianfa.service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Reader = Annotated[CurrentUser, Depends(page_role("reviewer", "analyst"))]

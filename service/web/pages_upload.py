@@ -11,11 +11,11 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from service.auth import CurrentUser, may_see
-from service.batches import batch_out, batch_summary
-from service.db.models import Batch
-from service.web.access import page_role
-from service.web.templating import render
+from lianfa.service.auth import CurrentUser, may_see
+from lianfa.service.batches import batch_out, batch_summary
+from lianfa.service.db.models import Batch
+from lianfa.service.web.access import page_role
+from lianfa.service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Uploader = Annotated[CurrentUser, Depends(page_role("uploader"))]

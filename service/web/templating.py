@@ -3,7 +3,7 @@ and the few display filters the templates share."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +11,18 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
-from service.auth import SESSION_COOKIE, CurrentUser
-from service.web import csrf
-from service.web.access import ROLE_NAMES, can
-from service.web.case_view import changes
-from service.web.labels import AMOUNT_ROLES, PARTY_KINDS, PENALTY_KINDS, QUANTITY_KINDS, REVIEW_STATES, RISK_LEVELS
+from lianfa.service.auth import SESSION_COOKIE, CurrentUser
+from lianfa.service.web import csrf
+from lianfa.service.web.access import ROLE_NAMES, can
+from lianfa.service.web.case_view import changes
+from lianfa.service.web.labels import (
+    AMOUNT_ROLES,
+    PARTY_KINDS,
+    PENALTY_KINDS,
+    QUANTITY_KINDS,
+    REVIEW_STATES,
+    RISK_LEVELS,
+)
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -37,7 +44,7 @@ def _money(value: Any) -> str:
 def _when(value: Any) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()

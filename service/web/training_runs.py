@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from ingest.errors import LianfaError
-from service.db.models import Case, Document
-from service.db.session import Database
-from service.exports import training_record
+from lianfa.ingest.errors import LianfaError
+from lianfa.service.db.models import Case, Document
+from lianfa.service.db.session import Database
+from lianfa.service.exports import training_record
 
 if TYPE_CHECKING:
-    from classifiers.evaluation import ModelEvaluation
-    from classifiers.registry import Registry
-    from classifiers.training import Example
+    from lianfa.classifiers.evaluation import ModelEvaluation
+    from lianfa.classifiers.registry import Registry
+    from lianfa.classifiers.training import Example
 
 STAGES = ("queued", "exporting", "training", "done")
 CORPUS_SEED = 20_240_601
@@ -56,7 +56,7 @@ class TrainingRun:
 
 
 def registry_for(data_dir: Path) -> Registry:
-    from classifiers.registry import Registry
+    from lianfa.classifiers.registry import Registry
 
     return Registry(data_dir / "models")
 
@@ -79,7 +79,7 @@ def reviewed_export(db: Database, path: Path) -> Counter[str]:
 
 
 def reviewed_examples(db: Database) -> list[Example]:
-    from classifiers.training import load_examples
+    from lianfa.classifiers.training import load_examples
 
     with tempfile.TemporaryDirectory(prefix="lianfa-eval-") as tmp:
         path = Path(tmp) / "reviewed.jsonl"
@@ -115,7 +115,7 @@ class TrainingRuns:
 
 
 def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
-    from classifiers.training import train
+    from lianfa.classifiers.training import train
 
     try:
         folder = data_dir / "training"
@@ -131,7 +131,7 @@ def _train(run: TrainingRun, db: Database, data_dir: Path) -> None:
                               "请再审核一些其他类别的案件，或填写“另加生成语料”的篇数")
         with tempfile.TemporaryDirectory(prefix="lianfa-train-corpus-") as tmp:
             if run.corpus_documents:
-                from corpora.generator.writer import write_corpus
+                from lianfa.corpora.generator.writer import write_corpus
 
                 write_corpus(Path(tmp), n=run.corpus_documents, seed=CORPUS_SEED, style="default")
                 sources.append(Path(tmp))
@@ -162,7 +162,7 @@ class Comparison:
 
 def compare(data_dir: Path, db: Database, version: str) -> Comparison:
     """`version` and the active model evaluated on the same reviewed cases."""
-    from classifiers.evaluation import evaluate_model
+    from lianfa.classifiers.evaluation import evaluate_model
 
     reg = registry_for(data_dir)
     active = reg.active()

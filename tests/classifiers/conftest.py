@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from classifiers.registry import Registry
-from classifiers.schemas import ModelMeta
-from classifiers.training import train
-from corpora.generator.writer import write_corpus
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.schemas import ModelMeta
+from lianfa.classifiers.training import train
+from lianfa.corpora.generator.writer import write_corpus
 
 TINY_DOCUMENTS = 160
 

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from classifiers.classify import Classifier
-from classifiers.config import ClassifierSettings
-from classifiers.registry import Registry
-from classifiers.schemas import ModelMeta
-from classifiers.training import load_examples
-from classifiers.verdict import Verdict
-from extractors.fields import extract
-from corpora.gold import GoldRecord
-from ingest.document import document_from_text
-from ingest.errors import DataFileError
-from ingest.sections import segment
-from service.contract import ExtractResult
-from service.pipeline import process_document
+from lianfa.classifiers.classify import Classifier
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.schemas import ModelMeta
+from lianfa.classifiers.training import load_examples
+from lianfa.classifiers.verdict import Verdict
+from lianfa.contract import ExtractResult
+from lianfa.corpora.gold import GoldRecord
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.errors import DataFileError
+from lianfa.ingest.sections import segment
+from lianfa.pipeline import process_document
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +124,8 @@ def test_low_cases_have_no_amount_within_20_percent_below_a_threshold(
     """Checked from the rules data, not the engine: for every case left `low` (prosecutors'
     decisions aside), an extracted amount in [80%, 100%) of a plain single-amount criterion of its
     category's rules in force at the conduct date is listed as a near-threshold reason."""
-    from corpora.rules import load_rules
-    from corpora.taxonomy import load_taxonomy
+    from lianfa.corpora.rules import load_rules
+    from lianfa.corpora.taxonomy import load_taxonomy
 
     book, taxonomy = load_rules(), load_taxonomy()
     checked = 0
@@ -158,8 +158,8 @@ def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corp
     """The one-pass probabilities and the direct column transform give sklearn's own numbers."""
     import numpy as np
 
-    from classifiers.category_model import probabilities
-    from classifiers.features import feature_rows, parts_from_text, transform
+    from lianfa.classifiers.category_model import probabilities
+    from lianfa.classifiers.features import feature_rows, parts_from_text, transform
 
     registry, meta = trained
     bundle = registry.load(meta.version).bundle
@@ -195,7 +195,7 @@ def test_a_category_below_the_floor_may_only_ask_for_review(
 def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple[Registry, ModelMeta]) -> None:
     """Food past its shelf life worded unlike any training decision: the model splits ~0.1 between
     two food categories; the amount rule of the second still asks for review."""
-    from classifiers.category_model import Ranked
+    from lianfa.classifiers.category_model import Ranked
 
     registry, meta = trained
     classifier = Classifier(registry.load(meta.version), ClassifierSettings())
@@ -237,8 +237,8 @@ def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(trained: tuple
 
 def test_a_text_holding_its_categorys_vocabulary_is_filed(trained: tuple[Registry, ModelMeta]) -> None:
     """The same gate lets a hunting case through: the first guess's own terms are in the text."""
-    from classifiers.category_model import Ranked
-    from classifiers.features import vocabulary_hits, vocabulary_support
+    from lianfa.classifiers.category_model import Ranked
+    from lianfa.classifiers.features import vocabulary_hits, vocabulary_support
 
     registry, meta = trained
     classifier = Classifier(registry.load(meta.version), ClassifierSettings())

@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-import classifiers.config
-from classifiers.config import ClassifierSettings
-from classifiers.default_model import MIN_COURT, ensure_default, train_default
-from classifiers.registry import Registry
-from corpora.taxonomy import load_taxonomy
+from lianfa.classifiers import config as classifiers_config
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.default_model import MIN_COURT, ensure_default, train_default
+from lianfa.classifiers.registry import Registry
+from lianfa.corpora.taxonomy import load_taxonomy
 
 
 def test_default_model_is_trained_once_and_reproducible(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     small = ClassifierSettings(default_model_documents=120)
-    monkeypatch.setattr(classifiers.config, "get_classifier_settings", lambda: small)
+    monkeypatch.setattr(classifiers_config, "get_classifier_settings", lambda: small)
     registry = Registry(tmp_path / "models")
     assert ensure_default(registry) == "v1"
     assert ensure_default(registry) == "v1" and registry.versions() == ["v1"]

@@ -10,8 +10,8 @@ import pytest
 import skops.io as sio
 from sklearn.preprocessing import FunctionTransformer
 
-from classifiers.registry import ModelError, Registry
-from classifiers.schemas import MODEL_FORMAT, ModelMeta
+from lianfa.classifiers.registry import ModelError, Registry
+from lianfa.classifiers.schemas import MODEL_FORMAT, ModelMeta
 
 
 def _copy(registry: Registry, tmp_path: Path) -> Registry:
@@ -50,7 +50,7 @@ def test_foreign_file_with_matching_hash_is_refused_for_its_types(
     foreign = {"features": FunctionTransformer(func=print), "category": None, "criminal": None}
     (folder / "model.skops").write_bytes(sio.dumps(foreign))
     meta = json.loads((folder / "meta.json").read_text())
-    from classifiers.registry import file_sha256
+    from lianfa.classifiers.registry import file_sha256
 
     meta["file_sha256"] = file_sha256(folder / "model.skops")
     (folder / "meta.json").write_text(json.dumps(meta))
@@ -65,7 +65,7 @@ def test_not_a_model_and_not_our_metadata_are_refused(
     folder = registry.root / "v1"
     meta = json.loads((folder / "meta.json").read_text())
     (folder / "model.skops").write_bytes(b"PK\x03\x04 this is not a model")
-    from classifiers.registry import file_sha256
+    from lianfa.classifiers.registry import file_sha256
 
     meta["file_sha256"] = file_sha256(folder / "model.skops")
     (folder / "meta.json").write_text(json.dumps(meta))

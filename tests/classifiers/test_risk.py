@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from classifiers.risk import case_facts
-from classifiers.rules_engine import RulesEngine
-from classifiers.signals import read_signals
-from corpora.rules import load_rules
-from extractors.fields import extract
-from ingest.document import document_from_text
+from lianfa.classifiers.risk import case_facts
+from lianfa.classifiers.rules_engine import RulesEngine
+from lianfa.classifiers.signals import read_signals
+from lianfa.corpora.rules import load_rules
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
 
 
 def facts_of(text: str):  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ def test_confiscated_illegal_income_is_the_illegal_income_when_no_other_figure_i
 
 
 def _risk_of(text: str, rule_ids: list[str]):  # type: ignore[no-untyped-def]
-    from classifiers.risk import assess
+    from lianfa.classifiers.risk import assess
 
     doc = document_from_text(text)
     fields = extract(doc)

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classifiers.rules_engine import CaseFacts, Measured, QuantityIn, RulesEngine
-from classifiers.signals import PriorPenalties, Signal, TextSignals
-from corpora.rules import RuleBook, load_rules
-from ingest.document import Evidence
+from lianfa.classifiers.rules_engine import CaseFacts, Measured, QuantityIn, RulesEngine
+from lianfa.classifiers.signals import PriorPenalties, Signal, TextSignals
+from lianfa.corpora.rules import RuleBook, load_rules
+from lianfa.ingest.document import Evidence
 
 
 def ev(text: str = "证据", start: int = 10) -> Evidence:
@@ -492,8 +492,8 @@ def test_a_cued_rule_asks_for_review_and_assumes_no_fact(engine: RulesEngine) ->
 
 
 def test_handing_hazardous_waste_to_an_unlicensed_person_is_disposal() -> None:
-    from classifiers.signals import read_signals
-    from ingest.document import document_from_text
+    from lianfa.classifiers.signals import read_signals
+    from lianfa.ingest.document import document_from_text
 
     text = "经查，当事人将废矿物油交由无危险废物经营许可证的个人处置。"
     assert "illegal_disposal" in read_signals(document_from_text(text), load_rules(), None).facts
@@ -505,8 +505,8 @@ def test_tobacco_stated_by_its_value_is_the_illegal_business_amount(engine: Rule
 
 
 def test_clearing_forest_to_farm_it_states_the_damage_element() -> None:
-    from classifiers.signals import read_signals
-    from ingest.document import document_from_text
+    from lianfa.classifiers.signals import read_signals
+    from lianfa.ingest.document import document_from_text
 
     facts = read_signals(document_from_text("经查，当事人毁林开垦，种植茶叶。"), load_rules(), None).facts
     assert "changed_land_use" in facts

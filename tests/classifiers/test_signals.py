@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from classifiers.signals import read_signals
-from corpora.rules import Fact, Share, load_rules
-from ingest.document import document_from_text
-from ingest.sections import segment
+from lianfa.classifiers.signals import read_signals
+from lianfa.corpora.rules import Fact, Share, load_rules
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import segment
 
 
 def signals(text: str, decided: date | None = date(2023, 6, 30)):  # type: ignore[no-untyped-def]

@@ -9,10 +9,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import classifiers.verdict
-from classifiers.registry import Registry
-from classifiers.schemas import ModelMeta
-from service.cli import train_cmd
+from lianfa.classifiers import verdict as classifiers_verdict
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.schemas import ModelMeta
+from lianfa.service.cli import train_cmd
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def registry(
 ) -> Registry:
     reg = Registry(tmp_path / "models")
     shutil.copytree(trained[0].root, reg.root)
-    monkeypatch.setattr(classifiers.verdict, "registry", lambda: reg)
+    monkeypatch.setattr(classifiers_verdict, "registry", lambda: reg)
     return reg
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from classifiers import verdict
-from classifiers.config import ClassifierSettings
-from classifiers.registry import Registry
-from classifiers.schemas import ModelMeta
+from lianfa.classifiers import verdict
+from lianfa.classifiers.config import ClassifierSettings
+from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.schemas import ModelMeta
 
 
 def test_a_promotion_or_rollback_reaches_a_running_worker(

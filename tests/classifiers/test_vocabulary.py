@@ -7,8 +7,14 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from classifiers.features import feature_rows, parts_from_text, row_hits, vocabulary_hits, vocabulary_support
-from corpora.taxonomy import Category, load_taxonomy
+from lianfa.classifiers.features import (
+    feature_rows,
+    parts_from_text,
+    row_hits,
+    vocabulary_hits,
+    vocabulary_support,
+)
+from lianfa.corpora.taxonomy import Category, load_taxonomy
 
 
 def test_every_category_has_conduct_vocabulary() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from classifiers.features import vocabulary_hits, vocabulary_support
-from corpora.generator.court_style import court_examples
-from corpora.taxonomy import load_taxonomy
+from lianfa.classifiers.features import vocabulary_hits, vocabulary_support
+from lianfa.corpora.generator.court_style import court_examples
+from lianfa.corpora.taxonomy import load_taxonomy
 
 
 def test_same_seed_same_texts_other_seed_other_texts() -> None:

@@ -13,16 +13,16 @@ from pathlib import Path
 import cn2an
 import pytest
 
-import corpora.generator as generator_pkg
-from corpora.generator import credit_code
-from corpora.generator.criminal import CaseFacts, evaluate
-from corpora.generator.diversity import ngram_share, sentence_overlap
-from corpora.generator.style import check_disjoint
-from corpora.generator.writer import generate, write_corpus
-from corpora.gold import GoldQuantity, GoldRecord
-from corpora.rules import load_rules
-from corpora.taxonomy import load_taxonomy
-from ingest.normalize import normalize
+import lianfa.corpora.generator as generator_pkg
+from lianfa.corpora.generator import credit_code
+from lianfa.corpora.generator.criminal import CaseFacts, evaluate
+from lianfa.corpora.generator.diversity import ngram_share, sentence_overlap
+from lianfa.corpora.generator.style import check_disjoint
+from lianfa.corpora.generator.writer import generate, write_corpus
+from lianfa.corpora.gold import GoldQuantity, GoldRecord
+from lianfa.corpora.rules import load_rules
+from lianfa.corpora.taxonomy import load_taxonomy
+from lianfa.ingest.normalize import normalize
 
 N = 400
 
@@ -241,7 +241,7 @@ def test_every_gold_quantity_is_written_in_the_text(records: str, request: pytes
 
 
 def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -> None:
-    from corpora.laws import normalize_law_name
+    from lianfa.corpora.laws import normalize_law_name
 
     for record in default_records:
         cited = {normalize_law_name(m) for m in re.findall(r"《[^》]+》", record.text)}
@@ -253,7 +253,7 @@ def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -
 def test_cli_generate_writes_the_corpus(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from service.cli import app
+    from lianfa.service.cli import app
 
     result = CliRunner().invoke(app, ["corpus", "generate", "--n", "3", "--seed", "2", "--out", str(tmp_path),
                                       "--style", "holdout"])
@@ -305,7 +305,7 @@ def test_same_bytes_across_processes_with_different_hash_seeds(tmp_path: Path) -
         out = tmp_path / hash_seed
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         subprocess.run(
-            [sys.executable, "-m", "service.cli", "corpus", "generate", "--n", "15", "--seed", "9", "--out", str(out)],
+            [sys.executable, "-m", "lianfa.service.cli", "corpus", "generate", "--n", "15", "--seed", "9", "--out", str(out)],
             check=True, env=env, cwd=Path(__file__).resolve().parents[2], capture_output=True,
         )
         outputs.append((out / "decisions.jsonl").read_bytes())

@@ -9,11 +9,11 @@ from collections.abc import Callable
 
 import pytest
 
-from corpora.generator.writer import generate
-from corpora.gold import GoldRecord
-from extractors.fields import extract
-from ingest.document import document_from_text
-from ingest.normalize import normalize
+from lianfa.corpora.generator.writer import generate
+from lianfa.corpora.gold import GoldRecord
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.normalize import normalize
 
 N = 160
 

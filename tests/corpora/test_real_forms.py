@@ -8,14 +8,14 @@ import re
 
 import pytest
 
-from corpora.doc_number_forms import doc_number_forms
-from corpora.generator import phrasing as ph
-from corpora.generator.penalties import RECKONED_FINE
-from corpora.generator.writer import generate
-from corpora.gold import GoldRecord
-from corpora.scoring import normalize as norm
-from extractors.fields import extract
-from ingest.document import document_from_text
+from lianfa.corpora.doc_number_forms import doc_number_forms
+from lianfa.corpora.generator import phrasing as ph
+from lianfa.corpora.generator.penalties import RECKONED_FINE
+from lianfa.corpora.generator.writer import generate
+from lianfa.corpora.gold import GoldRecord
+from lianfa.corpora.scoring import normalize as norm
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
 
 N = 240
 _SHAPES = {

@@ -16,16 +16,16 @@ from hypothesis import strategies as st
 from PIL import Image
 from typer.testing import CliRunner
 
-from corpora.gold import Block, GoldCriminal, GoldRecord, RenderedPages
-from corpora.render.corpus import render_corpus
-from corpora.render.damage import Damage, apply_damage, sample_damage
-from corpora.render.fixtures import MANIFEST, FixtureManifest, make_fixtures
-from corpora.render import fonts
-from corpora.render.fonts import FontSpec, measurer
-from corpora.render.layout import layout_record, wrap
-from corpora.render.record import RenderOptions, render_record, seeded
-from corpora.render.style import sample_style
-from ingest.errors import DataFileError
+from lianfa.corpora.gold import Block, GoldCriminal, GoldRecord, RenderedPages
+from lianfa.corpora.render import fonts
+from lianfa.corpora.render.corpus import render_corpus
+from lianfa.corpora.render.damage import Damage, apply_damage, sample_damage
+from lianfa.corpora.render.fixtures import MANIFEST, FixtureManifest, make_fixtures
+from lianfa.corpora.render.fonts import FontSpec, measurer
+from lianfa.corpora.render.layout import layout_record, wrap
+from lianfa.corpora.render.record import RenderOptions, render_record, seeded
+from lianfa.corpora.render.style import sample_style
+from lianfa.ingest.errors import DataFileError
 from tests.conftest import unavailable
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -308,7 +308,7 @@ def _write_corpus(path: Path, records: list[GoldRecord]) -> None:
 
 
 def test_cli_render_writes_a_self_contained_corpus(tmp_path: Path) -> None:
-    from service.cli import app
+    from lianfa.service.cli import app
 
     _write_corpus(tmp_path / "src", [make_record("a1", 2), make_record("a2", 2), make_record("a3", 2)])
     out = tmp_path / "out"

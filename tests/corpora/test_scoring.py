@@ -10,14 +10,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from corpora.scoring import EvalReport, evaluate, format_table, load_gold, load_predictions
-from corpora.scoring import normalize as norm
-from corpora.gold import GoldCriminal, GoldRecord
-from corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
-from corpora.scoring.evaluate import category_score, criminal_score, document_counts, single
-from corpora.scoring.inputs import PredRisk, Prediction, file_stem
-from ingest.errors import DataFileError
-from service.cli.eval_cmd import register
+from lianfa.corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
+from lianfa.corpora.gold import GoldCriminal, GoldRecord
+from lianfa.corpora.scoring import EvalReport, evaluate, format_table, load_gold, load_predictions
+from lianfa.corpora.scoring import normalize as norm
+from lianfa.corpora.scoring.evaluate import category_score, criminal_score, document_counts, single
+from lianfa.corpora.scoring.inputs import Prediction, PredRisk, file_stem
+from lianfa.ingest.errors import DataFileError
+from lianfa.service.cli.eval_cmd import register
 
 FIX = Path(__file__).parents[1] / "fixtures" / "scoring"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.amounts import extract_amounts
-from extractors.regions import find_regions
-from extractors.view import build_view
-from ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
+from lianfa.extractors.amounts import extract_amounts
+from lianfa.extractors.regions import find_regions
+from lianfa.extractors.view import build_view
+from lianfa.ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
 
 
 def _amounts(text: str) -> list[tuple[str, float]]:

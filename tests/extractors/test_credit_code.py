@@ -8,8 +8,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpora.generator import credit_code as reference
-from extractors.credit_code import CHARSET, check_char, is_valid, suggest_correction
+from lianfa.corpora.generator import credit_code as reference
+from lianfa.extractors.credit_code import CHARSET, check_char, is_valid, suggest_correction
 
 _code = st.text(alphabet=CHARSET, min_size=18, max_size=18)
 

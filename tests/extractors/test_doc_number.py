@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields import Fields, extract
-from ingest.document import document_from_text
+from lianfa.extractors.fields import Fields, extract
+from lianfa.ingest.document import document_from_text
 
 _PARTY = "当事人：某某商贸有限公司\n"
 _FACTS = "经查，当事人于2024年3月销售过期食品。\n"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import extract_decisions as D
 import pytest
 
-from extractors.fields import Fields, extract
-from ingest.document import document_from_text
-from ingest.sections import segment
-import extract_decisions as D
+from lianfa.extractors.fields import Fields, extract
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import segment
 
 
 def _fields(text: str, with_sections: bool = True) -> Fields:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from extractors.fields import extract
-from ingest.document import document_from_text
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
 
 
 def _doc(body: str) -> str:

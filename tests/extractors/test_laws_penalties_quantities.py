@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields import extract
-from extractors.masking import mask_text
-from extractors.missing import AUTHORITY, BASIS, FACTS, PARTY, PERFORMANCE, REMEDY
-from ingest.document import document_from_text
+from lianfa.extractors.fields import extract
+from lianfa.extractors.masking import mask_text
+from lianfa.extractors.missing import AUTHORITY, BASIS, FACTS, PARTY, PERFORMANCE, REMEDY
+from lianfa.ingest.document import document_from_text
 
 
 def _laws(text: str) -> set[tuple[str, int, int | None, int | None, str]]:

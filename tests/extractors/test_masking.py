@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.masking import mask_text, mask_value
+from lianfa.extractors.masking import mask_text, mask_value
 
 SEPARATORS = ["-", " ", ".", "－", "–", "—", "·", "_", "/", "　", "．"]
 GROUPINGS = [(18,), (6, 8, 4), (6, 4, 4, 4), (4, 4, 4, 4, 2), (3, 3, 4, 4, 4), (6, 12)]

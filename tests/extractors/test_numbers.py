@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amounts import extract_amounts
-from extractors.numbers import parse_number, parse_yuan, repair_ocr_digits
-from extractors.regions import find_regions
-from extractors.view import build_view
-from ingest.document import document_from_text
+from lianfa.extractors.amounts import extract_amounts
+from lianfa.extractors.numbers import parse_number, parse_yuan, repair_ocr_digits
+from lianfa.extractors.regions import find_regions
+from lianfa.extractors.view import build_view
+from lianfa.ingest.document import document_from_text
 
 _FULL = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.credit_code import check_char
-from extractors.fields import extract
-from extractors.parties import Party
-from ingest.document import document_from_text
+from lianfa.extractors.credit_code import check_char
+from lianfa.extractors.fields import extract
+from lianfa.extractors.parties import Party
+from lianfa.ingest.document import document_from_text
+
 
 def _code(body17: str) -> str:
     char = check_char(body17)

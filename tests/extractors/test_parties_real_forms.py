@@ -5,10 +5,10 @@ was read and how far that source is trusted. Texts are made up; only the forms a
 
 from __future__ import annotations
 
-from extractors.fields import extract
-from extractors.parties import Party
-from ingest.document import document_from_text
-from ingest.party_labels import field_labels, labels_pattern, name_labels
+from lianfa.extractors.fields import extract
+from lianfa.extractors.parties import Party
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.party_labels import field_labels, labels_pattern, name_labels
 
 
 def _parties(text: str) -> list[Party]:
@@ -192,7 +192,7 @@ def test_a_category_line_before_the_name_is_not_a_party() -> None:
 
 def _scanned(lines: list[str]) -> list[Party]:
     """A page as OCR returns it: one box per printed line, every line running to the right margin."""
-    from ingest.document import Box, DocumentBuilder, PageInfo
+    from lianfa.ingest.document import Box, DocumentBuilder, PageInfo
 
     b = DocumentBuilder()
     for i, line in enumerate(lines):

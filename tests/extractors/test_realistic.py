@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-from extractors.fields import Fields, extract
-from extractors.masking import mask_text
-from ingest.document import document_from_text
-from ingest.sections import segment
+from lianfa.extractors.fields import Fields, extract
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import segment
 
 _DIR = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
 _EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((_DIR / "expected.yaml").read_text(encoding="utf-8"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.fields import extract
-from extractors.view import build_view
-from ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
+from lianfa.extractors.fields import extract
+from lianfa.extractors.view import build_view
+from lianfa.ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
 
 
 def _ocr(lines: list[tuple[str, float]]) -> DocumentBuilder:

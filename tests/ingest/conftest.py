@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.config import IngestSettings
+from lianfa.ingest.config import IngestSettings
 
 
 @pytest.fixture
@@ -16,4 +16,4 @@ def settings(tmp_path) -> IngestSettings:
 @pytest.fixture
 def no_upright(monkeypatch: pytest.MonkeyPatch) -> None:
     """Skip the real page-orientation probe (it loads the rapidocr models) where a fake engine reads."""
-    monkeypatch.setattr("ingest.pipeline.upright", lambda image: (image, 0, 0.0))
+    monkeypatch.setattr("lianfa.ingest.pipeline.upright", lambda image: (image, 0, 0.0))

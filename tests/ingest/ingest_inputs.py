@@ -18,8 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest.document import Line
-from ingest.errors import OcrError
+from lianfa.ingest.document import Line
+from lianfa.ingest.errors import OcrError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 _spec = importlib.util.spec_from_file_location("bad_fixture_make", FIXTURES / "bad" / "make.py")

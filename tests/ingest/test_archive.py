@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from ingest_inputs import BAD, DECISION, make, text_pdf
 
-from ingest.archive import ZipBudget, expand_zip, member_name, unsafe_reason
-from ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
-from ingest.intake import Source, source_from_bytes, source_from_path
+from lianfa.ingest.archive import ZipBudget, expand_zip, member_name, unsafe_reason
+from lianfa.ingest.errors import CorruptFile, EmptyFile, IngestError, TooLarge, UnsafeArchive, UnsupportedType
+from lianfa.ingest.intake import Source, source_from_bytes, source_from_path
 
 
 def _zip(entries: list[tuple[str | zipfile.ZipInfo, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -9,9 +9,16 @@ from __future__ import annotations
 import pytest
 from ingest_inputs import BAD, text_pdf
 
-from ingest.errors import CorruptFile, EmptyFile, EncryptedPdf, TooLarge, UnsafeArchive, UnsupportedType
-from ingest.intake import source_from_path
-from ingest.pipeline import ingest_file, ingest_many, ingest_path
+from lianfa.ingest.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedPdf,
+    TooLarge,
+    UnsafeArchive,
+    UnsupportedType,
+)
+from lianfa.ingest.intake import source_from_path
+from lianfa.ingest.pipeline import ingest_file, ingest_many, ingest_path
 
 # fixture → (what the one-line error says, the member the error names inside an archive)
 EXPECTED_ERRORS = {
@@ -62,9 +69,9 @@ def test_intake_raises_the_matching_error_class(name: str, error: type, settings
 
 
 def test_error_classes_behind_the_messages(settings) -> None:
-    from ingest.archive import expand_zip
-    from ingest.image import iter_image_pages
-    from ingest.pdf import iter_pdf_pages
+    from lianfa.ingest.archive import expand_zip
+    from lianfa.ingest.image import iter_image_pages
+    from lianfa.ingest.pdf import iter_pdf_pages
 
     with pytest.raises(CorruptFile):
         list(iter_pdf_pages(source_from_path(BAD / "truncated.pdf", settings), settings))

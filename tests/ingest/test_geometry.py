@@ -1,4 +1,4 @@
-"""ingest.geometry.upright: quarter turns and skew, on a drawn page turned and tilted by known amounts."""
+"""lianfa.ingest.geometry.upright: quarter turns and skew, on a drawn page turned and tilted by known amounts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from ocr_pages import DECISION_LINES, draw_page
 from PIL import Image, ImageChops
 
-from ingest.geometry import _line_direction, _refine_skew, upright
+from lianfa.ingest.geometry import _line_direction, _refine_skew, upright
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 

@@ -7,10 +7,10 @@ import pytest
 from ingest_inputs import BAD
 from PIL import Image
 
-from ingest.errors import CorruptFile, TooLarge
-from ingest.image import iter_image_pages, to_rgb
-from ingest.intake import source_from_bytes, source_from_path
-from ingest.pages import FailedPage, ImagePage
+from lianfa.ingest.errors import CorruptFile, TooLarge
+from lianfa.ingest.image import iter_image_pages, to_rgb
+from lianfa.ingest.intake import source_from_bytes, source_from_path
+from lianfa.ingest.pages import FailedPage, ImagePage
 
 
 def _bytes(image: Image.Image, fmt: str, **kw) -> bytes:

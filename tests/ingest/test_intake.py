@@ -8,9 +8,9 @@ import pytest
 from ingest_inputs import DECISION, text_pdf
 from PIL import Image
 
-from ingest.errors import CorruptFile, EmptyFile, MissingFile, TooLarge, UnsupportedType
-from ingest.intake import sniff, source_from_bytes, source_from_path
-from ingest.text import decode_text
+from lianfa.ingest.errors import CorruptFile, EmptyFile, MissingFile, TooLarge, UnsupportedType
+from lianfa.ingest.intake import sniff, source_from_bytes, source_from_path
+from lianfa.ingest.text import decode_text
 
 
 def _image(fmt: str, **kw) -> bytes:
@@ -150,7 +150,7 @@ def test_text_that_is_neither_utf8_nor_gb18030_is_refused() -> None:
 
 
 def test_text_has_a_size_limit_of_its_own(tmp_path) -> None:
-    from ingest.config import IngestSettings
+    from lianfa.ingest.config import IngestSettings
 
     settings = IngestSettings(max_text_bytes=64 * 1024)
     big = (DECISION * (1 + 70 * 1024 // len(DECISION.encode()))).encode("utf-8")

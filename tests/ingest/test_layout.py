@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.document import Box, DocumentBuilder, Line, PageInfo
-from ingest.layout import add_ocr_page, add_text_layer_page
-from ingest.normalize import normalize
-from ingest.ocr.quality import cer
+from lianfa.ingest.document import Box, DocumentBuilder, Line, PageInfo
+from lianfa.ingest.layout import add_ocr_page, add_text_layer_page
+from lianfa.ingest.normalize import normalize
+from lianfa.ingest.ocr.quality import cer
 from tests.conftest import FIXTURES
 
 W, H = 1000.0, 1414.0
@@ -469,8 +469,8 @@ def test_real_ocr_on_one_rendered_page_with_a_seal_over_the_date() -> None:
     """The whole way on one page: righting, the default engine, then reading order."""
     from PIL import Image
 
-    from ingest.geometry import upright
-    from ingest.ocr import get_engine
+    from lianfa.ingest.geometry import upright
+    from lianfa.ingest.ocr import get_engine
 
     folder = FIXTURES / "corpus" / "clean"
     truth = json.loads((folder / "d0007-000000.pages.json").read_text(encoding="utf-8"))["pages"][1]

@@ -3,8 +3,8 @@ page a mirror site converted to traditional characters reads as simplified at th
 
 from __future__ import annotations
 
-from ingest.document import document_from_text
-from ingest.normalize import normalize, normalize_with_offsets, traditional_map
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.normalize import normalize, normalize_with_offsets, traditional_map
 
 
 def test_traditional_characters_read_as_simplified_one_for_one() -> None:

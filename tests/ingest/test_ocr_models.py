@@ -9,10 +9,10 @@ import onnxruntime
 import pytest
 import yaml
 
-from ingest.config import IngestSettings
-from ingest.errors import ConfigError
-from ingest.ocr import models
-from ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.ocr import models
+from lianfa.ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
 
 
 @pytest.fixture(scope="module")

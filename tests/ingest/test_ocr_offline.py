@@ -35,7 +35,7 @@ socket.getaddrinfo = refuse
 socket.create_connection = refuse
 
 from ocr_pages import draw_page
-from ingest.ocr import get_engine
+from lianfa.ingest.ocr import get_engine
 
 page = draw_page(["罚款人民币259,200元", "某市监处罚〔2024〕318号"], width=900, height=300, margin=60)
 out = {}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from ocr_pages import DECISION_LINES, draw_page
 
-from ingest.config import get_settings
-from ingest.ocr import get_engine
-from ingest.ocr.models import DET_MODEL, model_root
-from ingest.ocr.quality import cer
+from lianfa.ingest.config import get_settings
+from lianfa.ingest.ocr import get_engine
+from lianfa.ingest.ocr.models import DET_MODEL, model_root
+from lianfa.ingest.ocr.quality import cer
 
 pytestmark = pytest.mark.ocr
 

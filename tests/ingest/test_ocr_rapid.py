@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from ocr_pages import DECISION_LINES, draw_page
 
-from ingest.document import Line
-from ingest.ocr import Engine, get_engine
-from ingest.ocr.quality import cer
+from lianfa.ingest.document import Line
+from lianfa.ingest.ocr import Engine, get_engine
+from lianfa.ingest.ocr.quality import cer
 
 pytestmark = pytest.mark.ocr
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from ocr_pages import draw_page
 
-from ingest.ocr import get_engine
-from ingest.ocr.quality import cer
+from lianfa.ingest.ocr import get_engine
+from lianfa.ingest.ocr.quality import cer
 
 pytestmark = pytest.mark.ocr
 

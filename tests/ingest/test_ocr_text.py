@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.errors import ConfigError
-from ingest.ocr import engine_names, get_engine
-from ingest.ocr.postprocess import clean_text
-from ingest.ocr.quality import cer, edit_distance
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.ocr import engine_names, get_engine
+from lianfa.ingest.ocr.postprocess import clean_text
+from lianfa.ingest.ocr.quality import cer, edit_distance
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest.errors import CorruptFile, EncryptedPdf, TooLarge
-from ingest.intake import source_from_bytes, source_from_path
-from ingest.pages import ImagePage, TextLayerPage
-from ingest.pdf import MIN_CJK_OVER_SCAN, MIN_TEXT_CHARS, iter_pdf_pages, text_layer_quality
+from lianfa.ingest.errors import CorruptFile, EncryptedPdf, TooLarge
+from lianfa.ingest.intake import source_from_bytes, source_from_path
+from lianfa.ingest.pages import ImagePage, TextLayerPage
+from lianfa.ingest.pdf import MIN_CJK_OVER_SCAN, MIN_TEXT_CHARS, iter_pdf_pages, text_layer_quality
 
 A4_200DPI = (1654, 2339)
 

@@ -10,11 +10,11 @@ import pytest
 from ingest_inputs import DECISION, FakeEngine, jpeg, pdf_pages, text_pdf
 from PIL import Image
 
-import ingest.pipeline as pipeline
-from ingest.errors import ConfigError
-from ingest.normalize import normalize
-from ingest.ocr.quality import cer
-from ingest.pipeline import ingest_bytes, ingest_file, ingest_many, ingest_path
+import lianfa.ingest.pipeline as pipeline
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.normalize import normalize
+from lianfa.ingest.ocr.quality import cer
+from lianfa.ingest.pipeline import ingest_bytes, ingest_file, ingest_many, ingest_path
 
 
 def _write(tmp_path, name: str, data: bytes):

@@ -10,9 +10,9 @@ import pytest
 from ocr_pages import DECISION_LINES, draw_page, font, stamp_seal
 from PIL import Image, ImageDraw
 
-from ingest.ocr import get_engine
-from ingest.ocr import rapid as rapid_module
-from ingest.seal import find_grey_seals, find_seals, lift_seals
+from lianfa.ingest.ocr import get_engine
+from lianfa.ingest.ocr import rapid as rapid_module
+from lianfa.ingest.seal import find_grey_seals, find_seals, lift_seals
 
 DATE = "二〇二四年三月十八日"
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -79,7 +79,7 @@ def test_date_under_a_rendered_seal_is_read_only_with_lifting(monkeypatch: pytes
 def test_seals_from_the_corpus_renderer_are_found_and_lifted(seed: int) -> None:
     import random
 
-    from corpora.render.seal import make_seal, stamp
+    from lianfa.corpora.render.seal import make_seal, stamp
 
     page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
     x0, y0, x1, y1 = page.date_box
@@ -110,7 +110,7 @@ def test_a_faded_seal_is_found_and_lifted(seed: int) -> None:
     4x smaller copy they are pinkish, far from the full red of a fresh stamp."""
     import random
 
-    from corpora.render.seal import Seal, make_seal, stamp
+    from lianfa.corpora.render.seal import Seal, make_seal, stamp
 
     page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
     x0, y0, x1, y1 = page.date_box
@@ -128,7 +128,7 @@ def test_a_faded_seal_is_found_and_lifted(seed: int) -> None:
 def test_a_seal_scanned_in_grey_is_found_and_lifted(seed: int) -> None:
     import random
 
-    from corpora.render.seal import make_seal, stamp
+    from lianfa.corpora.render.seal import make_seal, stamp
 
     page = draw_page(DECISION_LINES[:4], height=1000, date=DATE)
     x0, y0, x1, y1 = page.date_box

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.document import document_from_text
-from ingest.sections import ORDER, segment
+from lianfa.ingest.document import document_from_text
+from lianfa.ingest.sections import ORDER, segment
 
 # 1. market regulation, full structure, no headings
 MARKET = """\

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.config import get_settings
-from ingest.tokenize import build_tokenizer, get_tokenizer, tokenizable, tokenize, tokens_with_offsets
+from lianfa.ingest.config import get_settings
+from lianfa.ingest.tokenize import build_tokenizer, get_tokenizer, tokenizable, tokenize, tokens_with_offsets
 
 TEXT = "当事人违反了食品安全法实施条例，统一社会信用代码为91330106MA2B3C4D5E。"
 
@@ -43,7 +43,7 @@ def test_prefix_cache_is_written_to_the_given_directory(small_dict_tokenizer) ->
 
 
 def test_process_tokenizer_is_built_once_with_the_project_words() -> None:
-    from corpora.laws import jieba_words
+    from lianfa.corpora.laws import jieba_words
 
     tk = get_tokenizer()
     assert get_tokenizer() is tk

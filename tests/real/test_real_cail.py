@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from classifiers.evaluation import CailRow, charge_among, load_cail
-from corpora.taxonomy import load_taxonomy
+from lianfa.classifiers.evaluation import CailRow, charge_among, load_cail
+from lianfa.corpora.taxonomy import load_taxonomy
 from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def _extract(rows: list[CailRow], tmp: Path) -> dict[int, dict]:
         path.write_text(row.fact, encoding="utf-8")
         files.append(str(path))
     out = subprocess.run(
-        [sys.executable, "-m", "service.cli", "extract", "--format", "jsonl", *files],
+        [sys.executable, "-m", "lianfa.service.cli", "extract", "--format", "jsonl", *files],
         capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), check=False,
     )
     results = {}

@@ -93,7 +93,7 @@ def _extracted(files: list[Path]) -> Path:
         fd, name = tempfile.mkstemp(prefix="extract-", suffix=".jsonl", dir=CACHE)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             run = subprocess.run(
-                [sys.executable, "-m", "service.cli", "extract", "--format", "jsonl", *map(str, files)],
+                [sys.executable, "-m", "lianfa.service.cli", "extract", "--format", "jsonl", *map(str, files)],
                 cwd=ROOT, stdout=out, stderr=subprocess.PIPE, text=True, timeout=3600,
             )
         if run.returncode not in (0, 1):  # 1: some file failed, which the scorer counts as an error

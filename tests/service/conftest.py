@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from service_helpers import PASSWORD, role_tokens
+
 from tests.conftest import unavailable
 
 PG_URL = os.environ.get("LIANFA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -56,7 +57,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path):  # -> ServiceSettings
-    from service.config import ServiceSettings
+    from lianfa.service.config import ServiceSettings
 
     return ServiceSettings(
         data_dir=tmp_path,
@@ -69,7 +70,7 @@ def settings(db_url: str, tmp_path: Path):  # -> ServiceSettings
 
 @pytest.fixture
 def app(settings):  # -> FastAPI
-    from service.app import create_app
+    from lianfa.service.app import create_app
 
     application = create_app(settings)
     yield application
@@ -86,7 +87,7 @@ def client(app):  # -> TestClient
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    from service.auth import hash_password
+    from lianfa.service.auth import hash_password
 
     return hash_password(PASSWORD)  # argon2 is slow on purpose: hash once for all tests
 

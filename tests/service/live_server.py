@@ -23,7 +23,7 @@ def free_port() -> int:
 
 def lianfa(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args], input=stdin, env=env, cwd=ROOT, text=True,
+        [sys.executable, "-m", "lianfa.service.cli", *args], input=stdin, env=env, cwd=ROOT, text=True,
         capture_output=True, check=True, timeout=120,
     )
 
@@ -45,7 +45,7 @@ class Server:
     def start(self, timeout: float = 300.0) -> None:  # a first start trains the default model
         with open(self.log, "ab") as fh:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "service.cli", "serve", "--port", str(self.port), "--log-level", "warning"],
+                [sys.executable, "-m", "lianfa.service.cli", "serve", "--port", str(self.port), "--log-level", "warning"],
                 env=self.env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
             )
         deadline = time.monotonic() + timeout

@@ -15,8 +15,8 @@ def role_tokens(app: Any, password_hash: str, kind: str) -> dict[str, tuple[str,
     """A user `<role>1` (password PASSWORD) of each role, with a token of `kind`: role → (name, token)."""
     from datetime import timedelta
 
-    from service.auth import issue_token
-    from service.db.models import User
+    from lianfa.service.auth import issue_token
+    from lianfa.service.db.models import User
 
     out = {}
     with app.state.db.session() as s:
@@ -63,7 +63,7 @@ def fake_payload(**over: Any) -> dict[str, Any]:
 
 
 def fake_processor(path: Path, name: str) -> dict[str, Any]:
-    """Unit-test stand-in for service.pipeline.process_file: each test file holds its payload as JSON."""
+    """Unit-test stand-in for lianfa.pipeline.process_file: each test file holds its payload as JSON."""
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -17,9 +17,9 @@ import pytest
 from PIL import Image
 from service_helpers import ROLES, auth, fake_payload
 
-from service.auth import issue_token, policies
-from service.db.models import User
-from service.jobs.runner import run_pending
+from lianfa.service.auth import issue_token, policies
+from lianfa.service.db.models import User
+from lianfa.service.jobs.runner import run_pending
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from service_helpers import PASSWORD, auth
 
-from service.app import PUBLIC_PATHS
-
+from lianfa.service.app import PUBLIC_PATHS
 
 # Role checks do not depend on the database: these run on SQLite only.
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -9,8 +9,8 @@ import zipfile
 from service_helpers import auth, doc_bytes, fake_processor
 from sqlalchemy import func, select
 
-from service.db.models import Document, Job
-from service.jobs.runner import run_pending
+from lianfa.service.db.models import Document, Job
+from lianfa.service.jobs.runner import run_pending
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from service_helpers import auth, doc_bytes, fake_processor
 
-from service.jobs.runner import run_pending
+from lianfa.service.jobs.runner import run_pending
 
 DOCS = [
     dict(doc_number="甲罚〔2024〕1号", agency="甲市市场监督管理局", decision_date="2024-03-05",

@@ -9,7 +9,7 @@ import zipfile
 
 from service_helpers import auth, doc_bytes, fake_processor
 
-from service.jobs.runner import run_pending
+from lianfa.service.jobs.runner import run_pending
 
 
 def _run(app) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from service.db.migrate import upgrade
-from service.db.models import AuditEntry, Base
-from service.db.session import Database
+from lianfa.service.db.migrate import upgrade
+from lianfa.service.db.models import AuditEntry, Base
+from lianfa.service.db.session import Database
 
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:

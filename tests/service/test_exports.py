@@ -13,9 +13,9 @@ import pytest
 from openpyxl import load_workbook
 from service_helpers import auth, doc_bytes, fake_processor
 
-from service import exports
-from service.db.models import Case
-from service.jobs.runner import run_pending
+from lianfa.service import exports
+from lianfa.service.db.models import Case
+from lianfa.service.jobs.runner import run_pending
 
 HOSTILE = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "\x01=HYPERLINK(\"http://x\")", "a\x07b\x1bc"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
-
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from service import pipeline
-from service.cli import app
-from service.contract import ExtractResult, json_schema
-
+from lianfa import pipeline
+from lianfa.contract import ExtractResult, json_schema
+from lianfa.service.cli import app
 
 REQUIRED = {
     "file", "status", "error", "sha256", "text_source", "pages", "doc_number", "agency", "decision_date",

@@ -8,7 +8,7 @@ import zipfile
 from PIL import Image, ImageSequence
 from service_helpers import auth
 
-from service.grouping import page_key
+from lianfa.service.grouping import page_key
 
 
 def _png(shade: int) -> bytes:

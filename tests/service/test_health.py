@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from service.app import create_app
-from service.config import ServiceSettings
+from lianfa.service.app import create_app
+from lianfa.service.config import ServiceSettings
 
 
 def _app(tmp_path: Path):  # -> FastAPI
@@ -33,7 +33,7 @@ def test_health_reports_a_missing_classifier_model(tmp_path: Path) -> None:
 def test_health_is_ok_with_a_model_and_reports_pending_migrations(tmp_path: Path) -> None:
     from alembic import command
 
-    from service.db.migrate import alembic_config
+    from lianfa.service.db.migrate import alembic_config
 
     _activate_model_folder(tmp_path)
     app = _app(tmp_path)
@@ -47,7 +47,7 @@ def test_health_is_ok_with_a_model_and_reports_pending_migrations(tmp_path: Path
 
 def test_health_reports_missing_paddle_model_folders(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("LIANFA_OCR_ENGINE", "paddleocr")
-    from ingest.config import get_settings
+    from lianfa.ingest.config import get_settings
 
     get_settings.cache_clear()
     _activate_model_folder(tmp_path)

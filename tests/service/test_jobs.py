@@ -10,12 +10,12 @@ import pytest
 from service_helpers import doc_bytes, fake_processor
 from sqlalchemy import func, select
 
-from service.db.migrate import upgrade
-from service.db.models import Case, Document, Job, JobAttempt, Result
-from service.db.session import Database
-from service.jobs import queue
-from service.jobs.runner import run_job, run_pending
-from service.storage import Storage
+from lianfa.service.db.migrate import upgrade
+from lianfa.service.db.models import Case, Document, Job, JobAttempt, Result
+from lianfa.service.db.session import Database
+from lianfa.service.jobs import queue
+from lianfa.service.jobs.runner import run_job, run_pending
+from lianfa.service.storage import Storage
 
 
 @pytest.fixture

@@ -9,9 +9,14 @@ import pytest
 from service_helpers import PASSWORD, auth
 from sqlalchemy import select
 
-import service.auth
-from service.auth import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, WeakPassword, check_password
-from service.db.models import AuditEntry
+from lianfa.service import auth as service_auth
+from lianfa.service.auth import (
+    FREE_FAILURES_PER_ACCOUNT,
+    FREE_FAILURES_PER_ADDRESS,
+    WeakPassword,
+    check_password,
+)
+from lianfa.service.db.models import AuditEntry
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -30,7 +35,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     c = Clock()
-    monkeypatch.setattr(service.auth, "utcnow", c)
+    monkeypatch.setattr(service_auth, "utcnow", c)
     return c
 
 
@@ -116,7 +121,7 @@ def test_the_session_cookie_is_secure_behind_tls(app, tokens) -> None:
 
 
 def test_a_control_character_in_the_name_is_a_failed_login_on_every_database(app, client, tokens) -> None:
-    from service.auth import authenticate
+    from lianfa.service.auth import authenticate
 
     with app.state.db.session() as s:
         assert authenticate(s, "admin1\x00", "wrong-password") is None

@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 from service_helpers import auth, fake_payload, fake_processor
 from sqlalchemy import select
 
-from service.db.models import AuditEntry
-from service.jobs.runner import run_pending
+from lianfa.service.db.models import AuditEntry
+from lianfa.service.jobs.runner import run_pending
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "extractors"))
-from test_masking import unmasked, written_ids  # noqa: E402
+from test_masking import unmasked, written_ids
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from service.cli import app
+from lianfa.service.cli import app
 
 BAD = Path(__file__).parent.parent / "fixtures" / "bad"
 runner = CliRunner()

@@ -10,12 +10,12 @@ import pytest
 from service_helpers import slow_processor
 from sqlalchemy import select
 
-from service.db.migrate import upgrade
-from service.db.models import Document, Job, JobAttempt
-from service.db.session import Database
-from service.jobs import queue
-from service.jobs.pool import LocalPool
-from service.storage import Storage
+from lianfa.service.db.migrate import upgrade
+from lianfa.service.db.models import Document, Job, JobAttempt
+from lianfa.service.db.session import Database
+from lianfa.service.jobs import queue
+from lianfa.service.jobs.pool import LocalPool
+from lianfa.service.storage import Storage
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # The same real decision, with a different 文号 per copy so each is its own document.
@@ -24,7 +24,7 @@ DECISION = (FIXTURES / "extract" / "market_product.txt").read_text(encoding="utf
 
 @pytest.fixture
 def env(tmp_path):  # -> (db, settings)
-    from service.config import ServiceSettings
+    from lianfa.service.config import ServiceSettings
 
     settings = ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'p.db'}", workers=1,
                                worker_poll_seconds=0.1)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from service_helpers import auth, fake_processor
 
-from service.jobs.runner import run_pending
-from service.pipeline import process_file
+from lianfa.pipeline import process_file
+from lianfa.service.jobs.runner import run_pending
 
 TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "review" / "tobacco_below_threshold.txt"
 CATEGORY = "tobacco_unlicensed_retail"

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.config import IngestSettings
-from service.cli import app
-from service.cli import setup_cmd
+from lianfa.ingest.config import IngestSettings
+from lianfa.service.cli import app, setup_cmd
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
@@ -47,8 +46,8 @@ def test_setup_names_the_setting_to_fix_when_the_data_dir_is_unusable(
 def test_serve_refuses_to_start_when_setup_cannot_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import typer
 
-    from service.cli.serve_cmd import _setup_before_workers
-    from service.config import ServiceSettings
+    from lianfa.service.cli.serve_cmd import _setup_before_workers
+    from lianfa.service.config import ServiceSettings
 
     blocker = tmp_path / "a-file"
     blocker.write_text("")
@@ -62,11 +61,11 @@ def test_a_generated_first_admin_password_never_reaches_a_log(tmp_path: Path, ca
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import stat
 
-    from service.auth import authenticate
-    from service.cli.serve_cmd import _ensure_first_admin
-    from service.config import ServiceSettings
-    from service.db.migrate import upgrade
-    from service.db.session import Database
+    from lianfa.service.auth import authenticate
+    from lianfa.service.cli.serve_cmd import _ensure_first_admin
+    from lianfa.service.config import ServiceSettings
+    from lianfa.service.db.migrate import upgrade
+    from lianfa.service.db.session import Database
 
     monkeypatch.delenv("LIANFA_ADMIN_PASSWORD", raising=False)
     settings = ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'a.db'}")

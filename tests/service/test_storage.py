@@ -6,8 +6,8 @@ import os
 import pytest
 from PIL import Image
 
-from ingest.errors import TooLarge, UnsupportedType
-from service.storage import PageNotFound, Storage
+from lianfa.ingest.errors import TooLarge, UnsupportedType
+from lianfa.service.storage import PageNotFound, Storage
 
 
 def test_content_addressed_and_never_overwritten(tmp_path) -> None:
@@ -65,7 +65,7 @@ def test_page_images_from_pdf_and_multipage_tiff_are_cached(tmp_path) -> None:
 
 def test_page_images_are_righted_as_ocr_righted_them(tmp_path) -> None:
     """Evidence boxes are fractions of the righted page: the page image must be righted the same way."""
-    from service.storage import PageGeometry
+    from lianfa.service.storage import PageGeometry
 
     page = Image.new("RGB", (400, 600), "white")
     page.paste((0, 0, 0), (50, 40, 350, 90))  # a dark band near the top of the upright page

@@ -9,7 +9,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 
-from live_server import ROOT  # noqa: E402
+from live_server import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 WIDTH, HEIGHT = 1366, 768

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 
-from service_helpers import PASSWORD, role_tokens  # noqa: E402
+from service_helpers import PASSWORD, role_tokens
 
 
 @dataclass
@@ -26,8 +26,8 @@ class Session:
 
 @pytest.fixture
 def app(tmp_path: Path):  # -> FastAPI
-    from service.app import create_app
-    from service.config import ServiceSettings
+    from lianfa.service.app import create_app
+    from lianfa.service.config import ServiceSettings
 
     application = create_app(ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'web.db'}",
                                              storage_dir=tmp_path / "store"))
@@ -45,7 +45,7 @@ def client(app) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    from service.auth import hash_password
+    from lianfa.service.auth import hash_password
 
     return hash_password(PASSWORD)
 
@@ -53,7 +53,7 @@ def password_hash() -> str:
 @pytest.fixture
 def sessions(app, password_hash: str) -> dict[str, Session]:
     """A browser session of each role: users `<role>1`, logged in with kind=session tokens."""
-    from service.web.csrf import session_token
+    from lianfa.service.web.csrf import session_token
 
     return {
         role: Session(role, name, token, session_token(token))
@@ -68,8 +68,8 @@ def tokens_for(app, password_hash: str):  # -> Callable[[str], str]
 
     from sqlalchemy import select
 
-    from service.auth import issue_token
-    from service.db.models import User
+    from lianfa.service.auth import issue_token
+    from lianfa.service.db.models import User
 
     def make(role: str) -> str:
         with app.state.db.session() as s:

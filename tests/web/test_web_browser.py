@@ -23,8 +23,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser_helpers import ARTIFACTS, HEIGHT, WIDTH, expect, launch, logged_in, shot  # noqa: E402
-from live_server import Server, free_port, lianfa, service_env  # noqa: E402
+from browser_helpers import ARTIFACTS, HEIGHT, WIDTH, expect, launch, logged_in, shot
+from live_server import Server, free_port, lianfa, service_env
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +39,8 @@ MODEL_CATEGORIES = 3  # the test model learns the few most frequent generated ca
 def _train_small_model(gen: Path, data: Path) -> set[str]:
     """A registry model fitted on the most frequent categories of a generated corpus: the default model
     takes minutes to train, this one seconds, and the rules engine flags the same way."""
-    from classifiers.registry import Registry
-    from classifiers.training import train
+    from lianfa.classifiers.registry import Registry
+    from lianfa.classifiers.training import train
 
     records = [json.loads(line) for line in (gen / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if line]
     counts = Counter(r["category"] for r in records)
@@ -417,7 +417,7 @@ def _line_box(image: Any, doc_number: str) -> tuple[float, float, float, float]:
     """Where OCR finds the 文号 in the page as shown, in fractions of the shown page."""
     import re
 
-    from ingest.ocr import get_engine
+    from lianfa.ingest.ocr import get_engine
 
     digits = re.findall(r"\d+", doc_number)
     lines = [ln for ln in get_engine("rapidocr").recognize(image) if all(d in ln.text for d in digits)]
@@ -465,8 +465,8 @@ def test_turned_and_skewed_scans_show_their_evidence_boxes_on_the_words(uploaded
 
 
 def test_promote_warns_about_a_narrower_model_then_roll_back(uploaded, page_for, server) -> None:
-    from classifiers.registry import Registry
-    from classifiers.training import train
+    from lianfa.classifiers.registry import Registry
+    from lianfa.classifiers.training import train
 
     reg = Registry(server["root"] / "data" / "models")
     before = reg.active()

@@ -14,8 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser_helpers import expect, launch, logged_in, shot  # noqa: E402
-from live_server import Server, free_port, lianfa, service_env  # noqa: E402
+from browser_helpers import expect, launch, logged_in, shot
+from live_server import Server, free_port, lianfa, service_env
 
 pytestmark = pytest.mark.browser
 ADMIN_PASSWORD = "fresh-start-pass-31"  # the password policy refuses one containing the user name

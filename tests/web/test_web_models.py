@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from web_helpers import add_cases, as_role
 
-from service.db.models import AuditEntry, Case
+from lianfa.service.db.models import AuditEntry, Case
 
 
 @pytest.fixture
 def reviewed(app, client, sessions, tmp_path: Path) -> int:
     """Reviewed cases holding generated decisions of the corpus's two most frequent categories."""
-    from corpora.generator.writer import write_corpus
+    from lianfa.corpora.generator.writer import write_corpus
 
     write_corpus(tmp_path / "gen", n=900, seed=3, style="default")
     records = [json.loads(x) for x in (tmp_path / "gen" / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -54,7 +54,7 @@ def test_train_compare_promote_rollback(app, client, sessions, reviewed) -> None
     assert first["reviewed_cases"] == reviewed
     asked = client.post(f"/models/{first['version']}/promote", data={"csrf_token": analyst.csrf})
     assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.text  # nothing promoted yet
-    from service.web.training_runs import registry_for
+    from lianfa.service.web.training_runs import registry_for
 
     assert registry_for(app.state.settings.data_dir).active() != first["version"]
     assert client.post(f"/models/{first['version']}/promote",
@@ -96,13 +96,12 @@ def test_model_actions_need_the_analyst_role_and_the_token(client, sessions) -> 
 
 
 def test_promoting_a_model_that_covers_fewer_classes_warns_first(app, client, sessions) -> None:
-    from classifiers.training import train
-
-    from service.web.training_runs import registry_for
+    from lianfa.classifiers.training import train
+    from lianfa.service.web.training_runs import registry_for
 
     reg = registry_for(app.state.settings.data_dir)
     corpus = Path(app.state.settings.data_dir) / "gen"
-    from corpora.generator.writer import write_corpus
+    from lianfa.corpora.generator.writer import write_corpus
 
     write_corpus(corpus, n=120, seed=3, style="default")
     records = [json.loads(x) for x in (corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]

@@ -9,8 +9,8 @@ import pytest
 from service_helpers import PASSWORD, fake_processor
 from web_helpers import add_cases, as_role
 
-from service.jobs.runner import run_pending
-from service.web.case_view import EvidenceItem, build
+from lianfa.service.jobs.runner import run_pending
+from lianfa.service.web.case_view import EvidenceItem, build
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 PAGES = {
@@ -210,8 +210,8 @@ def test_login_next_stays_on_this_site(client, sessions, target) -> None:
 
 
 def test_month_columns_label_every_few_when_many() -> None:
-    from service.schemas.stats import Bucket
-    from service.web.charts import columns
+    from lianfa.service.schemas.stats import Bucket
+    from lianfa.service.web.charts import columns
 
     few = columns("m", [Bucket(key=f"2024-{m:02d}", count=m, flagged=0) for m in range(1, 7)])
     many = columns("m", [Bucket(key=f"{2020 + m // 12}-{m % 12 + 1:02d}", count=1, flagged=1) for m in range(36)])
@@ -263,9 +263,9 @@ def test_the_transfer_letter_button_appears_once_the_case_is_confirmed(client, s
 def test_another_uploaders_batch_page_is_not_shown(app, client, sessions, password_hash) -> None:
     from datetime import timedelta
 
-    from service.auth import issue_token
-    from service.db.models import Batch, User
-    from service.web.csrf import session_token
+    from lianfa.service.auth import issue_token
+    from lianfa.service.db.models import Batch, User
+    from lianfa.service.web.csrf import session_token
 
     add_cases(app, client, sessions["uploader"], [dict(text="当事人：某某商行 罚款一千元")])
     with app.state.db.session() as s:
@@ -285,7 +285,7 @@ def test_another_uploaders_batch_page_is_not_shown(app, client, sessions, passwo
 
 
 def test_a_throttled_login_is_a_page_in_words(client, sessions) -> None:
-    from service.auth import FREE_FAILURES_PER_ACCOUNT
+    from lianfa.service.auth import FREE_FAILURES_PER_ACCOUNT
 
     client.cookies.clear()
     token = client.get("/login").cookies["lianfa_login_csrf"]

@@ -6,7 +6,7 @@ import re
 
 from web_helpers import as_role
 
-from service.auth import authenticate, user_for_token
+from lianfa.service.auth import authenticate, user_for_token
 
 
 def _shown_password(html: str) -> str:

@@ -17,7 +17,7 @@ def as_role(client: Any, session: Any) -> Any:
 def add_cases(app: Any, client: Any, uploader: Any, docs: list[dict[str, Any]]) -> list[int]:
     """Upload `docs` (ExtractResult overrides) through the API as the uploader's browser would, run the
     queued jobs with the fake processor, and return the case ids in upload order."""
-    from service.jobs.runner import run_pending
+    from lianfa.service.jobs.runner import run_pending
 
     files = [("files", (f"{i}.json", doc_bytes(**d), "application/json")) for i, d in enumerate(docs)]
     as_role(client, uploader)

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from corpora.generator import numbers
-from corpora.generator.criminal import CaseFacts, threshold_for
-from corpora.generator.dates import BodyDates
-from corpora.generator.numbers import AmountWriter
-from corpora.generator.parties import Party
-from corpora.generator.phrasing import PERIODS
-from corpora.generator.style import Bank, Style, pick
-from corpora.gold import GoldAmount, GoldQuantity, PenaltyKind
-from corpora.rules import RuleBook
+from lianfa.corpora.generator import numbers
+from lianfa.corpora.generator.criminal import CaseFacts, threshold_for
+from lianfa.corpora.generator.dates import BodyDates
+from lianfa.corpora.generator.numbers import AmountWriter
+from lianfa.corpora.generator.parties import Party
+from lianfa.corpora.generator.phrasing import PERIODS
+from lianfa.corpora.generator.style import Bank, Style, pick
+from lianfa.corpora.gold import GoldAmount, GoldQuantity, PenaltyKind
+from lianfa.corpora.rules import RuleBook
 
 Target = Literal["above", "near", "below"]
 

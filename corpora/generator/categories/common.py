@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpora.generator.style import Bank
+from lianfa.corpora.generator.style import Bank
 
 SALES: Bank[str] = {
     "default": (

@@ -7,11 +7,11 @@ crosses no threshold; the text avoids the disposal words for it.
 
 from __future__ import annotations
 
-from corpora.generator import numbers
-from corpora.generator.categories.base import Ctx, Story, fine_between
-from corpora.generator.criminal import CaseFacts
-from corpora.generator.style import Bank
-from corpora.gold import GoldAmount, GoldQuantity
+from lianfa.corpora.generator import numbers
+from lianfa.corpora.generator.categories.base import Ctx, Story, fine_between
+from lianfa.corpora.generator.criminal import CaseFacts
+from lianfa.corpora.generator.style import Bank
+from lianfa.corpora.gold import GoldAmount, GoldQuantity
 
 _WASTES = ("废矿物油", "电镀污泥", "废酸", "废有机溶剂", "含铬废液", "废活性炭", "漆渣")
 

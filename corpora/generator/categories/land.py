@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from corpora.generator import numbers
-from corpora.generator.categories.base import Ctx, Story, fine_between
-from corpora.generator.categories.common import PRIORS
-from corpora.generator.criminal import CaseFacts
-from corpora.generator.style import Bank
-from corpora.gold import GoldAmount, GoldQuantity
+from lianfa.corpora.generator import numbers
+from lianfa.corpora.generator.categories.base import Ctx, Story, fine_between
+from lianfa.corpora.generator.categories.common import PRIORS
+from lianfa.corpora.generator.criminal import CaseFacts
+from lianfa.corpora.generator.style import Bank
+from lianfa.corpora.gold import GoldAmount, GoldQuantity
 
 MU = 666.67
 

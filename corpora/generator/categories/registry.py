@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpora.generator.categories import admin, environment, harm, land, money, trade, welfare, wildlife
-from corpora.generator.categories.base import Ctx, Story
-from corpora.gold import PartyKind
+from lianfa.corpora.generator.categories import (
+    admin,
+    environment,
+    harm,
+    land,
+    money,
+    trade,
+    welfare,
+    wildlife,
+)
+from lianfa.corpora.generator.categories.base import Ctx, Story
+from lianfa.corpora.gold import PartyKind
 
 StoryFn = Callable[[Ctx], Story]
 

@@ -5,11 +5,11 @@ fish caught (公斤/千克/斤, 价值), with the behaviour facts the rules look
 
 from __future__ import annotations
 
-from corpora.generator import numbers
-from corpora.generator.categories.base import Ctx, PenaltyItem, Story, fine_between
-from corpora.generator.criminal import CaseFacts
-from corpora.generator.style import Bank
-from corpora.gold import GoldAmount, GoldQuantity
+from lianfa.corpora.generator import numbers
+from lianfa.corpora.generator.categories.base import Ctx, PenaltyItem, Story, fine_between
+from lianfa.corpora.generator.criminal import CaseFacts
+from lianfa.corpora.generator.style import Bank
+from lianfa.corpora.gold import GoldAmount, GoldQuantity
 
 LOGGING: Bank[str] = {
     "default": (

@@ -6,12 +6,12 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from service.db.models import Base
+from lianfa.service.db.models import Base
 
 config = context.config
 engine = config.attributes.get("engine")
 if engine is None:
-    from service.config import get_service_settings
+    from lianfa.service.config import get_service_settings
 
     engine = create_engine(get_service_settings().db_url)
 

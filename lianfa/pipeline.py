@@ -21,13 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from extractors.fields import Fields, extract
-from extractors.masking import mask_text
-from ingest.config import IngestSettings
-from ingest.document import Document, Evidence
-from ingest.errors import ConfigError
-from ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
-from service.contract import (
+from lianfa.contract import (
     AmountOut,
     BoxOut,
     CriminalRiskOut,
@@ -43,6 +37,12 @@ from service.contract import (
     RelatedNumberOut,
     ViolationOut,
 )
+from lianfa.extractors.fields import Fields, extract
+from lianfa.extractors.masking import mask_text
+from lianfa.ingest.config import IngestSettings
+from lianfa.ingest.document import Document, Evidence
+from lianfa.ingest.errors import ConfigError
+from lianfa.ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class Verdict(Protocol):
 
 Classifier = Callable[[Document, Fields], Verdict]
 
-_CLASSIFIER_MODULE = "classifiers.verdict"
+_CLASSIFIER_MODULE = "lianfa.classifiers.verdict"
 _state: dict[str, Classifier | None] = {}
 
 
@@ -195,7 +195,7 @@ def _from_ingest(ingested: IngestResult, with_text: bool) -> ExtractResult:
         )
     except ConfigError:
         raise
-    except Exception as exc:  # noqa: BLE001  (one file's bug is reported for that file; the batch goes on)
+    except Exception as exc:
         log.exception("internal error while extracting %s", ingested.file)
         return ExtractResult(
             file=ingested.file,
