@@ -22,10 +22,11 @@ from lianfa.classifiers.criminal_model import criminal_scores
 from lianfa.classifiers.features import feature_rows, row_hits, split_sections, transform, vocabulary_support
 from lianfa.classifiers.registry import LoadedModel
 from lianfa.classifiers.risk import CriminalRisk, assess, case_facts
-from lianfa.classifiers.rules_engine import RANK, RulesEngine
+from lianfa.classifiers.rules_engine import RulesEngine
 from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import load_rules
 from lianfa.corpora.taxonomy import Category, load_taxonomy
+from lianfa.corpora.vocabulary import risk_rank
 from lianfa.extractors.fields import Fields
 from lianfa.ingest.document import Document
 
@@ -139,7 +140,7 @@ class Classifier:
             for r in self.engine.evaluate(others, facts)
         ]
         reasons += self.engine.evaluate_cued(facts, exclude=main + others)
-        reasons.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
+        reasons.sort(key=lambda r: (risk_rank(r.level), r.ratio or 0.0), reverse=True)
         crimes = [c.crime for c in top.candidate_crimes] if top else []
         risk = assess(
             document,

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from lianfa.classifiers.rules_engine import RANK, CaseFacts, Level, Measured, QuantityIn, Reason
+from lianfa.classifiers.rules_engine import CaseFacts, Level, Measured, QuantityIn, Reason
 from lianfa.classifiers.signals import TextSignals
+from lianfa.corpora.vocabulary import risk_rank
 from lianfa.extractors.fields import Fields
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.document import Document, Evidence
@@ -126,7 +127,7 @@ def assess(
     """The risk from the engine's reasons; `crime_names` are the likely categories' candidate
     crimes (the text model only speaks for a category that has one)."""
     reasons = list(rule_reasons)
-    crossing = [r for r in reasons if RANK[r.level] > 0]
+    crossing = [r for r in reasons if risk_rank(r.level) > risk_rank("low")]
     if signals.prosecutor is not None:
         decided = Reason(
             level="low",
@@ -155,7 +156,7 @@ def assess(
                 evidence=signals.declined.evidence,
             )
         )
-    if not any(RANK[r.level] > 0 for r in reasons) and signals.crime_named is not None:
+    if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and signals.crime_named is not None:
         crime, said = signals.crime_named
         reasons.append(
             Reason(
@@ -166,7 +167,7 @@ def assess(
                 evidence=said.evidence,
             )
         )
-    if not any(RANK[r.level] > 0 for r in reasons) and crime_names and text_score >= text_review_score:
+    if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and crime_names and text_score >= text_review_score:
         reasons.append(
             Reason(
                 level="review",
@@ -180,6 +181,6 @@ def assess(
         )
     level: Level = "low"
     for r in reasons:
-        if RANK[r.level] > RANK[level]:
+        if risk_rank(r.level) > risk_rank(level):
             level = r.level
     return CriminalRisk(level, _score(reasons, text_score), reasons)

@@ -25,28 +25,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
 
+from lianfa.classifiers import reasons
+from lianfa.classifiers.findings import (
+    AmountMeasure,
+    AmountPart,
+    BehaviourFinding,
+    ExceedanceFinding,
+    FigureFinding,
+    Finding,
+    Level,
+    LighterLater,
+    NoConductDate,
+    Note,
+    Outcome,
+    OutcomeStatedFinding,
+    QuantityMeasure,
+    Threshold,
+    Undated,
+    cap_review,
+)
 from lianfa.classifiers.signals import TextSignals
 from lianfa.corpora.rules import Criterion, Rule, RuleBook, RuleVersion
+from lianfa.corpora.vocabulary import risk_rank
 from lianfa.ingest.document import Evidence
 
-Level = Literal["high", "review", "low"]
-RANK: dict[str, int] = {"low": 0, "review": 1, "high": 2}
-
-ROLE_NAMES = {
-    "sales": "销售金额",
-    "goods_value": "货值金额",
-    "illegal_revenue": "非法经营数额",
-    "illegal_income": "违法所得数额",
-    "tax_evaded": "逃避缴纳税款数额",
-    "loss": "损失数额",
-    "fine": "罚款",
-    "confiscated_income": "没收违法所得",
-    "invoice_face_value": "发票票面金额",
-    "invoice_tax": "发票所载税额",
-    "other": "其他金额",
-}
+__all__ = ["CaseFacts", "Level", "Measured", "QuantityIn", "Reason", "RulesEngine"]
 
 
 @dataclass(frozen=True)
@@ -110,41 +114,6 @@ class Reason:
     evidence: Evidence | None = None
 
 
-def money(value: float) -> str:
-    return f"{value:,.0f}" if abs(value - round(value)) < 0.005 else f"{value:,.2f}"
-
-
-def _qty(value: float) -> str:
-    return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _penal_article(rule: Rule) -> str:
-    sub = f"之{'一二三四五六七八九'[rule.article_sub - 1]}" if rule.article_sub else ""
-    return f"刑法第{rule.article}条{sub}" + (f"第{rule.paragraph}款" if rule.paragraph else "")
-
-
-def _cite(version: RuleVersion) -> str:
-    return f"{version.source}{version.source_article}"
-
-
-@dataclass(frozen=True)
-class _Hit:
-    level: Level
-    kind: str
-    text: str
-    measure: str | None
-    value: float | None
-    threshold: float | None
-    unit: str | None
-    ratio: float
-    evidence: Evidence | None
-    criterion: str | None = None
-    assumed: bool = False  # a qualifying fact was not found in the text
-
-    def rank(self) -> tuple[int, bool, float]:
-        return RANK[self.level], not self.assumed, self.ratio
-
-
 def _subject_matches(subject: str, subjects: list[str]) -> bool:
     """A quantity's subject names one of the listed subjects (废矿物油 in 危险废物废矿物油). A more
     general subject is not the specific one: 林地 is no 防护林地, 土地 no 基本农田."""
@@ -164,7 +133,7 @@ class RulesEngine:
             reason = self._rule(self.book.rule(rid), case)
             if reason is not None:
                 out.append(reason)
-        out.sort(key=lambda r: (RANK[r.level], r.ratio or 0.0), reverse=True)
+        out.sort(key=lambda r: (risk_rank(r.level), r.ratio or 0.0), reverse=True)
         return out
 
     def evaluate_cued(self, case: CaseFacts, *, exclude: list[str]) -> list[Reason]:
@@ -178,7 +147,7 @@ class RulesEngine:
         out = []
         for reason in self.evaluate(wanted, strict):
             cue = case.signals.cued[reason.rule_id or ""]
-            text = f"{reason.text}（文书载明“{cue.detail}”）"
+            text = reasons.cued(reason.text, cue.detail)
             out.append(replace(reason, level="review" if reason.level == "high" else reason.level, text=text))
         return out
 
@@ -196,12 +165,12 @@ class RulesEngine:
             if version is None:
                 return None
         hit = self._version(rule, version, case)
-        note = "" if conduct is not None else "（文书未载明行为时间，按决定日期适用标准）"
+        note: Note | None = None if conduct is not None else NoConductDate()
         if hit is not None and at_decision is not None and at_decision is not version and hit.level != "low":
             later = self._version(rule, at_decision, case)
-            if later is None or RANK[later.level] < RANK[hit.level]:
+            if later is None or risk_rank(later.level) < risk_rank(hit.level):
                 hit = replace(hit, level="review")
-                note = f"（决定时施行的{at_decision.version}较轻，依从旧兼从轻原则需复核）"
+                note = LighterLater(at_decision.version)
         if hit is None:
             hit = self._outcome_stated(rule, version, case)
         if hit is None:
@@ -218,15 +187,15 @@ class RulesEngine:
         version, hit = max(found, key=lambda vh: vh[1].rank())
         if hit.level == "high" and (len(found) < len(hits) or any(h.level != "high" for _v, h in found)):
             hit = replace(hit, level="review")
-        return self._reason(rule, version, hit, "（文书日期未能识别，已与各版本标准比较，请复核）")
+        return self._reason(rule, version, hit, Undated())
 
-    def _reason(self, rule: Rule, version: RuleVersion, hit: _Hit, note: str) -> Reason:
+    def _reason(self, rule: Rule, version: RuleVersion, hit: Finding, note: Note | None) -> Reason:
         return Reason(
             level=hit.level,
             kind=hit.kind,
-            text=f"{rule.crime}：{hit.text}{note}",
+            text=reasons.reason_text(rule.crime, hit.detail, hit.citation, note),
             crime=rule.crime,
-            article=_penal_article(rule),
+            article=reasons.penal_article(rule),
             rule_id=rule.id,
             rule_version=version.version,
             source=version.source,
@@ -240,8 +209,8 @@ class RulesEngine:
             evidence=hit.evidence,
         )
 
-    def _version(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> _Hit | None:
-        best: _Hit | None = None
+    def _version(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> Finding | None:
+        best: Finding | None = None
         for crit in version.criteria:
             if case.party_kind is not None and not crit.covers(case.party_kind):  # type: ignore[arg-type]
                 continue
@@ -250,74 +219,67 @@ class RulesEngine:
                 continue
             hit = replace(hit, criterion=crit.id)
             if crit.certainty == "review" or (case.party_kind is None and crit.party_kind != "any"):
-                hit = _cap_review(hit)
+                hit = cap_review(hit)
             if best is None or hit.rank() > best.rank():
                 best = hit
         return best
 
     def _criterion(
         self, crit: Criterion, version: RuleVersion, case: CaseFacts, *, named_only: bool = False
-    ) -> _Hit | None:
-        sig = case.signals
-        missing = [f for f in crit.facts if f not in sig.facts]
-        cap = False
-        if crit.prior_penalties:
-            prior = sig.prior
-            if prior is None or prior.count < crit.prior_penalties or (crit.continued and not prior.continued):
-                return None
-            if (
-                crit.within_years
-                and prior.within_years is not None
-                and prior.within_years > crit.within_years + 0.05
-            ):
-                return None
-            cap = crit.within_years is not None and prior.within_years is None
+    ) -> Finding | None:
+        missing = [f for f in crit.facts if f not in case.signals.facts]
+        prior = _prior_met(crit, case.signals)
+        if prior is None:
+            return None
+        cap = prior
         if crit.exceedance is not None:
-            return self._exceedance(crit, version, case, missing)
+            return None if missing else self._exceedance(crit, version, case)
         if crit.threshold is None:
-            # Facts alone are the whole test; with prior penalties met, a fact the phrase list
-            # missed ("无证行医" for 未取得医师资格) is worth a look, not a lead.
-            if missing and (not crit.prior_penalties or not case.assume_facts):
-                return None
-            present = [f for f in crit.facts if f in sig.facts]
-            evidence = next(
-                (sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None
-            )
-            stated = "、".join(sig.facts[f].detail for f in present)
-            prior = f"此前已受行政处罚{sig.prior.count}次" if crit.prior_penalties and sig.prior else ""
-            said = "，".join(x for x in (stated, prior) if x)
-            text = f"文书载明{said}，符合“{crit.description}”（{_cite(version)}）"
-            hit = _Hit("high", "behaviour", text, "behaviour", None, None, None, 1.0, evidence)
-            if missing:
-                text += f"；“{self._names(missing)}”未见于文书，请复核"
-                return _cap_review(replace(hit, text=text, assumed=True))
-            return _cap_review(hit) if cap else hit
-        measured = self._measure(crit, version, case, named_only=named_only)
-        if measured is None:
+            return self._behaviour(crit, version, case, missing, cap=cap)
+        return self._figure(crit, version, case, missing, cap=cap, named_only=named_only)
+
+    def _behaviour(
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str], *, cap: bool
+    ) -> Finding | None:
+        """Facts alone are the whole test; with prior penalties met, a fact the phrase list missed
+        ("无证行医" for 未取得医师资格) is worth a look, not a lead."""
+        sig = case.signals
+        if missing and (not crit.prior_penalties or not case.assume_facts):
             return None
-        value, label, unit, evidence, inferred = measured
+        present = [f for f in crit.facts if f in sig.facts]
+        evidence = next((sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None)
+        detail = BehaviourFinding(
+            stated=tuple(sig.facts[f].detail for f in present),
+            prior_penalties=sig.prior.count if crit.prior_penalties and sig.prior else None,
+            description=crit.description,
+            missing_facts=self._names(missing),
+        )
+        hit = Finding("high", "behaviour", detail, reasons.citation(version), 1.0, evidence)
+        if missing:
+            return cap_review(replace(hit, assumed=True))
+        return cap_review(hit) if cap else hit
+
+    def _figure(
+        self,
+        crit: Criterion,
+        version: RuleVersion,
+        case: CaseFacts,
+        missing: list[str],
+        *,
+        cap: bool,
+        named_only: bool,
+    ) -> Finding | None:
+        """An amount or quantity against the criterion's threshold."""
+        measure = self._measure(crit, version, case, named_only=named_only)
+        if measure is None:
+            return None
         low, high, t_unit = self.book.threshold_bounds(crit, self.province)
-        ranged = high > low
-        ratio = value / low if low else 0.0
-        where = _cite(version)
-        bound = f"追诉标准{'下限' if ranged else ''} {_qty(low)} {t_unit}"
-        if value >= high:
-            level: Level = "high"
-            text = f"{label} {_qty(value)} {t_unit} ≥ 追诉标准 {_qty(high)} {t_unit}（{where}）"
-            kind = "threshold"
-        elif value >= low:
-            level, kind = "review", "threshold"
-            text = (
-                f"{label} {_qty(value)} {t_unit} ≥ {bound}，未达上限 {_qty(high)} {t_unit}"
-                f"（省定标准，{where}）"
-            )
-        elif value >= self.near * low:
-            # 临近立案标准 is listed for whoever opens the case, not queued as a lead: below the
-            # figure the facts do not cross the standard
-            level, kind = "low", "near_threshold"
-            text = f"{label} {_qty(value)} {t_unit}，达到{bound}的 {ratio:.0%}（{where}），接近但未达标准"
-        else:
+        threshold = Threshold(low, high, t_unit)
+        compared = self._compare(measure.value, threshold)
+        if compared is None:
             return None
+        level, outcome = compared
+        value = measure.value
         if missing:
             # The figure crosses but a qualifying fact was not found in the wording: phrase lists
             # cannot know every agency's words, so a human decides (never `high`). Not so for an
@@ -328,45 +290,65 @@ class RulesEngine:
             if (
                 not case.assume_facts
                 or _has_base(crit, version)
-                or any(f in sig.ruled_out for f in missing)
+                or any(f in case.signals.ruled_out for f in missing)
                 or (value < low and _has_sibling(crit, version))
             ):
                 return None
             level = "review" if value >= low else "low"
-            text += f"；另需“{self._names(missing)}”，文书未见明确表述，请复核"
-        if crit.prior_penalties and sig.prior:
-            text += f"；此前已受行政处罚{sig.prior.count}次"
-        if inferred:
+        sig = case.signals
+        inferred = isinstance(measure, QuantityMeasure) and measure.inferred
+        detail = FigureFinding(
+            measure=measure,
+            threshold=threshold,
+            outcome=outcome,
+            ratio=value / low if low else 0.0,
+            missing_facts=self._names(missing),
+            prior_penalties=sig.prior.count if crit.prior_penalties and sig.prior else None,
             # Near the threshold too: the level is review either way, and a supervisor is meant to
             # look at a case of the rule's own category 临近立案标准 whatever its catch is called.
-            text += f"；“{label}”不在规则所列对象（{'、'.join(crit.subjects)}）中，按违法类别推定，请复核"
-        hit = _Hit(
-            level, kind, text, "amount" if crit.terms else "quantity", value, low, t_unit, ratio, evidence
+            listed_subjects=tuple(crit.subjects) if inferred else (),
         )
-        hit = replace(hit, assumed=bool(missing) or inferred)
-        return _cap_review(hit) if cap or inferred else hit
+        kind = "near_threshold" if outcome == "near" else "threshold"
+        hit = Finding(
+            level, kind, detail, reasons.citation(version), detail.ratio, measure.evidence,
+            assumed=bool(missing) or inferred,
+        )
+        return cap_review(hit) if cap or inferred else hit
 
-    def _names(self, fact_ids: list[str]) -> str:
-        return "、".join(self.book.fact(f).name for f in fact_ids)
+    def _compare(self, value: float, t: Threshold) -> tuple[Level, Outcome] | None:
+        """At or above the upper end → high; at or above the lower end → review; within the near band
+        → low: 临近立案标准 is listed for whoever opens the case, not queued as a lead (below the
+        figure the facts do not cross the standard)."""
+        if value >= t.high:
+            return "high", "high"
+        if value >= t.low:
+            return "review", "within_range"
+        if value >= self.near * t.low:
+            return "low", "near"
+        return None
+
+    def _names(self, fact_ids: list[str]) -> tuple[str, ...]:
+        return tuple(self.book.fact(f).name for f in fact_ids)
 
     def _measure(
         self, crit: Criterion, version: RuleVersion, case: CaseFacts, *, named_only: bool = False
-    ) -> tuple[float, str, str, Evidence | None, bool] | None:
+    ) -> AmountMeasure | QuantityMeasure | None:
         """The criterion's figure. `named_only` (outcome rules): people hurt are counted under their
         own word, 3人轻伤 beside 2人重伤 is no third 重伤, and no count of people stands in for deaths."""
         if crit.terms:
-            parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
-            if not parts:
-                return None
-            total = sum(t.weight * m.value for t, m in parts)
-            label = " + ".join(
-                ROLE_NAMES.get(t.role, t.role) + (f"×{t.weight:g}" if t.weight != 1 else "") for t, _ in parts
-            )
-            top = max(parts, key=lambda p: p[0].weight * p[1].value)[1]
-            return total, label, "元", top.evidence, False
-        best: tuple[float, str, str, Evidence | None, bool] | None = None
+            return _amount(crit, case)
         assert crit.threshold is not None
         _low, _high, t_unit = self.book.threshold_bounds(crit, self.province)
+        best = self._named_quantity(crit, version, case, t_unit, named_only=named_only)
+        if best is None and case.infer_subjects and not named_only:
+            best = self._inferred_quantity(crit, version, case, t_unit)
+        return best
+
+    def _named_quantity(
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, t_unit: str, *, named_only: bool
+    ) -> QuantityMeasure | None:
+        """The largest quantity of the criterion's kind about one of its subjects, in the threshold's unit."""
+        best: QuantityMeasure | None = None
         for q in case.quantities:
             if q.kind != crit.quantity_kind or not (
                 _subject_matches(q.subject, crit.subjects) if named_only else q.about(crit.subjects)
@@ -384,35 +366,30 @@ class RulesEngine:
             value, unit = self.book.convert(q.value, q.unit, subject)
             if unit != t_unit:
                 continue
-            if best is None or value > best[0]:
-                best = (
-                    value,
-                    q.subject if _subject_matches(q.subject, crit.subjects) else subject,
-                    unit,
-                    q.evidence,
-                    False,
-                )
-        if best is None and case.infer_subjects and not named_only:
-            # A subject another criterion lists (耕地 beside 基本农田) has its own threshold.
-            claimed = [
-                s for c in version.criteria if c.quantity_kind == crit.quantity_kind for s in c.subjects
-            ]
-            for q in case.quantities:
-                if q.about(claimed):
-                    continue
-                value, unit = self.book.convert(q.value, q.unit, crit.subjects[0])
-                if q.kind == crit.quantity_kind and unit == t_unit and (best is None or value > best[0]):
-                    best = (value, q.subject or "数量", unit, q.evidence, True)
+            if best is None or value > best.value:
+                named = q.subject if _subject_matches(q.subject, crit.subjects) else subject
+                best = QuantityMeasure(value, unit, named, q.evidence)
         return best
 
-    def _exceedance(
-        self, crit: Criterion, version: RuleVersion, case: CaseFacts, missing: list[str]
-    ) -> _Hit | None:
+    def _inferred_quantity(
+        self, crit: Criterion, version: RuleVersion, case: CaseFacts, t_unit: str
+    ) -> QuantityMeasure | None:
+        """A quantity whose subject no criterion lists, standing in for the case's own category. A
+        subject another criterion lists (耕地 beside 基本农田) has its own threshold."""
+        claimed = [s for c in version.criteria if c.quantity_kind == crit.quantity_kind for s in c.subjects]
+        best: QuantityMeasure | None = None
+        for q in case.quantities:
+            if q.about(claimed):
+                continue
+            value, unit = self.book.convert(q.value, q.unit, crit.subjects[0])
+            if q.kind == crit.quantity_kind and unit == t_unit and (best is None or value > best.value):
+                best = QuantityMeasure(value, unit, q.subject or "数量", q.evidence, inferred=True)
+        return best
+
+    def _exceedance(self, crit: Criterion, version: RuleVersion, case: CaseFacts) -> Finding | None:
         assert crit.exceedance is not None
-        if missing:
-            return None
         wanted = crit.exceedance
-        best: _Hit | None = None
+        best: Finding | None = None
         for pollutant, sig in case.signals.exceedance:
             if pollutant not in wanted.pollutants or sig.value is None:
                 continue
@@ -420,29 +397,24 @@ class RulesEngine:
             ratio = times / wanted.times
             if times >= wanted.times:
                 level: Level = "high"
-                text = (
-                    f"{pollutant}超标 {_qty(times)} 倍 ≥ 追诉标准 {_qty(wanted.times)} 倍（{_cite(version)}）"
-                )
-                kind = "threshold"
             elif times >= self.near * wanted.times:
-                level, kind = "low", "near_threshold"
-                text = (
-                    f"{pollutant}超标 {_qty(times)} 倍，达到追诉标准 {_qty(wanted.times)} 倍的 {ratio:.0%}"
-                    f"（{_cite(version)}），接近但未达标准"
-                )
+                level = "low"
             else:
                 continue
-            if sig.detail != pollutant:
-                text = f"{sig.detail}，{text}"
-            hit = _Hit(level, kind, text, "exceedance", times, wanted.times, "倍", ratio, sig.evidence)
+            detail = ExceedanceFinding(
+                pollutant, sig.detail, times, wanted.times, "high" if level == "high" else "near", ratio,
+                limit_supplied=sig.supplied,
+            )
+            kind = "threshold" if level == "high" else "near_threshold"
+            hit = Finding(level, kind, detail, reasons.citation(version), ratio, sig.evidence)
             if sig.supplied:
                 # the decision states no limit: a plant's own sector standard may differ from it
-                hit = _cap_review(replace(hit, text=text + "；文书未载明所执行的标准限值，请复核", assumed=True))
+                hit = cap_review(replace(hit, assumed=True))
             if best is None or hit.ratio > best.ratio:
                 best = hit
         return best
 
-    def _outcome_stated(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> _Hit | None:
+    def _outcome_stated(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> Finding | None:
         """An outcome rule whose figures were not read, while the text states deaths, injuries or
         losses: a human must read the decision."""
         if rule.measure != "outcome" or not case.signals.outcomes:
@@ -455,8 +427,31 @@ class RulesEngine:
             ):
                 return None
         stated = case.signals.outcomes[0]
-        text = f"文书载明“{stated.evidence.text}”，但未载明可与追诉标准比较的数额（{_cite(version)}），请复核"
-        return _Hit("review", "outcome_stated", text, "outcome", None, None, None, 0.8, stated.evidence)
+        detail = OutcomeStatedFinding(stated.evidence.text)
+        return Finding("review", "outcome_stated", detail, reasons.citation(version), 0.8, stated.evidence)
+
+
+def _prior_met(crit: Criterion, sig: TextSignals) -> bool | None:
+    """None: the criterion's prior penalties are not met; else whether the finding is capped at
+    review (the text states the penalties but not when they were)."""
+    if not crit.prior_penalties:
+        return False
+    prior = sig.prior
+    if prior is None or prior.count < crit.prior_penalties or (crit.continued and not prior.continued):
+        return None
+    if crit.within_years and prior.within_years is not None and prior.within_years > crit.within_years + 0.05:
+        return None
+    return crit.within_years is not None and prior.within_years is None
+
+
+def _amount(crit: Criterion, case: CaseFacts) -> AmountMeasure | None:
+    """Σ weight × amount over the criterion's own roles; the evidence is the largest term's."""
+    parts = [(t, case.amounts[t.role]) for t in crit.terms if t.role in case.amounts]
+    if not parts:
+        return None
+    total = sum(t.weight * m.value for t, m in parts)
+    top = max(parts, key=lambda p: p[0].weight * p[1].value)[1]
+    return AmountMeasure(tuple(AmountPart(t.role, t.weight, m.value) for t, m in parts), total, top.evidence)
 
 
 def _same_measure(a: Criterion, b: Criterion) -> bool:
@@ -479,7 +474,3 @@ def _has_base(crit: Criterion, version: RuleVersion) -> bool:
 def _has_sibling(crit: Criterion, version: RuleVersion) -> bool:
     """Another criterion of the version measures the same thing."""
     return any(other is not crit and _same_measure(crit, other) for other in version.criteria)
-
-
-def _cap_review(hit: _Hit) -> _Hit:
-    return replace(hit, level="review") if hit.level == "high" else hit

@@ -5,7 +5,7 @@ Agencies lay the party out as labelled lines (`当事人：…`), as table rows 
 by spaces only (`被处罚单位 某某厂 统一代码 9136…`), or as one sentence (`单位名称某某厂（信用代码…，
 办公地址…，法人代表…）`). The reader finds each party label, then reads every field label's value in
 that party's block up to the next label, separator or gap, so any order and any of these layouts work.
-The labels published decisions were seen to use come from corpora/data/real_forms/parties.yaml.
+The labels published decisions were seen to use come from the vocabulary (corpora/data/vocabulary.yaml).
 Where no label names the party, a 信息公开 table's party column, the addressee line, the name alone
 on a line, the title or the finding's first sentence does, each party saying which (`source`) and
 how far that source is trusted (`confidence`).

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lianfa.corpora.vocabulary import flagged_levels, risk_rank
 from lianfa.extractors.masking import mask_text, mask_value
 from lianfa.service.db.models import Case
 
-RISK_RANK = {"high": 3, "review": 2, "low": 1}
-FLAGGED_LEVELS = ("high", "review")  # what the reviewers' queue shows; `low` is recorded, not flagged
+FLAGGED_LEVELS = flagged_levels()
 
 # Fields a reviewer may correct; everything else in the stored result stays as extracted.
 CORRECTABLE = (
@@ -62,7 +62,7 @@ def apply_fields(case: Case, fields: dict[str, Any]) -> None:
     case.category = violation.get("category")
     case.category_label = violation.get("label")
     case.risk_level = risk.get("level")
-    case.risk_rank = RISK_RANK.get(str(risk.get("level")), 0)
+    case.risk_rank = risk_rank(risk.get("level"))
     case.risk_score = risk.get("score")
     case.search_text = search_text(fields, case.file_name)
 

@@ -20,27 +20,29 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lianfa.corpora.vocabulary import names, role_name, vocabulary
 from lianfa.extractors.masking import mask_text, mask_value
 from lianfa.service.cases import CORRECTABLE
 from lianfa.service.db.models import Case
 
+_FIELD = names(vocabulary().field_names)
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("case_id", "案件编号"),
     ("file_name", "文件"),
-    ("doc_number", "文号"),
-    ("agency", "作出机关"),
-    ("decision_date", "决定日期"),
-    ("parties", "当事人"),
+    ("doc_number", _FIELD["doc_number"]),
+    ("agency", _FIELD["agency"]),
+    ("decision_date", _FIELD["decision_date"]),
+    ("parties", _FIELD["parties"]),
     ("credit_codes", "统一社会信用代码"),
     ("category", "违法类别"),
     ("category_label", "类别名称"),
     ("risk_level", "刑事风险"),
     ("risk_score", "风险分"),
     ("risk_reasons", "风险理由"),
-    ("fine", "罚款（元）"),
-    ("confiscated_income", "没收违法所得（元）"),
-    ("other_amounts", "其他金额"),
-    ("laws", "适用法律"),
+    ("fine", f"{role_name('fine')}（元）"),
+    ("confiscated_income", f"{role_name('confiscated_income')}（元）"),
+    ("other_amounts", role_name("other")),
+    ("laws", _FIELD["laws"]),
     ("review_state", "审核状态"),
     ("suspected_crime", "涉嫌罪名"),
     ("review_reason", "审核意见"),
@@ -72,7 +74,9 @@ def _yuan(value: Any) -> str:
 def row(case: Case) -> dict[str, Any]:
     """One case as export cells: codes in Chinese, amounts and dates typed, text masked and defused."""
     # service.web imports this module (for training runs), so the pages' labels are imported here.
-    from lianfa.service.web.labels import AMOUNT_ROLES, REVIEW_STATES, RISK_LEVELS
+    from lianfa.service.web.labels import REVIEW_STATES
+
+    risk_levels = names(vocabulary().risk_levels)
 
     f = case.fields or {}
     parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
@@ -81,7 +85,7 @@ def row(case: Case) -> dict[str, Any]:
     for r in risk.get("reasons") or []:
         reasons.append(r if isinstance(r, str) else (r.get("text") or r.get("crime") or json.dumps(r, ensure_ascii=False)))
     others = [
-        f"{AMOUNT_ROLES.get(str(a.get('role')), str(a.get('role')))} {_yuan(a.get('yuan'))}"
+        f"{role_name(str(a.get('role')))} {_yuan(a.get('yuan'))}"
         for a in f.get("amounts") or []
         if a.get("role") not in ("fine", "confiscated_income")
     ]
@@ -99,7 +103,7 @@ def row(case: Case) -> dict[str, Any]:
         "credit_codes": "；".join(str(p.get("credit_code")) for p in parties if p.get("credit_code")),
         "category": case.category,
         "category_label": case.category_label,
-        "risk_level": RISK_LEVELS.get(case.risk_level or "", case.risk_level),
+        "risk_level": risk_levels.get(case.risk_level or "", case.risk_level),
         "risk_score": case.risk_score,
         "risk_reasons": "；".join(str(r) for r in reasons),
         "fine": _amount_total(f, "fine"),
@@ -213,8 +217,6 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from lianfa.service.web.labels import AMOUNT_ROLES
-
     f = case.fields or {}
     review = case.review or {}
     parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
@@ -252,7 +254,7 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
         para(f"    案由：{f['case_cause']}")
     amounts = [a for a in f.get("amounts") or [] if a.get("yuan") is not None]
     if amounts:
-        para("    涉案金额：" + "；".join(f"{AMOUNT_ROLES.get(a.get('role'), a.get('role'))} {a['yuan']:,.2f} 元" for a in amounts))
+        para("    涉案金额：" + "；".join(f"{role_name(str(a.get('role')))} {a['yuan']:,.2f} 元" for a in amounts))
     quantities = f.get("quantities") or []
     if quantities:
         para("    涉案数量：" + "；".join(f"{q.get('subject') or ''}{q.get('value')}{q.get('unit') or ''}" for q in quantities))

@@ -52,6 +52,7 @@ def test_wheel_holds_one_top_level_package_and_its_data(wheel: Path) -> None:
         "lianfa/corpora/data/taxonomy.yaml",
         "lianfa/corpora/data/thresholds.yaml",
         "lianfa/corpora/data/real_forms/parties.yaml",
+        "lianfa/corpora/data/vocabulary.yaml",
         "lianfa/service/db/migrations/env.py",
         "lianfa/service/db/migrations/versions/0001_initial_schema.py",
         "lianfa/service/web/templates/base.html",

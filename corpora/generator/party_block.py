@@ -1,7 +1,7 @@
 """The 当事人 block: prose, one `label：value` line per field, or a ruled table; and the forms
 published decisions use where no label names the party (the addressee line `某某厂：`, the name
 alone on a line above its fields, `某某公司，法定代表人为：…`), letter-spaced labels (`当 事 人：`),
-`label | value` rows, and the label variants recorded in corpora/data/real_forms/parties.yaml."""
+`label | value` rows, and the label variants recorded in corpora/data/vocabulary.yaml (`party_labels`)."""
 
 from __future__ import annotations
 

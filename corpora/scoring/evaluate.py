@@ -39,9 +39,10 @@ from lianfa.corpora.scoring.report import (
     NearThresholdScore,
     RoleScore,
 )
+from lianfa.corpora.vocabulary import flagged_levels
 from lianfa.ingest.ocr.quality import edit_distance
 
-FLAGGED_LEVELS = frozenset({"high", "review"})
+FLAGGED_LEVELS = frozenset(flagged_levels())
 FIELD_ORDER = (
     "doc_number",
     "agency",

@@ -9,10 +9,12 @@ from typing import Any
 from lianfa.service.web.labels import (
     AMOUNT_ROLES,
     FIELD_NAMES,
+    LAW_ROLES,
     PARTY_KINDS,
     PENALTY_KINDS,
     QUANTITY_KINDS,
     RISK_LEVELS,
+    RISK_UNASSESSED,
     VALUE_SOURCES,
 )
 
@@ -87,7 +89,7 @@ def _describe(key: str, item: dict[str, Any]) -> tuple[str, str]:
         return f"{subject}{kind}", f"{_num(item.get('value') or 0)} {item.get('unit') or ''}".strip()
     if key == "laws":
         where = f"第{item.get('article')}条" + (f"第{item['paragraph']}款" if item.get("paragraph") else "")
-        role = "违反" if item.get("role") == "violated" else "依据"
+        role = LAW_ROLES["violated" if item.get("role") == "violated" else "basis"]
         return f"法律{role}", f"《{item.get('law')}》{where}"
     if key == "penalties":
         kind = PENALTY_KINDS.get(str(item.get("kind")), "处罚")
@@ -213,7 +215,7 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list
     if (old_risk.get("level"), old_risk.get("score")) != (new_risk.get("level"), new_risk.get("score")):
         def level(r: dict[str, Any]) -> str:
             score = f" {float(r['score']):.2f}" if r.get("score") is not None else ""
-            return f"{RISK_LEVELS.get(str(r.get('level')), '未评估')}{score}"
+            return f"{RISK_LEVELS.get(str(r.get('level')), RISK_UNASSESSED)}{score}"
 
         out.append(f"刑事风险：{level(old_risk)} → {level(new_risk)}")
     return out

@@ -2,55 +2,22 @@
 
 from __future__ import annotations
 
-RISK_LEVELS: dict[str, str] = {"high": "高风险", "review": "需复核", "low": "低风险"}
+from lianfa.corpora.vocabulary import names, vocabulary
+
+_V = vocabulary()
+# The contract's and the rules' codes take their names from the one vocabulary; the service's own
+# states (review, audit, training) are named here, where only the service uses them.
+RISK_LEVELS: dict[str, str] = names(_V.risk_levels)
+RISK_UNASSESSED = _V.risk_unassessed
 REVIEW_STATES: dict[str, str] = {"pending": "待审核", "confirmed": "已确认", "rejected": "已驳回", "corrected": "已更正"}
-FIELD_NAMES: dict[str, str] = {
-    "doc_number": "文号",
-    "agency": "作出机关",
-    "decision_date": "决定日期",
-    "case_cause": "案由",
-    "parties": "当事人",
-    "amounts": "金额",
-    "quantities": "数量",
-    "laws": "法律依据",
-    "penalties": "处罚",
-    "reason": "追诉理由",
-}
+FIELD_NAMES: dict[str, str] = names(_V.field_names)
 # Where a party or 文号 was read, so a reviewer knows which values to check against the scan.
-VALUE_SOURCES: dict[str, str] = {
-    "label": "标注栏",
-    "header": "文书首部",
-    "title": "标题",
-    "body": "正文",
-    "addressee": "抬头称谓",
-    "table": "公示表格",
-    "finding": "违法事实",
-}
-AMOUNT_ROLES: dict[str, str] = {
-    "fine": "罚款",
-    "confiscated_income": "没收违法所得",
-    "illegal_income": "违法所得",
-    "goods_value": "货值金额",
-    "sales": "销售金额",
-    "illegal_revenue": "非法经营额",
-    "tax_evaded": "偷逃税额",
-    "loss": "损失金额",
-    "other": "其他金额",
-}
-PENALTY_KINDS: dict[str, str] = {
-    "warning": "警告",
-    "fine": "罚款",
-    "confiscate_income": "没收违法所得",
-    "confiscate_goods": "没收物品",
-    "confiscate_tools": "没收工具",
-    "suspend": "责令停产停业",
-    "revoke_licence": "吊销许可证照",
-    "detention": "行政拘留",
-    "close": "责令关闭",
-    "order_correct": "责令改正",
-}
-QUANTITY_KINDS: dict[str, str] = {"area": "面积", "volume": "体积", "weight": "重量", "count": "数量"}
-PARTY_KINDS: dict[str, str] = {"organisation": "单位", "individual_business": "个体工商户", "individual": "个人"}
+VALUE_SOURCES: dict[str, str] = {**names(_V.doc_number_sources), **names(_V.party_sources)}
+AMOUNT_ROLES: dict[str, str] = names(_V.amount_roles)
+PENALTY_KINDS: dict[str, str] = names(_V.penalty_kinds)
+QUANTITY_KINDS: dict[str, str] = names(_V.quantity_kinds)
+PARTY_KINDS: dict[str, str] = names(_V.party_kinds)
+LAW_ROLES: dict[str, str] = names(_V.law_roles)
 AUDIT_ACTIONS: dict[str, str] = {
     "review.confirm": "确认涉嫌犯罪",
     "review.reject": "驳回",

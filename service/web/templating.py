@@ -17,11 +17,13 @@ from lianfa.service.web.access import ROLE_NAMES, can
 from lianfa.service.web.case_view import changes
 from lianfa.service.web.labels import (
     AMOUNT_ROLES,
+    LAW_ROLES,
     PARTY_KINDS,
     PENALTY_KINDS,
     QUANTITY_KINDS,
     REVIEW_STATES,
     RISK_LEVELS,
+    RISK_UNASSESSED,
 )
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -64,7 +66,8 @@ def _plain(value: Any) -> str:
 templates.env.filters.update(money=_money, when=_when, pct=_pct, plain=_plain)
 templates.env.globals.update(RISK_LEVELS=RISK_LEVELS, REVIEW_STATES=REVIEW_STATES, ROLE_NAMES=ROLE_NAMES, can=can,
                              AMOUNT_ROLES=AMOUNT_ROLES, QUANTITY_KINDS=QUANTITY_KINDS, PARTY_KINDS=PARTY_KINDS,
-                             PENALTY_KINDS=PENALTY_KINDS, changes=changes)
+                             PENALTY_KINDS=PENALTY_KINDS, LAW_ROLES=LAW_ROLES,
+                             RISK_UNASSESSED=RISK_UNASSESSED, changes=changes)
 
 
 def render(
