@@ -34,6 +34,7 @@ from lianfa.classifiers.findings import (
     ExceedanceFinding,
     FigureFinding,
     Finding,
+    Kind,
     Level,
     LighterLater,
     NoConductDate,
@@ -308,7 +309,7 @@ class RulesEngine:
             # look at a case of the rule's own category 临近立案标准 whatever its catch is called.
             listed_subjects=tuple(crit.subjects) if inferred else (),
         )
-        kind = "near_threshold" if outcome == "near" else "threshold"
+        kind: Kind = "near_threshold" if outcome == "near" else "threshold"
         hit = Finding(
             level, kind, detail, reasons.citation(version), detail.ratio, measure.evidence,
             assumed=bool(missing) or inferred,
@@ -405,7 +406,7 @@ class RulesEngine:
                 pollutant, sig.detail, times, wanted.times, "high" if level == "high" else "near", ratio,
                 limit_supplied=sig.supplied,
             )
-            kind = "threshold" if level == "high" else "near_threshold"
+            kind: Kind = "threshold" if level == "high" else "near_threshold"
             hit = Finding(level, kind, detail, reasons.citation(version), ratio, sig.evidence)
             if sig.supplied:
                 # the decision states no limit: a plant's own sector standard may differ from it

@@ -5,6 +5,7 @@ term is changed in one place and no two screens disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -76,7 +77,7 @@ def vocabulary() -> Vocabulary:
     return load_model(DATA_DIR / "vocabulary.yaml", Vocabulary)
 
 
-def names(terms: list[Term]) -> dict[str, str]:
+def names(terms: Sequence[Term]) -> dict[str, str]:
     """code → Chinese name, in the list's order."""
     return {t.code: t.zh for t in terms}
 

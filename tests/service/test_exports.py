@@ -88,3 +88,20 @@ def test_a_control_character_in_a_reason_does_not_break_the_xlsx_for_everyone(ap
     ws = load_workbook(io.BytesIO(got.content)).active
     header = [c.value for c in ws[1]]
     assert ws.cell(2, header.index("审核意见") + 1).value == "'=1+1\ufffd面积未达标准"
+
+
+def test_export_and_transfer_letter_use_the_vocabularys_terms(tmp_path: Path) -> None:
+    """One term per concept: 非法经营数额 (the 立案追诉标准's), never 非法经营额 or 违法经营额, and the
+    column of laws is 法律依据 as on the case page."""
+    from docx import Document as Docx
+
+    case = _case(1, "某某商行")
+    case.review_state = "confirmed"
+    assert case.fields is not None
+    case.fields["amounts"] = [{"role": "illegal_revenue", "yuan": 60000.0}, {"role": "tax_evaded", "yuan": 1200.0}]
+    assert exports.row(case)["other_amounts"] == "非法经营数额 60,000.00 元；逃避缴纳税款数额 1,200.00 元"
+    assert "法律依据" in [label for _key, label in exports.COLUMNS]
+    out = tmp_path / "letter.docx"
+    exports.transfer_letter(case, out, "审核员甲")
+    text = "\n".join(p.text for p in Docx(str(out)).paragraphs)
+    assert "涉案金额：非法经营数额 60,000.00 元；逃避缴纳税款数额 1,200.00 元" in text

@@ -1,4 +1,4 @@
-"""A correction re-runs the rules: a reviewer who raises a tobacco case's 非法经营额 above the
+"""A correction re-runs the rules: a reviewer who raises a tobacco case's 非法经营数额 above the
 threshold sees the risk move, with the reason, and the audit keeps the risk before and after."""
 
 from __future__ import annotations

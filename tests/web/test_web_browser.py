@@ -387,7 +387,7 @@ def test_a_correction_that_crosses_the_threshold_changes_the_flag(uploaded, page
     reasons = page.inner_text(".reasons")
     assert "非法经营" in reasons and "90,000" in reasons and "50,000" in reasons, reasons
     change = page.locator("#history li").first.inner_text()
-    assert "金额：非法经营额 30,056 元" in change and "→ 非法经营额 90,000 元" in change, change
+    assert "金额：非法经营数额 30,056 元" in change and "→ 非法经营数额 90,000 元" in change, change
     assert "刑事风险：低风险" in change and f"→ {badge}" in change, change
     shot(page, "20-correction-changed-flag")
 
