@@ -48,7 +48,7 @@ def evidence_dict(ev: Evidence | None) -> dict[str, Any] | None:
 
 
 def reason_dict(r: Reason) -> dict[str, Any]:
-    out = {k: v for k, v in asdict(r).items() if k != "evidence" and v is not None}
+    out = {k: v for k, v in asdict(r).items() if k not in ("evidence", "finding") and v is not None}
     out["evidence"] = evidence_dict(r.evidence)
     return out
 

@@ -19,6 +19,9 @@ amount is met but its rarely-stated fact (逃税额占应纳税额10%) is not, u
 contrary (占应纳税额3.2%). A quantity whose subject no criterion lists stands in, at review, for
 the case's own category, near the threshold too. Outcome rules (deaths,
 injuries, losses) prompt review when the text states the outcome but no figure was read.
+
+The engine decides with typed findings (classifiers/findings.py); classifiers/reasons.py writes each
+reason's sentence from its finding.
 """
 
 from __future__ import annotations
@@ -113,6 +116,9 @@ class Reason:
     unit: str | None = None
     ratio: float | None = None  # value / threshold, for ordering leads
     evidence: Evidence | None = None
+    # What a rule's comparison found, typed (the fields above are its flat view in the contract);
+    # None for the reasons risk assessment adds (text model, police or prosecutor decisions).
+    finding: Finding | None = None
 
 
 def _subject_matches(subject: str, subjects: list[str]) -> bool:
@@ -208,6 +214,7 @@ class RulesEngine:
             unit=hit.unit,
             ratio=hit.ratio,
             evidence=hit.evidence,
+            finding=hit,
         )
 
     def _version(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> Finding | None:

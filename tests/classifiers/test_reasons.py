@@ -17,6 +17,9 @@ from lianfa.classifiers.findings import (
     Undated,
 )
 from lianfa.classifiers.reasons import cued, qty, reason_text, sentence
+from lianfa.classifiers.rules_engine import CaseFacts, Measured, RulesEngine
+from lianfa.corpora.rules import load_rules
+from lianfa.ingest.document import Evidence
 
 CITE = "立案追诉标准第七十一条"
 
@@ -91,3 +94,17 @@ def test_notes_and_cues() -> None:
 
 def test_figures_print_without_trailing_zeros() -> None:
     assert (qty(1234567.0), qty(3.5), qty(0.125)) == ("1,234,567", "3.5", "0.12")
+
+
+def test_the_engine_hands_its_finding_with_the_sentence_written_from_it() -> None:
+    book = load_rules()
+    rule = next(r for r in book.rules if any(t.role == "illegal_revenue" for v in r.versions for c in v.criteria for t in c.terms))
+    ev = Evidence(1, 0, 4, "非法经营数额", None)
+    case = CaseFacts(amounts={"illegal_revenue": Measured(10_000_000.0, ev)}, party_kind="organisation")
+    case.decided = max(v.effective_from for v in rule.versions)
+    reason = RulesEngine(book).evaluate([rule.id], case)[0]
+    f = reason.finding
+    assert f is not None and isinstance(f.detail, FigureFinding) and isinstance(f.detail.measure, AmountMeasure)
+    assert [p.role for p in f.detail.measure.parts] == ["illegal_revenue"] and f.detail.outcome == "high"
+    assert (reason.measure, reason.value, reason.threshold, reason.unit) == ("amount", 10_000_000.0, f.threshold, "元")
+    assert reason.text == reason_text(rule.crime, f.detail, f.citation, NoConductDate())
