@@ -38,7 +38,7 @@ from lianfa.service.routers import (
     users,
 )
 from lianfa.service.schemas.common import Problem, ValidationProblem
-from lianfa.service.storage import Storage
+from lianfa.service.storage import open_storage
 from lianfa.service.uploads import UploadError
 from lianfa.service.web import invalid_request_page
 from lianfa.service.web import mount as mount_pages
@@ -88,7 +88,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
-    app.state.storage = Storage(settings.store_dir)
+    app.state.storage = open_storage(settings)
     for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models):
         app.include_router(r.router)
     mount_pages(app)

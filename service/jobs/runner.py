@@ -21,7 +21,7 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
-from lianfa.service.storage import Storage
+from lianfa.service.storage import Storage, StoreError, open_storage
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def run_job(
     settings = settings or get_service_settings()
     own_db = db is None
     db = db or Database(settings.db_url)
-    storage = storage or Storage(settings.store_dir)
+    storage = storage or open_storage(settings)
     processor = processor or default_processor
     try:
         owner = queue.claim(db, job_id, worker or worker_name(), settings.job_lease_seconds)
@@ -89,7 +89,10 @@ def run_job(
         )
         beat.start()
         try:
-            payload, error = _process(processor, storage.original_path(sha), name)
+            with storage.local_path(sha) as path:
+                payload, error = _process(processor, path, name)
+        except StoreError as exc:  # the original is gone or damaged: no retry brings it back
+            payload, error = {"file": name, "status": "error", "error": str(exc)}, str(exc)
         finally:
             stop.set()
             beat.join()

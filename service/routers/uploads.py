@@ -113,7 +113,7 @@ def assemble(body: AssembleRequest, chunks: Chunks, user: Uploader, db: DbDep, s
             continue
         received.append(Received(session.name, stored=stored, size=stored.size))
     files = group_pages(list(expand(received, storage, settings.upload_limit)), storage, settings.upload_limit)
-    batch_id = record_batch(db, user, files, settings, name=batch_name(body.name, received))
+    batch_id = record_batch(db, user, files, settings, name=batch_name(body.name, received, storage))
     with db.session() as s:
         batch = s.get(Batch, batch_id)
         assert batch is not None
