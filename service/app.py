@@ -25,12 +25,14 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.migrate import upgrade
 from lianfa.service.db.session import Database
 from lianfa.service.health import check as check_health
+from lianfa.service.metrics import registry as metrics_registry
 from lianfa.service.routers import (
     auth,
     batches,
     cases,
     documents,
     exports,
+    metrics,
     models,
     reviews,
     stats,
@@ -89,7 +91,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.storage = open_storage(settings)
-    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models):
+    app.state.metrics = metrics_registry(db)
+    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models, metrics):
         app.include_router(r.router)
     mount_pages(app)
 

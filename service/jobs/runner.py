@@ -21,6 +21,7 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
+from lianfa.service.metrics import record_worker
 from lianfa.service.storage import Storage, StoreError, open_storage
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,9 @@ def run_job(
             stop.set()
             beat.join()
         case = case_from_result(payload, name) if error is None else None
-        if not queue.finish(db, job_id, owner, payload, case, error):
+        finished = queue.finish(db, job_id, owner, payload, case, error)
+        record_worker(db, worker or worker_name())
+        if not finished:
             log.warning("job %s: lease lost while processing; another worker owns it, result discarded", job_id)
             return "stale"
         return "failed" if error else "done"

@@ -1,0 +1,61 @@
+"""The service with its originals in an S3 bucket (a real S3 server on loopback): an upload through
+the API lands in the bucket, is processed from it, and is served back from it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+
+import pytest
+from service_helpers import auth, doc_bytes, fake_processor
+
+from lianfa.service.jobs.runner import run_pending
+from lianfa.service.storage import S3Storage
+
+
+@pytest.fixture
+def s3_client(s3_settings):  # -> TestClient
+    from fastapi.testclient import TestClient
+
+    from lianfa.service.app import create_app
+
+    app = create_app(s3_settings)
+    with TestClient(app) as c:
+        yield c
+    app.state.db.dispose()
+
+
+def test_an_upload_lands_in_the_bucket_and_is_processed_from_it(s3_client, password_hash) -> None:
+    from service_helpers import role_tokens
+
+    app = s3_client.app
+    storage = app.state.storage
+    assert isinstance(storage, S3Storage)
+    tokens = {role: tok for role, (_, tok) in role_tokens(app, password_hash, "bearer").items()}
+    a = doc_bytes(doc_number="罚〔2024〕7号")
+    b = doc_bytes(doc_number="罚〔2024〕8号")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("卷宗/b.json", b)
+    r = s3_client.post("/api/batches", headers=auth(tokens, "uploader"),
+                       files=[("files", ("a.json", a, "application/json")), ("files", ("卷宗.zip", buf.getvalue(), "application/zip"))])
+    assert r.status_code == 201, r.text
+    items = {it["name"]: it for it in r.json()["items"]}
+    assert {it["status"] for it in items.values()} == {"queued"}
+
+    keys = {o["Key"] for o in storage._s3.list_objects_v2(Bucket=storage.bucket)["Contents"]}
+    for data in (a, b, buf.getvalue()):
+        assert storage.key(hashlib.sha256(data).hexdigest()) in keys
+    assert all(k.startswith("lianfa/originals/") for k in keys)
+    assert not any((s3_client.app.state.settings.store_dir / "originals").glob("**/*"))  # nothing kept locally
+
+    assert run_pending(db=app.state.db, storage=storage, processor=fake_processor, settings=app.state.settings) == 2
+    batch = s3_client.get(f"/api/batches/{r.json()['id']}", headers=auth(tokens, "uploader")).json()
+    assert {it["status"] for it in batch["items"]} == {"done"}
+    cases = s3_client.get("/api/cases", headers=auth(tokens, "reviewer")).json()
+    assert sorted(c["doc_number"] for c in cases["items"]) == ["罚〔2024〕7号", "罚〔2024〕8号"]
+
+    original = s3_client.get(f"/api/documents/{items['a.json']['document_id']}/original", headers=auth(tokens, "uploader"))
+    assert original.status_code == 200 and original.content == a
+    assert list(storage.tmp_dir.iterdir()) == []  # downloaded copies are gone once used
