@@ -55,7 +55,7 @@ def failure_kind(error: str | None) -> tuple[str, str]:
         return "worker", "timeout"
     if "内部错误" in text:  # runner's and the pipeline's message for a bug
         return "worker", "internal_error"
-    if text.startswith("存储"):  # service.storage: the original is missing or damaged
+    if "存储中" in text:  # service.storage: the original is missing or damaged
         return "storage", "unreadable_original"
     return "ingest", "bad_input"  # the file itself: unreadable, unsupported, no text, ...
 

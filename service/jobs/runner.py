@@ -93,7 +93,7 @@ def run_job(
             with storage.local_path(sha) as path:
                 payload, error = _process(processor, path, name)
         except StoreError as exc:  # the original is gone or damaged: no retry brings it back
-            payload, error = {"file": name, "status": "error", "error": str(exc)}, str(exc)
+            payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
         finally:
             stop.set()
             beat.join()

@@ -101,7 +101,7 @@ def test_failures_are_told_apart_by_their_recorded_reason() -> None:
     assert failure_kind("处理超时：共 300 页，超过 600 秒仍未识别完") == ("worker", "timeout")
     assert failure_kind("内部错误（KeyError: 'x'），请联系管理员") == ("worker", "internal_error")
     assert failure_kind("a.pdf: lianfa 内部错误 / internal error (ValueError: y)") == ("worker", "internal_error")
-    assert failure_kind("存储中的原件 0123456789ab… 已损坏") == ("storage", "unreadable_original")
+    assert failure_kind("a.pdf: 存储中的原件 0123456789ab… 已损坏") == ("storage", "unreadable_original")
     assert failure_kind("a.pdf: PDF 已加密，请解除密码后重新上传") == ("ingest", "bad_input")
 
 

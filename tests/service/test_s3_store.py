@@ -27,12 +27,10 @@ def s3_client(s3_settings):  # -> TestClient
 
 
 def test_an_upload_lands_in_the_bucket_and_is_processed_from_it(s3_client, password_hash) -> None:
-    from service_helpers import role_tokens
-
     app = s3_client.app
     storage = app.state.storage
     assert isinstance(storage, S3Storage)
-    tokens = {role: tok for role, (_, tok) in role_tokens(app, password_hash, "bearer").items()}
+    tokens = _tokens(s3_client, password_hash)
     a = doc_bytes(doc_number="罚〔2024〕7号")
     b = doc_bytes(doc_number="罚〔2024〕8号")
     buf = io.BytesIO()
@@ -59,3 +57,36 @@ def test_an_upload_lands_in_the_bucket_and_is_processed_from_it(s3_client, passw
     original = s3_client.get(f"/api/documents/{items['a.json']['document_id']}/original", headers=auth(tokens, "uploader"))
     assert original.status_code == 200 and original.content == a
     assert list(storage.tmp_dir.iterdir()) == []  # downloaded copies are gone once used
+
+
+def _tokens(client, password_hash: str) -> dict[str, str]:
+    from service_helpers import role_tokens
+
+    return {role: tok for role, (_, tok) in role_tokens(client.app, password_hash, "bearer").items()}
+
+
+def test_page_images_render_from_the_bucket(s3_client, password_hash) -> None:
+    from PIL import Image
+
+    tokens = _tokens(s3_client, password_hash)
+    buf = io.BytesIO()
+    Image.new("L", (200, 280), 255).save(buf, format="PNG", dpi=(100, 100))
+    r = s3_client.post("/api/batches", headers=auth(tokens, "uploader"), files=[("files", ("scan.png", buf.getvalue(), "image/png"))])
+    doc_id = r.json()["items"][0]["document_id"]
+    page = s3_client.get(f"/api/documents/{doc_id}/pages/1.png", headers=auth(tokens, "reviewer"))
+    assert page.status_code == 200 and page.content.startswith(b"\x89PNG")
+    assert list(s3_client.app.state.storage.tmp_dir.iterdir()) == []
+
+
+def test_an_original_gone_from_the_bucket_fails_its_job_naming_the_file(s3_client, password_hash) -> None:
+    app = s3_client.app
+    storage = app.state.storage
+    tokens = _tokens(s3_client, password_hash)
+    data = doc_bytes(doc_number="罚〔2024〕9号")
+    r = s3_client.post("/api/batches", headers=auth(tokens, "uploader"), files=[("files", ("丢失.json", data, "application/json"))])
+    storage._s3.delete_object(Bucket=storage.bucket, Key=storage.key(hashlib.sha256(data).hexdigest()))
+    assert run_pending(db=app.state.db, storage=storage, processor=fake_processor, settings=app.state.settings) == 1
+    item = s3_client.get(f"/api/batches/{r.json()['id']}", headers=auth(tokens, "uploader")).json()["items"][0]
+    assert item["status"] == "failed" and item["error"].startswith("丢失.json: 存储中找不到原件")
+    metrics = s3_client.get("/api/metrics", headers=auth(tokens, "admin")).text
+    assert 'lianfa_failures_total{reason="unreadable_original",stage="storage"} 1.0' in metrics
