@@ -217,9 +217,9 @@ class LocalStorage(Storage):
         yield path
 
     def _publish(self, tmp: Path, sha256: str, name: str) -> bool:
-        target = self._original(sha256)
-        if target.exists():
+        if self.exists(sha256):
             return False
+        target = self._original(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             # link() fails if another upload stored the same bytes meanwhile: never overwrite.

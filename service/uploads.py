@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import unquote_to_bytes
 
+from fastapi.concurrency import run_in_threadpool
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from sqlalchemy import select
@@ -184,8 +185,9 @@ async def receive_multipart(
     parser = MultipartParser(boundary, receiver.callbacks(), max_header_size=MAX_PART_HEADER_BYTES)  # type: ignore[arg-type]
     try:
         async for chunk in body:
-            parser.write(chunk)
-        parser.finalize()
+            # Off the event loop: a part's end publishes the file, which for a bucket is an upload.
+            await run_in_threadpool(parser.write, chunk)
+        await run_in_threadpool(parser.finalize)
     except MultipartParseError as exc:
         receiver.abort()
         where = f"第 {len(receiver.received) + 1} 个文件" if receiver.received else "第 1 个文件"
