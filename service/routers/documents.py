@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -105,11 +106,10 @@ def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> DocumentOut:
 @router.get("/{document_id}/original", response_class=FileResponse, responses=_ORIGINAL)
 def document_original(document_id: IdPath, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
-    original = storage.local_path(doc.sha256)
-    path = original.__enter__()
     # The file is sent after this returns; a copy downloaded from a bucket is removed once it has been.
-    return FileResponse(path, filename=mask_text(doc.name.rsplit("/", 1)[-1]),
-                        background=BackgroundTask(original.__exit__, None, None, None))
+    held = ExitStack()
+    path = held.enter_context(storage.local_path(doc.sha256))
+    return FileResponse(path, filename=mask_text(doc.name.rsplit("/", 1)[-1]), background=BackgroundTask(held.close))
 
 
 @router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse, responses=_PNG)

@@ -90,3 +90,18 @@ def test_an_original_gone_from_the_bucket_fails_its_job_naming_the_file(s3_clien
     assert item["status"] == "failed" and item["error"].startswith("丢失.json: 存储中找不到原件")
     metrics = s3_client.get("/api/metrics", headers=auth(tokens, "admin")).text
     assert 'lianfa_failures_total{reason="unreadable_original",stage="storage"} 1.0' in metrics
+
+
+def test_a_resumable_upload_lands_in_the_bucket(s3_client, password_hash) -> None:
+    storage = s3_client.app.state.storage
+    h = auth(_tokens(s3_client, password_hash), "uploader")
+    data = doc_bytes(doc_number="罚〔2024〕10号") * 3
+    uid = s3_client.post("/api/uploads", json={"name": "分块.json", "size": len(data)}, headers=h).json()["id"]
+    half = len(data) // 2
+    for offset, part in ((0, data[:half]), (half, data[half:])):
+        assert s3_client.put(f"/api/uploads/{uid}", params={"offset": offset}, content=part, headers=h).status_code == 200
+    batch = s3_client.post("/api/uploads/batch", json={"uploads": [uid]}, headers=h)
+    assert batch.status_code == 201, batch.text
+    sha = hashlib.sha256(data).hexdigest()
+    assert batch.json()["items"][0]["sha256"] == sha and storage.exists(sha)
+    assert list((storage.tmp_dir / "chunked").iterdir()) == []  # the session's local parts are gone
