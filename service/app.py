@@ -97,10 +97,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     mount_pages(app)
 
     @app.get("/api/health", tags=["health"], dependencies=[Depends(public)],
-             responses={503: {"description": "a model, the OCR models or a database migration is missing; `problems` names each"}})
+             responses={503: {"description": "a model, the OCR models, a database migration or the store is missing; `problems` names each"}})
     def health() -> JSONResponse:
-        """`ok`, or 503 with each problem (model, ocr, database) in words."""
-        found = check_health(db.engine, settings.data_dir)
+        """`ok`, or 503 with each problem (model, ocr, database, storage) in words."""
+        found = check_health(db.engine, settings.data_dir, app.state.storage)
         if found.ok:
             return JSONResponse({"status": "ok"})
         return JSONResponse({"status": "unavailable", "problems": found.problems},

@@ -131,6 +131,10 @@ class Storage(ABC):
     def exists(self, sha256: str) -> bool: ...
 
     @abstractmethod
+    def problem(self) -> str | None:
+        """Why originals cannot be stored right now (for /api/health), in words an administrator acts on."""
+
+    @abstractmethod
     def head(self, sha256: str, n: int) -> bytes:
         """The first `n` bytes of an original (to sniff its type), unverified."""
 
@@ -200,6 +204,11 @@ class LocalStorage(Storage):
     def exists(self, sha256: str) -> bool:
         return self._original(sha256).is_file()
 
+    def problem(self) -> str | None:
+        if not os.access(self.root / "originals", os.W_OK | os.X_OK):
+            return f"存储目录 {self.root / 'originals'} 不可写：请检查 LIANFA_STORAGE_DIR 及其权限"
+        return None
+
     def head(self, sha256: str, n: int) -> bytes:
         try:
             with open(self._original(sha256), "rb") as fh:
@@ -251,6 +260,16 @@ class S3Storage(Storage):
 
     def key(self, sha256: str) -> str:
         return f"{self.prefix}originals/{sha256[:2]}/{sha256}"
+
+    def problem(self) -> str | None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self._s3.head_bucket(Bucket=self.bucket)
+        except (BotoCoreError, ClientError) as exc:
+            return (f"存储桶 {self.bucket} 无法访问（{exc}）：请检查 LIANFA_STORE_URL、LIANFA_S3_ENDPOINT_URL 和访问密钥 / "
+                    "the S3 bucket cannot be reached")
+        return None
 
     def exists(self, sha256: str) -> bool:
         from botocore.exceptions import ClientError

@@ -105,3 +105,15 @@ def test_a_resumable_upload_lands_in_the_bucket(s3_client, password_hash) -> Non
     sha = hashlib.sha256(data).hexdigest()
     assert batch.json()["items"][0]["sha256"] == sha and storage.exists(sha)
     assert list((storage.tmp_dir / "chunked").iterdir()) == []  # the session's local parts are gone
+
+
+def test_health_names_a_bucket_it_cannot_reach(s3_settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from lianfa.service.app import create_app
+
+    app = create_app(s3_settings.model_copy(update={"store_url": "s3://no-such-bucket-here/x"}))
+    with TestClient(app) as c:
+        problems = c.get("/api/health").json()["problems"]
+    app.state.db.dispose()
+    assert "no-such-bucket-here" in problems["storage"] and "LIANFA_STORE_URL" in problems["storage"]

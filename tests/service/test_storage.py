@@ -193,3 +193,7 @@ def test_page_images_are_righted_as_ocr_righted_them(st: Storage, tmp_path: Path
         assert top.getextrema()[0] < 50 and bottom.getextrema()[0] > 200
     with Image.open(st.page_png(sha, 1, dpi=100, geometry=PageGeometry(rotation=0, skew=5.0))) as levelled:
         assert levelled.width > 400 and levelled.height > 600  # levelling grows the canvas as OCR's does
+
+
+def test_a_reachable_store_reports_no_problem(st: Storage) -> None:
+    assert st.problem() is None
