@@ -86,19 +86,21 @@ class _Finished:
     incrementally from the results table."""
 
     def __init__(self) -> None:
-        self._cursor: int | None = None
+        self._cursor = 0
         self._seen: set[int] = set()
         self.pages: dict[str, int] = {}
         self.buckets = [0] * (len(OCR_BUCKETS) + 1)
         self.ocr_seconds = 0.0
         self._lock = threading.Lock()
 
+    def start(self, db: Database) -> None:
+        """Count from now on: the results before are history."""
+        with self._lock, db.session() as s:
+            self._cursor = s.scalar(select(func.max(Result.id))) or 0
+            self._seen = set(s.scalars(select(Result.id).where(Result.id > self._cursor - _LOOKBACK)))
+
     def update(self, db: Database) -> None:
         with self._lock, db.session() as s:
-            if self._cursor is None:  # count from now on: the results before are history
-                self._cursor = s.scalar(select(func.max(Result.id))) or 0
-                self._seen = set(s.scalars(select(Result.id).where(Result.id > self._cursor - _LOOKBACK)))
-                return
             rows = s.execute(
                 select(Result.id, Result.payload["pages"].as_integer(), Result.payload["text_source"].as_string(),
                        JobAttempt.started_at, JobAttempt.finished_at)
@@ -132,6 +134,7 @@ class ServiceCollector(Collector):
     def __init__(self, db: Database) -> None:
         self.db = db
         self.finished = _Finished()
+        self.finished.start(db)
 
     def collect(self) -> Iterator[Metric]:
         self.finished.update(self.db)

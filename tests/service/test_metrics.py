@@ -47,7 +47,7 @@ def test_the_metrics_token_admits_a_scraper_without_an_account(app, client, toke
 
 def test_a_batch_shows_in_queue_depth_pages_failures_ocr_time_and_worker_memory(app, client, tokens) -> None:
     admin = auth(tokens, "admin")
-    before = _scrape(client, admin)  # counting of finished documents starts here
+    before = _scrape(client, admin)
     assert before[("lianfa_ocr_seconds_per_page_count", ())] == 0
     files = [
         ("files", ("scan.json", doc_bytes(doc_number="罚〔2024〕1号", pages=3, text_source="ocr"), "application/json")),
