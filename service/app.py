@@ -40,7 +40,7 @@ from lianfa.service.routers import (
     users,
 )
 from lianfa.service.schemas.common import Problem, ValidationProblem
-from lianfa.service.storage import open_storage
+from lianfa.service.storage import StoreUnavailable, open_storage
 from lianfa.service.uploads import UploadError
 from lianfa.service.web import invalid_request_page
 from lianfa.service.web import mount as mount_pages
@@ -118,6 +118,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def _throttled(_: Request, exc: LoginThrottled) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
                             headers={"Retry-After": str(exc.retry_after)})
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+                            headers={"Retry-After": "60"})
 
     @app.exception_handler(LianfaError)
     async def _lianfa_error(_: Request, exc: LianfaError) -> JSONResponse:

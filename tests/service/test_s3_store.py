@@ -117,3 +117,20 @@ def test_health_names_a_bucket_it_cannot_reach(s3_settings) -> None:
         problems = c.get("/api/health").json()["problems"]
     app.state.db.dispose()
     assert "no-such-bucket-here" in problems["storage"] and "LIANFA_STORE_URL" in problems["storage"]
+
+
+def test_a_bucket_refusing_writes_answers_503_naming_the_file(s3_client, password_hash) -> None:
+    from botocore.exceptions import ClientError
+
+    storage = s3_client.app.state.storage
+
+    def refuse(**_: object) -> None:
+        raise ClientError({"Error": {"Code": "ServiceUnavailable", "Message": "slow down"}}, "PutObject")
+
+    storage._s3.meta.events.register("provide-client-params.s3.PutObject", refuse)
+    r = s3_client.post("/api/batches", headers=auth(_tokens(s3_client, password_hash), "uploader"),
+                       files=[("files", ("待存.json", doc_bytes(), "application/json"))])
+    assert r.status_code == 503 and r.headers["retry-after"] == "60"
+    assert r.json()["detail"].startswith("待存.json: 存储暂时无法写入")
+    assert storage._s3.list_objects_v2(Bucket=storage.bucket).get("KeyCount") == 0
+    assert list(storage.tmp_dir.iterdir()) == []
