@@ -51,7 +51,7 @@ _PART = 8 * 1024 * 1024
 
 
 class StoreError(LianfaError):
-    """A stored original cannot be read back as stored."""
+    """The store cannot keep an original, or give one back as it was stored."""
 
 
 class OriginalMissing(StoreError):
