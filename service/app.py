@@ -25,12 +25,14 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.migrate import upgrade
 from lianfa.service.db.session import Database
 from lianfa.service.health import check as check_health
+from lianfa.service.metrics import registry as metrics_registry
 from lianfa.service.routers import (
     auth,
     batches,
     cases,
     documents,
     exports,
+    metrics,
     models,
     reviews,
     stats,
@@ -38,7 +40,7 @@ from lianfa.service.routers import (
     users,
 )
 from lianfa.service.schemas.common import Problem, ValidationProblem
-from lianfa.service.storage import Storage
+from lianfa.service.storage import StoreUnavailable, open_storage
 from lianfa.service.uploads import UploadError
 from lianfa.service.web import invalid_request_page
 from lianfa.service.web import mount as mount_pages
@@ -88,16 +90,17 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
-    app.state.storage = Storage(settings.store_dir)
-    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models):
+    app.state.storage = open_storage(settings)
+    app.state.metrics = metrics_registry(db)
+    for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models, metrics):
         app.include_router(r.router)
     mount_pages(app)
 
     @app.get("/api/health", tags=["health"], dependencies=[Depends(public)],
-             responses={503: {"description": "a model, the OCR models or a database migration is missing; `problems` names each"}})
+             responses={503: {"description": "a model, the OCR models, a database migration or the store is missing; `problems` names each"}})
     def health() -> JSONResponse:
-        """`ok`, or 503 with each problem (model, ocr, database) in words."""
-        found = check_health(db.engine, settings.data_dir)
+        """`ok`, or 503 with each problem (model, ocr, database, storage) in words."""
+        found = check_health(db.engine, settings.data_dir, app.state.storage)
         if found.ok:
             return JSONResponse({"status": "ok"})
         return JSONResponse({"status": "unavailable", "problems": found.problems},
@@ -115,6 +118,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def _throttled(_: Request, exc: LoginThrottled) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
                             headers={"Retry-After": str(exc.retry_after)})
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+                            headers={"Retry-After": "60"})
 
     @app.exception_handler(LianfaError)
     async def _lianfa_error(_: Request, exc: LianfaError) -> JSONResponse:

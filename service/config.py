@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from lianfa.ingest.config import get_settings as get_ingest_settings
@@ -28,6 +28,12 @@ class ServiceSettings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: get_ingest_settings().data_dir)
     database_url: str | None = None  # default: sqlite:///<data_dir>/lianfa.db
     storage_dir: Path | None = None  # default: <data_dir>/store
+    # s3://bucket/prefix: originals in an S3-compatible store (storage_dir keeps the local scratch)
+    store_url: str | None = None
+    s3_endpoint_url: str | None = None  # MinIO, Ceph: http://host:9000; unset: AWS
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None  # unset: boto3's own chain (AWS_* variables, ~/.aws, instance role)
+    s3_secret_access_key: SecretStr | None = None
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -46,6 +52,8 @@ class ServiceSettings(BaseSettings):
 
     max_upload_file_bytes: int | None = None  # default: IngestSettings.max_file_bytes
     max_batch_files: int = Field(default=5_000, ge=1)
+
+    metrics_token: SecretStr | None = None  # lets Prometheus scrape /api/metrics without a user account
 
     session_hours: float = 12.0
     token_days: float = 30.0

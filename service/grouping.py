@@ -58,7 +58,7 @@ def combine(pages: Sequence[Page], storage: Storage, limit: int) -> StoredFile:
     dpi = None
     for p in pages:
         try:
-            with Image.open(storage.original_path(p.sha256)) as img:
+            with storage.local_path(p.sha256) as path, Image.open(path) as img:
                 dpi = dpi or img.info.get("dpi")
                 frames.append(img.convert("RGB") if img.mode not in ("RGB", "L", "1") else img.copy())
         except OSError as exc:

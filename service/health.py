@@ -1,8 +1,8 @@
 """What `/api/health` reports and what the workers require before they process a file.
 
 A service that answers `ok` while every upload fails helps nobody: health names a missing
-classifier model, missing OCR models and database migrations not yet applied, each in words an
-administrator can act on.
+classifier model, missing OCR models, database migrations not yet applied and a store that cannot
+be written, each in words an administrator can act on.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from lianfa.ingest.config import get_settings
 from lianfa.ingest.errors import ConfigError
 from lianfa.service.db.migrate import alembic_config
+from lianfa.service.storage import Storage
 
 
 @dataclass
@@ -55,10 +56,12 @@ def pending_migrations(engine: Engine) -> list[str]:
     return sorted(heads - current)
 
 
-def check(engine: Engine, data_dir: Path) -> Health:
+def check(engine: Engine, data_dir: Path, storage: Storage | None = None) -> Health:
     from lianfa.ingest.ocr.models import model_problems
 
     health = Health()
+    if storage is not None and (problem := storage.problem()):
+        health.problems["storage"] = problem
     if problem := classifier_model_problem(data_dir):
         health.problems["model"] = problem
     ocr = model_problems(get_settings().model_copy(update={"data_dir": data_dir}))

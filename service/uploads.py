@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import unquote_to_bytes
 
+from fastapi.concurrency import run_in_threadpool
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from sqlalchemy import select
@@ -184,8 +185,9 @@ async def receive_multipart(
     parser = MultipartParser(boundary, receiver.callbacks(), max_header_size=MAX_PART_HEADER_BYTES)  # type: ignore[arg-type]
     try:
         async for chunk in body:
-            parser.write(chunk)
-        parser.finalize()
+            # Off the event loop: a part's end publishes the file, which for a bucket is an upload.
+            await run_in_threadpool(parser.write, chunk)
+        await run_in_threadpool(parser.finalize)
     except MultipartParseError as exc:
         receiver.abort()
         where = f"第 {len(receiver.received) + 1} 个文件" if receiver.received else "第 1 个文件"
@@ -201,15 +203,14 @@ async def receive_multipart(
     return receiver.received
 
 
-def _is_zip(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+def _is_zip(storage: Storage, stored: StoredFile) -> bool:
+    return storage.head(stored.sha256, 4) in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def expand(received: list[Received], storage: Storage, limit: int) -> Iterator[Received]:
     """Each uploaded file, with every ZIP replaced by its members (named `batch.zip/member.pdf`)."""
     for r in received:
-        if r.stored is None or not _is_zip(r.stored.path):
+        if r.stored is None or not _is_zip(storage, r.stored):
             yield r
             continue
         yield from _zip_members(r, storage, limit)
@@ -223,21 +224,22 @@ def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received
     assert r.stored is not None
     settings = get_settings()
     try:
-        for member in expand_zip(source_from_path(r.stored.path, settings, r.name), settings):
-            if isinstance(member, IngestError):
-                yield Received(member.file, error=str(member))
-                continue
-            # ingest holds one member in memory at a time (capped); it is stored at once and dropped.
-            w = storage.writer(member.name, limit)
-            data = memoryview(member.read_bytes())
-            try:
-                for at in range(0, len(data), 1 << 20):
-                    w.write(bytes(data[at : at + (1 << 20)]))
-            except IngestError as exc:
-                yield Received(member.name, error=str(exc), size=member.size)
-                continue
-            stored = w.finish()
-            yield Received(member.name, stored=stored, size=stored.size)
+        with storage.local_path(r.stored.sha256) as path:
+            for member in expand_zip(source_from_path(path, settings, r.name), settings):
+                if isinstance(member, IngestError):
+                    yield Received(member.file, error=str(member))
+                    continue
+                # ingest holds one member in memory at a time (capped); it is stored at once and dropped.
+                w = storage.writer(member.name, limit)
+                data = memoryview(member.read_bytes())
+                try:
+                    for at in range(0, len(data), 1 << 20):
+                        w.write(bytes(data[at : at + (1 << 20)]))
+                except IngestError as exc:
+                    yield Received(member.name, error=str(exc), size=member.size)
+                    continue
+                stored = w.finish()
+                yield Received(member.name, stored=stored, size=stored.size)
     except IngestError as exc:
         yield Received(r.name, error=str(exc), size=r.size)
 
@@ -245,11 +247,11 @@ def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received
 _SPACES = re.compile(r"\s+")
 
 
-def batch_name(given: str | None, received: list[Received]) -> str | None:
+def batch_name(given: str | None, received: list[Received], storage: Storage) -> str | None:
     """The clerk's name for the batch, else the uploaded ZIP's (or the folder's) name."""
     if given and given.strip():
         return _SPACES.sub(" ", given.strip())[:256]
-    zips = [r.name for r in received if r.stored is not None and _is_zip(r.stored.path)]
+    zips = [r.name for r in received if r.stored is not None and _is_zip(storage, r.stored)]
     if zips:
         return "、".join(zips)[:256]
     folders = {r.name.split("/", 1)[0] for r in received if "/" in r.name}

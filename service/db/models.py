@@ -172,3 +172,13 @@ class AuditEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class WorkerStatus(Base):
+    """One row per worker process (on any machine), written after each job: /metrics reads worker
+    memory from here because the database is all the web process shares with remote workers."""
+
+    __tablename__ = "worker_status"
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)  # runner.worker_name(): host-pid
+    rss_bytes: Mapped[int] = mapped_column(BigInteger)
+    seen_at: Mapped[float] = mapped_column(Float)  # epoch seconds

@@ -40,6 +40,8 @@ def make_celery(settings: ServiceSettings) -> Celery:
         task_time_limit=settings.job_timeout_seconds,
         broker_connection_retry_on_startup=True,
         task_ignore_result=True,
+        worker_send_task_events=True,  # Flower (and celery events) see tasks start, succeed, fail
+        task_send_sent_event=True,
     )
 
     @app.task(name=TASK)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lianfa.ingest.errors import IngestError
+from lianfa.ingest.errors import LianfaError
 from lianfa.ingest.intake import Kind, sniff
 from lianfa.service.config import ServiceSettings
 from lianfa.service.db.models import Document, Job
@@ -35,14 +35,14 @@ def job_file(db: Database, storage: Storage, job_id: int) -> JobFile | None:
         if doc is None:
             return None
         name, sha, size = doc.name, doc.sha256, doc.size
-    path = storage.original_path(sha)
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(_HEAD)
-        kind: Kind | None = sniff(head, name, full=size <= _HEAD)
-    except (OSError, IngestError):
-        kind = None
-    return JobFile(name, kind, size, _pages(path, kind))
+        with storage.local_path(sha) as path:
+            with open(path, "rb") as fh:
+                head = fh.read(_HEAD)
+            kind: Kind | None = sniff(head, name, full=size <= _HEAD)
+            return JobFile(name, kind, size, _pages(path, kind))
+    except (OSError, LianfaError):
+        return JobFile(name, None, size, None)
 
 
 def _pages(path: Path, kind: Kind | None) -> int | None:

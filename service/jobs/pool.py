@@ -23,7 +23,7 @@ from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.limits import JobFile, job_file, time_limit, timeout_reason
 from lianfa.service.jobs.runner import Processor, run_job, worker_name
-from lianfa.service.storage import Storage
+from lianfa.service.storage import open_storage
 
 log = logging.getLogger(__name__)
 _ctx = mp.get_context("spawn")  # a clean interpreter: no inherited threads, sockets or DB connections
@@ -42,7 +42,7 @@ def worker_main(
     since when, and for how long it may."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     db = Database(settings.db_url)
-    storage = Storage(settings.store_dir)
+    storage = open_storage(settings)
     me = worker_name()
     ran = 0
     try:
@@ -86,7 +86,7 @@ class LocalPool:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._db: Database | None = None
-        self._storage = Storage(settings.store_dir)
+        self._storage = open_storage(settings)
 
     def _spawn(self) -> _Slot:
         current = _ctx.Value("q", 0)

@@ -21,7 +21,8 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
-from lianfa.service.storage import Storage
+from lianfa.service.metrics import record_worker
+from lianfa.service.storage import Storage, StoreError, open_storage
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def run_job(
     settings = settings or get_service_settings()
     own_db = db is None
     db = db or Database(settings.db_url)
-    storage = storage or Storage(settings.store_dir)
+    storage = storage or open_storage(settings)
     processor = processor or default_processor
     try:
         owner = queue.claim(db, job_id, worker or worker_name(), settings.job_lease_seconds)
@@ -89,12 +90,17 @@ def run_job(
         )
         beat.start()
         try:
-            payload, error = _process(processor, storage.original_path(sha), name)
+            with storage.local_path(sha) as path:
+                payload, error = _process(processor, path, name)
+        except StoreError as exc:  # the original is gone or damaged: no retry brings it back
+            payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
         finally:
             stop.set()
             beat.join()
         case = case_from_result(payload, name) if error is None else None
-        if not queue.finish(db, job_id, owner, payload, case, error):
+        finished = queue.finish(db, job_id, owner, payload, case, error)
+        record_worker(db, worker or worker_name())
+        if not finished:
             log.warning("job %s: lease lost while processing; another worker owns it, result discarded", job_id)
             return "stale"
         return "failed" if error else "done"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from starlette.background import BackgroundTask
 
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.config import get_settings as ingest_settings
@@ -104,7 +106,10 @@ def document_info(document_id: IdPath, db: DbDep, user: Anyone) -> DocumentOut:
 @router.get("/{document_id}/original", response_class=FileResponse, responses=_ORIGINAL)
 def document_original(document_id: IdPath, db: DbDep, storage: StorageDep, user: Anyone) -> FileResponse:
     doc = _doc(db, document_id)
-    return FileResponse(storage.original_path(doc.sha256), filename=mask_text(doc.name.rsplit("/", 1)[-1]))
+    # The file is sent after this returns; a copy downloaded from a bucket is removed once it has been.
+    held = ExitStack()
+    path = held.enter_context(storage.local_path(doc.sha256))
+    return FileResponse(path, filename=mask_text(doc.name.rsplit("/", 1)[-1]), background=BackgroundTask(held.close))
 
 
 @router.get("/{document_id}/pages/{page}.png", name="page_image", response_class=FileResponse, responses=_PNG)
@@ -115,9 +120,10 @@ async def page_image(
     doc = await run_in_threadpool(_doc, db, document_id)
     geometry = await run_in_threadpool(_geometry, db, document_id, page)
     try:
-        await run_in_threadpool(check_renderable, storage.original_path(doc.sha256), mask_text(doc.name), page,
-                                settings.page_dpi)
-        path = await run_in_threadpool(storage.page_png, doc.sha256, page, settings.page_dpi, geometry)
+        path = await run_in_threadpool(
+            storage.page_png, doc.sha256, page, settings.page_dpi, geometry,
+            lambda original: check_renderable(original, mask_text(doc.name), page, settings.page_dpi),
+        )
     except PageNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     except UnsupportedType as exc:  # a text file: it has no page to show

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from lianfa.ingest.errors import LianfaError
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.batches import batch_out
-from lianfa.service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
+from lianfa.service.chunked import ChunkedUploads, ChunkError, UploadNotFound
 from lianfa.service.db.models import Batch
 from lianfa.service.routers.deps import DbDep, SettingsDep, StorageDep
 from lianfa.service.schemas.batches import BatchOut
@@ -113,7 +113,7 @@ def assemble(body: AssembleRequest, chunks: Chunks, user: Uploader, db: DbDep, s
             continue
         received.append(Received(session.name, stored=stored, size=stored.size))
     files = group_pages(list(expand(received, storage, settings.upload_limit)), storage, settings.upload_limit)
-    batch_id = record_batch(db, user, files, settings, name=batch_name(body.name, received))
+    batch_id = record_batch(db, user, files, settings, name=batch_name(body.name, received, storage))
     with db.session() as s:
         batch = s.get(Batch, batch_id)
         assert batch is not None

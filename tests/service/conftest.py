@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from service_helpers import PASSWORD, role_tokens
 
 from tests.conftest import unavailable
@@ -96,3 +97,53 @@ def password_hash() -> str:
 def tokens(app, password_hash: str) -> dict[str, str]:
     """A bearer token for one user (`<role>1`, password PASSWORD) of each role."""
     return {role: token for role, (_, token) in role_tokens(app, password_hash, "bearer").items()}
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """A real S3 server (moto's, from the test extra) on a free loopback port, as its own process
+    for the whole session: the S3 storage is tested over HTTP, as it talks to MinIO or AWS."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    exe = shutil.which("moto_server") or str(Path(sys.executable).with_name("moto_server"))
+    if not Path(exe).exists():
+        unavailable("moto_server is not installed (pip install -e '.[test]')")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([exe, "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/moto-api/", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"moto_server did not start on port {port}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture
+def s3_settings(s3_endpoint: str, settings):  # -> ServiceSettings
+    """`settings` with the originals in a fresh bucket of the loopback S3 server."""
+    import boto3
+
+    bucket = f"lianfa-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1", aws_access_key_id="test",
+                 aws_secret_access_key="test").create_bucket(Bucket=bucket)
+    return settings.model_copy(update={
+        "store_url": f"s3://{bucket}/lianfa", "s3_endpoint_url": s3_endpoint, "s3_region": "us-east-1",
+        "s3_access_key_id": "test", "s3_secret_access_key": SecretStr("test"),
+    })

@@ -15,7 +15,7 @@ from lianfa.service.db.models import Document, Job, Result
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.celery_backend import TASK, dispatch_pending, make_celery
-from lianfa.service.storage import Storage
+from lianfa.service.storage import open_storage
 from tests.conftest import unavailable
 
 pytestmark = pytest.mark.redis
@@ -50,7 +50,7 @@ def test_jobs_run_through_redis_and_a_celery_worker(tmp_path, redis_client) -> N
                                redis_url=REDIS_URL)
     db = Database(settings.db_url)
     upgrade(db.engine)
-    storage = Storage(settings.store_dir)
+    storage = open_storage(settings)
     ids = []
     for name in ("market_product.txt", "individual_gbk.txt"):
         stored = storage.put_file(FIXTURES / "extract" / name, name, 10_000_000)

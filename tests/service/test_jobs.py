@@ -15,14 +15,14 @@ from lianfa.service.db.models import Case, Document, Job, JobAttempt, Result
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.runner import run_job, run_pending
-from lianfa.service.storage import Storage
+from lianfa.service.storage import Storage, open_storage
 
 
 @pytest.fixture
 def env(settings):  # -> (db, storage, settings)
     db = Database(settings.db_url)
     upgrade(db.engine)
-    yield db, Storage(settings.store_dir), settings
+    yield db, open_storage(settings), settings
     db.dispose()
 
 

@@ -15,7 +15,7 @@ from lianfa.service.db.models import Document, Job, JobAttempt
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.pool import LocalPool
-from lianfa.service.storage import Storage
+from lianfa.service.storage import open_storage
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # The same real decision, with a different 文号 per copy so each is its own document.
@@ -35,7 +35,7 @@ def env(tmp_path):  # -> (db, settings)
 
 
 def _enqueue(db: Database, settings, tmp_path: Path, n: int) -> list[int]:  # type: ignore[no-untyped-def]
-    storage = Storage(settings.store_dir)
+    storage = open_storage(settings)
     ids = []
     for i in range(n):
         src = tmp_path / f"d{i}.txt"
