@@ -237,6 +237,27 @@ def _block_end(text: str, start: int, region_end: int) -> int:
     return min(ends)
 
 
+# A heading of the decision's parts (`违法事实`, `二、处罚依据`): never a field's value.
+_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)?\s*"
+    r"[\u4e00-\u9fff]{0,10}(?:事实|证据|依据|理由|情况|经过|来源|内容|决定|如下|方式|期限|途径|结果)\s*[:：]?"
+)
+
+
+def _blank_cell_below(text: str, label: re.Match[str]) -> bool:
+    """True when a label printed alone on its line, above where its value goes, was left blank: the
+    line below is empty, or is the next label or a heading (`法定代表人` / `地址`, `法定代表人` /
+    `违法事实`), so that line is not the value."""
+    gap = label.group(0)
+    if "\n" not in gap:
+        return False
+    if gap.count("\n") >= 2:
+        return True
+    line_end = text.find("\n", label.end())
+    line = text[label.end() : line_end if line_end >= 0 else len(text)].strip()
+    return not line or bool(_ANY_LABEL.fullmatch(line) or _HEADING.fullmatch(line))
+
+
 def _wrapped_name(text: str, end: int, name: str) -> str:
     """A name a scan broke over two lines (`当事人：西乡塘区万家` / `福便利店`): the next line, when it
     is short, holds no label and makes the name end like a business."""
@@ -444,6 +465,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         for key, lre in _LABEL_RES.items():
             lm = lre.search(text, value_pos + len(name), bend)
             if not lm:
+                found[key] = None
+            elif _blank_cell_below(text, lm):
                 found[key] = None
             elif key == "credit_code":
                 found[key] = _read_code(view.raw, lm.end())

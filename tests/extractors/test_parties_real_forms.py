@@ -240,3 +240,19 @@ def test_labels_of_the_second_survey_pass() -> None:
     assert (a.name, a.kind, a.address) == ("宁**", "individual", "某区某街道**组")
     assert (b.name, b.address, b.legal_representative) == ("某某县***学堂托管部", "某县某镇**号", "邵**")
     assert (c.name, c.address, c.legal_representative) == ("某某丰穗农资服务部", "某县某街道某路5号", "唐x")
+
+
+def test_a_blank_cell_under_a_label_leaves_the_field_empty() -> None:
+    # labels printed above their values, the representative's cell left blank
+    [p] = _named("当事人名称\n某某石材加工厂\n法定代表人\n\n经营地址\n某某县北关村\n")
+    assert p.legal_representative is None and p.address == "某某县北关村"
+
+
+def test_a_heading_after_a_blank_cell_is_not_its_value() -> None:
+    [p] = _named("当事人名称\n某某石材加工厂\n负责人\n违法事实与证据\n")
+    assert p.legal_representative is None
+
+
+def test_a_filled_cell_under_a_label_is_read() -> None:
+    [p] = _named("当事人名称\n某某石材加工厂\n负责人\n郑某\n经营地址\n某某县北关村\n")
+    assert (p.legal_representative, p.address) == ("郑某", "某某县北关村")
