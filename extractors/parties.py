@@ -33,7 +33,9 @@ def _surveyed(labels: tuple[str, ...]) -> str:
 _PARTY_LABEL = (
     rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
     # 劳动保障监察 names the employer 用人单位
-    r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
+    r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名"
+    # a letter-spaced `当    事    人:` whose first letter the page lost (`事    人:`), at a line's start
+    r"|(?<![^\n \t])事[ \t]*人(?=[ \t]*[:：]))(?:\s?(?:名称|姓名))?"
 )
 _CORE_FIELD_LABELS: dict[str, str] = {
     "credit_code": r"(?:统一)?社会信用代码|(?:统一)?信用代码|统一代码|纳税人识别号|税号",

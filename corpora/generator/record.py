@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lianfa.corpora.generator import document, law_text
+from lianfa.corpora.generator import document, law_text, page
 from lianfa.corpora.generator.agency import Agency, doc_number, make_agency
 from lianfa.corpora.generator.categories.base import Ctx, Target
 from lianfa.corpora.generator.categories.registry import profile_for
@@ -193,7 +193,11 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         headings=rng.random() < 0.2,
     )
     written = document.blocks_for(rng, decision)
-    blocks = written.blocks
+    # the page around the decision draws from its own stream: the decision's text stays as it was
+    page_rng = random.Random(f"lianfa:{seed}:{style}:{index}:page")
+    published = page.publish(page_rng, style, written.blocks, agency=agency.name, party=party.name, act=story.act,
+                             decided=decided)
+    blocks = published.blocks
     text = "\n".join(b.text for b in blocks)
     gold_party = party.gold()
     if document.PARTY_ELEMENT in missing:
@@ -205,7 +209,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         category=category.id,
         agency=agency.name,
         agency_type=agency.type_id,
-        doc_number=decision.doc_number,
+        doc_number=published.doc_number,
         decision_date=decided,
         conduct_date=end,
         province=place.province,

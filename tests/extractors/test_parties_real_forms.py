@@ -256,3 +256,13 @@ def test_a_heading_after_a_blank_cell_is_not_its_value() -> None:
 def test_a_filled_cell_under_a_label_is_read() -> None:
     [p] = _named("当事人名称\n某某石材加工厂\n负责人\n郑某\n经营地址\n某某县北关村\n")
     assert (p.legal_representative, p.address) == ("郑某", "某某县北关村")
+
+
+def test_a_spaced_party_label_that_lost_its_first_letter_still_names_the_party() -> None:
+    [p] = _named("事    人:***网吧\n法 定 代 表 人:韦**")
+    assert p.name == "***网吧" and p.legal_representative == "韦**"
+
+
+def test_the_two_letters_inside_a_sentence_are_no_label() -> None:
+    parties = _parties("某某局\n行政处罚决定书\n当事人：某某科技有限公司\n经查，该事  人：员工陈述属实。\n")
+    assert [p.name for p in parties] == ["某某科技有限公司"]
