@@ -113,6 +113,7 @@ class RelatedNumber:
 class DocNumbers:
     own: DocNumber | None
     related: list[RelatedNumber]
+    spans: list[tuple[int, int]]  # view spans of every number read, own and related: no other field's figures
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,7 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-    return DocNumbers(own=doc_number, related=related)
+    return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found])
 
 
 def extract_doc_number(view: View, header_end: int) -> DocNumber | None:

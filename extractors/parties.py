@@ -139,15 +139,21 @@ _TABLE_PARTY_COLUMN = re.compile(
     + ")$"
 )
 _ACT = (
-    r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
+    r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|违规|非法|涉嫌|使用|运输|"
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
-_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
+# a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
+_CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
+_TITLE_LEAD = r"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
-_TITLE_TOP = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+# `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
+_TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
+_ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
-    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
+    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|[,，。])"),
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
@@ -371,12 +377,22 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     for k, (pos, line) in enumerate(rows[:4]):
         # the top line may have been run into the body by a scan's layout: its first 案 ends it
         m = (_TITLE_TOP if k == 0 else _TITLE).match(line)
-        if m and not _ANY_LABEL.fullmatch(m.group("name")):
+        if m and not _ANY_LABEL.fullmatch(m.group("name")) and not re.match(_ACT, m.group("name")):
             return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "title")]
+    for pos, line in rows[:4]:
+        m = _TITLE_ORG.match(line)
+        if m and not re.match(_ACT, m.group("name")):
+            # the shortest name that ends like a business, run on over a company form it stops inside
+            name = m.group("name")
+            tail = _ORG_TAIL.match(line, m.end("name"))
+            if tail:
+                name += tail.group(0)
+            return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
     for pattern in _FINDING:
-        fm = pattern.search(text)
-        if fm and not view.in_chrome(fm.start()):
-            return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
+        for fm in pattern.finditer(text):
+            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
+            if not view.in_chrome(fm.start()) and not re.match(_ACT, fm.group("name")):
+                return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
     return []
 
 

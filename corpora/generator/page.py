@@ -55,7 +55,7 @@ MASKED_SERIALS: Bank[str] = {"default": ("xxx", "XX"), "holdout": ("**", "***")}
 SUFFIXED_NUMBERS: Bank[str] = {"default": ("{prefix}〔{year}〕{n}({tag})号",), "holdout": ("{prefix}〔 {year}〕{n}({tag}) 号",)}
 SERIAL_TAGS: Bank[str] = {"default": ("简", "一般"), "holdout": ("非", "普")}
 
-_PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})〔(?P<year>\d{4})〕(?P<n>\d{1,6})号$")
+_PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,31 @@ def publish(
     if rng.random() < P_TRADITIONAL:
         out = _traditional(out) or out
     return Published(out, filed)
+
+
+P_UNLABELLED_PARTY = 0.05
+# No 当事人 block: the party is named only in a title line above the document's kind, or only in the
+# finding's first sentence (organisations only: a person's name alone does not say who it is).
+PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案",), "holdout": ("案件名称：{name}{act}案",)}
+PARTY_FINDINGS: Bank[str] = {
+    "default": ("经查，当事人{name}存在{act}的行为。",),
+    "holdout": ("{year}年以来，{name}在经营中{act}。",),
+}
+
+
+def unlabelled_party(
+    rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int
+) -> tuple[list[Block], bool]:
+    """Blocks without the party block, the name moved to a title line or the finding; True when so.
+    `act` names the case as the rest of the decision does, so the title and the 案由 agree."""
+    if rng.random() >= P_UNLABELLED_PARTY or not act or not any(b.kind == "parties" for b in blocks):
+        return blocks, False
+    out = [b for b in blocks if b.kind != "parties"]
+    at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
+    if rng.random() < 0.5:
+        title_at = next((i for i, b in enumerate(out) if b.kind == "title"), 0)
+        line = Block(kind="title", text=pick(rng, PARTY_TITLES, style).format(name=name, act=act), align="center")
+        out.insert(title_at, line)
+    else:
+        out.insert(at, Block(kind="paragraph", text=pick(rng, PARTY_FINDINGS, style).format(name=name, act=act, year=year)))
+    return out, True

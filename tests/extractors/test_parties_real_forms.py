@@ -266,3 +266,27 @@ def test_a_spaced_party_label_that_lost_its_first_letter_still_names_the_party()
 def test_the_two_letters_inside_a_sentence_are_no_label() -> None:
     parties = _parties("某某局\n行政处罚决定书\n当事人：某某科技有限公司\n经查，该事  人：员工陈述属实。\n")
     assert [p.name for p in parties] == ["某某科技有限公司"]
+
+
+def _unlabelled(top: str, body: str = "经查，当事人存在违法行为。\n") -> list[Party]:
+    return _parties(f"{top}\n某市监罚〔2025〕8号\n{body}")
+
+
+def test_a_title_whose_act_opens_without_a_verb_is_cut_at_the_business_name() -> None:
+    [p] = _unlabelled("某某海关\n宏远泰达物流有限公司进口货物品名申报不实案\n行政处罚决定书")
+    assert (p.name, p.source) == ("宏远泰达物流有限公司", "title")
+
+
+def test_a_title_that_goes_on_to_name_the_document_still_gives_the_party() -> None:
+    [p] = _unlabelled("某县文化和旅游局关于对某某县星河网络会所违规接纳未成年人案的行政处罚决定书")
+    assert (p.name, p.source) == ("某某县星河网络会所", "title")
+
+
+def test_a_case_name_line_that_states_only_the_act_names_no_party() -> None:
+    parties = _unlabelled("案件名称：违反食品安全管理规定一案\n行政处罚决定书", "经查，当事人绿野餐饮有限公司存在超范围经营的行为。\n")
+    assert [(p.name, p.source) for p in parties] == [("绿野餐饮有限公司", "finding")]
+
+
+def test_an_act_that_ends_like_a_business_is_not_taken_for_the_party() -> None:
+    parties = _unlabelled("行政处罚决定书", "经查，当事人违规经营歌舞娱乐场所，情节较轻。\n")
+    assert parties == []
