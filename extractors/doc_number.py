@@ -48,7 +48,8 @@ _DOC_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(
     rf"(?m)^[ \t]*(?:(?:文\s?号|编\s?号|决定书(?:文)?号)\s*[:：]\s*)?"
     rf"(?P<prefix>[{_CJK}]{{1,14}}?(?:[(（][{_CJK}]{{1,6}}[)）][{_CJK}]{{0,4}}?)?)\s?"
-    rf"(?P<year>(?:19|20)\d{{2}})(?:\s?[-－—]\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
+    # `某市监处罚字〔2024353`: the opening bracket kept, the closing one and 号 lost
+    rf"[{re.escape(_OPEN)}]?\s?(?P<year>(?:19|20)\d{{2}})(?:\s?[-－—]\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
 )
 # Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
 # matched in both forms.
@@ -269,7 +270,8 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
     own = [c for c in found if c.kind == OWN]
-    chosen = min(own, key=lambda c: (c.bare, _SOURCE_RANK[c.source], not c.penalty, c.start), default=None)
+    # a number rebuilt from a bare header line yields only to a printed one as well placed
+    chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
     doc_number = None
     if chosen is not None:
         confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)

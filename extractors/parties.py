@@ -150,7 +150,7 @@ _TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MA
 _TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
-_ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)")
+_ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
     re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|[,，。])"),
@@ -377,23 +377,37 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     for k, (pos, line) in enumerate(rows[:4]):
         # the top line may have been run into the body by a scan's layout: its first 案 ends it
         m = (_TITLE_TOP if k == 0 else _TITLE).match(line)
-        if m and not _ANY_LABEL.fullmatch(m.group("name")) and not re.match(_ACT, m.group("name")):
-            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "title")]
-    for pos, line in rows[:4]:
-        m = _TITLE_ORG.match(line)
-        if m and not re.match(_ACT, m.group("name")):
-            # the shortest name that ends like a business, run on over a company form it stops inside
-            name = m.group("name")
-            tail = _ORG_TAIL.match(line, m.end("name"))
-            if tail:
-                name += tail.group(0)
+        if not m or _ANY_LABEL.fullmatch(m.group("name")) or re.match(_ACT, m.group("name")):
+            continue
+        name = m.group("name")
+        business = _title_business(line)
+        if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
+            name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
+        # a four-letter name with no business ending and no mask is as likely the act's object
+        # (`案件名称：特种设备使用…案`); a person's name is two or three letters
+        if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
             return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
+    for pos, line in rows[:4]:
+        business = _title_business(line)
+        if business:
+            at = pos + line.index(business)
+            return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
         for fm in pattern.finditer(text):
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
             if not view.in_chrome(fm.start()) and not re.match(_ACT, fm.group("name")):
                 return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
     return []
+
+
+def _title_business(line: str) -> str | None:
+    """The business a title line `X…案` names: the shortest name that ends like one, run on over a
+    company form or branch it stops inside (`某某有限公司南海分公司`)."""
+    m = _TITLE_ORG.match(line)
+    if not m or re.match(_ACT, m.group("name")):
+        return None
+    tail = _ORG_TAIL.match(line, m.end("name"))
+    return m.group("name") + (tail.group(0) if tail else "")
 
 
 def _majority_reading(compact: str, name: str) -> str:

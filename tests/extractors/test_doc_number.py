@@ -151,6 +151,7 @@ def test_a_labour_inspection_order_is_an_order_to_correct() -> None:
         ("某应急罚字2022-7", "某应急罚字〔2022〕7号"),
         ("某(农)罚2025006号", "某(农)罚〔2025〕006号"),
         ("文号：某卫罚决2024 19", "某卫罚决〔2024〕19号"),
+        ("某市监处罚字〔2023417", "某市监处罚字〔2023〕417号"),
     ],
 )
 def test_a_number_that_lost_its_brackets_is_rebuilt(printed: str, filed: str) -> None:
@@ -205,3 +206,12 @@ def test_a_procuratorate_opinion_is_its_own_kind() -> None:
     )
     f = _fields(text)
     assert {r.value: r.kind for r in f.related_numbers} == {"某检行公建〔2024〕11号": "检察意见", "某政发〔2019〕4号": "引用文件"}
+
+
+def test_a_bare_header_number_beats_a_printed_one_in_the_running_text() -> None:
+    text = (
+        "某某市市场监督管理局\n某市监处罚字2024 353\n" + _PARTY
+        + "执法人员当场作出《当场行政处罚决定书》（某市监当罚〔2024〕0611-08号），给予警告。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监处罚字〔2024〕353号"

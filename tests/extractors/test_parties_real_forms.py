@@ -290,3 +290,18 @@ def test_a_case_name_line_that_states_only_the_act_names_no_party() -> None:
 def test_an_act_that_ends_like_a_business_is_not_taken_for_the_party() -> None:
     parties = _unlabelled("行政处罚决定书", "经查，当事人违规经营歌舞娱乐场所，情节较轻。\n")
     assert parties == []
+
+
+def test_a_breach_word_inside_the_act_does_not_end_the_name_in_a_title() -> None:
+    [p] = _unlabelled("某某市场监督管理局\n恒通（某某）物业有限公司发布违法广告案\n行政处罚决定书")
+    assert (p.name, p.source) == ("恒通(某某)物业有限公司", "title")
+
+
+def test_a_branch_named_in_a_title_keeps_its_branch() -> None:
+    [p] = _unlabelled("某某生态环境局\n某某化工有限公司城西分公司建设项目未批先建案\n行政处罚决定书")
+    assert p.name == "某某化工有限公司城西分公司"
+
+
+def test_a_case_name_of_four_plain_letters_is_no_person() -> None:
+    parties = _unlabelled("案件名称：特种设备使用管理违法一案\n行政处罚决定书", "经查，当事人某某电梯有限公司存在违法行为。\n")
+    assert [p.name for p in parties] == ["某某电梯有限公司"]
