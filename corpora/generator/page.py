@@ -137,7 +137,7 @@ P_UNLABELLED_PARTY = 0.05
 PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案",), "holdout": ("案件名称：{name}{act}案",)}
 PARTY_FINDINGS: Bank[str] = {
     "default": ("经查，当事人{name}存在{act}的行为。",),
-    "holdout": ("{year}年以来，{name}在经营中{act}。",),
+    "holdout": ("{year}年以来，{name}在经营中存在{act}的违法行为。",),
 }
 
 
