@@ -172,8 +172,14 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
     role: str | None = None
     if before:
         role = max(before)[2]
-        # "罚款" cue right after the amount ("处以5万元罚款") is closer than a cue before it
-        if after and after[0][0] - end <= 3 and start - max(before)[0] > after[0][0] - end:
+        # "罚款" cue right after the amount ("处以5万元罚款") is closer than a cue before it, unless a
+        # bracket opens between them: `罚款3万元(¥30000元)(货值金额三倍处罚)` notes how the fine was reckoned
+        if (
+            after
+            and after[0][0] - end <= 3
+            and start - max(before)[0] > after[0][0] - end
+            and not re.search(r"[(（]", text[end : after[0][0]])
+        ):
             role = after[0][1]
     elif after:
         role = after[0][1]

@@ -94,13 +94,18 @@ def _candidates(text: str, agency: str | None) -> Iterator[tuple[int, str]]:
             yield m.start("c"), m.group("c")
 
 
-def extract_case_cause(view: View, agency: str | None = None) -> CaseCause | None:
-    """`agency`, the decision's own authority, marks where a run-on 案由 line stops."""
+def extract_case_cause(view: View, agency: str | None = None, parties: tuple[str, ...] = ()) -> CaseCause | None:
+    """`agency`, the decision's own authority, marks where a run-on 案由 line stops; a case name that
+    opens with one of `parties` (`案件名称：某某公司销售…案`) is filed without the party's name."""
     for start, value in _candidates(view.text, agency):
         head = _TRIM_HEAD.match(value)
         if head:
             start += head.end()
             value = value[head.end() :]
+        named = next((p for p in parties if len(p) >= 2 and value.startswith(p) and len(value) > len(p) + 1), None)
+        if named:
+            start += len(named)
+            value = value[len(named) :]
         value = value.strip()
         if len(value) < 2 or _NO_ACT.search(value) or _PRODUCT_ONLY.match(value):
             continue

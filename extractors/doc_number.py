@@ -38,7 +38,18 @@ _DOC_NUMBER = re.compile(
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
-    r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?)\s*[号號]"
+    r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?"
+    # a category in brackets after the serial (`092(非)`), or a serial masked on publication (`xxx`, `**`)
+    rf"(?:\s?[(（][{_CJK}A-Za-z]{{1,3}}[)）])?|[xX×*＊]{{1,6}})\s*[号號]"
+)
+# A number that lost its brackets and 号 on the way to the web page or through OCR (`某环罚2024 12`,
+# `某罚字2023-15`): read only where a 文号 stands alone on its line (header, or after a 文号 label) and
+# only when its letters hold a penalty word, since a bare year and serial are otherwise any figures.
+_BARE_NUMBER = re.compile(
+    rf"(?m)^[ \t]*(?:(?:文\s?号|编\s?号|决定书(?:文)?号)\s*[:：]\s*)?"
+    rf"(?P<prefix>[{_CJK}]{{1,14}}?(?:[(（][{_CJK}]{{1,6}}[)）][{_CJK}]{{0,4}}?)?)\s?"
+    # `某市监处罚字〔2024353`: the opening bracket kept, the closing one and 号 lost
+    rf"[{re.escape(_OPEN)}]?\s?(?P<year>(?:19|20)\d{{2}})(?:\s?[-－—]\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
 )
 # Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
 # matched in both forms.
@@ -58,6 +69,8 @@ def _either(pattern: str) -> str:
 
 
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
+# A bare number's letters are an abbreviation, never a title or a sentence.
+_BARE_NOT_PREFIX = re.compile(_either(r"决定|通知|告知|行政处罚|公示|公开|信息|[的了在对]"))
 _LEAD_NOISE = re.compile(_either(
     r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>)"
 ))
@@ -101,6 +114,7 @@ class RelatedNumber:
 class DocNumbers:
     own: DocNumber | None
     related: list[RelatedNumber]
+    spans: list[tuple[int, int]]  # view spans of every number read, own and related: no other field's figures
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,7 @@ class _Candidate:
     source: Source
     kind: str
     penalty: bool
+    bare: bool = False  # read without its brackets and 号, so rebuilt rather than read as printed
 
 
 @lru_cache(maxsize=1)
@@ -227,6 +242,27 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
             if kind != OWN and penalty and source != "body":
                 kind = OWN
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
+    return out + _bare_candidates(text, body_start, out)
+
+
+def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _BARE_NUMBER.finditer(text):
+        pstart = m.start("prefix")
+        if pstart >= body_start + 80 or any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        prefix = m.group("prefix")
+        if _BARE_NOT_PREFIX.search(prefix):
+            continue
+        kind, penalty = _kind_by_marks(prefix)
+        if kind != OWN:
+            continue
+        labelled = bool(text[m.start() : pstart].strip())
+        source: Source = "label" if labelled else "header" if pstart < body_start else "body"
+        if source == "body":
+            continue
+        value = canonical(prefix, m.group("year"), m.group("di"), m.group("serial"))
+        out.append(_Candidate(value, pstart, m.end("serial"), source, kind, penalty, bare=True))
     return out
 
 
@@ -234,10 +270,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
     own = [c for c in found if c.kind == OWN]
-    chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], not c.penalty, c.start), default=None)
+    # a number rebuilt from a bare header line yields only to a printed one as well placed
+    chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
     doc_number = None
     if chosen is not None:
-        confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15)
+        confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)
         rivals = {c.value for c in own if _SOURCE_RANK[c.source] == _SOURCE_RANK[chosen.source]}
         if len(rivals) > 1:
             confidence -= 0.1
@@ -256,7 +293,7 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-    return DocNumbers(own=doc_number, related=related)
+    return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found])
 
 
 def extract_doc_number(view: View, header_end: int) -> DocNumber | None:

@@ -70,17 +70,17 @@ def extract(document: Document) -> Fields:
         next((a.yuan for a in amounts if a.role == "confiscated_income"), None),
     )
     agency = extract_agency(view, header_end, signature)
-    decision_date = extract_decision_date(view, signature, is_agency_name)
+    decision_date = extract_decision_date(view.without_chrome(), signature, is_agency_name)
     signed = decision_date is not None and decision_date.evidence.start >= int(len(document.text) * 0.6)
     return Fields(
         doc_number=numbers.own,
         related_numbers=numbers.related,
         agency=agency,
         decision_date=decision_date,
-        case_cause=extract_case_cause(view, agency.name if agency else None),
+        case_cause=extract_case_cause(view, agency.name if agency else None, tuple(p.name for p in parties)),
         parties=parties,
         amounts=amounts,
-        quantities=extract_quantities(view, quoted_spans(text)),
+        quantities=extract_quantities(view, quoted_spans(text) + list(view.chrome) + numbers.spans),
         laws=laws,
         penalties=penalties,
         missing_elements=missing_elements(

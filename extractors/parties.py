@@ -33,7 +33,9 @@ def _surveyed(labels: tuple[str, ...]) -> str:
 _PARTY_LABEL = (
     rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
     # 劳动保障监察 names the employer 用人单位
-    r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名)(?:\s?(?:名称|姓名))?"
+    r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名"
+    # a letter-spaced `当    事    人:` whose first letter the page lost (`事    人:`), at a line's start
+    r"|(?<![^\n \t])事[ \t]*人(?=[ \t]*[:：]))(?:\s?(?:名称|姓名))?"
 )
 _CORE_FIELD_LABELS: dict[str, str] = {
     "credit_code": r"(?:统一)?社会信用代码|(?:统一)?信用代码|统一代码|纳税人识别号|税号",
@@ -137,15 +139,21 @@ _TABLE_PARTY_COLUMN = re.compile(
     + ")$"
 )
 _ACT = (
-    r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|非法|涉嫌|使用|运输|"
+    r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|违规|非法|涉嫌|使用|运输|"
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
-_TITLE = re.compile(rf"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案\s*(?:$|\|)")
+# a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
+_CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
+_TITLE_LEAD = r"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
-_TITLE_TOP = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,20}}?关于对?)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+# `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
+_TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
+_ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
-    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|[,，。])"),
+    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|[,，。])"),
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
@@ -237,6 +245,27 @@ def _block_end(text: str, start: int, region_end: int) -> int:
     return min(ends)
 
 
+# A heading of the decision's parts (`违法事实`, `二、处罚依据`): never a field's value.
+_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)?\s*"
+    r"[\u4e00-\u9fff]{0,10}(?:事实|证据|依据|理由|情况|经过|来源|内容|决定|如下|方式|期限|途径|结果)\s*[:：]?"
+)
+
+
+def _blank_cell_below(text: str, label: re.Match[str]) -> bool:
+    """True when a label printed alone on its line, above where its value goes, was left blank: the
+    line below is empty, or is the next label or a heading (`法定代表人` / `地址`, `法定代表人` /
+    `违法事实`), so that line is not the value."""
+    gap = label.group(0)
+    if "\n" not in gap:
+        return False
+    if gap.count("\n") >= 2:
+        return True
+    line_end = text.find("\n", label.end())
+    line = text[label.end() : line_end if line_end >= 0 else len(text)].strip()
+    return not line or bool(_ANY_LABEL.fullmatch(line) or _HEADING.fullmatch(line))
+
+
 def _wrapped_name(text: str, end: int, name: str) -> str:
     """A name a scan broke over two lines (`当事人：西乡塘区万家` / `福便利店`): the next line, when it
     is short, holds no label and makes the name end like a business."""
@@ -312,7 +341,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
 
     rows = lines()
     table: list[tuple[int, int, str, int, str]] = []
-    for i, (pos, line) in enumerate(rows):
+    for i, (_pos, line) in enumerate(rows):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
         if col is None or len(cells) < 3:
@@ -348,13 +377,37 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     for k, (pos, line) in enumerate(rows[:4]):
         # the top line may have been run into the body by a scan's layout: its first 案 ends it
         m = (_TITLE_TOP if k == 0 else _TITLE).match(line)
-        if m and not _ANY_LABEL.fullmatch(m.group("name")):
-            return [(pos + m.start("name"), pos + m.end(), m.group("name"), pos + m.start("name"), "title")]
+        if not m or _ANY_LABEL.fullmatch(m.group("name")) or re.match(_ACT, m.group("name")):
+            continue
+        name = m.group("name")
+        business = _title_business(line)
+        if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
+            name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
+        # a four-letter name with no business ending and no mask is as likely the act's object
+        # (`案件名称：特种设备使用…案`); a person's name is two or three letters
+        if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
+            return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
+    for pos, line in rows[:4]:
+        business = _title_business(line)
+        if business:
+            at = pos + line.index(business)
+            return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
-        fm = pattern.search(text)
-        if fm and not view.in_chrome(fm.start()):
-            return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
+        for fm in pattern.finditer(text):
+            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
+            if not view.in_chrome(fm.start()) and not re.match(_ACT, fm.group("name")):
+                return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
     return []
+
+
+def _title_business(line: str) -> str | None:
+    """The business a title line `X…案` names: the shortest name that ends like one, run on over a
+    company form or branch it stops inside (`某某有限公司南海分公司`)."""
+    m = _TITLE_ORG.match(line)
+    if not m or re.match(_ACT, m.group("name")):
+        return None
+    tail = _ORG_TAIL.match(line, m.end("name"))
+    return m.group("name") + (tail.group(0) if tail else "")
 
 
 def _majority_reading(compact: str, name: str) -> str:
@@ -444,6 +497,8 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         for key, lre in _LABEL_RES.items():
             lm = lre.search(text, value_pos + len(name), bend)
             if not lm:
+                found[key] = None
+            elif _blank_cell_below(text, lm):
                 found[key] = None
             elif key == "credit_code":
                 found[key] = _read_code(view.raw, lm.end())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lianfa.extractors.numbers import repair_ocr_digits
 from lianfa.ingest.document import Document, Evidence
@@ -76,6 +76,16 @@ class View:
 
     def in_chrome(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.chrome)
+
+    def without_chrome(self) -> View:
+        """The same view with the page's furniture blanked (offsets kept): its 发布时间 is no date of
+        the decision, its 阅读次数 no count of the case."""
+        if not self.chrome:
+            return self
+        chars = list(self.text)
+        for s, e in self.chrome:
+            chars[s:e] = " " * (e - s)
+        return replace(self, text="".join(chars))
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         if not self.origin:

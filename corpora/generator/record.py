@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lianfa.corpora.generator import document, law_text
+from lianfa.corpora.generator import document, law_text, page
 from lianfa.corpora.generator.agency import Agency, doc_number, make_agency
 from lianfa.corpora.generator.categories.base import Ctx, Target
 from lianfa.corpora.generator.categories.registry import profile_for
@@ -20,7 +20,7 @@ from lianfa.corpora.generator.parties import make_party
 from lianfa.corpora.generator.penalties import penalty_items
 from lianfa.corpora.generator.phrasing import LAW_QUOTES
 from lianfa.corpora.generator.style import Bank, Style, pick
-from lianfa.corpora.gold import GoldCriminal, GoldLaw, GoldRecord
+from lianfa.corpora.gold import GoldCriminal, GoldLaw, GoldParty, GoldRecord
 from lianfa.corpora.laws import LawBook, load_laws
 from lianfa.corpora.rules import RuleBook, load_rules
 from lianfa.corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
@@ -193,11 +193,24 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         headings=rng.random() < 0.2,
     )
     written = document.blocks_for(rng, decision)
-    blocks = written.blocks
+    # the page around the decision draws from its own stream: the decision's text stays as it was
+    page_rng = random.Random(f"lianfa:{seed}:{style}:{index}:page")
+    # a title that names the case names it as the decision does
+    act = written.case_cause.removesuffix("案") if written.case_cause else story.act
+    published = page.publish(page_rng, style, written.blocks, agency=agency.name, party=party.name, act=act,
+                             decided=decided)
+    blocks, unlabelled = page.unlabelled_party(page_rng, style, published.blocks, name=party.name, act=act,
+                                               year=end.year) if party.kind == "organisation" else (published.blocks, False)
+    case_cause = written.case_cause or (act + "案" if unlabelled else None)
     text = "\n".join(b.text for b in blocks)
     gold_party = party.gold()
     if document.PARTY_ELEMENT in missing:
         gold_party = gold_party.model_copy(update={"address": None})
+    if unlabelled:
+        # only the name is printed: the address is missing as Article 59 counts it
+        gold_party = GoldParty(name=gold_party.name, kind=gold_party.kind)
+        if document.PARTY_ELEMENT not in missing:
+            missing = [document.PARTY_ELEMENT, *missing]
     return GoldRecord(
         id=f"{style[0]}{seed:04d}-{index:06d}",
         style=style,
@@ -205,11 +218,11 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         category=category.id,
         agency=agency.name,
         agency_type=agency.type_id,
-        doc_number=decision.doc_number,
+        doc_number=published.doc_number,
         decision_date=decided,
         conduct_date=end,
         province=place.province,
-        case_cause=written.case_cause,
+        case_cause=case_cause,
         parties=[gold_party],
         amounts=story.amounts + penalty_amounts,
         quantities=story.quantities,

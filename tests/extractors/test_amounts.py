@@ -191,3 +191,14 @@ def test_a_fine_in_a_news_style_summary(text: str, yuan: float) -> None:
 def test_a_total_after_a_list_of_fines_finds_the_cue_heading_the_list() -> None:
     text = "决定如下：对少缴的房产税、土地使用税分别处罚款6400元、2100元，合计8500元。"
     assert _amounts(text) == [("fine", 8500)]
+
+
+@pytest.mark.parametrize(
+    "note", ["(货值金额三倍处罚)", "（按货值金额2倍计）", "(违法所得的五倍)"]
+)
+def test_a_bracketed_note_on_how_a_fine_was_reckoned_does_not_name_the_figure_again(note: str) -> None:
+    text = (
+        "经查，当事人经营过期食品。\n本局决定：1.没收违法所得320元；"
+        f"2.罚款人民币壹万伍仟元整(¥15000元){note}。\n"
+    )
+    assert _amounts(text) == [("confiscated_income", 320.0), ("fine", 15000.0)]

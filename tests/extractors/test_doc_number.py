@@ -141,3 +141,77 @@ def test_a_labour_inspection_order_is_an_order_to_correct() -> None:
         "某劳监令〔2024〕0000318号": "责令改正",
         "某市监特令〔2024〕第5号": "责令改正",
     }
+
+
+@pytest.mark.parametrize(
+    ("printed", "filed"),
+    [
+        # the page lost the year's brackets and the 号: a space, a hyphen or nothing between year and serial
+        ("某水罚2023 41", "某水罚〔2023〕41号"),
+        ("某应急罚字2022-7", "某应急罚字〔2022〕7号"),
+        ("某(农)罚2025006号", "某(农)罚〔2025〕006号"),
+        ("文号：某卫罚决2024 19", "某卫罚决〔2024〕19号"),
+        ("某市监处罚字〔2023417", "某市监处罚字〔2023〕417号"),
+    ],
+)
+def test_a_number_that_lost_its_brackets_is_rebuilt(printed: str, filed: str) -> None:
+    f = _fields(f"某某局\n行政处罚决定书\n{printed}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == filed
+    # rebuilt rather than read as printed: a reviewer should look at it
+    assert f.doc_number.confidence < 0.9
+
+
+@pytest.mark.parametrize("line", ["2024 12", "行政处罚2024 3", "电话0731 2024 5566"])
+def test_bare_figures_without_a_penalty_abbreviation_are_no_number(line: str) -> None:
+    f = _fields(f"某某局\n行政处罚决定书\n{line}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is None
+
+
+def test_a_bare_number_gives_way_to_a_printed_one() -> None:
+    f = _fields(f"某某局行政处罚决定书（某林罚〔2024〕12号）\n某林罚2024 12\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("printed", "filed"),
+    [
+        # a spaced year, a bracketed category after the serial, a space before 号
+        ("某交处罚〔 2023〕057(非) 号", "某交处罚〔2023〕057(非)号"),
+        ("某交罚〔2024〕12（A）号", "某交罚〔2024〕12(A)号"),
+        # serials masked on publication
+        ("某市监处罚〔2024〕xxx号", "某市监处罚〔2024〕xxx号"),
+        ("某文旅罚〔2023〕**号", "某文旅罚〔2023〕**号"),
+    ],
+)
+def test_suffixed_and_masked_serials_are_read(printed: str, filed: str) -> None:
+    f = _fields(f"某某局\n行政处罚决定书\n{printed}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == filed
+
+
+def test_a_service_notice_keeps_its_own_number_apart_from_the_decisions() -> None:
+    text = (
+        "某区市场监督管理局\n公告送达书\n某市监罚送告〔2025〕2号\n某某五金经营部：\n"
+        "本局依法对你单位作出的《行政处罚决定书》（某市监处罚〔2025〕27号），因无法直接送达，现依法公告送达。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监处罚〔2025〕27号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监罚送告〔2025〕2号", "送达公告")]
+
+
+def test_a_procuratorate_opinion_is_its_own_kind() -> None:
+    text = (
+        "某县林业局\n行政处罚决定书\n某林罚〔2024〕3号\n" + _PARTY
+        + "本案线索来自某县人民检察院的检察建议书（某检行公建〔2024〕11号），"
+        "另依据《某省某办法》（某政发〔2019〕4号）。\n"
+    )
+    f = _fields(text)
+    assert {r.value: r.kind for r in f.related_numbers} == {"某检行公建〔2024〕11号": "检察意见", "某政发〔2019〕4号": "引用文件"}
+
+
+def test_a_bare_header_number_beats_a_printed_one_in_the_running_text() -> None:
+    text = (
+        "某某市市场监督管理局\n某市监处罚字2024 353\n" + _PARTY
+        + "执法人员当场作出《当场行政处罚决定书》（某市监当罚〔2024〕0611-08号），给予警告。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监处罚字〔2024〕353号"

@@ -240,3 +240,68 @@ def test_labels_of_the_second_survey_pass() -> None:
     assert (a.name, a.kind, a.address) == ("宁**", "individual", "某区某街道**组")
     assert (b.name, b.address, b.legal_representative) == ("某某县***学堂托管部", "某县某镇**号", "邵**")
     assert (c.name, c.address, c.legal_representative) == ("某某丰穗农资服务部", "某县某街道某路5号", "唐x")
+
+
+def test_a_blank_cell_under_a_label_leaves_the_field_empty() -> None:
+    # labels printed above their values, the representative's cell left blank
+    [p] = _named("当事人名称\n某某石材加工厂\n法定代表人\n\n经营地址\n某某县北关村\n")
+    assert p.legal_representative is None and p.address == "某某县北关村"
+
+
+def test_a_heading_after_a_blank_cell_is_not_its_value() -> None:
+    [p] = _named("当事人名称\n某某石材加工厂\n负责人\n违法事实与证据\n")
+    assert p.legal_representative is None
+
+
+def test_a_filled_cell_under_a_label_is_read() -> None:
+    [p] = _named("当事人名称\n某某石材加工厂\n负责人\n郑某\n经营地址\n某某县北关村\n")
+    assert (p.legal_representative, p.address) == ("郑某", "某某县北关村")
+
+
+def test_a_spaced_party_label_that_lost_its_first_letter_still_names_the_party() -> None:
+    [p] = _named("事    人:***网吧\n法 定 代 表 人:韦**")
+    assert p.name == "***网吧" and p.legal_representative == "韦**"
+
+
+def test_the_two_letters_inside_a_sentence_are_no_label() -> None:
+    parties = _parties("某某局\n行政处罚决定书\n当事人：某某科技有限公司\n经查，该事  人：员工陈述属实。\n")
+    assert [p.name for p in parties] == ["某某科技有限公司"]
+
+
+def _unlabelled(top: str, body: str = "经查，当事人存在违法行为。\n") -> list[Party]:
+    return _parties(f"{top}\n某市监罚〔2025〕8号\n{body}")
+
+
+def test_a_title_whose_act_opens_without_a_verb_is_cut_at_the_business_name() -> None:
+    [p] = _unlabelled("某某海关\n宏远泰达物流有限公司进口货物品名申报不实案\n行政处罚决定书")
+    assert (p.name, p.source) == ("宏远泰达物流有限公司", "title")
+
+
+def test_a_title_that_goes_on_to_name_the_document_still_gives_the_party() -> None:
+    [p] = _unlabelled("某县文化和旅游局关于对某某县星河网络会所违规接纳未成年人案的行政处罚决定书")
+    assert (p.name, p.source) == ("某某县星河网络会所", "title")
+
+
+def test_a_case_name_line_that_states_only_the_act_names_no_party() -> None:
+    parties = _unlabelled("案件名称：违反食品安全管理规定一案\n行政处罚决定书", "经查，当事人绿野餐饮有限公司存在超范围经营的行为。\n")
+    assert [(p.name, p.source) for p in parties] == [("绿野餐饮有限公司", "finding")]
+
+
+def test_an_act_that_ends_like_a_business_is_not_taken_for_the_party() -> None:
+    parties = _unlabelled("行政处罚决定书", "经查，当事人违规经营歌舞娱乐场所，情节较轻。\n")
+    assert parties == []
+
+
+def test_a_breach_word_inside_the_act_does_not_end_the_name_in_a_title() -> None:
+    [p] = _unlabelled("某某市场监督管理局\n恒通（某某）物业有限公司发布违法广告案\n行政处罚决定书")
+    assert (p.name, p.source) == ("恒通(某某)物业有限公司", "title")
+
+
+def test_a_branch_named_in_a_title_keeps_its_branch() -> None:
+    [p] = _unlabelled("某某生态环境局\n某某化工有限公司城西分公司建设项目未批先建案\n行政处罚决定书")
+    assert p.name == "某某化工有限公司城西分公司"
+
+
+def test_a_case_name_of_four_plain_letters_is_no_person() -> None:
+    parties = _unlabelled("案件名称：特种设备使用管理违法一案\n行政处罚决定书", "经查，当事人某某电梯有限公司存在违法行为。\n")
+    assert [p.name for p in parties] == ["某某电梯有限公司"]

@@ -1,0 +1,72 @@
+"""The generator prints decisions as web pages print them (furniture lines and index tables, a
+`关于…的处罚决定书` title, a 文号 without its brackets or with a masked or suffixed serial, traditional
+characters, a party named only in a title line or in the finding), each style its own forms, and the
+extractor reads each back to the gold 文号 and party name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from lianfa.corpora.generator.writer import generate
+from lianfa.corpora.gold import GoldRecord
+from lianfa.corpora.scoring import normalize as norm
+from lianfa.extractors.fields import extract
+from lianfa.ingest.document import document_from_text
+
+N = 400
+
+
+def _head(r: GoldRecord) -> str:
+    return "\n".join(r.text.split("\n")[:6])
+
+
+def _printed_number(r: GoldRecord) -> str:
+    return next(b.text for b in r.blocks if b.kind == "doc_number")
+
+
+FORMS: dict[str, Callable[[GoldRecord], bool]] = {
+    "furniture": lambda r: re.search(r"发布(?:时间|日期)|索引号|信息来源|发佈時間|索引號", _head(r)) is not None,
+    "about_title": lambda r: any(b.kind == "title" and "关于" in b.text for b in r.blocks),
+    "bare_number": lambda r: "〔" not in _printed_number(r) and "[" not in _printed_number(r),
+    "masked_serial": lambda r: re.search(r"〕(?:xxx|XX|\*{2,3})号", r.doc_number) is not None,
+    "suffixed_serial": lambda r: re.search(r"\d\([^)]+\)号$", r.doc_number) is not None,
+    "traditional": lambda r: re.search(r"[處罰當書號]", r.text) is not None,
+    "title_only_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
+    and any(b.kind == "title" and r.parties[0].name in b.text for b in r.blocks),
+    "finding_only_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
+    and not any(b.kind == "title" and r.parties[0].name in b.text for b in r.blocks),
+}
+
+
+@pytest.fixture(scope="module", params=["default", "holdout"])
+def records(request: pytest.FixtureRequest) -> list[GoldRecord]:
+    return list(generate(N, seed=31, style=request.param))
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_each_page_form_is_written_and_read_back(form: str, records: list[GoldRecord]) -> None:
+    shown = [r for r in records if FORMS[form](r)]
+    assert shown, f"no {records[0].style} decision shows {form}"
+    for r in shown:
+        fields = extract(document_from_text(r.text))
+        assert fields.doc_number is not None and norm.doc_number(fields.doc_number.value) == norm.doc_number(r.doc_number), r.id
+        assert norm.plain(r.parties[0].name) in [norm.plain(p.name) for p in fields.parties], r.id
+
+
+def test_a_party_named_only_outside_a_block_has_no_other_gold_field(records: list[GoldRecord]) -> None:
+    for r in records:
+        if not any(b.kind == "parties" for b in r.blocks):
+            [p] = r.parties
+            assert (p.credit_code, p.address, p.legal_representative) == (None, None, None)
+            assert "当事人姓名/名称和地址" in r.missing_elements
+
+
+def test_the_two_styles_print_different_page_forms() -> None:
+    heads = {
+        style: {_head(r).split("\n")[0][:4] for r in generate(N, seed=31, style=style) if FORMS["furniture"](r)}
+        for style in ("default", "holdout")
+    }
+    assert heads["default"] and heads["holdout"] and not heads["default"] & heads["holdout"]
