@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import jieba
+
 from lianfa.classifiers.category_model import Ranked, rank_categories
 from lianfa.classifiers.config import ClassifierSettings
 from lianfa.classifiers.criminal_model import criminal_scores
@@ -24,7 +26,7 @@ from lianfa.classifiers.registry import LoadedModel
 from lianfa.classifiers.risk import CriminalRisk, assess, case_facts
 from lianfa.classifiers.rules_engine import RANK, RulesEngine
 from lianfa.classifiers.signals import read_signals
-from lianfa.corpora.rules import load_rules
+from lianfa.corpora.rules import RuleBook, load_rules
 from lianfa.corpora.taxonomy import Category, load_taxonomy
 from lianfa.extractors.fields import Fields
 from lianfa.ingest.document import Document
@@ -43,10 +45,18 @@ class Classified:
 
 
 class Classifier:
-    def __init__(self, model: LoadedModel, settings: ClassifierSettings) -> None:
+    def __init__(
+        self,
+        model: LoadedModel,
+        settings: ClassifierSettings,
+        tokenizer: jieba.Tokenizer,
+        book: RuleBook | None = None,
+    ) -> None:
+        """`book`: the threshold rules (default: corpora/data's rule book)."""
         self.model = model
         self.settings = settings
-        self.book = load_rules()
+        self.tokenizer = tokenizer
+        self.book = book if book is not None else load_rules()
         self.taxonomy = load_taxonomy()
         self.engine = RulesEngine(self.book, province=settings.province, near=settings.near_threshold)
 
@@ -65,7 +75,7 @@ class Classifier:
         if category is None:
             return self.classify_many([(document, fields)])[0]
         bundle = self.model.bundle
-        rows = feature_rows([split_sections(document)])
+        rows = feature_rows([split_sections(document)], self.tokenizer)
         x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)[0]
         score = float(criminal_scores(bundle["criminal"], x)[0])
@@ -80,7 +90,7 @@ class Classifier:
         if not cases:
             return []
         bundle = self.model.bundle
-        rows = feature_rows([split_sections(doc) for doc, _ in cases])
+        rows = feature_rows([split_sections(doc) for doc, _ in cases], self.tokenizer)
         x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)
         scores = criminal_scores(bundle["criminal"], x)

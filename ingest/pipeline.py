@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from lianfa.ingest import layout
 from lianfa.ingest.archive import expand_zip
-from lianfa.ingest.config import IngestSettings, get_settings
+from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
 from lianfa.ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
 from lianfa.ingest.geometry import upright
@@ -90,7 +90,7 @@ class _Ocr:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = get_engine(self._settings.ocr_engine)
+            self._engine = get_engine(self._settings.ocr_engine, self._settings)
         return self._engine
 
     def page(self, builder: DocumentBuilder, raw: ImagePage) -> PageInfo:
@@ -162,7 +162,7 @@ def ingest_source(
     source: Source, settings: IngestSettings | None = None, *, engine: Engine | None = None
 ) -> IngestResult:
     """Read one identified, non-archive source into a Document."""
-    settings = settings or get_settings()
+    settings = settings or IngestSettings()
     try:
         if source.kind == "text":
             text = decode_text(source.read_bytes(), source.name)
@@ -212,7 +212,7 @@ def ingest_file(
 
     A ZIP gives an error result: it is a batch, read with `ingest_path`/`ingest_many`.
     """
-    settings = settings or get_settings()
+    settings = settings or IngestSettings()
     try:
         source = source_from_path(Path(path), settings, name)
     except IngestError as exc:
@@ -224,7 +224,7 @@ def ingest_bytes(
     data: bytes, name: str, settings: IngestSettings | None = None, *, engine: Engine | None = None
 ) -> IngestResult:
     """An upload held in memory → IngestResult."""
-    settings = settings or get_settings()
+    settings = settings or IngestSettings()
     try:
         source = source_from_bytes(data, name, settings)
     except IngestError as exc:
@@ -265,7 +265,7 @@ def ingest_path(
     name: str | None = None,
 ) -> Iterator[IngestResult]:
     """One path → one result, or one per member for a ZIP (named `archive.zip/member.pdf`)."""
-    settings = settings or get_settings()
+    settings = settings or IngestSettings()
     try:
         source = source_from_path(Path(path), settings, name)
     except IngestError as exc:
@@ -288,6 +288,6 @@ def ingest_many(
     paths: Iterable[Path], settings: IngestSettings | None = None, *, engine: Engine | None = None
 ) -> Iterator[IngestResult]:
     """Results for a batch, lazily and in order, ZIPs expanded in place: one file never stops it."""
-    settings = settings or get_settings()
+    settings = settings or IngestSettings()
     for path in paths:
         yield from ingest_path(Path(path), settings, engine=engine)

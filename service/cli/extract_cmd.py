@@ -24,13 +24,14 @@ def extract_command(
 ) -> None:
     """Print one result per input file, in input order (ZIPs: one per member). A bad file gives an
     error result and the batch goes on; the exit code is 1 when any file failed."""
-    from lianfa.pipeline import process_many
+    from lianfa.pipeline import Pipeline
+    from lianfa.settings import Settings
 
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json", param_hint="--format")
     failed = False
     results = []
-    for result in process_many(paths, with_text=with_text):
+    for result in Pipeline(Settings()).process(paths, with_text=with_text):
         failed = failed or result.status == "error"
         if fmt == "jsonl":
             sys.stdout.write(result.model_dump_json() + "\n")
