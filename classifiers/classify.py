@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 import jieba
 
@@ -36,9 +35,32 @@ from lianfa.ingest.document import Document
 LAW_SUPPORT = 3
 
 
+@dataclass(frozen=True)
+class RankedCategory:
+    category: str
+    label: str | None
+    probability: float
+
+
+@dataclass(frozen=True)
+class Violation:
+    """The contract's `violation` (lianfa.contract.ViolationOut reads these attributes)."""
+
+    # null when the first guess is out of the domain: statistics would otherwise count every
+    # decision outside the taxonomy under whatever class sits nearest
+    category: str | None
+    label: str | None
+    confidence: float
+    candidate_crimes: list[str]
+    # the first guess's in-domain evidence (its terms and articles in the text): `category` is
+    # null below LIANFA_CATEGORY_MIN_SUPPORT
+    vocabulary_support: int
+    top_categories: list[RankedCategory]  # the guesses stay here for the reviewer
+
+
 @dataclass
 class Classified:
-    violation: dict[str, Any]
+    violation: Violation
     ranked: list[Ranked]
     text_score: float
     risk: CriminalRisk
@@ -159,25 +181,16 @@ class Classifier:
             text_review_score=self.settings.text_review_score,
             crime_names=crimes,
         )
-        # a guess the model barely believes is not filed as the category (statistics would count
-        # every decision outside the taxonomy under whatever class sits nearest); the guesses stay in
-        # top_categories for the reviewer
+        # a guess the model barely believes is not filed as the category
         filed = ranked[0].category if confident else None
-        violation = {
-            "category": filed,
-            "label": top.name if filed and top and top.id == filed else None,
-            "confidence": round(ranked[0].probability, 4),
-            "candidate_crimes": crimes if filed else [],
-            # the first guess's in-domain evidence (its terms and articles in the text): `category`
-            # is null below LIANFA_CATEGORY_MIN_SUPPORT
-            "vocabulary_support": support[0] if support else 0,
-            "top_categories": [
-                {
-                    "category": r.category,
-                    "label": self._label(r.category),
-                    "probability": round(r.probability, 4),
-                }
-                for r in ranked
+        violation = Violation(
+            category=filed,
+            label=top.name if filed and top and top.id == filed else None,
+            confidence=round(ranked[0].probability, 4),
+            candidate_crimes=crimes if filed else [],
+            vocabulary_support=support[0] if support else 0,
+            top_categories=[
+                RankedCategory(r.category, self._label(r.category), round(r.probability, 4)) for r in ranked
             ],
-        }
+        )
         return Classified(violation=violation, ranked=ranked, text_score=text_score, risk=risk)

@@ -203,8 +203,8 @@ def score_cail(classifier: Classifier, rows: list[CailRow]) -> list[CailResult]:
                 id=row.id,
                 probability=first.probability if first else 0.0,
                 first_right=charge_among(row.charges, first_crimes),
-                filed=violation["category"] is not None,
-                hit=charge_among(row.charges, violation["candidate_crimes"]),
+                filed=violation.category is not None,
+                hit=charge_among(row.charges, violation.candidate_crimes),
                 flagged=result.risk.level != "low",
             )
         )

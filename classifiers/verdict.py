@@ -17,7 +17,7 @@ from typing import Any
 
 import jieba
 
-from lianfa.classifiers.classify import Classifier
+from lianfa.classifiers.classify import Classifier, Violation
 from lianfa.classifiers.config import ClassifierSettings
 from lianfa.classifiers.registry import ModelError, Registry
 from lianfa.corpora.rules import RuleBook
@@ -27,7 +27,7 @@ from lianfa.ingest.document import Document
 
 @dataclass(frozen=True)
 class Verdict:
-    violation: dict[str, Any]
+    violation: Violation
     criminal_risk: dict[str, Any]
 
 

@@ -215,8 +215,8 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(tokenizer: jie
     judged = classifier._judge(doc, fields, tied, 0.1, [3, 3, 3])
     risk = judged.risk
     # too unsure to file a category; the guesses stay listed for the reviewer
-    assert judged.violation["category"] is None and judged.violation["candidate_crimes"] == []
-    assert [t["category"] for t in judged.violation["top_categories"]][:2] == ["toxic_food", "unsafe_food"]
+    assert judged.violation.category is None and judged.violation.candidate_crimes == []
+    assert [t.category for t in judged.violation.top_categories][:2] == ["toxic_food", "unsafe_food"]
     assert risk.level == "review"
     assert {r.rule_id for r in risk.reasons} == {"fake_products_amount"}
     assert all(r.level == "review" for r in risk.reasons)
@@ -233,9 +233,9 @@ def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(tokenizer: jie
     fields = extract(doc)
     lax = Classifier(model, ClassifierSettings(category_floor=0.0, category_min_support=0), tokenizer).classify(doc, fields)
     gated = Classifier(model, ClassifierSettings(category_floor=0.0), tokenizer).classify(doc, fields)
-    assert lax.violation["category"] is not None
-    assert gated.violation["category"] is None and gated.violation["candidate_crimes"] == []
-    assert gated.violation["vocabulary_support"] < 3 and gated.violation["top_categories"]
+    assert lax.violation.category is not None
+    assert gated.violation.category is None and gated.violation.candidate_crimes == []
+    assert gated.violation.vocabulary_support < 3 and gated.violation.top_categories
 
 
 def test_a_text_holding_its_categorys_vocabulary_is_filed(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta]) -> None:
@@ -251,7 +251,7 @@ def test_a_text_holding_its_categorys_vocabulary_is_filed(tokenizer: jieba.Token
     ranked = [Ranked("illegal_hunting", 0.4), Ranked("fishing_banned_gear", 0.2), Ranked("illegal_logging", 0.1)]
     support = vocabulary_support(vocabulary_hits(text), [r.category for r in ranked])
     judged = classifier._judge(doc, extract(doc), ranked, 0.1, support)
-    assert judged.violation["category"] == "illegal_hunting" and judged.violation["vocabulary_support"] >= 4
-    assert "非法狩猎罪" in judged.violation["candidate_crimes"]
+    assert judged.violation.category == "illegal_hunting" and judged.violation.vocabulary_support >= 4
+    assert "非法狩猎罪" in judged.violation.candidate_crimes
     theft = "经审理查明，被告人王某秘密窃取被害人手机一部。"
     assert vocabulary_support(vocabulary_hits(theft), ["illegal_hunting"]) == [0]
