@@ -161,7 +161,8 @@ class Pipeline:
         self.engine = engine
         self.rules = rules
         self._tokenizer = tokenizer
-        self._classifier = classifier
+        self._from_registry = classifier == "registry"
+        self._classifier: Classifier | None = None if classifier == "registry" else classifier
         self._lock = threading.Lock()
 
     @property
@@ -175,13 +176,14 @@ class Pipeline:
 
     @property
     def classifier(self) -> Classifier | None:
-        if self._classifier != "registry":
+        """The classifier `judge` calls (the registry's is built on first use)."""
+        if not self._from_registry:
             return self._classifier
         from lianfa.classifiers.verdict import RegistryClassifier, model_registry
 
         tokenizer = self.tokenizer
         with self._lock:
-            if self._classifier == "registry":
+            if self._classifier is None:
                 self._classifier = RegistryClassifier(
                     model_registry(self.settings.data_dir), self.settings, tokenizer, self.rules
                 )

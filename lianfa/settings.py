@@ -26,7 +26,7 @@ from lianfa.ingest.errors import ConfigError
 PREFIX = "LIANFA_"
 
 
-def _subclasses(cls: type) -> list[type]:
+def _subclasses(cls: type[Settings]) -> list[type[Settings]]:
     out = [cls]
     for sub in cls.__subclasses__():
         out.extend(_subclasses(sub))
