@@ -7,16 +7,20 @@ The service extends it (lianfa.service.config.ServiceSettings), so one object co
 
 A key nobody declares is refused instead of dropped: a misspelt `LIANFA_MAX_PAGE` would otherwise
 leave the limit at its default with no sign. The known keys are those of Settings and of every
-subclass defined in the process, so the service's keys are known wherever the service runs.
+subclass: the service's ServiceSettings is loaded by name for that (its module needs only
+pydantic), because the service and a library user may share one environment or .env.
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, ClassVar
 
+from dotenv import dotenv_values
 from pydantic_settings import SettingsConfigDict
 
 from lianfa.classifiers.config import ClassifierSettings
@@ -24,6 +28,7 @@ from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.errors import ConfigError
 
 PREFIX = "LIANFA_"
+SERVICE_SETTINGS = "lianfa.service.config"  # ServiceSettings(Settings): its keys are known keys too
 
 
 def _subclasses(cls: type[Settings]) -> list[type[Settings]]:
@@ -34,7 +39,9 @@ def _subclasses(cls: type[Settings]) -> list[type[Settings]]:
 
 
 class Settings(IngestSettings, ClassifierSettings):
-    model_config = SettingsConfigDict(env_prefix=PREFIX, env_file=".env", extra="forbid")
+    # Unknown keys are checked here (check_keys), against every settings class: pydantic's own
+    # extra="forbid" would refuse a service key in a shared .env when the library reads it.
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_file=".env", extra="ignore")
 
     # Variables read outside any settings class: the test suite's own (LIANFA_TEST_*) and those a
     # subclass names here (ServiceSettings: the first administrator's password, read once).
@@ -42,12 +49,15 @@ class Settings(IngestSettings, ClassifierSettings):
     other_env_prefixes: ClassVar[tuple[str, ...]] = ("TEST_",)
 
     def __init__(self, **values: Any) -> None:
-        check_keys(type(self), values, os.environ)
+        env_file = values.get("_env_file", self.model_config.get("env_file"))
+        dotenv = dotenv_values(env_file) if isinstance(env_file, str | Path) and Path(env_file).is_file() else {}
+        check_keys(type(self), values, [*dotenv, *os.environ])
         super().__init__(**values)
 
 
 def known_keys() -> set[str]:
-    """Every key (lower case, without the prefix) a settings class of this process declares."""
+    """Every key (lower case, without the prefix) a settings class declares."""
+    importlib.import_module(SERVICE_SETTINGS)
     keys: set[str] = set()
     for cls in _subclasses(Settings):
         keys.update(cls.model_fields)
@@ -68,12 +78,12 @@ def _unknown(key: str, known: set[str], kind: str, env: bool) -> ConfigError:
     return ConfigError(f"unknown {kind} {spell(key)}{hint} (README lists the settings)")
 
 
-def check_keys(cls: type[Settings], values: Mapping[str, Any], environ: Mapping[str, str]) -> None:
+def check_keys(cls: type[Settings], values: Mapping[str, Any], environ: Iterable[str]) -> None:
     """ConfigError naming the first key given that `cls` does not declare, or LIANFA_* variable set
     that no settings class does, and the nearest known one."""
     own = set(cls.model_fields)
     for key in values:
-        if key not in own:
+        if key not in own and not key.startswith("_"):  # `_env_file` & co. are pydantic-settings' own
             raise _unknown(key, own, "setting", env=False)
     known = known_keys()
     prefixes = _allowed_prefixes()

@@ -46,3 +46,12 @@ def test_the_service_keys_are_known_but_not_the_library_s_own(monkeypatch: pytes
 def test_one_object_holds_the_ingest_and_classifier_sections(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, province="广东", max_pages=7)
     assert (settings.data_dir, settings.province, settings.max_pages) == (tmp_path, "广东", 7)
+
+
+def test_a_shared_env_file_may_hold_service_keys_but_no_misspelt_one(tmp_path: Path) -> None:
+    env = tmp_path / "lianfa.env"
+    env.write_text("LIANFA_DATABASE_URL=sqlite://\nLIANFA_PROVINCE=广东\n", encoding="utf-8")
+    assert Settings(_env_file=env).province == "广东"
+    env.write_text("LIANFA_PROVINCEE=广东\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="LIANFA_PROVINCEE; did you mean LIANFA_PROVINCE"):
+        Settings(_env_file=env)
