@@ -166,3 +166,10 @@ def test_text_layer_pdf_fields_carry_page_boxes() -> None:
         box = amount.evidence.box
         assert box is not None and 0 <= box.x0 < box.x1 <= 1 and 0 <= box.y0 < box.y1 <= 1
         assert 1 <= amount.evidence.page <= result.pages
+
+
+def test_without_a_model_the_command_says_to_run_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(extract_cmd, "build_pipeline", lambda: Pipeline(Settings(data_dir=tmp_path)))
+    result = CliRunner().invoke(app, ["extract", str(DOCS / "market_product.txt")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "lianfa setup" in result.stderr and str(tmp_path / "models") in result.stderr.replace("\n", "")
