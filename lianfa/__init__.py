@@ -11,6 +11,11 @@ owns one import name and shadows nothing.
 `Pipeline` and `Settings` load on first use, so `import lianfa.ingest` stays cheap."""
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type checkers see the classes; at run time __getattr__ loads them on first use
+    from lianfa.pipeline import Pipeline
+    from lianfa.settings import Settings
 
 try:
     __version__ = version("lianfa")

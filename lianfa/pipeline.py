@@ -189,7 +189,7 @@ class Pipeline:
                 )
             return self._classifier
 
-    def read(self, path: Path, name: str | None = None) -> IngestResult:
+    def read(self, path: Path | str, name: str | None = None) -> IngestResult:
         """One file → its Document (a ZIP gives an error result: it is a batch, see `process`).
         `name` is how the result and messages call it (default: the path)."""
         return ingest_file(Path(path), self.settings, engine=self.engine, name=name)
@@ -249,16 +249,18 @@ class Pipeline:
         result.page_errors = [PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors]
         return result
 
-    def process_file(self, path: Path, name: str | None = None, *, with_text: bool = False) -> ExtractResult:
+    def process_file(self, path: Path | str, name: str | None = None, *, with_text: bool = False) -> ExtractResult:
         """One file on disk → its ExtractResult (a ZIP gives an error result)."""
         return self._from_ingest(self.read(path, name), with_text)
 
-    def process_path(self, path: Path, name: str | None = None, *, with_text: bool = False) -> Iterator[ExtractResult]:
+    def process_path(
+        self, path: Path | str, name: str | None = None, *, with_text: bool = False
+    ) -> Iterator[ExtractResult]:
         """One path → one result, or one per member for a ZIP (named `archive.zip/member.pdf`)."""
         for ingested in ingest_path(Path(path), self.settings, engine=self.engine, name=name):
             yield self._from_ingest(ingested, with_text)
 
-    def process(self, paths: Iterable[Path], *, with_text: bool = False) -> Iterator[ExtractResult]:
+    def process(self, paths: Iterable[Path | str], *, with_text: bool = False) -> Iterator[ExtractResult]:
         """Results for a batch, lazily and in input order, ZIPs expanded in place."""
-        for ingested in ingest_many(paths, self.settings, engine=self.engine):
+        for ingested in ingest_many((Path(p) for p in paths), self.settings, engine=self.engine):
             yield self._from_ingest(ingested, with_text)

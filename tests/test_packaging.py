@@ -114,7 +114,7 @@ def test_the_library_processes_a_file_without_the_service_packages(
     a meta-path finder installed before lianfa is imported makes importing any of them fail."""
     probe = (
         "import sys\n"
-        "BLOCKED = %r\n"
+        f"BLOCKED = {SERVICE_ONLY!r}\n"
         "class Block:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name.split('.')[0] in BLOCKED:\n"
@@ -122,10 +122,10 @@ def test_the_library_processes_a_file_without_the_service_packages(
         "        return None\n"
         "sys.meta_path.insert(0, Block())\n"
         "from lianfa import Pipeline, Settings\n"
-        "[result] = Pipeline(Settings()).process([%r])\n"
+        f"[result] = Pipeline(Settings()).process([{str(FIXTURE)!r}])\n"
         "print(result.status, result.doc_number, result.violation is not None)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in BLOCKED))\n"
-    ) % (SERVICE_ONLY, str(FIXTURE))
+    )
     done = _run(str(clean_venv / "bin" / "python"), "-c", probe, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["ok 沪市监浦处〔2023〕15202301号 True", "[]"]
