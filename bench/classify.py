@@ -26,6 +26,7 @@ from lianfa.corpora.generator.writer import generate, write_corpus
 from lianfa.extractors.fields import extract
 from lianfa.ingest.document import document_from_text
 from lianfa.ingest.sections import segment
+from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 
 def main() -> None:
@@ -40,7 +41,11 @@ def main() -> None:
         if registry.active() is None:
             write_corpus(Path(tmp) / "train", n=args.train_n, seed=3, style="default")
             train([Path(tmp) / "train"], registry, seed=3, promote=True)
-        classifier = Classifier(registry.load(str(registry.active())), ClassifierSettings())
+        classifier = Classifier(
+            registry.load(str(registry.active())),
+            ClassifierSettings(),
+            get_tokenizer(jieba_cache_dir(registry.root.parent)),
+        )
 
         docs = []
         for record in generate(args.n, seed=17, style="holdout"):

@@ -1,5 +1,5 @@
 """Field extraction speed after OCR: milliseconds per decision for `extractors.fields.extract` (and
-for the whole contract, `lianfa.pipeline.process_document` without a classifier), against a named
+for the whole contract, `Pipeline.result` without a classifier), against a named
 baseline measured in the same process: one bare regex scan of the text for amounts (`\\d+元`), the
 least any extractor must do.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lianfa import pipeline
+from lianfa import Pipeline
 from lianfa.corpora.generator.writer import generate
 from lianfa.extractors.fields import extract
 from lianfa.ingest.document import Document, document_from_text
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="decisions per style")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; the median is reported")
     args = parser.parse_args()
-    pipeline.set_classifier(None)
+    pipeline = Pipeline(classifier=None)
     docs: list[Document] = []
     for style in ("default", "holdout"):
         for record in generate(args.n, seed=11, style=style):
@@ -53,11 +53,11 @@ def main() -> None:
     chars = statistics.mean(len(d.text) for d in docs)
     baseline = _per_doc_ms(docs, lambda d: _BARE.findall(d.text), args.repeat)
     fields = _per_doc_ms(docs, extract, args.repeat)
-    contract = _per_doc_ms(docs, lambda d: pipeline.process_document(d, file="bench"), args.repeat)
+    contract = _per_doc_ms(docs, lambda d: pipeline.result(d, file="bench"), args.repeat)
     print(f"{len(docs)} decisions, mean {chars:.0f} characters")
     print(f"bare regex scan (baseline):   {baseline:8.3f} ms/doc")
     print(f"extract(document):            {fields:8.3f} ms/doc  ({fields / baseline:.0f}x baseline)")
-    print(f"process_document (contract):  {contract:8.3f} ms/doc  ({contract / baseline:.0f}x baseline)")
+    print(f"Pipeline.result (contract):   {contract:8.3f} ms/doc  ({contract / baseline:.0f}x baseline)")
 
 
 if __name__ == "__main__":

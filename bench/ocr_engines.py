@@ -85,14 +85,14 @@ def _collect(dirs: list[Path], work: Path) -> tuple[list[Page], list[float]]:
 
 
 def _engine(spec: str):
-    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.config import IngestSettings
     from lianfa.ingest.ocr import get_engine
 
     if "@det=" in spec:
         from lianfa.ingest.ocr.rapid import RapidEngine
 
         side = int(spec.split("@det=")[1])
-        return RapidEngine(get_settings().ocr_threads, params={"Det.limit_side_len": side})
+        return RapidEngine(IngestSettings().ocr_threads, params={"Det.limit_side_len": side})
     return get_engine(spec)
 
 

@@ -31,6 +31,7 @@ from lianfa.corpora.generator.writer import generate
 from lianfa.extractors.fields import extract
 from lianfa.ingest.document import document_from_text
 from lianfa.ingest.sections import segment
+from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 CAIL = Path(__file__).resolve().parents[1].parent / "shared" / "real" / "cail"
 
@@ -47,8 +48,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lianfa-bench-reliability-") as tmp:
         registry = Registry(args.registry) if args.registry else Registry(Path(tmp) / "models")
         if registry.active() is None:
-            train_default(registry)
-        classifier = Classifier(registry.load(str(registry.active())), ClassifierSettings())
+            train_default(registry, ClassifierSettings().default_model_documents)
+        classifier = Classifier(
+            registry.load(str(registry.active())),
+            ClassifierSettings(),
+            get_tokenizer(jieba_cache_dir(registry.root.parent)),
+        )
 
         in_scope = score_cail(classifier, load_cail(args.cail / "in_scope_dev.jsonl"))
         print(reliability_table(in_scope))

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from lianfa.classifiers.registry import Registry
 from lianfa.classifiers.training import load_examples, prepare, train
 from lianfa.corpora.generator.writer import write_corpus
+from lianfa.ingest.tokenize import jieba_cache_dir
 
 
 def main() -> None:
@@ -30,7 +31,7 @@ def main() -> None:
         write_corpus(corpus, n=args.n, seed=5, style="default")
         examples, _ = load_examples(corpus)
         start = time.perf_counter()
-        prepare([e.text for e in examples], args.processes)
+        prepare([e.text for e in examples], jieba_cache_dir(Path(tmp)), args.processes)
         baseline = time.perf_counter() - start
         print(f"feature preparation (baseline): {baseline:7.1f} s for {args.n} documents")
         start = time.perf_counter()

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+
+import jieba
 
 from lianfa.classifiers.category_model import Ranked, rank_categories
 from lianfa.classifiers.config import ClassifierSettings
@@ -24,7 +25,7 @@ from lianfa.classifiers.registry import LoadedModel
 from lianfa.classifiers.risk import CriminalRisk, assess, case_facts
 from lianfa.classifiers.rules_engine import RulesEngine
 from lianfa.classifiers.signals import read_signals
-from lianfa.corpora.rules import load_rules
+from lianfa.corpora.rules import RuleBook, load_rules
 from lianfa.corpora.taxonomy import Category, load_taxonomy
 from lianfa.corpora.vocabulary import risk_rank
 from lianfa.extractors.fields import Fields
@@ -35,19 +36,50 @@ from lianfa.ingest.document import Document
 LAW_SUPPORT = 3
 
 
+@dataclass(frozen=True)
+class RankedCategory:
+    category: str
+    label: str | None
+    probability: float
+
+
+@dataclass(frozen=True)
+class Violation:
+    """The contract's `violation` (lianfa.contract.ViolationOut reads these attributes)."""
+
+    # null when the first guess is out of the domain: statistics would otherwise count every
+    # decision outside the taxonomy under whatever class sits nearest
+    category: str | None
+    label: str | None
+    confidence: float
+    candidate_crimes: list[str]
+    # the first guess's in-domain evidence (its terms and articles in the text): `category` is
+    # null below LIANFA_CATEGORY_MIN_SUPPORT
+    vocabulary_support: int
+    top_categories: list[RankedCategory]  # the guesses stay here for the reviewer
+
+
 @dataclass
 class Classified:
-    violation: dict[str, Any]
+    violation: Violation
     ranked: list[Ranked]
     text_score: float
     risk: CriminalRisk
 
 
 class Classifier:
-    def __init__(self, model: LoadedModel, settings: ClassifierSettings) -> None:
+    def __init__(
+        self,
+        model: LoadedModel,
+        settings: ClassifierSettings,
+        tokenizer: jieba.Tokenizer,
+        book: RuleBook | None = None,
+    ) -> None:
+        """`book`: the threshold rules (default: corpora/data's rule book)."""
         self.model = model
         self.settings = settings
-        self.book = load_rules()
+        self.tokenizer = tokenizer
+        self.book = book if book is not None else load_rules()
         self.taxonomy = load_taxonomy()
         self.engine = RulesEngine(self.book, province=settings.province, near=settings.near_threshold)
 
@@ -66,7 +98,7 @@ class Classifier:
         if category is None:
             return self.classify_many([(document, fields)])[0]
         bundle = self.model.bundle
-        rows = feature_rows([split_sections(document)])
+        rows = feature_rows([split_sections(document)], self.tokenizer)
         x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)[0]
         score = float(criminal_scores(bundle["criminal"], x)[0])
@@ -81,7 +113,7 @@ class Classifier:
         if not cases:
             return []
         bundle = self.model.bundle
-        rows = feature_rows([split_sections(doc) for doc, _ in cases])
+        rows = feature_rows([split_sections(doc) for doc, _ in cases], self.tokenizer)
         x = transform(bundle["features"], rows)
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)
         scores = criminal_scores(bundle["criminal"], x)
@@ -150,25 +182,16 @@ class Classifier:
             text_review_score=self.settings.text_review_score,
             crime_names=crimes,
         )
-        # a guess the model barely believes is not filed as the category (statistics would count
-        # every decision outside the taxonomy under whatever class sits nearest); the guesses stay in
-        # top_categories for the reviewer
+        # a guess the model barely believes is not filed as the category
         filed = ranked[0].category if confident else None
-        violation = {
-            "category": filed,
-            "label": top.name if filed and top and top.id == filed else None,
-            "confidence": round(ranked[0].probability, 4),
-            "candidate_crimes": crimes if filed else [],
-            # the first guess's in-domain evidence (its terms and articles in the text): `category`
-            # is null below LIANFA_CATEGORY_MIN_SUPPORT
-            "vocabulary_support": support[0] if support else 0,
-            "top_categories": [
-                {
-                    "category": r.category,
-                    "label": self._label(r.category),
-                    "probability": round(r.probability, 4),
-                }
-                for r in ranked
+        violation = Violation(
+            category=filed,
+            label=top.name if filed and top and top.id == filed else None,
+            confidence=round(ranked[0].probability, 4),
+            candidate_crimes=crimes if filed else [],
+            vocabulary_support=support[0] if support else 0,
+            top_categories=[
+                RankedCategory(r.category, self._label(r.category), round(r.probability, 4)) for r in ranked
             ],
-        }
+        )
         return Classified(violation=violation, ranked=ranked, text_score=text_score, risk=risk)

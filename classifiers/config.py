@@ -1,12 +1,11 @@
-"""Classifier settings from `LIANFA_*` environment variables (or .env), like ingest's.
+"""The classifiers' section of the settings (lianfa.settings.Settings is the whole, read from
+`LIANFA_*` environment variables or a .env file).
 
 The province decides which figure of a provincial range applies; without one the range's low end
 raises `review` and its high end raises `high` (thresholds.md 使用提示 3).
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -34,7 +33,3 @@ class ClassifierSettings(BaseSettings):
     # Size of the generated corpus the default model is trained on (fixed seed: reproducible).
     default_model_documents: int = Field(default=3000, ge=100)
 
-
-@lru_cache(maxsize=1)
-def get_classifier_settings() -> ClassifierSettings:
-    return ClassifierSettings()

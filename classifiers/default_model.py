@@ -1,6 +1,6 @@
 """The default model a fresh install classifies with: trained reproducibly from a generated
 default-style corpus (fixed seed and size) when the registry has no active model, by `lianfa setup`
-or lazily on first use.
+(never on first use: a worker that trained would hold every file behind it for minutes).
 
 Beside the decisions it learns from short court-, news- and table-style texts of each category's
 conduct (corpora.generator.court_style), one for every COURT_SHARE decisions per category: without
@@ -25,13 +25,12 @@ MIN_COURT = 5
 _lock = threading.Lock()
 
 
-def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_SEED) -> ModelMeta:
-    from lianfa.classifiers.config import get_classifier_settings
+def train_default(registry: Registry, n: int, seed: int = DEFAULT_SEED) -> ModelMeta:
+    """`n`: the generated corpus's size (LIANFA_DEFAULT_MODEL_DOCUMENTS)."""
     from lianfa.classifiers.training import train
     from lianfa.corpora.generator.court_style import court_examples
     from lianfa.corpora.generator.writer import write_corpus
 
-    n = n or get_classifier_settings().default_model_documents
     per_category = max(MIN_COURT, n // COURT_SHARE)
     with tempfile.TemporaryDirectory(prefix="lianfa-default-corpus-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -60,7 +59,7 @@ def train_default(registry: Registry, n: int | None = None, seed: int = DEFAULT_
         )
 
 
-def ensure_default(registry: Registry) -> str:
+def ensure_default(registry: Registry, n: int) -> str:
     """The active version, training and activating the default model first if there is none.
     A lock file keeps service workers starting together from training it twice."""
     with _lock:
@@ -72,6 +71,6 @@ def ensure_default(registry: Registry) -> str:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 active = registry.active()
-                return active if active is not None else train_default(registry).version
+                return active if active is not None else train_default(registry, n).version
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)

@@ -69,12 +69,13 @@ def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
 
 
 def evaluate_model(
-    model: LoadedModel, examples: list[Example], processes: int | None = None
+    model: LoadedModel, examples: list[Example], tokenizer_dir: Path, processes: int | None = None
 ) -> ModelEvaluation:
+    """`tokenizer_dir`: jieba's prefix cache (ingest.tokenize.jieba_cache_dir of the data folder)."""
     from lianfa.classifiers.criminal_model import criminal_scores
     from lianfa.classifiers.training import prepare
 
-    rows = prepare([e.text for e in examples], processes)
+    rows = prepare([e.text for e in examples], tokenizer_dir, processes)
     x = model.bundle["features"].transform(rows)
     with_cat = [i for i, e in enumerate(examples) if e.category]
     predicted = [str(c) for c in model.bundle["category"].predict(x[with_cat])] if with_cat else []
@@ -202,8 +203,8 @@ def score_cail(classifier: Classifier, rows: list[CailRow]) -> list[CailResult]:
                 id=row.id,
                 probability=first.probability if first else 0.0,
                 first_right=charge_among(row.charges, first_crimes),
-                filed=violation["category"] is not None,
-                hit=charge_among(row.charges, violation["candidate_crimes"]),
+                filed=violation.category is not None,
+                hit=charge_among(row.charges, violation.candidate_crimes),
                 flagged=result.risk.level != "low",
             )
         )

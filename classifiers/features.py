@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.compose import ColumnTransformer
@@ -34,7 +35,6 @@ from sklearn.preprocessing import normalize
 from lianfa.corpora.taxonomy import load_taxonomy
 from lianfa.ingest.document import Document, document_from_text
 from lianfa.ingest.sections import segment
-from lianfa.ingest.tokenize import get_tokenizer
 
 CORE_SECTIONS = frozenset({"facts", "evidence", "finding", "basis"})
 REST_WEIGHT = 0.4
@@ -78,10 +78,10 @@ def _fold(text: str) -> str:
     return _SPACE.sub(" ", _DIGITS.sub("0", text))
 
 
-def _tokens(text: str) -> str:
+def _tokens(text: str, tokenizer: jieba.Tokenizer) -> str:
     # Without jieba's HMM for unknown words: a third faster, and the project dictionary keeps
     # the legal terms whole either way.
-    return " ".join(t for t in get_tokenizer().cut(_fold(text), HMM=False) if t.strip() and t != "0")
+    return " ".join(t for t in tokenizer.cut(_fold(text), HMM=False) if t.strip() and t != "0")
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +123,14 @@ def vocabulary_support(hits: Sequence[str], categories: Sequence[str]) -> list[i
     ]
 
 
-def feature_rows(parts: list[TextParts]) -> np.ndarray:
+def feature_rows(parts: list[TextParts], tokenizer: jieba.Tokenizer) -> np.ndarray:
     """One row per document: (core tokens, core characters, rest tokens, core vocabulary terms),
-    the transformer's input."""
+    the transformer's input (`tokenizer`: ingest.tokenize.get_tokenizer's)."""
     rows = np.empty((len(parts), 4), dtype=object)
     for i, p in enumerate(parts):
-        rows[i, 0] = _tokens(p.core)
+        rows[i, 0] = _tokens(p.core, tokenizer)
         rows[i, 1] = _fold(p.core)
-        rows[i, 2] = _tokens(p.rest)
+        rows[i, 2] = _tokens(p.rest, tokenizer)
         rows[i, 3] = " ".join(vocabulary_hits(p.core))
     return rows
 

@@ -19,7 +19,8 @@ import json
 import multiprocessing
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from lianfa.classifiers.features import build_transformer, feature_rows, parts_f
 from lianfa.classifiers.registry import TRUSTED_TYPES, Registry
 from lianfa.classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
 from lianfa.ingest.errors import DataFileError
+from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 HELD_OUT = 0.15
 
@@ -95,18 +97,19 @@ def data_hash(examples: list[Example]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def _rows(texts: list[str]) -> np.ndarray:
-    return feature_rows([parts_from_text(t) for t in texts])
+def _rows(texts: list[str], tokenizer_dir: Path) -> np.ndarray:
+    return feature_rows([parts_from_text(t) for t in texts], get_tokenizer(tokenizer_dir))
 
 
-def prepare(texts: list[str], processes: int | None = None) -> np.ndarray:
-    """Feature rows for raw texts; sections and jieba run in worker processes on big inputs."""
+def prepare(texts: list[str], tokenizer_dir: Path, processes: int | None = None) -> np.ndarray:
+    """Feature rows for raw texts; sections and jieba run in worker processes on big inputs.
+    `tokenizer_dir` holds jieba's prefix cache (ingest.tokenize.jieba_cache_dir)."""
     workers = processes if processes is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(texts) < 400:
-        return _rows(texts)
+        return _rows(texts, tokenizer_dir)
     chunks = [texts[i : i + 200] for i in range(0, len(texts), 200)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return np.vstack(pool.map(_rows, chunks))
+        return np.vstack(pool.map(partial(_rows, tokenizer_dir=tokenizer_dir), chunks))
 
 
 def _split(examples: list[Example], seed: int) -> tuple[list[int], list[int]]:
@@ -145,13 +148,13 @@ def _criminal_metrics(y: list[int], scores: np.ndarray) -> dict[str, float | Non
 
 
 def fit(
-    examples: list[Example], seed: int = 0, processes: int | None = None
+    examples: list[Example], tokenizer_dir: Path, seed: int = 0, processes: int | None = None
 ) -> tuple[dict[str, Any], HeldOutMetrics]:
     """The model bundle and its held-out metrics."""
     categorized = [e for e in examples if e.category]
     if len({e.category for e in categorized}) < 2:
         raise DataFileError("training data need at least two categories")
-    rows = prepare([e.text for e in examples], processes)
+    rows = prepare([e.text for e in examples], tokenizer_dir, processes)
     train, held = _split(examples, seed)
     transformer = build_transformer()
     x_train = transformer.fit_transform(rows[train])
@@ -206,14 +209,15 @@ def train(
     note: str = "",
     processes: int | None = None,
 ) -> ModelMeta:
-    """Fit on every example in `sources`, store a new version (and make it active if `promote`)."""
+    """Fit on every example in `sources`, store a new version (and make it active if `promote`).
+    jieba's cache goes beside the registry (it is `<data_dir>/models`)."""
     examples: list[Example] = []
     described: list[DataSource] = []
     for src in sources:
         found, described_one = load_examples(Path(src))
         examples += found
         described.append(described_one)
-    bundle, metrics = fit(examples, seed=seed, processes=processes)
+    bundle, metrics = fit(examples, jieba_cache_dir(registry.root.parent), seed=seed, processes=processes)
     meta = ModelMeta(
         version="pending",
         created=datetime.now(UTC),

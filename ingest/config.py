@@ -1,4 +1,5 @@
-"""Typed configuration for ingest, read from `LIANFA_*` environment variables (or a .env file).
+"""Ingest's section of the settings (lianfa.settings.Settings is the whole, read from `LIANFA_*`
+environment variables or a .env file); ingest's functions take it as an argument.
 
 Limits default to values that a clerk's real uploads stay well inside but that stop a hostile or
 broken file from exhausting a 2-core, air-gapped machine.
@@ -6,7 +7,6 @@ broken file from exhausting a 2-core, air-gapped machine.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -39,7 +39,3 @@ class IngestSettings(BaseSettings):
     ocr_threads: int = 2
     ocr_model_dir: Path | None = None  # local PaddleOCR model folders; default under data_dir
 
-
-@lru_cache(maxsize=1)
-def get_settings() -> IngestSettings:
-    return IngestSettings()

@@ -143,10 +143,25 @@ class Document:
         return Evidence(page=page, start=start, end=end, text=self.text[start:end], box=box)
 
 
+@dataclass(frozen=True)
+class PageEnd:
+    """How the last page a builder was given ended (ingest.layout writes it): its next page's first
+    paragraph may carry on a sentence that ran to the right margin."""
+
+    page: int
+    open: bool  # the last paragraph reached the right margin without ending its sentence
+    tail: str  # its last character
+    left: float  # the text block's left margin
+    seen: frozenset[str]  # the rows of this and earlier pages, squeezed: a running header repeats one
+
+
 class DocumentBuilder:
-    """Collects lines in reading order and normalises them, keeping each character's origin."""
+    """Collects lines in reading order and normalises them, keeping each character's origin.
+
+    `page_end` is the layout's state between pages: it belongs to the one document being built."""
 
     def __init__(self) -> None:
+        self.page_end: PageEnd | None = None
         self._parts: list[str] = []
         self._char_line: list[int] = []
         self._lines: list[_LineRef] = []

@@ -29,13 +29,12 @@ import bisect
 import math
 import re
 import statistics
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
-from lianfa.ingest.document import Box, DocumentBuilder, Line
+from lianfa.ingest.document import Box, DocumentBuilder, Line, PageEnd
 from lianfa.ingest.normalize import normalize
 from lianfa.ingest.party_labels import labels_pattern
 from lianfa.ingest.weighted import weighted_median
@@ -70,19 +69,6 @@ _PAGE_NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _PageEnd:
-    """How the last page a builder was given ended: its next page's first paragraph may carry on
-    a sentence that ran to the right margin."""
-
-    page: int
-    open: bool  # the last paragraph reached the right margin without ending its sentence
-    tail: str  # its last character
-    left: float  # the text block's left margin
-    seen: frozenset[str]  # the rows of this and earlier pages, squeezed: a running header repeats one
-
-
-_page_end: weakref.WeakKeyDictionary[DocumentBuilder, _PageEnd] = weakref.WeakKeyDictionary()
 _PAGE_MARGIN = 0.1  # page-number rows are dropped only within this fraction of the top or bottom
 _SENTENCE_END = "。！？!?；;"
 _TITLE_END = re.compile(r"(?:决定书?|通知书|告知书)\s*$")
@@ -529,7 +515,7 @@ def _emit(
 ) -> None:
     rows = _group_rows(pieces)
     span = max(bottom - top, 1e-6)
-    before = _page_end.get(builder)
+    before = builder.page_end
     seen = before.seen if before is not None else frozenset()
     kept: list[_Row] = []
     for row in rows:
@@ -543,7 +529,7 @@ def _emit(
         kept.append(row)
     seen = seen | {_squeeze("".join(p.text for p in r.pieces)) for r in rows}
     if not kept:
-        _page_end[builder] = _PageEnd(page=page, open=False, tail="", left=0.0, seen=seen)
+        builder.page_end = PageEnd(page=page, open=False, tail="", left=0.0, seen=seen)
         return
     lines = _lines(kept)
     geo = _geometry(lines, width)
@@ -563,7 +549,7 @@ def _emit(
         and bool(text)
         and text[-1] not in _SENTENCE_END
     )
-    _page_end[builder] = _PageEnd(page=page, open=is_open, tail=text[-1:], left=geo.left, seen=seen)
+    builder.page_end = PageEnd(page=page, open=is_open, tail=text[-1:], left=geo.left, seen=seen)
 
 
 @dataclass(frozen=True)

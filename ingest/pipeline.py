@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from lianfa.ingest import layout
 from lianfa.ingest.archive import expand_zip
-from lianfa.ingest.config import IngestSettings, get_settings
+from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
 from lianfa.ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
 from lianfa.ingest.geometry import upright
@@ -90,7 +90,7 @@ class _Ocr:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = get_engine(self._settings.ocr_engine)
+            self._engine = get_engine(self._settings.ocr_engine, self._settings)
         return self._engine
 
     def page(self, builder: DocumentBuilder, raw: ImagePage) -> PageInfo:
@@ -159,10 +159,9 @@ def _build(source: Source, raw_pages: Iterator[RawPage], ocr: _Ocr) -> IngestRes
 
 
 def ingest_source(
-    source: Source, settings: IngestSettings | None = None, *, engine: Engine | None = None
+    source: Source, settings: IngestSettings, *, engine: Engine | None = None
 ) -> IngestResult:
     """Read one identified, non-archive source into a Document."""
-    settings = settings or get_settings()
     try:
         if source.kind == "text":
             text = decode_text(source.read_bytes(), source.name)
@@ -203,7 +202,7 @@ def ingest_source(
 
 def ingest_file(
     path: Path,
-    settings: IngestSettings | None = None,
+    settings: IngestSettings,
     *,
     engine: Engine | None = None,
     name: str | None = None,
@@ -212,7 +211,6 @@ def ingest_file(
 
     A ZIP gives an error result: it is a batch, read with `ingest_path`/`ingest_many`.
     """
-    settings = settings or get_settings()
     try:
         source = source_from_path(Path(path), settings, name)
     except IngestError as exc:
@@ -221,10 +219,9 @@ def ingest_file(
 
 
 def ingest_bytes(
-    data: bytes, name: str, settings: IngestSettings | None = None, *, engine: Engine | None = None
+    data: bytes, name: str, settings: IngestSettings, *, engine: Engine | None = None
 ) -> IngestResult:
     """An upload held in memory → IngestResult."""
-    settings = settings or get_settings()
     try:
         source = source_from_bytes(data, name, settings)
     except IngestError as exc:
@@ -259,13 +256,12 @@ def _guarded(source: Source, settings: IngestSettings, engine: Engine | None) ->
 
 def ingest_path(
     path: Path,
-    settings: IngestSettings | None = None,
+    settings: IngestSettings,
     *,
     engine: Engine | None = None,
     name: str | None = None,
 ) -> Iterator[IngestResult]:
     """One path → one result, or one per member for a ZIP (named `archive.zip/member.pdf`)."""
-    settings = settings or get_settings()
     try:
         source = source_from_path(Path(path), settings, name)
     except IngestError as exc:
@@ -285,9 +281,8 @@ def ingest_path(
 
 
 def ingest_many(
-    paths: Iterable[Path], settings: IngestSettings | None = None, *, engine: Engine | None = None
+    paths: Iterable[Path], settings: IngestSettings, *, engine: Engine | None = None
 ) -> Iterator[IngestResult]:
     """Results for a batch, lazily and in order, ZIPs expanded in place: one file never stops it."""
-    settings = settings or get_settings()
     for path in paths:
         yield from ingest_path(Path(path), settings, engine=engine)

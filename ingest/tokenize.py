@@ -1,9 +1,10 @@
 """Word segmentation with jieba and the project's legal dictionary.
 
-One `jieba.Tokenizer` instance (never jieba's global one, which other code may reconfigure) is
-built lazily on first use and kept for the process. jieba caches its prefix dictionary on disk;
-the cache goes under the data directory (`LIANFA_DATA_DIR/cache/jieba`), not the system temp
-directory, so it survives reboots on an air-gapped server and is not shared with other users.
+A `jieba.Tokenizer` of our own (never jieba's global one, which other code may reconfigure) is
+built once per cache folder: its words are immutable data, so callers share it. jieba caches its
+prefix dictionary on disk; the cache goes under the data directory (`jieba_cache_dir`), not the
+system temp directory, so it survives reboots on an air-gapped server and is not shared with other
+users. Whoever builds the classifier (lianfa.Pipeline, training) names the folder.
 
 The project's words come from `corpora.laws.jieba_words()` (law names, agency names, legal terms,
 from corpora/data/*.yaml): they stay whole tokens ("食品安全法实施条例", "统一社会信用代码")
@@ -13,19 +14,14 @@ instead of being cut into common words.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
 
-from lianfa.ingest.config import get_settings
-
 # Above any frequency in jieba's bundled dictionary: a project word is never cut into parts.
 _WORD_FREQ = 100_000
-
-_lock = threading.Lock()
-_tokenizer: jieba.Tokenizer | None = None
 
 
 def build_tokenizer(words: Iterable[str], cache_dir: Path) -> jieba.Tokenizer:
@@ -49,23 +45,22 @@ def tokenizable(word: str) -> bool:
     return bool(jieba.re_han_default.fullmatch(word))
 
 
-def get_tokenizer() -> jieba.Tokenizer:
-    """The process-wide tokenizer with the project's words; built on first use."""
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                from lianfa.corpora.laws import jieba_words
-
-                _tokenizer = build_tokenizer(jieba_words(), get_settings().data_dir / "cache" / "jieba")
-    return _tokenizer
+def jieba_cache_dir(data_dir: Path) -> Path:
+    return data_dir / "cache" / "jieba"
 
 
-def tokens_with_offsets(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4)
+def get_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
+    """The tokenizer with the project's words, its prefix cache in `cache_dir`; built once per folder."""
+    from lianfa.corpora.laws import jieba_words
+
+    return build_tokenizer(jieba_words(), cache_dir)
+
+
+def tokens_with_offsets(text: str, tokenizer: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     """(token, start, end) with text[start:end] == token; whitespace-only tokens are left out."""
-    tk = tokenizer or get_tokenizer()
-    return [(w, a, b) for w, a, b in tk.tokenize(text) if w.strip()]
+    return [(w, a, b) for w, a, b in tokenizer.tokenize(text) if w.strip()]
 
 
-def tokenize(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[str]:
+def tokenize(text: str, tokenizer: jieba.Tokenizer) -> list[str]:
     return [w for w, _, _ in tokens_with_offsets(text, tokenizer)]

@@ -3,9 +3,19 @@ and flags those whose facts cross a criminal prosecution threshold.
 
 The top-level folders of the source tree (ingest/, extractors/, classifiers/, service/, corpora/) are
 installed as the subpackages lianfa.ingest, lianfa.extractors, … (see pyproject.toml), so the project
-owns one import name and shadows nothing."""
+owns one import name and shadows nothing.
+
+    from lianfa import Pipeline, Settings
+    for result in Pipeline(Settings()).process(paths): ...
+
+`Pipeline` and `Settings` load on first use, so `import lianfa.ingest` stays cheap."""
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type checkers see the classes; at run time __getattr__ loads them on first use
+    from lianfa.pipeline import Pipeline
+    from lianfa.settings import Settings
 
 try:
     __version__ = version("lianfa")
@@ -28,3 +38,17 @@ def _source_tree_first() -> None:
 
 
 _source_tree_first()
+
+__all__ = ["Pipeline", "Settings"]
+
+
+def __getattr__(name: str) -> object:
+    if name == "Pipeline":
+        from lianfa.pipeline import Pipeline
+
+        return Pipeline
+    if name == "Settings":
+        from lianfa.settings import Settings
+
+        return Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,25 +1,27 @@
-"""File → ExtractResult: ingest, extract every field, let the classifiers judge, fill the contract.
+"""The library's one entry point: `Pipeline`, built once from one `Settings`.
 
-    process_file(path)         one file (a ZIP gives an error result: it is a batch)
-    process_path(path)         one file, or one result per member of a ZIP
-    process_many(paths)        a batch, lazily and in input order; one bad file never stops it
-    process_document(doc, ...) a Document already read (the API's uploads, tests, benchmarks)
+    pipeline = Pipeline(Settings(data_dir=...))
+    pipeline.read(path)               file → IngestResult (its Document, or why it could not be read)
+    pipeline.extract(document)        Document → Fields
+    pipeline.judge(document, fields)  → Verdict (violation, criminal_risk), or None without a classifier
+    pipeline.process(paths)           a batch → ExtractResult per file, lazily, in input order, ZIPs
+                                      expanded in place; one bad file never stops it
+    pipeline.result(document, ...)    a Document already read (the API's uploads, tests, benchmarks)
 
-The classifiers plug in through one hook, `Classifier`: a callable taking the Document and the
-extracted Fields and returning an object with `violation` and `criminal_risk` attributes (any
-dataclasses or mappings with the contract's member names). The active one is the module
-`classifiers.verdict` exposing `classify(document, fields)` when it is installed, or whichever
-`set_classifier` was given. Without one, both stay null: the contract never changes shape.
+Everything it uses is built from its settings or passed in: the OCR engine, the tokenizer, the rule
+book and the classifier, any callable `(document, fields) -> Verdict`. A fake one is how tests and
+benchmarks judge without a model; `classifier=None` leaves violation and criminal_risk null, and
+the contract never changes shape. The default classifier reads the model registry in the data
+folder; without a model it is a ConfigError saying to run `lianfa setup` (nothing trains here).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from lianfa.contract import (
     AmountOut,
@@ -39,40 +41,28 @@ from lianfa.contract import (
 )
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Document, Evidence
 from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
+from lianfa.settings import Settings
+
+if TYPE_CHECKING:
+    import jieba
+
+    from lianfa.corpora.rules import RuleBook
+    from lianfa.ingest.ocr import Engine
 
 log = logging.getLogger(__name__)
 
 
 class Verdict(Protocol):
+    """What a classifier returns: dataclasses or mappings with the contract's member names."""
+
     violation: Any
     criminal_risk: Any
 
 
 Classifier = Callable[[Document, Fields], Verdict]
-
-_CLASSIFIER_MODULE = "lianfa.classifiers.verdict"
-_state: dict[str, Classifier | None] = {}
-
-
-def set_classifier(classifier: Classifier | None) -> None:
-    """Use `classifier` for every later result (None: no classification)."""
-    _state["classifier"] = classifier
-
-
-def use_installed_classifier() -> None:
-    """Go back to the installed `classifiers.verdict` (found again on the next result)."""
-    _state.clear()
-
-
-def active_classifier() -> Classifier | None:
-    if "classifier" not in _state:
-        found = importlib.util.find_spec(_CLASSIFIER_MODULE) is not None
-        _state["classifier"] = importlib.import_module(_CLASSIFIER_MODULE).classify if found else None
-    return _state["classifier"]
 
 
 def _required(ev: Evidence) -> EvidenceOut:
@@ -143,91 +133,134 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
     result.missing_elements = list(fields.missing_elements)
 
 
-def _classify(result: ExtractResult, document: Document, fields: Fields, classifier: Classifier | None) -> None:
-    if classifier is None:
+def _classify(result: ExtractResult, verdict: Verdict | None) -> None:
+    if verdict is None:
         return
-    verdict = classifier(document, fields)
     if verdict.violation is not None:
         result.violation = ViolationOut.model_validate(verdict.violation, from_attributes=True)
     if verdict.criminal_risk is not None:
         result.criminal_risk = CriminalRiskOut.model_validate(verdict.criminal_risk, from_attributes=True)
 
 
-def process_document(
-    document: Document,
-    *,
-    file: str,
-    sha256: str | None = None,
-    with_text: bool = False,
-    classifier: Classifier | None = None,
-) -> ExtractResult:
-    """Extract and classify a Document that was already read. `classifier` defaults to the active one."""
-    result = ExtractResult(
-        file=file,
-        status="ok",
-        sha256=sha256,
-        text_source=document.text_source,
-        pages=len(document.pages),
-        page_errors=[PageErrorOut(page=p.number, error=p.error) for p in document.pages if p.error],
-        page_geometry=[PageGeometryOut(page=p.number, rotation=p.rotation, skew=p.skew)
-                       for p in document.pages if p.source == "ocr" and p.error is None],
-    )
-    fields = extract(document)
-    _fill(result, fields)
-    _classify(result, document, fields, classifier or active_classifier())
-    if with_text:
-        result.text = mask_text(document.text)
-    return result
+class Pipeline:
+    """File or Document → ExtractResult. Thread-safe; heavy parts (OCR engine, tokenizer, model) are
+    built on first use, so building one is cheap and a text-only batch never loads OCR."""
 
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        engine: Engine | None = None,
+        tokenizer: jieba.Tokenizer | None = None,
+        rules: RuleBook | None = None,
+        classifier: Classifier | None | Literal["registry"] = "registry",
+    ) -> None:
+        """`settings`: the environment's (LIANFA_*) when not given. `classifier`: "registry" judges
+        with the data folder's active model; None does not classify."""
+        self.settings = settings if settings is not None else Settings()
+        self.engine = engine
+        self.rules = rules
+        self._tokenizer = tokenizer
+        self._from_registry = classifier == "registry"
+        self._classifier: Classifier | None = None if classifier == "registry" else classifier
+        self._lock = threading.Lock()
 
-def _from_ingest(ingested: IngestResult, with_text: bool) -> ExtractResult:
-    if ingested.document is None:
-        return ExtractResult(
-            file=ingested.file,
-            status="error",
-            error=ingested.error or f"{ingested.file}: 无法读取 / could not be read",
-            sha256=ingested.sha256,
-            page_errors=[PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors],
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
+
+        with self._lock:
+            if self._tokenizer is None:
+                self._tokenizer = get_tokenizer(jieba_cache_dir(self.settings.data_dir))
+            return self._tokenizer
+
+    @property
+    def classifier(self) -> Classifier | None:
+        """The classifier `judge` calls (the registry's is built on first use)."""
+        if not self._from_registry:
+            return self._classifier
+        from lianfa.classifiers.verdict import RegistryClassifier, model_registry
+
+        tokenizer = self.tokenizer
+        with self._lock:
+            if self._classifier is None:
+                self._classifier = RegistryClassifier(
+                    model_registry(self.settings.data_dir), self.settings, tokenizer, self.rules
+                )
+            return self._classifier
+
+    def read(self, path: Path | str, name: str | None = None) -> IngestResult:
+        """One file → its Document (a ZIP gives an error result: it is a batch, see `process`).
+        `name` is how the result and messages call it (default: the path)."""
+        return ingest_file(Path(path), self.settings, engine=self.engine, name=name)
+
+    def extract(self, document: Document) -> Fields:
+        return extract(document)
+
+    def judge(self, document: Document, fields: Fields) -> Verdict | None:
+        classifier = self.classifier
+        return classifier(document, fields) if classifier is not None else None
+
+    def result(
+        self, document: Document, *, file: str, sha256: str | None = None, with_text: bool = False
+    ) -> ExtractResult:
+        """Extract and judge a Document that was already read."""
+        result = ExtractResult(
+            file=file,
+            status="ok",
+            sha256=sha256,
+            text_source=document.text_source,
+            pages=len(document.pages),
+            page_errors=[PageErrorOut(page=p.number, error=p.error) for p in document.pages if p.error],
+            page_geometry=[PageGeometryOut(page=p.number, rotation=p.rotation, skew=p.skew)
+                           for p in document.pages if p.source == "ocr" and p.error is None],
         )
-    try:
-        result = process_document(
-            ingested.document, file=ingested.file, sha256=ingested.sha256, with_text=with_text
-        )
-    except ConfigError:
-        raise
-    except Exception as exc:
-        log.exception("internal error while extracting %s", ingested.file)
-        return ExtractResult(
-            file=ingested.file,
-            status="error",
-            sha256=ingested.sha256,
-            error=(
-                f"{ingested.file}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): "
-                "请报告维护人员 / report it"
-            ),
-        )
-    result.page_errors = [PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors]
-    return result
+        fields = self.extract(document)
+        _fill(result, fields)
+        _classify(result, self.judge(document, fields))
+        if with_text:
+            result.text = mask_text(document.text)
+        return result
 
+    def _from_ingest(self, ingested: IngestResult, with_text: bool) -> ExtractResult:
+        if ingested.document is None:
+            return ExtractResult(
+                file=ingested.file,
+                status="error",
+                error=ingested.error or f"{ingested.file}: 无法读取 / could not be read",
+                sha256=ingested.sha256,
+                page_errors=[PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors],
+            )
+        try:
+            result = self.result(ingested.document, file=ingested.file, sha256=ingested.sha256, with_text=with_text)
+        except ConfigError:
+            raise
+        except Exception as exc:
+            log.exception("internal error while extracting %s", ingested.file)
+            return ExtractResult(
+                file=ingested.file,
+                status="error",
+                sha256=ingested.sha256,
+                error=(
+                    f"{ingested.file}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): "
+                    "请报告维护人员 / report it"
+                ),
+            )
+        result.page_errors = [PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors]
+        return result
 
-def process_file(
-    path: Path, display_name: str | None = None, *, with_text: bool = False, settings: IngestSettings | None = None
-) -> ExtractResult:
-    """One file on disk → its ExtractResult (`display_name` is how the result and messages name it)."""
-    return _from_ingest(ingest_file(Path(path), settings, name=display_name), with_text)
+    def process_file(self, path: Path | str, name: str | None = None, *, with_text: bool = False) -> ExtractResult:
+        """One file on disk → its ExtractResult (a ZIP gives an error result)."""
+        return self._from_ingest(self.read(path, name), with_text)
 
+    def process_path(
+        self, path: Path | str, name: str | None = None, *, with_text: bool = False
+    ) -> Iterator[ExtractResult]:
+        """One path → one result, or one per member for a ZIP (named `archive.zip/member.pdf`)."""
+        for ingested in ingest_path(Path(path), self.settings, engine=self.engine, name=name):
+            yield self._from_ingest(ingested, with_text)
 
-def process_path(
-    path: Path, display_name: str | None = None, *, with_text: bool = False, settings: IngestSettings | None = None
-) -> Iterator[ExtractResult]:
-    """One path → one result, or one per member for a ZIP."""
-    for ingested in ingest_path(Path(path), settings, name=display_name):
-        yield _from_ingest(ingested, with_text)
-
-
-def process_many(
-    paths: Iterable[Path], *, with_text: bool = False, settings: IngestSettings | None = None
-) -> Iterator[ExtractResult]:
-    """Results for a batch, in input order, ZIPs expanded in place."""
-    for ingested in ingest_many(paths, settings):
-        yield _from_ingest(ingested, with_text)
+    def process(self, paths: Iterable[Path | str], *, with_text: bool = False) -> Iterator[ExtractResult]:
+        """Results for a batch, lazily and in input order, ZIPs expanded in place."""
+        for ingested in ingest_many((Path(p) for p in paths), self.settings, engine=self.engine):
+            yield self._from_ingest(ingested, with_text)

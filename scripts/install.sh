@@ -19,7 +19,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-extras=paddle; [ "$want_test" = test ] && extras=paddle,test
+extras=paddle,service; [ "$want_test" = test ] && extras=paddle,service,test
 .venv/bin/pip install -q -e ".[${extras}]"
 # paddlex pulls the GUI build of OpenCV next to the headless one rapidocr needs; both own cv2/
 if .venv/bin/pip show -q opencv-contrib-python >/dev/null 2>&1; then

@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 
 from lianfa.ingest.errors import IngestError, LianfaError
+from lianfa.pipeline import Pipeline
 from lianfa.service.auth import SESSION_COOKIE, LoginThrottled, policies, public
 from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.migrate import upgrade
@@ -92,6 +93,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.db = db
     app.state.storage = open_storage(settings)
     app.state.metrics = metrics_registry(db)
+    # judges reviewers' corrections again; built here, its model loads on the first correction
+    app.state.pipeline = Pipeline(settings)
     for r in (auth, users, batches, uploads, documents, cases, reviews, exports, stats, models, metrics):
         app.include_router(r.router)
     mount_pages(app)
@@ -100,7 +103,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
              responses={503: {"description": "a model, the OCR models, a database migration or the store is missing; `problems` names each"}})
     def health() -> JSONResponse:
         """`ok`, or 503 with each problem (model, ocr, database, storage) in words."""
-        found = check_health(db.engine, settings.data_dir, app.state.storage)
+        found = check_health(db.engine, settings, app.state.storage)
         if found.ok:
             return JSONResponse({"status": "ok"})
         return JSONResponse({"status": "unavailable", "problems": found.problems},

@@ -1,7 +1,9 @@
 """Typed configuration for the service, read from `LIANFA_*` environment variables (or a .env file).
 
+ServiceSettings is the library's Settings plus the service's keys, so one object configures the web
+process and its workers, and a misspelt key of either is refused (lianfa.settings).
 Defaults run everything on one machine with nothing else installed: SQLite (WAL) and the stored
-originals live in IngestSettings.data_dir, and jobs run in a local pool of worker processes.
+originals live in data_dir, and jobs run in a local pool of worker processes.
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from lianfa.ingest.config import get_settings as get_ingest_settings
+from lianfa.settings import Settings
 
 
 def _default_workers() -> int:
@@ -22,10 +23,10 @@ def _default_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-class ServiceSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="LIANFA_", env_file=".env", extra="ignore")
+class ServiceSettings(Settings):
+    # read once by `lianfa serve` from the environment, never kept in settings (serve_cmd.py)
+    other_env: ClassVar[frozenset[str]] = frozenset({"ADMIN_PASSWORD"})
 
-    data_dir: Path = Field(default_factory=lambda: get_ingest_settings().data_dir)
     database_url: str | None = None  # default: sqlite:///<data_dir>/lianfa.db
     storage_dir: Path | None = None  # default: <data_dir>/store
     # s3://bucket/prefix: originals in an S3-compatible store (storage_dir keeps the local scratch)
@@ -50,7 +51,7 @@ class ServiceSettings(BaseSettings):
     worker_poll_seconds: float = Field(default=0.5, gt=0)
     max_queued_jobs: int = Field(default=20_000, ge=1)  # uploads are refused beyond this backlog
 
-    max_upload_file_bytes: int | None = None  # default: IngestSettings.max_file_bytes
+    max_upload_file_bytes: int | None = None  # default: max_file_bytes
     max_batch_files: int = Field(default=5_000, ge=1)
 
     metrics_token: SecretStr | None = None  # lets Prometheus scrape /api/metrics without a user account
@@ -69,7 +70,7 @@ class ServiceSettings(BaseSettings):
 
     @property
     def upload_limit(self) -> int:
-        return self.max_upload_file_bytes or get_ingest_settings().max_file_bytes
+        return self.max_upload_file_bytes or self.max_file_bytes
 
 
 @lru_cache(maxsize=1)

@@ -14,8 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from lianfa.ingest.config import get_settings
-from lianfa.ingest.errors import ConfigError
+from lianfa.service.config import ServiceSettings
 from lianfa.service.db.migrate import alembic_config
 from lianfa.service.storage import Storage
 
@@ -29,24 +28,17 @@ class Health:
         return not self.problems
 
 
-def classifier_model_problem(data_dir: Path) -> str | None:
-    from lianfa.classifiers.config import get_classifier_settings
-    from lianfa.classifiers.registry import Registry
+def classifier_model_problem(data_dir: Path, model_version: str | None) -> str | None:
+    """`model_version`: the pinned version (LIANFA_MODEL_VERSION), else the registry's active one."""
+    from lianfa.classifiers.verdict import model_registry
 
-    registry = Registry(data_dir / "models")
-    wanted = get_classifier_settings().model_version or registry.active()
+    registry = model_registry(data_dir)
+    wanted = model_version or registry.active()
     if wanted is None:
         return f"没有可用的分类模型（{registry.root}）：请运行 `lianfa setup` / no active classifier model: run `lianfa setup`"
     if wanted not in registry.versions():
         return f"分类模型 {wanted} 不在 {registry.root} 中：请运行 `lianfa models list` 检查 / model {wanted} is missing"
     return None
-
-
-def require_classifier_model() -> None:
-    """Raise a ConfigError (the job fails with it) when there is no model to classify with."""
-    problem = classifier_model_problem(get_settings().data_dir)
-    if problem:
-        raise ConfigError(problem)
 
 
 def pending_migrations(engine: Engine) -> list[str]:
@@ -56,15 +48,15 @@ def pending_migrations(engine: Engine) -> list[str]:
     return sorted(heads - current)
 
 
-def check(engine: Engine, data_dir: Path, storage: Storage | None = None) -> Health:
+def check(engine: Engine, settings: ServiceSettings, storage: Storage | None = None) -> Health:
     from lianfa.ingest.ocr.models import model_problems
 
     health = Health()
     if storage is not None and (problem := storage.problem()):
         health.problems["storage"] = problem
-    if problem := classifier_model_problem(data_dir):
+    if problem := classifier_model_problem(settings.data_dir, settings.model_version):
         health.problems["model"] = problem
-    ocr = model_problems(get_settings().model_copy(update={"data_dir": data_dir}))
+    ocr = model_problems(settings)
     if ocr:
         health.problems["ocr"] = "；".join(ocr)
     pending = pending_migrations(engine)

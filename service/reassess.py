@@ -1,5 +1,5 @@
 """A reviewer's corrected fields judged again: the stored text and the (corrected) fields go back
-through the active classifier, so a corrected 非法经营额 or quantity moves the criminal risk the
+through the pipeline's classifier, so a corrected 非法经营额 or quantity moves the criminal risk the
 same way an extracted one would.
 
 The stored result is the contract's JSON; the classifiers read the extractors' dataclasses. The
@@ -9,6 +9,7 @@ A value a reviewer typed has no place on the page: its evidence says so instead 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,7 +25,7 @@ from lianfa.extractors.parties import Party
 from lianfa.extractors.penalties import Penalty
 from lianfa.extractors.quantities import Quantity
 from lianfa.ingest.document import Box, Evidence, document_from_text
-from lianfa.pipeline import active_classifier
+from lianfa.pipeline import Verdict
 
 TYPED = "（审核人员更正）"  # the evidence text of a value a reviewer entered
 
@@ -74,10 +75,14 @@ def fields_from_contract(fields: dict[str, Any]) -> Fields:
     )
 
 
-def reassess(fields: dict[str, Any]) -> dict[str, Any]:
-    """`fields` with `violation` and `criminal_risk` judged again. A category a reviewer corrected
-    (`violation.corrected_by`) stays: its rules are the ones checked."""
-    classifier = active_classifier()
+# (document, fields[, category=...]) -> Verdict: lianfa.classifiers.verdict.RegistryClassifier
+Rejudge = Callable[..., Verdict]
+
+
+def reassess(fields: dict[str, Any], classifier: Rejudge | None) -> dict[str, Any]:
+    """`fields` with `violation` and `criminal_risk` judged again by `classifier` (the app's
+    Pipeline's; None: unchanged). A category a reviewer corrected (`violation.corrected_by`) stays:
+    its rules are the ones checked."""
     if classifier is None:
         return fields
     violation = fields.get("violation") or {}

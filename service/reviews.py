@@ -14,7 +14,7 @@ from lianfa.service import audit
 from lianfa.service.auth import CurrentUser
 from lianfa.service.cases import CORRECTABLE, apply_fields
 from lianfa.service.db.models import Case, utcnow
-from lianfa.service.reassess import reassess
+from lianfa.service.reassess import Rejudge, reassess
 from lianfa.service.schemas.cases import CorrectedFields, ReviewRequest
 
 
@@ -54,7 +54,10 @@ def _corrected(raw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in checked.model_dump(mode="json", exclude_unset=True).items() if k in raw}
 
 
-def review_case(s: Session, case: Case, req: ReviewRequest, user: CurrentUser) -> Case:
+def review_case(
+    s: Session, case: Case, req: ReviewRequest, user: CurrentUser, classifier: Rejudge | None
+) -> Case:
+    """`classifier` judges corrected fields again (the app's Pipeline's)."""
     before = snapshot(case)
     fields = copy.deepcopy(case.fields)
     review: dict[str, Any] = dict(case.review or {})
@@ -72,7 +75,7 @@ def review_case(s: Session, case: Case, req: ReviewRequest, user: CurrentUser) -
             violation = dict(fields.get("violation") or {})
             violation.update(category=req.category, corrected_by=user.name)
             fields["violation"] = violation
-        fields = reassess(fields)
+        fields = reassess(fields, classifier)
         state = "corrected" if case.review_state == "pending" else case.review_state
         review.update(reason=req.reason, corrected=True)
 

@@ -207,22 +207,21 @@ def _is_zip(storage: Storage, stored: StoredFile) -> bool:
     return storage.head(stored.sha256, 4) in (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def expand(received: list[Received], storage: Storage, limit: int) -> Iterator[Received]:
+def expand(received: list[Received], storage: Storage, settings: ServiceSettings) -> Iterator[Received]:
     """Each uploaded file, with every ZIP replaced by its members (named `batch.zip/member.pdf`)."""
     for r in received:
         if r.stored is None or not _is_zip(storage, r.stored):
             yield r
             continue
-        yield from _zip_members(r, storage, limit)
+        yield from _zip_members(r, storage, settings)
 
 
-def _zip_members(r: Received, storage: Storage, limit: int) -> Iterator[Received]:
+def _zip_members(r: Received, storage: Storage, settings: ServiceSettings) -> Iterator[Received]:
     from lianfa.ingest.archive import expand_zip
-    from lianfa.ingest.config import get_settings
     from lianfa.ingest.intake import source_from_path
 
     assert r.stored is not None
-    settings = get_settings()
+    limit = settings.upload_limit
     try:
         with storage.local_path(r.stored.sha256) as path:
             for member in expand_zip(source_from_path(path, settings, r.name), settings):

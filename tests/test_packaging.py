@@ -5,6 +5,7 @@ subpackages, nothing lands at the top level of site-packages, and the wheel carr
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -96,8 +97,49 @@ def test_wheel_imports_as_lianfa_only(clean_venv: Path, tmp_path: Path) -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_cli_extracts_from_the_wheel(clean_venv: Path, tmp_path: Path) -> None:
+def test_cli_extracts_from_the_wheel(clean_venv: Path, tmp_path: Path, default_model: str) -> None:
     done = _run(str(clean_venv / "bin" / "lianfa"), "extract", "--format", "jsonl", str(FIXTURE),
                 cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert '"status":"ok"' in done.stdout.replace(" ", "")
+
+
+# The service's packages: the library must run without any of them.
+SERVICE_ONLY = ("fastapi", "starlette", "sqlalchemy", "celery", "uvicorn", "psycopg")
+
+
+def test_the_library_processes_a_file_without_the_service_packages(
+    clean_venv: Path, tmp_path: Path, default_model: str
+) -> None:
+    """The clean venv borrows the test venv's packages, so the service's cannot be truly absent:
+    a meta-path finder installed before lianfa is imported makes importing any of them fail."""
+    probe = (
+        "import sys\n"
+        f"BLOCKED = {SERVICE_ONLY!r}\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in BLOCKED:\n"
+        "            raise ImportError(f'{name} is blocked (not installed)')\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from lianfa import Pipeline, Settings\n"
+        f"[result] = Pipeline(Settings()).process([{str(FIXTURE)!r}])\n"
+        "print(result.status, result.doc_number, result.violation is not None)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in BLOCKED))\n"
+    )
+    done = _run(str(clean_venv / "bin" / "python"), "-c", probe, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["ok 沪市监浦处〔2023〕15202301号 True", "[]"]
+
+
+def test_the_core_requirements_name_no_service_package(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as zf:
+        (meta,) = [n for n in zf.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = zf.read(meta).decode("utf-8").splitlines()
+    requires = [ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Requires-Dist:")]
+    core = [r for r in requires if "extra ==" not in r]
+    assert core, "no core requirements found in the wheel's METADATA"
+    named = {re.split(r"[\s\[<>=!~;(]", r, maxsplit=1)[0].lower() for r in core}
+    assert named.isdisjoint({*SERVICE_ONLY, "psycopg", "fastapi-offline", "alembic", "python-multipart"}), named
+    service = [r for r in requires if "extra == \"service\"" in r]
+    assert any(r.startswith("fastapi") for r in service), service

@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from PIL import Image
 
-from lianfa.ingest.config import IngestSettings, get_settings
+from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
 from lianfa.ingest.errors import ConfigError
 
@@ -31,7 +31,9 @@ class Engine(Protocol):
 EngineFactory = Callable[[IngestSettings], Engine]
 
 _factories: dict[str, EngineFactory] = {}
-_instances: dict[str, Engine] = {}
+# One engine per name and configuration: the settings that shape it (model folders, threads) are
+# part of the key, so two Pipelines built from different settings never share an engine.
+_instances: dict[tuple[str, str], Engine] = {}
 _create_lock = threading.Lock()
 
 
@@ -66,22 +68,28 @@ def offline_environment(settings: IngestSettings) -> None:
         os.environ.setdefault(key, value)
 
 
-def get_engine(name: str | None = None) -> Engine:
-    """The process-wide engine called `name` (default: the `LIANFA_OCR_ENGINE` setting)."""
-    settings = get_settings()
+def _engine_key(name: str, settings: IngestSettings) -> tuple[str, str]:
+    return name, settings.model_dump_json(include={"data_dir", "ocr_threads", "ocr_model_dir"})
+
+
+def get_engine(name: str | None = None, settings: IngestSettings | None = None) -> Engine:
+    """The engine called `name` (default: `settings.ocr_engine`) for `settings`, created once per
+    process and configuration. Without settings, the environment's (tools and tests)."""
+    settings = settings if settings is not None else IngestSettings()
     key = (name or settings.ocr_engine).strip().lower()
-    engine = _instances.get(key)
-    if engine is not None:
-        return engine
     factory = _factories.get(key)
     if factory is None:
         raise ConfigError(
             f"Unknown OCR engine {key!r}: set LIANFA_OCR_ENGINE to one of {', '.join(engine_names())}."
         )
+    cache_key = _engine_key(key, settings)
+    engine = _instances.get(cache_key)
+    if engine is not None:
+        return engine
     with _create_lock:
-        engine = _instances.get(key)
+        engine = _instances.get(cache_key)
         if engine is None:
             offline_environment(settings)
             engine = factory(settings)
-            _instances[key] = engine
+            _instances[cache_key] = engine
     return engine

@@ -29,9 +29,16 @@ _register_commands()
 
 
 def main() -> None:
-    from lianfa.ingest.config import get_settings
+    from lianfa.ingest.errors import ConfigError
     from lianfa.ingest.ocr import offline_environment
+    from lianfa.service.config import ServiceSettings  # noqa: F401  (its keys are known settings)
+    from lianfa.settings import Settings
 
+    try:
+        settings = Settings()
+    except ConfigError as e:
+        typer.echo(f"lianfa: {e}", err=True)
+        raise SystemExit(2) from e
     # set before any command imports onnxruntime or PaddleX, and inherited by worker processes
-    offline_environment(get_settings())
+    offline_environment(settings)
     app()

@@ -6,9 +6,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from lianfa.pipeline import Pipeline
+
+
+def build_pipeline() -> Pipeline:
+    """The command's Pipeline, from the environment's settings (tests put a fake classifier in)."""
+    from lianfa.pipeline import Pipeline
+    from lianfa.settings import Settings
+
+    return Pipeline(Settings())
 
 
 def extract_command(
@@ -23,20 +34,25 @@ def extract_command(
     ] = False,
 ) -> None:
     """Print one result per input file, in input order (ZIPs: one per member). A bad file gives an
-    error result and the batch goes on; the exit code is 1 when any file failed."""
-    from lianfa.pipeline import process_many
+    error result and the batch goes on; the exit code is 1 when any file failed, 2 when the
+    installation cannot process any (no classifier model, no OCR model)."""
+    from lianfa.ingest.errors import ConfigError
 
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json", param_hint="--format")
     failed = False
     results = []
-    for result in process_many(paths, with_text=with_text):
-        failed = failed or result.status == "error"
-        if fmt == "jsonl":
-            sys.stdout.write(result.model_dump_json() + "\n")
-            sys.stdout.flush()
-        else:
-            results.append(result.model_dump(mode="json"))
+    try:
+        for result in build_pipeline().process(paths, with_text=with_text):
+            failed = failed or result.status == "error"
+            if fmt == "jsonl":
+                sys.stdout.write(result.model_dump_json() + "\n")
+                sys.stdout.flush()
+            else:
+                results.append(result.model_dump(mode="json"))
+    except ConfigError as e:
+        typer.echo(f"lianfa extract: {e}", err=True)
+        raise typer.Exit(2) from e
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if failed:

@@ -39,10 +39,10 @@ def ocr(
     """Read each FILE (ZIPs expand to one result per member); one bad file never stops the batch."""
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("format must be 'text' or 'jsonl'", param_hint="--format")
-    from lianfa.ingest.config import get_settings
     from lianfa.ingest.pipeline import ingest_many
+    from lianfa.settings import Settings
 
-    settings = get_settings()
+    settings = Settings()
     if engine:
         settings = settings.model_copy(update={"ocr_engine": engine})
     counts = {"ok": 0, "partial": 0, "error": 0}

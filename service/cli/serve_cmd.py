@@ -50,16 +50,14 @@ def register(app: typer.Typer) -> None:
 
 def _setup_before_workers(settings: ServiceSettings) -> None:
     """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
-    classifier would otherwise train one per file inside a pool process, which cannot have children."""
-    from lianfa.ingest.config import get_settings
+    classifier would fail every job with "run `lianfa setup`" (workers never train)."""
     from lianfa.ingest.errors import LianfaError
     from lianfa.service.cli.setup_cmd import run_setup
 
-    ingest_settings = get_settings().model_copy(update={"data_dir": settings.data_dir})
     typer.echo(f"准备数据目录 / preparing {settings.data_dir} (first start trains the default model: a few minutes)",
                err=True)
     try:
-        run_setup(ingest_settings, lambda line: typer.echo(line, err=True))
+        run_setup(settings, lambda line: typer.echo(line, err=True))
     except LianfaError as e:
         typer.echo(f"lianfa serve 无法启动 / cannot start: {e}\n"
                    "请修正后运行 `lianfa setup`，再启动服务 / fix it, run `lianfa setup`, then start again.", err=True)

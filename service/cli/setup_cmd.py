@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 import typer
 
-from lianfa.ingest.config import IngestSettings, get_settings
 from lianfa.ingest.errors import ConfigError, LianfaError
+from lianfa.settings import Settings
 
-SetupStep = Callable[[IngestSettings], str]
+SetupStep = Callable[[Settings], str]
 
 
-def prepare_data_dir(settings: IngestSettings) -> str:
+def prepare_data_dir(settings: Settings) -> str:
     try:
         for sub in ("cache", "models"):
             (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
@@ -30,7 +30,7 @@ def prepare_data_dir(settings: IngestSettings) -> str:
     return f"data directory: {settings.data_dir}"
 
 
-def build_paddle_models(settings: IngestSettings) -> str:
+def build_paddle_models(settings: Settings) -> str:
     from lianfa.ingest.ocr import offline_environment
     from lianfa.ingest.ocr.models import ensure_model_dirs
 
@@ -39,13 +39,13 @@ def build_paddle_models(settings: IngestSettings) -> str:
     return f"PaddleOCR model folders: {dirs.det}, {dirs.rec}"
 
 
-def default_classifier(settings: IngestSettings) -> str:
+def default_classifier(settings: Settings) -> str:
     from lianfa.classifiers.default_model import ensure_default
-    from lianfa.classifiers.registry import Registry
+    from lianfa.classifiers.verdict import model_registry
 
-    registry = Registry(settings.data_dir / "models")
+    registry = model_registry(settings.data_dir)
     had = registry.active()
-    version = ensure_default(registry)
+    version = ensure_default(registry, settings.default_model_documents)
     return f"classifier model: {version}" + (" (already active)" if had else " (default model trained)")
 
 
@@ -56,7 +56,7 @@ class SetupError(ConfigError):
     """A setup step failed; the message names the step and what to fix."""
 
 
-def run_setup(settings: IngestSettings, report: Callable[[str], None]) -> None:
+def run_setup(settings: Settings, report: Callable[[str], None]) -> None:
     """Run every step under a lock file in the data folder: `lianfa setup` and a `lianfa serve`
     starting at the same time (or two servers) wait for each other instead of training twice."""
     prepare_data_dir(settings)  # the lock file lives in it
@@ -75,7 +75,7 @@ def run_setup(settings: IngestSettings, report: Callable[[str], None]) -> None:
 def setup() -> None:
     """Create the data directory and build the local model folders (no network needed)."""
     try:
-        run_setup(get_settings(), typer.echo)
+        run_setup(Settings(), typer.echo)
     except LianfaError as e:
         typer.echo(str(e) if isinstance(e, SetupError) else f"setup failed: {e}", err=True)
         raise typer.Exit(1) from e

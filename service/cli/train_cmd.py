@@ -14,9 +14,10 @@ models_app = typer.Typer(
 
 
 def _registry():  # type: ignore[no-untyped-def]
-    from lianfa.classifiers.verdict import registry
+    from lianfa.classifiers.verdict import model_registry
+    from lianfa.settings import Settings
 
-    return registry()
+    return model_registry(Settings().data_dir)
 
 
 def _fail(exc: Exception) -> None:
@@ -145,6 +146,7 @@ def evaluate(
     from lianfa.classifiers.registry import ModelError
     from lianfa.classifiers.training import load_examples
     from lianfa.ingest.errors import DataFileError
+    from lianfa.ingest.tokenize import jieba_cache_dir
 
     registry = _registry()
     try:
@@ -153,8 +155,11 @@ def evaluate(
         version = model or active
         if version is None:
             raise ModelError("no active model; run `lianfa setup` or name one with --model")
-        result = evaluate_model(registry.load(version), examples)
-        other = evaluate_model(registry.load(active), examples) if active and active != version else None
+        tokenizer_dir = jieba_cache_dir(registry.root.parent)
+        result = evaluate_model(registry.load(version), examples, tokenizer_dir)
+        other = (
+            evaluate_model(registry.load(active), examples, tokenizer_dir) if active and active != version else None
+        )
     except (DataFileError, ModelError) as exc:
         _fail(exc)
         return

@@ -17,7 +17,6 @@ from functools import lru_cache
 from celery import Celery
 from sqlalchemy import and_, or_, select, update
 
-from lianfa.ingest.config import get_settings
 from lianfa.ingest.ocr import offline_environment
 from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import Job
@@ -26,7 +25,7 @@ from lianfa.service.jobs.runner import run_job
 
 log = logging.getLogger(__name__)
 # `celery -A service.jobs.celery_backend worker` starts here, not through the lianfa CLI
-offline_environment(get_settings())
+offline_environment(get_service_settings())
 TASK = "lianfa.run_job"
 
 

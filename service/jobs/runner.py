@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from lianfa.contract import ExtractResult
 from lianfa.ingest.errors import LianfaError
 from lianfa.service.cases import case_from_result
 from lianfa.service.config import ServiceSettings, get_service_settings
@@ -29,16 +30,30 @@ log = logging.getLogger(__name__)
 Processor = Callable[[Path, str], Any]  # (stored original, display name) -> ExtractResult (or its dict)
 
 
-def default_processor(path: Path, display_name: str) -> Any:
-    from lianfa.pipeline import process_file
-    from lianfa.service.health import require_classifier_model
+class PipelineProcessor:
+    """The worker's Processor: its own Pipeline, whose OCR engine and model load on the first job
+    that needs them and stay for the next ones. Nothing trains in a worker: with no model the job
+    fails with the ConfigError saying to run `lianfa setup` (which `lianfa serve` runs first)."""
 
-    # Workers never train the default model: in a pool process training cannot start its own
-    # processes, and every file would try. `lianfa serve` runs setup before any worker starts.
-    require_classifier_model()
+    def __init__(self, settings: ServiceSettings) -> None:
+        from lianfa.pipeline import Pipeline
 
-    # The text is kept with the case: full-text search, and the training data the classifiers learn from.
-    return process_file(path, display_name=display_name, with_text=True)
+        self.pipeline = Pipeline(settings)
+
+    def __call__(self, path: Path, display_name: str) -> ExtractResult:
+        # The text is kept with the case: full-text search, and the training data the classifiers learn from.
+        return self.pipeline.process_file(path, display_name, with_text=True)
+
+
+# A worker process runs many jobs with one configuration: one Pipeline for it, not one per job.
+_processors: dict[str, PipelineProcessor] = {}
+
+
+def default_processor(settings: ServiceSettings) -> PipelineProcessor:
+    key = settings.model_dump_json()
+    if key not in _processors:
+        _processors[key] = PipelineProcessor(settings)
+    return _processors[key]
 
 
 def worker_name() -> str:
@@ -75,7 +90,7 @@ def run_job(
     own_db = db is None
     db = db or Database(settings.db_url)
     storage = storage or open_storage(settings)
-    processor = processor or default_processor
+    processor = processor or default_processor(settings)
     try:
         owner = queue.claim(db, job_id, worker or worker_name(), settings.job_lease_seconds)
         if owner is None:

@@ -112,7 +112,7 @@ async def upload_batch(
     )
 
     def _finish() -> BatchOut:
-        files = group_pages(list(expand(received, storage, settings.upload_limit)), storage, settings.upload_limit)
+        files = group_pages(list(expand(received, storage, settings)), storage, settings.upload_limit)
         batch_id = record_batch(db, user, files, settings, name=batch_name(name, received, storage))
         with db.session() as s:
             return batch_out(s, _get_batch(s, batch_id))

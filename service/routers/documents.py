@@ -14,7 +14,7 @@ from sqlalchemy import select
 from starlette.background import BackgroundTask
 
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.config import get_settings as ingest_settings
+from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.errors import IngestError, TooLarge, UnsupportedType
 from lianfa.ingest.image import too_many_pixels
 from lianfa.service.auth import CurrentUser, require
@@ -37,14 +37,13 @@ _PNG: dict[int | str, dict[str, Any]] = {
 }
 
 
-def check_renderable(path: Path, name: str, page: int, dpi: int) -> None:
+def check_renderable(path: Path, name: str, page: int, dpi: int, limits: IngestSettings) -> None:
     """Refuse (TooLarge) a page whose image would exceed ingest's pixel limit, from the size its
     header declares and before anything is decoded: what ingest refused to read is not rendered
     for the screen either, and a 40000×40000 header on a small file allocates nothing."""
     import pypdfium2 as pdfium
     from PIL import Image, UnidentifiedImageError
 
-    limits = ingest_settings()
     with open(path, "rb") as fh:
         is_pdf = fh.read(5) == b"%PDF-"
     if is_pdf:
@@ -122,7 +121,7 @@ async def page_image(
     try:
         path = await run_in_threadpool(
             storage.page_png, doc.sha256, page, settings.page_dpi, geometry,
-            lambda original: check_renderable(original, mask_text(doc.name), page, settings.page_dpi),
+            lambda original: check_renderable(original, mask_text(doc.name), page, settings.page_dpi, settings),
         )
     except PageNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from lianfa.ingest.config import get_settings as ingest_settings
 from lianfa.ingest.hashing import file_sha256
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.routers.deps import SettingsDep
@@ -45,6 +44,5 @@ def _registry(root: Path) -> list[ModelOut]:
 
 @router.get("", response_model=list[ModelOut])
 def list_models(settings: SettingsDep, user: Annotated[CurrentUser, Depends(require("analyst", "reviewer"))]) -> list[ModelOut]:
-    ing = ingest_settings()
-    engines = [ModelOut(kind="ocr_engine", name=ing.ocr_engine, active=True)]
+    engines = [ModelOut(kind="ocr_engine", name=settings.ocr_engine, active=True)]
     return engines + _registry(settings.data_dir / "models")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.reviews import InvalidCorrection, StaleVersion, review_case
@@ -20,12 +20,13 @@ router = APIRouter(prefix="/api/cases", tags=["reviews"])
 def review(
     case_id: IdPath,
     body: ReviewRequest,
+    request: Request,
     s: SessionDep,
     user: Annotated[CurrentUser, Depends(require("reviewer"))],
 ) -> CaseSummary:
     case = get_case(s, case_id)
     try:
-        case = review_case(s, case, body, user)
+        case = review_case(s, case, body, user, request.app.state.pipeline.classifier)
     except StaleVersion as exc:
         raise HTTPException(
             status.HTTP_409_CONFLICT,

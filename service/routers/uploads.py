@@ -112,7 +112,7 @@ def assemble(body: AssembleRequest, chunks: Chunks, user: Uploader, db: DbDep, s
             received.append(Received(upload_id, error=str(exc)))
             continue
         received.append(Received(session.name, stored=stored, size=stored.size))
-    files = group_pages(list(expand(received, storage, settings.upload_limit)), storage, settings.upload_limit)
+    files = group_pages(list(expand(received, storage, settings)), storage, settings.upload_limit)
     batch_id = record_batch(db, user, files, settings, name=batch_name(body.name, received, storage))
     with db.session() as s:
         batch = s.get(Batch, batch_id)

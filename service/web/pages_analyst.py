@@ -117,18 +117,10 @@ def _registry_action(request: Request, user: CurrentUser, action: str, change: C
     except LianfaError as exc:
         verb = "启用" if action == "promote" else "回滚"
         return render(request, "error.html", user, status_code=409, title="操作未完成", detail=f"无法{verb}模型：{exc}")
-    _forget_loaded_model()
     with request.app.state.db.session() as s:
         audit.record(s, user, f"model.{action}", "model", int(version.lstrip("v") or 0),
                      {"active": before}, {"active": reg.active()})
     return RedirectResponse(f"/models?done={action}", status_code=303)
-
-
-def _forget_loaded_model() -> None:
-    """This process classifies with the new active model from its next document on."""
-    from lianfa.classifiers import verdict
-
-    verdict.reset()
 
 
 @router.post("/models/{version}/promote")

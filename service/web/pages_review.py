@@ -171,7 +171,7 @@ async def review_form(
         if case is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请回到审核队列重新选择")
         try:
-            review_case(s, case, body, user)
+            review_case(s, case, body, user, request.app.state.pipeline.classifier)
         except StaleVersion as exc:
             s.rollback()
             stale = (f"未保存：案件已被他人修改（您看到的是第 {version} 版，当前是第 {exc.current} 版）；"

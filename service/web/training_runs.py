@@ -163,6 +163,7 @@ class Comparison:
 def compare(data_dir: Path, db: Database, version: str) -> Comparison:
     """`version` and the active model evaluated on the same reviewed cases."""
     from lianfa.classifiers.evaluation import evaluate_model
+    from lianfa.ingest.tokenize import jieba_cache_dir
 
     reg = registry_for(data_dir)
     active = reg.active()
@@ -171,7 +172,7 @@ def compare(data_dir: Path, db: Database, version: str) -> Comparison:
     if examples:
         for v in dict.fromkeys([version, active]):
             if v is not None:
-                evaluations[v] = evaluate_model(reg.load(v), examples, processes=1)
+                evaluations[v] = evaluate_model(reg.load(v), examples, jieba_cache_dir(data_dir), processes=1)
     labels = sorted({lab for ev in evaluations.values() for lab in ev.category.labels})
     return Comparison(version, active, len(examples), evaluations, labels)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jieba
 import pytest
 
 from lianfa.classifiers.classify import Classifier
@@ -20,24 +21,25 @@ from lianfa.extractors.fields import extract
 from lianfa.ingest.document import document_from_text
 from lianfa.ingest.errors import DataFileError
 from lianfa.ingest.sections import segment
-from lianfa.pipeline import process_document
+from lianfa.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
-def results(trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> list[tuple[GoldRecord, ExtractResult]]:
+def results(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> list[tuple[GoldRecord, ExtractResult]]:
     registry, meta = trained
-    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings(), tokenizer)
 
     def hook(doc, fields):  # type: ignore[no-untyped-def]
         got = classifier.classify(doc, fields)
         return Verdict(got.violation, got.risk.as_contract())
 
+    pipeline = Pipeline(classifier=hook)
     out = []
     for line in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:80]:
         gold = GoldRecord.model_validate_json(line)
         doc = document_from_text(gold.text)
         doc = doc.with_sections(segment(doc.text))
-        out.append((gold, process_document(doc, file=gold.id, classifier=hook)))
+        out.append((gold, pipeline.result(doc, file=gold.id)))
     return out
 
 
@@ -154,7 +156,7 @@ def test_low_cases_have_no_amount_within_20_percent_below_a_threshold(
     assert checked
 
 
-def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> None:
+def test_fast_paths_equal_sklearn(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> None:
     """The one-pass probabilities and the direct column transform give sklearn's own numbers."""
     import numpy as np
 
@@ -167,7 +169,7 @@ def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corp
         json.loads(x)["text"]
         for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:12]
     ]
-    rows = feature_rows([parts_from_text(t) for t in texts])
+    rows = feature_rows([parts_from_text(t) for t in texts], tokenizer)
     ours, theirs = transform(bundle["features"], rows), bundle["features"].transform(rows)
     assert abs(ours - theirs).max() < 1e-6
     assert np.allclose(
@@ -176,11 +178,12 @@ def test_fast_paths_equal_sklearn(trained: tuple[Registry, ModelMeta], tiny_corp
 
 
 def test_a_category_below_the_floor_may_only_ask_for_review(
+    tokenizer: jieba.Tokenizer,
     trained: tuple[Registry, ModelMeta], results: list[tuple[GoldRecord, ExtractResult]]
 ) -> None:
     registry, meta = trained
     model = registry.load(meta.version)
-    sure, unsure = Classifier(model, ClassifierSettings()), Classifier(model, ClassifierSettings(category_floor=1.0))
+    sure, unsure = Classifier(model, ClassifierSettings(), tokenizer), Classifier(model, ClassifierSettings(category_floor=1.0), tokenizer)
     high = [gold for gold, result in results if result.criminal_risk.level == "high"]
     assert high
     for gold in high:
@@ -192,13 +195,13 @@ def test_a_category_below_the_floor_may_only_ask_for_review(
         assert doubtful.level != "high" and all(r.level != "high" for r in doubtful.reasons)
 
 
-def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple[Registry, ModelMeta]) -> None:
+def test_near_tied_guesses_below_the_floor_both_bring_their_rules(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta]) -> None:
     """Food past its shelf life worded unlike any training decision: the model splits ~0.1 between
     two food categories; the amount rule of the second still asks for review."""
     from lianfa.classifiers.category_model import Ranked
 
     registry, meta = trained
-    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings(), tokenizer)
     text = (
         "某某市市场监督管理局\n行政处罚决定书\n当事人：某某食品有限公司\n"
         "经查，当事人使用过期原料加工糕点并通过网店出售，已售出部分销售金额为人民币52,080元。\n"
@@ -212,14 +215,14 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(trained: tuple
     judged = classifier._judge(doc, fields, tied, 0.1, [3, 3, 3])
     risk = judged.risk
     # too unsure to file a category; the guesses stay listed for the reviewer
-    assert judged.violation["category"] is None and judged.violation["candidate_crimes"] == []
-    assert [t["category"] for t in judged.violation["top_categories"]][:2] == ["toxic_food", "unsafe_food"]
+    assert judged.violation.category is None and judged.violation.candidate_crimes == []
+    assert [t.category for t in judged.violation.top_categories][:2] == ["toxic_food", "unsafe_food"]
     assert risk.level == "review"
     assert {r.rule_id for r in risk.reasons} == {"fake_products_amount"}
     assert all(r.level == "review" for r in risk.reasons)
 
 
-def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(trained: tuple[Registry, ModelMeta]) -> None:
+def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta]) -> None:
     """A theft written as a court writes it: some category comes first and, with no floor, would be
     filed; none of that category's conduct terms is in the text, so it is not."""
     registry, meta = trained
@@ -228,27 +231,27 @@ def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(trained: tuple
     doc = document_from_text(text)
     doc = doc.with_sections(segment(doc.text))
     fields = extract(doc)
-    lax = Classifier(model, ClassifierSettings(category_floor=0.0, category_min_support=0)).classify(doc, fields)
-    gated = Classifier(model, ClassifierSettings(category_floor=0.0)).classify(doc, fields)
-    assert lax.violation["category"] is not None
-    assert gated.violation["category"] is None and gated.violation["candidate_crimes"] == []
-    assert gated.violation["vocabulary_support"] < 3 and gated.violation["top_categories"]
+    lax = Classifier(model, ClassifierSettings(category_floor=0.0, category_min_support=0), tokenizer).classify(doc, fields)
+    gated = Classifier(model, ClassifierSettings(category_floor=0.0), tokenizer).classify(doc, fields)
+    assert lax.violation.category is not None
+    assert gated.violation.category is None and gated.violation.candidate_crimes == []
+    assert gated.violation.vocabulary_support < 3 and gated.violation.top_categories
 
 
-def test_a_text_holding_its_categorys_vocabulary_is_filed(trained: tuple[Registry, ModelMeta]) -> None:
+def test_a_text_holding_its_categorys_vocabulary_is_filed(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta]) -> None:
     """The same gate lets a hunting case through: the first guess's own terms are in the text."""
     from lianfa.classifiers.category_model import Ranked
     from lianfa.classifiers.features import vocabulary_hits, vocabulary_support
 
     registry, meta = trained
-    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings(), tokenizer)
     text = "经审理查明，被告人李某在禁猎期内使用猎套、捕鸟网猎捕野生动物斑鸠二十只。"
     doc = document_from_text(text)
     doc = doc.with_sections(segment(doc.text))
     ranked = [Ranked("illegal_hunting", 0.4), Ranked("fishing_banned_gear", 0.2), Ranked("illegal_logging", 0.1)]
     support = vocabulary_support(vocabulary_hits(text), [r.category for r in ranked])
     judged = classifier._judge(doc, extract(doc), ranked, 0.1, support)
-    assert judged.violation["category"] == "illegal_hunting" and judged.violation["vocabulary_support"] >= 4
-    assert "非法狩猎罪" in judged.violation["candidate_crimes"]
+    assert judged.violation.category == "illegal_hunting" and judged.violation.vocabulary_support >= 4
+    assert "非法狩猎罪" in judged.violation.candidate_crimes
     theft = "经审理查明，被告人王某秘密窃取被害人手机一部。"
     assert vocabulary_support(vocabulary_hits(theft), ["illegal_hunting"]) == [0]

@@ -1,4 +1,5 @@
-"""The default model: trained once from the generated corpus when nothing is active, reproducibly."""
+"""The default model: trained once from the generated corpus when nothing is active, reproducibly;
+and nothing trains it on first use: a Pipeline without a model says to run `lianfa setup`."""
 
 from __future__ import annotations
 
@@ -6,23 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from lianfa.classifiers import config as classifiers_config
-from lianfa.classifiers.config import ClassifierSettings
+from lianfa import Pipeline, Settings
 from lianfa.classifiers.default_model import MIN_COURT, ensure_default, train_default
-from lianfa.classifiers.registry import Registry
+from lianfa.classifiers.registry import ModelError, Registry
 from lianfa.corpora.taxonomy import load_taxonomy
+from tests.conftest import FIXTURES
 
 
-def test_default_model_is_trained_once_and_reproducible(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    small = ClassifierSettings(default_model_documents=120)
-    monkeypatch.setattr(classifiers_config, "get_classifier_settings", lambda: small)
+def test_default_model_is_trained_once_and_reproducible(tmp_path: Path) -> None:
     registry = Registry(tmp_path / "models")
-    assert ensure_default(registry) == "v1"
-    assert ensure_default(registry) == "v1" and registry.versions() == ["v1"]
+    assert ensure_default(registry, 120) == "v1"
+    assert ensure_default(registry, 120) == "v1" and registry.versions() == ["v1"]
     first = registry.meta("v1")
     # 120 decisions and the minimum of court-style texts per category
     assert "default model" in first.note and first.data_size == 120 + MIN_COURT * len(load_taxonomy().ids)
-    other = train_default(Registry(tmp_path / "again"))
+    other = train_default(Registry(tmp_path / "again"), 120)
     assert other.data_sha256 == first.data_sha256 and other.labels == first.labels
+
+
+def test_a_pipeline_without_a_model_says_to_run_setup_and_trains_nothing(tmp_path: Path) -> None:
+    pipeline = Pipeline(Settings(data_dir=tmp_path))
+    with pytest.raises(ModelError, match="lianfa setup") as caught:
+        pipeline.process_file(FIXTURES / "extract" / "market_product.txt")
+    assert str(tmp_path / "models") in str(caught.value)
+    assert not (tmp_path / "models").exists() or Registry(tmp_path / "models").versions() == []

@@ -9,7 +9,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from lianfa.classifiers import verdict as classifiers_verdict
 from lianfa.classifiers.registry import Registry
 from lianfa.classifiers.schemas import ModelMeta
 from lianfa.service.cli import train_cmd
@@ -28,7 +27,7 @@ def registry(
 ) -> Registry:
     reg = Registry(tmp_path / "models")
     shutil.copytree(trained[0].root, reg.root)
-    monkeypatch.setattr(classifiers_verdict, "registry", lambda: reg)
+    monkeypatch.setenv("LIANFA_DATA_DIR", str(tmp_path))
     return reg
 
 

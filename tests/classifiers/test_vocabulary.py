@@ -3,6 +3,7 @@ classifier's in-domain evidence."""
 
 from __future__ import annotations
 
+import jieba
 import numpy as np
 import pytest
 from pydantic import ValidationError
@@ -46,9 +47,9 @@ def test_support_counts_distinct_terms_long_ones_twice() -> None:
     assert deposits == 6 and logging == 0
 
 
-def test_feature_rows_carry_the_hits_of_the_core_text() -> None:
+def test_feature_rows_carry_the_hits_of_the_core_text(tokenizer: jieba.Tokenizer) -> None:
     # a court's finding of fact lands in the segmenter's header; it is still the core
-    rows = feature_rows([parts_from_text("经审理查明，被告人在禁渔期使用地笼网捕捞。")])
+    rows = feature_rows([parts_from_text("经审理查明，被告人在禁渔期使用地笼网捕捞。")], tokenizer)
     assert rows.shape == (1, 4)
     assert row_hits(rows) == [["禁渔期", "地笼网", "捕捞"]]
     assert isinstance(rows[0, 3], str) and np.all(rows[:, 0] != "")

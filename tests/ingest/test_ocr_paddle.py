@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ocr_pages import DECISION_LINES, draw_page
 
-from lianfa.ingest.config import get_settings
+from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.ocr import get_engine
 from lianfa.ingest.ocr.models import DET_MODEL, model_root
 from lianfa.ingest.ocr.quality import cer
@@ -19,7 +19,7 @@ def test_reads_a_clean_page() -> None:
     assert engine.name == "paddleocr"
     lines = engine.recognize(page.image)
     # built lazily on first use, inside the data directory
-    assert (model_root(get_settings()) / DET_MODEL / "inference.onnx").is_file()
+    assert (model_root(IngestSettings()) / DET_MODEL / "inference.onnx").is_file()
     text = "".join(line.text for line in lines)
     assert cer(page.text, text, nfkc=True) <= 0.01
     # the full-width comma PP-OCR writes inside numbers is normalised

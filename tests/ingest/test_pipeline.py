@@ -25,7 +25,7 @@ def _write(tmp_path, name: str, data: bytes):
 
 @pytest.fixture
 def no_engine_needed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(name=None):
+    def refuse(name=None, settings=None):
         raise AssertionError("the OCR engine must not be loaded for this input")
 
     monkeypatch.setattr(pipeline, "get_engine", refuse)
@@ -150,7 +150,7 @@ def test_a_bug_is_reported_as_internal_and_the_batch_goes_on(tmp_path, settings,
 
 
 def test_a_deployment_problem_stops_the_batch(tmp_path, settings, no_upright, monkeypatch) -> None:
-    def missing(name=None):
+    def missing(name=None, settings=None):
         raise ConfigError("no OCR model")
 
     monkeypatch.setattr(pipeline, "get_engine", missing)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from lianfa.ingest.config import get_settings
 from lianfa.ingest.tokenize import build_tokenizer, get_tokenizer, tokenizable, tokenize, tokens_with_offsets
 
 TEXT = "当事人违反了食品安全法实施条例，统一社会信用代码为91330106MA2B3C4D5E。"
@@ -42,14 +41,14 @@ def test_prefix_cache_is_written_to_the_given_directory(small_dict_tokenizer) ->
     assert any(p.name.startswith("jieba") for p in (root / "cache").iterdir())
 
 
-def test_process_tokenizer_is_built_once_with_the_project_words() -> None:
+def test_project_tokenizer_is_built_once_per_cache_folder_with_the_project_words(tmp_path: Path) -> None:
     from lianfa.corpora.laws import jieba_words
 
-    tk = get_tokenizer()
-    assert get_tokenizer() is tk
-    cache = get_settings().data_dir / "cache" / "jieba"
+    cache = tmp_path / "cache" / "jieba"
+    tk = get_tokenizer(cache)
+    assert get_tokenizer(cache) is tk
     assert any(cache.iterdir())
-    assert tokenize("") == []
+    assert tokenize("", tk) == []
     # every multi-character project word survives as one token inside a sentence
     words = [w for w in jieba_words() if tokenizable(w)]
     assert len(words) > 0.9 * len(jieba_words())

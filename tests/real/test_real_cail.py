@@ -22,6 +22,8 @@ from lianfa.corpora.taxonomy import load_taxonomy
 from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
+# `lianfa extract` judges with the session data folder's default model
+pytestmark = pytest.mark.usefixtures("default_model")
 CAIL = ROOT.parent / "shared" / "real" / "cail"
 FLOORS: dict[str, dict[str, float]] = yaml.safe_load(
     Path(__file__).with_name("floors_cail.yaml").read_text(encoding="utf-8")

@@ -26,6 +26,8 @@ import yaml
 from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
+# `lianfa extract` judges with the session data folder's default model
+pytestmark = pytest.mark.usefixtures("default_model")
 REAL = ROOT.parent / "shared" / "real"
 DECISIONS = REAL / "decisions"
 FLOORS: dict[str, dict[str, int]] = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encoding="utf-8"))

@@ -70,6 +70,13 @@ def settings(db_url: str, tmp_path: Path):  # -> ServiceSettings
 
 
 @pytest.fixture
+def model(settings, install_model) -> None:
+    """The default classifier model in the test's data folder: for tests whose app judges (a
+    reviewer's correction is judged again) or whose jobs run the real pipeline."""
+    install_model(settings.data_dir)
+
+
+@pytest.fixture
 def app(settings):  # -> FastAPI
     from lianfa.service.app import create_app
 

@@ -30,7 +30,7 @@ def lianfa(args: list[str], env: dict[str, str], stdin: str | None = None) -> su
 
 def service_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIANFA_")}
-    # the server trains its default classifier on first use: the small one tests/conftest.py chose
+    # `lianfa serve` runs setup first, which trains the default classifier: the small one tests/conftest.py chose
     model_docs = os.environ.get("LIANFA_DEFAULT_MODEL_DOCUMENTS", "300")
     env.update(LIANFA_DATA_DIR=str(data_dir), LIANFA_DEFAULT_MODEL_DOCUMENTS=model_docs, PYTHONPATH=str(ROOT), **extra)
     return env

@@ -63,7 +63,7 @@ def fake_payload(**over: Any) -> dict[str, Any]:
 
 
 def fake_processor(path: Path, name: str) -> dict[str, Any]:
-    """Unit-test stand-in for lianfa.pipeline.process_file: each test file holds its payload as JSON."""
+    """Unit-test stand-in for the workers' Pipeline.process_file: each test file holds its payload as JSON."""
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

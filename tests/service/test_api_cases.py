@@ -62,7 +62,7 @@ def test_detail_has_evidence_boxes_and_no_pages_for_text(client, tokens, cases) 
     assert d["pages"] == [] and len(d["sha256"]) == 64
 
 
-def test_confirm_reject_correct_with_audit_and_stale_version(client, tokens, cases) -> None:
+def test_confirm_reject_correct_with_audit_and_stale_version(model, client, tokens, cases) -> None:
     cid = cases["甲罚〔2024〕1号"]
     h = auth(tokens, "reviewer")
     r = client.post(f"/api/cases/{cid}/review", json={"action": "confirm", "version": 1,

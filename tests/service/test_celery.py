@@ -36,16 +36,13 @@ def redis_client():  # -> redis.Redis
     client.close()
 
 
-def test_jobs_run_through_redis_and_a_celery_worker(tmp_path, redis_client) -> None:
+def test_jobs_run_through_redis_and_a_celery_worker(tmp_path, redis_client, install_model) -> None:
     from celery.contrib.testing.worker import start_worker
 
-    from lianfa.classifiers.default_model import ensure_default
-    from lianfa.classifiers.verdict import registry
     from lianfa.service.config import ServiceSettings
 
-    # Workers never train the default model (setup does), so this test sets it up itself rather
-    # than counting on an earlier test in the same process to have done it.
-    ensure_default(registry())
+    # Workers never train the default model (setup does): the test's data folder gets it here.
+    install_model(tmp_path)
     settings = ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'c.db'}", queue="celery",
                                redis_url=REDIS_URL)
     db = Database(settings.db_url)

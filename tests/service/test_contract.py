@@ -35,7 +35,7 @@ def _seed(app, client, tokens) -> None:  # type: ignore[no-untyped-def]
 
 # PostgreSQL too: its integer ranges and text rules are where out-of-range input used to become a 500.
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
-def test_every_operation_keeps_the_contract(app, client, tokens, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_operation_keeps_the_contract(model, app, client, tokens, monkeypatch: pytest.MonkeyPatch) -> None:
     _seed(app, client, tokens)
     # Login backoff is measured in seconds: on a stopped clock a replayed example meets the same
     # throttle state as its first run, however slow the machine.

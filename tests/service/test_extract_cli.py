@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from lianfa import pipeline
+from lianfa import Pipeline, Settings
 from lianfa.contract import ExtractResult, json_schema
-from lianfa.service.cli import app
+from lianfa.service.cli import app, extract_cmd
 
 REQUIRED = {
     "file", "status", "error", "sha256", "text_source", "pages", "doc_number", "agency", "decision_date",
@@ -25,11 +26,13 @@ DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 
 
 @pytest.fixture(autouse=True)
-def no_classifier() -> Iterator[None]:
-    """These tests are about extraction; the installed classifier is swapped out (and restored)."""
-    pipeline.set_classifier(None)
-    yield
-    pipeline.use_installed_classifier()
+def no_classifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about extraction: the command's Pipeline has no classifier."""
+    use_classifier(monkeypatch, None)
+
+
+def use_classifier(monkeypatch: pytest.MonkeyPatch, classifier: Callable[..., Any] | None) -> None:
+    monkeypatch.setattr(extract_cmd, "build_pipeline", lambda: Pipeline(Settings(), classifier=classifier))
 
 
 def _run(*args: str) -> tuple[int, list[dict]]:
@@ -89,7 +92,7 @@ class _Risk:
     reasons: list[_Reason]
 
 
-def test_a_classifier_plugs_in_through_the_hook_without_changing_the_contract() -> None:
+def test_a_classifier_plugs_in_through_the_hook_without_changing_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = []
 
     def classify(document, fields):  # type: ignore[no-untyped-def]
@@ -98,7 +101,7 @@ def test_a_classifier_plugs_in_through_the_hook_without_changing_the_contract() 
         violation = {"category": "substandard_products", "label": "伪劣产品", "confidence": 0.9, "candidate_crimes": [crime]}
         return _Verdict(violation, _Risk("high", 0.95, [_Reason(crime, 62500.0, 50000.0, "r1")]))
 
-    pipeline.set_classifier(classify)
+    use_classifier(monkeypatch, classify)
     code, [row] = _run(str(DOCS / "market_product.txt"))
     assert code == 0 and seen == [50000.0]
     assert row["violation"]["category"] == "substandard_products"
@@ -153,7 +156,7 @@ def test_text_layer_pdf_fields_carry_page_boxes() -> None:
         json.loads(line) for line in (corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
         if json.loads(line)["id"] == "h0007-000001"
     )
-    result = pipeline.process_file(corpus / "textpdf" / "h0007-000001.pdf")
+    result = Pipeline(Settings(), classifier=None).process_file(corpus / "textpdf" / "h0007-000001.pdf")
     assert (result.status, result.text_source) == ("ok", "text_layer")
     assert result.doc_number == gold["doc_number"].replace("【", "〔").replace("】", "〕")
     assert result.decision_date == gold["decision_date"]
@@ -163,3 +166,10 @@ def test_text_layer_pdf_fields_carry_page_boxes() -> None:
         box = amount.evidence.box
         assert box is not None and 0 <= box.x0 < box.x1 <= 1 and 0 <= box.y0 < box.y1 <= 1
         assert 1 <= amount.evidence.page <= result.pages
+
+
+def test_without_a_model_the_command_says_to_run_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(extract_cmd, "build_pipeline", lambda: Pipeline(Settings(data_dir=tmp_path)))
+    result = CliRunner().invoke(app, ["extract", str(DOCS / "market_product.txt")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "lianfa setup" in result.stderr and str(tmp_path / "models") in result.stderr.replace("\n", "")

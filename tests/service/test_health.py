@@ -47,9 +47,6 @@ def test_health_is_ok_with_a_model_and_reports_pending_migrations(tmp_path: Path
 
 def test_health_reports_missing_paddle_model_folders(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("LIANFA_OCR_ENGINE", "paddleocr")
-    from lianfa.ingest.config import get_settings
-
-    get_settings.cache_clear()
     _activate_model_folder(tmp_path)
     app = _app(tmp_path)
     try:
@@ -58,5 +55,3 @@ def test_health_reports_missing_paddle_model_folders(tmp_path: Path, monkeypatch
         assert r.status_code == 503 and "PaddleOCR" in r.json()["problems"]["ocr"]
     finally:
         app.state.db.dispose()
-        monkeypatch.undo()
-        get_settings.cache_clear()

@@ -23,8 +23,10 @@ DECISION = (FIXTURES / "extract" / "market_product.txt").read_text(encoding="utf
 
 
 @pytest.fixture
-def env(tmp_path):  # -> (db, settings)
+def env(tmp_path, install_model):  # -> (db, settings)
     from lianfa.service.config import ServiceSettings
+
+    install_model(tmp_path)  # the workers run the real pipeline, which judges with the data folder's model
 
     settings = ServiceSettings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'p.db'}", workers=1,
                                worker_poll_seconds=0.1)

@@ -9,16 +9,18 @@ from pathlib import Path
 import pytest
 from service_helpers import auth, fake_processor
 
-from lianfa.pipeline import process_file
 from lianfa.service.jobs.runner import run_pending
 
 TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "review" / "tobacco_below_threshold.txt"
 CATEGORY = "tobacco_unlicensed_retail"
 
 
+pytestmark = pytest.mark.usefixtures("model")  # a correction is judged again with the default model
+
+
 @pytest.fixture
 def tobacco_case(app, client, tokens) -> tuple[int, dict]:
-    payload = process_file(TOBACCO, with_text=True).model_dump(mode="json")
+    payload = app.state.pipeline.process_file(TOBACCO, with_text=True).model_dump(mode="json")
     assert [a["yuan"] for a in payload["amounts"] if a["role"] == "illegal_revenue"] == [30056.0]
     files = [("files", ("tobacco.json", json.dumps(payload, ensure_ascii=False).encode(), "application/json"))]
     assert client.post("/api/batches", files=files, headers=auth(tokens, "uploader")).status_code == 201

@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lianfa.ingest.config import IngestSettings
 from lianfa.service.cli import app, setup_cmd
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    monkeypatch.setattr(setup_cmd, "get_settings", lambda: IngestSettings(data_dir=data_dir))
+    monkeypatch.setenv("LIANFA_DATA_DIR", str(data_dir))
     # the OCR steps only: other steps (the default classifier) are tested by their owners
     monkeypatch.setattr(setup_cmd, "STEPS", [setup_cmd.prepare_data_dir, setup_cmd.build_paddle_models])
 

@@ -36,6 +36,12 @@ def app(tmp_path: Path):  # -> FastAPI
 
 
 @pytest.fixture
+def model(tmp_path: Path, install_model) -> None:
+    """The default classifier model in the app's data folder (a correction is judged again)."""
+    install_model(tmp_path)
+
+
+@pytest.fixture
 def client(app) -> Iterator[Any]:
     from fastapi.testclient import TestClient
 

@@ -119,7 +119,7 @@ def test_case_page_states_the_reason_in_plain_chinese(client, sessions, case_id)
     assert "追诉标准（一）第十六条" in text
 
 
-def test_review_form_errors_are_sentences(client, sessions, case_id) -> None:
+def test_review_form_errors_are_sentences(model, client, sessions, case_id) -> None:
     as_role(client, sessions["reviewer"])
     csrf = sessions["reviewer"].csrf
     r = client.post(f"/cases/{case_id}/review", data={"action": "reject", "version": 1, "csrf_token": csrf})
