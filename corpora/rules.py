@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
 from lianfa.corpora.gold import AmountRole, PartyKind, QuantityKind
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 Measure = Literal["amount", "quantity", "behaviour", "outcome"]
 # Amount roles a rule may measure: the contract's roles, and measures only the text signals read

@@ -13,11 +13,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from lianfa.errors import ConfigError
 from lianfa.ingest import layout
 from lianfa.ingest.archive import expand_zip
 from lianfa.ingest.config import IngestSettings, get_settings
 from lianfa.ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
-from lianfa.ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
+from lianfa.ingest.errors import EmptyFile, IngestError, OcrError
 from lianfa.ingest.geometry import upright
 from lianfa.ingest.image import iter_image_pages
 from lianfa.ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path

@@ -37,11 +37,11 @@ from lianfa.contract import (
     RelatedNumberOut,
     ViolationOut,
 )
+from lianfa.errors import ConfigError
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Document, Evidence
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
 
 log = logging.getLogger(__name__)

@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
 from lianfa.corpora.passwords import common_passwords
+from lianfa.errors import LianfaError
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.errors import LianfaError
 from lianfa.service import audit
 from lianfa.service.chunked import UPLOAD_NOT_FOUND, ChunkedUploads
 from lianfa.service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow

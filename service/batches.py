@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.config import ServiceSettings
 from lianfa.service.db.models import Batch, BatchItem, Case, Document, Job, User
 from lianfa.service.grouping import Page, combine, group_name

@@ -14,8 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import get_settings
-from lianfa.ingest.errors import ConfigError
 from lianfa.service.db.migrate import alembic_config
 
 

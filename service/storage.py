@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from lianfa.ingest.errors import TooLarge
+from lianfa.ingest.errors import IngestError, UnsupportedType
 from lianfa.ingest.page_image import PageGeometry, PageNotFound, page_image
+from lianfa.service.errors import PageUnavailable, StorageError, UploadTooLarge
 
-__all__ = ["BlobWriter", "PageGeometry", "PageNotFound", "Storage", "StoredFile"]
+__all__ = ["BlobWriter", "PageGeometry", "Storage", "StoredFile"]
 
 _CHUNK = 1024 * 1024
 
@@ -47,7 +48,7 @@ class BlobWriter:
         self.size += len(chunk)
         if self.size > self._limit:
             self.abort()
-            raise TooLarge(
+            raise UploadTooLarge(
                 self._name,
                 f"文件超过单个文件上限 {self._limit // (1024 * 1024)} MB，请拆分后重新上传",
             )
@@ -105,12 +106,20 @@ class Storage:
 
     def page_png(self, sha256: str, page: int, dpi: int, geometry: PageGeometry | None = None) -> Path:
         """The page image (1-based `page`), righted as OCR righted it (`geometry`; found again when the
-        case predates its recording), rendered on first request, then cached."""
+        case predates its recording), rendered on first request, then cached. Ingest's reading errors
+        come out as the service's: PageUnavailable for a page the file lacks, StorageError otherwise."""
         how = f"r{geometry.rotation}s{geometry.skew:.3f}" if geometry else "found"
         cached = self.root / "pages" / sha256 / f"{page}-{dpi}-{how}.png"
         if cached.exists():
             return cached
-        image = page_image(self.original_path(sha256), page, dpi, geometry)
+        try:
+            image = page_image(self.original_path(sha256), page, dpi, geometry)
+        except PageNotFound as exc:
+            raise PageUnavailable(sha256, str(exc)) from exc
+        except UnsupportedType as exc:
+            raise PageUnavailable(sha256, f"没有页面图像：{exc.reason}") from exc
+        except IngestError as exc:
+            raise StorageError(exc.file, exc.reason) from exc
         cached.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".png")
         with os.fdopen(fd, "wb") as fh:

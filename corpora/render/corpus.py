@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from lianfa.corpora.gold import GoldRecord, RenderedPages
 from lianfa.corpora.render.record import RenderOptions, render_record
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 DECISIONS = "decisions.jsonl"
 

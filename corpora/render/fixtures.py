@@ -31,7 +31,7 @@ from lianfa.corpora.render.damage import Damage, sample_damage, with_rotation
 from lianfa.corpora.render.layout import PageLayout, layout_record
 from lianfa.corpora.render.record import RenderOptions, render_record, seeded
 from lianfa.corpora.render.style import sample_style
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 MANIFEST = "fixtures.json"
 FIXTURE_DPI = 150

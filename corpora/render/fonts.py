@@ -15,7 +15,7 @@ from typing import Literal
 
 from PIL import ImageFont
 
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 
 Family = Literal["serif", "sans"]
 Weight = Literal["regular", "bold"]

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 import numpy as np
 from PIL import Image
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.ocr.base import offline_environment, register
 from lianfa.ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
 from lianfa.ingest.ocr.postprocess import clean_text

@@ -67,7 +67,7 @@ def render(
     from lianfa.corpora.gold import RenderedPages
     from lianfa.corpora.render.corpus import render_corpus
     from lianfa.corpora.render.record import RenderOptions
-    from lianfa.ingest.errors import LianfaError
+    from lianfa.errors import LianfaError
 
     options = RenderOptions(format=fmt.value, damage=damage.value, dpi=dpi, seed=seed, jpeg_quality=jpeg_quality)
     pages = 0
@@ -99,7 +99,7 @@ def fixtures(
     seed: Annotated[int, typer.Option("--seed", help="Generator and renderer seed.")] = 7,
 ) -> None:
     from lianfa.corpora.render.fixtures import make_fixtures
-    from lianfa.ingest.errors import LianfaError
+    from lianfa.errors import LianfaError
 
     try:
         manifest = make_fixtures(out, seed=seed)

@@ -51,8 +51,8 @@ def register(app: typer.Typer) -> None:
 def _setup_before_workers(settings: ServiceSettings) -> None:
     """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
     classifier would otherwise train one per file inside a pool process, which cannot have children."""
+    from lianfa.errors import LianfaError
     from lianfa.ingest.config import get_settings
-    from lianfa.ingest.errors import LianfaError
     from lianfa.service.cli.setup_cmd import run_setup
 
     ingest_settings = get_settings().model_copy(update={"data_dir": settings.data_dir})

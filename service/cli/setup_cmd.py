@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import typer
 
+from lianfa.errors import ConfigError, LianfaError
 from lianfa.ingest.config import IngestSettings, get_settings
-from lianfa.ingest.errors import ConfigError, LianfaError
 
 SetupStep = Callable[[IngestSettings], str]
 

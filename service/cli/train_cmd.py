@@ -43,7 +43,7 @@ def train(
     """Train the category and criminal-likeness models and store them as a new registry version."""
     from lianfa.classifiers.registry import ModelError, Registry
     from lianfa.classifiers.training import train as run
-    from lianfa.ingest.errors import DataFileError
+    from lianfa.errors import DataFileError
 
     registry = Registry(out) if out else _registry()
     try:
@@ -144,7 +144,7 @@ def evaluate(
     from lianfa.classifiers.evaluation import evaluate_model, format_evaluation
     from lianfa.classifiers.registry import ModelError
     from lianfa.classifiers.training import load_examples
-    from lianfa.ingest.errors import DataFileError
+    from lianfa.errors import DataFileError
 
     registry = _registry()
     try:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service import stats
 from lianfa.service.auth import CurrentUser
 from lianfa.service.case_query import CaseFilter, by_risk, case_filter

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.db.models import Case, Document
 from lianfa.service.db.session import Database
 from lianfa.service.exports import training_record

@@ -16,9 +16,9 @@ from lianfa.classifiers.training import load_examples
 from lianfa.classifiers.verdict import Verdict
 from lianfa.contract import ExtractResult
 from lianfa.corpora.gold import GoldRecord
+from lianfa.errors import DataFileError
 from lianfa.extractors.fields import extract
 from lianfa.ingest.document import document_from_text
-from lianfa.ingest.errors import DataFileError
 from lianfa.ingest.sections import segment
 from lianfa.pipeline import process_document
 

@@ -25,7 +25,7 @@ from lianfa.corpora.render.fonts import FontSpec, measurer
 from lianfa.corpora.render.layout import layout_record, wrap
 from lianfa.corpora.render.record import RenderOptions, render_record, seeded
 from lianfa.corpora.render.style import sample_style
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 from tests.conftest import unavailable
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from lianfa.corpora.rules import CANONICAL_UNIT, Rule, RuleRole, load_rules
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 DATA = Path(__file__).parents[2] / "corpora" / "data" / "thresholds.yaml"
 

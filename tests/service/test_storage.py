@@ -6,8 +6,8 @@ import os
 import pytest
 from PIL import Image
 
-from lianfa.ingest.errors import TooLarge, UnsupportedType
-from lianfa.service.storage import PageNotFound, Storage
+from lianfa.service.errors import PageUnavailable, UploadTooLarge
+from lianfa.service.storage import Storage
 
 
 def test_content_addressed_and_never_overwritten(tmp_path) -> None:
@@ -27,7 +27,7 @@ def test_size_limit_while_streaming_leaves_nothing_behind(tmp_path) -> None:
     st = Storage(tmp_path / "store")
     w = st.writer("big.pdf", limit=10)
     w.write(b"12345")
-    with pytest.raises(TooLarge, match="big.pdf"):
+    with pytest.raises(UploadTooLarge, match="big.pdf"):
         w.write(b"678901")
     assert os.listdir(st.tmp_dir) == []
 
@@ -57,9 +57,9 @@ def test_page_images_from_pdf_and_multipage_tiff_are_cached(tmp_path) -> None:
     assert st.page_png(pdf_sha, 2, dpi=72) == p2 and p2.stat().st_mtime_ns == st.page_png(pdf_sha, 2, dpi=72).stat().st_mtime_ns
     with Image.open(st.page_png(tif_sha, 2, dpi=100)) as im:
         assert im.size == (200, 280) and im.getpixel((5, 5)) == (0, 0, 0)
-    with pytest.raises(PageNotFound, match="共 2 页"):
+    with pytest.raises(PageUnavailable, match="共 2 页"):
         st.page_png(pdf_sha, 3, dpi=72)
-    with pytest.raises(UnsupportedType):
+    with pytest.raises(PageUnavailable, match="没有页面图像"):
         st.page_png(_stored(st, tmp_path, "d.txt", "文本".encode()), 1, dpi=72)
 
 
