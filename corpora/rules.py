@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
-from lianfa.corpora.gold import AmountRole, PartyKind, QuantityKind
 from lianfa.errors import DataFileError
+from lianfa.kinds import AmountRole, PartyKind, QuantityKind
 
 Measure = Literal["amount", "quantity", "behaviour", "outcome"]
 # Amount roles a rule may measure: the contract's roles, and measures only the text signals read
