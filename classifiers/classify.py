@@ -86,11 +86,11 @@ class Classifier:
         scores = criminal_scores(bundle["criminal"], x)
         supports = [
             self._support(hits, ranks, fields)
-            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases)
+            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases, strict=True)
         ]
         return [
             self._judge(doc, fields, r, float(s), sup)
-            for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports)
+            for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports, strict=True)
         ]
 
     def _support(self, hits: list[str], ranked: list[Ranked], fields: Fields) -> list[int]:
@@ -98,7 +98,7 @@ class Classifier:
         the decision cites an article the category's decisions violate or apply."""
         cited = {(law.law, law.article) for law in fields.laws}
         out = []
-        for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked])):
+        for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked]), strict=True):
             category = self._category(r.category)
             laws = category.laws_violated + category.laws_applied if category else []
             refs = {(ref.law, ref.article) for ref in laws}
@@ -113,7 +113,7 @@ class Classifier:
         self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float, support: list[int]
     ) -> Classified:
         confident = bool(ranked) and self._in_domain(ranked[0], support[0])
-        likely = [r for r, n in zip(ranked, support) if self._in_domain(r, n)] if confident else []
+        likely = [r for r, n in zip(ranked, support, strict=True) if self._in_domain(r, n)] if confident else []
         # A first guess out of the domain means the decision is worded in a way the model barely knows
         # (公路超限, or food past its shelf life written as no training decision was): the guesses
         # about as likely as the best one still bring their rules, but those may only ask for

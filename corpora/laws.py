@@ -59,7 +59,7 @@ class LawBook(BaseModel):
 
 def _strip_prc(name: str) -> str:
     head = name[: len(_PRC)]
-    if len(name) > len(_PRC) and sum(a != b for a, b in zip(head, _PRC)) <= 1:
+    if len(name) > len(_PRC) and sum(a != b for a, b in zip(head, _PRC, strict=True)) <= 1:
         return name[len(_PRC) :]
     return name
 

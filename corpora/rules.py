@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -203,7 +204,7 @@ class Rule(BaseModel):
         if blank:
             raise ValueError(f"rule {self.id}: cue words need two characters at least, got {blank}")
         ordered = sorted(self.versions, key=lambda v: v.effective_from)
-        for earlier, later in zip(ordered, ordered[1:]):
+        for earlier, later in pairwise(ordered):
             if earlier.effective_to is None or earlier.effective_to > later.effective_from:
                 raise ValueError(
                     f"rule {self.id}: version {earlier.version} overlaps {later.version}"

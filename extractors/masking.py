@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, TypeVar
+from typing import TypeVar
 
 _SEP = r"[\s\-\u2010-\u2015\u2212\uff0d.\uff0e\u00b7\u30fb\uff65_/\uff3f\uff0f]"
 _CHECK = r"[\dXx\uff38\uff58]"

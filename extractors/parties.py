@@ -312,7 +312,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
 
     rows = lines()
     table: list[tuple[int, int, str, int, str]] = []
-    for i, (pos, line) in enumerate(rows):
+    for i, (_, line) in enumerate(rows):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
         if col is None or len(cells) < 3:

@@ -151,7 +151,7 @@ def write_xlsx(cases: Iterable[Case], path: Path) -> None:
     wb = Workbook(write_only=True)  # rows go straight to the file: memory stays flat for large exports
     ws = wb.create_sheet("案件")
     ws.freeze_panes = "A2"
-    for i, (key, label) in enumerate(COLUMNS, start=1):
+    for i, (key, _) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 14)
     header = []
     for _, label in COLUMNS:

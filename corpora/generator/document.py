@@ -14,8 +14,6 @@ from datetime import date
 import cn2an
 
 from lianfa.corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
-from lianfa.corpora.elements import BASIS as BASIS_ELEMENT
-from lianfa.corpora.elements import ELEMENTS as MISSING_ELEMENTS
 from lianfa.corpora.elements import FACTS as FACTS_ELEMENT
 from lianfa.corpora.elements import PARTY as PARTY_ELEMENT
 from lianfa.corpora.elements import PERFORMANCE as PAYMENT_ELEMENT

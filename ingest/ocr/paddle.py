@@ -42,9 +42,9 @@ class _HeadlessOpenCvAlias(metadata.DistributionFinder):
         return None  # finds distributions only, never modules
 
     def find_distributions(
-        self, context: metadata.DistributionFinder.Context = metadata.DistributionFinder.Context()
+        self, context: metadata.DistributionFinder.Context | None = None
     ) -> Iterator[metadata.Distribution]:
-        name = context.name
+        name = context.name if context is not None else None
         if name and re.sub(r"[-_.]+", "-", name).lower() == "opencv-contrib-python":
             return iter([metadata.distribution("opencv-python-headless")])
         return iter(())

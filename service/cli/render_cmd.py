@@ -6,7 +6,7 @@ The commands attach to corpus_cmd's `corpus_app`; that module registers the grou
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ import typer
 from lianfa.service.cli.corpus_cmd import corpus_app
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     png = "png"
     jpeg = "jpeg"
     pdf = "pdf"
@@ -24,7 +24,7 @@ class Format(str, Enum):
     tiff = "tiff"
 
 
-class DamageChoice(str, Enum):
+class DamageChoice(StrEnum):
     none = "none"
     light = "light"
     heavy = "heavy"

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from lianfa.errors import LianfaError
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.batches import batch_out
-from lianfa.service.chunked import ChunkedUploads, ChunkError, OffsetMismatch, UploadNotFound
+from lianfa.service.chunked import ChunkedUploads, ChunkError, UploadNotFound
 from lianfa.service.db.models import Batch
 from lianfa.service.routers.deps import DbDep, SettingsDep, StorageDep
 from lianfa.service.schemas.batches import BatchOut

@@ -50,7 +50,7 @@ def _actual(f: Fields, field: str, expected: Any) -> Any:
         return f.case_cause.value if f.case_cause else None
     if field == "parties":
         keys = [[k for k in _PARTY_KEYS if k in p] for p in expected]
-        return [{k: getattr(p, k) for k in ks} for p, ks in zip(f.parties, keys)] + [
+        return [{k: getattr(p, k) for k in ks} for p, ks in zip(f.parties, keys, strict=False)] + [
             {"name": p.name} for p in f.parties[len(keys) :]
         ]
     if field == "amounts":
