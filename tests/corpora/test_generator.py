@@ -241,7 +241,7 @@ def test_every_gold_quantity_is_written_in_the_text(records: str, request: pytes
 
 
 def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -> None:
-    from lianfa.corpora.laws import normalize_law_name
+    from lianfa.extractors.laws import normalize_law_name
 
     for record in default_records:
         cited = {normalize_law_name(m) for m in re.findall(r"《[^》]+》", record.text)}
