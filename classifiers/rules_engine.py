@@ -284,8 +284,8 @@ class RulesEngine:
                 (sig.facts[f].evidence for f in present), sig.prior.evidence if sig.prior else None
             )
             stated = "、".join(sig.facts[f].detail for f in present)
-            prior = f"此前已受行政处罚{sig.prior.count}次" if crit.prior_penalties and sig.prior else ""
-            said = "，".join(x for x in (stated, prior) if x)
+            priors = f"此前已受行政处罚{sig.prior.count}次" if crit.prior_penalties and sig.prior else ""
+            said = "，".join(x for x in (stated, priors) if x)
             text = f"文书载明{said}，符合“{crit.description}”（{_cite(version)}）"
             hit = _Hit("high", "behaviour", text, "behaviour", None, None, None, 1.0, evidence)
             if missing:

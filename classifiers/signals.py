@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianfa.corpora.rules import RuleBook
-from lianfa.extractors.amounts import quoted_spans
 from lianfa.extractors.dates import FoundDate, find_dates
 from lianfa.extractors.numbers import NUMBER, parse_number
+from lianfa.extractors.quotes import quoted_spans
 from lianfa.extractors.view import View, build_view
 from lianfa.ingest.document import Document, Evidence
 

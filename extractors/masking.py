@@ -97,5 +97,5 @@ def mask_value(value: T) -> T:
     if isinstance(value, dict):
         return {mask_value(k): mask_value(v) for k, v in value.items()}  # type: ignore[return-value]
     if isinstance(value, (list, tuple)):
-        return type(value)(mask_value(v) for v in value)  # type: ignore[return-value]
+        return type(value)(mask_value(v) for v in value)
     return value

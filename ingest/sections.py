@@ -518,14 +518,14 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
         if short and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 6.0)
     if short and "决定书" not in stripped and _HEADING_SHAPE.match(stripped) and not _ITEM.match(stripped):
-        name = _heading_section(stripped)
-        if name:
-            best[_IDX[name]] = max(best[_IDX[name]], 5.5)
+        heading = _heading_section(stripped)
+        if heading:
+            best[_IDX[heading]] = max(best[_IDX[heading]], 5.5)
     label = _LABEL_OPEN.match(stripped) if fresh else None
     if label:
-        name = _heading_section(label.group(1))
-        if name:
-            best[_IDX[name]] = max(best[_IDX[name]], 5.0)
+        heading = _heading_section(label.group(1))
+        if heading:
+            best[_IDX[heading]] = max(best[_IDX[heading]], 5.0)
     for name, rx in _HEADING_OPEN_RES.items():
         if fresh and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 5.0)

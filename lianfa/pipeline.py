@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,7 +52,10 @@ class Verdict(Protocol):
     criminal_risk: Any
 
 
-Classifier = Callable[[Document, Fields], Verdict]
+class Classifier(Protocol):
+    """`category`: a reviewer's correction, taken as certain (the service re-judges a corrected case)."""
+
+    def __call__(self, document: Document, fields: Fields, category: str | None = None) -> Verdict: ...
 
 _CLASSIFIER_MODULE = "lianfa.classifiers.verdict"
 _state: dict[str, Classifier | None] = {}
@@ -104,7 +107,7 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
     result.parties = [
         PartyOut(
             name=p.name,
-            kind=p.kind,  # type: ignore[arg-type]  # validated by pydantic
+            kind=p.kind,
             credit_code=p.credit_code,
             credit_code_valid=p.credit_code_valid,
             credit_code_suggestion=p.credit_code_suggestion,
@@ -113,7 +116,7 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
             id_number_masked=p.id_number_masked,
             address=mask_text(p.address) if p.address else None,
             evidence=_evidence(p.evidence),
-            source=p.source,  # type: ignore[arg-type]  # validated by pydantic
+            source=p.source,
             confidence=p.confidence,
         )
         for p in fields.parties

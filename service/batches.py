@@ -43,7 +43,7 @@ def items_of(s: Session, batch_id: int) -> list[ItemOut]:
                 name=item.name,
                 size=item.size,
                 sha256=item.sha256,
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 error=error,
                 document_id=item.document_id,
                 case_id=case_id,

@@ -266,4 +266,4 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     para(f"    审核人：{reviewer}    案件编号：{case.id}")
     para(agency, align="RIGHT")
     para("年    月    日", align="RIGHT")
-    doc.save(path)
+    doc.save(str(path))

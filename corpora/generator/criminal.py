@@ -42,7 +42,7 @@ def applicable(
     book: RuleBook, rule_ids: list[str], when: date, party: PartyKind
 ) -> list[tuple[Rule, RuleVersion, Criterion]]:
     """(rule, version, criterion) in force at `when` that cover the party kind."""
-    out = []
+    out: list[tuple[Rule, RuleVersion, Criterion]] = []
     for rid in rule_ids:
         rule = book.rule(rid)
         version = rule.version_at(when)

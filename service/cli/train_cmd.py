@@ -4,16 +4,19 @@ models in the registry (<data_dir>/models)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from lianfa.classifiers.registry import Registry
 
 models_app = typer.Typer(
     help="Classifier models in the registry: list, show, promote, roll back.", no_args_is_help=True
 )
 
 
-def _registry():  # type: ignore[no-untyped-def]
+def _registry() -> Registry:
     from lianfa.classifiers.verdict import registry
 
     return registry()

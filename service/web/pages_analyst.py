@@ -51,7 +51,7 @@ def dashboard(request: Request, user: StatsReader, f: Annotated[CaseFilter, Depe
 
 def _models(request: Request) -> tuple[list[object], str | None]:
     reg = training_runs.registry_for(request.app.state.settings.data_dir)
-    metas = []
+    metas: list[object] = []
     for v in reversed(reg.versions()):
         try:
             metas.append(reg.meta(v))

@@ -155,7 +155,7 @@ async def review_form(
         stored_fields = dict(stored.fields or {}) if stored is not None else {}
     try:
         body = ReviewRequest(
-            action=action,  # type: ignore[arg-type]
+            action=action,
             version=version,
             reason=form.get("reason") or None,
             suspected_crime=form.get("suspected_crime") or None,
