@@ -27,6 +27,7 @@ from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import load_rules
 from lianfa.corpora.taxonomy import Category, load_taxonomy
 from lianfa.extractors.fields import Fields
+from lianfa.extractors.view import build_view
 from lianfa.ingest.document import Document
 
 # An article the category's decisions cite is in-domain evidence on its own (most decisions state
@@ -122,7 +123,8 @@ class Classifier:
         if not confident and ranked:
             likely = [r for r in ranked if r.probability >= 0.75 * ranked[0].probability]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
-        signals = read_signals(document, self.book, fields.decided_on)
+        view = fields.view if fields.view is not None else build_view(document)
+        signals = read_signals(view, self.book, fields.decided_on)
         facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None
         main = list(top.rule_ids) if top else []

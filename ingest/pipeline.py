@@ -109,6 +109,13 @@ class _Ocr:
         )
 
 
+
+def text_document(text: str) -> Document:
+    """The Document a plain-text input becomes: its text, segmented into sections as every input is
+    (the extractors read fields by section, so an unsegmented Document is not what production reads)."""
+    document = document_from_text(text)
+    return document.with_sections(segment(document.text))
+
 def _text_source(pages: list[PageInfo]) -> TextSource:
     sources = {p.source for p in pages if p.error is None}
     if sources == {"text_layer"}:
@@ -172,13 +179,8 @@ def ingest_source(
                     source.name,
                     "文本文件里没有文字 / the text file holds only blanks: 请重新导出 / re-export it",
                 )
-            document = document_from_text(text)
             return IngestResult(
-                file=source.name,
-                status="ok",
-                sha256=source.sha256,
-                kind=source.kind,
-                document=document.with_sections(segment(document.text)),
+                file=source.name, status="ok", sha256=source.sha256, kind=source.kind, document=text_document(text)
             )
         if source.kind == "zip":
             return IngestResult(

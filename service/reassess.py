@@ -23,7 +23,8 @@ from lianfa.extractors.laws import LawRef
 from lianfa.extractors.parties import Party
 from lianfa.extractors.penalties import Penalty
 from lianfa.extractors.quantities import Quantity
-from lianfa.ingest.document import Box, Evidence, document_from_text
+from lianfa.ingest.document import Box, Evidence
+from lianfa.ingest.pipeline import text_document
 from lianfa.pipeline import active_classifier
 
 TYPED = "（审核人员更正）"  # the evidence text of a value a reviewer entered
@@ -82,7 +83,7 @@ def reassess(fields: dict[str, Any]) -> dict[str, Any]:
         return fields
     violation = fields.get("violation") or {}
     forced = violation.get("category") if violation.get("corrected_by") else None
-    document = document_from_text(str(fields.get("text") or ""))
+    document = text_document(str(fields.get("text") or ""))
     extracted = fields_from_contract(fields)
     verdict = classifier(document, extracted, category=forced) if forced else classifier(document, extracted)
     out = dict(fields)

@@ -22,7 +22,7 @@ import yaml
 
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 from lianfa.ingest.sections import segment
 
 _DIR = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
@@ -34,7 +34,7 @@ _PARTY_KEYS = (
 
 @cache
 def _fields(name: str) -> Fields:
-    doc = document_from_text((_DIR / name).read_text(encoding="utf-8"))
+    doc = text_document((_DIR / name).read_text(encoding="utf-8"))
     return extract(doc.with_sections(segment(doc.text)))
 
 
