@@ -21,6 +21,7 @@ from lianfa.extractors.masking import mask_id_number
 from lianfa.extractors.view import View
 from lianfa.ingest.document import Evidence
 from lianfa.ingest.party_labels import FieldRole, field_labels, label_regex, name_labels
+from lianfa.kinds import PartyKind
 
 
 def _surveyed(labels: tuple[str, ...]) -> str:
@@ -162,7 +163,7 @@ _BLOCK_STOP = re.compile(
 @dataclass(frozen=True)
 class Party:
     name: str
-    kind: str
+    kind: PartyKind
     credit_code: str | None
     credit_code_valid: bool | None
     credit_code_suggestion: str | None
@@ -204,7 +205,7 @@ def _split_name(raw: str) -> tuple[str, bool]:
     return name.strip("“”\"' "), business
 
 
-def _kind(name: str, code: str | None, block: str, business_note: bool, id_number: str | None) -> str:
+def _kind(name: str, code: str | None, block: str, business_note: bool, id_number: str | None) -> PartyKind:
     if business_note or (code and code.startswith("92")):
         return "individual_business"
     if re.search(r"有限(?:责任)?公司|股份|集团", name):

@@ -58,7 +58,7 @@ def fields_from_contract(fields: dict[str, Any]) -> Fields:
         decision_date=(DecisionDate(date.fromisoformat(str(decided)[:10]), _evidence_of(fields, "decision_date"))
                        if decided else None),
         case_cause=CaseCause(fields["case_cause"], _evidence_of(fields, "case_cause")) if fields.get("case_cause") else None,
-        parties=[Party(name=str(p.get("name") or ""), kind=str(p.get("kind") or "organisation"),
+        parties=[Party(name=str(p.get("name") or ""), kind=p.get("kind") or "organisation",
                        credit_code=p.get("credit_code"), credit_code_valid=p.get("credit_code_valid"),
                        credit_code_suggestion=p.get("credit_code_suggestion"), registration_no=p.get("registration_no"),
                        legal_representative=p.get("legal_representative"), id_number_masked=p.get("id_number_masked"),
