@@ -24,8 +24,7 @@ from lianfa.classifiers.registry import Registry
 from lianfa.classifiers.training import train
 from lianfa.corpora.generator.writer import generate, write_corpus
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
-from lianfa.ingest.sections import segment
+from lianfa.ingest.pipeline import text_document
 from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 
@@ -49,8 +48,7 @@ def main() -> None:
 
         docs = []
         for record in generate(args.n, seed=17, style="holdout"):
-            doc = document_from_text(record.text)
-            docs.append(doc.with_sections(segment(doc.text)))
+            docs.append(text_document(record.text))
         classifier.classify(docs[0], extract(docs[0]))  # tokenizer, rules and taxonomy load once
 
         start = time.perf_counter()

@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from lianfa import Pipeline
 from lianfa.corpora.generator.writer import generate
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import Document, document_from_text
-from lianfa.ingest.sections import segment
+from lianfa.ingest.document import Document
+from lianfa.ingest.pipeline import text_document
 
 _BARE = re.compile(r"\d+元")
 
@@ -48,8 +48,7 @@ def main() -> None:
     docs: list[Document] = []
     for style in ("default", "holdout"):
         for record in generate(args.n, seed=11, style=style):
-            doc = document_from_text(record.text)
-            docs.append(doc.with_sections(segment(doc.text)))
+            docs.append(text_document(record.text))
     chars = statistics.mean(len(d.text) for d in docs)
     baseline = _per_doc_ms(docs, lambda d: _BARE.findall(d.text), args.repeat)
     fields = _per_doc_ms(docs, extract, args.repeat)

@@ -58,7 +58,7 @@ def main() -> None:
     args = ap.parse_args()
     pages = _ocr_pages()
     naive = _timed(lambda: [_naive(*p) for p in pages], args.repeat) / len(pages)
-    ours = _timed(lambda: [add_ocr_page(DocumentBuilder(), l, 1, w, h) for l, w, h in pages], args.repeat) / len(pages)
+    ours = _timed(lambda: [add_ocr_page(DocumentBuilder(), lines, 1, w, h) for lines, w, h in pages], args.repeat) / len(pages)
     print(f"OCR pages ({len(pages)}, {sum(len(p[0]) for p in pages)} lines): naive {naive:.2f} ms/page, "
           f"layout {ours:.2f} ms/page, ratio {ours / naive:.1f}x")
     with pdfplumber.open(FIXTURES / "corpus" / "textpdf" / "h0007-000001.pdf") as pdf:

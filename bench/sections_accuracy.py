@@ -114,7 +114,7 @@ def wrap(text: str, labels: list[set[str]], width: int) -> tuple[str, list[set[s
     out_text: list[str] = []
     out_labels: list[set[str]] = []
     column = 0
-    for ch, lab in zip(text, labels):
+    for ch, lab in zip(text, labels, strict=True):
         if ch == "\n":
             column = 0
         elif column == width:
@@ -155,7 +155,7 @@ def score(style: str, n: int, seed: int, width: int | None, nfkc: bool) -> None:
         for s in segment(text):
             for k in range(s.start, s.end):
                 predicted[k] = s.name
-        for ch, gold, got in zip(text, labels, predicted):
+        for ch, gold, got in zip(text, labels, predicted, strict=True):
             if not gold or not ch.strip():
                 continue
             key = "/".join(sorted(gold))

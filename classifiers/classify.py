@@ -29,6 +29,7 @@ from lianfa.corpora.rules import RuleBook, load_rules
 from lianfa.corpora.taxonomy import Category, load_taxonomy
 from lianfa.corpora.vocabulary import risk_rank
 from lianfa.extractors.fields import Fields
+from lianfa.extractors.view import build_view
 from lianfa.ingest.document import Document
 
 # An article the category's decisions cite is in-domain evidence on its own (most decisions state
@@ -119,11 +120,11 @@ class Classifier:
         scores = criminal_scores(bundle["criminal"], x)
         supports = [
             self._support(hits, ranks, fields)
-            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases)
+            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases, strict=True)
         ]
         return [
             self._judge(doc, fields, r, float(s), sup)
-            for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports)
+            for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports, strict=True)
         ]
 
     def _support(self, hits: list[str], ranked: list[Ranked], fields: Fields) -> list[int]:
@@ -131,7 +132,7 @@ class Classifier:
         the decision cites an article the category's decisions violate or apply."""
         cited = {(law.law, law.article) for law in fields.laws}
         out = []
-        for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked])):
+        for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked]), strict=True):
             category = self._category(r.category)
             laws = category.laws_violated + category.laws_applied if category else []
             refs = {(ref.law, ref.article) for ref in laws}
@@ -146,7 +147,7 @@ class Classifier:
         self, document: Document, fields: Fields, ranked: list[Ranked], text_score: float, support: list[int]
     ) -> Classified:
         confident = bool(ranked) and self._in_domain(ranked[0], support[0])
-        likely = [r for r, n in zip(ranked, support) if self._in_domain(r, n)] if confident else []
+        likely = [r for r, n in zip(ranked, support, strict=True) if self._in_domain(r, n)] if confident else []
         # A first guess out of the domain means the decision is worded in a way the model barely knows
         # (公路超限, or food past its shelf life written as no training decision was): the guesses
         # about as likely as the best one still bring their rules, but those may only ask for
@@ -155,7 +156,8 @@ class Classifier:
         if not confident and ranked:
             likely = [r for r in ranked if r.probability >= 0.75 * ranked[0].probability]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
-        signals = read_signals(document, self.book, fields.decided_on)
+        view = fields.view if fields.view is not None else build_view(document)
+        signals = read_signals(view, self.book, fields.decided_on)
         facts = case_facts(fields, signals, document.text)
         top = categories[0] if categories else None
         main = list(top.rule_ids) if top else []

@@ -47,7 +47,7 @@ def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
     labels = sorted(set(truth) | set(predicted))
     index = {c: i for i, c in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
-    for t, p in zip(truth, predicted):
+    for t, p in zip(truth, predicted, strict=True):
         confusion[index[t]][index[p]] += 1
     support = Counter(truth)
     per: dict[str, ClassMetrics] = {}
@@ -60,7 +60,7 @@ def category_report(truth: list[str], predicted: list[str]) -> CategoryReport:
     scored = [m.f1 for c, m in per.items() if support[c]]
     return CategoryReport(
         documents=len(truth),
-        accuracy=_ratio(sum(t == p for t, p in zip(truth, predicted)), len(truth)) if truth else None,
+        accuracy=_ratio(sum(t == p for t, p in zip(truth, predicted, strict=True)), len(truth)) if truth else None,
         macro_f1=sum(scored) / len(scored) if scored else None,
         per_class=per,
         labels=labels,
@@ -86,7 +86,7 @@ def evaluate_model(
         scores = criminal_scores(model.bundle["criminal"], x[crim])
         flagged = [s >= 0.5 for s in scores]
         truth = [bool(examples[i].criminal) for i in crim]
-        tp = sum(f and t for f, t in zip(flagged, truth))
+        tp = sum(f and t for f, t in zip(flagged, truth, strict=True))
         result.criminal_precision = _ratio(tp, sum(flagged))
         result.criminal_recall = _ratio(tp, sum(truth))
     return result
@@ -116,7 +116,7 @@ def format_evaluation(
             other.criminal_recall,
         ]
         lines.append(f"{'':26}{ev.version:>10}{other.version + ' (active)':>18}")
-        lines += [f"{name:26}{num(v):>10}{num(o):>18}" for (name, v), o in zip(head, theirs)]
+        lines += [f"{name:26}{num(v):>10}{num(o):>18}" for (name, v), o in zip(head, theirs, strict=True)]
     else:
         lines += [f"{name:26}{num(v):>10}" for name, v in head]
     lines.append("")

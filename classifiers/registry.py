@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from lianfa.classifiers.schemas import MODEL_FORMAT, ModelMeta
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 from lianfa.ingest.hashing import file_sha256
 
 # Types skops does not trust by default that our bundles hold; anything else in a file is refused.

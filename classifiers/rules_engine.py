@@ -53,6 +53,7 @@ from lianfa.classifiers.signals import TextSignals
 from lianfa.corpora.rules import Criterion, Rule, RuleBook, RuleVersion
 from lianfa.corpora.vocabulary import risk_rank
 from lianfa.ingest.document import Evidence
+from lianfa.kinds import PartyKind
 
 __all__ = ["CaseFacts", "Level", "Measured", "QuantityIn", "Reason", "RulesEngine"]
 
@@ -87,7 +88,7 @@ class CaseFacts:
 
     amounts: dict[str, Measured] = field(default_factory=dict)
     quantities: list[QuantityIn] = field(default_factory=list)
-    party_kind: str | None = None  # None: the decision names no party the extractor could read
+    party_kind: PartyKind | None = None  # None: the decision names no party the extractor could read
     decided: date | None = None
     signals: TextSignals = field(default_factory=TextSignals)
     # The case is (most likely) of the rules' own category: a quantity of the right kind and unit
@@ -220,7 +221,7 @@ class RulesEngine:
     def _version(self, rule: Rule, version: RuleVersion, case: CaseFacts) -> Finding | None:
         best: Finding | None = None
         for crit in version.criteria:
-            if case.party_kind is not None and not crit.covers(case.party_kind):  # type: ignore[arg-type]
+            if case.party_kind is not None and not crit.covers(case.party_kind):
                 continue
             hit = self._criterion(crit, version, case, named_only=rule.measure == "outcome")
             if hit is None:

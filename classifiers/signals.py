@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianfa.corpora.rules import RuleBook
-from lianfa.extractors.amounts import quoted_spans
 from lianfa.extractors.dates import FoundDate, find_dates
 from lianfa.extractors.numbers import NUMBER, parse_number
-from lianfa.extractors.view import View, build_view
-from lianfa.ingest.document import Document, Evidence
+from lianfa.extractors.quotes import quoted_spans
+from lianfa.extractors.view import View
+from lianfa.ingest.document import Evidence
 
 _NEGATION = re.compile(r"(?:未|没有|无|不存在|并非|不属于|未发现|排除)[^，。；\n]{0,3}$")
 _SENTENCE = re.compile(r"[^。；;\n]+")
@@ -538,8 +538,7 @@ def _cued(view: View, masked: str, book: RuleBook) -> dict[str, Signal]:
     return found
 
 
-def read_signals(document: Document, book: RuleBook, decided: date | None) -> TextSignals:
-    view = build_view(document)
+def read_signals(view: View, book: RuleBook, decided: date | None) -> TextSignals:
     masked = _masked(view.text)
     ruled_out: set[str] = set()
     police, prosecutor = _declined(view, masked)

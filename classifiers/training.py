@@ -32,7 +32,7 @@ from lianfa.classifiers.evaluation import category_report
 from lianfa.classifiers.features import build_transformer, feature_rows, parts_from_text, slim
 from lianfa.classifiers.registry import TRUSTED_TYPES, Registry
 from lianfa.classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 HELD_OUT = 0.15

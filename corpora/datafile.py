@@ -12,7 +12,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -13,31 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-AmountRole = Literal[
-    "fine",
-    "confiscated_income",
-    "illegal_income",
-    "goods_value",
-    "sales",
-    "illegal_revenue",
-    "tax_evaded",
-    "loss",
-    "other",
-]
-PartyKind = Literal["organisation", "individual_business", "individual"]
-QuantityKind = Literal["area", "volume", "weight", "count"]
-PenaltyKind = Literal[
-    "warning",
-    "fine",
-    "confiscate_income",
-    "confiscate_goods",
-    "confiscate_tools",
-    "suspend",
-    "revoke_licence",
-    "detention",
-    "close",
-    "order_correct",
-]
+from lianfa.kinds import AmountRole, PartyKind, PenaltyKind, QuantityKind
+
 BlockKind = Literal[
     "header", "title", "doc_number", "parties", "paragraph", "heading", "signature", "date", "footer"
 ]

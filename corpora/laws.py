@@ -1,8 +1,9 @@
 """The legal dictionary: law names as decisions print them, mapped to lianfa's short names.
 
 Decisions cite the same law as 《中华人民共和国产品质量法》, 《产品质量法》(2018年修正), 产品质量法第五十条
-or, after OCR, 《中华人民共和国产晶质量法》. `normalize_law_name` maps all of them to 产品质量法. The
-same data feeds the jieba user dictionary, so a segmenter keeps law names and legal terms whole.
+or, after OCR, 《中华人民共和国产晶质量法》. `law_key` reduces each name the data gives to the key a
+citation is looked up by (lianfa.extractors.laws.normalize_law_name maps all of them to 产品质量法).
+The same data feeds the jieba user dictionary, so a segmenter keeps law names and legal terms whole.
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
-from lianfa.ingest.normalize import normalize
 
 if TYPE_CHECKING:
     import jieba
 
 _PRC = "中华人民共和国"
-# A name shorter than this differs from another law by one character too often (海关法/海商法).
-_FUZZY_MIN_LEN = 5
 _TITLE = re.compile(r"《([^《》]+)》")
 _QUOTES = re.compile(r"[《》〈〉<>\"'“”‘’「」『』\s]")
 _EDITION = re.compile(r"[(\[【][^()\[\]【】]*\d{4}[^()\[\]【】]*[)\]】]$")
@@ -49,27 +47,30 @@ class LawBook(BaseModel):
         owner: dict[str, str] = {}
         for law in self.laws:
             for name in law.names():
-                key = _clean(name)
+                key = law_key(name)
                 if key in owner and owner[key] != law.short:
                     raise ValueError(f"name {name!r} belongs to both {owner[key]} and {law.short}")
                 owner[key] = law.short
         return self
 
     def index(self) -> dict[str, str]:
-        return {_clean(name): law.short for law in self.laws for name in law.names()}
+        return {law_key(name): law.short for law in self.laws for name in law.names()}
 
 
 def _strip_prc(name: str) -> str:
     head = name[: len(_PRC)]
-    if len(name) > len(_PRC) and sum(a != b for a, b in zip(head, _PRC)) <= 1:
+    if len(name) > len(_PRC) and sum(a != b for a, b in zip(head, _PRC, strict=True)) <= 1:
         return name[len(_PRC) :]
     return name
 
 
-def _clean(raw: str) -> str:
-    # Inside 《》 is the name; outside may be an issuer (国务院《…》) or the article cited.
-    quoted = _TITLE.search(raw)
-    name = _QUOTES.sub("", normalize(quoted.group(1) if quoted else raw))
+def law_key(name: str) -> str:
+    """The key a law name is indexed by: inside 《》 if quoted (outside may be an issuer, 国务院《…》, or
+    the article cited), without quotes, article, edition note or 中华人民共和国 prefix. Characters are
+    taken as they are: the bundled names are written normalised, and text from a document is
+    normalised by ingest (lianfa.ingest.normalize) before it is looked up."""
+    quoted = _TITLE.search(name)
+    name = _QUOTES.sub("", quoted.group(1) if quoted else name)
     name = _ARTICLE.sub("", name)
     name = _EDITION.sub("", name)
     name = _QUOTES.sub("", name)
@@ -79,33 +80,6 @@ def _clean(raw: str) -> str:
 @lru_cache(maxsize=4)
 def load_laws(path: Path | None = None) -> LawBook:
     return load_model(path or DATA_DIR / "laws.yaml", LawBook)
-
-
-@lru_cache(maxsize=1)
-def _index() -> dict[str, str]:
-    return load_laws().index()
-
-
-def normalize_law_name(raw: str) -> str | None:
-    """The short name of the law `raw` names, or None when it names no law in laws.yaml.
-
-    Accepts 《》, the 中华人民共和国 prefix (even misread by one character), an edition note such as
-    (2018年修正), a trailing article reference, and one misread character in names of five or more
-    characters when exactly one known name is that close."""
-    name = _clean(raw)
-    if not name:
-        return None
-    index = _index()
-    if name in index:
-        return index[name]
-    if len(name) < _FUZZY_MIN_LEN:
-        return None
-    close = {
-        short
-        for known, short in index.items()
-        if len(known) == len(name) and sum(a != b for a, b in zip(known, name)) == 1
-    }
-    return close.pop() if len(close) == 1 else None
 
 
 def jieba_words() -> list[str]:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
-from lianfa.corpora.gold import AmountRole, PartyKind, QuantityKind
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
+from lianfa.kinds import AmountRole, PartyKind, QuantityKind
 
 Measure = Literal["amount", "quantity", "behaviour", "outcome"]
 # Amount roles a rule may measure: the contract's roles, and measures only the text signals read
@@ -203,7 +204,7 @@ class Rule(BaseModel):
         if blank:
             raise ValueError(f"rule {self.id}: cue words need two characters at least, got {blank}")
         ordered = sorted(self.versions, key=lambda v: v.effective_from)
-        for earlier, later in zip(ordered, ordered[1:]):
+        for earlier, later in pairwise(ordered):
             if earlier.effective_to is None or earlier.effective_to > later.effective_from:
                 raise ValueError(
                     f"rule {self.id}: version {earlier.version} overlaps {later.version}"

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from lianfa.corpora.datafile import DATA_DIR, load_model
 from lianfa.corpora.laws import LawBook, load_laws
 from lianfa.corpora.rules import RuleBook, load_rules
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 _ID = r"^[a-z][a-z0-9_]*$"
 _PLACEHOLDERS = {"province", "city", "district", "county"}

@@ -14,7 +14,7 @@ WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 # (I, O, S, V, Z) are always slips; the others only count when the swap repairs the checksum.
 _PAIRS = ("0O", "0D", "0Q", "1I", "1L", "17", "7T", "2Z", "5S", "56", "6G", "68", "8B", "83", "49", "4A", "UV", "YV")
 CONFUSABLE: dict[str, str] = {}
-for _a, _b in _PAIRS:
+for _a, _b in map(tuple, _PAIRS):
     CONFUSABLE[_a] = CONFUSABLE.get(_a, "") + _b
     CONFUSABLE[_b] = CONFUSABLE.get(_b, "") + _a
 

@@ -225,7 +225,8 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         line_start = text.rfind("\n", 0, pstart) + 1
         at_line_start = not _TAG.sub("", text[line_start:pstart]).strip()
         if at_line_start:
-            prefix = prefix[_TITLE_LEAD.match(prefix).end() :]  # type: ignore[union-attr]  # matches the empty string
+            lead = _TITLE_LEAD.match(prefix)
+            prefix = prefix[lead.end() :] if lead else prefix
         lead = _LEAD_NOISE.match(prefix)
         if lead:
             prefix = prefix[lead.end() :]

@@ -17,7 +17,7 @@ from lianfa.extractors.penalties import Penalty, extract_penalties
 from lianfa.extractors.quantities import Quantity, extract_quantities
 from lianfa.extractors.quotes import quoted_spans
 from lianfa.extractors.regions import find_regions
-from lianfa.extractors.view import build_view
+from lianfa.extractors.view import View, build_view
 from lianfa.ingest.document import Document
 
 
@@ -34,6 +34,9 @@ class Fields:
     laws: list[LawRef] = field(default_factory=list)
     penalties: list[Penalty] = field(default_factory=list)
     missing_elements: list[str] = field(default_factory=list)
+    # the View the fields were read from, kept so the classifiers read the same one instead of
+    # building it again; None for fields that come back from a stored result
+    view: View | None = field(default=None, repr=False, compare=False)
 
     @property
     def decided_on(self) -> date | None:
@@ -91,4 +94,5 @@ def extract(document: Document) -> Fields:
             has_basis=any(law.role == "basis" for law in laws),
             has_signature=decision_date is not None and signed,
         ),
+        view=view,
     )

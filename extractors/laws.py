@@ -10,11 +10,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lianfa.corpora.laws import normalize_law_name
+from lianfa.corpora.laws import law_key, load_laws
 from lianfa.extractors.numbers import parse_number
 from lianfa.extractors.view import View
 from lianfa.ingest.document import Evidence
+from lianfa.ingest.normalize import normalize
+
+# A name shorter than this differs from another law by one character too often (海关法/海商法).
+_FUZZY_MIN_LEN = 5
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    return load_laws().index()
+
+
+def normalize_law_name(raw: str) -> str | None:
+    """The short name of the law `raw` names, or None when it names no law in laws.yaml.
+
+    Accepts 《》, the 中华人民共和国 prefix (even misread by one character), an edition note such as
+    (2018年修正), a trailing article reference, and one misread character in names of five or more
+    characters when exactly one known name is that close."""
+    name = law_key(normalize(raw))
+    if not name:
+        return None
+    index = _index()
+    if name in index:
+        return index[name]
+    if len(name) < _FUZZY_MIN_LEN:
+        return None
+    close = {
+        short
+        for known, short in index.items()
+        if len(known) == len(name) and sum(a != b for a, b in zip(known, name, strict=True)) == 1
+    }
+    return close.pop() if len(close) == 1 else None
+
 
 _NUM = r"[\d零〇一二三四五六七八九十百千两]+"
 _SAME = ("该法", "本法", "同法", "该条例", "本条例", "该办法", "本办法", "该规定", "上述法律")

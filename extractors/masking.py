@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, TypeVar
+from typing import TypeVar
 
 _SEP = r"[\s\-\u2010-\u2015\u2212\uff0d.\uff0e\u00b7\u30fb\uff65_/\uff3f\uff0f]"
 _CHECK = r"[\dXx\uff38\uff58]"
@@ -97,5 +97,5 @@ def mask_value(value: T) -> T:
     if isinstance(value, dict):
         return {mask_value(k): mask_value(v) for k, v in value.items()}  # type: ignore[return-value]
     if isinstance(value, (list, tuple)):
-        return type(value)(mask_value(v) for v in value)  # type: ignore[return-value]
+        return type(value)(mask_value(v) for v in value)
     return value

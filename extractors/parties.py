@@ -21,6 +21,7 @@ from lianfa.extractors.masking import mask_id_number
 from lianfa.extractors.view import View
 from lianfa.ingest.document import Evidence
 from lianfa.ingest.party_labels import FieldRole, field_labels, label_regex, name_labels
+from lianfa.kinds import PartyKind
 
 
 def _surveyed(labels: tuple[str, ...]) -> str:
@@ -170,7 +171,7 @@ _BLOCK_STOP = re.compile(
 @dataclass(frozen=True)
 class Party:
     name: str
-    kind: str
+    kind: PartyKind
     credit_code: str | None
     credit_code_valid: bool | None
     credit_code_suggestion: str | None
@@ -212,7 +213,7 @@ def _split_name(raw: str) -> tuple[str, bool]:
     return name.strip("“”\"' "), business
 
 
-def _kind(name: str, code: str | None, block: str, business_note: bool, id_number: str | None) -> str:
+def _kind(name: str, code: str | None, block: str, business_note: bool, id_number: str | None) -> PartyKind:
     if business_note or (code and code.startswith("92")):
         return "individual_business"
     if re.search(r"有限(?:责任)?公司|股份|集团", name):
@@ -341,7 +342,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
 
     rows = lines()
     table: list[tuple[int, int, str, int, str]] = []
-    for i, (_pos, line) in enumerate(rows):
+    for i, (_, line) in enumerate(rows):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
         if col is None or len(cells) < 3:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lianfa.extractors.view import View
 from lianfa.ingest.document import Evidence
@@ -80,7 +81,7 @@ def extract_penalties(
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start] + [m.end() for m in _ITEM_BREAK.finditer(text, start, end)] + [end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
 def _confiscations(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:

@@ -8,7 +8,6 @@ inflated — and a refused member is reported while the others go on.
 
 from __future__ import annotations
 
-import io
 import re
 import stat
 import zipfile
@@ -134,7 +133,7 @@ def expand_zip(
     """
     budget = budget if budget is not None else ZipBudget(settings.max_zip_total_bytes)
     try:
-        zf = zipfile.ZipFile(source.path if source.data is None else io.BytesIO(source.data))
+        zf = zipfile.ZipFile(source.openable())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise CorruptFile(
             source.name, f"ZIP 压缩包已损坏 / damaged ZIP archive ({exc}): 请重新打包 / re-create it"

@@ -187,7 +187,7 @@ def _rotate(image: Image.Image, angle: float, fill: tuple[int, ...] | int) -> tu
     OpenCV rather than PIL: several times faster on a full page, which every skewed scan pays.
     """
     w, h = image.size
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    m = np.asarray(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), dtype=np.float64)
     cos, sin = abs(m[0, 0]), abs(m[0, 1])
     nw, nh = int(math.ceil(w * cos + h * sin)), int(math.ceil(w * sin + h * cos))
     m[:, 2] += ((nw - w) / 2, (nh - h) / 2)

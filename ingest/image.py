@@ -6,7 +6,6 @@ The pixel limit is checked on the size the header declares, before anything is d
 
 from __future__ import annotations
 
-import io
 import warnings
 from collections.abc import Iterator
 
@@ -56,12 +55,12 @@ def _open(source: Source, settings: IngestSettings) -> Image.Image:
             # Pillow's own bomb guard: the limit that applies is ours, checked by the caller.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             # A path lets Pillow own (and close) the file; a multi-page TIFF keeps it open between frames.
-            return Image.open(source.path if source.data is None else io.BytesIO(source.data))
+            return Image.open(source.openable())
     except Image.DecompressionBombError as exc:
         # Pillow refuses before our own check can run: past ~179 Mpx, far over any page limit.
         raise TooLarge(
             source.name,
-            f"图像声明的像素数超过 {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} 百万，远超每页上限 "
+            f"图像声明的像素数超过 {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:.0f} 百万，远超每页上限 "
             f"{settings.max_page_pixels / 1e6:.0f} 百万 / image declares far too many pixels: "
             "请以 200–300 dpi 重新扫描 / rescan at 200–300 dpi",
         ) from exc

@@ -76,6 +76,13 @@ class Source:
         assert self.path is not None
         return self.path.read_bytes()
 
+    def openable(self) -> Path | io.BytesIO:
+        """What a reader opens: the path (so the reader owns and closes the file), else the bytes."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        return self.path
+
 
 def printable(name: str) -> str:
     """A file name fit for a one-line message: control characters (a newline in a ZIP entry's

@@ -31,6 +31,7 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -131,7 +132,7 @@ class _Out:
     @property
     def text(self) -> str:
         parts = [self.pieces[0].text]
-        for sep, p in zip(self.seps, self.pieces[1:]):
+        for sep, p in zip(self.seps, self.pieces[1:], strict=True):
             parts.append(sep)
             parts.append(p.text)
         return "".join(parts)
@@ -152,7 +153,7 @@ class _Line:
 
     def out(self) -> _Out:
         out = _Out(list(self.cells[0].pieces), list(self.cells[0].seps))
-        for prev, cell in zip(self.cells, self.cells[1:]):
+        for prev, cell in pairwise(self.cells):
             out.extend(cell, _cell_sep(prev.text, cell.text))
         return out
 
@@ -197,7 +198,7 @@ def _split_at_labels(piece: _Piece) -> list[_Piece]:
     total = sum(weights)
     bounds = [0, *cuts, len(piece.text)]
     out: list[_Piece] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         f0, f1 = sum(weights[:a]) / total, sum(weights[:b]) / total
         bx = piece.box
         out.append(
@@ -428,7 +429,7 @@ def _cells(row: _Row, anchored: set[int]) -> tuple[list[_Out], list[float]]:
     ch = row.h
     cells = [_Out([row.pieces[0]])]
     xs = [row.pieces[0].x0]
-    for prev, cur in zip(row.pieces, row.pieces[1:]):
+    for prev, cur in pairwise(row.pieces):
         gap = cur.x0 - prev.x1
         if gap >= 0.8 * ch or (id(cur) in anchored and gap > 0.15 * ch):
             cells.append(_Out([cur]))
@@ -459,9 +460,9 @@ def _wraps_cells(line: _Line, row: _Row, ch: float) -> list[int] | None:
         if _FIELD_RE.match(p.text) or _LABEL_RE.match(p.text):
             return None
         cols.append(near[0])
-    if any(c == 0 and id(p) not in inside for p, c in zip(row.pieces, cols)):
+    if any(c == 0 and id(p) not in inside for p, c in zip(row.pieces, cols, strict=True)):
         head = line.cells[0].text
-        tail = "".join(p.text for p, c in zip(row.pieces, cols) if c == 0 and id(p) not in inside)
+        tail = "".join(p.text for p, c in zip(row.pieces, cols, strict=True) if c == 0 and id(p) not in inside)
         if _LABEL_RE.match(head) or not _LABEL_RE.match(head + tail):
             return None
     return cols
@@ -500,7 +501,7 @@ def _lines(rows: list[_Row]) -> list[_Line]:
         cols = _wraps_cells(lines[-1], row, ch) if lines else None
         if cols is not None:
             line = lines[-1]
-            for p, c in zip(row.pieces, cols):
+            for p, c in zip(row.pieces, cols, strict=True):
                 # a wrapped cell breaks anywhere, inside a credit code too: no space
                 _wrap_into(line.cells[c], p, ch)
             line.rows.append(row)
@@ -588,7 +589,7 @@ def _paragraphs(lines: list[_Line], geo: _Geometry) -> list[_Out]:
     one font size, and neither is a table row. On pages that indent paragraphs, the indent alone
     marks a new paragraph; elsewhere a row above that ends a sentence does."""
     outs: list[_Out] = []
-    for prev, line in zip([None, *lines], lines):
+    for prev, line in zip([None, *lines], lines, strict=False):
         out = line.out()
         if prev is not None and geo.usable and _continues(prev, line, outs[-1], out, geo):
             outs[-1].extend(out, _fragment_sep(outs[-1].text, out.text))

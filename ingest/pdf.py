@@ -214,9 +214,7 @@ class _Plumber:
             try:
                 # A path lets pdfplumber own the file handle and close it with the PDF.
                 src = self._source
-                self._pdf = pdfplumber.open(
-                    src.path if src.data is None else io.BytesIO(src.data), password=""
-                )
+                self._pdf = pdfplumber.open(src.openable(), password="")
             except (*_PDF_ERRORS, *DECODE_ERRORS) as exc:
                 log.info("%s: pdfminer cannot open it (%s)", self._source.name, exc)
                 self._failed = True
@@ -260,7 +258,7 @@ def _embedded_jpeg(page: pdfium.PdfPage, dpi: int, max_pixels: int) -> Image.Ima
     px_w, px_h = img_obj.get_px_size()
     if px_w * px_h > max_pixels:
         return None
-    image = Image.open(io.BytesIO(bytes(img_obj.get_data(decode_simple=True))))
+    image: Image.Image = Image.open(io.BytesIO(bytes(img_obj.get_data(decode_simple=True))))
     if image.mode not in {"L", "RGB"}:
         return None  # CMYK/inverted JPEGs depend on the PDF's /Decode: pdfium renders them right
     target = (max(1, round(pw / 72 * dpi)), max(1, round(ph / 72 * dpi)))

@@ -13,11 +13,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from lianfa.errors import ConfigError
 from lianfa.ingest import layout
 from lianfa.ingest.archive import expand_zip
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Document, DocumentBuilder, PageInfo, TextSource, document_from_text
-from lianfa.ingest.errors import ConfigError, EmptyFile, IngestError, OcrError
+from lianfa.ingest.errors import EmptyFile, IngestError, OcrError
 from lianfa.ingest.geometry import upright
 from lianfa.ingest.image import iter_image_pages
 from lianfa.ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path
@@ -108,6 +109,13 @@ class _Ocr:
         )
 
 
+
+def text_document(text: str) -> Document:
+    """The Document a plain-text input becomes: its text, segmented into sections as every input is
+    (the extractors read fields by section, so an unsegmented Document is not what production reads)."""
+    document = document_from_text(text)
+    return document.with_sections(segment(document.text))
+
 def _text_source(pages: list[PageInfo]) -> TextSource:
     sources = {p.source for p in pages if p.error is None}
     if sources == {"text_layer"}:
@@ -170,13 +178,8 @@ def ingest_source(
                     source.name,
                     "文本文件里没有文字 / the text file holds only blanks: 请重新导出 / re-export it",
                 )
-            document = document_from_text(text)
             return IngestResult(
-                file=source.name,
-                status="ok",
-                sha256=source.sha256,
-                kind=source.kind,
-                document=document.with_sections(segment(document.text)),
+                file=source.name, status="ok", sha256=source.sha256, kind=source.kind, document=text_document(text)
             )
         if source.kind == "zip":
             return IngestResult(

@@ -397,7 +397,7 @@ def segment(text: str) -> list[Section]:
         if max(scores[i]) <= 0 and piece.rstrip()[-1:] in _CLAUSE_BREAK:
             labels[i] = labels[i + 1]
     sections: list[Section] = []
-    for (a, _b), label in zip(units, labels):
+    for (a, _b), label in zip(units, labels, strict=True):
         if sections and sections[-1].name == label:
             continue
         if sections:
@@ -435,7 +435,7 @@ def _units(text: str, wrap_width: int | None) -> list[tuple[int, int]]:
         if start and text[start - 1] != "\n" and not _ACTOR_TAIL.search(text, max(0, start - 8), start):
             cuts.add(start)
     ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:] + [n])]
+    return [(a, b) for a, b in zip(ordered, ordered[1:] + [n], strict=True)]
 
 
 # Numbering families: an item continues a list of its own family ("二、" after "一、", "(3)" after
@@ -518,14 +518,14 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
         if short and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 6.0)
     if short and "决定书" not in stripped and _HEADING_SHAPE.match(stripped) and not _ITEM.match(stripped):
-        name = _heading_section(stripped)
-        if name:
-            best[_IDX[name]] = max(best[_IDX[name]], 5.5)
+        heading = _heading_section(stripped)
+        if heading:
+            best[_IDX[heading]] = max(best[_IDX[heading]], 5.5)
     label = _LABEL_OPEN.match(stripped) if fresh else None
     if label:
-        name = _heading_section(label.group(1))
-        if name:
-            best[_IDX[name]] = max(best[_IDX[name]], 5.0)
+        heading = _heading_section(label.group(1))
+        if heading:
+            best[_IDX[heading]] = max(best[_IDX[heading]], 5.0)
     for name, rx in _HEADING_OPEN_RES.items():
         if fresh and rx.match(stripped):
             best[_IDX[name]] = max(best[_IDX[name]], 5.0)
@@ -552,7 +552,7 @@ def _score(unit: str, pos: float, fresh: bool = True) -> list[float]:
             hits[i] += 1
     # several independent cues agreeing are worth more than one, but a long paragraph must not
     # win on volume alone
-    out = [b + min(0.5 * max(h - 1, 0), 1.5) if b else 0.0 for b, h in zip(best, hits)]
+    out = [b + min(0.5 * max(h - 1, 0), 1.5) if b else 0.0 for b, h in zip(best, hits, strict=True)]
     # a long sentence is neither a title, a 文号 nor a 当事人 field: don't let it stay there; with no
     # cue at all, the first half of a decision tells what happened
     if len(stripped) > 40:
@@ -599,7 +599,7 @@ def _viterbi(scores: list[list[float]], sticky: list[float]) -> list[str]:
     k = len(ORDER)
     best = [scores[0][s] - _START[s] for s in range(k)]
     back: list[list[int]] = []
-    for emit, stick in zip(scores[1:], sticky[1:]):
+    for emit, stick in zip(scores[1:], sticky[1:], strict=True):
         prev = best
         ptr: list[int] = []
         best = []

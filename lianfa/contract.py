@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lianfa.corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
+from lianfa.kinds import AmountRole, PartyKind, PenaltyKind, QuantityKind
 
 CONTRACT_VERSION = "1.0"
 

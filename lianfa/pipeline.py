@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -39,10 +39,10 @@ from lianfa.contract import (
     RelatedNumberOut,
     ViolationOut,
 )
+from lianfa.errors import ConfigError
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.document import Document, Evidence
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
 from lianfa.settings import Settings
 
@@ -56,13 +56,20 @@ log = logging.getLogger(__name__)
 
 
 class Verdict(Protocol):
-    """What a classifier returns: dataclasses or mappings with the contract's member names."""
+    """What a classifier returns: dataclasses or mappings with the contract's member names (read-only,
+    so frozen dataclasses fit)."""
 
-    violation: Any
-    criminal_risk: Any
+    @property
+    def violation(self) -> Any: ...
+
+    @property
+    def criminal_risk(self) -> Any: ...
 
 
-Classifier = Callable[[Document, Fields], Verdict]
+class Classifier(Protocol):
+    """`category`: a reviewer's correction, taken as certain (the service re-judges a corrected case)."""
+
+    def __call__(self, document: Document, fields: Fields, category: str | None = None) -> Verdict: ...
 
 
 def _required(ev: Evidence) -> EvidenceOut:
@@ -94,7 +101,7 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
     result.parties = [
         PartyOut(
             name=p.name,
-            kind=p.kind,  # type: ignore[arg-type]  # validated by pydantic
+            kind=p.kind,
             credit_code=p.credit_code,
             credit_code_valid=p.credit_code_valid,
             credit_code_suggestion=p.credit_code_suggestion,
@@ -103,7 +110,7 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
             id_number_masked=p.id_number_masked,
             address=mask_text(p.address) if p.address else None,
             evidence=_evidence(p.evidence),
-            source=p.source,  # type: ignore[arg-type]  # validated by pydantic
+            source=p.source,
             confidence=p.confidence,
         )
         for p in fields.parties

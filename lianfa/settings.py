@@ -24,8 +24,8 @@ from dotenv import dotenv_values
 from pydantic_settings import SettingsConfigDict
 
 from lianfa.classifiers.config import ClassifierSettings
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
-from lianfa.ingest.errors import ConfigError
 
 PREFIX = "LIANFA_"
 SERVICE_SETTINGS = "lianfa.service.config"  # ServiceSettings(Settings): its keys are known keys too

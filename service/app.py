@@ -19,7 +19,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 
-from lianfa.ingest.errors import IngestError, LianfaError
+from lianfa.errors import LianfaError
+from lianfa.ingest.errors import IngestError
 from lianfa.pipeline import Pipeline
 from lianfa.service.auth import SESSION_COOKIE, LoginThrottled, policies, public
 from lianfa.service.config import ServiceSettings, get_service_settings

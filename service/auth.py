@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
 from lianfa.corpora.passwords import common_passwords
+from lianfa.errors import LianfaError
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.errors import LianfaError
 from lianfa.service import audit
 from lianfa.service.chunked import UPLOAD_NOT_FOUND, ChunkedUploads
 from lianfa.service.db.models import AuditEntry, AuthToken, Batch, BatchItem, Document, User, utcnow
@@ -273,7 +273,7 @@ def require(*roles: Role, owns: Owned | None = None) -> Callable[..., CurrentUse
     must also own the batch or document named by the `<owns>_id` path parameter (404 otherwise, so
     the ids of others' uploads are not confirmed). An `upload` (a chunked upload in progress) is
     private to whoever opened it, whatever their role: its store checks the opener and answers 404."""
-    allowed = frozenset(roles) | {"admin"}
+    allowed: frozenset[Role] = frozenset((*roles, "admin"))
 
     def check(request: Request, user: Annotated[CurrentUser, Depends(current_user)]) -> CurrentUser:
         if user.role not in allowed:
@@ -310,7 +310,7 @@ def policies(routes: Sequence[BaseRoute]) -> dict[tuple[str, str], Access | None
     """(method, path) -> the declared policy of every published API operation (None: undeclared)."""
     out: dict[tuple[str, str], Access | None] = {}
     for ctx in iter_route_contexts(routes):
-        if isinstance(ctx.original_route, APIRoute) and ctx.include_in_schema:
+        if isinstance(ctx.original_route, APIRoute) and ctx.include_in_schema and ctx.path is not None:
             for method in ctx.methods or ():
                 out[(method.lower(), ctx.path)] = route_access(ctx.dependant)
     return out

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.config import ServiceSettings
 from lianfa.service.db.models import Batch, BatchItem, Case, Document, Job, User
 from lianfa.service.grouping import Page, combine, group_name
@@ -43,7 +43,7 @@ def items_of(s: Session, batch_id: int) -> list[ItemOut]:
                 name=item.name,
                 size=item.size,
                 sha256=item.sha256,
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 error=error,
                 document_id=item.document_id,
                 case_id=case_id,

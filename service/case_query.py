@@ -25,7 +25,7 @@ class CaseFilter:
     q: str | None = None
     flagged: bool | None = None
 
-    def apply(self, stmt: Select) -> Select:  # type: ignore[type-arg]
+    def apply(self, stmt: Select) -> Select:
         if self.agency:
             stmt = stmt.where(Case.agency.contains(self.agency, autoescape=True))
         if self.category:
@@ -84,5 +84,5 @@ def case_filter(
     return CaseFilter(agency, category, risk_level, review_state, date_from, date_to, q, flagged)
 
 
-def by_risk(f: CaseFilter) -> Select:  # type: ignore[type-arg]
+def by_risk(f: CaseFilter) -> Select:
     return f.apply(select(Case)).order_by(Case.risk_rank.desc(), Case.risk_score.desc().nulls_last(), Case.id)

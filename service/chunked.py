@@ -14,7 +14,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.storage import Storage, StoredFile
 
 UPLOAD_NOT_FOUND = "这个上传不存在或不是您上传的（可能已完成或已过期）：请重新上传该文件"

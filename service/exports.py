@@ -155,7 +155,7 @@ def write_xlsx(cases: Iterable[Case], path: Path) -> None:
     wb = Workbook(write_only=True)  # rows go straight to the file: memory stays flat for large exports
     ws = wb.create_sheet("案件")
     ws.freeze_panes = "A2"
-    for i, (key, label) in enumerate(COLUMNS, start=1):
+    for i, (key, _) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 14)
     header = []
     for _, label in COLUMNS:
@@ -268,4 +268,4 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     para(f"    审核人：{reviewer}    案件编号：{case.id}")
     para(agency, align="RIGHT")
     para("年    月    日", align="RIGHT")
-    doc.save(path)
+    doc.save(str(path))

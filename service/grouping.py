@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from PIL import Image
 
-from lianfa.ingest.errors import CorruptFile
+from lianfa.service.errors import StorageError
 from lianfa.service.storage import Storage, StoredFile
 
 PAGE_NAME = re.compile(
@@ -62,7 +62,7 @@ def combine(pages: Sequence[Page], storage: Storage, limit: int) -> StoredFile:
                 dpi = dpi or img.info.get("dpi")
                 frames.append(img.convert("RGB") if img.mode not in ("RGB", "L", "1") else img.copy())
         except OSError as exc:
-            raise CorruptFile(p.name, f"图像无法打开（{exc}），不能与其他页合并") from exc
+            raise StorageError(p.name, f"图像无法打开（{exc}），不能与其他页合并") from exc
     buf = io.BytesIO()
     frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate",
                    dpi=dpi or (200, 200))

@@ -33,7 +33,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import and_, delete, func, select, update
 
 from lianfa.service.db.models import BatchItem, Job, JobAttempt, Result, WorkerStatus, utcnow
-from lianfa.service.db.session import Database
+from lianfa.service.db.session import Database, rows_changed
 from lianfa.service.jobs.queue import INTERRUPTED
 
 JOB_STATUSES = ("queued", "running", "done", "failed", "cancelled")
@@ -77,7 +77,7 @@ def record_worker(db: Database, name: str) -> None:
     now = time.time()
     with db.session() as s:
         # The name holds the pid: no two processes write the same row, so update-else-insert is safe.
-        if not s.execute(update(WorkerStatus).where(WorkerStatus.name == name).values(rss_bytes=rss, seen_at=now)).rowcount:
+        if not rows_changed(s.execute(update(WorkerStatus).where(WorkerStatus.name == name).values(rss_bytes=rss, seen_at=now))):
             s.add(WorkerStatus(name=name, rss_bytes=rss, seen_at=now))
 
 

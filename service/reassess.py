@@ -24,7 +24,8 @@ from lianfa.extractors.laws import LawRef
 from lianfa.extractors.parties import Party
 from lianfa.extractors.penalties import Penalty
 from lianfa.extractors.quantities import Quantity
-from lianfa.ingest.document import Box, Evidence, document_from_text
+from lianfa.ingest.document import Box, Evidence
+from lianfa.ingest.pipeline import text_document
 from lianfa.pipeline import Verdict
 
 TYPED = "（审核人员更正）"  # the evidence text of a value a reviewer entered
@@ -58,7 +59,7 @@ def fields_from_contract(fields: dict[str, Any]) -> Fields:
         decision_date=(DecisionDate(date.fromisoformat(str(decided)[:10]), _evidence_of(fields, "decision_date"))
                        if decided else None),
         case_cause=CaseCause(fields["case_cause"], _evidence_of(fields, "case_cause")) if fields.get("case_cause") else None,
-        parties=[Party(name=str(p.get("name") or ""), kind=str(p.get("kind") or "organisation"),
+        parties=[Party(name=str(p.get("name") or ""), kind=p.get("kind") or "organisation",
                        credit_code=p.get("credit_code"), credit_code_valid=p.get("credit_code_valid"),
                        credit_code_suggestion=p.get("credit_code_suggestion"), registration_no=p.get("registration_no"),
                        legal_representative=p.get("legal_representative"), id_number_masked=p.get("id_number_masked"),
@@ -87,7 +88,7 @@ def reassess(fields: dict[str, Any], classifier: Rejudge | None) -> dict[str, An
         return fields
     violation = fields.get("violation") or {}
     forced = violation.get("category") if violation.get("corrected_by") else None
-    document = document_from_text(str(fields.get("text") or ""))
+    document = text_document(str(fields.get("text") or ""))
     extracted = fields_from_contract(fields)
     verdict = classifier(document, extracted, category=forced) if forced else classifier(document, extracted)
     out = dict(fields)

@@ -14,6 +14,7 @@ from lianfa.service import audit
 from lianfa.service.auth import CurrentUser
 from lianfa.service.cases import CORRECTABLE, apply_fields
 from lianfa.service.db.models import Case, utcnow
+from lianfa.service.db.session import rows_changed
 from lianfa.service.reassess import Rejudge, reassess
 from lianfa.service.schemas.cases import CorrectedFields, ReviewRequest
 
@@ -86,12 +87,12 @@ def review_case(
         for c in ("fields", "doc_number", "agency", "decision_date", "decision_month", "category",
                   "category_label", "risk_level", "risk_rank", "risk_score", "search_text")
     }
-    changed = s.execute(
+    changed = rows_changed(s.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == req.version)
         .values(**values, review_state=state, review=review, version=Case.version + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if not changed:
         s.rollback()
         fresh = s.get(Case, case.id)

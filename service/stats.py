@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
 from sqlalchemy import case as sql_case
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from lianfa.service.case_query import CaseFilter
 from lianfa.service.cases import FLAGGED_LEVELS
@@ -18,7 +18,7 @@ from lianfa.service.schemas.stats import Bucket, StatsOut
 _FLAG = func.sum(sql_case((Case.risk_level.in_(FLAGGED_LEVELS), 1), else_=0))
 
 
-def _buckets(s: Session, column: ColumnElement[Any], f: CaseFilter) -> list[Bucket]:
+def _buckets(s: Session, column: InstrumentedAttribute[Any], f: CaseFilter) -> list[Bucket]:
     stmt = f.apply(select(column, func.count(Case.id), _FLAG).group_by(column))
     rows = s.execute(stmt).all()
     out = [Bucket(key=None if k is None else str(k), count=n, flagged=int(fl or 0)) for k, n, fl in rows]

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
-from lianfa.ingest.errors import ConfigError, LianfaError, TooLarge
+from lianfa.errors import ConfigError, LianfaError
+from lianfa.ingest.errors import IngestError, UnsupportedType
 from lianfa.ingest.page_image import PageGeometry, PageNotFound, page_image
+from lianfa.service.errors import PageUnavailable, StorageError, UploadTooLarge
 
 if TYPE_CHECKING:
     from lianfa.service.config import ServiceSettings
@@ -36,7 +38,6 @@ __all__ = [
     "OriginalCorrupt",
     "OriginalMissing",
     "PageGeometry",
-    "PageNotFound",
     "S3Storage",
     "Storage",
     "StoreError",
@@ -95,7 +96,7 @@ class BlobWriter:
         self.size += len(chunk)
         if self.size > self._limit:
             self.abort()
-            raise TooLarge(
+            raise UploadTooLarge(
                 self._name,
                 f"文件超过单个文件上限 {self._limit // (1024 * 1024)} MB，请拆分后重新上传",
             )
@@ -165,15 +166,23 @@ class Storage(ABC):
                  check: Callable[[Path], None] | None = None) -> Path:
         """The page image (1-based `page`), righted as OCR righted it (`geometry`; found again when the
         case predates its recording), rendered on first request, then cached; `check` sees the
-        original before a render (a cached page was checked when it was rendered)."""
+        original before a render (a cached page was checked when it was rendered). Ingest's reading
+        errors come out as the service's: PageUnavailable for a page the file lacks, StorageError otherwise."""
         how = f"r{geometry.rotation}s{geometry.skew:.3f}" if geometry else "found"
         cached = self._pages / sha256 / f"{page}-{dpi}-{how}.png"
         if cached.exists():
             return cached
-        with self.local_path(sha256) as original:
-            if check is not None:
-                check(original)
-            image = page_image(original, page, dpi, geometry)
+        try:
+            with self.local_path(sha256) as original:
+                if check is not None:
+                    check(original)
+                image = page_image(original, page, dpi, geometry)
+        except PageNotFound as exc:
+            raise PageUnavailable(sha256, str(exc)) from exc
+        except UnsupportedType as exc:
+            raise PageUnavailable(sha256, f"没有页面图像：{exc.reason}") from exc
+        except IngestError as exc:
+            raise StorageError(exc.file, exc.reason) from exc
         cached.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".png")
         with os.fdopen(fd, "wb") as fh:

@@ -18,8 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lianfa.errors import FileError, LianfaError
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.errors import IngestError, LianfaError
+from lianfa.ingest.errors import IngestError
 from lianfa.service.auth import CurrentUser
 from lianfa.service.config import ServiceSettings
 from lianfa.service.db.models import Batch, BatchItem, Document, Job
@@ -60,7 +61,7 @@ def group_pages(files: list[Received], storage: Storage, limit: int) -> list[Rec
         first = min(pos for _, pos, _ in members)
         try:
             stored = combine(pages, storage, limit)
-        except IngestError as exc:
+        except FileError as exc:
             combined[first] = Received(group_name(pages), error=str(exc))
         else:
             combined[first] = Received(group_name(pages), stored=stored, size=stored.size, pages=pages)
@@ -157,7 +158,7 @@ class _MultipartReceiver:
             return
         try:
             self._writer.write(data[start:end])
-        except IngestError as exc:
+        except FileError as exc:
             self._writer, self._error = None, str(exc)
 
     def _part_end(self) -> None:
@@ -234,7 +235,7 @@ def _zip_members(r: Received, storage: Storage, settings: ServiceSettings) -> It
                 try:
                     for at in range(0, len(data), 1 << 20):
                         w.write(bytes(data[at : at + (1 << 20)]))
-                except IngestError as exc:
+                except FileError as exc:
                     yield Received(member.name, error=str(exc), size=member.size)
                     continue
                 stored = w.finish()

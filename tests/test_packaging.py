@@ -88,10 +88,10 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_wheel_imports_as_lianfa_only(clean_venv: Path, tmp_path: Path) -> None:
     probe = (
         "import importlib.util, lianfa, lianfa.service.cli, lianfa.corpora.taxonomy\n"
-        "assert lianfa.__file__.startswith(%r), lianfa.__file__\n"
+        f"assert lianfa.__file__.startswith({str(clean_venv)!r}), lianfa.__file__\n"
         "print([m for m in ('ingest', 'extractors', 'classifiers', 'service', 'corpora')"
         " if importlib.util.find_spec(m) is not None])\n"
-    ) % str(clean_venv)
+    )
     done = _run(str(clean_venv / "bin" / "python"), "-c", probe, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lianfa import Settings
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 from lianfa.service.config import ServiceSettings
 from lianfa.settings import known_keys
 

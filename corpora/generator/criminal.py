@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from lianfa.corpora.gold import GoldCriminal, GoldQuantity, PartyKind
+from lianfa.corpora.gold import GoldCriminal, GoldQuantity
 from lianfa.corpora.rules import Criterion, Rule, RuleBook, RuleVersion
+from lianfa.kinds import PartyKind
 
 # The band the spec names for 临近立案标准 (classifiers' default near-threshold setting).
 NEAR_SHARE = 0.8
@@ -41,7 +42,7 @@ def applicable(
     book: RuleBook, rule_ids: list[str], when: date, party: PartyKind
 ) -> list[tuple[Rule, RuleVersion, Criterion]]:
     """(rule, version, criterion) in force at `when` that cover the party kind."""
-    out = []
+    out: list[tuple[Rule, RuleVersion, Criterion]] = []
     for rid in rule_ids:
         rule = book.rule(rid)
         version = rule.version_at(when)

@@ -14,8 +14,6 @@ from datetime import date
 import cn2an
 
 from lianfa.corpora.elements import AUTHORITY as SIGNATURE_ELEMENT
-from lianfa.corpora.elements import BASIS as BASIS_ELEMENT
-from lianfa.corpora.elements import ELEMENTS as MISSING_ELEMENTS
 from lianfa.corpora.elements import FACTS as FACTS_ELEMENT
 from lianfa.corpora.elements import PARTY as PARTY_ELEMENT
 from lianfa.corpora.elements import PERFORMANCE as PAYMENT_ELEMENT
@@ -275,13 +273,13 @@ _HEADED = ("facts", "evidence", "decision", "payment", "remedy")
 def _header(rng: random.Random, d: Decision) -> list[Block]:
     layout = pick(rng, HEADER_LAYOUTS, d.style)
     title = pick(rng, ph.TITLES, d.style)
-    number = Block(kind="doc_number", text=d.doc_number, align=pick(rng, NUMBER_ALIGN, d.style))  # type: ignore[arg-type]
+    number = Block(kind="doc_number", text=d.doc_number, align=pick(rng, NUMBER_ALIGN, d.style))
     if layout == "separate":
         return [Block(kind="header", text=d.agency.name, align="center"), Block(kind="title", text=title, align="center"), number]
     if layout == "separate_spaced":
         return [Block(kind="header", text=" ".join(d.agency.name), align="center"), Block(kind="title", text=title, align="center"), number]
     align = "center" if layout == "combined" else "left"
-    return [Block(kind="title", text=d.agency.name + title.replace(" ", ""), align=align), number]  # type: ignore[arg-type]
+    return [Block(kind="title", text=d.agency.name + title.replace(" ", ""), align=align), number]
 
 
 def _signature(rng: random.Random, d: Decision) -> list[Block]:

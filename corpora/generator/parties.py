@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from lianfa.corpora.generator import credit_code, names
 from lianfa.corpora.generator.geo import Place, address, pick_place
-from lianfa.corpora.gold import GoldParty, PartyKind
+from lianfa.corpora.gold import GoldParty
+from lianfa.kinds import PartyKind
 
 # Industry words per trade, chosen by the category's trade hint.
 _TRADES: dict[str, tuple[str, ...]] = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from lianfa.corpora.elements import BASIS, ELEMENTS
 from lianfa.corpora.generator import document, law_text, page
 from lianfa.corpora.generator.agency import Agency, doc_number, make_agency
 from lianfa.corpora.generator.categories.base import Ctx, Target
@@ -81,7 +82,7 @@ def _missing(rng: random.Random) -> list[str]:
     if rng.random() >= P_MISSING:
         return []
     k = 2 if rng.random() < 0.15 else 1
-    return sorted(rng.sample(document.MISSING_ELEMENTS, k=k), key=document.MISSING_ELEMENTS.index)
+    return sorted(rng.sample(ELEMENTS, k=k), key=ELEMENTS.index)
 
 
 def _courts(agency: Agency) -> tuple[str, str]:
@@ -163,7 +164,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
 
     missing = _missing(rng)
     violated, basis = _laws(rng, category)
-    if document.BASIS_ELEMENT in missing:
+    if BASIS in missing:
         basis = []
     full = data.full_names
     writer = law_text.LawWriter(rng, style, full)

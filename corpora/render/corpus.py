@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from lianfa.corpora.gold import GoldRecord, RenderedPages
 from lianfa.corpora.render.record import RenderOptions, render_record
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 DECISIONS = "decisions.jsonl"
 
@@ -74,7 +74,7 @@ def render_corpus(
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
             mapper = stack.enter_context(pool).map
         rendered_all = mapper(render_record, [r for _, r in pairs], repeat(out_dir), repeat(options))
-        for (line, record), rendered in zip(pairs, rendered_all):
+        for (line, record), rendered in zip(pairs, rendered_all, strict=True):
             if decisions is not None:
                 decisions.write(line + "\n")
                 _copy_text(corpus_dir, out_dir, record)

@@ -99,9 +99,9 @@ def _shadow(h: int, w: int, strength: float, gen: np.random.Generator) -> np.nda
 def _photograph(pixels: np.ndarray, amount: float, gen: np.random.Generator) -> np.ndarray:
     """The page seen by a phone held at a slant: a perspective quad on a desk-coloured background."""
     h, w = pixels.shape[:2]
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    inward = np.float32([[1, 1], [-1, 1], [-1, -1], [1, -1]])
-    moves = gen.uniform(0.2, 1.0, (4, 2)).astype(np.float32) * np.float32(amount) * np.float32([w, h])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    inward = np.array([[1, 1], [-1, 1], [-1, -1], [1, -1]], dtype=np.float32)
+    moves = gen.uniform(0.2, 1.0, (4, 2)).astype(np.float32) * np.float32(amount) * np.array([w, h], dtype=np.float32)
     dst = src + inward * moves
     desk = int(gen.integers(40, 140))
     matrix = cv2.getPerspectiveTransform(src, dst)

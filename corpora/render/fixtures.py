@@ -25,13 +25,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from lianfa.corpora.generator.style import Style
 from lianfa.corpora.gold import GoldRecord, RenderedPages
 from lianfa.corpora.render.corpus import DECISIONS, read_records
 from lianfa.corpora.render.damage import Damage, sample_damage, with_rotation
 from lianfa.corpora.render.layout import PageLayout, layout_record
 from lianfa.corpora.render.record import RenderOptions, render_record, seeded
 from lianfa.corpora.render.style import sample_style
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 MANIFEST = "fixtures.json"
 FIXTURE_DPI = 150
@@ -57,10 +58,10 @@ class FixtureManifest(BaseModel):
         return next(f for f in self.files if f.role == name)
 
 
-Generate = Callable[[Path, int, int, str], int]
+Generate = Callable[[Path, int, int, Style], int]
 
 
-def _generate(out: Path, n: int, seed: int, style: str) -> int:
+def _generate(out: Path, n: int, seed: int, style: Style) -> int:
     from lianfa.corpora.generator.writer import write_corpus
 
     return write_corpus(out, n=n, seed=seed, style=style)
@@ -82,7 +83,8 @@ def make_fixtures(out: Path, seed: int = 7, generate: Generate = _generate) -> F
     records: list[GoldRecord] = []
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="lianfa-fixtures-") as tmp:
-        for style, n in (("default", 4), ("holdout", 4)):
+        styles: tuple[tuple[Style, int], ...] = (("default", 4), ("holdout", 4))
+        for style, n in styles:
             src = Path(tmp) / style
             generate(src, n, seed, style)
             for line, record in read_records(src):

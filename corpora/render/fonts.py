@@ -15,7 +15,7 @@ from typing import Literal
 
 from PIL import ImageFont
 
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 
 Family = Literal["serif", "sans"]
 Weight = Literal["regular", "bold"]
@@ -50,7 +50,7 @@ def _sc_index(path: Path) -> int:
             name, _style = ImageFont.truetype(str(path), 12, index=index).getname()
         except OSError:
             break
-        if name.endswith("CJK SC"):
+        if name is not None and name.endswith("CJK SC"):
             return index
     raise ConfigError(
         f"{path}: no 'CJK SC' face in this font collection; reinstall the Debian package fonts-noto-cjk"

@@ -246,7 +246,7 @@ class _Composer:
             xs.append(xs[-1] + w)
         rule_w = max(1.0, style.dpi / 150)
         y = top
-        for wrapped, h in zip(cells, heights):
+        for wrapped, h in zip(cells, heights, strict=True):
             flow.page.rules.append(Rule(xs[0], y, xs[-1], y, rule_w))
             for c, lines in enumerate(wrapped):
                 for i, text in enumerate(lines):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from lianfa.corpora.render.fonts import FontSpec
+from lianfa.corpora.render.fonts import Family, FontSpec, Weight
 
 A4_MM = (210.0, 297.0)
 
@@ -70,11 +70,15 @@ class Style:
 
 def sample_style(rng: random.Random, dpi: int) -> Style:
     body_pt = rng.choice((12, 14, 14, 15, 16, 16))
-    body_family = rng.choice(("serif", "serif", "serif", "sans"))
-    title_family = rng.choice(("serif", "sans"))
+    families: tuple[Family, Family] = ("serif", "sans")
+    body_families: tuple[Family, ...] = ("serif", "serif", "serif", "sans")
+    body_family = rng.choice(body_families)
+    title_family = rng.choice(families)
     body = FontSpec(body_family, "regular", pt(body_pt, dpi))
-    heading_weight = rng.choice(("regular", "bold"))
-    heading = FontSpec(rng.choice(("sans", body_family)), heading_weight, body.size)
+    weights: tuple[Weight, Weight] = ("regular", "bold")
+    heading_weight = rng.choice(weights)
+    heading_families: tuple[Family, Family] = ("sans", body_family)
+    heading = FontSpec(rng.choice(heading_families), heading_weight, body.size)
     pitch = body.size * rng.uniform(1.45, 1.95)
     return Style(
         dpi=dpi,
@@ -86,7 +90,7 @@ def sample_style(rng: random.Random, dpi: int) -> Style:
         right=mm(rng.uniform(20, 28), dpi),
         body=body,
         title=FontSpec(title_family, "bold", pt(rng.choice((18, 20, 22, 22, 24)), dpi)),
-        header=FontSpec(rng.choice(("serif", "sans")), "bold", pt(rng.choice((16, 18, 20, 22)), dpi)),
+        header=FontSpec(rng.choice(families), "bold", pt(rng.choice((16, 18, 20, 22)), dpi)),
         heading=heading,
         small=FontSpec(body_family, "regular", pt(rng.choice((9, 10, 10.5, 12)), dpi)),
         line_pitch=pitch,

@@ -138,7 +138,7 @@ def party_counts(gold: Sequence[GoldParty], pred: Sequence[PredParty]) -> dict[s
     by_name, rest_gold, rest_pred = match(gold, named, _same_name)
     out = {"party_name": Counts(tp=len(by_name), fp=len(rest_pred), fn=len(rest_gold))}
     rest_pred += [p for p in pred if not p.name]
-    paired = by_name + list(zip(rest_gold, rest_pred))
+    paired = by_name + list(zip(rest_gold, rest_pred, strict=False))
     lone_gold = rest_gold[len(rest_pred) :]
     lone_pred = rest_pred[len(rest_gold) :]
     for attr, key in _PARTY_ATTRS:

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lianfa.corpora.gold import GoldRecord
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 
 class _Lenient(BaseModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lianfa.corpora.laws import normalize_law_name
+from lianfa.extractors.laws import normalize_law_name
 
 AMOUNT_TOLERANCE_YUAN = 0.01
 QUANTITY_RELATIVE_TOLERANCE = 0.005

@@ -14,9 +14,9 @@ from typing import Protocol, runtime_checkable
 
 from PIL import Image
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
-from lianfa.ingest.errors import ConfigError
 
 
 @runtime_checkable

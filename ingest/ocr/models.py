@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.hashing import file_sha256
 
 DET_MODEL = "PP-OCRv6_small_det"

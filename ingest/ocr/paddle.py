@@ -18,9 +18,9 @@ from collections.abc import Iterator
 import numpy as np
 from PIL import Image
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.ocr.base import offline_environment, register
 from lianfa.ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
 from lianfa.ingest.ocr.postprocess import clean_text
@@ -42,9 +42,9 @@ class _HeadlessOpenCvAlias(metadata.DistributionFinder):
         return None  # finds distributions only, never modules
 
     def find_distributions(
-        self, context: metadata.DistributionFinder.Context = metadata.DistributionFinder.Context()
+        self, context: metadata.DistributionFinder.Context | None = None
     ) -> Iterator[metadata.Distribution]:
-        name = context.name
+        name = context.name if context is not None else None
         if name and re.sub(r"[-_.]+", "-", name).lower() == "opencv-contrib-python":
             return iter([metadata.distribution("opencv-python-headless")])
         return iter(())

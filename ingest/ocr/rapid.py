@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.ocr.base import register
 from lianfa.ingest.ocr.postprocess import clean_text
 from lianfa.ingest.seal import lift_seals

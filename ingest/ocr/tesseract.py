@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PIL import Image
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.document import Line
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.ocr.base import register
 from lianfa.ingest.ocr.postprocess import clean_text
 from lianfa.ingest.seal import lift_seals

@@ -29,7 +29,7 @@ _register_commands()
 
 
 def main() -> None:
-    from lianfa.ingest.errors import ConfigError
+    from lianfa.errors import ConfigError
     from lianfa.ingest.ocr import offline_environment
     from lianfa.service.config import ServiceSettings  # noqa: F401  (its keys are known settings)
     from lianfa.settings import Settings

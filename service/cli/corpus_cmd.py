@@ -27,11 +27,13 @@ def generate(
     ] = "default",
 ) -> None:
     """Write N decisions with their gold labels to OUT/decisions.jsonl and OUT/docs/<id>.txt."""
+    from lianfa.corpora.generator.style import Style
     from lianfa.corpora.generator.writer import write_corpus
 
-    if style not in ("default", "holdout"):
+    styles: dict[str, Style] = {"default": "default", "holdout": "holdout"}
+    if style not in styles:
         raise typer.BadParameter("style must be 'default' or 'holdout'", param_hint="--style")
-    count = write_corpus(out, n=n, seed=seed, style=style)
+    count = write_corpus(out, n=n, seed=seed, style=styles[style])
     typer.echo(f"wrote {count} decisions to {out}")
 
 

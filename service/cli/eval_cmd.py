@@ -25,7 +25,7 @@ def eval_command(
     field, amounts by role, category accuracy and macro-F1, criminal-flag scores and OCR CER.
     A gold record without an ok prediction counts as all-missed."""
     from lianfa.corpora.scoring import evaluate, format_table, load_gold, load_predictions
-    from lianfa.ingest.errors import DataFileError
+    from lianfa.errors import DataFileError
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("--format must be table or json", param_hint="--format")

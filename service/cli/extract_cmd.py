@@ -36,7 +36,7 @@ def extract_command(
     """Print one result per input file, in input order (ZIPs: one per member). A bad file gives an
     error result and the batch goes on; the exit code is 1 when any file failed, 2 when the
     installation cannot process any (no classifier model, no OCR model)."""
-    from lianfa.ingest.errors import ConfigError
+    from lianfa.errors import ConfigError
 
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json", param_hint="--format")

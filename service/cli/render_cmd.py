@@ -6,7 +6,7 @@ The commands attach to corpus_cmd's `corpus_app`; that module registers the grou
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ import typer
 from lianfa.service.cli.corpus_cmd import corpus_app
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     png = "png"
     jpeg = "jpeg"
     pdf = "pdf"
@@ -24,7 +24,7 @@ class Format(str, Enum):
     tiff = "tiff"
 
 
-class DamageChoice(str, Enum):
+class DamageChoice(StrEnum):
     none = "none"
     light = "light"
     heavy = "heavy"
@@ -67,7 +67,7 @@ def render(
     from lianfa.corpora.gold import RenderedPages
     from lianfa.corpora.render.corpus import render_corpus
     from lianfa.corpora.render.record import RenderOptions
-    from lianfa.ingest.errors import LianfaError
+    from lianfa.errors import LianfaError
 
     options = RenderOptions(format=fmt.value, damage=damage.value, dpi=dpi, seed=seed, jpeg_quality=jpeg_quality)
     pages = 0
@@ -99,7 +99,7 @@ def fixtures(
     seed: Annotated[int, typer.Option("--seed", help="Generator and renderer seed.")] = 7,
 ) -> None:
     from lianfa.corpora.render.fixtures import make_fixtures
-    from lianfa.ingest.errors import LianfaError
+    from lianfa.errors import LianfaError
 
     try:
         manifest = make_fixtures(out, seed=seed)

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
 def _setup_before_workers(settings: ServiceSettings) -> None:
     """Run `lianfa setup` here, in the web process, before any worker starts: a worker that found no
     classifier would fail every job with "run `lianfa setup`" (workers never train)."""
-    from lianfa.ingest.errors import LianfaError
+    from lianfa.errors import LianfaError
     from lianfa.service.cli.setup_cmd import run_setup
 
     typer.echo(f"准备数据目录 / preparing {settings.data_dir} (first start trains the default model: a few minutes)",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import typer
 
-from lianfa.ingest.errors import ConfigError, LianfaError
+from lianfa.errors import ConfigError, LianfaError
 from lianfa.settings import Settings
 
 SetupStep = Callable[[Settings], str]

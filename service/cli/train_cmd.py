@@ -4,16 +4,19 @@ models in the registry (<data_dir>/models)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from lianfa.classifiers.registry import Registry
 
 models_app = typer.Typer(
     help="Classifier models in the registry: list, show, promote, roll back.", no_args_is_help=True
 )
 
 
-def _registry():  # type: ignore[no-untyped-def]
+def _registry() -> Registry:
     from lianfa.classifiers.verdict import model_registry
     from lianfa.settings import Settings
 
@@ -44,7 +47,7 @@ def train(
     """Train the category and criminal-likeness models and store them as a new registry version."""
     from lianfa.classifiers.registry import ModelError, Registry
     from lianfa.classifiers.training import train as run
-    from lianfa.ingest.errors import DataFileError
+    from lianfa.errors import DataFileError
 
     registry = Registry(out) if out else _registry()
     try:
@@ -145,7 +148,7 @@ def evaluate(
     from lianfa.classifiers.evaluation import evaluate_model, format_evaluation
     from lianfa.classifiers.registry import ModelError
     from lianfa.classifiers.training import load_examples
-    from lianfa.ingest.errors import DataFileError
+    from lianfa.errors import DataFileError
     from lianfa.ingest.tokenize import jieba_cache_dir
 
     registry = _registry()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.ingest.intake import Kind, sniff
 from lianfa.service.config import ServiceSettings
 from lianfa.service.db.models import Document, Job

@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from lianfa.service.db.models import BatchItem, Case, Job, JobAttempt, Result, utcnow
-from lianfa.service.db.session import Database
+from lianfa.service.db.session import Database, rows_changed
 
 INTERRUPTED = "处理多次中断（进程崩溃或被终止），已停止重试；请检查文件后点击“重试”"
 
@@ -60,15 +60,15 @@ def claim(db: Database, job_id: int, worker: str, lease_seconds: float) -> str |
             return None
         expired = job.status == "running" and (job.lease_expires or 0) < now
         if expired and job.attempts >= job.attempt_budget:
-            done = s.execute(
+            done = rows_changed(s.execute(
                 update(Job)
                 .where(Job.id == job_id, Job.status == "running", Job.lease_owner == job.lease_owner)
                 .values(status="failed", error=INTERRUPTED, finished_at=utcnow(), lease_owner=None)
-            ).rowcount
+            ))
             if done:
                 _close_attempts(s, job_id, "lost")
             return None
-        taken = s.execute(
+        taken = rows_changed(s.execute(
             update(Job)
             .where(
                 Job.id == job_id,
@@ -81,7 +81,7 @@ def claim(db: Database, job_id: int, worker: str, lease_seconds: float) -> str |
                 attempts=Job.attempts + 1,
                 started_at=utcnow(),
             )
-        ).rowcount
+        ))
         if not taken:
             return None
         if expired:
@@ -93,11 +93,11 @@ def claim(db: Database, job_id: int, worker: str, lease_seconds: float) -> str |
 def heartbeat(db: Database, job_id: int, owner: str, lease_seconds: float) -> bool:
     with db.session() as s:
         return bool(
-            s.execute(
+            rows_changed(s.execute(
                 update(Job)
                 .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
                 .values(lease_expires=time.time() + lease_seconds)
-            ).rowcount
+            ))
         )
 
 
@@ -110,11 +110,11 @@ def finish(
     """
     with db.session() as s:
         status = "failed" if error else "done"
-        held = s.execute(
+        held = rows_changed(s.execute(
             update(Job)
             .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
             .values(status=status, error=error, finished_at=utcnow(), lease_owner=None, lease_expires=None)
-        ).rowcount
+        ))
         if not held:
             _close_attempt(s, owner, "stale")
             return False
@@ -146,11 +146,11 @@ def fail(db: Database, job_id: int, owner_prefix: str, reason: str, outcome: str
         if job is None or job.status != "running" or not (job.lease_owner or "").startswith(owner_prefix):
             return False
         owner = job.lease_owner
-        done = s.execute(
+        done = rows_changed(s.execute(
             update(Job)
             .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
             .values(status="failed", error=reason, finished_at=utcnow(), lease_owner=None, lease_expires=None)
-        ).rowcount
+        ))
         if done and owner:
             s.add(Result(job_id=job_id, document_id=job.document_id, status="error", error=reason, payload={}))
             _close_attempt(s, owner, outcome)
@@ -160,11 +160,11 @@ def fail(db: Database, job_id: int, owner_prefix: str, reason: str, outcome: str
 def cancel_queued(session: Session, job_ids: Sequence[int]) -> int:
     if not job_ids:
         return 0
-    return session.execute(
+    return rows_changed(session.execute(
         update(Job)
         .where(Job.id.in_(list(job_ids)), Job.status == "queued")
         .values(status="cancelled", finished_at=utcnow())
-    ).rowcount
+    ))
 
 
 def retry_items(session: Session, items: Sequence[BatchItem], max_attempts: int) -> list[int]:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lianfa.contract import ExtractResult
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.cases import case_from_result
 from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job

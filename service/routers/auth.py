@@ -54,7 +54,7 @@ def login(
             SESSION_COOKIE, token, max_age=int(lifetime.total_seconds()), httponly=True, samesite="strict",
             secure=request.url.scheme == "https",
         )
-    return TokenOut(access_token=token, user=user.name, role=user.role)  # type: ignore[arg-type]
+    return TokenOut(access_token=token, user=user.name, role=user.role)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)

@@ -13,17 +13,19 @@ from fastapi.responses import FileResponse
 from sqlalchemy import select
 from starlette.background import BackgroundTask
 
+from lianfa.errors import FileError
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.config import IngestSettings
-from lianfa.ingest.errors import IngestError, TooLarge, UnsupportedType
+from lianfa.ingest.errors import TooLarge
 from lianfa.ingest.image import too_many_pixels
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.db.models import Case, Document
 from lianfa.service.db.session import Database
+from lianfa.service.errors import PageUnavailable
 from lianfa.service.routers.deps import DbDep, SettingsDep, StorageDep
 from lianfa.service.schemas.batches import DocumentOut
 from lianfa.service.schemas.common import IdPath, PagePath, ValidationProblem
-from lianfa.service.storage import PageGeometry, PageNotFound
+from lianfa.service.storage import PageGeometry
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 _POINTS_PER_INCH = 72
@@ -123,10 +125,8 @@ async def page_image(
             storage.page_png, doc.sha256, page, settings.page_dpi, geometry,
             lambda original: check_renderable(original, mask_text(doc.name), page, settings.page_dpi, settings),
         )
-    except PageNotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except UnsupportedType as exc:  # a text file: it has no page to show
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{mask_text(doc.name)} 没有页面图像：{exc.reason}") from exc
-    except IngestError as exc:
+    except PageUnavailable as exc:  # past the last page, or a text file: no page to show
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{mask_text(doc.name)} {exc.reason}") from exc
+    except FileError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})

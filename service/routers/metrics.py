@@ -9,6 +9,7 @@ are still the office's business: there is no unauthenticated mode.
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -32,7 +33,7 @@ def scraper(request: Request) -> None:
 
 scraper.access = Access(frozenset({"admin"}))  # type: ignore[attr-defined]
 
-_TEXT = {200: {"description": "Prometheus text exposition format",
+_TEXT: dict[int | str, dict[str, Any]] = {200: {"description": "Prometheus text exposition format",
                "content": {"text/plain": {"schema": {"type": "string"}}}}}
 
 

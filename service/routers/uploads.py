@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, sta
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.batches import batch_out
 from lianfa.service.chunked import ChunkedUploads, ChunkError, UploadNotFound

@@ -5,8 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from lianfa.corpora.gold import AmountRole, PartyKind, PenaltyKind, QuantityKind
 from lianfa.extractors.masking import mask_value
+from lianfa.kinds import AmountRole, PartyKind, PenaltyKind, QuantityKind
 from lianfa.service.cases import CORRECTABLE
 from lianfa.service.schemas.common import DbInt, MaskedJson, MaskedStr, UtcDatetime
 

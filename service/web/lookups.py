@@ -9,11 +9,11 @@ from lianfa.service.db.models import Case
 
 
 def agencies(s: Session) -> list[str]:
-    return [a for a in s.scalars(select(Case.agency).where(Case.agency.is_not(None)).distinct().order_by(Case.agency))]
+    return [a for a in s.scalars(select(Case.agency).where(Case.agency.is_not(None)).distinct().order_by(Case.agency)) if a is not None]
 
 
 def categories(s: Session) -> list[tuple[str, str]]:
     """(code, Chinese label) of every category a case has."""
     rows = s.execute(select(Case.category, func.max(Case.category_label)).where(Case.category.is_not(None))
                      .group_by(Case.category).order_by(Case.category))
-    return [(c, label or c) for c, label in rows]
+    return [(c, label or c) for c, label in rows if c is not None]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from lianfa.service import audit
 from lianfa.service.auth import AccountError, CurrentUser, create_user, hash_password
@@ -43,7 +44,7 @@ def add_user(request: Request, admin: Admin, name: Annotated[str, Form()] = "", 
     generated = not password
     password = password or secrets.token_urlsafe(12)
     try:
-        body = UserCreate(name=name.strip(), password=password, role=role)  # type: ignore[arg-type]
+        body = UserCreate(name=name.strip(), password=password, role=role)
     except ValidationError as exc:
         problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         return _page(request, admin, error=f"未创建：{problems}（密码至少 8 位，可留空由系统生成）", status_code=422)
@@ -58,7 +59,7 @@ def add_user(request: Request, admin: Admin, name: Annotated[str, Form()] = "", 
                  shown=(body.name, password) if generated else None)
 
 
-def _user(s, user_id: int) -> User:  # type: ignore[no-untyped-def]
+def _user(s: Session, user_id: int) -> User:
     user = s.get(User, user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"用户 {user_id} 不存在，请回到用户列表")

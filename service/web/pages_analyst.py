@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service import audit, stats
 from lianfa.service.auth import CurrentUser
 from lianfa.service.case_query import CaseFilter, case_filter
@@ -51,7 +51,7 @@ def dashboard(request: Request, user: StatsReader, f: Annotated[CaseFilter, Depe
 
 def _models(request: Request) -> tuple[list[object], str | None]:
     reg = training_runs.registry_for(request.app.state.settings.data_dir)
-    metas = []
+    metas: list[object] = []
     for v in reversed(reg.versions()):
         try:
             metas.append(reg.meta(v))

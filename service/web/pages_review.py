@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service import stats
 from lianfa.service.auth import CurrentUser
 from lianfa.service.case_query import CaseFilter, by_risk, case_filter
@@ -155,7 +155,7 @@ async def review_form(
         stored_fields = dict(stored.fields or {}) if stored is not None else {}
     try:
         body = ReviewRequest(
-            action=action,  # type: ignore[arg-type]
+            action=action,
             version=version,
             reason=form.get("reason") or None,
             suspected_crime=form.get("suspected_crime") or None,

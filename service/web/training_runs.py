@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from lianfa.ingest.errors import LianfaError
+from lianfa.errors import LianfaError
 from lianfa.service.db.models import Case, Document
 from lianfa.service.db.session import Database
 from lianfa.service.exports import training_record
@@ -194,7 +194,7 @@ def promotion_warnings(data_dir: Path, db: Database, version: str, names: dict[s
     comparison = compare(data_dir, db, version)
     if comparison.evaluations:
         mine, theirs = comparison.evaluations[version].category, comparison.evaluations[active].category
-        if mine.accuracy < theirs.accuracy:
+        if mine.accuracy is not None and theirs.accuracy is not None and mine.accuracy < theirs.accuracy:
             warnings.append(f"在同一批 {comparison.examples} 件已审核案件上，{version} 的类别准确率 "
                             f"{mine.accuracy:.1%} 低于现用 {active} 的 {theirs.accuracy:.1%}")
     else:

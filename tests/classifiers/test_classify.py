@@ -17,9 +17,9 @@ from lianfa.classifiers.training import load_examples
 from lianfa.classifiers.verdict import Verdict
 from lianfa.contract import ExtractResult
 from lianfa.corpora.gold import GoldRecord
+from lianfa.errors import DataFileError
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
-from lianfa.ingest.errors import DataFileError
+from lianfa.ingest.pipeline import text_document
 from lianfa.ingest.sections import segment
 from lianfa.pipeline import Pipeline
 
@@ -37,7 +37,7 @@ def results(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta], tin
     out = []
     for line in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:80]:
         gold = GoldRecord.model_validate_json(line)
-        doc = document_from_text(gold.text)
+        doc = text_document(gold.text)
         doc = doc.with_sections(segment(doc.text))
         out.append((gold, pipeline.result(doc, file=gold.id)))
     return out
@@ -187,7 +187,7 @@ def test_a_category_below_the_floor_may_only_ask_for_review(
     high = [gold for gold, result in results if result.criminal_risk.level == "high"]
     assert high
     for gold in high:
-        doc = document_from_text(gold.text)
+        doc = text_document(gold.text)
         doc = doc.with_sections(segment(doc.text))
         fields = extract(doc)
         assert sure.classify(doc, fields).risk.level == "high"
@@ -207,7 +207,7 @@ def test_near_tied_guesses_below_the_floor_both_bring_their_rules(tokenizer: jie
         "经查，当事人使用过期原料加工糕点并通过网店出售，已售出部分销售金额为人民币52,080元。\n"
         "决定如下：没收违法所得人民币8,930元，罚款人民币100,000元。\n某某市市场监督管理局\n2022年7月19日\n"
     )
-    doc = document_from_text(text)
+    doc = text_document(text)
     doc = doc.with_sections(segment(doc.text))
     fields = extract(doc)
     tied = [Ranked("toxic_food", 0.098), Ranked("unsafe_food", 0.097), Ranked("electric_poison_fishing", 0.05)]
@@ -228,7 +228,7 @@ def test_a_text_without_its_categorys_vocabulary_is_out_of_domain(tokenizer: jie
     registry, meta = trained
     model = registry.load(meta.version)
     text = "经审理查明，被告人王某趁店内无人之际，秘密窃取柜台内现金及手机一部，经鉴定价值人民币三千元。"
-    doc = document_from_text(text)
+    doc = text_document(text)
     doc = doc.with_sections(segment(doc.text))
     fields = extract(doc)
     lax = Classifier(model, ClassifierSettings(category_floor=0.0, category_min_support=0), tokenizer).classify(doc, fields)
@@ -246,7 +246,7 @@ def test_a_text_holding_its_categorys_vocabulary_is_filed(tokenizer: jieba.Token
     registry, meta = trained
     classifier = Classifier(registry.load(meta.version), ClassifierSettings(), tokenizer)
     text = "经审理查明，被告人李某在禁猎期内使用猎套、捕鸟网猎捕野生动物斑鸠二十只。"
-    doc = document_from_text(text)
+    doc = text_document(text)
     doc = doc.with_sections(segment(doc.text))
     ranked = [Ranked("illegal_hunting", 0.4), Ranked("fishing_banned_gear", 0.2), Ranked("illegal_logging", 0.1)]
     support = vocabulary_support(vocabulary_hits(text), [r.category for r in ranked])

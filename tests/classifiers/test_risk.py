@@ -9,13 +9,14 @@ from lianfa.classifiers.rules_engine import RulesEngine
 from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import load_rules
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
+from lianfa.extractors.view import build_view
+from lianfa.ingest.pipeline import text_document
 
 
 def facts_of(text: str):  # type: ignore[no-untyped-def]
-    doc = document_from_text(text)
+    doc = text_document(text)
     fields = extract(doc)
-    return case_facts(fields, read_signals(doc, load_rules(), date(2025, 6, 17)), doc.text)
+    return case_facts(fields, read_signals(build_view(doc), load_rules(), date(2025, 6, 17)), doc.text)
 
 
 def test_confiscated_illegal_income_is_the_illegal_income_when_no_other_figure_is_named() -> None:
@@ -36,9 +37,9 @@ def test_confiscated_illegal_income_is_the_illegal_income_when_no_other_figure_i
 def _risk_of(text: str, rule_ids: list[str]):  # type: ignore[no-untyped-def]
     from lianfa.classifiers.risk import assess
 
-    doc = document_from_text(text)
+    doc = text_document(text)
     fields = extract(doc)
-    signals = read_signals(doc, load_rules(), date(2025, 6, 17))
+    signals = read_signals(build_view(doc), load_rules(), date(2025, 6, 17))
     case = case_facts(fields, signals, doc.text)
     reasons = RulesEngine(load_rules()).evaluate(rule_ids, case)
     return assess(doc, reasons, signals, 0.0, text_review_score=0.9, crime_names=[])

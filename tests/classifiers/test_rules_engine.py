@@ -493,10 +493,11 @@ def test_a_cued_rule_asks_for_review_and_assumes_no_fact(engine: RulesEngine) ->
 
 def test_handing_hazardous_waste_to_an_unlicensed_person_is_disposal() -> None:
     from lianfa.classifiers.signals import read_signals
-    from lianfa.ingest.document import document_from_text
+    from lianfa.extractors.view import build_view
+    from lianfa.ingest.pipeline import text_document
 
     text = "经查，当事人将废矿物油交由无危险废物经营许可证的个人处置。"
-    assert "illegal_disposal" in read_signals(document_from_text(text), load_rules(), None).facts
+    assert "illegal_disposal" in read_signals(build_view(text_document(text)), load_rules(), None).facts
 
 
 def test_tobacco_stated_by_its_value_is_the_illegal_business_amount(engine: RulesEngine) -> None:
@@ -506,7 +507,8 @@ def test_tobacco_stated_by_its_value_is_the_illegal_business_amount(engine: Rule
 
 def test_clearing_forest_to_farm_it_states_the_damage_element() -> None:
     from lianfa.classifiers.signals import read_signals
-    from lianfa.ingest.document import document_from_text
+    from lianfa.extractors.view import build_view
+    from lianfa.ingest.pipeline import text_document
 
-    facts = read_signals(document_from_text("经查，当事人毁林开垦，种植茶叶。"), load_rules(), None).facts
+    facts = read_signals(build_view(text_document("经查，当事人毁林开垦，种植茶叶。")), load_rules(), None).facts
     assert "changed_land_use" in facts

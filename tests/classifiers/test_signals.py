@@ -6,13 +6,13 @@ from datetime import date
 
 from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import Fact, Share, load_rules
-from lianfa.ingest.document import document_from_text
-from lianfa.ingest.sections import segment
+from lianfa.extractors.view import build_view
+from lianfa.ingest.pipeline import text_document
 
 
 def signals(text: str, decided: date | None = date(2023, 6, 30)):  # type: ignore[no-untyped-def]
-    doc = document_from_text(text)
-    return read_signals(doc.with_sections(segment(doc.text)), load_rules(), decided)
+    doc = text_document(text)
+    return read_signals(build_view(doc), load_rules(), decided)
 
 
 def test_fact_phrases_with_evidence_and_negation_skipped() -> None:
@@ -98,10 +98,10 @@ def test_a_share_fact_comes_from_the_rule_data() -> None:
     book = load_rules()
     fact = Fact(id="revenue_share_half", name="占营业收入一半以上", share=Share(of=["营业收入"], min_percent=50))
     book = book.model_copy(update={"facts": [*book.facts, fact]})
-    doc = document_from_text("经查，违法所得占同期营业收入的62.5%。")
-    assert read_signals(doc, book, None).facts["revenue_share_half"].value == 62.5
-    doc = document_from_text("经查，违法所得占同期营业收入的12%。")
-    assert "revenue_share_half" in read_signals(doc, book, None).ruled_out
+    doc = text_document("经查，违法所得占同期营业收入的62.5%。")
+    assert read_signals(build_view(doc), book, None).facts["revenue_share_half"].value == 62.5
+    doc = text_document("经查，违法所得占同期营业收入的12%。")
+    assert "revenue_share_half" in read_signals(build_view(doc), book, None).ruled_out
 
 
 def test_wage_refusal_and_months_are_read_but_a_payment_in_time_or_the_appeal_period_is_not() -> None:

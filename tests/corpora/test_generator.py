@@ -254,7 +254,7 @@ def _number_printed(record: GoldRecord) -> bool:
 
 
 def test_laws_dates_and_numbers_are_printed(default_records: list[GoldRecord]) -> None:
-    from lianfa.corpora.laws import normalize_law_name
+    from lianfa.extractors.laws import normalize_law_name
 
     for record in default_records:
         cited = {normalize_law_name(m) for m in re.findall(r"《[^》]+》", record.text)}

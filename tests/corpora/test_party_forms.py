@@ -12,8 +12,8 @@ import pytest
 from lianfa.corpora.generator.writer import generate
 from lianfa.corpora.gold import GoldRecord
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
 from lianfa.ingest.normalize import normalize
+from lianfa.ingest.pipeline import text_document
 
 N = 160
 
@@ -68,7 +68,7 @@ def test_each_form_is_written_in_its_style_only_and_read_back_exactly(
     if form != "masked_star_or_x":  # the default style masks with 某, the holdout with * or x
         assert not any(has_form(r) for r in records[other])
     for r in hits:
-        got = [p.name for p in extract(document_from_text(r.text)).parties]
+        got = [p.name for p in extract(text_document(r.text)).parties]
         assert got == [normalize(p.name) for p in r.parties], r.id
 
 

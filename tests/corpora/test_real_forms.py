@@ -15,8 +15,8 @@ from lianfa.corpora.generator.writer import generate
 from lianfa.corpora.gold import GoldRecord
 from lianfa.corpora.scoring import normalize as norm
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
 from lianfa.ingest.normalize import normalize
+from lianfa.ingest.pipeline import text_document
 
 N = 240
 _SHAPES = {
@@ -57,7 +57,7 @@ def test_cited_papers_keep_their_numbers_apart_from_the_decisions(records: list[
     citing = [r for r in records if _CITED.search(r.text)]
     assert len(citing) >= N // 10
     for record in citing:
-        fields = extract(document_from_text(record.text))
+        fields = extract(text_document(record.text))
         assert fields.doc_number is not None, record.id
         assert norm.doc_number(fields.doc_number.value) == norm.doc_number(record.doc_number), record.id
         kinds = {r.kind for r in fields.related_numbers}
@@ -68,7 +68,7 @@ def test_a_reckoned_fine_is_read_as_the_fine_not_its_base(records: list[GoldReco
     reckoned = [r for r in records if "×" in r.text and "%" in r.text]
     assert reckoned
     for record in reckoned:
-        got = sorted(a.yuan for a in extract(document_from_text(record.text)).amounts if a.role == "fine")
+        got = sorted(a.yuan for a in extract(text_document(record.text)).amounts if a.role == "fine")
         assert got == sorted(a.yuan for a in record.amounts if a.role == "fine"), record.id
 
 
@@ -93,5 +93,5 @@ def test_fines_for_several_taxes_are_read_as_their_total(records: list[GoldRecor
     taxed = [r for r in records if re.search(r"罚款(?:分别为)?[^，。]+?、[^，。]+?，(?:合计|共计)", r.text)]
     assert taxed
     for record in taxed:
-        got = [a.yuan for a in extract(document_from_text(record.text)).amounts if a.role == "fine"]
+        got = [a.yuan for a in extract(text_document(record.text)).amounts if a.role == "fine"]
         assert got == [a.yuan for a in record.amounts if a.role == "fine"], record.id

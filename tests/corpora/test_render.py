@@ -25,7 +25,7 @@ from lianfa.corpora.render.fonts import FontSpec, measurer
 from lianfa.corpora.render.layout import layout_record, wrap
 from lianfa.corpora.render.record import RenderOptions, render_record, seeded
 from lianfa.corpora.render.style import sample_style
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 from tests.conftest import unavailable
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -249,7 +249,7 @@ def test_text_layer_pdf_round_trips_through_pdfplumber(tmp_path: Path, text_font
     assert all(p.text_layer for p in rendered.pages)
     with pdfplumber.open(tmp_path / rendered.file) as pdf:
         assert len(pdf.pages) == len(rendered.pages) >= 2
-        for page, truth in zip(pdf.pages, rendered.pages):
+        for page, truth in zip(pdf.pages, rendered.pages, strict=True):
             assert text_font in page.chars[0]["fontname"]
             extracted = squash(page.extract_text())
             assert extracted == squash(truth.text + "".join(truth.furniture))
@@ -272,7 +272,7 @@ def test_mixed_pdf_holds_text_and_scanned_pages(tmp_path: Path) -> None:
     flags = [p.text_layer for p in rendered.pages]
     assert True in flags and False in flags
     with pdfplumber.open(tmp_path / rendered.file) as pdf:
-        for page, truth in zip(pdf.pages, rendered.pages):
+        for page, truth in zip(pdf.pages, rendered.pages, strict=True):
             assert bool(page.chars) == truth.text_layer
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import get_args
 
@@ -8,7 +9,7 @@ import pytest
 import yaml
 
 from lianfa.corpora.rules import CANONICAL_UNIT, Rule, RuleRole, load_rules
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 
 DATA = Path(__file__).parents[2] / "corpora" / "data" / "thresholds.yaml"
 
@@ -31,7 +32,7 @@ def test_every_rule_parses_with_roles_and_units_from_the_gold_contract() -> None
 
 def test_versions_of_a_rule_do_not_overlap() -> None:
     for rule in load_rules().rules:
-        for earlier, later in zip(rule.versions, rule.versions[1:]):
+        for earlier, later in pairwise(rule.versions):
             assert earlier.effective_to is not None and earlier.effective_to <= later.effective_from, rule.id
 
 

@@ -16,7 +16,7 @@ from lianfa.corpora.scoring import EvalReport, evaluate, format_table, load_gold
 from lianfa.corpora.scoring import normalize as norm
 from lianfa.corpora.scoring.evaluate import category_score, criminal_score, document_counts, single
 from lianfa.corpora.scoring.inputs import Prediction, PredRisk, file_stem
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 from lianfa.service.cli.eval_cmd import register
 
 FIX = Path(__file__).parents[1] / "fixtures" / "scoring"

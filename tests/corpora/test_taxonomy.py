@@ -6,10 +6,11 @@ from pathlib import Path
 import jieba
 import pytest
 
-from lianfa.corpora.laws import add_to_jieba, jieba_user_dict, load_laws, normalize_law_name
+from lianfa.corpora.laws import add_to_jieba, jieba_user_dict, load_laws
 from lianfa.corpora.rules import load_rules
 from lianfa.corpora.taxonomy import load_agencies, load_taxonomy
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
+from lianfa.extractors.laws import normalize_law_name
 
 REQUIRED = {
     "substandard_products", "unsafe_food", "toxic_food", "unlicensed_business", "trademark_infringement",

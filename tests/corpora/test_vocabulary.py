@@ -14,7 +14,7 @@ from lianfa import contract
 from lianfa.corpora.datafile import DATA_DIR, load_model
 from lianfa.corpora.rules import RuleRole, load_rules
 from lianfa.corpora.vocabulary import Vocabulary, flagged_levels, names, risk_rank, role_name, vocabulary
-from lianfa.ingest.errors import DataFileError
+from lianfa.errors import DataFileError
 from lianfa.ingest.party_labels import all_labels, field_labels, name_labels
 
 # Sections of the vocabulary that name the codes of one contract Literal each.

@@ -7,11 +7,12 @@ import pytest
 from lianfa.extractors.amounts import extract_amounts
 from lianfa.extractors.regions import find_regions
 from lianfa.extractors.view import build_view
-from lianfa.ingest.document import Box, DocumentBuilder, PageInfo, document_from_text
+from lianfa.ingest.document import Box, DocumentBuilder, PageInfo
+from lianfa.ingest.pipeline import text_document
 
 
 def _amounts(text: str) -> list[tuple[str, float]]:
-    view = build_view(document_from_text(text))
+    view = build_view(text_document(text))
     return [(a.role, a.yuan) for a in extract_amounts(view, find_regions(view))]
 
 

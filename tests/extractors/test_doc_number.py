@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from lianfa.extractors.fields import Fields, extract
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 
 _PARTY = "当事人：某某商贸有限公司\n"
 _FACTS = "经查，当事人于2024年3月销售过期食品。\n"
 
 
 def _fields(text: str) -> Fields:
-    return extract(document_from_text(text))
+    return extract(text_document(text))
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ import extract_decisions as D
 import pytest
 
 from lianfa.extractors.fields import Fields, extract
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 from lianfa.ingest.sections import segment
 
 
 def _fields(text: str, with_sections: bool = True) -> Fields:
-    doc = document_from_text(text)
+    doc = text_document(text)
     return extract(doc.with_sections(segment(doc.text)) if with_sections else doc)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from lianfa.extractors.fields import extract
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 
 
 def _doc(body: str) -> str:
@@ -26,7 +26,7 @@ def _doc(body: str) -> str:
     ],
 )
 def test_doc_number_shapes(line: str, expected: str) -> None:
-    f = extract(document_from_text(f"某某市某某局\n行政处罚决定书\n{line}\n当事人：某某有限公司\n"))
+    f = extract(text_document(f"某某市某某局\n行政处罚决定书\n{line}\n当事人：某某有限公司\n"))
     assert f.doc_number is not None and f.doc_number.value == expected
 
 
@@ -35,7 +35,7 @@ def test_doc_number_shapes(line: str, expected: str) -> None:
     ["天津市武清区林业和草原局行政处罚决定天津林政罚〔2021〕1011号", "某某市某某局处罚决定书天津林政罚〔2021〕1011号"],
 )
 def test_doc_number_after_a_title_the_scan_ran_into_it(header: str) -> None:
-    f = extract(document_from_text(f"{header}\n当事人：某某有限公司\n"))
+    f = extract(text_document(f"{header}\n当事人：某某有限公司\n"))
     assert f.doc_number is not None and f.doc_number.value == "天津林政罚〔2021〕1011号"
 
 
@@ -44,7 +44,7 @@ def test_doc_number_is_not_a_cited_earlier_decision() -> None:
         "某市市场监督管理局\n行政处罚决定书\n某市监罚〔2024〕88号\n"
         "当事人：某某有限公司\n经查，当事人曾因同类行为被本局以某市监罚〔2022〕15号决定书处罚。\n"
     )
-    f = extract(document_from_text(text))
+    f = extract(text_document(text))
     assert f.doc_number and f.doc_number.value == "某市监罚〔2024〕88号"
 
 
@@ -67,13 +67,13 @@ def test_decision_date_is_the_signature_date(signature: str, expected: date) -> 
         "决定如下：罚款1万元。\n如不服本决定，可于六十日内申请行政复议。\n"
         f"{signature}\n（本决定书于2023年5月20日送达）\n"
     )
-    f = extract(document_from_text(text))
+    f = extract(text_document(text))
     assert f.decided_on == expected
 
 
 def test_no_signature_means_no_decision_date() -> None:
     text = "某某市某某局\n行政处罚决定书\n当事人：某某有限公司\n本局于2023年1月3日立案调查。\n决定如下：罚款1万元。\n"
-    assert extract(document_from_text(text)).decision_date is None
+    assert extract(text_document(text)).decision_date is None
 
 
 @pytest.mark.parametrize(
@@ -86,13 +86,13 @@ def test_no_signature_means_no_decision_date() -> None:
     ],
 )
 def test_agency_from_the_header(header: str, expected: str) -> None:
-    f = extract(document_from_text(f"{header}\n某罚〔2023〕1号\n当事人：某某有限公司\n"))
+    f = extract(text_document(f"{header}\n某罚〔2023〕1号\n当事人：某某有限公司\n"))
     assert f.agency and f.agency.name == expected
 
 
 def test_agency_from_the_signature_when_the_header_is_lost() -> None:
     text = "当事人：某某有限公司\n经查，当事人销售不合格产品。\n决定如下：罚款1万元。\n某某县应急管理局  2023年5月6日\n"
-    f = extract(document_from_text(text))
+    f = extract(text_document(text))
     assert f.agency and f.agency.name == "某某县应急管理局"
     assert f.decided_on == date(2023, 5, 6)
 
@@ -126,7 +126,7 @@ def test_agency_from_the_signature_when_the_header_is_lost() -> None:
     ],
 )
 def test_case_cause(sentence: str, expected: str) -> None:
-    f = extract(document_from_text(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
+    f = extract(text_document(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
     assert f.case_cause and f.case_cause.value == expected
 
 
@@ -135,7 +135,7 @@ def test_run_on_label_stops_at_the_deciding_agency() -> None:
         "宁波市鄞州区市场监督管理局\n行政处罚决定书\n当事人：某某有限公司\n"
         "违法行为：销售不合格产品宁波市鄞州区市场监督管理局执法人员于2023年5月6日检查发现……\n"
     )
-    f = extract(document_from_text(text))
+    f = extract(text_document(text))
     assert f.case_cause and f.case_cause.value == "销售不合格产品案"
 
 
@@ -153,5 +153,5 @@ def test_run_on_label_stops_at_the_deciding_agency() -> None:
     ],
 )
 def test_no_case_cause_where_nothing_names_one(sentence: str) -> None:
-    f = extract(document_from_text(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
+    f = extract(text_document(f"某某局\n行政处罚决定书\n当事人：某某有限公司\n{sentence}\n"))
     assert f.case_cause is None

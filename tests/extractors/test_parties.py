@@ -8,7 +8,7 @@ import pytest
 from lianfa.extractors.credit_code import check_char
 from lianfa.extractors.fields import extract
 from lianfa.extractors.parties import Party
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 
 
 def _code(body17: str) -> str:
@@ -23,7 +23,7 @@ BUSINESS = _code("9244030061FN3K2P0")  # 92: 个体工商户
 
 def _parties(block: str) -> list[Party]:
     text = f"某某市市场监督管理局\n行政处罚决定书\n某市监罚〔2024〕1号\n{block}\n经查，当事人销售不合格产品。\n"
-    return extract(document_from_text(text)).parties
+    return extract(text_document(text)).parties
 
 
 def test_labelled_lines_in_any_order() -> None:

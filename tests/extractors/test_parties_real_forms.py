@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from lianfa.extractors.fields import extract
 from lianfa.extractors.parties import Party
-from lianfa.ingest.document import document_from_text
 from lianfa.ingest.party_labels import field_labels, labels_pattern, name_labels
+from lianfa.ingest.pipeline import text_document
 
 
 def _parties(text: str) -> list[Party]:
-    return extract(document_from_text(text)).parties
+    return extract(text_document(text)).parties
 
 
 def _named(block: str) -> list[Party]:

@@ -22,7 +22,7 @@ import yaml
 
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
-from lianfa.ingest.document import document_from_text
+from lianfa.ingest.pipeline import text_document
 from lianfa.ingest.sections import segment
 
 _DIR = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
@@ -34,7 +34,7 @@ _PARTY_KEYS = (
 
 @cache
 def _fields(name: str) -> Fields:
-    doc = document_from_text((_DIR / name).read_text(encoding="utf-8"))
+    doc = text_document((_DIR / name).read_text(encoding="utf-8"))
     return extract(doc.with_sections(segment(doc.text)))
 
 
@@ -50,7 +50,7 @@ def _actual(f: Fields, field: str, expected: Any) -> Any:
         return f.case_cause.value if f.case_cause else None
     if field == "parties":
         keys = [[k for k in _PARTY_KEYS if k in p] for p in expected]
-        return [{k: getattr(p, k) for k in ks} for p, ks in zip(f.parties, keys)] + [
+        return [{k: getattr(p, k) for k in ks} for p, ks in zip(f.parties, keys, strict=False)] + [
             {"name": p.name} for p in f.parties[len(keys) :]
         ]
     if field == "amounts":

@@ -9,8 +9,8 @@ import onnxruntime
 import pytest
 import yaml
 
+from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
-from lianfa.ingest.errors import ConfigError
 from lianfa.ingest.ocr import models
 from lianfa.ingest.ocr.models import DET_MODEL, REC_MODEL, ensure_model_dirs
 

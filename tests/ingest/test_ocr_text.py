@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 from lianfa.ingest.ocr import engine_names, get_engine
 from lianfa.ingest.ocr.postprocess import clean_text
 from lianfa.ingest.ocr.quality import cer, edit_distance

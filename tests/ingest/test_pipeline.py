@@ -11,7 +11,7 @@ from ingest_inputs import DECISION, FakeEngine, jpeg, pdf_pages, text_pdf
 from PIL import Image
 
 import lianfa.ingest.pipeline as pipeline
-from lianfa.ingest.errors import ConfigError
+from lianfa.errors import ConfigError
 from lianfa.ingest.normalize import normalize
 from lianfa.ingest.ocr.quality import cer
 from lianfa.ingest.pipeline import ingest_bytes, ingest_file, ingest_many, ingest_path

@@ -3,6 +3,8 @@ none, table or prose parties, merged paragraphs, reordered and missing sections,
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -380,7 +382,7 @@ def assert_cover(text: str) -> None:
         assert sections == []
         return
     assert sections[0].start == 0 and sections[-1].end == len(text)
-    for a, b in zip(sections, sections[1:]):
+    for a, b in pairwise(sections):
         assert a.end == b.start and a.name != b.name
     assert all(s.start < s.end and s.name in ORDER for s in sections)
 
@@ -431,7 +433,7 @@ def char_labels(text: str) -> list[str]:
 
 
 def agreement(a: list[str], b: list[str], text: str) -> float:
-    pairs = [(x, y) for x, y, ch in zip(a, b, text) if ch.strip()]
+    pairs = [(x, y) for x, y, ch in zip(a, b, text, strict=True) if ch.strip()]
     return sum(x == y for x, y in pairs) / len(pairs)
 
 
@@ -443,8 +445,8 @@ def test_hard_wrapped_rows_segment_like_paragraphs() -> None:
             rows += [line[i : i + 23] for i in range(0, len(line), 23)] or [""]
         wrapped = "\n".join(rows)
         # same characters, one newline per cut: compare label by label on the shared characters
-        clean = [lab for lab, ch in zip(char_labels(text), text) if ch != "\n"]
-        cut = [lab for lab, ch in zip(char_labels(wrapped), wrapped) if ch != "\n"]
+        clean = [lab for lab, ch in zip(char_labels(text), text, strict=True) if ch != "\n"]
+        cut = [lab for lab, ch in zip(char_labels(wrapped), wrapped, strict=True) if ch != "\n"]
         assert agreement(clean, cut, text.replace("\n", "")) >= 0.9
 
 

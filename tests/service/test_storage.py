@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from lianfa.ingest.errors import TooLarge, UnsupportedType
+from lianfa.service.errors import PageUnavailable, UploadTooLarge
 from lianfa.service.storage import (
     LocalStorage,
     OriginalCorrupt,
     OriginalMissing,
     PageGeometry,
-    PageNotFound,
     S3Storage,
     Storage,
     StoreUnavailable,
@@ -84,7 +83,7 @@ def test_the_same_content_twice_is_one_object(st: Storage, tmp_path: Path) -> No
 def test_a_file_over_the_limit_names_the_file_and_stores_nothing(st: Storage) -> None:
     w = st.writer("卷宗/大扫描件.pdf", limit=10)
     w.write(b"12345")
-    with pytest.raises(TooLarge, match="大扫描件.pdf"):
+    with pytest.raises(UploadTooLarge, match="大扫描件.pdf"):
         w.write(b"678901")
     assert _objects(st) == [] and os.listdir(st.tmp_dir) == []
 
@@ -146,7 +145,7 @@ def test_s3_a_failed_part_leaves_no_object_and_no_open_upload(tmp_path: Path, s3
 
 
 def test_a_store_url_that_is_not_s3_is_a_config_error(tmp_path: Path) -> None:
-    from lianfa.ingest.errors import ConfigError
+    from lianfa.errors import ConfigError
 
     with pytest.raises(ConfigError, match="s3://"):
         S3Storage("https://bucket/prefix", tmp_path, client=None)
@@ -173,9 +172,9 @@ def test_page_images_from_pdf_and_multipage_tiff_are_cached(st: Storage, tmp_pat
     assert p2.stat().st_mtime_ns == st.page_png(pdf_sha, 2, dpi=72).stat().st_mtime_ns
     with Image.open(st.page_png(tif_sha, 2, dpi=100)) as im:
         assert im.size == (200, 280) and im.getpixel((5, 5)) == (0, 0, 0)
-    with pytest.raises(PageNotFound, match="共 2 页"):
+    with pytest.raises(PageUnavailable, match="共 2 页"):
         st.page_png(pdf_sha, 3, dpi=72)
-    with pytest.raises(UnsupportedType):
+    with pytest.raises(PageUnavailable, match="没有页面图像"):
         st.page_png(_put(st, tmp_path, "d.txt", "文本".encode()).sha256, 1, dpi=72)
     assert os.listdir(st.tmp_dir) == []
 

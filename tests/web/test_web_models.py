@@ -28,7 +28,7 @@ def reviewed(app, client, sessions, tmp_path: Path) -> int:
             for r in chosen]
     ids = add_cases(app, client, sessions["uploader"], docs)
     with app.state.db.session() as s:
-        for case_id, r in zip(ids, chosen):
+        for case_id, r in zip(ids, chosen, strict=True):
             s.get(Case, case_id).review_state = "confirmed" if r["criminal"]["label"] else "rejected"
     return len(ids)
 

@@ -20,8 +20,9 @@ from lianfa.corpora.generator.numbers import AmountWriter
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.phrasing import PERIODS
 from lianfa.corpora.generator.style import Bank, Style, pick
-from lianfa.corpora.gold import GoldAmount, GoldQuantity, PenaltyKind
+from lianfa.corpora.gold import GoldAmount, GoldQuantity
 from lianfa.corpora.rules import RuleBook
+from lianfa.kinds import PenaltyKind
 
 Target = Literal["above", "near", "below"]
 

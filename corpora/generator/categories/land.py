@@ -198,7 +198,7 @@ def _mining(ctx: Ctx, sand: bool) -> Story:
     sentences.append(f"当事人销售所采{mineral}，违法所得{ctx.money(income)}。")
     case = CaseFacts(ctx.party.kind, amounts={role: value, "illegal_income": income}, quantities=quantities,
                      facts=facts, prior_penalties=prior, prior_within_years=1.5 if prior else 0.0)
-    amounts = [GoldAmount(role=gold_role, yuan=value)]  # type: ignore[arg-type]
+    amounts = [GoldAmount(role=gold_role, yuan=value)]
     return Story("非法采砂" if sand else "非法采矿", "未取得采矿许可证擅自采矿", sentences, case, amounts=amounts,
                  quantities=quantities, evidence=["测绘报告", "价格认定结论书"],
                  fine=fine_between(rng, income * 0.1, income * 0.5) + 1000, confiscate=income)

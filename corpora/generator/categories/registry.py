@@ -16,7 +16,7 @@ from lianfa.corpora.generator.categories import (
     wildlife,
 )
 from lianfa.corpora.generator.categories.base import Ctx, Story
-from lianfa.corpora.gold import PartyKind
+from lianfa.kinds import PartyKind
 
 StoryFn = Callable[[Ctx], Story]
 

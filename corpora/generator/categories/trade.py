@@ -17,7 +17,8 @@ from lianfa.corpora.generator.categories import common
 from lianfa.corpora.generator.categories.base import Ctx, PenaltyItem, Story, fine_between
 from lianfa.corpora.generator.criminal import CaseFacts
 from lianfa.corpora.generator.style import Bank
-from lianfa.corpora.gold import GoldAmount, GoldQuantity, QuantityKind
+from lianfa.corpora.gold import GoldAmount, GoldQuantity
+from lianfa.kinds import QuantityKind
 
 
 @dataclass(frozen=True)
