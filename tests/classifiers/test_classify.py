@@ -252,3 +252,22 @@ def test_a_text_holding_its_categorys_vocabulary_is_filed(trained: tuple[Registr
     assert "非法狩猎罪" in judged.violation["candidate_crimes"]
     theft = "经审理查明，被告人王某秘密窃取被害人手机一部。"
     assert vocabulary_support(vocabulary_hits(theft), ["illegal_hunting"]) == [0]
+
+
+def test_a_text_naming_a_categorys_crime_counts_as_much_as_citing_its_article(
+    trained: tuple[Registry, ModelMeta],
+) -> None:
+    """A court's finding masks the article (刑法××) but names the charge: 合同诈骗犯罪 is evidence
+    the text is about contract fraud; the bare word 诈骗 is not."""
+    from lianfa.classifiers.category_model import Ranked
+    from lianfa.classifiers.classify import CRIME_SUPPORT
+
+    registry, meta = trained
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings())
+    ranked = [Ranked("contract_fraud", 0.5), Ranked("illegal_hunting", 0.1)]
+    named = "本院查明，上诉人单某的合同诈骗犯罪数额应扣减已收取的租金。"
+    bare = "本院查明，上诉人单某诈骗被害人钱财，数额应扣减已收取的租金。"
+    doc = document_from_text(named)
+    with_name = classifier._support([], ranked, extract(doc), named)
+    without = classifier._support([], ranked, extract(document_from_text(bare)), bare)
+    assert with_name == [CRIME_SUPPORT, 0] and without == [0, 0]

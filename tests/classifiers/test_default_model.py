@@ -8,9 +8,9 @@ import pytest
 
 from lianfa.classifiers import config as classifiers_config
 from lianfa.classifiers.config import ClassifierSettings
-from lianfa.classifiers.default_model import MIN_COURT, ensure_default, train_default
+from lianfa.classifiers.default_model import ensure_default, train_default
 from lianfa.classifiers.registry import Registry
-from lianfa.corpora.taxonomy import load_taxonomy
+from lianfa.classifiers.training import MIN_COURT
 
 
 def test_default_model_is_trained_once_and_reproducible(
@@ -22,7 +22,9 @@ def test_default_model_is_trained_once_and_reproducible(
     assert ensure_default(registry) == "v1"
     assert ensure_default(registry) == "v1" and registry.versions() == ["v1"]
     first = registry.meta("v1")
-    # 120 decisions and the minimum of court-style texts per category
-    assert "default model" in first.note and first.data_size == 120 + MIN_COURT * len(load_taxonomy().ids)
+    # 120 decisions and the minimum of court-style texts for each category they name
+    court = first.sources[-1]
+    assert court.kind == "court_style" and court.documents == MIN_COURT * len(first.labels)
+    assert "default model" in first.note and first.data_size == 120 + court.documents
     other = train_default(Registry(tmp_path / "again"))
     assert other.data_sha256 == first.data_sha256 and other.labels == first.labels

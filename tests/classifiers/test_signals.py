@@ -84,6 +84,17 @@ def test_conduct_date_in_numeric_forms_and_after_a_finding_opener() -> None:
     assert signals(slashed, date(2022, 7, 26)).conduct_date == date(2022, 5, 8)
 
 
+def test_a_date_whose_clause_the_agency_opens_is_the_procedures() -> None:
+    """本行政机关…立案 runs past the window a clause's verb is looked for in: the agency as the
+    clause's subject marks the date as the procedure's (the conduct's 2022.04.02 picks the
+    standard then in force)."""
+    text = (
+        "2022.04.26，本行政机关就当事人涉嫌非法捕捞水产品一事立案，指派两名执法人员开展调查。\n"
+        "现已查实：在2022.03.09到2022.04.02这段时间内，当事人在某江段以钓具捕鱼。\n"
+    )
+    assert signals(text, date(2022, 6, 3)).conduct_date == date(2022, 4, 2)
+
+
 def test_tax_share_is_read_from_a_stated_percentage() -> None:
     stated = signals("当事人少缴增值税49,086.84元。经测算，其偷逃税额占同期应纳税额的比例为31.57%。")
     assert stated.facts["tax_share_10pct"].value == 31.57
@@ -162,6 +173,14 @@ def test_the_police_declining_and_a_prosecutor_not_prosecuting_are_told_apart() 
     assert dropped.declined is not None
     prosecutor = signals("区人民检察院对当事人作出不起诉决定，并向本局制发检察意见书。")
     assert prosecutor.prosecutor is not None and prosecutor.declined is None
+
+
+def test_a_court_answering_the_prosecutors_opinion_is_no_decision_not_to_prosecute() -> None:
+    """An appeal court weighing 上诉理由及检察意见 hears a case the prosecutor brought."""
+    heard = signals("关于上诉理由及检察意见，本院评析如下：原审认定事实清楚。")
+    assert heard.prosecutor is None
+    hearing = signals("出庭检察员的意见是：原判认定事实清楚，建议驳回上诉。")
+    assert hearing.prosecutor is None
 
 
 def test_cue_words_bring_their_rules_and_a_denied_cue_does_not() -> None:
