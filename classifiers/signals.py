@@ -162,6 +162,7 @@ def _number(s: str | None) -> float | None:
 class _FactPatterns:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
     shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
+    contrary: tuple[tuple[str, re.Pattern[str]], ...]  # (fact id, wordings that rule it out)
 
 
 _compiled: dict[int, tuple[RuleBook, _FactPatterns]] = {}
@@ -200,6 +201,7 @@ def _fact_patterns(book: RuleBook) -> _FactPatterns:
         patterns = _FactPatterns(
             tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
+            tuple((f.id, re.compile(_bracketed_alternation(f.contrary))) for f in book.facts if f.contrary),
         )
         cached = _compiled[id(book)] = (book, patterns)
     return cached[1]
@@ -215,6 +217,11 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
                 break
     for fact_id, minimum, pattern in patterns.shares:
         _stated_share(view, masked, fact_id, minimum, pattern, found, ruled_out)
+    for fact_id, pattern in patterns.contrary:
+        if fact_id not in found and any(
+            not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]) for m in pattern.finditer(masked)
+        ):
+            ruled_out.add(fact_id)
     return found
 
 

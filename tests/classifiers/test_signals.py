@@ -216,3 +216,12 @@ def test_a_licence_named_in_title_marks_still_states_the_fact() -> None:
 def test_lacking_a_licence_is_the_cue_not_its_denial() -> None:
     s = signals("经查，当事人在未取得《药品生产许可证》的情况下分装中药饮片出售。")
     assert s.cued["fake_drug_behaviour"].detail == "药品生产许可证"
+
+
+def test_storage_wording_rules_disposal_out_and_disposal_wording_wins() -> None:
+    """危险废物贮存不规范 is no 非法处置 (thresholds.yaml `contrary`): the fact is ruled out, so a
+    tonnage rule asks no reviewer; a text that also says 倾倒 keeps the fact."""
+    stored = signals("经查，当事人未采取符合国家环境保护标准的防护措施贮存危险废物废矿物油7吨。")
+    assert "illegal_disposal" in stored.ruled_out and "illegal_disposal" not in stored.facts
+    dumped = signals("经查，当事人贮存危险废物期间将废矿物油7吨倾倒于厂外沟渠。")
+    assert "illegal_disposal" in dumped.facts and "illegal_disposal" not in dumped.ruled_out
