@@ -176,6 +176,12 @@ def build_transformer() -> ColumnTransformer:
     )
 
 
+def vocabulary_width(transformer: ColumnTransformer) -> int:
+    """Columns of the fitted conduct-vocabulary block, the last block of `transform`'s output."""
+    [vectorizer] = [v for name, v, _cols in transformer.transformers_ if name == "vocabulary"]
+    return len(vectorizer.vocabulary_)
+
+
 def slim(transformer: ColumnTransformer) -> ColumnTransformer:
     """Drop each fitted vectorizer's `stop_words_` (every term min_df/max_features pruned): only
     informational, and most of the model file's size and save time."""

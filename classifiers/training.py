@@ -34,7 +34,7 @@ import numpy as np
 from lianfa.classifiers.category_model import fit_category
 from lianfa.classifiers.criminal_model import criminal_scores, fit_criminal
 from lianfa.classifiers.evaluation import category_report
-from lianfa.classifiers.features import build_transformer, feature_rows, parts_from_text, slim
+from lianfa.classifiers.features import build_transformer, feature_rows, parts_from_text, slim, vocabulary_width
 from lianfa.classifiers.registry import TRUSTED_TYPES, Registry
 from lianfa.classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
 from lianfa.ingest.errors import DataFileError
@@ -195,7 +195,9 @@ def fit(
     )
     crim_rows = [pos for pos, i in enumerate(train) if examples[i].criminal is not None]
     crim_model = fit_criminal(
-        x_train[crim_rows], [int(bool(examples[train[pos]].criminal)) for pos in crim_rows]
+        x_train[crim_rows],
+        [int(bool(examples[train[pos]].criminal)) for pos in crim_rows],
+        columns=x_train.shape[1] - vocabulary_width(transformer),
     )
     trained_on = set(train)
     unseen = [pos for pos, i in enumerate(held) if i not in trained_on]

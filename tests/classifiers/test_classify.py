@@ -271,3 +271,22 @@ def test_a_text_naming_a_categorys_crime_counts_as_much_as_citing_its_article(
     with_name = classifier._support([], ranked, extract(doc), named)
     without = classifier._support([], ranked, extract(document_from_text(bare)), bare)
     assert with_name == [CRIME_SUPPORT, 0] and without == [0, 0]
+
+
+def test_the_criminal_model_reads_no_conduct_vocabulary(trained: tuple[Registry, ModelMeta], tiny_corpus: Path) -> None:
+    """The vocabulary block names a category, not a crossed threshold: the text model is fitted on
+    the columns before it, and scores full feature rows by reading only those."""
+    from lianfa.classifiers.criminal_model import criminal_scores
+    from lianfa.classifiers.features import feature_rows, parts_from_text, transform, vocabulary_width
+
+    registry, meta = trained
+    bundle = registry.load(meta.version).bundle
+    texts = [
+        json.loads(x)["text"]
+        for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    ]
+    x = transform(bundle["features"], feature_rows([parts_from_text(t) for t in texts]))
+    model = bundle["criminal"]
+    assert model.n_features_in_ == x.shape[1] - vocabulary_width(bundle["features"])
+    lead = model.predict_proba(x[:, : model.n_features_in_])[:, list(model.classes_).index(1)]
+    assert (criminal_scores(model, x) == lead).all()
