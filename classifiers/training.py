@@ -34,7 +34,13 @@ import numpy as np
 from lianfa.classifiers.category_model import fit_category
 from lianfa.classifiers.criminal_model import criminal_scores, fit_criminal
 from lianfa.classifiers.evaluation import category_report
-from lianfa.classifiers.features import build_transformer, feature_rows, parts_from_text, slim, vocabulary_width
+from lianfa.classifiers.features import (
+    build_transformer,
+    feature_rows,
+    parts_from_text,
+    slim,
+    vocabulary_width,
+)
 from lianfa.classifiers.registry import TRUSTED_TYPES, Registry
 from lianfa.classifiers.schemas import DataSource, HeldOutMetrics, ModelMeta
 from lianfa.ingest.errors import DataFileError
