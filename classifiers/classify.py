@@ -3,15 +3,17 @@
 The category model ranks categories. The first is filed as the decision's category only when the
 text is in the taxonomy's domain: its probability reaches the floor and its support reaches
 `category_min_support`: the distinct terms of that category's conduct vocabulary and cues
-(taxonomy.yaml) in the text, long ones counting two, and LAW_SUPPORT for citing one of the
-category's articles. A theft or an assault written as a court writes it gets some category first,
-since one must come first, but holds none of its words. The likely categories bring their
-threshold rules, which the rules engine checks against the extracted amounts and quantities and
-the text's signals; risk.assess combines the reasons with the text model's score.
+(taxonomy.yaml) in the text, long ones counting two, LAW_SUPPORT for citing one of the category's
+articles and as much for naming one of its candidate crimes as a crime. A theft or an assault
+written as a court writes it gets some category first, since one must come first, but holds none
+of its words. The likely categories bring their threshold rules, which the rules engine checks
+against the extracted amounts and quantities and the text's signals; risk.assess combines the
+reasons with the text model's score.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +37,14 @@ from lianfa.ingest.document import Document
 # An article the category's decisions cite is in-domain evidence on its own (most decisions state
 # the conduct in words of their own but cite its law): enough to pass category_min_support.
 LAW_SUPPORT = 3
+# So is a text that names one of the category's crimes as a crime (合同诈骗犯罪数额, 构成非法行医罪):
+# a court's finding often masks the article (刑法××) but not the charge.
+CRIME_SUPPORT = LAW_SUPPORT
+# Not a name as general as 诈骗罪 (medical insurance fraud's crime, and every other fraud's).
+CRIME_NAME_MIN = 4
+# A text between two related categories (felling beyond a permit on another's land: 滥伐 or 盗伐)
+# lists the crimes of each in-domain guess at least this share as likely as the first.
+CANDIDATE_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,12 @@ class Classifier:
         self.book = book if book is not None else load_rules()
         self.taxonomy = load_taxonomy()
         self.engine = RulesEngine(self.book, province=settings.province, near=settings.near_threshold)
+        self._crime_names: dict[str, re.Pattern[str]] = {}
+        for c in self.taxonomy.categories:
+            names = [k.crime.removesuffix("罪") for k in c.candidate_crimes]
+            names = [re.escape(n) for n in names if len(n) >= CRIME_NAME_MIN]
+            if names:
+                self._crime_names[c.id] = re.compile("(?:" + "|".join(names) + ")(?:犯)?罪")
 
     def _category(self, category_id: str) -> Category | None:
         try:
@@ -104,7 +120,7 @@ class Classifier:
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)[0]
         score = float(criminal_scores(bundle["criminal"], x)[0])
         forced = [Ranked(category, 1.0), *(r for r in ranked if r.category != category)]
-        support = self._support(row_hits(rows)[0], forced, fields)
+        support = self._support(row_hits(rows)[0], forced, fields, document.text)
         # A reviewer who names the category has placed the decision in the domain, whatever its wording.
         support[0] = max(support[0], self.settings.category_min_support)
         return self._judge(document, fields, forced, score, support)
@@ -119,24 +135,27 @@ class Classifier:
         ranked = rank_categories(bundle["category"], x, self.settings.top_k)
         scores = criminal_scores(bundle["criminal"], x)
         supports = [
-            self._support(hits, ranks, fields)
-            for hits, ranks, (_doc, fields) in zip(row_hits(rows), ranked, cases, strict=True)
+            self._support(hits, ranks, fields, doc.text)
+            for hits, ranks, (doc, fields) in zip(row_hits(rows), ranked, cases, strict=True)
         ]
         return [
             self._judge(doc, fields, r, float(s), sup)
             for (doc, fields), r, s, sup in zip(cases, ranked, scores, supports, strict=True)
         ]
 
-    def _support(self, hits: list[str], ranked: list[Ranked], fields: Fields) -> list[int]:
-        """Each guess's in-domain evidence: its conduct terms in the text, and LAW_SUPPORT more when
-        the decision cites an article the category's decisions violate or apply."""
+    def _support(self, hits: list[str], ranked: list[Ranked], fields: Fields, text: str) -> list[int]:
+        """Each guess's in-domain evidence: its conduct terms in the text, LAW_SUPPORT more when
+        the decision cites an article the category's decisions violate or apply, and CRIME_SUPPORT
+        more when it names one of the category's crimes."""
         cited = {(law.law, law.article) for law in fields.laws}
         out = []
         for r, terms in zip(ranked, vocabulary_support(hits, [r.category for r in ranked]), strict=True):
             category = self._category(r.category)
             laws = category.laws_violated + category.laws_applied if category else []
             refs = {(ref.law, ref.article) for ref in laws}
-            out.append(terms + (LAW_SUPPORT if cited & refs else 0))
+            names = self._crime_names.get(r.category)
+            named = CRIME_SUPPORT if names is not None and names.search(text) else 0
+            out.append(terms + (LAW_SUPPORT if cited & refs else 0) + named)
         return out
 
     def _in_domain(self, ranked: Ranked, support: int) -> bool:
@@ -175,7 +194,13 @@ class Classifier:
         ]
         reasons += self.engine.evaluate_cued(facts, exclude=main + others)
         reasons.sort(key=lambda r: (risk_rank(r.level), r.ratio or 0.0), reverse=True)
-        crimes = [c.crime for c in top.candidate_crimes] if top else []
+        near = [
+            c
+            for r in likely
+            if r.probability >= CANDIDATE_SHARE * ranked[0].probability
+            and (c := self._category(r.category)) is not None
+        ]
+        crimes = list(dict.fromkeys(k.crime for c in near for k in c.candidate_crimes))
         risk = assess(
             document,
             reasons,

@@ -9,9 +9,9 @@ of its characters, which splits the jieba token. Digits are folded to 0: amounts
 the category, and the rules engine reads them properly.
 
 A fourth column holds the conduct vocabulary of every category (taxonomy.yaml `vocabulary` and
-`cues`) found
-in the core text, one token per occurrence: the statute's own words for the conduct, whatever
-template or genre surrounds them. `vocabulary_support` counts them per category, the evidence the
+`cues`) found in the core text, one token per occurrence: the statute's own words for the conduct,
+whatever template or genre surrounds them. `vocabulary_support` counts them per category (less the
+category's `generic` terms, which every fraud or every accident shares), the evidence the
 classifier needs before it files a text under a category at all.
 
 The fitted transformer is plain scikit-learn (no Python callables inside), so the model file
@@ -90,12 +90,14 @@ def _vocabulary() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]
     category's term set. A dictionary look-up per position: one regular expression alternating
     over a thousand terms was tried at every position and cost more than the rest of
     classification."""
+    categories = load_taxonomy().categories
+    terms = {t for c in categories for t in (*c.vocabulary, *c.cues) if len(t) >= 2}
     by_category = {
-        c.id: frozenset(t for t in (*c.vocabulary, *c.cues) if len(t) >= 2)
-        for c in load_taxonomy().categories
+        c.id: frozenset(t for t in (*c.vocabulary, *c.cues) if len(t) >= 2 and t not in c.generic)
+        for c in categories
     }
     index: dict[str, list[str]] = {}
-    for term in sorted({t for ts in by_category.values() for t in ts}, key=lambda t: (-len(t), t)):
+    for term in sorted(terms, key=lambda t: (-len(t), t)):
         index.setdefault(term[:2], []).append(term)
     return {k: tuple(v) for k, v in index.items()}, by_category
 
@@ -172,6 +174,12 @@ def build_transformer() -> ColumnTransformer:
         },
         sparse_threshold=1.0,
     )
+
+
+def vocabulary_width(transformer: ColumnTransformer) -> int:
+    """Columns of the fitted conduct-vocabulary block, the last block of `transform`'s output."""
+    [vectorizer] = [v for name, v, _cols in transformer.transformers_ if name == "vocabulary"]
+    return len(vectorizer.vocabulary_)
 
 
 def slim(transformer: ColumnTransformer) -> ColumnTransformer:

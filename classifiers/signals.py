@@ -35,6 +35,9 @@ _PROCEDURE = re.compile(
     r"检查|立案|调查|询问|告知|听证|送达|移送|受理|审查|核查|抽检|抽样|检测|检验|监测|举报|投诉|决定|复议|诉讼|出具|作出|签收|报告"
     r"|检察|起诉|侦查|抓获|归案|到案|投案|传唤|羁押|拘留"
 )
+# A date whose clause has the agency for its subject (2022.04.26，本行政机关就当事人涉嫌…一事立案) is
+# the procedure's, however far the clause runs before its verb.
+_AGENCY_CLAUSE = re.compile(r"^[，,:：\s]*(?:本行政机关|本机关|我机关|本局|我局|本厅|本委|本所|本队|我队|执法人员|执法机关)")
 _PRIOR = re.compile(
     r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|被给予|年内)[^。；\n]{0,60}?"
     r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,40}?(?:行政处罚|处罚)"
@@ -62,6 +65,8 @@ _POLICE = re.compile(r"公安|侦查|移送|立案")
 # (不起诉 + 检察意见, 反向移送): the criminal question is settled, not a lead.
 _PROSECUTOR_DECIDED = re.compile(r"不起诉|不予起诉|检察意见|反向移送")
 _PROSECUTOR = re.compile(r"检察院|检察机关|人民检察|检察")
+# A court hearing the case speaks (关于上诉理由及检察意见, 出庭检察员的意见): the prosecutor prosecuted.
+_COURT_HEARING = re.compile(r"本院|上诉|出庭|公诉机关|辩护")
 # A concentration and the limit it is held to: `总砷浓度为4.2mg/L`, `标准限值为0.5mg/L`.
 _CONC_UNIT = r"(?:mg\s?/\s?[Ll]|毫克\s?/\s?升|mg\s?/\s?m3|mg\s?/\s?m³|毫克\s?/\s?立方米|μg\s?/\s?L|ug\s?/\s?L)"
 _CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\s?(?:为|是|达|达到|:|：)?\s?(?P<v>{NUMBER})\s?(?P<u>{_CONC_UNIT})")
@@ -157,6 +162,7 @@ def _number(s: str | None) -> float | None:
 class _FactPatterns:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
     shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
+    contrary: tuple[tuple[str, re.Pattern[str]], ...]  # (fact id, wordings that rule it out)
 
 
 _compiled: dict[int, tuple[RuleBook, _FactPatterns]] = {}
@@ -195,6 +201,7 @@ def _fact_patterns(book: RuleBook) -> _FactPatterns:
         patterns = _FactPatterns(
             tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
+            tuple((f.id, re.compile(_bracketed_alternation(f.contrary))) for f in book.facts if f.contrary),
         )
         cached = _compiled[id(book)] = (book, patterns)
     return cached[1]
@@ -210,6 +217,11 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
                 break
     for fact_id, minimum, pattern in patterns.shares:
         _stated_share(view, masked, fact_id, minimum, pattern, found, ruled_out)
+    for fact_id, pattern in patterns.contrary:
+        if fact_id not in found and any(
+            not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]) for m in pattern.finditer(masked)
+        ):
+            ruled_out.add(fact_id)
     return found
 
 
@@ -392,7 +404,7 @@ def _conduct_date(view: View, masked: str, decided: date | None) -> date | None:
             tail = sentence[m.end : min(stop, m.end + 16)]
             # what leads to it, in its own clause: 经调查核实，2022/5/8，… opens the finding
             head = re.split(r"[，,]", sentence[max(0, m.start - 6) : m.start])[-1]
-            if _PROCEDURE.search(tail) or _PROCEDURE.search(head):
+            if _PROCEDURE.search(tail) or _PROCEDURE.search(head) or _AGENCY_CLAUSE.match(tail):
                 continue
             day = m.value
             # the decision's own date (its 落款) is not when the conduct happened
@@ -427,7 +439,7 @@ def _declined(view: View, masked: str) -> tuple[Signal | None, Signal | None]:
     prosecutor: Signal | None = None
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
-        if prosecutor is None and _PROSECUTOR.search(sentence):
+        if prosecutor is None and _PROSECUTOR.search(sentence) and not _COURT_HEARING.search(sentence):
             m = _PROSECUTOR_DECIDED.search(sentence)
             if m:
                 prosecutor = Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())

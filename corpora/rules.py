@@ -63,6 +63,9 @@ class Fact(BaseModel):
     id: str
     name: str
     phrases: list[str] = Field(default_factory=list)
+    # wordings of a conduct that is not this fact (危险废物贮存不规范 is no 处置): found without any of
+    # `phrases`, they rule the fact out instead of leaving it to a reviewer
+    contrary: list[str] = Field(default_factory=list)
     share: Share | None = None
     note: str = ""
 
@@ -86,6 +89,7 @@ class DischargeLimit(BaseModel):
     limit: float = Field(gt=0)
     unit: str
     standard: str
+    verified: str = ""  # where the limit was checked against the standard's table
 
 
 class Threshold(BaseModel):
@@ -168,6 +172,9 @@ class RuleVersion(BaseModel):
     source_article: str
     unverified: bool = False
     unverified_note: str = ""
+    # the published text the version's dates and figures were checked against: title, article,
+    # issuing body, date, and where it was read
+    verified: str = ""
     note: str = ""
     criteria: list[Criterion] = Field(min_length=1)
 

@@ -84,6 +84,9 @@ class Category(BaseModel):
     rule_ids: list[str] = Field(default_factory=list)
     cues: list[str] = Field(default_factory=list)
     vocabulary: list[str] = Field(default_factory=list)
+    # cues or vocabulary every category of its kind shares (虚构事实、骗取 in any fraud): features and
+    # generator words, but no evidence on their own that a text is about this category
+    generic: list[str] = Field(default_factory=list)
 
     @field_validator("vocabulary")
     @classmethod

@@ -43,6 +43,13 @@ def train(
         bool, typer.Option("--promote/--no-promote", help="Make the new model active.")
     ] = False,
     note: Annotated[str, typer.Option("--note", help="Free text stored in the model's metadata.")] = "",
+    court_style: Annotated[
+        bool,
+        typer.Option(
+            "--court-style/--no-court-style",
+            help="Also learn from generated court-, news- and table-style texts of every category (as the default model does).",
+        ),
+    ] = True,
 ) -> None:
     """Train the category and criminal-likeness models and store them as a new registry version."""
     from lianfa.classifiers.registry import ModelError, Registry
@@ -51,7 +58,7 @@ def train(
 
     registry = Registry(out) if out else _registry()
     try:
-        meta = run(data, registry, seed=seed, promote=promote, note=note)
+        meta = run(data, registry, seed=seed, promote=promote, note=note, court_style=court_style)
     except (DataFileError, ModelError) as exc:
         _fail(exc)
         return

@@ -255,3 +255,43 @@ def test_a_text_holding_its_categorys_vocabulary_is_filed(tokenizer: jieba.Token
     assert "非法狩猎罪" in judged.violation.candidate_crimes
     theft = "经审理查明，被告人王某秘密窃取被害人手机一部。"
     assert vocabulary_support(vocabulary_hits(theft), ["illegal_hunting"]) == [0]
+
+
+def test_a_text_naming_a_categorys_crime_counts_as_much_as_citing_its_article(
+    tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta],
+) -> None:
+    """A court's finding masks the article (刑法××) but names the charge: 合同诈骗犯罪 is evidence
+    the text is about contract fraud; the bare word 诈骗 is not."""
+    from lianfa.classifiers.category_model import Ranked
+    from lianfa.classifiers.classify import CRIME_SUPPORT
+
+    registry, meta = trained
+    classifier = Classifier(registry.load(meta.version), ClassifierSettings(), tokenizer)
+    ranked = [Ranked("contract_fraud", 0.5), Ranked("illegal_hunting", 0.1)]
+    named = "本院查明，上诉人单某的合同诈骗犯罪数额应扣减已收取的租金。"
+    bare = "本院查明，上诉人单某诈骗被害人钱财，数额应扣减已收取的租金。"
+    doc = text_document(named)
+    with_name = classifier._support([], ranked, extract(doc), named)
+    without = classifier._support([], ranked, extract(text_document(bare)), bare)
+    assert with_name == [CRIME_SUPPORT, 0] and without == [0, 0]
+
+
+def test_the_criminal_model_reads_no_conduct_vocabulary(
+    tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta], tiny_corpus: Path
+) -> None:
+    """The vocabulary block names a category, not a crossed threshold: the text model is fitted on
+    the columns before it, and scores full feature rows by reading only those."""
+    from lianfa.classifiers.criminal_model import criminal_scores
+    from lianfa.classifiers.features import feature_rows, parts_from_text, transform, vocabulary_width
+
+    registry, meta = trained
+    bundle = registry.load(meta.version).bundle
+    texts = [
+        json.loads(x)["text"]
+        for x in (tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    ]
+    x = transform(bundle["features"], feature_rows([parts_from_text(t) for t in texts], tokenizer))
+    model = bundle["criminal"]
+    assert model.n_features_in_ == x.shape[1] - vocabulary_width(bundle["features"])
+    lead = model.predict_proba(x[:, : model.n_features_in_])[:, list(model.classes_).index(1)]
+    assert (criminal_scores(model, x) == lead).all()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from lianfa import Pipeline, Settings
-from lianfa.classifiers.default_model import MIN_COURT, ensure_default, train_default
+from lianfa.classifiers.default_model import ensure_default, train_default
 from lianfa.classifiers.registry import ModelError, Registry
-from lianfa.corpora.taxonomy import load_taxonomy
+from lianfa.classifiers.training import MIN_COURT
 from tests.conftest import FIXTURES
 
 
@@ -19,8 +19,10 @@ def test_default_model_is_trained_once_and_reproducible(tmp_path: Path) -> None:
     assert ensure_default(registry, 120) == "v1"
     assert ensure_default(registry, 120) == "v1" and registry.versions() == ["v1"]
     first = registry.meta("v1")
-    # 120 decisions and the minimum of court-style texts per category
-    assert "default model" in first.note and first.data_size == 120 + MIN_COURT * len(load_taxonomy().ids)
+    # 120 decisions and the minimum of court-style texts for each category they name
+    court = first.sources[-1]
+    assert court.kind == "court_style" and court.documents == MIN_COURT * len(first.labels)
+    assert "default model" in first.note and first.data_size == 120 + court.documents
     other = train_default(Registry(tmp_path / "again"), 120)
     assert other.data_sha256 == first.data_sha256 and other.labels == first.labels
 

@@ -84,6 +84,17 @@ def test_conduct_date_in_numeric_forms_and_after_a_finding_opener() -> None:
     assert signals(slashed, date(2022, 7, 26)).conduct_date == date(2022, 5, 8)
 
 
+def test_a_date_whose_clause_the_agency_opens_is_the_procedures() -> None:
+    """本行政机关…立案 runs past the window a clause's verb is looked for in: the agency as the
+    clause's subject marks the date as the procedure's (the conduct's 2022.04.02 picks the
+    standard then in force)."""
+    text = (
+        "2022.04.26，本行政机关就当事人涉嫌非法捕捞水产品一事立案，指派两名执法人员开展调查。\n"
+        "现已查实：在2022.03.09到2022.04.02这段时间内，当事人在某江段以钓具捕鱼。\n"
+    )
+    assert signals(text, date(2022, 6, 3)).conduct_date == date(2022, 4, 2)
+
+
 def test_tax_share_is_read_from_a_stated_percentage() -> None:
     stated = signals("当事人少缴增值税49,086.84元。经测算，其偷逃税额占同期应纳税额的比例为31.57%。")
     assert stated.facts["tax_share_10pct"].value == 31.57
@@ -164,6 +175,14 @@ def test_the_police_declining_and_a_prosecutor_not_prosecuting_are_told_apart() 
     assert prosecutor.prosecutor is not None and prosecutor.declined is None
 
 
+def test_a_court_answering_the_prosecutors_opinion_is_no_decision_not_to_prosecute() -> None:
+    """An appeal court weighing 上诉理由及检察意见 hears a case the prosecutor brought."""
+    heard = signals("关于上诉理由及检察意见，本院评析如下：原审认定事实清楚。")
+    assert heard.prosecutor is None
+    hearing = signals("出庭检察员的意见是：原判认定事实清楚，建议驳回上诉。")
+    assert hearing.prosecutor is None
+
+
 def test_cue_words_bring_their_rules_and_a_denied_cue_does_not() -> None:
     s = signals("经查，当事人在承包山场内盗伐杉木，并将危险废物随意倾倒。")
     assert {"illegal_logging_quantity", "illegal_logging_value", "pollution_hazardous_waste"} <= set(s.cued)
@@ -197,3 +216,12 @@ def test_a_licence_named_in_title_marks_still_states_the_fact() -> None:
 def test_lacking_a_licence_is_the_cue_not_its_denial() -> None:
     s = signals("经查，当事人在未取得《药品生产许可证》的情况下分装中药饮片出售。")
     assert s.cued["fake_drug_behaviour"].detail == "药品生产许可证"
+
+
+def test_storage_wording_rules_disposal_out_and_disposal_wording_wins() -> None:
+    """危险废物贮存不规范 is no 非法处置 (thresholds.yaml `contrary`): the fact is ruled out, so a
+    tonnage rule asks no reviewer; a text that also says 倾倒 keeps the fact."""
+    stored = signals("经查，当事人未采取符合国家环境保护标准的防护措施贮存危险废物废矿物油7吨。")
+    assert "illegal_disposal" in stored.ruled_out and "illegal_disposal" not in stored.facts
+    dumped = signals("经查，当事人贮存危险废物期间将废矿物油7吨倾倒于厂外沟渠。")
+    assert "illegal_disposal" in dumped.facts and "illegal_disposal" not in dumped.ruled_out

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from lianfa.classifiers.registry import Registry
 from lianfa.classifiers.schemas import ModelMeta
+from lianfa.classifiers.training import MIN_COURT, train
 from lianfa.service.cli import train_cmd
 
 
@@ -41,7 +42,11 @@ def test_train_writes_a_new_version_and_promotes_on_request(
     result = CliRunner().invoke(cli, ["train", "--data", str(small), "--promote", "--note", "cli test"])
     assert result.exit_code == 0, result.output
     assert "model v2" in result.output and registry.active() == "v2"
-    assert registry.meta("v2").note == "cli test" and registry.meta("v2").data_size == 70
+    meta = registry.meta("v2")
+    # the 70 decisions and the court-style texts of the categories they name, as the default model
+    court = meta.sources[-1]
+    assert court.kind == "court_style" and court.documents == MIN_COURT * len(meta.labels)
+    assert meta.note == "cli test" and meta.data_size == 70 + court.documents
 
     listed = CliRunner().invoke(cli, ["models", "list"])
     assert listed.exit_code == 0 and "* v2" in listed.output and "  v1" in listed.output
@@ -49,6 +54,25 @@ def test_train_writes_a_new_version_and_promotes_on_request(
     assert back.exit_code == 0 and registry.active() == "v1"
     again = CliRunner().invoke(cli, ["models", "promote", "v2"])
     assert again.exit_code == 0 and registry.active() == "v2"
+
+
+def test_train_learns_what_the_default_model_learns_unless_told_not_to(
+    cli: typer.Typer, registry: Registry, tiny_corpus: Path, tmp_path: Path
+) -> None:
+    """`lianfa train` on a corpus adds the same court-style texts the default model trains on
+    (same data hash as training.train); --no-court-style leaves the data as given."""
+    small = tmp_path / "small.jsonl"
+    small.write_text(
+        "\n".join((tiny_corpus / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[:70]) + "\n"
+    )
+    with_court = CliRunner().invoke(cli, ["train", "--data", str(small), "--seed", "3"])
+    without = CliRunner().invoke(cli, ["train", "--data", str(small), "--seed", "3", "--no-court-style"])
+    assert with_court.exit_code == 0 and without.exit_code == 0, with_court.output + without.output
+    direct = train([small], Registry(tmp_path / "direct"), seed=3, processes=1)
+    assert registry.meta("v2").data_sha256 == direct.data_sha256
+    plain = registry.meta("v3")
+    assert plain.data_size == 70 and [s.kind for s in plain.sources] == ["corpus"]
+    assert plain.labels == registry.meta("v2").labels
 
 
 def test_show_and_unknown_version(cli: typer.Typer, registry: Registry) -> None:

@@ -53,3 +53,14 @@ def test_feature_rows_carry_the_hits_of_the_core_text(tokenizer: jieba.Tokenizer
     assert rows.shape == (1, 4)
     assert row_hits(rows) == [["禁渔期", "地笼网", "捕捞"]]
     assert isinstance(rows[0, 3], str) and np.all(rows[:, 0] != "")
+
+
+def test_generic_terms_are_features_but_no_evidence() -> None:
+    """Any fraud 虚构事实、隐瞒真相 and 骗取s: found in the text, they do not place it under contract
+    fraud; the contract does."""
+    theft_of_trust = "被告人虚构事实、隐瞒真相，骗取被害人现金五千元。"
+    hits = vocabulary_hits(theft_of_trust)
+    assert {"虚构事实", "隐瞒真相", "骗取"} <= set(hits)
+    assert vocabulary_support(hits, ["contract_fraud"]) == [0]
+    contract = "被告人在签订、履行合同过程中虚构事实，以房屋转让为名骗取被害人钱款。"
+    assert vocabulary_support(vocabulary_hits(contract), ["contract_fraud"])[0] >= 3
