@@ -83,7 +83,13 @@ def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory =
         # defaults for a task sent without its file's own limits (dispatch_pending sends them)
         task_soft_time_limit=settings.job_timeout_seconds,
         task_time_limit=settings.job_timeout_seconds + settings.job_timeout_grace_seconds,
-        broker_transport_options={"visibility_timeout": settings.celery_visibility_timeout},
+        broker_transport_options={
+            "visibility_timeout": settings.celery_visibility_timeout,
+            # sweep for messages of dead workers often enough to notice them soon after the timeout
+            # (kombu's default sweeps every 100 s); one ZRANGE on Redis per sweep
+            "unacked_restore_interval": max(1, min(10, int(settings.celery_visibility_timeout / 4))),
+            "unacked_restore_throttle": 1,
+        },
         broker_connection_retry=True,
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,  # a broker restart is waited out, never fatal
