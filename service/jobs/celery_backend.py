@@ -102,7 +102,10 @@ def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory =
     def _init_child(**_: object) -> None:
         _child_state(holder, settings, processor_factory)
 
-    @app.task(name=TASK, bind=True, max_retries=settings.task_max_retries, acks_on_failure_or_timeout=True)
+    # shared=False: the task closes over this app's settings; a shared task would be copied into
+    # every Celery app made later in the process, each then running another's settings
+    @app.task(name=TASK, bind=True, shared=False, max_retries=settings.task_max_retries,
+              acks_on_failure_or_timeout=True)
     def _run(self: Task, job_id: int, time_limit: float | None = None) -> str:
         child = _child_state(holder, settings, processor_factory)
         try:
