@@ -138,13 +138,13 @@ class Stack:
         )
         return env
 
-    def settings(self, data_dir: Path):  # -> ServiceSettings
+    def settings(self, data_dir: Path, **over: object):  # -> ServiceSettings
         from lianfa.service.config import ServiceSettings
 
         return ServiceSettings(
             data_dir=data_dir, database_url=self.db_url, storage_dir=self.store, queue="celery",
             redis_url=self.redis_url, celery_queue=self.queue, job_lease_seconds=self.lease,
-            celery_visibility_timeout=self.visibility, worker_poll_seconds=0.2,
+            celery_visibility_timeout=self.visibility, worker_poll_seconds=0.2, **over,
         )
 
 

@@ -76,8 +76,8 @@ def _exactly_once(db: Database, ids: list[int]) -> None:
         assert len(docs) == len(set(docs)) == s.scalar(select(func.count()).select_from(Job).where(Job.status == "done"))
 
 
-def _dispatch(st: Stack, db: Database, data: Path) -> None:
-    settings = st.settings(data)
+def _dispatch(st: Stack, db: Database, data: Path, **over: object) -> None:
+    settings = st.settings(data, **over)
     app = make_celery(settings)
     assert dispatch_pending(db, app, 60, settings=settings, storage=Storage(st.store)) > 0
 
@@ -152,3 +152,21 @@ def test_the_broker_restarted_mid_batch_loses_nothing(tmp_path, stack) -> None:
             dispatcher.stop()
     assert {j.status for j in done.values()} == {"done"}
     _exactly_once(db, list(jobs))
+
+
+def test_a_text_file_over_its_time_limit_fails_with_the_reason_of_its_kind(tmp_path, stack) -> None:
+    st, db, _ = stack
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    jobs = _enqueue(db, st.store, decisions(tmp_path, 1))
+    log = tmp_path / "w.log"
+    extra = {"LIANFA_TEST_MARKS": str(marks), "LIANFA_TEST_DELAY": "120"}
+    with workers(Worker(st.env(data_folder(tmp_path / "machine"), **extra), log, module=SLOW_WORKER)):
+        # the dispatcher gives each task its file's limits: 2 s for a text export here, 600 s for a PDF
+        _dispatch(st, db, tmp_path / "machine", job_timeout_text_seconds=2.0, job_timeout_grace_seconds=5.0)
+        [job] = _wait(db, list(jobs), [log], timeout=120).values()
+    assert job.status == "failed" and job.attempts == 1
+    assert job.error is not None and job.error.startswith("处理超时：文本文件") and "2 秒" in job.error
+    with db.session() as s:
+        assert [a.outcome for a in s.scalars(select(JobAttempt))] == ["timeout"]
+        assert s.scalar(select(func.count()).select_from(Result)) == 1

@@ -5,6 +5,7 @@ store. A batch uploaded to the web process is read by the workers alone."""
 from __future__ import annotations
 
 import io
+import os
 import time
 import zipfile
 
@@ -67,3 +68,31 @@ def _attempt_pids(url: str) -> set[int]:
             return {int(a.worker.split(":")[0].rsplit("-", 1)[1]) for a in s.scalars(select(JobAttempt))}
     finally:
         db.dispose()
+
+
+def test_serve_in_celery_mode_on_one_machine_runs_its_own_worker(tmp_path) -> None:
+    files = decisions(tmp_path, 2)
+    with pg_database() as url, redis_server(tmp_path / "redis.log") as redis:
+        st = Stack(url, redis.url, tmp_path / "store", lease=5.0, visibility=60.0)
+        env = st.env(data_folder(tmp_path / "data"), LIANFA_WORKERS="1")
+        lianfa(["users", "add", "clerk", "--role", "uploader", "--password-stdin"], env, stdin=PASSWORD + "\n")
+        server = Server(env, free_port(), tmp_path / "server.log")
+        server.start()
+        try:
+            clerk = login(server.url, "clerk", PASSWORD)
+            r = httpx.post(f"{server.url}/api/batches", headers=clerk, timeout=120,
+                           files=[("files", (p.name, p.read_bytes(), "text/plain")) for p in files])
+            assert r.status_code == 201, r.text
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline:
+                items = httpx.get(f"{server.url}/api/batches/{r.json()['id']}", headers=clerk, timeout=30).json()["items"]
+                if all(it["status"] in ("done", "failed") for it in items):
+                    break
+                time.sleep(0.5)
+            assert [it["status"] for it in items] == ["done", "done"], (tmp_path / "server.log").read_text()[-3000:]
+            assert server.proc is not None
+            # read by a `lianfa worker` child in the server's own process group, not by the web process
+            pids = _attempt_pids(url)
+            assert server.proc.pid not in pids and all(os.getpgid(pid) == server.proc.pid for pid in pids)
+        finally:
+            server.stop()
