@@ -130,20 +130,16 @@ class Run:
         self.db.dispose()
 
     def rss_mb(self) -> float:
-        import psutil
-
+        """Resident memory of the worker's children (Linux /proc: no extra dependency for a bench)."""
         assert self.proc is not None
-        try:
-            kids = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return 0.0
-        total = 0
-        for k in kids:
+        total_kb = 0
+        for kid in _children(self.proc.pid):
             try:
-                total += k.memory_info().rss
-            except psutil.NoSuchProcess:
-                pass
-        return total / 2**20
+                status = Path(f"/proc/{kid}/status").read_text()
+            except OSError:  # recycled meanwhile
+                continue
+            total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        return total_kb / 1024
 
     def process(self, files: list[Path], sample_memory: bool = False) -> tuple[float, list[float]]:
         """Seconds from dispatch to the last job done (and children's RSS samples); fails loudly on errors."""
@@ -191,6 +187,16 @@ class Run:
         warm_dir = self.dir / "warm"
         warm_dir.mkdir()
         self.process(_scans(warm_dir, self.children, first=1 << 15))
+
+
+def _children(pid: int) -> list[int]:
+    kids: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            kids += [int(k) for k in task.read_text().split()]
+        except OSError:
+            continue
+    return kids
 
 
 def _rate(run: Run, files: list[Path], pages: int) -> float:
