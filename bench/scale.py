@@ -83,7 +83,7 @@ class Run:
     """One worker machine with `children` prefork children, on a fresh database, store and queue."""
 
     def __init__(self, tmp: Path, redis_url: str, database_url: str | None, children: int, args: argparse.Namespace,
-                 recycle_after: int | None = None) -> None:
+                 recycle_after: int | None = None, warm: bool = True) -> None:
         from lianfa.service.config import ServiceSettings
 
         self.dir = Path(tempfile.mkdtemp(dir=tmp, prefix=f"run{children}-"))
@@ -103,6 +103,7 @@ class Run:
             worker_recycle_after=recycle_after or ServiceSettings().worker_recycle_after,
         )
         self.children = children
+        self._warmed = not warm  # the memory run reads text only: no OCR model to load first
         self.proc: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Run:
@@ -181,7 +182,7 @@ class Run:
 
     def _warm(self) -> None:
         """One throw-away page per child first, so model loading is not timed as throughput."""
-        if getattr(self, "_warmed", False):
+        if self._warmed:
             return
         self._warmed = True
         warm_dir = self.dir / "warm"
@@ -242,7 +243,8 @@ def main() -> None:
                 print(f"{label}: 1 worker (baseline) {rates[1]:7.0f} pages/h, 2 workers {rates[2]:7.0f} pages/h, "
                       f"ratio {rates[2] / rates[1]:.2f}x")
             if args.memory_tasks:
-                with Run(tmp, redis_url, args.database_url, 1, args, recycle_after=args.recycle_after) as run:
+                with Run(tmp, redis_url, args.database_url, 1, args, recycle_after=args.recycle_after,
+                         warm=False) as run:
                     _, rss = run.process(_texts(inputs, args.memory_tasks), sample_memory=True)
                 if not rss:
                     raise SystemExit("the memory run ended before one sample: give more --memory-tasks")
