@@ -248,9 +248,11 @@ def main() -> None:
                     _, rss = run.process(_texts(inputs, args.memory_tasks), sample_memory=True)
                 if not rss:
                     raise SystemExit("the memory run ended before one sample: give more --memory-tasks")
+                # the first tenth holds the first child still loading its models: compare the second
                 tenth = max(1, len(rss) // 10)
                 print(f"memory over {args.memory_tasks} tasks (recycled every {args.recycle_after}): child RSS "
-                      f"max {max(rss[:tenth]):.0f} MB in the first tenth, {max(rss[-tenth:]):.0f} MB in the last")
+                      f"max {max(rss[tenth:2 * tenth] or rss):.0f} MB in the second tenth, "
+                      f"{max(rss[-tenth:]):.0f} MB in the last")
         finally:
             if redis is not None:
                 redis.kill()
