@@ -49,6 +49,14 @@ class ServiceSettings(Settings):
     job_max_attempts: int = Field(default=3, ge=1)  # interrupted (crash/kill) attempts before giving up
     worker_recycle_after: int = Field(default=200, ge=1)  # jobs per worker process before a fresh one
     worker_poll_seconds: float = Field(default=0.5, gt=0)
+    job_timeout_page_seconds: float = Field(default=60.0, gt=0)  # per page of a PDF/TIFF whose pages are counted
+    job_timeout_grace_seconds: float = Field(default=30.0, ge=0)  # soft limit -> hard kill of a celery child
+    celery_queue: str = "lianfa"
+    # A message unacknowledged this long goes to another worker: a worker machine that died loses
+    # nothing. It must outlast the longest job; a redelivery to a job still running waits for it.
+    celery_visibility_timeout: float = Field(default=7200.0, gt=0)
+    task_max_retries: int = Field(default=8, ge=0)  # transient faults (database, broker, store away)
+    task_retry_backoff_max: float = Field(default=300.0, gt=0)
     max_queued_jobs: int = Field(default=20_000, ge=1)  # uploads are refused beyond this backlog
 
     max_upload_file_bytes: int | None = None  # default: max_file_bytes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -19,11 +21,15 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(None, help="port (default LIANFA_PORT, 8000)"),
         workers: int = typer.Option(None, help="job worker processes (default LIANFA_WORKERS: cores - 1)"),
         log_level: str = typer.Option("info", help="uvicorn log level"),
+        no_workers: bool = typer.Option(
+            False, "--no-workers", help="the web process alone: with LIANFA_QUEUE=celery jobs go to `lianfa worker`s"
+        ),
     ) -> None:
         """Start the lianfa service: the HTTP API (OpenAPI at /api/docs) plus the job workers.
 
         With LIANFA_QUEUE=local (default) the workers are local processes; with LIANFA_QUEUE=celery
-        jobs go to Redis (LIANFA_REDIS_URL) for `celery -A service.jobs.celery_backend worker`.
+        jobs go to Redis (LIANFA_REDIS_URL) for `lianfa worker`s, here or on other machines. With
+        --no-workers (celery only) no worker runs here: the web process only dispatches.
         """
         import logging
 
@@ -35,17 +41,23 @@ def register(app: typer.Typer) -> None:
         settings = get_service_settings()
         updates = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
         settings = settings.model_copy(update=updates)
+        if no_workers and settings.queue != "celery":
+            typer.echo("--no-workers 需要 LIANFA_QUEUE=celery / needs LIANFA_QUEUE=celery: "
+                       "otherwise nothing would ever process the uploads", err=True)
+            raise typer.Exit(2)
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
         _setup_before_workers(settings)
         app_ = create_app(settings)  # migrates before any worker touches the database
         _ensure_first_admin(settings)
 
-        runner = _job_runner(settings)
-        runner.start()
+        runners = _job_runners(settings, local_workers=not no_workers)
+        for runner in runners:
+            runner.start()
         try:
             uvicorn.run(app_, host=settings.host, port=settings.port, log_level=log_level, access_log=False)
         finally:
-            runner.stop()
+            for runner in reversed(runners):
+                runner.stop()
 
 
 def _setup_before_workers(settings: ServiceSettings) -> None:
@@ -110,11 +122,33 @@ def _ensure_first_admin(settings: ServiceSettings) -> None:
     )
 
 
-def _job_runner(settings: ServiceSettings) -> LocalPool | Dispatcher:
+class _CeleryWorker:
+    """A `lianfa worker` beside the web process: celery mode on one machine needs nothing else."""
+
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.settings = settings
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        cmd = [sys.executable, "-m", "lianfa.service.cli", "worker", "--concurrency", str(self.settings.workers)]
+        self._proc = subprocess.Popen(cmd)
+
+    def stop(self, timeout: float = 30.0) -> None:
+        if self._proc is None:
+            return
+        self._proc.terminate()  # Celery's warm shutdown: running tasks finish, the rest stay queued
+        try:
+            self._proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()  # late acknowledgement: its unfinished tasks go to another worker
+            self._proc.wait()
+
+
+def _job_runners(settings: ServiceSettings, *, local_workers: bool) -> list[LocalPool | Dispatcher | _CeleryWorker]:
     if settings.queue == "celery":
         from lianfa.service.jobs.celery_backend import Dispatcher
 
-        return Dispatcher(settings)
+        return [Dispatcher(settings), *([_CeleryWorker(settings)] if local_workers else [])]
     from lianfa.service.jobs.pool import LocalPool
 
-    return LocalPool(settings)
+    return [LocalPool(settings)]

@@ -2,56 +2,150 @@
 
 The database stays the source of truth. A dispatcher thread in `lianfa serve` sends a task for
 each claimable job; the task is `run_job(job_id)`, whose lease-based claim makes a job sent twice
-(after a broker redelivery or a re-dispatch of an expired lease) still run once.
+(after a broker redelivery or a re-dispatch of an expired lease) still run once. A broker that
+lost its messages (restarted without persistence) loses nothing either: the dispatcher sends
+again every job still queued, or whose lease ran out, after `4 × job_lease_seconds`.
 
-Start workers with:  celery -A service.jobs.celery_backend worker --concurrency 1
+Start workers with `lianfa worker` (prefork children, one processor each, recycled after
+`worker_recycle_after` tasks; see service/cli/worker_cmd.py).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from celery import Celery
+from celery import Celery, Task
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
 from sqlalchemy import and_, or_, select, update
 
 from lianfa.ingest.ocr import offline_environment
 from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import Job
 from lianfa.service.db.session import Database
-from lianfa.service.jobs.runner import run_job
+from lianfa.service.jobs import queue
+from lianfa.service.jobs.limits import file_time_limit, job_file
+from lianfa.service.jobs.runner import PipelineProcessor, Processor, run_job
+from lianfa.service.jobs.transient import backoff, is_transient
+from lianfa.service.storage import Storage, open_storage
 
 log = logging.getLogger(__name__)
-# `celery -A service.jobs.celery_backend worker` starts here, not through the lianfa CLI
+# `celery -A lianfa.service.jobs.celery_backend worker` starts here, not through the lianfa CLI
 offline_environment(get_service_settings())
 TASK = "lianfa.run_job"
+_BUSY_POLL_CAP = 60.0  # a duplicate waiting for a long job re-checks at least this often
+
+ProcessorFactory = Callable[[ServiceSettings], Processor]
 
 
-def make_celery(settings: ServiceSettings) -> Celery:
-    app = Celery("lianfa", broker=settings.redis_url)
+def build_processor(settings: ServiceSettings) -> Processor:
+    """What one worker child processes files with: its own Pipeline, built once per child, the
+    only place a worker decides how a file is read."""
+    return PipelineProcessor(settings)
+
+
+@dataclass
+class _Child:
+    pid: int
+    db: Database
+    storage: Storage
+    processor: Processor
+
+
+def _child_state(holder: dict[str, _Child], settings: ServiceSettings, factory: ProcessorFactory) -> _Child:
+    """This process's database engine, store and processor. Built in each prefork child at start
+    (never inherited across fork: a shared database connection would be corrupted), or on the
+    first task in a solo worker."""
+    state = holder.get("state")
+    if state is None or state.pid != os.getpid():
+        state = _Child(os.getpid(), Database(settings.db_url), open_storage(settings), factory(settings))
+        holder["state"] = state
+    return state
+
+
+def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory = build_processor) -> Celery:
+    app = Celery("lianfa", broker=settings.redis_url, set_as_current=False)
+    holder: dict[str, _Child] = {}
     app.conf.update(
+        task_default_queue=settings.celery_queue,
         task_acks_late=True,  # a worker that dies mid-task leaves the message for another
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         worker_max_tasks_per_child=settings.worker_recycle_after,
-        task_time_limit=settings.job_timeout_seconds,
+        worker_concurrency=settings.workers,
+        # defaults for a task sent without its file's own limits (dispatch_pending sends them)
+        task_soft_time_limit=settings.job_timeout_seconds,
+        task_time_limit=settings.job_timeout_seconds + settings.job_timeout_grace_seconds,
+        broker_transport_options={
+            "visibility_timeout": settings.celery_visibility_timeout,
+            # sweep for messages of dead workers often enough to notice them soon after the timeout
+            # (kombu's default sweeps every 100 s); one ZRANGE on Redis per sweep
+            "unacked_restore_interval": max(1, min(10, int(settings.celery_visibility_timeout / 4))),
+            "unacked_restore_throttle": 1,
+        },
+        broker_connection_retry=True,
         broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,  # a broker restart is waited out, never fatal
+        worker_cancel_long_running_tasks_on_connection_loss=False,
         task_ignore_result=True,
         worker_send_task_events=True,  # Flower (and celery events) see tasks start, succeed, fail
         task_send_sent_event=True,
+        worker_hijack_root_logger=False,
     )
 
-    @app.task(name=TASK)
-    def _run(job_id: int) -> str:
-        return run_job(job_id, settings=settings)
+    @worker_process_init.connect(weak=False)
+    def _init_child(**_: object) -> None:
+        _child_state(holder, settings, processor_factory)
+
+    # shared=False: the task closes over this app's settings; a shared task would be copied into
+    # every Celery app made later in the process, each then running another's settings
+    @app.task(name=TASK, bind=True, shared=False, max_retries=settings.task_max_retries,
+              acks_on_failure_or_timeout=True)
+    def _run(self: Task, job_id: int, time_limit: float | None = None) -> str:
+        child = _child_state(holder, settings, processor_factory)
+        try:
+            outcome = run_job(
+                job_id,
+                db=child.db,
+                storage=child.storage,
+                processor=child.processor,
+                settings=settings,
+                interrupts=(SoftTimeLimitExceeded,),
+                time_limit=time_limit,
+            )
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("job %s: transient fault (%s), retry %d", job_id, exc, self.request.retries + 1)
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, settings.task_retry_backoff_max)) from exc
+        if outcome == "busy":
+            # A redelivery while the first delivery still runs, or after its worker died with the
+            # lease: look again once the lease would have run out (a dead worker's does).
+            left = queue.lease_remaining(child.db, job_id) or 0.0
+            raise self.retry(countdown=min(_BUSY_POLL_CAP, left + 1.0), max_retries=None)
+        return outcome
 
     return app
 
 
-def dispatch_pending(db: Database, celery: Celery, redispatch_after: float) -> int:
-    """Send a task for each queued job not yet sent (or sent long ago), and for expired leases."""
+def dispatch_pending(
+    db: Database,
+    celery: Celery,
+    redispatch_after: float,
+    *,
+    settings: ServiceSettings | None = None,
+    storage: Storage | None = None,
+) -> int:
+    """Send a task for each queued job not yet sent (or sent long ago), and for expired leases.
+
+    Given `settings` and `storage`, each task carries its file's own time limits (a text export
+    is stopped sooner than a 300-page scan)."""
     now = time.time()
     sent = 0
     with db.session() as s:
@@ -72,10 +166,16 @@ def dispatch_pending(db: Database, celery: Celery, redispatch_after: float) -> i
                 ).order_by(Job.id).limit(500)
             )
         )
-        for job_id in ids:
+    for job_id in ids:
+        if settings is not None and storage is not None:
+            limit = file_time_limit(job_file(db, storage, job_id), settings)
+            celery.send_task(TASK, args=[job_id], kwargs={"time_limit": limit}, soft_time_limit=limit,
+                             time_limit=limit + settings.job_timeout_grace_seconds)
+        else:
             celery.send_task(TASK, args=[job_id])
+        with db.session() as s:
             s.execute(update(Job).where(Job.id == job_id).values(dispatched_at=now))
-            sent += 1
+        sent += 1
     return sent
 
 
@@ -90,10 +190,12 @@ class Dispatcher:
 
     def _loop(self) -> None:
         db = Database(self.settings.db_url)
+        storage = open_storage(self.settings)
         try:
             while not self._stop.wait(self.settings.worker_poll_seconds):
                 try:
-                    dispatch_pending(db, self.celery, 4 * self.settings.job_lease_seconds)
+                    dispatch_pending(db, self.celery, 4 * self.settings.job_lease_seconds,
+                                     settings=self.settings, storage=storage)
                 except Exception:  # Redis briefly away: jobs stay queued in the database, try again
                     log.exception("dispatching jobs to celery failed")
         finally:
@@ -113,7 +215,7 @@ def _default_app() -> Celery:
 
 
 def __getattr__(name: str) -> Celery:
-    # `celery -A service.jobs.celery_backend` looks up `app`; built from settings on first use only.
+    # `celery -A lianfa.service.jobs.celery_backend` looks up `app`; built from settings on first use only.
     if name in ("app", "celery"):
         return _default_app()
     raise AttributeError(name)

@@ -73,6 +73,14 @@ def time_limit(kind: Kind | None, settings: ServiceSettings) -> float:
     return settings.job_timeout_seconds
 
 
+def file_time_limit(f: JobFile | None, settings: ServiceSettings) -> float:
+    """The limit of `f`'s kind; a PDF or TIFF whose pages are counted gets a limit per page, so a
+    300-page scan is not cut off at a 10-page scan's limit."""
+    if f is not None and f.kind in ("pdf", "tiff") and f.pages:
+        return max(settings.job_timeout_image_seconds, f.pages * settings.job_timeout_page_seconds)
+    return time_limit(f.kind if f is not None else None, settings)
+
+
 def timeout_reason(f: JobFile | None, limit: float) -> str:
     if f is not None and f.kind == "text":
         return (

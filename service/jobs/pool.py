@@ -23,6 +23,7 @@ from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.limits import JobFile, job_file, time_limit, timeout_reason
 from lianfa.service.jobs.runner import Processor, run_job, worker_name
+from lianfa.service.jobs.transient import is_transient
 from lianfa.service.storage import open_storage
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,17 @@ def worker_main(
                 limit.value = time_limit((job_file(db, storage, job_id) or _UNKNOWN).kind, settings)
                 started.value = time.time()
                 current.value = job_id
-                outcome = run_job(job_id, db=db, storage=storage, settings=settings, worker=me, processor=processor)
+                try:
+                    outcome = run_job(job_id, db=db, storage=storage, settings=settings, worker=me, processor=processor)
+                except Exception as exc:
+                    if not is_transient(exc):
+                        raise
+                    # the job went back to the queue (or its lease runs out): wait for the database or store
+                    log.warning("job %s: transient fault, retrying later: %s", job_id, exc)
+                    outcome = "busy"
+                    time.sleep(settings.worker_poll_seconds)
                 current.value = 0
-                if outcome != "skipped":
+                if outcome not in ("skipped", "busy"):
                     ran += 1
                     break  # re-read the queue: others may have taken the rest meanwhile
     finally:

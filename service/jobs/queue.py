@@ -139,6 +139,30 @@ def finish(
     return True
 
 
+def release(db: Database, job_id: int, owner: str) -> bool:
+    """Give a claimed job back to the queue after a transient fault (the database, broker or store
+    away): the attempt does not count against the file, and any worker may claim it again."""
+    with db.session() as s:
+        released = rows_changed(s.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+            .values(status="queued", lease_owner=None, lease_expires=None, attempts=Job.attempts - 1)
+        ))
+        if released:
+            _close_attempt(s, owner, "transient")
+        return bool(released)
+
+
+def lease_remaining(db: Database, job_id: int) -> float | None:
+    """Seconds left on a live lease another worker holds on the job, None when nobody holds one."""
+    with db.session() as s:
+        job = s.get(Job, job_id)
+        if job is None or job.status != "running" or job.lease_expires is None:
+            return None
+        left = job.lease_expires - time.time()
+        return left if left > 0 else None
+
+
 def fail(db: Database, job_id: int, owner_prefix: str, reason: str, outcome: str = "failed") -> bool:
     """Fail a running job held by a worker (owner token starting with `owner_prefix`), e.g. on timeout."""
     with db.session() as s:

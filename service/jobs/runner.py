@@ -22,6 +22,8 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
+from lianfa.service.jobs.limits import job_file, timeout_reason
+from lianfa.service.jobs.transient import StoreUnreachable, is_transient
 from lianfa.service.metrics import record_worker
 from lianfa.service.storage import Storage, StoreError, open_storage
 
@@ -83,9 +85,16 @@ def run_job(
     processor: Processor | None = None,
     settings: ServiceSettings | None = None,
     worker: str | None = None,
+    interrupts: tuple[type[BaseException], ...] = (),
+    time_limit: float | None = None,
 ) -> str:
     """Claim the job, process its file, write result + case. Returns the outcome:
-    `done`, `failed`, `stale` (lost the lease meanwhile: nothing written) or `skipped` (not claimable)."""
+    `done`, `failed`, `stale` (lost the lease meanwhile: nothing written), `busy` (another worker
+    holds a live lease on it), `skipped` (over, or not claimable) or `timeout` (one of `interrupts`,
+    a time limit signalled inside the job, stopped it: the job fails with the reason).
+
+    A transient fault (see transient.py) gives the job back to the queue and is raised again, for
+    the caller to retry; any other fault is the file's result."""
     settings = settings or get_service_settings()
     own_db = db is None
     db = db or Database(settings.db_url)
@@ -94,42 +103,80 @@ def run_job(
     try:
         owner = queue.claim(db, job_id, worker or worker_name(), settings.job_lease_seconds)
         if owner is None:
-            return "skipped"
-        with db.session() as s:
-            job = s.get(Job, job_id)
-            assert job is not None
-        sha, name = _display_name(db, job)
-        stop = threading.Event()
-        beat = threading.Thread(
-            target=_heartbeat, args=(db, job_id, owner, settings.job_lease_seconds, stop), daemon=True
-        )
-        beat.start()
+            return "busy" if queue.lease_remaining(db, job_id) is not None else "skipped"
         try:
-            with storage.local_path(sha) as path:
-                payload, error = _process(processor, path, name)
-        except StoreError as exc:  # the original is gone or damaged: no retry brings it back
-            payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
+            return _run_claimed(db, storage, processor, settings, job_id, owner, interrupts, time_limit)
+        except Exception as exc:
+            if is_transient(exc):
+                _give_back(db, job_id, owner)
+            raise
         finally:
-            stop.set()
-            beat.join()
-        case = case_from_result(payload, name) if error is None else None
-        finished = queue.finish(db, job_id, owner, payload, case, error)
-        record_worker(db, worker or worker_name())
-        if not finished:
-            log.warning("job %s: lease lost while processing; another worker owns it, result discarded", job_id)
-            return "stale"
-        return "failed" if error else "done"
+            record_worker(db, worker or worker_name())
     finally:
         if own_db:
             db.dispose()
 
 
-def _process(processor: Processor, path: Path, name: str) -> tuple[dict[str, Any], str | None]:
+def _run_claimed(
+    db: Database,
+    storage: Storage,
+    processor: Processor,
+    settings: ServiceSettings,
+    job_id: int,
+    owner: str,
+    interrupts: tuple[type[BaseException], ...],
+    time_limit: float | None,
+) -> str:
+    with db.session() as s:
+        job = s.get(Job, job_id)
+        assert job is not None
+    sha, name = _display_name(db, job)
+    if not storage.exists(sha) and (problem := storage.problem()):
+        # the store itself is away (a shared path unmounted, a bucket unreachable), not this one
+        # file: worth a retry, unlike an original missing from a store that is there
+        raise StoreUnreachable(f"{name}: {problem}")
+    stop = threading.Event()
+    beat = threading.Thread(target=_heartbeat, args=(db, job_id, owner, settings.job_lease_seconds, stop), daemon=True)
+    beat.start()
+    try:
+        with storage.local_path(sha) as path:
+            payload, error = _process(processor, path, name, interrupts)
+    except StoreError as exc:  # the original is gone or damaged: no retry brings it back
+        payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
+    except interrupts:
+        reason = timeout_reason(job_file(db, storage, job_id), time_limit or settings.job_timeout_seconds)
+        queue.fail(db, job_id, owner, reason, outcome="timeout")
+        log.warning("job %s (%s) stopped by its time limit", job_id, name)
+        return "timeout"
+    finally:
+        stop.set()
+        beat.join()
+    case = case_from_result(payload, name) if error is None else None
+    if not queue.finish(db, job_id, owner, payload, case, error):
+        log.warning("job %s: lease lost while processing; another worker owns it, result discarded", job_id)
+        return "stale"
+    return "failed" if error else "done"
+
+
+def _give_back(db: Database, job_id: int, owner: str) -> None:
+    try:
+        queue.release(db, job_id, owner)
+    except Exception:  # the database itself is away: the lease expires and the job is claimable again
+        log.warning("job %s: could not give the job back after a transient fault", job_id, exc_info=True)
+
+
+def _process(
+    processor: Processor, path: Path, name: str, passthrough: tuple[type[BaseException], ...] = ()
+) -> tuple[dict[str, Any], str | None]:
     try:
         payload = _as_dict(processor(path, name))
+    except passthrough:
+        raise
     except LianfaError as exc:
         return {"file": name, "status": "error", "error": str(exc)}, str(exc)
     except Exception as exc:  # a bug must not take the worker down; the job records it and can be retried
+        if is_transient(exc):
+            raise
         log.exception("job for %s crashed", name)
         msg = f"内部错误（{type(exc).__name__}: {exc}），请联系管理员；文件本身可能没有问题"
         return {"file": name, "status": "error", "error": msg}, msg
@@ -162,6 +209,6 @@ def run_pending(
             run_job(i, db=db, storage=storage, processor=processor, settings=settings, worker=worker) for i in ids
         ]
         ran += sum(o in ("done", "failed") for o in outcomes)
-        if all(o == "skipped" for o in outcomes):
+        if all(o in ("skipped", "busy") for o in outcomes):
             break
     return ran

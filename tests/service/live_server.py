@@ -37,15 +37,16 @@ def service_env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 class Server:
-    def __init__(self, env: dict[str, str], port: int, log: Path) -> None:
-        self.env, self.port, self.log = env, port, log
+    def __init__(self, env: dict[str, str], port: int, log: Path, args: tuple[str, ...] = ()) -> None:
+        self.env, self.port, self.log, self.args = env, port, log, args
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 300.0) -> None:  # a first start trains the default model
         with open(self.log, "ab") as fh:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "lianfa.service.cli", "serve", "--port", str(self.port), "--log-level", "warning"],
+                [sys.executable, "-m", "lianfa.service.cli", "serve", "--port", str(self.port), "--log-level", "warning",
+                 *self.args],
                 env=self.env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
             )
         deadline = time.monotonic() + timeout
