@@ -96,10 +96,10 @@ def pg_database() -> Iterator[str]:
 def trained_models() -> Path:
     """The default classifier, trained once in this test process's data folder: workers never train."""
     from lianfa.classifiers.default_model import ensure_default
-    from lianfa.classifiers.verdict import registry
+    from lianfa.classifiers.verdict import model_registry
 
-    reg = registry()
-    ensure_default(reg)
+    reg = model_registry(Path(os.environ["LIANFA_DATA_DIR"]))
+    ensure_default(reg, int(os.environ["LIANFA_DEFAULT_MODEL_DOCUMENTS"]))
     return reg.root
 
 

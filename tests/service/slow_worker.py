@@ -15,17 +15,18 @@ from typing import Any
 
 from lianfa.service.cli.worker_cmd import run_worker
 from lianfa.service.config import ServiceSettings, get_service_settings
-from lianfa.service.jobs.runner import Processor, default_processor
+from lianfa.service.jobs.runner import PipelineProcessor, Processor
 
 
 def slow_factory(settings: ServiceSettings) -> Processor:
     marks = Path(os.environ["LIANFA_TEST_MARKS"])
     delay = float(os.environ["LIANFA_TEST_DELAY"])
+    real = PipelineProcessor(settings)
 
     def process(path: Path, name: str) -> Any:
         (marks / f"{os.getpid()}-{name}").touch()
         time.sleep(delay)
-        return default_processor(path, name)
+        return real(path, name)
 
     return process
 
