@@ -1,4 +1,4 @@
-"""Values the filter forms offer: the agencies and categories present in the cases."""
+"""Values the forms offer: the agencies and categories present in the cases (filters), and the taxonomy's categories (corrections)."""
 
 from __future__ import annotations
 
@@ -17,3 +17,11 @@ def categories(s: Session) -> list[tuple[str, str]]:
     rows = s.execute(select(Case.category, func.max(Case.category_label)).where(Case.category.is_not(None))
                      .group_by(Case.category).order_by(Case.category))
     return [(c, label or c) for c, label in rows if c is not None]
+
+
+def taxonomy_categories() -> list[tuple[str, str]]:
+    """(code, Chinese name) of every category in the taxonomy: a reviewer's correction may file a
+    case under a category no case has yet, which the filters' list (categories present) lacks."""
+    from lianfa.corpora.taxonomy import load_taxonomy
+
+    return [(c.id, c.name) for c in load_taxonomy().categories]

@@ -72,7 +72,7 @@ def _case_page(request: Request, user: CurrentUser, case_id: int, f: CaseFilter,
         return render(
             request, "case.html", user, status_code=status_code, case=case, view=case_view.build(fields),
             pages=pages, history=history, actions=AUDIT_ACTIONS, previous=previous, following=following,
-            query=_query(f), message=message, error=error, categories=lookups.categories(s),
+            query=_query(f), message=message, error=error, categories=lookups.taxonomy_categories(),
         )
 
 
