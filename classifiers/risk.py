@@ -12,14 +12,12 @@ The threshold reasons stay listed for the reviewer either way.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from lianfa.classifiers.rules_engine import CaseFacts, Level, Measured, QuantityIn, Reason
 from lianfa.classifiers.signals import TextSignals
 from lianfa.corpora.vocabulary import risk_rank
 from lianfa.extractors.fields import Fields
-from lianfa.extractors.masking import mask_text
 from lianfa.ingest.document import Document, Evidence
 
 _OUTCOME_COUNTS = {"死亡": "死亡", "重伤": "重伤", "轻伤": "轻伤"}
@@ -30,27 +28,6 @@ class CriminalRisk:
     level: Level
     score: float
     reasons: list[Reason] = field(default_factory=list)
-
-    def as_contract(self) -> dict[str, Any]:
-        """The contract's criminal_risk (ReasonOut keeps the extra keys: level, kind, source...)."""
-        return {
-            "level": self.level,
-            "score": round(self.score, 4),
-            "reasons": [reason_dict(r) for r in self.reasons],
-        }
-
-
-def evidence_dict(ev: Evidence | None) -> dict[str, Any] | None:
-    if ev is None:
-        return None
-    box = {"x0": ev.box.x0, "y0": ev.box.y0, "x1": ev.box.x1, "y1": ev.box.y1} if ev.box else None
-    return {"page": ev.page, "start": ev.start, "end": ev.end, "text": mask_text(ev.text), "box": box}
-
-
-def reason_dict(r: Reason) -> dict[str, Any]:
-    out = {k: v for k, v in asdict(r).items() if k not in ("evidence", "finding") and v is not None}
-    out["evidence"] = evidence_dict(r.evidence)
-    return out
 
 
 _SENTENCE_END = "。；;\n"

@@ -1,5 +1,6 @@
 """The classifier a lianfa.Pipeline judges with: `RegistryClassifier(registry, settings, tokenizer)`,
-called as `classifier(document, fields)` → violation and criminal_risk in the contract's shape.
+called as `classifier(document, fields)` → a Verdict: the Violation and the CriminalRisk, typed (the
+pipeline writes them in the contract's shape).
 
 The model is the registry's active version (LIANFA_MODEL_VERSION pins another), verified on load
 and kept by this object. The registry's `active` pointer is read again for every decision (a file
@@ -13,13 +14,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jieba
 
 from lianfa.classifiers.classify import Classifier, Violation
 from lianfa.classifiers.config import ClassifierSettings
 from lianfa.classifiers.registry import ModelError, Registry
+from lianfa.classifiers.risk import CriminalRisk
 from lianfa.corpora.rules import RuleBook
 from lianfa.extractors.fields import Fields
 from lianfa.ingest.document import Document
@@ -28,7 +29,7 @@ from lianfa.ingest.document import Document
 @dataclass(frozen=True)
 class Verdict:
     violation: Violation
-    criminal_risk: dict[str, Any]
+    criminal_risk: CriminalRisk
 
 
 def model_registry(data_dir: Path) -> Registry:
@@ -67,4 +68,4 @@ class RegistryClassifier:
     def __call__(self, document: Document, fields: Fields, category: str | None = None) -> Verdict:
         """`category` fixes the violation category (a reviewer's correction) instead of the model's guess."""
         result = self.classifier().classify(document, fields, category)
-        return Verdict(violation=result.violation, criminal_risk=result.risk.as_contract())
+        return Verdict(violation=result.violation, criminal_risk=result.risk)

@@ -53,6 +53,7 @@ def _unique(terms: list[Term]) -> list[Term]:
 class Vocabulary(_Strict):
     amount_roles: list[Term]
     rule_roles: list[Term]
+    rule_measures: list[Term]
     quantity_kinds: list[Term]
     penalty_kinds: list[Term]
     party_kinds: list[Term]
@@ -67,7 +68,7 @@ class Vocabulary(_Strict):
     party_labels: PartyLabels
 
     _check = field_validator(
-        "amount_roles", "rule_roles", "quantity_kinds", "penalty_kinds", "party_kinds", "party_sources",
+        "amount_roles", "rule_roles", "rule_measures", "quantity_kinds", "penalty_kinds", "party_kinds", "party_sources",
         "doc_number_sources", "law_roles", "text_sources", "statuses", "risk_levels", "field_names",
     )(_unique)
 

@@ -70,32 +70,45 @@ class PartyOut(_Model):
     confidence: float = Field(default=0.95, ge=0.0, le=1.0, description="how far that source is trusted, 0–1")
 
 
-class AmountOut(_Model):
+# Each row's values without its evidence: the extracted row requires evidence, a reviewed one may lack it.
+class _AmountValues(_Model):
     role: AmountRole
     yuan: float
+
+
+class AmountOut(_AmountValues):
     evidence: EvidenceOut
 
 
-class QuantityOut(_Model):
+class _QuantityValues(_Model):
     kind: QuantityKind
     value: float = Field(description="in `unit`: 平方米, 立方米, 千克, or the count's own unit")
     unit: str
     subject: str = Field(description="what was measured or counted (卷烟, 危险废物, 林木, 耕地...); empty if unknown")
+
+
+class QuantityOut(_QuantityValues):
     evidence: EvidenceOut
 
 
-class LawOut(_Model):
+class _LawValues(_Model):
     law: str = Field(description="normalised short name: no 《》, no 中华人民共和国")
     article: int
     paragraph: int | None = Field(default=None, description="款")
     item: int | None = Field(default=None, description="项")
     role: Literal["violated", "basis"]
+
+
+class LawOut(_LawValues):
     evidence: EvidenceOut
 
 
-class PenaltyOut(_Model):
+class _PenaltyValues(_Model):
     kind: PenaltyKind
     yuan: float | None = Field(default=None, description="for a fine: the amount")
+
+
+class PenaltyOut(_PenaltyValues):
     evidence: EvidenceOut
 
 
@@ -176,7 +189,8 @@ class PageGeometryOut(_Model):
     skew: float = Field(description="degrees of skew levelled (counter-clockwise)")
 
 
-class ExtractResult(_Model):
+# What an extracted and a reviewed result share, in the contract's key order.
+class _ResultHead(_Model):
     contract_version: str = CONTRACT_VERSION
     file: str
     status: Literal["ok", "error"]
@@ -198,19 +212,74 @@ class ExtractResult(_Model):
     decision_date: str | None = Field(default=None, description="决定日期, ISO yyyy-mm-dd, from the 落款")
     case_cause: str | None = Field(default=None, description="案由")
     evidence: FieldOut = Field(default_factory=FieldOut, description="evidence of the single-valued fields")
+
+
+_MISSING_ELEMENTS = (
+    "行政处罚法第五十九条 elements absent: party_name, party_address, facts, evidence, penalty, "
+    "legal_basis, performance, remedy, agency, decision_date"
+)
+_TEXT = "the document text, only with --with-text"
+
+
+class ExtractResult(_ResultHead):
     parties: list[PartyOut] = Field(default_factory=list)
     amounts: list[AmountOut] = Field(default_factory=list)
     quantities: list[QuantityOut] = Field(default_factory=list)
     laws: list[LawOut] = Field(default_factory=list)
     penalties: list[PenaltyOut] = Field(default_factory=list)
-    missing_elements: list[str] = Field(
-        default_factory=list,
-        description="行政处罚法第五十九条 elements absent: party_name, party_address, facts, evidence, penalty, "
-        "legal_basis, performance, remedy, agency, decision_date",
-    )
+    missing_elements: list[str] = Field(default_factory=list, description=_MISSING_ELEMENTS)
     violation: ViolationOut = Field(default_factory=ViolationOut)
     criminal_risk: CriminalRiskOut = Field(default_factory=CriminalRiskOut)
-    text: str | None = Field(default=None, description="the document text, only with --with-text")
+    text: str | None = Field(default=None, description=_TEXT)
+
+
+# The reviewed form: an ExtractResult as the service keeps it once reviewers have corrected it.
+# A row a reviewer typed was read nowhere, so its evidence is null; a category a reviewer chose
+# names them (`corrected_by`). Keys this version does not know (a newer writer's) are ignored on
+# reading, never refused, so a stored case always opens.
+_TYPED = "null: a reviewer typed the value, it was read nowhere on the page"
+
+
+class ReviewedAmount(_AmountValues):
+    model_config = ConfigDict(extra="ignore")
+    evidence: EvidenceOut | None = Field(default=None, description=_TYPED)
+
+
+class ReviewedQuantity(_QuantityValues):
+    model_config = ConfigDict(extra="ignore")
+    evidence: EvidenceOut | None = Field(default=None, description=_TYPED)
+
+
+class ReviewedLaw(_LawValues):
+    model_config = ConfigDict(extra="ignore")
+    evidence: EvidenceOut | None = Field(default=None, description=_TYPED)
+
+
+class ReviewedPenalty(_PenaltyValues):
+    model_config = ConfigDict(extra="ignore")
+    evidence: EvidenceOut | None = Field(default=None, description=_TYPED)
+
+
+class ReviewedParty(PartyOut):
+    model_config = ConfigDict(extra="ignore")
+
+
+class ReviewedViolation(ViolationOut):
+    model_config = ConfigDict(extra="ignore")
+    corrected_by: str | None = Field(default=None, description="the reviewer who chose the category")
+
+
+class ReviewedResult(_ResultHead):
+    model_config = ConfigDict(extra="ignore")
+    parties: list[ReviewedParty] = Field(default_factory=list)
+    amounts: list[ReviewedAmount] = Field(default_factory=list)
+    quantities: list[ReviewedQuantity] = Field(default_factory=list)
+    laws: list[ReviewedLaw] = Field(default_factory=list)
+    penalties: list[ReviewedPenalty] = Field(default_factory=list)
+    missing_elements: list[str] = Field(default_factory=list, description=_MISSING_ELEMENTS)
+    violation: ReviewedViolation = Field(default_factory=ReviewedViolation)
+    criminal_risk: CriminalRiskOut = Field(default_factory=CriminalRiskOut)
+    text: str | None = Field(default=None, description=_TEXT)
 
 
 def json_schema() -> dict[str, object]:

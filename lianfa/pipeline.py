@@ -17,9 +17,10 @@ folder; without a model it is a ConfigError saying to run `lianfa setup` (nothin
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -36,6 +37,7 @@ from lianfa.contract import (
     PartyOut,
     PenaltyOut,
     QuantityOut,
+    ReasonOut,
     RelatedNumberOut,
     ViolationOut,
 )
@@ -140,13 +142,38 @@ def _fill(result: ExtractResult, fields: Fields) -> None:
     result.missing_elements = list(fields.missing_elements)
 
 
+def _reason_out(reason: Any) -> ReasonOut:
+    if isinstance(reason, Mapping):
+        return ReasonOut.model_validate(reason)
+    # a classifier's Reason dataclass: its flat fields, the typed finding behind them left out
+    values = {f.name: getattr(reason, f.name) for f in dataclasses.fields(reason) if f.name not in ("evidence", "finding")}
+    out = {k: v for k, v in values.items() if v is not None}
+    return ReasonOut.model_validate({**out, "evidence": _evidence(getattr(reason, "evidence", None))})
+
+
+def risk_out(risk: Any) -> CriminalRiskOut:
+    """A classifier's criminal risk in the contract's form: where a reason's evidence is masked and
+    turned into the contract's, once, for the pipeline and for a reviewed case judged again."""
+    if risk is None:
+        return CriminalRiskOut()
+    if isinstance(risk, Mapping):
+        return CriminalRiskOut.model_validate(risk)
+    return CriminalRiskOut(
+        level=risk.level, score=round(risk.score, 4), reasons=[_reason_out(r) for r in risk.reasons]
+    )
+
+
+def violation_out(violation: Any) -> ViolationOut:
+    return ViolationOut.model_validate(violation, from_attributes=True)
+
+
 def _classify(result: ExtractResult, verdict: Verdict | None) -> None:
     if verdict is None:
         return
     if verdict.violation is not None:
-        result.violation = ViolationOut.model_validate(verdict.violation, from_attributes=True)
+        result.violation = violation_out(verdict.violation)
     if verdict.criminal_risk is not None:
-        result.criminal_risk = CriminalRiskOut.model_validate(verdict.criminal_risk, from_attributes=True)
+        result.criminal_risk = risk_out(verdict.criminal_risk)
 
 
 class Pipeline:

@@ -7,16 +7,17 @@ The service extends it (lianfa.service.config.ServiceSettings), so one object co
 
 A key nobody declares is refused instead of dropped: a misspelt `LIANFA_MAX_PAGE` would otherwise
 leave the limit at its default with no sign. The known keys are those of Settings and of every
-subclass: the service's ServiceSettings is loaded by name for that (its module needs only
-pydantic), because the service and a library user may share one environment or .env.
+subclass, and of the settings classes installed packages declare in the `lianfa.settings` entry
+point group (the service's ServiceSettings, whose module needs only pydantic): the service and a
+library user may share one environment or .env, and the library never names the service.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import os
 from collections.abc import Iterable, Mapping
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,7 +29,7 @@ from lianfa.errors import ConfigError
 from lianfa.ingest.config import IngestSettings
 
 PREFIX = "LIANFA_"
-SERVICE_SETTINGS = "lianfa.service.config"  # ServiceSettings(Settings): its keys are known keys too
+SETTINGS_ENTRY_POINTS = "lianfa.settings"
 
 
 def _subclasses(cls: type[Settings]) -> list[type[Settings]]:
@@ -57,7 +58,8 @@ class Settings(IngestSettings, ClassifierSettings):
 
 def known_keys() -> set[str]:
     """Every key (lower case, without the prefix) a settings class declares."""
-    importlib.import_module(SERVICE_SETTINGS)
+    for entry in entry_points(group=SETTINGS_ENTRY_POINTS):
+        entry.load()  # defining the subclass is what makes its keys known
     keys: set[str] = set()
     for cls in _subclasses(Settings):
         keys.update(cls.model_fields)

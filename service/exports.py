@@ -20,9 +20,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lianfa.classifiers.reasons import qty
+from lianfa.contract import ReasonOut, ReviewedLaw, ReviewedResult
 from lianfa.corpora.vocabulary import names, role_name, vocabulary
 from lianfa.extractors.masking import mask_text, mask_value
-from lianfa.service.cases import CORRECTABLE
+from lianfa.service.cases import CORRECTABLE, reviewed
 from lianfa.service.db.models import Case
 
 _FIELD = names(vocabulary().field_names)
@@ -62,13 +64,21 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _amount_total(fields: dict[str, Any], role: str) -> float | None:
-    vals = [a.get("yuan") for a in fields.get("amounts") or [] if a.get("role") == role and a.get("yuan") is not None]
+def _amount_total(result: ReviewedResult, role: str) -> float | None:
+    vals = [a.yuan for a in result.amounts if a.role == role]
     return round(sum(vals), 2) if vals else None
 
 
-def _yuan(value: Any) -> str:
-    return f"{value:,.2f} 元" if isinstance(value, (int, float)) else str(value)
+def _yuan(value: float) -> str:
+    return f"{value:,.2f} 元"
+
+
+def _reason_text(r: ReasonOut) -> str:
+    return r.text or r.crime or r.rule_id or json.dumps(r.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+
+
+def _law_text(law: ReviewedLaw) -> str:
+    return f"{law.law}第{law.article}条"
 
 
 def row(case: Case) -> dict[str, Any]:
@@ -78,38 +88,25 @@ def row(case: Case) -> dict[str, Any]:
 
     risk_levels = names(vocabulary().risk_levels)
 
-    f = case.fields or {}
-    parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
-    risk = f.get("criminal_risk") or {}
-    reasons = []
-    for r in risk.get("reasons") or []:
-        reasons.append(r if isinstance(r, str) else (r.get("text") or r.get("crime") or json.dumps(r, ensure_ascii=False)))
-    others = [
-        f"{role_name(str(a.get('role')))} {_yuan(a.get('yuan'))}"
-        for a in f.get("amounts") or []
-        if a.get("role") not in ("fine", "confiscated_income")
-    ]
-    laws = []
-    for law in f.get("laws") or []:
-        if isinstance(law, dict):
-            laws.append(f"{law.get('law') or ''}{'第' + str(law['article']) + '条' if law.get('article') else ''}")
+    f = reviewed(case.fields)
+    others = [f"{role_name(a.role)} {_yuan(a.yuan)}" for a in f.amounts if a.role not in ("fine", "confiscated_income")]
     cells: dict[str, Any] = {
         "case_id": case.id,
         "file_name": case.file_name,
         "doc_number": case.doc_number,
         "agency": case.agency,
         "decision_date": case.decision_date,
-        "parties": "；".join(str(p.get("name") or "") for p in parties),
-        "credit_codes": "；".join(str(p.get("credit_code")) for p in parties if p.get("credit_code")),
+        "parties": "；".join(p.name for p in f.parties),
+        "credit_codes": "；".join(p.credit_code for p in f.parties if p.credit_code),
         "category": case.category,
         "category_label": case.category_label,
         "risk_level": risk_levels.get(case.risk_level or "", case.risk_level),
         "risk_score": case.risk_score,
-        "risk_reasons": "；".join(str(r) for r in reasons),
+        "risk_reasons": "；".join(_reason_text(r) for r in f.criminal_risk.reasons),
         "fine": _amount_total(f, "fine"),
         "confiscated_income": _amount_total(f, "confiscated_income"),
         "other_amounts": "；".join(others),
-        "laws": "；".join(laws),
+        "laws": "；".join(_law_text(law) for law in f.laws),
         "review_state": REVIEW_STATES.get(case.review_state, case.review_state),
         "suspected_crime": (case.review or {}).get("suspected_crime"),
         "review_reason": (case.review or {}).get("reason"),
@@ -184,16 +181,14 @@ _WIDTHS = {"file_name": 30, "doc_number": 24, "agency": 26, "parties": 28, "cred
 
 
 def training_record(case: Case, sha256: str) -> dict[str, Any]:
-    f = case.fields or {}
+    f = reviewed(case.fields)
     review = case.review or {}
     label = {"confirmed": 1, "rejected": 0}.get(case.review_state)
-    violation = f.get("violation") or {}
-    risk = f.get("criminal_risk") or {}
     return mask_value({
         "case_id": case.id,
         "document_sha256": sha256,
         "file_name": case.file_name,
-        "text": f.get("text"),
+        "text": f.text,
         "category": case.category,
         "category_label": case.category_label,
         "criminal_label": label,
@@ -201,11 +196,11 @@ def training_record(case: Case, sha256: str) -> dict[str, Any]:
         "review_state": case.review_state,
         "reviewer": review.get("reviewer"),
         "reviewed_at": review.get("reviewed_at"),
-        "fields": {k: f.get(k) for k in CORRECTABLE},
+        "fields": {k: case.fields.get(k) for k in CORRECTABLE},
         "predicted": {
-            "category": violation.get("category"),
-            "risk_level": risk.get("level"),
-            "risk_score": risk.get("score"),
+            "category": f.violation.category,
+            "risk_level": f.criminal_risk.level,
+            "risk_score": f.criminal_risk.score,
         },
     })
 
@@ -217,11 +212,10 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    f = case.fields or {}
+    f = reviewed(case.fields)
     review = case.review or {}
-    parties = [p for p in f.get("parties") or [] if isinstance(p, dict)]
-    party = "、".join(str(p.get("name")) for p in parties if p.get("name")) or "（当事人）"
-    codes = "、".join(str(p.get("credit_code")) for p in parties if p.get("credit_code"))
+    party = "、".join(p.name for p in f.parties if p.name) or "（当事人）"
+    codes = "、".join(p.credit_code for p in f.parties if p.credit_code)
     crime = review.get("suspected_crime") or "（涉嫌罪名）"
     agency = case.agency or "（行政执法机关）"
     date = case.decision_date.strftime("%Y年%m月%d日").replace("年0", "年").replace("月0", "月") if case.decision_date else "（日期）"
@@ -250,18 +244,15 @@ def transfer_letter(case: Case, path: Path, reviewer: str) -> None:
     )
     para("    一、案件基本情况")
     para(f"    当事人：{party}" + (f"（统一社会信用代码：{codes}）" if codes else ""))
-    if f.get("case_cause"):
-        para(f"    案由：{f['case_cause']}")
-    amounts = [a for a in f.get("amounts") or [] if a.get("yuan") is not None]
-    if amounts:
-        para("    涉案金额：" + "；".join(f"{role_name(str(a.get('role')))} {a['yuan']:,.2f} 元" for a in amounts))
-    quantities = f.get("quantities") or []
-    if quantities:
-        para("    涉案数量：" + "；".join(f"{q.get('subject') or ''}{q.get('value')}{q.get('unit') or ''}" for q in quantities))
+    if f.case_cause:
+        para(f"    案由：{f.case_cause}")
+    if f.amounts:
+        para("    涉案金额：" + "；".join(f"{role_name(a.role)} {_yuan(a.yuan)}" for a in f.amounts))
+    if f.quantities:
+        para("    涉案数量：" + "；".join(f"{q.subject}{qty(q.value)}{q.unit}" for q in f.quantities))
     para("    二、涉嫌犯罪的理由")
-    reasons = (f.get("criminal_risk") or {}).get("reasons") or []
-    for r in reasons:
-        para("    " + (r if isinstance(r, str) else str(r.get("text") or r.get("rule_id") or r)))
+    for r in f.criminal_risk.reasons:
+        para("    " + _reason_text(r))
     if review.get("reason"):
         para(f"    审核意见：{review['reason']}")
     para("    三、附件：行政处罚决定书、证据材料目录、涉案物品清单（由承办人补充）")

@@ -12,8 +12,10 @@ from fastapi.responses import FileResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lianfa.contract import EvidenceOut, ReviewedResult
 from lianfa.service.auth import CurrentUser, require
 from lianfa.service.case_query import CaseFilter, by_risk, case_filter
+from lianfa.service.cases import reviewed
 from lianfa.service.db.models import AuditEntry, Case, Document
 from lianfa.service.exports import transfer_letter
 from lianfa.service.routers.deps import SessionDep
@@ -46,35 +48,26 @@ def list_cases(s: SessionDep, user: Reader, f: Filter, offset: Offset = 0, limit
     return CaseList(total=total, offset=offset, limit=limit, items=[CaseSummary.model_validate(c) for c in rows])
 
 
-def _page_count(fields: dict[str, Any]) -> int:
-    pages = fields.get("pages")
-    if isinstance(pages, list):
-        return len(pages)
-    return int(pages) if isinstance(pages, int) else 0
+def _box(ev: EvidenceOut) -> dict[str, float] | None:
+    return ev.box.model_dump() if ev.box else None
 
 
-def _evidence(fields: dict[str, Any]) -> list[EvidenceBox]:
+def _evidence(result: ReviewedResult) -> list[EvidenceBox]:
     out: list[EvidenceBox] = []
-    for key, ev in (fields.get("evidence") or {}).items():  # the single-valued fields: 文号, 机关, 日期, 案由
-        if isinstance(ev, dict):
-            box = ev.get("box")
-            out.append(EvidenceBox(field=key, text=ev.get("text"), page=ev.get("page"), box=box if isinstance(box, dict) else None))
-    for key, value in fields.items():
-        items = value if isinstance(value, list) else [value]
-        for it in items:
-            if not isinstance(it, dict) or not isinstance(it.get("evidence"), dict):
-                continue
-            ev = it["evidence"]
-            box = ev.get("box")
-            out.append(
-                EvidenceBox(
-                    field=key,
-                    role=it.get("role") or it.get("kind"),
-                    text=ev.get("text"),
-                    page=ev.get("page"),
-                    box=box if isinstance(box, dict) else None,
-                )
-            )
+    for key in ("doc_number", "agency", "decision_date", "case_cause"):  # the single-valued fields
+        ev = getattr(result.evidence, key)
+        if ev is not None:
+            out.append(EvidenceBox(field=key, text=ev.text, page=ev.page, box=_box(ev)))
+    rows: list[tuple[str, str, EvidenceOut | None]] = [
+        *(("related_numbers", r.kind, r.evidence) for r in result.related_numbers),
+        *(("parties", p.kind, p.evidence) for p in result.parties),
+        *(("amounts", a.role, a.evidence) for a in result.amounts),
+        *(("quantities", q.kind, q.evidence) for q in result.quantities),
+        *(("laws", x.role, x.evidence) for x in result.laws),
+        *(("penalties", p.kind, p.evidence) for p in result.penalties),
+    ]
+    out.extend(EvidenceBox(field=key, role=role, text=ev.text, page=ev.page, box=_box(ev))
+               for key, role, ev in rows if ev is not None)
     return out
 
 
@@ -83,7 +76,8 @@ def case_detail(case_id: IdPath, request: Request, s: SessionDep, user: Reader) 
     case = get_case(s, case_id)
     doc = s.get(Document, case.document_id)
     assert doc is not None
-    n = _page_count(case.fields) if case.fields.get("text_source") != "text" else 0
+    result = reviewed(case.fields)
+    n = result.pages if result.text_source != "text" else 0
     pages = [
         PageOut(number=i, image_url=str(request.url_for("page_image", document_id=doc.id, page=i)))
         for i in range(1, n + 1)
@@ -93,7 +87,7 @@ def case_detail(case_id: IdPath, request: Request, s: SessionDep, user: Reader) 
         fields=case.fields,
         review=case.review or {},
         pages=pages,
-        evidence=_evidence(case.fields),
+        evidence=_evidence(result),
         sha256=doc.sha256,
     )
 

@@ -19,6 +19,7 @@ from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.errors import TooLarge
 from lianfa.ingest.image import too_many_pixels
 from lianfa.service.auth import CurrentUser, require
+from lianfa.service.cases import reviewed
 from lianfa.service.db.models import Case, Document
 from lianfa.service.db.session import Database
 from lianfa.service.errors import PageUnavailable
@@ -92,9 +93,9 @@ def _geometry(db: Database, document_id: int, page: int) -> PageGeometry | None:
         fields = s.scalar(select(Case.fields).where(Case.document_id == document_id).order_by(Case.id).limit(1))
     if not fields or "page_geometry" not in fields:
         return None
-    for g in fields["page_geometry"] or []:
-        if isinstance(g, dict) and g.get("page") == page:
-            return PageGeometry(int(g.get("rotation") or 0), float(g.get("skew") or 0.0))
+    for g in reviewed(fields).page_geometry:
+        if g.page == page:
+            return PageGeometry(g.rotation, g.skew)
     return PageGeometry()
 
 

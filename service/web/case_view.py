@@ -6,10 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lianfa.classifiers.reasons import qty
+from lianfa.contract import (
+    EvidenceOut,
+    ReasonOut,
+    ReviewedAmount,
+    ReviewedLaw,
+    ReviewedParty,
+    ReviewedPenalty,
+    ReviewedQuantity,
+    ReviewedResult,
+)
 from lianfa.service.web.labels import (
     AMOUNT_ROLES,
     FIELD_NAMES,
     LAW_ROLES,
+    MEASURES,
     PARTY_KINDS,
     PENALTY_KINDS,
     QUANTITY_KINDS,
@@ -75,44 +87,44 @@ class CaseView:
     reasons: list[ReasonView] = field(default_factory=list)
 
 
-def _num(v: Any) -> str:
-    f = float(v)
-    return f"{f:,.0f}" if abs(f - round(f)) < 1e-6 else f"{f:,.2f}".rstrip("0").rstrip(".")
+Row = ReviewedParty | ReviewedAmount | ReviewedQuantity | ReviewedLaw | ReviewedPenalty
+ROW_MODELS: dict[str, type[Row]] = {
+    "parties": ReviewedParty,
+    "amounts": ReviewedAmount,
+    "quantities": ReviewedQuantity,
+    "laws": ReviewedLaw,
+    "penalties": ReviewedPenalty,
+}
 
 
-def _describe(key: str, item: dict[str, Any]) -> tuple[str, str]:
-    if key == "amounts":
-        return AMOUNT_ROLES.get(str(item.get("role")), "金额"), f"{_num(item.get('yuan') or 0)} 元"
-    if key == "quantities":
-        kind = QUANTITY_KINDS.get(str(item.get("kind")), "数量")
-        subject = item.get("subject") or ""
-        return f"{subject}{kind}", f"{_num(item.get('value') or 0)} {item.get('unit') or ''}".strip()
-    if key == "laws":
-        where = f"第{item.get('article')}条" + (f"第{item['paragraph']}款" if item.get("paragraph") else "")
-        role = LAW_ROLES["violated" if item.get("role") == "violated" else "basis"]
-        return f"法律{role}", f"《{item.get('law')}》{where}"
-    if key == "penalties":
-        kind = PENALTY_KINDS.get(str(item.get("kind")), "处罚")
-        return "处罚", kind + (f" {_num(item['yuan'])} 元" if item.get("yuan") is not None else "")
-    if key == "parties":
-        extra = f"（{item['credit_code']}）" if item.get("credit_code") else ""
-        return f"当事人·{PARTY_KINDS.get(str(item.get('kind')), '')}".rstrip("·"), f"{item.get('name') or ''}{extra}"
-    return FIELD_NAMES.get(key, key), str(item.get("text") or "")
+def _describe(item: Row) -> tuple[str, str]:
+    if isinstance(item, ReviewedAmount):
+        return AMOUNT_ROLES.get(item.role, "金额"), f"{qty(item.yuan)} 元"
+    if isinstance(item, ReviewedQuantity):
+        return f"{item.subject}{QUANTITY_KINDS.get(item.kind, '数量')}", f"{qty(item.value)} {item.unit}".strip()
+    if isinstance(item, ReviewedLaw):
+        where = f"第{item.article}条" + (f"第{item.paragraph}款" if item.paragraph else "")
+        return f"法律{LAW_ROLES[item.role]}", f"《{item.law}》{where}"
+    if isinstance(item, ReviewedPenalty):
+        return "处罚", PENALTY_KINDS.get(item.kind, "处罚") + (f" {qty(item.yuan)} 元" if item.yuan is not None else "")
+    extra = f"（{item.credit_code}）" if item.credit_code else ""
+    return f"当事人·{PARTY_KINDS.get(item.kind, '')}".rstrip("·"), f"{item.name}{extra}"
 
 
-def _provenance(source: Any, confidence: Any) -> str | None:
+def _provenance(source: str | None, confidence: float | None) -> str | None:
     if not source:
         return None
-    where = VALUE_SOURCES.get(str(source), str(source))
-    return f"{where} · {float(confidence):.0%}" if isinstance(confidence, (int, float)) else where
+    where = VALUE_SOURCES.get(source, source)
+    return f"{where} · {confidence:.0%}" if confidence is not None else where
 
 
-def _item(eid: str, key: str, label: str, value: str, ev: dict[str, Any] | None) -> EvidenceItem:
-    ev = ev or {}
-    box = ev.get("box")
+def _item(eid: str, key: str, label: str, value: str, ev: EvidenceOut | None) -> EvidenceItem:
+    if ev is None:
+        return EvidenceItem(id=eid, field=key, label=label, value=value, text=None, page=None, start=None, end=None,
+                            box=None)
     return EvidenceItem(
-        id=eid, field=key, label=label, value=value, text=ev.get("text"), page=ev.get("page"),
-        start=ev.get("start"), end=ev.get("end"), box=box if isinstance(box, dict) else None,
+        id=eid, field=key, label=label, value=value, text=ev.text, page=ev.page, start=ev.start, end=ev.end,
+        box=ev.box.model_dump() if ev.box else None,
     )
 
 
@@ -136,56 +148,53 @@ def _segments(text: str, items: list[EvidenceItem]) -> list[Segment]:
     return out
 
 
-def _reason(r: dict[str, Any], eid: str | None) -> ReasonView:
+def _extra(r: ReasonOut, key: str) -> str | None:
+    """A key the classifiers add to a reason beyond the contract's (level, source...), as text."""
+    value = (r.model_extra or {}).get(key)
+    return str(value) if value not in (None, "") else None
+
+
+def _reason(r: ReasonOut, eid: str | None) -> ReasonView:
     """The classifier's own sentence when it wrote one; else one made from the measured value."""
     comparison = None
-    if not r.get("text") and r.get("value") is not None and r.get("threshold") is not None:
-        unit = r.get("unit") or ""
-        measure = AMOUNT_ROLES.get(str(r.get("measure")), "数额")
-        op = "≥" if float(r["value"]) >= float(r["threshold"]) else "接近"
-        comparison = f"{measure} {_num(r['value'])} {unit} {op} 追诉标准 {_num(r['threshold'])} {unit}".replace("  ", " ")
-    parts = ["".join(str(r[k]) for k in ("source", "source_article") if r.get(k)), str(r.get("article") or "")]
-    if r.get("rule_id"):
-        parts.append(f"规则 {r['rule_id']}" + (f" · {r['rule_version']}" if r.get("rule_version") else ""))
+    if not r.text and r.value is not None and r.threshold is not None:
+        unit = r.unit or ""
+        measure = MEASURES.get(r.measure or "") or AMOUNT_ROLES.get(r.measure or "", "数值")
+        op = "≥" if r.value >= r.threshold else "接近"
+        comparison = f"{measure} {qty(r.value)} {unit} {op} 追诉标准 {qty(r.threshold)} {unit}".replace("  ", " ")
+    parts = ["".join(v for v in (_extra(r, "source"), _extra(r, "source_article")) if v), r.article or ""]
+    if r.rule_id:
+        parts.append(f"规则 {r.rule_id}" + (f" · {r.rule_version}" if r.rule_version else ""))
     source = "；".join(p for p in parts if p) or None
-    crime = r.get("crime")
-    sentence = str(r.get("text") or "") or (f"涉嫌{crime}" if crime else "模型提示需人工复核")
-    return ReasonView(level=r.get("level"), sentence=sentence, comparison=comparison, source=source, evidence_id=eid)
+    sentence = r.text or (f"涉嫌{r.crime}" if r.crime else "模型提示需人工复核")
+    return ReasonView(level=_extra(r, "level"), sentence=sentence, comparison=comparison, source=source, evidence_id=eid)
 
 
-def build(fields: dict[str, Any]) -> CaseView:
+def build(result: ReviewedResult) -> CaseView:
     view = CaseView()
-    single_ev = fields.get("evidence") or {}
     for key in _SINGLE:
-        if fields.get(key):
-            ev = single_ev.get(key) if isinstance(single_ev.get(key), dict) else None
-            view.evidence.append(_item(f"ev-{key}", key, FIELD_NAMES[key], str(fields[key]), ev))
+        value = getattr(result, key)
+        if value:
+            view.evidence.append(_item(f"ev-{key}", key, FIELD_NAMES[key], str(value), getattr(result.evidence, key)))
     if view.evidence and view.evidence[0].field == "doc_number":
-        view.evidence[0].provenance = _provenance(fields.get("doc_number_source"), fields.get("doc_number_confidence"))
-    view.related_numbers = [
-        RelatedNumber(str(r.get("number") or ""), str(r.get("kind") or "其他"))
-        for r in fields.get("related_numbers") or [] if isinstance(r, dict) and r.get("number")
-    ]
-    for key in ("parties", "amounts", "quantities", "laws", "penalties"):
-        for n, it in enumerate(fields.get(key) or []):
-            if isinstance(it, dict):
-                label, value = _describe(key, it)
-                ev = it.get("evidence") if isinstance(it.get("evidence"), dict) else None
-                item = _item(f"ev-{key}-{n}", key, label, value, ev)
-                if key == "parties":
-                    item.provenance = _provenance(it.get("source"), it.get("confidence"))
-                view.evidence.append(item)
-    for n, r in enumerate((fields.get("criminal_risk") or {}).get("reasons") or []):
-        if not isinstance(r, dict):
-            continue
+        view.evidence[0].provenance = _provenance(result.doc_number_source, result.doc_number_confidence)
+    view.related_numbers = [RelatedNumber(r.number, r.kind) for r in result.related_numbers if r.number]
+    for key in ROW_MODELS:
+        rows: list[Row] = getattr(result, key)
+        for n, it in enumerate(rows):
+            label, value = _describe(it)
+            item = _item(f"ev-{key}-{n}", key, label, value, it.evidence)
+            if isinstance(it, ReviewedParty):
+                item.provenance = _provenance(it.source, it.confidence)
+            view.evidence.append(item)
+    for n, r in enumerate(result.criminal_risk.reasons):
         eid = None
-        if isinstance(r.get("evidence"), dict):
+        if r.evidence is not None:
             eid = f"ev-reason-{n}"
-            view.evidence.append(_item(eid, "reason", "追诉理由", str(r.get("crime") or ""), r["evidence"]))
+            view.evidence.append(_item(eid, "reason", "追诉理由", r.crime or "", r.evidence))
         view.reasons.append(_reason(r, eid))
-    text = fields.get("text")
-    if isinstance(text, str):
-        view.segments = _segments(text, [e for e in view.evidence if e.field != "reason"])
+    if result.text is not None:
+        view.segments = _segments(result.text, [e for e in view.evidence if e.field != "reason"])
     return view
 
 
@@ -193,9 +202,13 @@ def describe_value(key: str, value: Any) -> str:
     """A stored field's value in words, for the history's `before → after`."""
     if value in (None, "", []):
         return "（空）"
-    if isinstance(value, list):
-        return "；".join(" ".join(_describe(key, v)) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, list) and key in ROW_MODELS:
+        return "；".join(" ".join(_describe(_row(key, v))) if isinstance(v, dict) else str(v) for v in value)
     return str(value)
+
+
+def _row(key: str, value: dict[str, Any]) -> Row:
+    return ROW_MODELS[key].model_validate(value)
 
 
 def changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:

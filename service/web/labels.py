@@ -14,6 +14,7 @@ FIELD_NAMES: dict[str, str] = names(_V.field_names)
 # Where a party or 文号 was read, so a reviewer knows which values to check against the scan.
 VALUE_SOURCES: dict[str, str] = {**names(_V.doc_number_sources), **names(_V.party_sources)}
 AMOUNT_ROLES: dict[str, str] = names(_V.amount_roles)
+MEASURES: dict[str, str] = names(_V.rule_measures)
 PENALTY_KINDS: dict[str, str] = names(_V.penalty_kinds)
 QUANTITY_KINDS: dict[str, str] = names(_V.quantity_kinds)
 PARTY_KINDS: dict[str, str] = names(_V.party_kinds)

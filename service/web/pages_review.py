@@ -16,6 +16,7 @@ from lianfa.errors import LianfaError
 from lianfa.service import stats
 from lianfa.service.auth import CurrentUser
 from lianfa.service.case_query import CaseFilter, by_risk, case_filter
+from lianfa.service.cases import reviewed
 from lianfa.service.db.models import AuditEntry, Case
 from lianfa.service.reviews import InvalidCorrection, StaleVersion, review_case
 from lianfa.service.schemas.cases import ReviewRequest
@@ -64,13 +65,13 @@ def _case_page(request: Request, user: CurrentUser, case_id: int, f: CaseFilter,
         case = s.get(Case, case_id)
         if case is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"案件 {case_id} 不存在，请回到审核队列重新选择")
-        fields = case.fields or {}
-        pages = 0 if fields.get("text_source") == "text" else int(fields.get("pages") or 0)
+        result = reviewed(case.fields)
+        pages = 0 if result.text_source == "text" else result.pages
         history = list(s.scalars(select(AuditEntry).where(AuditEntry.entity == "case", AuditEntry.entity_id == case_id)
                                  .order_by(AuditEntry.id.desc())))
         previous, following = _neighbours(s, case_id, f)
         return render(
-            request, "case.html", user, status_code=status_code, case=case, view=case_view.build(fields),
+            request, "case.html", user, status_code=status_code, case=case, view=case_view.build(result),
             pages=pages, history=history, actions=AUDIT_ACTIONS, previous=previous, following=following,
             query=_query(f), message=message, error=error, categories=lookups.taxonomy_categories(),
         )

@@ -31,7 +31,7 @@ def results(tokenizer: jieba.Tokenizer, trained: tuple[Registry, ModelMeta], tin
 
     def hook(doc, fields):  # type: ignore[no-untyped-def]
         got = classifier.classify(doc, fields)
-        return Verdict(got.violation, got.risk.as_contract())
+        return Verdict(got.violation, got.risk)
 
     pipeline = Pipeline(classifier=hook)
     out = []

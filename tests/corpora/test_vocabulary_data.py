@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from lianfa import contract
 from lianfa.corpora.datafile import DATA_DIR, load_model
-from lianfa.corpora.rules import RuleRole, load_rules
+from lianfa.corpora.rules import Measure, RuleRole, load_rules
 from lianfa.corpora.vocabulary import Vocabulary, flagged_levels, names, risk_rank, role_name, vocabulary
 from lianfa.errors import DataFileError
 from lianfa.ingest.party_labels import all_labels, field_labels, name_labels
@@ -72,6 +72,10 @@ def test_rule_roles_are_the_rules_roles_beyond_the_extracted_ones() -> None:
     v = vocabulary()
     assert {t.code for t in v.amount_roles} | {t.code for t in v.rule_roles} == set().union(*_literals(RuleRole))
     assert not {t.code for t in v.amount_roles} & {t.code for t in v.rule_roles}
+
+
+def test_rule_measures_name_every_kind_of_measure_a_rule_may_take() -> None:
+    assert {t.code for t in vocabulary().rule_measures} == set(typing.get_args(Measure))
 
 
 def test_every_role_a_rule_measures_has_a_chinese_name() -> None:

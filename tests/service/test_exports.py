@@ -27,7 +27,7 @@ def _case(i: int, name: str) -> Case:
         decision_date=date(2024, 3, 5), category="product_quality", category_label="产品质量",
         risk_level="high", risk_score=0.9, review_state="rejected", version=2,
         review={"reason": name, "suspected_crime": name},
-        fields={"parties": [{"name": name}],
+        fields={"file": f"{i}.pdf", "status": "ok", "parties": [{"name": name, "kind": "organisation"}],
                 "amounts": [{"role": "fine", "yuan": 50000.0}, {"role": "sales", "yuan": 283008.0},
                             {"role": "goods_value", "yuan": 46230.0}],
                 "criminal_risk": {"reasons": [{"text": name}]}},

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from service_helpers import auth, fake_processor
 
+from lianfa.service.cases import reviewed
 from lianfa.service.jobs.runner import run_pending
+from lianfa.service.web import case_view
 
 TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "review" / "tobacco_below_threshold.txt"
 CATEGORY = "tobacco_unlicensed_retail"
@@ -59,3 +61,38 @@ def test_a_correction_with_a_bad_value_is_refused_in_words(client, tokens, tobac
     r = client.post(f"/api/cases/{cid}/review", headers=auth(tokens, "reviewer"), json={
         "action": "correct", "version": 1, "fields": {"amounts": [{"role": "illegal_revenue", "yuan": "很多"}]}})
     assert r.status_code == 422 and "更正的内容有误" in r.json()["detail"]
+
+
+def test_a_row_a_reviewer_typed_has_no_evidence_yet_is_judged_listed_and_exported(app, client, tokens, tobacco_case) -> None:
+    cid, payload = tobacco_case
+    h = auth(tokens, "reviewer")
+    typed = {"role": "illegal_revenue", "yuan": 120000.0}  # read nowhere on the page: no evidence
+    kept = [a for a in payload["amounts"] if a["role"] != "illegal_revenue"]
+    r = client.post(f"/api/cases/{cid}/review", headers=h, json={
+        "action": "correct", "version": 1, "category": CATEGORY, "fields": {"amounts": [*kept, typed]}})
+    assert r.status_code == 200, r.text
+    assert r.json()["risk_level"] in ("high", "review")
+    detail = client.get(f"/api/cases/{cid}", headers=h).json()
+    stored = [a for a in detail["fields"]["amounts"] if a["role"] == "illegal_revenue"]
+    assert stored == [typed]
+    # the kept rows still point at the page; the typed one has nowhere to point
+    assert sum(e["field"] == "amounts" for e in detail["evidence"]) == len(kept)
+    assert not any(e["field"] == "amounts" and e["role"] == "illegal_revenue" for e in detail["evidence"])
+    shown = [e for e in case_view.build(reviewed(detail["fields"])).evidence if e.value == "120,000 元"]
+    assert [(e.label, e.page, e.box) for e in shown] == [("非法经营数额", None, None)]
+    exported = client.get("/api/exports/cases.csv", headers=auth(tokens, "analyst"))
+    assert exported.status_code == 200 and "非法经营数额 120,000.00 元" in exported.text
+
+
+def test_a_stored_case_with_keys_this_version_does_not_know_still_opens(app, client, tokens, tobacco_case) -> None:
+    from lianfa.service.db.models import Case
+
+    cid, _ = tobacco_case
+    with app.state.db.session() as s:
+        case = s.get(Case, cid)
+        case.fields = {**case.fields, "a_newer_key": 1,
+                       "parties": [{**p, "a_newer_party_key": "x"} for p in case.fields["parties"]]}
+        s.commit()
+    detail = client.get(f"/api/cases/{cid}", headers=auth(tokens, "reviewer"))
+    assert detail.status_code == 200
+    assert detail.json()["fields"]["a_newer_key"] == 1  # kept as stored, only ignored on reading

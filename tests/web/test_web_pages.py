@@ -9,6 +9,7 @@ import pytest
 from service_helpers import PASSWORD, fake_processor
 from web_helpers import add_cases, as_role
 
+from lianfa.service.cases import reviewed
 from lianfa.service.jobs.runner import run_pending
 from lianfa.service.web.case_view import EvidenceItem, build
 
@@ -148,14 +149,15 @@ def test_queue_filters_and_counts(app, client, sessions) -> None:
 
 
 def test_evidence_spans_and_boxes() -> None:
-    view = build({
+    view = build(reviewed({
+        "file": "a.pdf", "status": "ok",
         "text": "当事人罚款五万元整",
         "doc_number": "甲1号",
         "evidence": {"doc_number": {"page": 1, "start": 0, "end": 3, "text": "当事人",
                                     "box": {"x0": -0.1, "y0": 0.2, "x1": 0.5, "y1": 1.4}}},
         "amounts": [{"role": "fine", "yuan": 50000, "evidence": {"page": 1, "start": 5, "end": 8, "text": "五万元"}},
                     {"role": "other", "yuan": 5, "evidence": {"page": 1, "start": 6, "end": 7, "text": "万"}}],
-    })
+    }))
     assert [(s.text, s.evidence_id) for s in view.segments] == [
         ("当事人", "ev-doc_number"), ("罚款", None), ("五万元", "ev-amounts-0"), ("整", None)]
     box = next(e for e in view.evidence if e.id == "ev-doc_number")
@@ -302,7 +304,8 @@ def test_case_page_says_where_the_party_and_the_doc_number_were_read(app, client
     [cid] = add_cases(app, client, sessions["uploader"], [dict(
         text="关于某某贸易有限公司违反规定的处罚决定 某关缉违字〔2024〕6号 经查，责令改正通知书(某关责改字〔2024〕3号)。",
         doc_number="某关缉违字〔2024〕6号", doc_number_source="title", doc_number_confidence=0.9,
-        related_numbers=[{"number": "某关责改字〔2024〕3号", "kind": "责令改正", "evidence": None}],
+        related_numbers=[{"number": "某关责改字〔2024〕3号", "kind": "责令改正",
+                          "evidence": {"page": 1, "start": 45, "end": 58, "text": "某关责改字〔2024〕3号"}}],
         parties=[{"name": "某某贸易有限公司", "kind": "organisation", "source": "finding", "confidence": 0.5}],
     )])
     as_role(client, sessions["reviewer"])
