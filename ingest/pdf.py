@@ -25,7 +25,7 @@ import logging
 import math
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -309,7 +309,9 @@ def open_pdf(source: Source) -> pdfium.PdfDocument:
         ) from exc
 
 
-def iter_pdf_pages(source: Source, settings: IngestSettings, only: int | None = None) -> Iterator[RawPage]:
+def iter_pdf_pages(
+    source: Source, settings: IngestSettings, only: int | None = None
+) -> Generator[RawPage, None, None]:
     """Yield each page (or only page number `only`) as a TextLayerPage, an ImagePage to OCR, or a FailedPage.
 
     File-level problems (encrypted, damaged beyond repair, too many pages) raise before the first page.
