@@ -65,7 +65,7 @@ class ServiceSettings(Settings):
     max_upload_file_bytes: int | None = None  # default: max_file_bytes
     max_batch_files: int = Field(default=5_000, ge=1)
 
-    metrics_token: SecretStr | None = None  # lets Prometheus scrape /api/metrics without a user account
+    metrics_token: SecretStr | None = None  # lets Prometheus scrape /metrics without a user account
 
     session_hours: float = 12.0
     token_days: float = 30.0

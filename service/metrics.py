@@ -1,4 +1,4 @@
-"""Prometheus metrics for `GET /api/metrics`, computed from the database when Prometheus scrapes.
+"""Prometheus metrics for `GET /metrics`, computed from the database when Prometheus scrapes.
 
 Why from the database and not prometheus_client's multiprocess mode: workers are separate processes,
 and in the two-machine deployment they run on other machines with their own data folders. The
