@@ -46,10 +46,43 @@ class PageSizeEngine:
         return [Line(page_line(w - BASE_WIDTH), 0.97, quad)]
 
 
-def long_pdf(path: Path, pages: int) -> Path:
-    """A scanned PDF of `pages` blank pages, page n being 300 + n pixels wide (one JPEG a page)."""
-    images = [Image.new("RGB", (BASE_WIDTH + n, 120), "white") for n in range(1, pages + 1)]
+def long_pdf(path: Path, pages: int, first: int = 1) -> Path:
+    """A scanned PDF of `pages` blank pages (one JPEG a page), its first page read as `page_line(first)`,
+    the next as `page_line(first + 1)`..."""
+    images = [Image.new("RGB", (BASE_WIDTH + n, 120), "white") for n in range(first, first + pages)]
     images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=72.0)
+    return path
+
+
+def scanned_pdf(path: Path, pages: list[list[str]], dpi: int = 150) -> Path:
+    """A small scanned PDF for real OCR: each page's lines drawn, rendered at `dpi` and put back as a
+    JPEG filling the page, as a scanner makes it. Short pages, so OCR takes a fraction of a second."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from lianfa.corpora.render.fonts import text_layer_font
+
+    size = (300.0, 40.0 + 26.0 * max(len(p) for p in pages))
+    font = text_layer_font()
+    out = canvas.Canvas(str(path), pagesize=size)
+    for lines in pages:
+        buf = io.BytesIO()
+        page = canvas.Canvas(buf, pagesize=size)
+        page.setFont(font, 14)
+        for i, line in enumerate(lines):
+            page.drawString(20, size[1] - 34 - 26 * i, line)
+        page.save()
+        doc = pdfium.PdfDocument(buf.getvalue())
+        image = doc[0].render(scale=dpi / 72).to_pil().convert("L")
+        doc.close()
+        jpeg = io.BytesIO()
+        image.save(jpeg, "JPEG", quality=85)
+        out.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, *size)
+        out.showPage()
+    out.save()
     return path
 
 

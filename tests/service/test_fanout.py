@@ -200,3 +200,35 @@ def test_short_pdfs_and_the_local_queue_read_the_file_whole(env, tmp_path) -> No
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(PageResult)) == 0
     assert page_line(6) in _result(db, local)["text"]
+
+
+def test_metrics_count_a_job_waiting_for_its_pages_and_time_each_page(env, tmp_path) -> None:
+    from prometheus_client import generate_latest
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from lianfa.service.metrics import registry
+
+    def scrape() -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        text = generate_latest(reg).decode()
+        return {(m.name, tuple(sorted(m.labels.items()))): m.value
+                for family in text_string_to_metric_families(text) for m in family.samples}
+
+    db, storage, settings = env
+    reg = registry(db)
+    job_id = _job(db, storage, long_pdf(tmp_path / "long.pdf", 4))
+    processor, sender = _processor(settings), Sender()
+    kw = {"db": db, "storage": storage, "processor": processor, "settings": settings}
+    run_job(job_id, pages=sender, **kw)
+    waiting = scrape()
+    assert waiting[("lianfa_queue_depth", ())] == 1 and waiting[("lianfa_jobs", (("status", "paging"),))] == 1
+    for n in sender.pages:
+        run_page(job_id, n, sender=sender, **kw)
+    run_job(job_id, pages=sender, **kw)
+    done = scrape()
+    assert done[("lianfa_queue_depth", ())] == 0
+    assert done[("lianfa_pages_total", (("text_source", "ocr"),))] == 4
+    with db.session() as s:
+        page_seconds = sum(s.scalars(select(PageResult.seconds)))
+    # each page observed once, with its own reading time (not the join's, which read nothing)
+    assert done[("lianfa_ocr_seconds_per_page_count", ())] == 4
+    assert done[("lianfa_ocr_seconds_per_page_sum", ())] == pytest.approx(page_seconds)
