@@ -14,8 +14,8 @@ from celery_stack import FIXTURES, Stack, Worker, data_folder, decisions, pg_dat
 from fanout_pages import BASE_WIDTH, PageSizeEngine, long_pdf, page_line, scanned_pdf
 from sqlalchemy import func, select
 
-from lianfa.service.db.migrate import upgrade
 from lianfa.pipeline import Pipeline
+from lianfa.service.db.migrate import upgrade
 from lianfa.service.db.models import Case, Document, Job, JobAttempt, PageResult, Result
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
