@@ -37,10 +37,18 @@ def job_file(db: Database, storage: Storage, job_id: int) -> JobFile | None:
         name, sha, size = doc.name, doc.sha256, doc.size
     try:
         with storage.local_path(sha) as path:
-            with open(path, "rb") as fh:
-                head = fh.read(_HEAD)
-            kind: Kind | None = sniff(head, name, full=size <= _HEAD)
-            return JobFile(name, kind, size, _pages(path, kind))
+            return describe(path, name, size)
+    except (OSError, LianfaError):
+        return JobFile(name, None, size, None)
+
+
+def describe(path: Path, name: str, size: int) -> JobFile:
+    """What the original at `path` is: its kind and, for a PDF or TIFF, its pages."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD)
+        kind: Kind | None = sniff(head, name, full=size <= _HEAD)
+        return JobFile(name, kind, size, _pages(path, kind))
     except (OSError, LianfaError):
         return JobFile(name, None, size, None)
 

@@ -30,6 +30,7 @@ from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.limits import (
+    describe,
     job_file,
     page_interrupted_reason,
     page_timeout_reason,
@@ -183,25 +184,24 @@ def _run_claimed(
         # the store itself is away (a shared path unmounted, a bucket unreachable), not this one
         # file: worth a retry, unlike an original missing from a store that is there
         raise StoreUnreachable(f"{name}: {problem}")
-    joining = False
-    if pages is not None and isinstance(processor, PageProcessor):
-        count = job.fanout_pages or _fanout_count(db, storage, job_id, settings)
-        if count:
-            sent = _send_pages(db, job, owner, count, pages, settings)
-            if sent is not None:
-                return sent
-            joining = True
+    # the pages of a long PDF are read as tasks of their own where the caller can send them
+    reader = processor if pages is not None and isinstance(processor, PageProcessor) else None
+    # its pages went out before: send those still missing, else join them below
+    if pages is not None and reader is not None and job.fanout_pages:
+        if missing := _missing_pages(db, job_id, job.fanout_pages):
+            return _send_pages(db, job, owner, job.fanout_pages, missing, pages, settings)
     stop = threading.Event()
     beat = threading.Thread(target=_heartbeat, args=(db, job_id, owner, settings.job_lease_seconds, stop), daemon=True)
     beat.start()
     try:
-        if joining:
-            assert isinstance(processor, PageProcessor)
-            page_processor = processor
+        if reader is not None and job.fanout_pages:
             outcomes = queue.page_outcomes(db, job_id)
-            payload, error = _process(lambda: page_processor.join(outcomes, name, sha), name, interrupts)
+            payload, error = _process(lambda: reader.join(outcomes, name, sha), name, interrupts)
         else:
             with storage.local_path(sha) as path:
+                # counted here, where the original is at hand anyway (from a bucket: downloaded once)
+                if pages is not None and reader is not None and (count := _fanout_count(path, name, settings)):
+                    return _send_pages(db, job, owner, count, list(range(1, count + 1)), pages, settings)
                 payload, error = _process(lambda: processor(path, name), name, interrupts)
     except StoreError as exc:  # the original is gone or damaged: no retry brings it back
         payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
@@ -220,13 +220,13 @@ def _run_claimed(
     return "failed" if error else "done"
 
 
-def _fanout_count(db: Database, storage: Storage, job_id: int, settings: ServiceSettings) -> int | None:
+def _fanout_count(path: Path, name: str, settings: ServiceSettings) -> int | None:
     """The page count of a PDF long enough to read page by page, else None (read it whole). A PDF
     over the page limit is read whole too: that read refuses it with the limit's message."""
     if not settings.fanout_min_pages:
         return None
-    f = job_file(db, storage, job_id)
-    if f is None or f.kind != "pdf" or not f.pages:
+    f = describe(path, name, path.stat().st_size)
+    if f.kind != "pdf" or not f.pages:
         return None
     return f.pages if settings.fanout_min_pages <= f.pages <= settings.max_pages else None
 
@@ -237,16 +237,17 @@ def _page_deadline(settings: ServiceSettings) -> float:
     return time.time() + settings.job_timeout_page_seconds + settings.job_timeout_grace_seconds
 
 
+def _missing_pages(db: Database, job_id: int, count: int) -> list[int]:
+    have = queue.pages_in(db, job_id)
+    return [n for n in range(1, count + 1) if n not in have]
+
+
 def _send_pages(
-    db: Database, job: Job, owner: str, count: int, sender: PageSender, settings: ServiceSettings
-) -> str | None:
-    """Send the job's pages not yet in, and let go of the job; None when every page is in (join now)."""
+    db: Database, job: Job, owner: str, count: int, missing: list[int], sender: PageSender, settings: ServiceSettings
+) -> str:
+    """Send the job's `missing` pages as tasks and let go of the job, which waits for them."""
     if job.fanout_pages is None and not queue.plan_pages(db, job.id, owner, count):
         return "stale"
-    have = queue.pages_in(db, job.id)
-    missing = [n for n in range(1, count + 1) if n not in have]
-    if not missing:
-        return None
     sender.send_pages(job.id, missing)
     if not queue.park(db, job.id, owner, _page_deadline(settings)):
         return "stale"
