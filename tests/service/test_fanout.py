@@ -232,3 +232,23 @@ def test_metrics_count_a_job_waiting_for_its_pages_and_time_each_page(env, tmp_p
     # each page observed once, with its own reading time (not the join's, which read nothing)
     assert done[("lianfa_ocr_seconds_per_page_count", ())] == 4
     assert done[("lianfa_ocr_seconds_per_page_sum", ())] == pytest.approx(page_seconds)
+
+
+def test_a_transient_fault_while_reading_a_page_spends_none_of_its_tries(env, tmp_path) -> None:
+    db, storage, settings = env
+    job_id = _job(db, storage, long_pdf(tmp_path / "long.pdf", 4))
+    processor, sender = _processor(settings), Sender()
+    kw = {"db": db, "storage": storage, "processor": processor, "settings": settings}
+    run_job(job_id, pages=sender, **kw)
+
+    class StoreAway(PipelineProcessor):
+        def read_page(self, path, number, display_name, sha256):  # type: ignore[no-untyped-def]
+            raise ConnectionError("the shared store dropped the connection")
+
+    away = {**kw, "processor": StoreAway(settings, processor.pipeline)}
+    for _ in range(4):  # more often than a page's tries: none is counted, the caller retries
+        with pytest.raises(ConnectionError):
+            run_page(job_id, 1, sender=sender, **away)
+    with db.session() as s:
+        assert s.scalar(select(PageResult.tries).where(PageResult.page == 1)) == 0
+    assert run_page(job_id, 1, sender=sender, **kw) == "done"
