@@ -1,6 +1,7 @@
 """Pages per hour through real `lianfa worker` processes with 1 and 2 prefork children, and the ratio
 against the 1-child baseline measured in the same run: a batch of single-page scans, and one long
-scanned PDF. Then worker memory over many small tasks with recycling.
+scanned PDF, whose pages are read as separate tasks (LIANFA_FANOUT_MIN_PAGES, --fanout-min-pages)
+so that both children read the one file. Then worker memory over many small tasks with recycling.
 
 Each run starts its own redis-server (or uses --redis-url), a fresh database (SQLite in a temporary
 folder unless --database-url) and store, enqueues the files, dispatches them as `lianfa serve` does
@@ -8,6 +9,7 @@ and times until the last job is done. Workers use the models of LIANFA_DATA_DIR 
 first). One OCR thread per child by default, so two children use the two cores and no more.
 
     .venv/bin/python bench/scale.py [--scans 40] [--pdf-pages 60] [--memory-tasks 500] [--ocr-threads 1]
+                                    [--fanout-min-pages 10]
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lianfa.ingest.config import get_settings  # noqa: E402
+from lianfa.settings import Settings  # noqa: E402
 
 SCAN = ROOT / "tests" / "fixtures" / "corpus" / "clean" / "d0007-000000-p001.png"
 SCANNED_PDF = ROOT / "tests" / "fixtures" / "corpus" / "pdf" / "h0007-000000.pdf"
@@ -90,10 +92,10 @@ class Run:
         db_url = database_url or f"sqlite:///{self.dir / 'lianfa.db'}"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("LIANFA_")}
         self.env.update(
-            LIANFA_DATA_DIR=str(get_settings().data_dir), LIANFA_DATABASE_URL=db_url,
+            LIANFA_DATA_DIR=str(Settings().data_dir), LIANFA_DATABASE_URL=db_url,
             LIANFA_STORAGE_DIR=str(self.dir / "store"), LIANFA_QUEUE="celery", LIANFA_REDIS_URL=redis_url,
             LIANFA_CELERY_QUEUE=f"lianfa-bench-{uuid.uuid4().hex[:8]}", LIANFA_OCR_THREADS=str(args.ocr_threads),
-            PYTHONPATH=str(ROOT),
+            LIANFA_FANOUT_MIN_PAGES=str(args.fanout_min_pages), PYTHONPATH=str(ROOT),
         )
         if recycle_after:
             self.env["LIANFA_WORKER_RECYCLE_AFTER"] = str(recycle_after)
@@ -146,7 +148,7 @@ class Run:
         """Seconds from dispatch to the last job done (and children's RSS samples); fails loudly on errors."""
         from sqlalchemy import select
 
-        from lianfa.service.db.models import Document, Job
+        from lianfa.service.db.models import Document, Job, Result
         from lianfa.service.jobs import queue
         from lianfa.service.jobs.celery_backend import dispatch_pending, make_celery
         from lianfa.service.storage import LocalStorage
@@ -178,6 +180,10 @@ class Run:
         elapsed = time.perf_counter() - start
         if "failed" in statuses:
             raise SystemExit(f"{statuses.count('failed')} job(s) failed: see {self.dir / 'worker.log'}")
+        with self.db.session() as s:
+            partial = [p for p in s.scalars(select(Result.payload).where(Result.job_id.in_(ids))) if p.get("page_errors")]
+        if partial:  # a page over its time limit is not throughput
+            raise SystemExit(f"{len(partial)} document(s) with page errors: {partial[0]['page_errors'][:2]}")
         return elapsed, rss
 
     def _warm(self) -> None:
@@ -212,6 +218,8 @@ def main() -> None:
     parser.add_argument("--memory-tasks", type=int, default=500, help="small tasks for the memory run (0: skip)")
     parser.add_argument("--recycle-after", type=int, default=50, help="tasks per child in the memory run")
     parser.add_argument("--ocr-threads", type=int, default=1, help="OCR threads per child")
+    parser.add_argument("--fanout-min-pages", type=int, default=10,
+                        help="a PDF this long is read page by page, one task a page (0: every file whole)")
     parser.add_argument("--redis-url", help="an existing Redis (default: a private redis-server)")
     parser.add_argument("--database-url", help="default: SQLite in a temporary folder")
     args = parser.parse_args()
@@ -233,7 +241,8 @@ def main() -> None:
             inputs.mkdir()
             scans = _scans(inputs, args.scans)
             pdf = _long_pdf(inputs, args.pdf_pages)
-            print(f"cores: {os.cpu_count()}, OCR threads per child: {args.ocr_threads}")
+            fanout = f"PDFs of {args.fanout_min_pages}+ pages read page by page" if args.fanout_min_pages else "no fan-out"
+            print(f"cores: {os.cpu_count()}, OCR threads per child: {args.ocr_threads}, {fanout}")
             for label, files, pages in ((f"{args.scans} single-page scans", scans, args.scans),
                                         (f"one {args.pdf_pages}-page PDF", [pdf], args.pdf_pages)):
                 rates = {}

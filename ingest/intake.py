@@ -227,9 +227,12 @@ def _read_identity(stream: BinaryIO, name: str, settings: IngestSettings) -> tup
     return digest.hexdigest(), head, size
 
 
-def source_from_path(path: Path, settings: IngestSettings, name: str | None = None) -> Source:
+def source_from_path(
+    path: Path, settings: IngestSettings, name: str | None = None, sha256: str | None = None
+) -> Source:
     """Identify a file on disk: the size limit first (nothing is read from a file over it), then
-    SHA-256 and kind."""
+    SHA-256 and kind. A caller that knows the SHA-256 (a content-addressed store) gives it, and only
+    the file's head is read: one page of a long PDF is then read without hashing the whole file."""
     label = printable(name or str(path))
     try:
         st = path.stat()
@@ -244,7 +247,10 @@ def source_from_path(path: Path, settings: IngestSettings, name: str | None = No
     _check_size(label, st.st_size, settings)
     try:
         with path.open("rb") as fh:
-            sha, head, size = _read_identity(fh, label, settings)
+            if sha256 is None:
+                sha, head, size = _read_identity(fh, label, settings)
+            else:
+                sha, head, size = sha256, fh.read(_HEAD), st.st_size
     except OSError as exc:
         raise MissingFile(
             label, f"无法读取 / cannot be read ({exc.strerror}): 请检查权限 / check permissions"

@@ -25,7 +25,7 @@ import logging
 import math
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -309,8 +309,10 @@ def open_pdf(source: Source) -> pdfium.PdfDocument:
         ) from exc
 
 
-def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage]:
-    """Yield each page as a TextLayerPage, an ImagePage to OCR, or a FailedPage.
+def iter_pdf_pages(
+    source: Source, settings: IngestSettings, only: int | None = None
+) -> Generator[RawPage, None, None]:
+    """Yield each page (or only page number `only`) as a TextLayerPage, an ImagePage to OCR, or a FailedPage.
 
     File-level problems (encrypted, damaged beyond repair, too many pages) raise before the first page.
     """
@@ -326,7 +328,7 @@ def iter_pdf_pages(source: Source, settings: IngestSettings) -> Iterator[RawPage
                 source.name,
                 f"共 {count} 页，超过上限 {settings.max_pages} 页 / too many pages: 请拆分 / split the file",
             )
-        for index in range(count):
+        for index in range(count) if only is None else range(max(0, only - 1), min(only, count)):
             number = index + 1
             try:
                 with PDFIUM_LOCK:

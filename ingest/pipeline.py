@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from lianfa.ingest.geometry import upright
 from lianfa.ingest.image import iter_image_pages
 from lianfa.ingest.intake import IMAGE_KINDS, Source, source_from_bytes, source_from_path
 from lianfa.ingest.ocr import Engine, get_engine
-from lianfa.ingest.pages import FailedPage, ImagePage, RawPage, TextLayerPage
+from lianfa.ingest.pages import FailedPage, ImagePage, PageRead, RawPage, TextLayerPage
 from lianfa.ingest.pdf import iter_pdf_pages
 from lianfa.ingest.sections import segment
 from lianfa.ingest.text import decode_text
@@ -94,11 +95,10 @@ class _Ocr:
             self._engine = get_engine(self._settings.ocr_engine, self._settings)
         return self._engine
 
-    def page(self, builder: DocumentBuilder, raw: ImagePage) -> PageInfo:
+    def page(self, raw: ImagePage) -> PageRead:
         image, rotation, skew = upright(raw.image)
         lines = self.engine.recognize(image)
-        layout.add_ocr_page(builder, lines, raw.number, float(image.width), float(image.height))
-        return PageInfo(
+        info = PageInfo(
             number=raw.number,
             width=float(image.width),
             height=float(image.height),
@@ -107,7 +107,7 @@ class _Ocr:
             skew=skew,
             engine=self.engine.name,
         )
-
+        return PageRead(info, tuple(lines))
 
 
 def text_document(text: str) -> Document:
@@ -125,45 +125,74 @@ def _text_source(pages: list[PageInfo]) -> TextSource:
     return "mixed"
 
 
-def _build(source: Source, raw_pages: Iterator[RawPage], ocr: _Ocr) -> IngestResult:
+def read_page(raw: RawPage, ocr: _Ocr) -> PageRead:
+    """The costly part of reading one page: a text layer as it is, a page image righted and OCR'd.
+    A page that cannot be read gives a PageRead carrying its error."""
+    if isinstance(raw, TextLayerPage):
+        info = PageInfo(number=raw.number, width=raw.width, height=raw.height, source="text_layer")
+        return PageRead(info, chars=tuple(raw.chars))
+    if isinstance(raw, ImagePage):
+        try:
+            return ocr.page(raw)
+        except OcrError as exc:
+            raw = FailedPage(raw.number, exc.reason, float(raw.image.width), float(raw.image.height))
+    return PageRead.failed(raw.number, raw.error, raw.width, raw.height)
+
+
+def assemble(name: str, sha256: str | None, kind: str | None, reads: Iterable[PageRead]) -> IngestResult:
+    """Pages read (in page order) → the file's IngestResult: laid out into one Document and segmented.
+    Some pages failed: "partial", the others still read; every page failed: "error"."""
     builder = DocumentBuilder()
     pages: list[PageInfo] = []
     errors: list[PageError] = []
-    for raw in raw_pages:
-        if isinstance(raw, TextLayerPage):
-            layout.add_text_layer_page(builder, raw.chars, raw.number, raw.width, raw.height)
-            pages.append(PageInfo(number=raw.number, width=raw.width, height=raw.height, source="text_layer"))
-            continue
-        if isinstance(raw, ImagePage):
-            try:
-                pages.append(ocr.page(builder, raw))
-                continue
-            except OcrError as exc:
-                raw = FailedPage(raw.number, exc.reason, float(raw.image.width), float(raw.image.height))
-        errors.append(PageError(raw.number, raw.error))
-        pages.append(
-            PageInfo(number=raw.number, width=raw.width, height=raw.height, source="ocr", error=raw.error)
-        )
+    for read in reads:
+        info = read.info
+        pages.append(info)
+        if info.error is not None:
+            errors.append(PageError(info.number, info.error))
+        elif read.chars is not None:
+            layout.add_text_layer_page(builder, list(read.chars), info.number, info.width, info.height)
+        else:
+            layout.add_ocr_page(builder, list(read.lines), info.number, info.width, info.height)
     if len(errors) == len(pages):
         first = errors[0].error if errors else "没有可读页面 / no readable page"
         return IngestResult(
-            file=source.name,
+            file=name,
             status="error",
-            error=f"{source.name}: {first}",
-            sha256=source.sha256,
-            kind=source.kind,
+            error=f"{name}: {first}",
+            sha256=sha256,
+            kind=kind,
             page_errors=errors,
         )
     document = builder.build(pages, _text_source(pages))
     document = document.with_sections(segment(document.text))
     return IngestResult(
-        file=source.name,
+        file=name,
         status="partial" if errors else "ok",
-        sha256=source.sha256,
-        kind=source.kind,
+        sha256=sha256,
+        kind=kind,
         document=document,
         page_errors=errors,
     )
+
+
+def _build(source: Source, raw_pages: Iterator[RawPage], ocr: _Ocr) -> IngestResult:
+    # lazily: each page is laid out before the next is read, so one page image at a time is held
+    return assemble(source.name, source.sha256, source.kind, (read_page(raw, ocr) for raw in raw_pages))
+
+
+def ingest_page(source: Source, number: int, settings: IngestSettings, *, engine: Engine | None = None) -> PageRead:
+    """Page `number` (1-based) of a PDF, read as `ingest_source` reads each of its pages: what one
+    worker does with one page of a long PDF whose pages are spread over many (`assemble` joins them).
+
+    A problem with the whole file (encrypted, damaged, too many pages) raises its IngestError, as it
+    stops `ingest_source` before the first page."""
+    if source.kind != "pdf":
+        raise ValueError(f"{source.name}: pages are read one by one from PDFs only, not {source.kind}")
+    with closing(iter_pdf_pages(source, settings, only=number)) as raw_pages:
+        for raw in raw_pages:
+            return read_page(raw, _Ocr(settings, engine))
+    raise ValueError(f"{source.name} has no page {number}")
 
 
 def ingest_source(

@@ -2,6 +2,8 @@
 
     pipeline = Pipeline(Settings(data_dir=...))
     pipeline.read(path)               file → IngestResult (its Document, or why it could not be read)
+    pipeline.read_page(path, n)       page n of a PDF → PageRead; pipeline.join(pages) lays them out and
+                                      gives the file's ExtractResult (a long PDF read by many workers)
     pipeline.extract(document)        Document → Fields
     pipeline.judge(document, fields)  → Verdict (violation, criminal_risk), or None without a classifier
     pipeline.process(paths)           a batch → ExtractResult per file, lazily, in input order, ZIPs
@@ -45,7 +47,9 @@ from lianfa.errors import ConfigError
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.document import Document, Evidence
-from lianfa.ingest.pipeline import IngestResult, ingest_file, ingest_many, ingest_path
+from lianfa.ingest.intake import source_from_path
+from lianfa.ingest.pages import PageRead
+from lianfa.ingest.pipeline import IngestResult, assemble, ingest_file, ingest_many, ingest_page, ingest_path
 from lianfa.settings import Settings
 
 if TYPE_CHECKING:
@@ -227,6 +231,20 @@ class Pipeline:
         """One file → its Document (a ZIP gives an error result: it is a batch, see `process`).
         `name` is how the result and messages call it (default: the path)."""
         return ingest_file(Path(path), self.settings, engine=self.engine, name=name)
+
+    def read_page(self, path: Path | str, number: int, name: str | None = None, *, sha256: str | None = None) -> PageRead:
+        """Page `number` of a PDF, read as `read` reads each page (the costly part: rendering, righting,
+        OCR); `join` lays pages read this way out into the file's Document. A long PDF's pages can so be
+        read by many processes at once. `sha256`, when the caller knows it, spares hashing the whole file.
+        A problem with the whole file raises its IngestError."""
+        source = source_from_path(Path(path), self.settings, name, sha256)
+        return ingest_page(source, number, self.settings, engine=self.engine)
+
+    def join(self, pages: Iterable[PageRead], *, file: str, sha256: str | None = None,
+             with_text: bool = False) -> ExtractResult:
+        """A PDF's pages, each from `read_page`, in page order → its ExtractResult, as `process_file`
+        gives it: one Document, extracted and judged once; pages that failed are its page_errors."""
+        return self._from_ingest(assemble(file, sha256, "pdf", pages), with_text)
 
     def extract(self, document: Document) -> Fields:
         return extract(document)

@@ -44,7 +44,7 @@ from lianfa.service.routers import (
 from lianfa.service.schemas.common import Problem, ValidationProblem
 from lianfa.service.storage import StoreUnavailable, open_storage
 from lianfa.service.uploads import UploadError
-from lianfa.service.web import invalid_request_page
+from lianfa.service.web import api_path, invalid_request_page
 from lianfa.service.web import mount as mount_pages
 
 PUBLIC_PATHS = frozenset({"/api/health", "/api/auth/token"})
@@ -136,7 +136,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
         problems = "；".join(f"{'.'.join(str(p) for p in e['loc'] if p != 'body')}: {e['msg']}" for e in errors)
-        if not request.url.path.startswith("/api/"):
+        if not api_path(request.url.path):
             return invalid_request_page(request, problems)
         return JSONResponse(
             {"detail": f"请求内容有误，请按提示修改后重试：{problems}", "errors": errors},

@@ -16,7 +16,8 @@ from lianfa.service.jobs import queue
 from lianfa.service.schemas.batches import BatchOut, BatchProgress, BatchSummary, ItemOut
 from lianfa.service.storage import Storage, StoredFile
 
-_JOB_TO_ITEM = {"queued": "queued", "running": "processing", "done": "done", "failed": "failed", "cancelled": "cancelled"}
+_JOB_TO_ITEM = {"queued": "queued", "running": "processing", "paging": "processing", "done": "done", "failed": "failed",
+                "cancelled": "cancelled"}
 
 
 def items_of(s: Session, batch_id: int) -> list[ItemOut]:
@@ -124,7 +125,7 @@ def _document_for(s: Session, stored: StoredFile | Page, name: str, settings: Se
         s.flush()
     # a split or merge may give back a document whose case it just removed: that one is processed again
     # (a job still under way is followed rather than called a duplicate)
-    pending = s.scalar(select(Job.id).where(Job.document_id == doc.id, Job.status.in_(("queued", "running"))).limit(1))
+    pending = s.scalar(select(Job.id).where(Job.document_id == doc.id, Job.status.in_(("queued", "running", "paging"))).limit(1))
     if pending:
         return doc.id, pending
     has_case = s.scalar(select(Case.id).where(Case.document_id == doc.id).limit(1))

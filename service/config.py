@@ -52,6 +52,9 @@ class ServiceSettings(Settings):
     job_timeout_page_seconds: float = Field(default=60.0, gt=0)  # per page of a PDF/TIFF whose pages are counted
     job_timeout_grace_seconds: float = Field(default=30.0, ge=0)  # soft limit -> hard kill of a celery child
     celery_queue: str = "lianfa"
+    # On the Celery queue a PDF of at least this many pages has its pages read as separate tasks, so
+    # one long scan keeps every worker busy; 0 reads every file whole, as the local queue always does.
+    fanout_min_pages: int = Field(default=10, ge=0)
     # A message unacknowledged this long goes to another worker: a worker machine that died loses
     # nothing. It must outlast the longest job; a redelivery to a job still running waits for it.
     celery_visibility_timeout: float = Field(default=7200.0, gt=0)
@@ -62,7 +65,7 @@ class ServiceSettings(Settings):
     max_upload_file_bytes: int | None = None  # default: max_file_bytes
     max_batch_files: int = Field(default=5_000, ge=1)
 
-    metrics_token: SecretStr | None = None  # lets Prometheus scrape /api/metrics without a user account
+    metrics_token: SecretStr | None = None  # lets Prometheus scrape /metrics without a user account
 
     session_hours: float = 12.0
     token_days: float = 30.0

@@ -1,4 +1,4 @@
-"""Prometheus metrics for `GET /api/metrics`, computed from the database when Prometheus scrapes.
+"""Prometheus metrics for `GET /metrics`, computed from the database when Prometheus scrapes.
 
 Why from the database and not prometheus_client's multiprocess mode: workers are separate processes,
 and in the two-machine deployment they run on other machines with their own data folders. The
@@ -11,7 +11,8 @@ memory (`record_worker`). A scrape then reads:
 - pages per minute over the last 5 minutes, and pages finished since this web process started;
 - failures by stage and reason, for every job and upload item ever failed;
 - OCR seconds per page (histogram) of documents finished since this web process started, every
-  page read by OCR: the attempt's time divided by its pages, observed once per page;
+  page read by OCR: the attempt's time divided by its pages, observed once per page (a PDF read
+  page by page on Celery: each page's own time);
 - each worker's resident memory, for workers seen in the last 10 minutes.
 
 Counters and the histogram start at zero with the web process (Prometheus' rate() and
@@ -32,11 +33,12 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.registry import Collector
 from sqlalchemy import and_, delete, func, select, update
 
-from lianfa.service.db.models import BatchItem, Job, JobAttempt, Result, WorkerStatus, utcnow
+from lianfa.service.db.models import BatchItem, Job, JobAttempt, PageResult, Result, WorkerStatus, utcnow
 from lianfa.service.db.session import Database, rows_changed
 from lianfa.service.jobs.queue import INTERRUPTED
 
-JOB_STATUSES = ("queued", "running", "done", "failed", "cancelled")
+JOB_STATUSES = ("queued", "running", "paging", "done", "failed", "cancelled")
+_UNDER_WAY = ("queued", "running", "paging")
 OCR_BUCKETS = (0.25, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5, 10.0, 15.0, 30.0, 60.0)
 RATE_WINDOW = timedelta(minutes=5)
 WORKER_SEEN_WITHIN = 600.0  # seconds: a worker idle or gone longer drops out of the gauge
@@ -103,18 +105,26 @@ class _Finished:
         with self._lock, db.session() as s:
             rows = s.execute(
                 select(Result.id, Result.payload["pages"].as_integer(), Result.payload["text_source"].as_string(),
-                       JobAttempt.started_at, JobAttempt.finished_at)
+                       JobAttempt.started_at, JobAttempt.finished_at, Job.id, Job.fanout_pages)
+                .join(Job, Job.id == Result.job_id)
                 .join(JobAttempt, and_(JobAttempt.job_id == Result.job_id, JobAttempt.outcome == "done"), isouter=True)
                 .where(Result.id > self._cursor - _LOOKBACK)
             ).all()
-            for rid, pages, source, started, finished in rows:
+            for rid, pages, source, started, finished, job_id, fanned in rows:
                 if rid in self._seen or rid <= self._cursor - _LOOKBACK:
                     continue
                 self._seen.add(rid)
                 if not pages or pages < 0:
                     continue
                 self.pages[source or "unknown"] = self.pages.get(source or "unknown", 0) + pages
-                if source == "ocr" and started is not None and finished is not None:
+                if fanned:  # its pages were read by tasks of their own, each timed
+                    for seconds in s.scalars(
+                        select(PageResult.seconds).where(
+                            PageResult.job_id == job_id, PageResult.payload[("info", "source")].as_string() == "ocr")
+                    ):
+                        if seconds is not None:
+                            self._observe(seconds, 1)
+                elif source == "ocr" and started is not None and finished is not None:
                     self._observe((finished - started).total_seconds() / pages, pages)
             if rows:
                 self._cursor = max(self._cursor, max(r[0] for r in rows))
@@ -147,12 +157,13 @@ class ServiceCollector(Collector):
     def _jobs(self) -> Iterator[Metric]:
         with self.db.session() as s:
             counts: dict[str, int] = {st: n for st, n in s.execute(select(Job.status, func.count()).group_by(Job.status))}
-        jobs = GaugeMetricFamily("lianfa_jobs", "Jobs by status; queued + running is the queue depth", labels=["status"])
+        jobs = GaugeMetricFamily("lianfa_jobs", "Jobs by status; queued + running + paging is the queue depth",
+                                 labels=["status"])
         for status in JOB_STATUSES:
             jobs.add_metric([status], counts.get(status, 0))
         yield jobs
         yield GaugeMetricFamily("lianfa_queue_depth", "Jobs waiting or being processed",
-                                value=counts.get("queued", 0) + counts.get("running", 0))
+                                value=sum(counts.get(status, 0) for status in _UNDER_WAY))
 
     def _pages(self) -> Iterator[Metric]:
         with self.db.session() as s:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -80,12 +81,15 @@ class Job(Base):
     __table_args__ = (Index("ix_jobs_status", "status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
-    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|running|done|failed|cancelled
+    # queued|running|paging|done|failed|cancelled; `paging`: its pages are out as separate tasks
+    # (fanout_pages of them), lease_expires then being the time by which one of them must progress
+    status: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     attempt_budget: Mapped[int] = mapped_column(Integer)  # attempts allowed in total; a retry raises it
     lease_owner: Mapped[str | None] = mapped_column(String(128))
     lease_expires: Mapped[float | None] = mapped_column(Float)  # epoch seconds
     dispatched_at: Mapped[float | None] = mapped_column(Float)  # epoch seconds; celery queue only
+    fanout_pages: Mapped[int | None] = mapped_column(Integer)  # set when its pages are read as separate tasks
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -97,7 +101,8 @@ class JobAttempt(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)
     worker: Mapped[str] = mapped_column(String(128))
-    outcome: Mapped[str] = mapped_column(String(16), default="running")  # running|done|failed|timeout|stale
+    # running|done|failed|timeout|stale|lost|transient, or paged: it sent the file's pages out as tasks
+    outcome: Mapped[str] = mapped_column(String(16), default="running")
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
 
@@ -111,6 +116,24 @@ class Result(Base):
     error: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PageResult(Base):
+    """One page of a job whose pages are read as separate tasks: the page as read (`payload`, the
+    pipeline's page record), or why it could not be (`error`); both empty while a task reads it.
+    Unique per (job, page): a page task delivered twice stores one page."""
+
+    __tablename__ = "page_results"
+    __table_args__ = (UniqueConstraint("job_id", "page", name="uq_page_results_job_page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"))
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    tries: Mapped[int] = mapped_column(Integer, default=0)  # page tasks that started reading it
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    error: Mapped[str | None] = mapped_column(Text)
+    seconds: Mapped[float | None] = mapped_column(Float)  # reading it took, for the OCR time metric
+    worker: Mapped[str | None] = mapped_column(String(128))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class BatchItem(Base):

@@ -8,6 +8,13 @@ again every job still queued, or whose lease ran out, after `4 × job_lease_seco
 
 Start workers with `lianfa worker` (prefork children, one processor each, recycled after
 `worker_recycle_after` tasks; see service/cli/worker_cmd.py).
+
+A PDF of at least `fanout_min_pages` pages is read page by page: `run_job` sends `run_page(job_id,
+page)` tasks, each with one page's time limits, so the pages of one long scan spread over every
+worker; the page stored last sends `run_job` again, which joins them (runner.py). A page task
+delivered twice stores its page once. Should the page tasks be lost (a broker restarted empty), the
+dispatcher sends the job again once none of its pages progressed within a page's hard limit, and
+only the pages still missing go out again.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from lianfa.service.db.models import Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
 from lianfa.service.jobs.limits import file_time_limit, job_file
-from lianfa.service.jobs.runner import PipelineProcessor, Processor, run_job
+from lianfa.service.jobs.runner import PageProcessor, PipelineProcessor, Processor, run_job, run_page
 from lianfa.service.jobs.transient import backoff, is_transient
 from lianfa.service.storage import Storage, open_storage
 
@@ -39,6 +46,7 @@ log = logging.getLogger(__name__)
 # `celery -A lianfa.service.jobs.celery_backend worker` starts here, not through the lianfa CLI
 offline_environment(get_service_settings())
 TASK = "lianfa.run_job"
+PAGE_TASK = "lianfa.run_page"
 _BUSY_POLL_CAP = 60.0  # a duplicate waiting for a long job re-checks at least this often
 
 ProcessorFactory = Callable[[ServiceSettings], Processor]
@@ -67,6 +75,23 @@ def _child_state(holder: dict[str, _Child], settings: ServiceSettings, factory: 
         state = _Child(os.getpid(), Database(settings.db_url), open_storage(settings), factory(settings))
         holder["state"] = state
     return state
+
+
+class _Sender:
+    """Sends a job's pages as tasks, each with one page's limits, and the job itself to join them."""
+
+    def __init__(self, app: Celery, settings: ServiceSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    def send_pages(self, job_id: int, pages: list[int]) -> None:
+        limit = self.settings.job_timeout_page_seconds
+        for page in pages:
+            self.app.send_task(PAGE_TASK, args=[job_id, page], soft_time_limit=limit,
+                               time_limit=limit + self.settings.job_timeout_grace_seconds)
+
+    def send_join(self, job_id: int) -> None:
+        self.app.send_task(TASK, args=[job_id])
 
 
 def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory = build_processor) -> Celery:
@@ -99,6 +124,8 @@ def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory =
         worker_hijack_root_logger=False,
     )
 
+    sender = _Sender(app, settings)
+
     @worker_process_init.connect(weak=False)
     def _init_child(**_: object) -> None:
         _child_state(holder, settings, processor_factory)
@@ -118,6 +145,7 @@ def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory =
                 settings=settings,
                 interrupts=(SoftTimeLimitExceeded,),
                 time_limit=time_limit,
+                pages=sender if settings.fanout_min_pages else None,
             )
         except Exception as exc:
             if not is_transient(exc):
@@ -130,6 +158,21 @@ def make_celery(settings: ServiceSettings, processor_factory: ProcessorFactory =
             left = queue.lease_remaining(child.db, job_id) or 0.0
             raise self.retry(countdown=min(_BUSY_POLL_CAP, left + 1.0), max_retries=None)
         return outcome
+
+    @app.task(name=PAGE_TASK, bind=True, shared=False, max_retries=settings.task_max_retries,
+              acks_on_failure_or_timeout=True)
+    def _page(self: Task, job_id: int, page: int) -> str:
+        child = _child_state(holder, settings, processor_factory)
+        if not isinstance(child.processor, PageProcessor):
+            raise TypeError(f"this worker's processor cannot read single pages (page {page} of job {job_id})")
+        try:
+            return run_page(job_id, page, db=child.db, storage=child.storage, processor=child.processor,
+                            settings=settings, sender=sender, interrupts=(SoftTimeLimitExceeded,))
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("job %s page %d: transient fault (%s), retry %d", job_id, page, exc, self.request.retries + 1)
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, settings.task_retry_backoff_max)) from exc
 
     return app
 
@@ -158,7 +201,8 @@ def dispatch_pending(
                             or_(Job.dispatched_at.is_(None), Job.dispatched_at < now - redispatch_after),
                         ),
                         and_(
-                            Job.status == "running",
+                            # a lease run out, or pages that stalled (sent again: runner._send_pages)
+                            Job.status.in_(("running", "paging")),
                             Job.lease_expires < now,
                             or_(Job.dispatched_at.is_(None), Job.dispatched_at < now - redispatch_after),
                         ),

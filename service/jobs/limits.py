@@ -37,10 +37,18 @@ def job_file(db: Database, storage: Storage, job_id: int) -> JobFile | None:
         name, sha, size = doc.name, doc.sha256, doc.size
     try:
         with storage.local_path(sha) as path:
-            with open(path, "rb") as fh:
-                head = fh.read(_HEAD)
-            kind: Kind | None = sniff(head, name, full=size <= _HEAD)
-            return JobFile(name, kind, size, _pages(path, kind))
+            return describe(path, name, size)
+    except (OSError, LianfaError):
+        return JobFile(name, None, size, None)
+
+
+def describe(path: Path, name: str, size: int) -> JobFile:
+    """What the original at `path` is: its kind and, for a PDF or TIFF, its pages."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD)
+        kind: Kind | None = sniff(head, name, full=size <= _HEAD)
+        return JobFile(name, kind, size, _pages(path, kind))
     except (OSError, LianfaError):
         return JobFile(name, None, size, None)
 
@@ -96,3 +104,19 @@ def timeout_reason(f: JobFile | None, limit: float) -> str:
     if f is not None and f.kind is not None:
         return f"处理超时：单页图像超过 {limit:.0f} 秒仍未识别完；请以 200–300 dpi 重新扫描后重试"
     return f"处理超时：超过 {limit:.0f} 秒仍未处理完；请检查文件后重试"
+
+
+def page_timeout_reason(page: int, limit: float) -> str:
+    """Why one page of a PDF read as separate tasks is missing from its document: over its time limit."""
+    return (
+        f"第 {page} 页处理超时：超过 {limit:.0f} 秒仍未识别完 / page {page} timed out after {limit:.0f} s: "
+        "请以 200–300 dpi 重新扫描该页 / rescan the page at 200–300 dpi"
+    )
+
+
+def page_interrupted_reason(page: int, tries: int) -> str:
+    """Why a page is missing: every task that started reading it was killed (a crash, a hard time limit)."""
+    return (
+        f"第 {page} 页处理 {tries} 次均中断（进程崩溃或被终止）/ page {page} interrupted {tries} times: "
+        "请检查该页扫描件后重试 / check the page's scan and retry"
+    )

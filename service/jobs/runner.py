@@ -1,6 +1,12 @@
 """`run_job(job_id)`: process one stored original and record its outcome exactly once.
 
 Independent of what runs it: a local worker process, a Celery task, or a test calling it directly.
+
+Given a PageSender (the Celery backend gives one), a PDF of at least `fanout_min_pages` pages is not
+read whole: run_job records the page count, sends a task per page (`run_page`, each storing its page
+once) and lets go of the job, which waits in status `paging`. The page stored last sends the job
+again, and run_job then joins the pages in page order into the file's result, extracted and judged
+once. A page that fails is in the result's page_errors; the other pages still make the document.
 """
 
 from __future__ import annotations
@@ -9,9 +15,10 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sqlalchemy import select
 
@@ -22,14 +29,43 @@ from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
 from lianfa.service.db.session import Database
 from lianfa.service.jobs import queue
-from lianfa.service.jobs.limits import job_file, timeout_reason
+from lianfa.service.jobs.limits import (
+    describe,
+    job_file,
+    page_interrupted_reason,
+    page_timeout_reason,
+    timeout_reason,
+)
 from lianfa.service.jobs.transient import StoreUnreachable, is_transient
 from lianfa.service.metrics import record_worker
 from lianfa.service.storage import Storage, StoreError, open_storage
 
+if TYPE_CHECKING:
+    from lianfa.pipeline import Pipeline
+
 log = logging.getLogger(__name__)
 
 Processor = Callable[[Path, str], Any]  # (stored original, display name) -> ExtractResult (or its dict)
+PageOutcome = tuple[int, dict[str, Any] | None, str | None]  # (page, its record, or why it could not be read)
+
+
+@runtime_checkable
+class PageProcessor(Protocol):
+    """A Processor that also reads one page of a PDF and joins pages read so (PipelineProcessor)."""
+
+    def __call__(self, path: Path, display_name: str) -> Any: ...
+
+    def read_page(self, path: Path, number: int, display_name: str, sha256: str) -> dict[str, Any]: ...
+
+    def join(self, pages: list[PageOutcome], display_name: str, sha256: str) -> Any: ...
+
+
+class PageSender(Protocol):
+    """How run_job sends a job's pages out as tasks, and the job itself again once they are in."""
+
+    def send_pages(self, job_id: int, pages: list[int]) -> None: ...
+
+    def send_join(self, job_id: int) -> None: ...
 
 
 class PipelineProcessor:
@@ -37,14 +73,24 @@ class PipelineProcessor:
     that needs them and stay for the next ones. Nothing trains in a worker: with no model the job
     fails with the ConfigError saying to run `lianfa setup` (which `lianfa serve` runs first)."""
 
-    def __init__(self, settings: ServiceSettings) -> None:
+    def __init__(self, settings: ServiceSettings, pipeline: Pipeline | None = None) -> None:
         from lianfa.pipeline import Pipeline
 
-        self.pipeline = Pipeline(settings)
+        self.pipeline = pipeline if pipeline is not None else Pipeline(settings)
 
     def __call__(self, path: Path, display_name: str) -> ExtractResult:
         # The text is kept with the case: full-text search, and the training data the classifiers learn from.
         return self.pipeline.process_file(path, display_name, with_text=True)
+
+    def read_page(self, path: Path, number: int, display_name: str, sha256: str) -> dict[str, Any]:
+        return self.pipeline.read_page(path, number, display_name, sha256=sha256).to_record()
+
+    def join(self, pages: list[PageOutcome], display_name: str, sha256: str) -> ExtractResult:
+        from lianfa.ingest.pages import PageRead
+
+        reads = [PageRead.from_record(record) if record is not None else PageRead.failed(page, error or "")
+                 for page, record, error in pages]
+        return self.pipeline.join(reads, file=display_name, sha256=sha256, with_text=True)
 
 
 # A worker process runs many jobs with one configuration: one Pipeline for it, not one per job.
@@ -87,11 +133,13 @@ def run_job(
     worker: str | None = None,
     interrupts: tuple[type[BaseException], ...] = (),
     time_limit: float | None = None,
+    pages: PageSender | None = None,
 ) -> str:
     """Claim the job, process its file, write result + case. Returns the outcome:
     `done`, `failed`, `stale` (lost the lease meanwhile: nothing written), `busy` (another worker
-    holds a live lease on it), `skipped` (over, or not claimable) or `timeout` (one of `interrupts`,
-    a time limit signalled inside the job, stopped it: the job fails with the reason).
+    holds a live lease on it), `skipped` (over, or not claimable), `timeout` (one of `interrupts`,
+    a time limit signalled inside the job, stopped it: the job fails with the reason) or `paged`
+    (its pages went out as tasks through `pages`: see the module's docstring).
 
     A transient fault (see transient.py) gives the job back to the queue and is raised again, for
     the caller to retry; any other fault is the file's result."""
@@ -105,7 +153,7 @@ def run_job(
         if owner is None:
             return "busy" if queue.lease_remaining(db, job_id) is not None else "skipped"
         try:
-            return _run_claimed(db, storage, processor, settings, job_id, owner, interrupts, time_limit)
+            return _run_claimed(db, storage, processor, settings, job_id, owner, interrupts, time_limit, pages)
         except Exception as exc:
             if is_transient(exc):
                 _give_back(db, job_id, owner)
@@ -126,6 +174,7 @@ def _run_claimed(
     owner: str,
     interrupts: tuple[type[BaseException], ...],
     time_limit: float | None,
+    pages: PageSender | None,
 ) -> str:
     with db.session() as s:
         job = s.get(Job, job_id)
@@ -135,12 +184,25 @@ def _run_claimed(
         # the store itself is away (a shared path unmounted, a bucket unreachable), not this one
         # file: worth a retry, unlike an original missing from a store that is there
         raise StoreUnreachable(f"{name}: {problem}")
+    # the pages of a long PDF are read as tasks of their own where the caller can send them
+    reader = processor if pages is not None and isinstance(processor, PageProcessor) else None
+    # its pages went out before: send those still missing, else join them below
+    if pages is not None and reader is not None and job.fanout_pages:
+        if missing := _missing_pages(db, job_id, job.fanout_pages):
+            return _send_pages(db, job, owner, job.fanout_pages, missing, pages, settings)
     stop = threading.Event()
     beat = threading.Thread(target=_heartbeat, args=(db, job_id, owner, settings.job_lease_seconds, stop), daemon=True)
     beat.start()
     try:
-        with storage.local_path(sha) as path:
-            payload, error = _process(processor, path, name, interrupts)
+        if reader is not None and job.fanout_pages:
+            outcomes = queue.page_outcomes(db, job_id)
+            payload, error = _process(lambda: reader.join(outcomes, name, sha), name, interrupts)
+        else:
+            with storage.local_path(sha) as path:
+                # counted here, where the original is at hand anyway (from a bucket: downloaded once)
+                if pages is not None and reader is not None and (count := _fanout_count(path, name, settings)):
+                    return _send_pages(db, job, owner, count, list(range(1, count + 1)), pages, settings)
+                payload, error = _process(lambda: processor(path, name), name, interrupts)
     except StoreError as exc:  # the original is gone or damaged: no retry brings it back
         payload, error = {"file": name, "status": "error", "error": f"{name}: {exc}"}, f"{name}: {exc}"
     except interrupts:
@@ -158,6 +220,112 @@ def _run_claimed(
     return "failed" if error else "done"
 
 
+def _fanout_count(path: Path, name: str, settings: ServiceSettings) -> int | None:
+    """The page count of a PDF long enough to read page by page, else None (read it whole). A PDF
+    over the page limit is read whole too: that read refuses it with the limit's message."""
+    if not settings.fanout_min_pages:
+        return None
+    f = describe(path, name, path.stat().st_size)
+    if f.kind != "pdf" or not f.pages:
+        return None
+    return f.pages if settings.fanout_min_pages <= f.pages <= settings.max_pages else None
+
+
+def _page_deadline(settings: ServiceSettings) -> float:
+    # A page is stopped after its hard limit: when no page started or finished for that long, the
+    # job's pages stalled (lost with a broker restarted empty) and it is taken back to resend them.
+    return time.time() + settings.job_timeout_page_seconds + settings.job_timeout_grace_seconds
+
+
+def _missing_pages(db: Database, job_id: int, count: int) -> list[int]:
+    have = queue.pages_in(db, job_id)
+    return [n for n in range(1, count + 1) if n not in have]
+
+
+def _send_pages(
+    db: Database, job: Job, owner: str, count: int, missing: list[int], sender: PageSender, settings: ServiceSettings
+) -> str:
+    """Send the job's `missing` pages as tasks and let go of the job, which waits for them."""
+    if job.fanout_pages is None and not queue.plan_pages(db, job.id, owner, count):
+        return "stale"
+    sender.send_pages(job.id, missing)
+    if not queue.park(db, job.id, owner, _page_deadline(settings)):
+        return "stale"
+    # the last page may have been stored before the job was parked, when it could not send the join
+    if queue.ready_to_join(db, job.id):
+        sender.send_join(job.id)
+    log.info("job %s: %d of its %d pages sent as tasks", job.id, len(missing), count)
+    return "paged"
+
+
+def run_page(
+    job_id: int,
+    page: int,
+    *,
+    db: Database,
+    storage: Storage,
+    processor: PageProcessor,
+    settings: ServiceSettings,
+    sender: PageSender,
+    worker: str | None = None,
+    interrupts: tuple[type[BaseException], ...] = (),
+) -> str:
+    """Read page `page` of a job whose pages are read as separate tasks, and store it once; the page
+    that completes the set sends the job to be joined. Returns `done` (stored now), `skipped` (stored
+    by an earlier delivery, or the job is over) or `exhausted` (every try was killed: the page is
+    stored as failed, the document will be partial).
+
+    A transient fault is raised again (the try does not count), for the caller to retry; anything
+    else wrong with the page is that page's error."""
+    with db.session() as s:
+        job = s.get(Job, job_id)
+    if job is None or job.status not in ("running", "paging") or not job.fanout_pages:
+        return "skipped"
+    sha, name = _display_name(db, job)
+    me = worker or worker_name()
+    state = queue.start_page(db, job_id, page, job.attempt_budget, _page_deadline(settings))
+    outcome = "skipped"
+    if state == "read":
+        started = time.monotonic()
+        try:
+            record, error = _read_page(storage, processor, settings, sha, name, page, interrupts)
+        except Exception:
+            queue.give_back_page(db, job_id, page)
+            raise
+        stored = queue.finish_page(db, job_id, page, record, error, seconds=time.monotonic() - started,
+                                   worker=me, deadline=_page_deadline(settings))
+        outcome = "done" if stored else "skipped"
+        record_worker(db, me)
+    elif state == "exhausted":
+        queue.finish_page(db, job_id, page, None, page_interrupted_reason(page, job.attempt_budget), seconds=None,
+                          worker=me, deadline=_page_deadline(settings))
+        outcome = "exhausted"
+    if queue.ready_to_join(db, job_id):
+        sender.send_join(job_id)
+    return outcome
+
+
+def _read_page(
+    storage: Storage, processor: PageProcessor, settings: ServiceSettings, sha: str, name: str, page: int,
+    interrupts: tuple[type[BaseException], ...],
+) -> tuple[dict[str, Any] | None, str | None]:
+    if not storage.exists(sha) and (problem := storage.problem()):
+        raise StoreUnreachable(f"{name}: {problem}")
+    try:
+        with storage.local_path(sha) as path:
+            return processor.read_page(path, page, name, sha), None
+    except interrupts:
+        log.warning("%s page %d stopped by its time limit", name, page)
+        return None, page_timeout_reason(page, settings.job_timeout_page_seconds)
+    except LianfaError as exc:  # the original gone or damaged, the file refused as a whole
+        return None, str(exc)
+    except Exception as exc:
+        if is_transient(exc):
+            raise
+        log.exception("%s page %d crashed", name, page)
+        return None, f"lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): 请报告维护人员 / report it"
+
+
 def _give_back(db: Database, job_id: int, owner: str) -> None:
     try:
         queue.release(db, job_id, owner)
@@ -166,10 +334,10 @@ def _give_back(db: Database, job_id: int, owner: str) -> None:
 
 
 def _process(
-    processor: Processor, path: Path, name: str, passthrough: tuple[type[BaseException], ...] = ()
+    call: Callable[[], Any], name: str, passthrough: tuple[type[BaseException], ...] = ()
 ) -> tuple[dict[str, Any], str | None]:
     try:
-        payload = _as_dict(processor(path, name))
+        payload = _as_dict(call())
     except passthrough:
         raise
     except LianfaError as exc:

@@ -1,4 +1,5 @@
-"""`GET /api/metrics` for Prometheus (and Flower's dashboards beside it): see service.metrics.
+"""`GET /metrics` for Prometheus (and Flower's dashboards beside it): see service.metrics. The
+same at `GET /api/metrics`, where scrapers configured before `/metrics` existed still find it.
 
 Who may scrape: an admin (bearer token or session), or, when LIANFA_METRICS_TOKEN is set, whoever
 sends that token as `Authorization: Bearer …` (Prometheus' `authorization: credentials:`), so a
@@ -19,6 +20,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from lianfa.service.auth import Access, current_user, request_token, require
 
 router = APIRouter(tags=["metrics"])
+# Prometheus' default metrics_path. Outside /api/, but answered as the API is: errors are plain
+# status codes and JSON for a scraper, never the web pages' HTML (service.web.api_path).
+PROMETHEUS_PATH = "/metrics"
 _admin = require()
 
 
@@ -37,6 +41,7 @@ _TEXT: dict[int | str, dict[str, Any]] = {200: {"description": "Prometheus text 
                "content": {"text/plain": {"schema": {"type": "string"}}}}}
 
 
+@router.get(PROMETHEUS_PATH, dependencies=[Depends(scraper)], response_class=Response, responses=_TEXT)
 @router.get("/api/metrics", dependencies=[Depends(scraper)], response_class=Response, responses=_TEXT)
 async def metrics(request: Request) -> Response:
     """Queue depth, pages per minute, failures by stage and reason, OCR seconds per page, worker memory."""

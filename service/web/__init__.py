@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from lianfa.service.routers.metrics import PROMETHEUS_PATH
 from lianfa.service.web import pages_admin, pages_analyst, pages_auth, pages_review, pages_upload
 from lianfa.service.web.access import ROLE_NAMES, BadCsrf, Forbidden, LoginRequired, session_user
 from lianfa.service.web.csrf import ApiCsrfMiddleware
@@ -24,6 +25,12 @@ def invalid_request_page(request: Request, problems: str) -> Response:
     """A page request whose address carries a value the page does not accept: a page, not JSON."""
     detail = f"地址中的筛选条件有误（{problems}）：请返回上一页重新选择，或点“清除”。"
     return render(request, "error.html", session_user(request), status_code=422, title="请求未完成", detail=detail)
+
+
+def api_path(path: str) -> bool:
+    """Whether `path` is answered as the API is (JSON errors, no pages): /api/…, and the Prometheus
+    endpoint, which scrapers find at its conventional path outside /api/."""
+    return path.startswith("/api/") or path == PROMETHEUS_PATH
 
 
 def mount(app: FastAPI) -> None:
@@ -52,7 +59,7 @@ def mount(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
+        if api_path(request.url.path) or request.url.path.startswith("/static/"):
             return await http_exception_handler(request, exc)
         titles = {404: "找不到页面", 405: "不支持的操作", 403: "权限不足"}
         detail = str(exc.detail)

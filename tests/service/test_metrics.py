@@ -1,4 +1,4 @@
-"""GET /api/metrics: who may scrape it, and what it reports after a batch."""
+"""GET /metrics (and /api/metrics, its first address): who may scrape it, and what it reports after a batch."""
 
 from __future__ import annotations
 
@@ -22,27 +22,39 @@ def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
             for family in text_string_to_metric_families(text) for s in family.samples}
 
 
-def _scrape(client, headers):  # type: ignore[no-untyped-def]
-    r = client.get("/api/metrics", headers=headers)
+PATHS = ("/metrics", "/api/metrics")
+
+
+def _scrape(client, headers, path: str = "/metrics"):  # type: ignore[no-untyped-def]
+    r = client.get(path, headers=headers)
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("text/plain")
     return _samples(r.text)
 
 
-def test_admins_scrape_others_are_refused(client, tokens) -> None:
-    assert client.get("/api/metrics").status_code == 401
+@pytest.mark.parametrize("path", PATHS)
+def test_admins_scrape_others_are_refused(client, tokens, path: str) -> None:
+    anonymous = client.get(path)
+    # a scraper is answered as the API answers, never with the web pages' HTML or a login redirect
+    assert anonymous.status_code == 401 and anonymous.headers["content-type"].startswith("application/json")
     for role in ("uploader", "reviewer", "analyst"):
-        r = client.get("/api/metrics", headers=auth(tokens, role))
+        r = client.get(path, headers=auth(tokens, role))
         assert r.status_code == 403 and "权限不足" in r.json()["detail"]
-    assert ("lianfa_queue_depth", ()) in _scrape(client, auth(tokens, "admin"))
+    assert ("lianfa_queue_depth", ()) in _scrape(client, auth(tokens, "admin"), path)
 
 
-def test_the_metrics_token_admits_a_scraper_without_an_account(app, client, tokens) -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_the_metrics_token_admits_a_scraper_without_an_account(app, client, tokens, path: str) -> None:
     app.state.settings = app.state.settings.model_copy(update={"metrics_token": SecretStr("scrape-me-0123456789")})
-    assert _scrape(client, {"Authorization": "Bearer scrape-me-0123456789"})
-    assert client.get("/api/metrics", headers={"Authorization": "Bearer scrape-me-wrong"}).status_code == 401
-    assert client.get("/api/metrics", headers=auth(tokens, "uploader")).status_code == 403
-    assert _scrape(client, auth(tokens, "admin"))
+    assert _scrape(client, {"Authorization": "Bearer scrape-me-0123456789"}, path)
+    assert client.get(path, headers={"Authorization": "Bearer scrape-me-wrong"}).status_code == 401
+    assert client.get(path, headers=auth(tokens, "uploader")).status_code == 403
+    assert _scrape(client, auth(tokens, "admin"), path)
+
+
+def test_both_addresses_give_the_same_figures(client, tokens) -> None:
+    admin = auth(tokens, "admin")
+    assert _scrape(client, admin, "/metrics").keys() == _scrape(client, admin, "/api/metrics").keys()
 
 
 def test_a_batch_shows_in_queue_depth_pages_failures_ocr_time_and_worker_memory(app, client, tokens) -> None:
