@@ -55,6 +55,10 @@ class ServiceSettings(Settings):
     # On the Celery queue a PDF of at least this many pages has its pages read as separate tasks, so
     # one long scan keeps every worker busy; 0 reads every file whole, as the local queue always does.
     fanout_min_pages: int = Field(default=10, ge=0)
+    # A worker machine keeps copies of the originals its page tasks read, up to this many bytes
+    # (service/jobs/original_cache.py), so a long scan crosses the network once per machine, not
+    # once per page; 0 reads each page's original from the store.
+    original_cache_bytes: int = Field(default=4 * 1024**3, ge=0)
     # A message unacknowledged this long goes to another worker: a worker machine that died loses
     # nothing. It must outlast the longest job; a redelivery to a job still running waits for it.
     celery_visibility_timeout: float = Field(default=7200.0, gt=0)

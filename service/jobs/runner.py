@@ -36,6 +36,7 @@ from lianfa.service.jobs.limits import (
     page_timeout_reason,
     timeout_reason,
 )
+from lianfa.service.jobs.original_cache import OriginalCache, cache_dir
 from lianfa.service.jobs.transient import StoreUnreachable, is_transient
 from lianfa.service.metrics import record_worker
 from lianfa.service.storage import Storage, StoreError, open_storage
@@ -311,8 +312,9 @@ def _read_page(
 ) -> tuple[dict[str, Any] | None, str | None]:
     if not storage.exists(sha) and (problem := storage.problem()):
         raise StoreUnreachable(f"{name}: {problem}")
+    originals = OriginalCache(cache_dir(settings.data_dir), settings.original_cache_bytes)
     try:
-        with storage.local_path(sha) as path:
+        with originals.path(storage, sha) as path:
             return processor.read_page(path, page, name, sha), None
     except interrupts:
         log.warning("%s page %d stopped by its time limit", name, page)
