@@ -105,6 +105,9 @@ _COURT_SALES = re.compile(
 _CRIME_NAMED = re.compile(
     r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
 )
+# `不构成合同诈骗犯罪`, `并非非法经营犯罪`: the offence named to deny it
+_CRIME_DENIED = re.compile(r"(?:不|未|并非|没有|无)(?:构成|涉嫌|属于|认定为?|是|成立)?$")
+_CRIME_NOUN_MIN = 4
 _COURT_TAKINGS = re.compile(
     rf"(?:收到|收取|收受)[^，,。；;\n]{{0,12}}?(?:汇款|货款|款项|价款)[^，,。；;\n\d]{{0,4}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
@@ -507,8 +510,27 @@ def _norm_crime(name: str) -> str:
     return re.sub(r"[、，,\s]|罪$", "", name)
 
 
+_crime_nouns: dict[int, tuple[RuleBook, re.Pattern[str], dict[str, str]]] = {}
+
+
+def _crime_noun_pattern(book: RuleBook) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The rules' crimes as a court names the offence without a verb (`合同诈骗犯罪数额`,
+    `非法吸收公众存款犯罪事实`): each name of CRIME_NOUN_MIN characters or more (诈骗 is every
+    fraud's), its 、 optional, before 犯罪."""
+    cached = _crime_nouns.get(id(book))
+    if cached is None or cached[0] is not book:
+        names = {_norm_crime(r.crime): r.crime for r in book.rules}
+        names = {n: c for n, c in names.items() if len(n) >= _CRIME_NOUN_MIN}
+        by_length = sorted({r.crime.removesuffix("罪") for r in book.rules if _norm_crime(r.crime) in names},
+                           key=len, reverse=True)
+        alternation = "|".join(re.escape(n).replace("、", "、?") for n in by_length)
+        cached = _crime_nouns[id(book)] = (book, re.compile(rf"(?P<name>{alternation})犯罪"), names)
+    return cached[1], cached[2]
+
+
 def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] | None:
-    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪), not denied (不构成)."""
+    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪, or …犯罪 as a noun),
+    not denied (不构成)."""
     if "罪" not in masked:
         return None
     crimes = {_norm_crime(r.crime): r.crime for r in book.rules}
@@ -520,6 +542,10 @@ def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] 
             crime = next((c for n, c in crimes.items() if named in n or n in named), None)
             if crime is not None:
                 return crime, Signal(view.evidence(m.start(), m.end()), detail=m.group())
+    pattern, nouns = _crime_noun_pattern(book)
+    for m in pattern.finditer(masked):
+        if not _CRIME_DENIED.search(masked[max(0, m.start() - 6) : m.start()]):
+            return nouns[_norm_crime(m["name"])], Signal(view.evidence(m.start(), m.end()), detail=m.group())
     return None
 
 

@@ -204,6 +204,16 @@ def test_a_crime_named_for_the_conduct_and_not_one_denied() -> None:
     assert signals("公安机关认为当事人不构成非法经营罪。").crime_named is None
 
 
+def test_a_crime_named_as_a_noun_without_a_verb() -> None:
+    named = signals("另查明，其中八万元应从合同诈骗犯罪数额中扣除。").crime_named
+    assert named is not None and (named[0], named[1].detail) == ("合同诈骗罪", "合同诈骗犯罪")
+    spaced = signals("上述生产销售伪劣产品犯罪事实，有证人证言证实。").crime_named
+    assert spaced is not None and spaced[0] == "生产、销售伪劣产品罪"
+    assert signals("辩护人提出其行为不构成合同诈骗犯罪。").crime_named is None
+    # 诈骗 is every fraud's word, not one crime's
+    assert signals("原审认定其实施诈骗犯罪的事实清楚。").crime_named is None
+
+
 def test_a_span_of_months_in_one_year_ends_in_its_last_month() -> None:
     assert signals("经查，当事人2022年1月至11月在无真实交易的情况下虚开发票。").conduct_date == date(2022, 11, 1)
 
