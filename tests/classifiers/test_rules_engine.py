@@ -512,3 +512,15 @@ def test_clearing_forest_to_farm_it_states_the_damage_element() -> None:
 
     facts = read_signals(build_view(text_document("经查，当事人毁林开垦，种植茶叶。")), load_rules(), None).facts
     assert "changed_land_use" in facts
+
+
+def test_a_masked_amount_that_could_reach_the_threshold_asks_for_review(engine: RulesEngine) -> None:
+    masked = replace(case(), masked={"goods_value": Measured(9_999_999, ev("人民币XXXXXXX元"))})
+    [reason] = engine.evaluate(["counterfeit_goods_sales_amount"], masked)
+    assert (reason.level, reason.kind, reason.threshold) == ("review", "masked_figure", 150_000)
+    assert "货值金额已被遮蔽（“人民币XXXXXXX元”）" in reason.text and reason.value is None
+    # a mask too short to hold the figure, and a stated figure beside the mask, decide as they read
+    short = replace(case(), masked={"goods_value": Measured(9_999, ev("XXXX元"))})
+    assert engine.evaluate(["counterfeit_goods_sales_amount"], short) == []
+    stated = replace(case({"sales": 80_000}), masked=masked.masked)
+    assert [r.kind for r in engine.evaluate(["counterfeit_goods_sales_amount"], stated)] == ["threshold"]
