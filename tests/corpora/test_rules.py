@@ -93,8 +93,11 @@ def test_version_at_picks_the_standard_in_force(
     assert book.threshold_bounds(crit)[0] == low
 
 
-def test_no_version_before_a_rule_existed() -> None:
-    assert load_rules().rule("salt_business_quantity").version_at(date(2021, 12, 31)) is None
+def test_no_version_before_a_rule_existed_or_after_its_source_was_repealed() -> None:
+    salt = load_rules().rule("salt_business_quantity")
+    assert salt.version_at(date(2002, 9, 12)) is None
+    # 高检发释字〔2002〕6号 was repealed from 2020-04-01; the 2022 standard's salt item is unverified
+    assert salt.version_at(date(2021, 12, 31)) is None
 
 
 def test_thresholds_in_other_units_convert_to_canonical() -> None:
