@@ -73,11 +73,14 @@ _CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\
 _CONC_HINT = re.compile(r"mg|毫克|μg|ug", re.IGNORECASE)
 _LIMIT_BEFORE = re.compile(r"(?:标准|限值|限量|≤|<=|不得超过|不超过|排放限值|标准值|执行)[^，。；\n\d]{0,10}$")
 # The measures rules ask for that no contract amount role names.
+# Courts write a bare 金额 in a sentence about invoices (`虚开普通发票52份，金额共计…`), and 余/多
+# before the unit (`税款31.4万余元`).
 _FACE_VALUE = re.compile(
-    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额"
+    rf"|(?<!罚款)(?<!罚没)(?<![税罚])金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE_TAX = re.compile(
-    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE = re.compile(r"发票|缴款书")
 _SPECIAL_INVOICE = re.compile(r"专用发票|专用缴款书|抵扣税款发票|用于抵扣|出口退税")

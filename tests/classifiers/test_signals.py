@@ -141,6 +141,15 @@ def test_invoice_face_value_and_tax_are_read_only_beside_invoices() -> None:
     assert signals("当事人为他人虚开发票53份，涉及金额4725000元。").measures["invoice_face_value"].value == 4_725_000
 
 
+def test_invoice_measures_as_courts_write_them() -> None:
+    # a bare 金额 beside the invoices, and 余 before the unit
+    s = signals("被告人为他人虚开普通发票40份，金额共计86万余元。").measures
+    assert s["invoice_face_value"].value == 860_000
+    t = signals("让他人虚开增值税专用发票12份，税款9.6万余元，已抵扣。").measures
+    assert t["invoice_tax"].value == 96_000
+    assert "invoice_face_value" not in signals("虚开发票后被处罚款金额5万元。").measures
+
+
 def test_a_mined_volume_times_its_unit_price_is_the_value_of_the_minerals() -> None:
     priced = signals("当事人越界采挖砂石1.2万立方米×单价30元/立方米=360000元。")
     assert priced.measures["goods_value"].value == 360_000
