@@ -38,10 +38,21 @@ _PROCEDURE = re.compile(
 # A date whose clause has the agency for its subject (2022.04.26，本行政机关就当事人涉嫌…一事立案) is
 # the procedure's, however far the clause runs before its verb.
 _AGENCY_CLAUSE = re.compile(r"^[，,:：\s]*(?:本行政机关|本机关|我机关|本局|我局|本厅|本委|本所|本队|我队|执法人员|执法机关)")
+# A penalty as courts name it too: a 罚款 is a 行政处罚 (`先后三次被县卫生局处以罚款`).
+_PENALTY = r"(?:行政处罚|处罚|罚款)"
 _PRIOR = re.compile(
-    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|被给予|年内)[^。；\n]{0,60}?"
-    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,40}?(?:行政处罚|处罚)"
-    r"|(?:行政处罚|处罚)[^。；\n]{0,6}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
+    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|受到|被给予|年内)[^。；\n]{0,60}?"
+    rf"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{{0,40}}?{_PENALTY}"
+    rf"|{_PENALTY}[^。；\n]{{0,6}}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
+    # the count opening the clause: `两次被卫生行政部门给予行政处罚后`, `两次因非法行医被罚款`
+    rf"|(?<![\d一二两三四五六七八九十分])(?P<n3>[二两三四五六七八九十\d]+)\s?次(?:以上)?(?:因[^。；\n被]{{0,20}}?)?被"
+    rf"[^。；\n]{{0,20}}?{_PENALTY}"
+)
+# paying a fine in instalments (`已分两次缴纳罚款`) counts no penalties
+_PAYMENT = re.compile(r"缴|交纳|支付|分期")
+# each date of a list is one penalty: `分别于2014年3月和2015年6月被行政处罚`
+_PRIOR_DATES = re.compile(
+    rf"分别(?:于|在)(?P<list>[^。；\n被]{{4,60}}?)(?:因[^。；\n]{{0,30}}?)?(?:被|受到?)[^。；\n]{{0,16}}?{_PENALTY}"
 )
 # One earlier penalty, with the conduct going on after it: `曾因无证采砂被处以罚款，其后仍继续开采`.
 _PRIOR_ONCE = re.compile(
@@ -279,10 +290,13 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
         m = _PRIOR.search(sentence)
+        if m is not None and _PAYMENT.search(m.group()):
+            m = None
+        n = _number(m["n1"] or m["n2"] or m["n3"]) if m is not None else None
         if m is None:
-            continue
-        n = _number(m["n1"] or m["n2"])
-        if n is None or n < 1:
+            m = _PRIOR_DATES.search(sentence)
+            n = float(len(_found_dates(m["list"]))) if m is not None else None
+        if m is None or n is None or n < 1:
             continue
         years: float | None = None
         ym = _YEARS.search(sentence)

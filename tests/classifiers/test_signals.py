@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import Fact, Share, load_rules
 from lianfa.extractors.view import build_view
@@ -38,6 +40,26 @@ def test_prior_penalties_in_several_wordings() -> None:
     c = signals("此前当事人已因无证行医两次受到行政处罚（2017.06.28、2018/1/10），仍继续行医。")
     assert c.prior is not None and c.prior.count == 2
     assert signals("当事人系初次违法，此前未受过处罚。").prior is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("被告人先后三次被县卫生局处以罚款，仍继续非法行医。", 3),
+        ("其因无证行医，分别于2014年3月和2015年6月被行政处罚，此后又继续行医。", 2),
+        ("被告人在受到两次行政处罚后，仍继续非法行医。", 2),
+        ("被告人此前因非法行医被罚款2次。", 2),
+        ("被告人于2013年、2014年两次因非法行医被卫生部门罚款，又于2015年再次行医。", 2),
+        ("其两次被卫生行政部门给予行政处罚后，仍继续行医。", 2),
+    ],
+)
+def test_prior_penalties_as_courts_count_them(text: str, count: int) -> None:
+    prior = signals(text).prior
+    assert prior is not None and prior.count == count
+
+
+def test_a_fine_paid_in_instalments_is_no_earlier_penalty() -> None:
+    assert signals("当事人已分两次缴纳罚款。").prior is None
 
 
 def test_exceedance_times_with_the_pollutant_named_before() -> None:
