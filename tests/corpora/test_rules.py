@@ -109,6 +109,7 @@ def test_thresholds_in_other_units_convert_to_canonical() -> None:
     low, _, unit = book.threshold_bounds(land)
     assert unit == "平方米" and low == pytest.approx(5 * 666.67)
     assert book.convert(1000, "条", "卷烟") == (200000, "支")
+    assert book.convert(1150, "条", "香烟") == (230000, "支")
     assert book.convert(3, "只", "野兔") == (3, "只")
     assert book.convert(2.5, "吨", "食盐") == (2500, "千克")
 
