@@ -597,16 +597,36 @@ def read_signals(view: View, book: RuleBook, decided: date | None) -> TextSignal
     masked = _masked(view.text)
     ruled_out: set[str] = set()
     police, prosecutor = _declined(view, masked)
+    exceedance = _exceedance(view, masked, book)
     return TextSignals(
         facts=_facts(view, masked, book, ruled_out),
         prior=_prior(view, masked, decided),
-        exceedance=_exceedance(view, masked, book),
+        exceedance=exceedance,
         conduct_date=_conduct_date(view, masked, decided),
         outcomes=_outcomes(view, masked),
         declined=police,
         prosecutor=prosecutor,
         ruled_out=ruled_out,
         measures=_measures(view, masked),
-        cued=_cued(view, masked, book),
+        cued=_measured_cues(_cued(view, masked, book), exceedance, book),
         crime_named=_crime_named(view, masked, book),
     )
+
+
+def _measured_cues(cued: dict[str, Signal], exceedance: list[tuple[str, Signal]], book: RuleBook) -> dict[str, Signal]:
+    """A rule's own measure stated in the text cues it as its words do: a heavy metal's
+    concentration over its standard (`废液中镍含量为236mg/L`) brings in the exceedance rule of a
+    decision or judgment that never writes 超标."""
+    stated = {p: sig for p, sig in exceedance}
+    for rule in book.rules:
+        if rule.id in cued:
+            continue
+        for version in rule.versions:
+            hit = next(
+                (stated[p] for c in version.criteria if c.exceedance for p in c.exceedance.pollutants if p in stated),
+                None,
+            )
+            if hit is not None:
+                cued[rule.id] = Signal(hit.evidence, detail=hit.evidence.text)
+                break
+    return cued

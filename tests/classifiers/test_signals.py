@@ -221,6 +221,12 @@ def test_cue_words_bring_their_rules_and_a_denied_cue_does_not() -> None:
     assert "illegal_logging_quantity" not in signals("经查，未发现盗伐林木。").cued
 
 
+def test_a_heavy_metal_over_its_standard_cues_the_exceedance_rule_without_its_words() -> None:
+    s = signals("被告人将含镍废液用水泵抽入下水道排放，经检测，废液中镍含量为236mg/L。")
+    assert s.cued["pollution_exceedance"].detail == "镍含量为236mg/L"
+    assert "pollution_exceedance" not in signals("经检测，废液中镍含量为0.6mg/L。").cued
+
+
 def test_court_style_sales_and_a_named_death() -> None:
     s = signals("被告人向他人出售价值人民币36万元的假冒白酒。")
     assert s.measures["sales"].value == 360_000
