@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianfa.classifiers.schemas import ClassMetrics
+from lianfa.corpora.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
     from lianfa.classifiers.classify import Classifier
@@ -176,10 +177,22 @@ def _charge(name: str) -> str:
     return re.sub(r"[、，,\s罪]|提供", "", name)
 
 
+def _former_names() -> dict[str, list[str]]:
+    """Each candidate crime's names before 2021 (taxonomy.yaml `formerly`)."""
+    out: dict[str, list[str]] = {}
+    for category in load_taxonomy().categories:
+        for crime in category.candidate_crimes:
+            names = out.setdefault(crime.crime, [])
+            names.extend(n for n in crime.formerly if n not in names)
+    return out
+
+
 def charge_among(charges: list[str], crimes: list[str]) -> bool:
-    """score_cail.py's test: a charge equal to, or inside, or holding a candidate crime's name."""
+    """score_cail.py's test: a charge equal to, or inside, or holding a candidate crime's name, or
+    one of the names the crime had before 2021 (a judgment of 2016 names the charge of its day)."""
+    former = _former_names()
     wanted = [_charge(c) for c in charges]
-    got = [_charge(c) for c in crimes if c]
+    got = [_charge(n) for c in crimes if c for n in (c, *former.get(c, []))]
     return any(t == c or t in c or c in t for t in wanted for c in got)
 
 

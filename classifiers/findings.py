@@ -14,7 +14,7 @@ Level = Literal["high", "review", "low"]
 # high: at or above the upper end (or the single figure); within_range: between a provincial
 # range's ends; near: below the figure, within the near-threshold band
 Outcome = Literal["high", "within_range", "near"]
-Kind = Literal["threshold", "near_threshold", "behaviour", "outcome_stated"]
+Kind = Literal["threshold", "near_threshold", "behaviour", "outcome_stated", "masked_figure"]
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,17 @@ class OutcomeStatedFinding:
     stated: str
 
 
-Detail = FigureFinding | BehaviourFinding | ExceedanceFinding | OutcomeStatedFinding
+@dataclass(frozen=True)
+class MaskedFigureFinding:
+    """A criterion whose amount the text states masked (人民币XXXXXXX元): the mask could hold a figure
+    at the threshold, so a reviewer reads it in the original."""
+
+    roles: tuple[str, ...]  # the criterion's roles stated masked
+    written: str  # the masked figure as printed
+    threshold: Threshold
+
+
+Detail = FigureFinding | BehaviourFinding | ExceedanceFinding | OutcomeStatedFinding | MaskedFigureFinding
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class Finding:
         d = self.detail
         if isinstance(d, FigureFinding):
             return "amount" if isinstance(d.measure, AmountMeasure) else "quantity"
+        if isinstance(d, MaskedFigureFinding):
+            return "amount"
         return {BehaviourFinding: "behaviour", ExceedanceFinding: "exceedance"}.get(type(d), "outcome")
 
     @property
@@ -132,14 +144,14 @@ class Finding:
     @property
     def threshold(self) -> float | None:
         d = self.detail
-        if isinstance(d, FigureFinding):
+        if isinstance(d, FigureFinding | MaskedFigureFinding):
             return d.threshold.low
         return d.threshold_times if isinstance(d, ExceedanceFinding) else None
 
     @property
     def unit(self) -> str | None:
         d = self.detail
-        if isinstance(d, FigureFinding):
+        if isinstance(d, FigureFinding | MaskedFigureFinding):
             return d.threshold.unit
         return "倍" if isinstance(d, ExceedanceFinding) else None
 

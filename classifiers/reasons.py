@@ -11,6 +11,7 @@ from lianfa.classifiers.findings import (
     ExceedanceFinding,
     FigureFinding,
     LighterLater,
+    MaskedFigureFinding,
     NoConductDate,
     Note,
     OutcomeStatedFinding,
@@ -63,6 +64,8 @@ def sentence(finding: Detail, citation: str) -> str:
         return _behaviour(finding, citation)
     if isinstance(finding, ExceedanceFinding):
         return _exceedance(finding, citation)
+    if isinstance(finding, MaskedFigureFinding):
+        return _masked(finding, citation)
     return _outcome_stated(finding, citation)
 
 
@@ -120,3 +123,11 @@ def _exceedance(f: ExceedanceFinding, citation: str) -> str:
 
 def _outcome_stated(f: OutcomeStatedFinding, citation: str) -> str:
     return f"文书载明“{f.stated}”，但未载明可与追诉标准比较的数额（{citation}），请复核"
+
+
+def _masked(f: MaskedFigureFinding, citation: str) -> str:
+    label = "、".join(role_name(r) for r in f.roles)
+    return (
+        f"文书所载{label}已被遮蔽（“{f.written}”），无法与追诉标准 {qty(f.threshold.low)} {f.threshold.unit}"
+        f"比较（{citation}），请查阅原件复核"
+    )

@@ -55,6 +55,11 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
     for role, sig in signals.measures.items():
         if role not in amounts and sig.value:
             amounts[role] = Measured(sig.value, sig.evidence)
+    masked: dict[str, Measured] = {}
+    for masked_amount in fields.masked_amounts:
+        role = masked_amount.role
+        if role not in amounts and (role not in masked or masked_amount.at_most > masked[role].value):
+            masked[role] = Measured(masked_amount.at_most, masked_amount.evidence)
     quantities = [
         QuantityIn(
             q.kind, q.value, q.unit, q.subject, q.evidence, _context(text, q.evidence.start, q.evidence.end)
@@ -67,7 +72,7 @@ def case_facts(fields: Fields, signals: TextSignals, text: str = "") -> CaseFact
             quantities.append(QuantityIn("count", sig.value, "人", subject, sig.evidence))
     party = fields.parties[0].kind if fields.parties else None
     return CaseFacts(
-        amounts=amounts, quantities=quantities, party_kind=party, decided=fields.decided_on, signals=signals
+        amounts=amounts, masked=masked, quantities=quantities, party_kind=party, decided=fields.decided_on, signals=signals
     )
 
 

@@ -40,6 +40,7 @@ from lianfa.classifiers.findings import (
     Kind,
     Level,
     LighterLater,
+    MaskedFigureFinding,
     NoConductDate,
     Note,
     Outcome,
@@ -87,6 +88,8 @@ class CaseFacts:
     stated after its parts, never below them)."""
 
     amounts: dict[str, Measured] = field(default_factory=dict)
+    # roles stated only masked (人民币XXXXXXX元), with the largest figure the mask could hold
+    masked: dict[str, Measured] = field(default_factory=dict)
     quantities: list[QuantityIn] = field(default_factory=list)
     party_kind: PartyKind | None = None  # None: the decision names no party the extractor could read
     decided: date | None = None
@@ -102,7 +105,7 @@ class CaseFacts:
 @dataclass(frozen=True)
 class Reason:
     level: Level
-    kind: str  # threshold | near_threshold | behaviour | outcome_stated | text_model | declined_by_police
+    kind: str  # threshold | near_threshold | behaviour | outcome_stated | masked_figure | text_model | declined_by_police
     text: str
     crime: str | None = None
     article: str | None = None  # 刑法 article, e.g. 刑法第140条
@@ -281,7 +284,7 @@ class RulesEngine:
         """An amount or quantity against the criterion's threshold."""
         measure = self._measure(crit, version, case, named_only=named_only)
         if measure is None:
-            return None
+            return None if missing else self._masked(crit, version, case)
         low, high, t_unit = self.book.threshold_bounds(crit, self.province)
         threshold = Threshold(low, high, t_unit)
         compared = self._compare(measure.value, threshold)
@@ -323,6 +326,22 @@ class RulesEngine:
             assumed=bool(missing) or inferred,
         )
         return cap_review(hit) if cap or inferred else hit
+
+    def _masked(self, crit: Criterion, version: RuleVersion, case: CaseFacts) -> Finding | None:
+        """A criterion's amount stated only masked, where the mask could hold a figure at the
+        threshold: review, never a lead (the figure is unknown)."""
+        roles = [t.role for t in crit.terms if t.role in case.masked]
+        if not roles:
+            return None
+        low, high, t_unit = self.book.threshold_bounds(crit, self.province)
+        top = max(roles, key=lambda r: case.masked[r].value)
+        if case.masked[top].value < low:
+            return None
+        evidence = case.masked[top].evidence
+        detail = MaskedFigureFinding(tuple(roles), evidence.text, Threshold(low, high, t_unit))
+        return Finding(
+            "review", "masked_figure", detail, reasons.citation(version), 0.0, evidence, assumed=True
+        )
 
     def _compare(self, value: float, t: Threshold) -> tuple[Level, Outcome] | None:
         """At or above the upper end → high; at or above the lower end → review; within the near band

@@ -38,10 +38,21 @@ _PROCEDURE = re.compile(
 # A date whose clause has the agency for its subject (2022.04.26，本行政机关就当事人涉嫌…一事立案) is
 # the procedure's, however far the clause runs before its verb.
 _AGENCY_CLAUSE = re.compile(r"^[，,:：\s]*(?:本行政机关|本机关|我机关|本局|我局|本厅|本委|本所|本队|我队|执法人员|执法机关)")
+# A penalty as courts name it too: a 罚款 is a 行政处罚 (`先后三次被县卫生局处以罚款`).
+_PENALTY = r"(?:行政处罚|处罚|罚款)"
 _PRIOR = re.compile(
-    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|被给予|年内)[^。；\n]{0,60}?"
-    r"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{0,40}?(?:行政处罚|处罚)"
-    r"|(?:行政处罚|处罚)[^。；\n]{0,6}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
+    r"(?:曾|此前|之前|先前|前期|已|近|先后|累计|分别|受过|受到|被给予|年内)[^。；\n]{0,60}?"
+    rf"(?:(?P<n1>[一二两三四五六七八九十\d]+)\s?次(?:以上)?[^。；\n]{{0,40}}?{_PENALTY}"
+    rf"|{_PENALTY}[^。；\n]{{0,6}}?(?P<n2>[一二两三四五六七八九十\d]+)\s?次)"
+    # the count opening the clause: `两次被卫生行政部门给予行政处罚后`, `两次因非法行医被罚款`
+    rf"|(?<![\d一二两三四五六七八九十分])(?P<n3>[二两三四五六七八九十\d]+)\s?次(?:以上)?(?:因[^。；\n被]{{0,20}}?)?被"
+    rf"[^。；\n]{{0,20}}?{_PENALTY}"
+)
+# paying a fine in instalments (`已分两次缴纳罚款`) counts no penalties
+_PAYMENT = re.compile(r"缴|交纳|支付|分期")
+# each date of a list is one penalty: `分别于2014年3月和2015年6月被行政处罚`
+_PRIOR_DATES = re.compile(
+    rf"分别(?:于|在)(?P<list>[^。；\n被]{{4,60}}?)(?:因[^。；\n]{{0,30}}?)?(?:被|受到?)[^。；\n]{{0,16}}?{_PENALTY}"
 )
 # One earlier penalty, with the conduct going on after it: `曾因无证采砂被处以罚款，其后仍继续开采`.
 _PRIOR_ONCE = re.compile(
@@ -73,11 +84,14 @@ _CONCENTRATION = re.compile(rf"(?:浓度|含量|检测值|监测值|实测值)?\
 _CONC_HINT = re.compile(r"mg|毫克|μg|ug", re.IGNORECASE)
 _LIMIT_BEFORE = re.compile(r"(?:标准|限值|限量|≤|<=|不得超过|不超过|排放限值|标准值|执行)[^，。；\n\d]{0,10}$")
 # The measures rules ask for that no contract amount role names.
+# Courts write a bare 金额 in a sentence about invoices (`虚开普通发票52份，金额共计…`), and 余/多
+# before the unit (`税款31.4万余元`).
 _FACE_VALUE = re.compile(
-    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:票面金额|发票金额|开票金额|价税合计|票面额|虚开金额|开具金额|金额合计|合计金额|金额共计|总金额|涉及金额|涉案金额"
+    rf"|(?<!罚款)(?<!罚没)(?<![税罚])金额)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE_TAX = re.compile(
-    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?P<u>万元|亿元|元)"
+    rf"(?:税额|税款额|抵扣税款额?|抵扣税额|进项税额|销项税额|税款)[^，,。；;\n\d]{{0,8}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
 _INVOICE = re.compile(r"发票|缴款书")
 _SPECIAL_INVOICE = re.compile(r"专用发票|专用缴款书|抵扣税款发票|用于抵扣|出口退税")
@@ -105,6 +119,9 @@ _COURT_SALES = re.compile(
 _CRIME_NAMED = re.compile(
     r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
 )
+# `不构成合同诈骗犯罪`, `并非非法经营犯罪`: the offence named to deny it
+_CRIME_DENIED = re.compile(r"(?:不|未|并非|没有|无)(?:构成|涉嫌|属于|认定为?|是|成立)?$")
+_CRIME_NOUN_MIN = 4
 _COURT_TAKINGS = re.compile(
     rf"(?:收到|收取|收受)[^，,。；;\n]{{0,12}}?(?:汇款|货款|款项|价款)[^，,。；;\n\d]{{0,4}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
@@ -273,10 +290,13 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
         m = _PRIOR.search(sentence)
+        if m is not None and _PAYMENT.search(m.group()):
+            m = None
+        n = _number(m["n1"] or m["n2"] or m["n3"]) if m is not None else None
         if m is None:
-            continue
-        n = _number(m["n1"] or m["n2"])
-        if n is None or n < 1:
+            m = _PRIOR_DATES.search(sentence)
+            n = float(len(_found_dates(m["list"]))) if m is not None else None
+        if m is None or n is None or n < 1:
             continue
         years: float | None = None
         ym = _YEARS.search(sentence)
@@ -507,8 +527,27 @@ def _norm_crime(name: str) -> str:
     return re.sub(r"[、，,\s]|罪$", "", name)
 
 
+_crime_nouns: dict[int, tuple[RuleBook, re.Pattern[str], dict[str, str]]] = {}
+
+
+def _crime_noun_pattern(book: RuleBook) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The rules' crimes as a court names the offence without a verb (`合同诈骗犯罪数额`,
+    `非法吸收公众存款犯罪事实`): each name of CRIME_NOUN_MIN characters or more (诈骗 is every
+    fraud's), its 、 optional, before 犯罪."""
+    cached = _crime_nouns.get(id(book))
+    if cached is None or cached[0] is not book:
+        names = {_norm_crime(r.crime): r.crime for r in book.rules}
+        names = {n: c for n, c in names.items() if len(n) >= _CRIME_NOUN_MIN}
+        by_length = sorted({r.crime.removesuffix("罪") for r in book.rules if _norm_crime(r.crime) in names},
+                           key=len, reverse=True)
+        alternation = "|".join(re.escape(n).replace("、", "、?") for n in by_length)
+        cached = _crime_nouns[id(book)] = (book, re.compile(rf"(?P<name>{alternation})犯罪"), names)
+    return cached[1], cached[2]
+
+
 def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] | None:
-    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪), not denied (不构成)."""
+    """The first crime of the rules book the text names (涉嫌/犯/构成 …罪, or …犯罪 as a noun),
+    not denied (不构成)."""
     if "罪" not in masked:
         return None
     crimes = {_norm_crime(r.crime): r.crime for r in book.rules}
@@ -520,6 +559,10 @@ def _crime_named(view: View, masked: str, book: RuleBook) -> tuple[str, Signal] 
             crime = next((c for n, c in crimes.items() if named in n or n in named), None)
             if crime is not None:
                 return crime, Signal(view.evidence(m.start(), m.end()), detail=m.group())
+    pattern, nouns = _crime_noun_pattern(book)
+    for m in pattern.finditer(masked):
+        if not _CRIME_DENIED.search(masked[max(0, m.start() - 6) : m.start()]):
+            return nouns[_norm_crime(m["name"])], Signal(view.evidence(m.start(), m.end()), detail=m.group())
     return None
 
 
@@ -554,16 +597,36 @@ def read_signals(view: View, book: RuleBook, decided: date | None) -> TextSignal
     masked = _masked(view.text)
     ruled_out: set[str] = set()
     police, prosecutor = _declined(view, masked)
+    exceedance = _exceedance(view, masked, book)
     return TextSignals(
         facts=_facts(view, masked, book, ruled_out),
         prior=_prior(view, masked, decided),
-        exceedance=_exceedance(view, masked, book),
+        exceedance=exceedance,
         conduct_date=_conduct_date(view, masked, decided),
         outcomes=_outcomes(view, masked),
         declined=police,
         prosecutor=prosecutor,
         ruled_out=ruled_out,
         measures=_measures(view, masked),
-        cued=_cued(view, masked, book),
+        cued=_measured_cues(_cued(view, masked, book), exceedance, book),
         crime_named=_crime_named(view, masked, book),
     )
+
+
+def _measured_cues(cued: dict[str, Signal], exceedance: list[tuple[str, Signal]], book: RuleBook) -> dict[str, Signal]:
+    """A rule's own measure stated in the text cues it as its words do: a heavy metal's
+    concentration over its standard (`废液中镍含量为236mg/L`) brings in the exceedance rule of a
+    decision or judgment that never writes 超标."""
+    stated = {p: sig for p, sig in exceedance}
+    for rule in book.rules:
+        if rule.id in cued:
+            continue
+        for version in rule.versions:
+            hit = next(
+                (stated[p] for c in version.criteria if c.exceedance for p in c.exceedance.pollutants if p in stated),
+                None,
+            )
+            if hit is not None:
+                cued[rule.id] = Signal(hit.evidence, detail=hit.evidence.text)
+                break
+    return cued

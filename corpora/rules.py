@@ -293,7 +293,7 @@ class RuleBook(BaseModel):
 
     def convert(self, value: float, unit: str, subject: str | None = None) -> tuple[float, str]:
         """(value, canonical unit). Units without a conversion are already canonical (counts:
-        株, 只, 人...). 条/件/盒 convert to 支 only when the subject is 卷烟."""
+        株, 只, 人...). 条/件/盒 convert to 支 only when the subject is 卷烟 (香烟)."""
         conv = self._conversion(unit, [subject] if subject else [])
         if conv is None:
             return value, unit

@@ -72,6 +72,9 @@ class CandidateCrime(BaseModel):
     article: int  # 刑法 article
     paragraph: int | None = None
     note: str = ""  # why there is no rule, or how the crime relates to this conduct
+    # the names the charge had before 刑法修正案（十一） and 罪名补充规定（七） (2021-03-01) merged
+    # it: judgments and decisions of earlier years name it so
+    formerly: list[str] = Field(default_factory=list)
 
 
 class Category(BaseModel):

@@ -124,6 +124,24 @@ class Amount:
     evidence: Evidence
 
 
+# A sum the publisher masked (`价值为人民币XXXXXXX元`): one mask character a digit, as far as it can
+# tell anything; ×× alone is how judgments mask a penalty, not a figure of the case.
+_MASKED_AMOUNT = re.compile(r"(?:(?:人民币|RMB)\s?)?(?P<mask>[XxＸ×＊*]{2,})\s?(?P<mult>[万亿])?\s?[元圆]")
+_MASK_SCALE = {"万": 1e4, "亿": 1e8}
+# roles no threshold measures, or that a masked penalty takes
+_UNMEASURED = ("total", "fine", "other")
+
+
+@dataclass(frozen=True)
+class MaskedAmount:
+    """A masked sum of the case and its role; `at_most` is the largest figure its mask could hold,
+    one digit a character."""
+
+    role: str
+    at_most: float
+    evidence: Evidence
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -257,6 +275,23 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
+
+
+def extract_masked_amounts(view: View, regions: Regions) -> list[MaskedAmount]:
+    """The masked sums in a role a threshold measures (value, sales, income, loss...): no figure to
+    compare, but a reviewer with the original can."""
+    text = view.text
+    quoted = quoted_spans(text)
+    out: list[MaskedAmount] = []
+    for m in _MASKED_AMOUNT.finditer(text):
+        if _inside(m.start(), quoted):
+            continue
+        role = _role_of(text, m.start(), m.end(), regions.name_at(m.start()))
+        if role is None or role in _UNMEASURED:
+            continue
+        at_most = (10 ** len(m["mask"]) - 1) * _MASK_SCALE.get(m["mult"] or "", 1.0)
+        out.append(MaskedAmount(role, at_most, view.evidence(m.start(), m.end())))
+    return out
 
 
 def _fold_fine_parts(text: str, placed: list[_Placed], totals: list[_Placed], regions: Regions) -> list[Amount]:

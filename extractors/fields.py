@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianfa.extractors.agency import Agency, extract_agency, is_agency_name
-from lianfa.extractors.amounts import Amount, extract_amounts
+from lianfa.extractors.amounts import Amount, MaskedAmount, extract_amounts, extract_masked_amounts
 from lianfa.extractors.case_cause import CaseCause, extract_case_cause
 from lianfa.extractors.dates import DecisionDate, extract_decision_date
 from lianfa.extractors.doc_number import DocNumber, RelatedNumber, extract_doc_numbers
@@ -30,6 +30,9 @@ class Fields:
     case_cause: CaseCause | None = None
     parties: list[Party] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    # sums the publisher masked (人民币XXXXXXX元), in a role a threshold measures: not in the contract's
+    # amounts, which are figures; the rules ask a reviewer to read them in the original
+    masked_amounts: list[MaskedAmount] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     laws: list[LawRef] = field(default_factory=list)
     penalties: list[Penalty] = field(default_factory=list)
@@ -83,6 +86,7 @@ def extract(document: Document) -> Fields:
         case_cause=extract_case_cause(view, agency.name if agency else None, tuple(p.name for p in parties)),
         parties=parties,
         amounts=amounts,
+        masked_amounts=extract_masked_amounts(view, regions),
         quantities=extract_quantities(view, quoted_spans(text) + list(view.chrome) + numbers.spans),
         laws=laws,
         penalties=penalties,

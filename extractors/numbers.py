@@ -33,6 +33,17 @@ _OCR_LEADING = re.compile(r"(?<![0-9A-Za-z])[OlI|](?=[\dOlI|,.]*\d[\d,.]*\s?[元
 _CN_NORMAL = str.maketrans({"貳": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿", "兩": "两", "○": "〇"})
 
 
+# Name masking that took the 万元 after a figure for a person (surname 万, given name 元) and wrote
+# 万某, as published judgments do (`骗得人民币48万某`, `以111万某的金额`): right after a digit it is
+# money, while 万某甲 or 万某某 after one is still a person.
+_MASKED_WAN_YUAN = re.compile(r"(?<=\d万)某(?![某甲乙丙丁戊己庚辛壬癸\d])")
+
+
+def repair_masked_units(text: str) -> str:
+    """`48万某` → `48万元` (same length, so offsets still map)."""
+    return _MASKED_WAN_YUAN.sub("元", text)
+
+
 def repair_ocr_digits(text: str) -> str:
     """Replace letters that OCR reads for digits inside a number (2O23 → 2023), keeping the length."""
     out = text

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from lianfa.extractors.numbers import repair_ocr_digits
+from lianfa.extractors.numbers import repair_masked_units, repair_ocr_digits
 from lianfa.ingest.document import Document, Evidence
 from lianfa.ingest.party_labels import labels_pattern
 
@@ -71,7 +71,7 @@ class View:
     text: str
     origin: tuple[int, ...]  # origin[i] = Document offset of text[i]
     doc: Document
-    raw: str  # `text` before OCR digit repair (same length): codes are reported as printed
+    raw: str  # `text` before OCR digit and masked-unit repair (same length): codes are reported as printed
     chrome: tuple[tuple[int, int], ...] = ()  # view spans of lines that are page furniture
 
     def in_chrome(self, pos: int) -> bool:
@@ -228,4 +228,5 @@ def build_view(doc: Document) -> View:
             end = counters[-1].end() if counters and not in_index and len(line) - counters[-1].end() >= 4 else len(line)
             chrome.append((pos, pos + end))
         pos += len(line) + 1
-    return View(text=repair_ocr_digits(joined), origin=tuple(origin), doc=doc, raw=joined, chrome=tuple(chrome))
+    text = repair_masked_units(repair_ocr_digits(joined))
+    return View(text=text, origin=tuple(origin), doc=doc, raw=joined, chrome=tuple(chrome))

@@ -512,3 +512,27 @@ def test_clearing_forest_to_farm_it_states_the_damage_element() -> None:
 
     facts = read_signals(build_view(text_document("经查，当事人毁林开垦，种植茶叶。")), load_rules(), None).facts
     assert "changed_land_use" in facts
+
+
+def test_a_masked_amount_that_could_reach_the_threshold_asks_for_review(engine: RulesEngine) -> None:
+    masked = replace(case(), masked={"goods_value": Measured(9_999_999, ev("人民币XXXXXXX元"))})
+    [reason] = engine.evaluate(["counterfeit_goods_sales_amount"], masked)
+    assert (reason.level, reason.kind, reason.threshold) == ("review", "masked_figure", 150_000)
+    assert "货值金额已被遮蔽（“人民币XXXXXXX元”）" in reason.text and reason.value is None
+    # a mask too short to hold the figure, and a stated figure beside the mask, decide as they read
+    short = replace(case(), masked={"goods_value": Measured(9_999, ev("XXXX元"))})
+    assert engine.evaluate(["counterfeit_goods_sales_amount"], short) == []
+    stated = replace(case({"sales": 80_000}), masked=masked.masked)
+    assert [r.kind for r in engine.evaluate(["counterfeit_goods_sales_amount"], stated)] == ["threshold"]
+
+
+def test_invoices_after_2024_are_measured_by_the_tax_interpretation(engine: RulesEngine) -> None:
+    late = case({"invoice_face_value": 520_000}, conduct=date(2024, 6, 1), decided=date(2024, 9, 1))
+    [reason] = engine.evaluate(["false_invoice_amount"], late)
+    assert (reason.level, reason.rule_version, reason.threshold) == ("high", "法释〔2024〕4号", 500_000)
+    # two earlier penalties within five years: 60% of the figure is enough
+    repeat = case({"invoice_face_value": 320_000}, conduct=date(2024, 6, 1), decided=date(2024, 9, 1), prior=(2, 3.0))
+    [again] = engine.evaluate(["false_invoice_amount"], repeat)
+    assert (again.level, again.criterion, again.threshold) == ("high", "repeat", 300_000)
+    once = case({"invoice_face_value": 320_000}, conduct=date(2024, 6, 1), decided=date(2024, 9, 1))
+    assert engine.evaluate(["false_invoice_amount"], once) == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from lianfa.classifiers.signals import read_signals
 from lianfa.corpora.rules import Fact, Share, load_rules
 from lianfa.extractors.view import build_view
@@ -38,6 +40,26 @@ def test_prior_penalties_in_several_wordings() -> None:
     c = signals("此前当事人已因无证行医两次受到行政处罚（2017.06.28、2018/1/10），仍继续行医。")
     assert c.prior is not None and c.prior.count == 2
     assert signals("当事人系初次违法，此前未受过处罚。").prior is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("被告人先后三次被县卫生局处以罚款，仍继续非法行医。", 3),
+        ("其因无证行医，分别于2014年3月和2015年6月被行政处罚，此后又继续行医。", 2),
+        ("被告人在受到两次行政处罚后，仍继续非法行医。", 2),
+        ("被告人此前因非法行医被罚款2次。", 2),
+        ("被告人于2013年、2014年两次因非法行医被卫生部门罚款，又于2015年再次行医。", 2),
+        ("其两次被卫生行政部门给予行政处罚后，仍继续行医。", 2),
+    ],
+)
+def test_prior_penalties_as_courts_count_them(text: str, count: int) -> None:
+    prior = signals(text).prior
+    assert prior is not None and prior.count == count
+
+
+def test_a_fine_paid_in_instalments_is_no_earlier_penalty() -> None:
+    assert signals("当事人已分两次缴纳罚款。").prior is None
 
 
 def test_exceedance_times_with_the_pollutant_named_before() -> None:
@@ -141,6 +163,15 @@ def test_invoice_face_value_and_tax_are_read_only_beside_invoices() -> None:
     assert signals("当事人为他人虚开发票53份，涉及金额4725000元。").measures["invoice_face_value"].value == 4_725_000
 
 
+def test_invoice_measures_as_courts_write_them() -> None:
+    # a bare 金额 beside the invoices, and 余 before the unit
+    s = signals("被告人为他人虚开普通发票40份，金额共计86万余元。").measures
+    assert s["invoice_face_value"].value == 860_000
+    t = signals("让他人虚开增值税专用发票12份，税款9.6万余元，已抵扣。").measures
+    assert t["invoice_tax"].value == 96_000
+    assert "invoice_face_value" not in signals("虚开发票后被处罚款金额5万元。").measures
+
+
 def test_a_mined_volume_times_its_unit_price_is_the_value_of_the_minerals() -> None:
     priced = signals("当事人越界采挖砂石1.2万立方米×单价30元/立方米=360000元。")
     assert priced.measures["goods_value"].value == 360_000
@@ -190,6 +221,12 @@ def test_cue_words_bring_their_rules_and_a_denied_cue_does_not() -> None:
     assert "illegal_logging_quantity" not in signals("经查，未发现盗伐林木。").cued
 
 
+def test_a_heavy_metal_over_its_standard_cues_the_exceedance_rule_without_its_words() -> None:
+    s = signals("被告人将含镍废液用水泵抽入下水道排放，经检测，废液中镍含量为236mg/L。")
+    assert s.cued["pollution_exceedance"].detail == "镍含量为236mg/L"
+    assert "pollution_exceedance" not in signals("经检测，废液中镍含量为0.6mg/L。").cued
+
+
 def test_court_style_sales_and_a_named_death() -> None:
     s = signals("被告人向他人出售价值人民币36万元的假冒白酒。")
     assert s.measures["sales"].value == 360_000
@@ -202,6 +239,16 @@ def test_a_crime_named_for_the_conduct_and_not_one_denied() -> None:
     named = signals("当事人的行为涉嫌非法经营罪。").crime_named
     assert named is not None and named[0] == "非法经营罪"
     assert signals("公安机关认为当事人不构成非法经营罪。").crime_named is None
+
+
+def test_a_crime_named_as_a_noun_without_a_verb() -> None:
+    named = signals("另查明，其中八万元应从合同诈骗犯罪数额中扣除。").crime_named
+    assert named is not None and (named[0], named[1].detail) == ("合同诈骗罪", "合同诈骗犯罪")
+    spaced = signals("上述生产销售伪劣产品犯罪事实，有证人证言证实。").crime_named
+    assert spaced is not None and spaced[0] == "生产、销售伪劣产品罪"
+    assert signals("辩护人提出其行为不构成合同诈骗犯罪。").crime_named is None
+    # 诈骗 is every fraud's word, not one crime's
+    assert signals("原审认定其实施诈骗犯罪的事实清楚。").crime_named is None
 
 
 def test_a_span_of_months_in_one_year_ends_in_its_last_month() -> None:

@@ -93,8 +93,11 @@ def test_version_at_picks_the_standard_in_force(
     assert book.threshold_bounds(crit)[0] == low
 
 
-def test_no_version_before_a_rule_existed() -> None:
-    assert load_rules().rule("salt_business_quantity").version_at(date(2021, 12, 31)) is None
+def test_no_version_before_a_rule_existed_or_after_its_source_was_repealed() -> None:
+    salt = load_rules().rule("salt_business_quantity")
+    assert salt.version_at(date(2002, 9, 12)) is None
+    # 高检发释字〔2002〕6号 was repealed from 2020-04-01; the 2022 standard's salt item is unverified
+    assert salt.version_at(date(2021, 12, 31)) is None
 
 
 def test_thresholds_in_other_units_convert_to_canonical() -> None:
@@ -106,6 +109,7 @@ def test_thresholds_in_other_units_convert_to_canonical() -> None:
     low, _, unit = book.threshold_bounds(land)
     assert unit == "平方米" and low == pytest.approx(5 * 666.67)
     assert book.convert(1000, "条", "卷烟") == (200000, "支")
+    assert book.convert(1150, "条", "香烟") == (230000, "支")
     assert book.convert(3, "只", "野兔") == (3, "只")
     assert book.convert(2.5, "吨", "食盐") == (2500, "千克")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lianfa.extractors.amounts import extract_amounts
+from lianfa.extractors.amounts import extract_amounts, extract_masked_amounts
 from lianfa.extractors.regions import find_regions
 from lianfa.extractors.view import build_view
 from lianfa.ingest.document import Box, DocumentBuilder, PageInfo
@@ -203,3 +203,14 @@ def test_a_bracketed_note_on_how_a_fine_was_reckoned_does_not_name_the_figure_ag
         f"2.罚款人民币壹万伍仟元整(¥15000元){note}。\n"
     )
     assert _amounts(text) == [("confiscated_income", 320.0), ("fine", 15000.0)]
+
+
+def test_a_wan_yuan_masked_as_a_name_is_still_money() -> None:
+    # name masking took 万元 for a person called 万元 (万某)
+    assert _amounts("经查，当事人收取定金后逃匿，骗取对方货款人民币12万某。") == [("loss", 120000)]
+
+
+def test_masked_sums_keep_their_role_and_the_most_their_mask_can_hold() -> None:
+    view = build_view(text_document("经鉴定，涉案商品价值为人民币XXXXXX元。判处罚金人民币××元。"))
+    masked = extract_masked_amounts(view, find_regions(view))
+    assert [(m.role, m.at_most, m.evidence.text) for m in masked] == [("goods_value", 999999, "人民币XXXXXX元")]

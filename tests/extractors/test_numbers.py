@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lianfa.extractors.amounts import extract_amounts
-from lianfa.extractors.numbers import parse_number, parse_yuan, repair_ocr_digits
+from lianfa.extractors.numbers import parse_number, parse_yuan, repair_masked_units, repair_ocr_digits
 from lianfa.extractors.regions import find_regions
 from lianfa.extractors.view import build_view
 from lianfa.ingest.pipeline import text_document
@@ -89,3 +89,11 @@ def test_not_a_number() -> None:
 def test_ocr_letter_as_the_last_digit_of_a_day_or_a_percentage() -> None:
     assert repair_ocr_digits("2Ol9年8月2O日，处违法经营总额3O%的罚款") == "2019年8月20日，处违法经营总额30%的罚款"
     assert repair_ocr_digits("代码91450100MA5N9D2K4H，某某O日") == "代码91450100MA5N9D2K4H，某某O日"
+
+
+def test_a_wan_yuan_masked_as_a_name_after_a_figure() -> None:
+    assert repair_masked_units("合计骗得人民币48万某，用于还债") == "合计骗得人民币48万元，用于还债"
+    assert repair_masked_units("以2.5万某的价格") == "以2.5万元的价格"
+    # people: 万某甲 and 万某某 after a figure, 万某 after anything else
+    for text in ("交付3万某甲", "另有1万某某", "被告人万某于次日到案"):
+        assert repair_masked_units(text) == text
