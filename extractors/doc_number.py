@@ -10,7 +10,8 @@ are reported as related numbers with their kind. Penalty words and kinds are dat
 
 Shapes: brackets of every kind around the year (〔〕 [] () 【】 ［］ ﹝﹞), county codes in the prefix
 (`豫0923环罚决字`), bracketed prefixes (`(湘株)文综罚字`, `鞍环(机动二)罚`), serials with letters,
-hyphens, quotes or brackets (`F-26-2`, `执法二中队-9`, `第(0003)`), and OCR's O for 0. The value has
+hyphens, quotes or brackets (`F-26-2`, `执法二中队-9`, `第(0003)`), an accident's year and day before
+the serial (`2023“4.26”事故-5`), and OCR's O for 0. The value has
 the year's brackets unified to 〔〕 and spaces removed, which is how the number is filed; evidence
 keeps the printed form.
 """
@@ -37,6 +38,8 @@ _DOC_NUMBER = re.compile(
     rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
+    # an accident case numbered by the accident's year and day (`2023“4.26”事故-5号`)
+    rf"(?P<event>(?:{_YEAR})?[“\"'‘]\d{{1,2}}\s?[.·・]\s?\d{{1,2}}[”\"'’][{_CJK}]{{0,4}}\s?[-－]?\s?)?"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
     r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?"
     # a category in brackets after the serial (`092(非)`), or a serial masked on publication (`xxx`, `**`)
@@ -234,7 +237,7 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         if not prefix.strip():
             continue
         pstart = m.end("prefix") - len(prefix)
-        mid = m.group("mid") + m.group("di")
+        mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         value = canonical(prefix, m.group("year"), mid, m.group("serial"))
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))
         source = _source(text, line_start, pstart, body_start)
