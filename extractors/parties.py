@@ -152,16 +152,28 @@ _TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
+# a news summary of the decision: `某某局对某某有限公司作出行政处罚`, `依法对某某公司…等违法行为作出…处罚`
+_NEWS_AGAINST = re.compile(rf"对(?P<name>{_ORG})(?=[^。\n]{{0,80}}?作出[^。\n]{{0,40}}?(?:处罚|处理))")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
-    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|[,，。])"),
+    re.compile(rf"(?:当事人|违法主体)(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"),
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
+    _NEWS_AGAINST,
+    # `近日，某某有限公司（下称“某某”）因…被某某局罚款3万元`
+    re.compile(
+        rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
+        r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
+    ),
 )
+# what a news summary's `对…作出` may name that is the agency or a court, not the party
+_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室|所)$")
+# ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
+_AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
 _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
     r"(?:19|20)\d{2}\s?[年/.\-]\s?\d{1,2}\s?[月/.\-]\s?\d{1,2}(?!\s?日?\s?(?:出生|生))"
@@ -395,9 +407,16 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
         for fm in pattern.finditer(text):
+            name = fm.group("name")
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if not view.in_chrome(fm.start()) and not re.match(_ACT, fm.group("name")):
-                return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
+            if view.in_chrome(fm.start()) or re.match(_ACT, name) or _AUTHORITY_END.search(name):
+                continue
+            # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
+            tail = _ORG_TAIL.match(text, fm.end("name"))
+            name += tail.group(0) if tail else ""
+            if pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, fm.start("name") + len(name)):
+                continue
+            return [(fm.start("name"), fm.end(), name, fm.start("name"), "finding")]
     return []
 
 
@@ -441,22 +460,54 @@ def _majority_reading(compact: str, name: str) -> str:
     return best
 
 
+# what joins the names of several parties under one label
+_CO_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fff*＊×xX])[和与](?=[\u4e00-\u9fff*＊])")
+_CO_PARTY_AFTER_DETAILS = re.compile(
+    r"[(（][^()（）\n]{1,40}[)）]\s?[、和与]\s?(?P<name>[^\s,，;；:：。、()（）]{2,40}?)(?=[(（,，;；。\n]|$)"
+)
+
+
+def _is_name(piece: str) -> bool:
+    return bool(_PERSON_NAME.match(piece) or _ORG_SUFFIX.search(piece)) and not _ANY_LABEL.match(piece)
+
+
+def _co_parties(name: str, ns: int) -> list[tuple[str, int]]:
+    """(name, start) of each party a label's value names: split at 、, and at 和/与 only where the
+    whole is not itself one business's name (`某某和平饭店`) and every piece reads as a name."""
+    joins = list(_CO_JOIN.finditer(name))
+    if not joins:
+        return [(name, ns)]
+    if any(j.group(0) != "、" for j in joins) and _ORG_SUFFIX.search(name):
+        head = name[: joins[0].start()]
+        if not _ORG_SUFFIX.search(head):
+            joins = [j for j in joins if j.group(0) == "、"]
+    pieces: list[tuple[str, int]] = []
+    begin = 0
+    for j in [*joins, None]:
+        end = j.start() if j else len(name)
+        pieces.append((name[begin:end], ns + begin))
+        begin = j.end() if j else end
+    if len(pieces) > 1 and all(_is_name(p) for p, _ in pieces):
+        return pieces
+    return [(name, ns)]
+
+
 def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, str]]:
     labelled = [
         (start, value_pos, name, ns, business, "label" if colon else "label_no_colon")
         for start, value_pos, name, ns, business, colon in _party_starts(view, region_end)
     ]
     out: list[tuple[int, int, str, int, bool, str]] = []
+    text = view.text
     for start, value_pos, name, ns, business, source in labelled:
-        # `王某某、蔡某某`: one label, several parties
-        pieces = name.split("、")
-        if len(pieces) > 1 and all(_PERSON_NAME.match(x) or _ORG_SUFFIX.search(x) for x in pieces):
-            offset = ns
-            for piece in pieces:
-                out.append((start, value_pos, piece, offset, business, source))
-                offset += len(piece) + 1
-        else:
-            out.append((start, value_pos, name, ns, business, source))
+        # `王某某、蔡某某`, `某甲公司和某乙公司`: one label, several parties
+        for piece, offset in _co_parties(name, ns):
+            out.append((start, value_pos, piece, offset, business, source))
+        # `王某某（男，1970年生）、蔡某某（女，…）`: each name with its details in brackets
+        at = ns + len(name)
+        while (more := _CO_PARTY_AFTER_DETAILS.match(text, at)) and _is_name(more.group("name")):
+            out.append((start, value_pos, more.group("name"), more.start("name"), business, source))
+            at = more.end("name")
     if any(len(c[2]) >= 2 and not _NOT_A_NAME.search(c[2]) for c in out):
         return out
     found = []

@@ -305,3 +305,56 @@ def test_a_branch_named_in_a_title_keeps_its_branch() -> None:
 def test_a_case_name_of_four_plain_letters_is_no_person() -> None:
     parties = _unlabelled("案件名称：特种设备使用管理违法一案\n行政处罚决定书", "经查，当事人某某电梯有限公司存在违法行为。\n")
     assert [p.name for p in parties] == ["某某电梯有限公司"]
+
+
+def test_two_people_joined_by_and_under_one_label() -> None:
+    for joined in ("谷某某和车某某", "谷某某与车某某"):
+        assert [(p.name, p.kind) for p in _named(f"当事人:{joined}")] == [("谷某某", "individual"), ("车某某", "individual")]
+
+
+def test_two_businesses_joined_by_and_under_one_label() -> None:
+    parties = _named("当事人:某某县山河建材有限公司和某某县顺通物流有限公司")
+    assert [p.name for p in parties] == ["某某县山河建材有限公司", "某某县顺通物流有限公司"]
+
+
+def test_and_inside_one_business_name_does_not_split_it() -> None:
+    assert [p.name for p in _named("当事人:某某县和平饭店")] == ["某某县和平饭店"]
+    assert [p.name for p in _named("当事人:某某与时科技有限公司")] == ["某某与时科技有限公司"]
+
+
+def test_several_people_each_with_details_in_brackets() -> None:
+    parties = _named("当事人:谷某某(男,1971年生)、车某某(女,1980年生)")
+    assert [p.name for p in parties] == ["谷某某", "车某某"]
+
+
+def test_a_field_after_a_bracketed_code_is_no_second_party() -> None:
+    parties = _named("当事人:某某县山河建材有限公司(统一社会信用代码:91000000MA00000000)、住所:某县某路")
+    assert [p.name for p in parties] == ["某某县山河建材有限公司"]
+
+
+def test_a_news_summary_names_whom_the_penalty_was_made_against() -> None:
+    [a] = _parties("据信用中国网站消息,某某县应急管理局对某某县长兴烟花制造有限公司作出行政处罚,罚款5万元。\n")
+    [b] = _parties("某某区市场监管局依法对某某绿野农产品配送中心有限公司销售标签不符合规定的食品等违法行为作出罚款3万元的行政处罚。\n")
+    assert [(x.name, x.source) for x in (a, b)] == [
+        ("某某县长兴烟花制造有限公司", "finding"), ("某某绿野农产品配送中心有限公司", "finding")
+    ]
+
+
+def test_a_news_summary_saying_the_business_was_fined() -> None:
+    [p] = _parties("日前,某某餐饮管理有限公司(下称“某某面馆”)因在广告中使用“第一品牌”用语,被某某区市场监管局罚款3万元。\n")
+    assert (p.name, p.source) == ("某某餐饮管理有限公司", "finding")
+
+
+def test_the_agency_a_news_summary_names_is_not_the_party() -> None:
+    parties = _parties("申请人不服,对某某市市场监督管理局作出的处罚决定申请复议。\n")
+    assert parties == []
+
+
+def test_the_offending_entity_a_news_summary_names() -> None:
+    [p] = _parties("某市监管局对另一家发布违法广告的网站违法主体某某聚合信息科技有限公司作出罚款20万元的处罚。\n")
+    assert p.name == "某某聚合信息科技有限公司"
+
+
+def test_a_pinyin_reading_inside_the_label_does_not_hide_the_party() -> None:
+    [p] = _parties("行政處罰決定書\n某農(nóng)罰〔2025〕3號(hào)\n當(dāng)事人:某XX,男,住某村。\n經查,當事人未經許可採砂。\n")
+    assert (p.name, p.source) == ("某XX", "label")
