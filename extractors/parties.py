@@ -154,21 +154,30 @@ _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
 # a news summary of the decision: `某某局对某某有限公司作出行政处罚`, `依法对某某公司…等违法行为作出…处罚`
 _NEWS_AGAINST = re.compile(rf"对(?P<name>{_ORG})(?=[^。\n]{{0,80}}?作出[^。\n]{{0,40}}?(?:处罚|处理))")
+# `近日，某某有限公司（下称“某某”）因…被某某局罚款3万元`
+_NEWS_FINED = re.compile(
+    rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
+    r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
+)
+_LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
+# `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
+_AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
-    re.compile(rf"(?:当事人|违法主体)(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"),
+    # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
+    re.compile(
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
+        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
+    ),
+    _NEWS_AGAINST,
+    _NEWS_FINED,
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
-    re.compile(r"(?:查获|查处|发现|抓获)当事人(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
+    # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
+    re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
-    _NEWS_AGAINST,
-    # `近日，某某有限公司（下称“某某”）因…被某某局罚款3万元`
-    re.compile(
-        rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
-        r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
-    ),
 )
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室|所)$")
@@ -296,6 +305,20 @@ def _wrapped_name(text: str, end: int, name: str) -> str:
     return name
 
 
+def _cells(line: str) -> int:
+    return len([c for c in line.split("|") if c.strip()])
+
+
+def _header_row(text: str, line_start: int, line_end: int) -> bool:
+    """True for a table's header row: wider than a label | value row, or as wide as the row below it."""
+    cells = _cells(text[line_start:line_end])
+    if cells > 4:
+        return True
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1 : below_end if below_end >= 0 else len(text)]
+    return cells >= 3 and _cells(below) == cells
+
+
 def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, bool]]:
     """(label start, value start, name, name start, 个体 note, colon) for each party label."""
     text = view.text
@@ -309,7 +332,7 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             continue
         line_end = text.find("\n", pm.start())
         line_end = len(text) if line_end < 0 else line_end
-        if sep == "|" and (line_head.strip("| ") or len([c for c in text[line_start:line_end].split("|") if c.strip()]) > 4):
+        if sep == "|" and (line_head.strip("| ") or _header_row(text, line_start, line_end)):
             continue  # a column header of a table, not a label with its value
         longer = _FIELD_ONLY.match(text, pm.start())
         if longer and longer.end() > pm.end("label"):
@@ -407,16 +430,24 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
         for fm in pattern.finditer(text):
-            name = fm.group("name")
+            name, at = fm.group("name"), fm.start("name")
+            agency_first = _AGENCY_AGAINST.match(name)
+            if agency_first:
+                name, at = name[agency_first.end() :], at + agency_first.end()
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
             if view.in_chrome(fm.start()) or re.match(_ACT, name) or _AUTHORITY_END.search(name):
                 continue
             # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
             tail = _ORG_TAIL.match(text, fm.end("name"))
             name += tail.group(0) if tail else ""
-            if pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, fm.start("name") + len(name)):
+            if pattern is _NEWS_AGAINST:
+                # `对某某农贸市场管理有限公司…作出`: the shortest name stopped at a word inside it
+                longer = _LONGER_ORG.match(text, at + len(name))
+                if longer and not re.search(_ACT + "|[的对、]", longer.group(0)):
+                    name += longer.group(0)
+            if not name or (pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, at + len(name))):
                 continue
-            return [(fm.start("name"), fm.end(), name, fm.start("name"), "finding")]
+            return [(at, fm.end(), name, at, "finding")]
     return []
 
 

@@ -57,14 +57,15 @@ def traditional_map() -> dict[str, str]:
     return table
 
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# (OCR reads a third tone's caron as a breve now and then: ă for ǎ)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜăĕĭŏŭ"
 # one syllable: an initial (or none) and a final; the tone marks on the final's vowel, or none where
 # OCR lost them
 _SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|üan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ün|ue|a|o|e|i|u|ü|v)"
 )
-_FOLD_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
+_FOLD_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜăĕĭŏŭ", "aaaaeeeeiiiioooouuuuüüüüaeiou")
 _SYLLABLE_RE = re.compile(f"^{_SYLLABLE}$")
 # a bracketed reading right after a Chinese character: toned, or at least three letters that spell a
 # syllable (a scan may drop the tone marks; `(a)` or `(ce)` after a word may be an item or a unit)

@@ -247,8 +247,12 @@ _NUMBER_FURNITURE = re.compile(r"[〔〕\[\]()（）【】［］号\-—\s]")
 
 
 def _number_printed(record: GoldRecord) -> bool:
-    """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号."""
-    printed = normalize(next(b.text for b in record.blocks if b.kind == "doc_number"))
+    """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号;
+    or a disclosure table's row prints it as filed."""
+    line = next((b.text for b in record.blocks if b.kind == "doc_number"), None)
+    if line is None:
+        return f"| {normalize(record.doc_number)} |" in normalize(record.text)
+    printed = normalize(line)
     filed = normalize(record.doc_number)
     return printed == filed or _NUMBER_FURNITURE.sub("", printed) == _NUMBER_FURNITURE.sub("", filed)
 

@@ -358,3 +358,26 @@ def test_the_offending_entity_a_news_summary_names() -> None:
 def test_a_pinyin_reading_inside_the_label_does_not_hide_the_party() -> None:
     [p] = _parties("行政處罰決定書\n某農(nóng)罰〔2025〕3號(hào)\n當(dāng)事人:某XX,男,住某村。\n經查,當事人未經許可採砂。\n")
     assert (p.name, p.source) == ("某XX", "label")
+
+
+def test_a_news_summary_name_with_a_business_word_inside_it_is_read_whole() -> None:
+    [p] = _parties("某某区市场监管局对某某农贸市场管理有限公司销售过期食品的行为作出罚款2万元的行政处罚。\n")
+    assert p.name == "某某农贸市场管理有限公司"
+
+
+def test_a_news_lead_that_opens_with_the_agency_names_the_party_after_its_against() -> None:
+    [p] = _parties("某某市农业农村局依法对某某穗丰水产有限公司非法捕捞水产品的行为作出罚款1.2万元的行政处罚。\n行政处罚决定书\n")
+    assert p.name == "某某穗丰水产有限公司"
+
+
+def test_a_clause_about_the_party_in_the_payment_paragraph_names_no_one() -> None:
+    parties = _parties("行政处罚决定书\n经查,违法事实成立。\n当事人应于收到本决定书之日起十五日内缴至某某银行某某分行营业部,逾期加处罚款。\n")
+    assert parties == []
+
+
+def test_a_disclosure_tables_narrow_header_row_is_no_label_with_a_value() -> None:
+    parties = _parties(
+        "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 处罚机关 |\n"
+        "某某县润发物业服务有限公司 | 某劳监罚〔2017〕24号 | 拖欠工资 | 某某县人力资源和社会保障局 |\n"
+    )
+    assert [(p.name, p.source) for p in parties] == [("某某县润发物业服务有限公司", "table")]

@@ -50,3 +50,7 @@ def test_brackets_that_are_not_a_reading_stay() -> None:
     # an item letter, a unit, a category and a word in Latin letters are the decision's own text
     for kept in ("第三条(a)项", "排放二氧化碳(co)", "许可证(B)", "浓度(mg)", "某某公司(Group)"):
         assert normalize(kept) == kept
+
+
+def test_a_reading_whose_caron_a_scan_read_as_a_breve_goes() -> None:
+    assert normalize("新聞網(wăng)站") == "新闻网站"
