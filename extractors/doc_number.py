@@ -84,6 +84,7 @@ _TITLE_LEAD = re.compile(_either(
 ))
 _DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
 _TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定|(?:处罚|公开|公示)信息|公示)\s*[(（]?\s*$"))
+_UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚决定)\s*(?:[(（](?:正本|副本)[)）])?\s*$"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -187,6 +188,9 @@ def _kind_by_context(text: str, start: int, end: int) -> str | None:
     lo = max(0, lo)
     # after the number, only a name that follows at once (`…号先行登记保存通知书`, `…号)《责令改正…》`)
     hi = min(len(text), end + _AFTER_REACH + max(len(w) for w, _ in context))
+    # ...on its own line: the next line's first words (`本案线索来源于…`) name nothing of the number
+    line_end = text.find("\n", end, hi)
+    hi = hi if line_end < 0 else line_end
     best: tuple[int, str] | None = None
     for word, kind in context:
         b = text.rfind(word, lo, start)
@@ -212,7 +216,9 @@ def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
         return "label"
     if before and _TITLE_BEFORE.search(before) and pstart < body_start + 80:
         return "title"
-    if not before and pstart < body_start:
+    if not before and (pstart < body_start or _UNDER_TITLE.search(text, 0, max(0, line_start - 1))):
+        # alone on its line in the header, or right under the title when a news lead above it
+        # opened the running text
         return "header"
     return "body"
 

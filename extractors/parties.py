@@ -502,22 +502,31 @@ def _is_name(piece: str) -> bool:
     return bool(_PERSON_NAME.match(piece) or _ORG_SUFFIX.search(piece)) and not _ANY_LABEL.match(piece)
 
 
+def _person(piece: str) -> bool:
+    return bool(_PERSON_NAME.match(piece)) and not _ORG_SUFFIX.search(piece)
+
+
 def _co_parties(name: str, ns: int) -> list[tuple[str, int]]:
-    """(name, start) of each party a label's value names: split at 、, and at 和/与 only where the
-    whole is not itself one business's name (`某某和平饭店`) and every piece reads as a name."""
+    """(name, start) of each party a label's value names: split at 、, and at 和/与 only after a
+    business's name or between two people's (`某某和平饭店`, `佛山和创建材有限公司` stay whole), every
+    piece reading as a name."""
     joins = list(_CO_JOIN.finditer(name))
     if not joins:
         return [(name, ns)]
-    if any(j.group(0) != "、" for j in joins) and _ORG_SUFFIX.search(name):
-        head = name[: joins[0].start()]
-        if not _ORG_SUFFIX.search(head):
-            joins = [j for j in joins if j.group(0) == "、"]
+    cuts: list[re.Match[str]] = []
+    begin = 0
+    for k, j in enumerate(joins):
+        left = name[begin : j.start()]
+        right = name[j.end() : joins[k + 1].start() if k + 1 < len(joins) else len(name)]
+        if j.group(0) == "、" or _ORG_SUFFIX.search(left) or (_person(left) and _person(right)):
+            cuts.append(j)
+            begin = j.end()
     pieces: list[tuple[str, int]] = []
     begin = 0
-    for j in [*joins, None]:
-        end = j.start() if j else len(name)
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else len(name)
         pieces.append((name[begin:end], ns + begin))
-        begin = j.end() if j else end
+        begin = cut.end() if cut else end
     if len(pieces) > 1 and all(_is_name(p) for p, _ in pieces):
         return pieces
     return [(name, ns)]

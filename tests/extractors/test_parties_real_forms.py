@@ -381,3 +381,8 @@ def test_a_disclosure_tables_narrow_header_row_is_no_label_with_a_value() -> Non
         "某某县润发物业服务有限公司 | 某劳监罚〔2017〕24号 | 拖欠工资 | 某某县人力资源和社会保障局 |\n"
     )
     assert [(p.name, p.source) for p in parties] == [("某某县润发物业服务有限公司", "table")]
+
+
+def test_and_inside_the_second_business_name_does_not_split_it() -> None:
+    parties = _named("当事人:某某同东混凝土有限公司与佛山和创建筑工程有限公司")
+    assert [p.name for p in parties] == ["某某同东混凝土有限公司", "佛山和创建筑工程有限公司"]
