@@ -160,6 +160,11 @@ _NEWS_FINED = re.compile(
     r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
 )
 _LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
+# a listed company's announcement: `某某科技(002778)发布公告称，公司收到…`, its short name and code
+_LISTED = re.compile(
+    r"(?:^|(?<=[,，。:：;；\s]))(?P<name>[\u4e00-\u9fff]{2,8}?)[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]"
+    r"(?=[^。\n]{0,30}?(?:公告|披露|收到))"
+)
 # `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
@@ -171,6 +176,7 @@ _FINDING = (
     ),
     _NEWS_AGAINST,
     _NEWS_FINED,
+    _LISTED,
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),

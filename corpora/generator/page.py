@@ -198,28 +198,45 @@ DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
         ("序号 | 文号 | 当事人名称 | 违法事实 |", "1 | {number} | {name} | {act} |"),
     ),
 }
+# a listed company's announcement, by its short name and stock code: {short} {code}, {fine} as above
+LISTED_LEADS: Bank[str] = {
+    "default": ("{short}（{code}）发布公告称，公司收到{agency}出具的《行政处罚决定书》，被处罚款{fine}。",
+                "{short}（{code}）发布公告称，公司于近日收到{agency}出具的《行政处罚决定书》。"),
+    "holdout": ("{short}（股票代码：{code}）披露，公司近日收到{agency}送达的《行政处罚决定书》，被罚款{fine}。",
+                "{short}（股票代码：{code}）晚间公告，公司收到{agency}的《行政处罚决定书》。"),
+}
 # where the name goes instead: each form has each style's own wording above
-UNLABELLED_FORMS = ("title", "finding", "news", "table")
+UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed")
 
 
 @dataclass(frozen=True)
 class Unlabelled:
     blocks: list[Block]
-    form: str | None  # title | finding | news | table, or None when the party block stays
+    form: str | None  # title | finding | news | table | listed, or None when the party block stays
+    name: str = ""  # the party's name as printed (a listed company's short name)
 
 
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
-    fine: float | None,
+    fine: float | None, short: str | None = None,
 ) -> Unlabelled:
-    """Blocks without the party block, the name moved to a title line, the finding, a news lead or a
-    disclosure table's row (which takes the 文号 line's place too). `act` names the case as the rest
-    of the decision does, so the title and the 案由 agree."""
+    """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
+    listed company's announcement under its `short` name, or a disclosure table's row (which takes
+    the 文号 line's place too). `act` names the case as the rest of the decision does, so the title
+    and the 案由 agree."""
     if rng.random() >= P_UNLABELLED_PARTY or not act or not any(b.kind == "parties" for b in blocks):
         return Unlabelled(blocks, None)
     out = [b for b in blocks if b.kind != "parties"]
     at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
     form = rng.choice(UNLABELLED_FORMS)
+    if form == "listed":
+        if not short:
+            return Unlabelled(blocks, None)
+        leads = [x for x in LISTED_LEADS[style] if fine or "{fine}" not in x]
+        code = f"{rng.choice(('00', '30', '60', '68'))}{rng.randint(0, 9999):04d}"
+        lead = rng.choice(leads).format(short=short, code=code, agency=agency, fine=write_amount(fine or 0, "wan"))
+        out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
+        return Unlabelled(out, form, short)
     if form == "title":
         title_at = next((i for i, b in enumerate(out) if b.kind == "title"), 0)
         line = Block(kind="title", text=pick(rng, PARTY_TITLES, style).format(name=name, act=act), align="center")
@@ -240,7 +257,7 @@ def unlabelled_party(
         table = [Block(kind="paragraph", text=_as_page(out, header)), Block(kind="paragraph", text=_as_page(out, cells))]
         out = [b for b in out if b.kind != "doc_number"]
         out[at - 1 : at - 1] = table
-    return Unlabelled(out, form)
+    return Unlabelled(out, form, name)
 
 
 _BRACKETED_NUMBER = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］].*号$")

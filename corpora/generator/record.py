@@ -104,6 +104,18 @@ def _courts(agency: Agency) -> tuple[str, str]:
 NAME_MASKS: Bank[str] = {"default": ("某",), "holdout": ("*", "x", "X")}
 
 
+_COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _short_name(name: str, city: str, district: str) -> str | None:
+    """A company's short name, as a listed company's announcements call it: the name without its
+    place and company form (某市宏达商贸有限公司 -> 宏达商贸); None when that is no short name."""
+    if not _COMPANY_FORM.search(name) or "（" in name or "分公司" in name:
+        return None
+    short = _COMPANY_FORM.sub("", name).removeprefix(city).removeprefix(district)
+    return short if 3 <= len(short) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", short) else None
+
+
 def build_record(seed: int, style: Style, index: int, data: Data | None = None) -> GoldRecord:
     data = data or load_data()
     rng = random.Random(f"lianfa:{seed}:{style}:{index}")
@@ -205,7 +217,8 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     # a fine the decision prints in parts with their total is not restated in a news lead
     single_fine = next((p.yuan for p in items if p.kind == "fine" and not re.search(r"分别|合计|共计", p.text)), None)
     unlabelled = page.unlabelled_party(
-        page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name, fine=single_fine
+        page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
+        fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district),
     ) if party.kind == "organisation" else page.Unlabelled(published.blocks, None)
     blocks = unlabelled.blocks
     # a second party named with the first under one label, drawn from a stream of its own
@@ -226,7 +239,10 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     gold_parties = [gold_party]
     if unlabelled.form or co_party:
         # only the names are printed: the address is missing as Article 59 counts it
-        gold_parties = [GoldParty(name=p.name, kind=p.kind) for p in (party, co_party) if p is not None]
+        printed = unlabelled.name or party.name
+        gold_parties = [GoldParty(name=printed, kind=party.kind)]
+        if co_party is not None:
+            gold_parties.append(GoldParty(name=co_party.name, kind=co_party.kind))
         if document.PARTY_ELEMENT not in missing:
             missing = [document.PARTY_ELEMENT, *missing]
     return GoldRecord(

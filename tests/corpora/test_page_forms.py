@@ -1,7 +1,8 @@
 """The generator prints decisions as web pages print them (furniture lines and index tables, a
 `关于…的处罚决定书` title, a 文号 without its brackets or with a masked or suffixed serial, traditional
 characters and a mirror's pinyin readings, a party named only in a title line, the finding, a news
-lead or a 信息公开 table's row that holds the 文号 too, two parties under one label), each style its own
+lead, a listed company's announcement under its short name, or a 信息公开 table's row that holds the
+文号 too; two parties under one label), each style its own
 forms, and the extractor reads each back to the gold 文号 and party names."""
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     and re.search(r"作出(?:罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)", r.text.split("\n")[0]) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
     "co_parties": lambda r: len(r.parties) == 2,
+    "listed_company": lambda r: re.search(r"^[\u4e00-\u9fff]+（(?:股票代码：)?\d{6}）", r.text) is not None,
 }
 
 

@@ -386,3 +386,13 @@ def test_a_disclosure_tables_narrow_header_row_is_no_label_with_a_value() -> Non
 def test_and_inside_the_second_business_name_does_not_split_it() -> None:
     parties = _named("当事人:某某同东混凝土有限公司与佛山和创建筑工程有限公司")
     assert [p.name for p in parties] == ["某某同东混凝土有限公司", "佛山和创建筑工程有限公司"]
+
+
+def test_a_listed_companys_announcement_names_it_by_its_short_name() -> None:
+    [a] = _parties("财经讯 12月3日晚间,青禾科技(300128)发布公告称,公司收到某某市应急管理局出具的《行政处罚决定书》,被处罚款20万元。\n")
+    [b] = _parties("宏远泰达(股票代码:600123)披露,公司近日收到某某海关的《行政处罚决定书》。\n")
+    assert [(x.name, x.source) for x in (a, b)] == [("青禾科技", "finding"), ("宏远泰达", "finding")]
+
+
+def test_a_postcode_in_brackets_is_no_stock_code() -> None:
+    assert _parties("地址:某某县某某镇 邮政编码(412200)\n经查,该厂存在违法行为。\n") == []
