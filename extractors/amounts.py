@@ -160,7 +160,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         for _ in range(_LIST_REACH):
             prev = _clause_start(text, pos)
             before = _cues(text, prev, pos)
-            if before or prev == 0 or text[prev - 1] != "、":
+            # `分别处以0.5倍罚款，计6000元、420元`: the list's first amount continues the clause before it
+            continued = text[prev - 1 : prev] in ("，", ",") and _CONTINUES.match(text, prev)
+            if before or prev == 0 or (text[prev - 1] != "、" and not continued):
                 break
             pos = prev - 1
     after_text_end = _clause_end(text, end)

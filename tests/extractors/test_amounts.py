@@ -203,3 +203,11 @@ def test_a_bracketed_note_on_how_a_fine_was_reckoned_does_not_name_the_figure_ag
         f"2.罚款人民币壹万伍仟元整(¥15000元){note}。\n"
     )
     assert _amounts(text) == [("confiscated_income", 320.0), ("fine", 15000.0)]
+
+
+def test_a_list_of_fines_after_a_computed_clause_is_headed_by_its_cue() -> None:
+    # `…分别处以…罚款，计A元、B元`: the list continues the clause that named the fine
+    text = "决定如下：对少缴的增值税3000元、印花税240元，分别处以0.5倍罚款，计1500元、120元，合计罚款1620元。"
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 1620)]
+    parts = "决定如下：对少缴的增值税3000元、印花税240元，分别处以0.5倍罚款，计1500元、120元。"
+    assert [a for a in _amounts(parts) if a[0] == "fine"] == [("fine", 1500), ("fine", 120)]
