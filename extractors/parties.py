@@ -186,7 +186,7 @@ _FINDING = (
     re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
 )
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
-_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室|所)$")
+_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
 _AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
 _BLOCK_STOP = re.compile(
@@ -441,7 +441,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             if agency_first:
                 name, at = name[agency_first.end() :], at + agency_first.end()
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if view.in_chrome(fm.start()) or re.match(_ACT, name) or _AUTHORITY_END.search(name):
+            if view.in_chrome(fm.start()) or re.match(_ACT, name):
+                continue
+            if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
                 continue
             # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
             tail = _ORG_TAIL.match(text, fm.end("name"))

@@ -396,3 +396,8 @@ def test_a_listed_companys_announcement_names_it_by_its_short_name() -> None:
 
 def test_a_postcode_in_brackets_is_no_stock_code() -> None:
     assert _parties("地址:某某县某某镇 邮政编码(412200)\n经查,该厂存在违法行为。\n") == []
+
+
+def test_a_clinic_named_in_the_finding_is_the_party() -> None:
+    [p] = _parties("经查，当事人某某县康宁诊所于2024年3月未取得许可擅自开展诊疗活动。\n")
+    assert (p.name, p.source) == ("某某县康宁诊所", "finding")
