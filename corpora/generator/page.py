@@ -19,7 +19,7 @@ import opencc
 from pydantic import BaseModel, ConfigDict
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
-from lianfa.corpora.generator.numbers import write_amount
+from lianfa.corpora.generator.numbers import write_amount, write_number
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.style import Bank, Style, pick
 from lianfa.corpora.gold import Block
@@ -188,13 +188,17 @@ NEWS_LEADS: Bank[str] = {
     "default": ("据信用中国网站消息，近日，{agency}对{name}作出行政处罚。", "{agency}依法对{name}{act}的行为作出罚款{fine}的行政处罚。"),
     "holdout": ("近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。"),
 }
-# a 信息公开 table: its header, and the row's cells in the header's order
+# a 信息公开 table: its header, and the row's cells in the header's order ({wan}: the fine in 万元, as
+# 信用中国 tables state it)
 DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
     "default": (
         ("序号 | 行政处罚决定书文号 | 案件名称 | 违法企业名称或违法自然人姓名 | 处罚类别 |", "1 | {number} | {name}{act}案 | {name} | 罚款 |"),
     ),
     "holdout": (
-        ("行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 处罚机关 |", "{name} | {number} | {act} | {agency} |"),
+        (
+            "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 罚款金额（万元） | 处罚机关 |",
+            "{name} | {number} | {act} | {wan} | {agency} |",
+        ),
         ("序号 | 文号 | 当事人名称 | 违法事实 |", "1 | {number} | {name} | {act} |"),
     ),
 }
@@ -218,7 +222,7 @@ class Unlabelled:
 
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
-    fine: float | None, short: str | None = None,
+    fine: float | None, short: str | None = None, fine_total: float = 0.0,
 ) -> Unlabelled:
     """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
     listed company's announcement under its `short` name, or a disclosure table's row (which takes
@@ -253,7 +257,7 @@ def unlabelled_party(
             # a number the page printed bare is read only on a line of its own, never in a cell
             return Unlabelled(blocks, None)
         header, row = rng.choice(DISCLOSURE_TABLES[style])
-        cells = row.format(number=number, name=name, act=act, agency=agency)
+        cells = row.format(number=number, name=name, act=act, agency=agency, wan=write_number(fine_total / 10000, places=4))
         table = [Block(kind="paragraph", text=_as_page(out, header)), Block(kind="paragraph", text=_as_page(out, cells))]
         out = [b for b in out if b.kind != "doc_number"]
         out[at - 1 : at - 1] = table

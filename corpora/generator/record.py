@@ -218,7 +218,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     single_fine = next((p.yuan for p in items if p.kind == "fine" and not re.search(r"分别|合计|共计", p.text)), None)
     unlabelled = page.unlabelled_party(
         page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
-        fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district),
+        fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district), fine_total=story.fine,
     ) if party.kind == "organisation" else page.Unlabelled(published.blocks, None)
     blocks = unlabelled.blocks
     # a second party named with the first under one label, drawn from a stream of its own

@@ -87,3 +87,11 @@ def test_the_two_styles_print_different_page_forms() -> None:
         for style in ("default", "holdout")
     }
     assert heads["default"] and heads["holdout"] and not heads["default"] & heads["holdout"]
+
+
+def test_a_disclosure_rows_fine_in_ten_thousands_is_the_gold_fine() -> None:
+    rows = [r for r in generate(800, seed=31, style="holdout") if re.search(r"罚款金额（万元） \|", r.text)]
+    assert rows
+    for r in rows:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
