@@ -223,8 +223,10 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
     m = end_re.search(text, pos, end)
     if m:
         end = m.start()
-    lab = _ANY_LABEL.search(text, pos + 1, end)
-    if lab:
+    # a label that begins inside the value ends it, even one a scan broke over the line end
+    # (`…陈明超市主体资格证照` / `名称:营业执照`)
+    lab = _ANY_LABEL.search(text, pos + 1, min(limit, end + 12))
+    if lab and lab.start() < end:
         end = lab.start()
     return text[pos:end].rstrip(" \t、"), pos
 
@@ -343,6 +345,8 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
         longer = _FIELD_ONLY.match(text, pm.start())
         if longer and longer.end() > pm.end("label"):
             continue  # `行政相对人类别`: a field label that begins like a party label
+        if any(f.start() < pm.start() < f.end() for f in _FIELD_ONLY.finditer(text, max(0, pm.start() - 12), pm.end())):
+            continue  # `主体资格证照` / `名称:`: the end of a field label a scan broke over two lines
         if line_head and not colon and not re.fullmatch(r"[\d一二三四五六七八九十]+[、.)）]?", line_head):
             continue  # `对当事人经营场所…`: the word in a sentence, not a label
         value_at = pm.end()

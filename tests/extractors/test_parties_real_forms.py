@@ -401,3 +401,12 @@ def test_a_postcode_in_brackets_is_no_stock_code() -> None:
 def test_a_clinic_named_in_the_finding_is_the_party() -> None:
     [p] = _parties("经查，当事人某某县康宁诊所于2024年3月未取得许可擅自开展诊疗活动。\n")
     assert (p.name, p.source) == ("某某县康宁诊所", "finding")
+
+
+def test_a_field_label_a_scan_broke_over_two_lines_ends_the_name_and_names_no_one() -> None:
+    parties = _parties(
+        "某某市市场监督管理局行政处罚决定书某市监罚决字〔2023〕3号\n"
+        "当事人:某某县北关村顺心超市主体资格证照\n名称:营业执照统一社会信用代码:住所(住址):经营者:\n"
+        "经查,当事人无证销售卷烟。\n"
+    )
+    assert [p.name for p in parties] == ["某某县北关村顺心超市"]
