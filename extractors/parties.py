@@ -162,9 +162,10 @@ _NEWS_FINED = re.compile(
 _LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
 # a listed company's announcement: `某某科技(002778)发布公告称，公司收到…`, its short name and code
 _LISTED = re.compile(
-    r"(?:^|(?<=[,，。:：;；\s]))(?P<name>[\u4e00-\u9fff]{2,8}?)[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]"
-    r"(?=[^。\n]{0,30}?(?:公告|披露|收到))"
+    r"(?:^|(?<=[,，。:：;；\s]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]"
+    r"[^。\n]{0,30}?(?:公告|披露|收到))"
 )
+_STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
 # `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
@@ -638,7 +639,10 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         parties.append(
             Party(
                 name=name,
-                kind=_kind(name, code if valid else None, block, business, id_number),
+                # a name with a stock code after it is a listed company's, however short
+                kind="organisation" if _STOCK_CODE.match(text, ns + len(name)) else _kind(
+                    name, code if valid else None, block, business, id_number
+                ),
                 credit_code=code,
                 credit_code_valid=valid,
                 credit_code_suggestion=suggest_correction(code) if code and not valid else None,

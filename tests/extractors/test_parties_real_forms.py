@@ -391,7 +391,9 @@ def test_and_inside_the_second_business_name_does_not_split_it() -> None:
 def test_a_listed_companys_announcement_names_it_by_its_short_name() -> None:
     [a] = _parties("财经讯 12月3日晚间,青禾科技(300128)发布公告称,公司收到某某市应急管理局出具的《行政处罚决定书》,被处罚款20万元。\n")
     [b] = _parties("宏远泰达(股票代码:600123)披露,公司近日收到某某海关的《行政处罚决定书》。\n")
-    assert [(x.name, x.source) for x in (a, b)] == [("青禾科技", "finding"), ("宏远泰达", "finding")]
+    assert [(x.name, x.source, x.kind) for x in (a, b)] == [
+        ("青禾科技", "finding", "organisation"), ("宏远泰达", "finding", "organisation")
+    ]
 
 
 def test_a_postcode_in_brackets_is_no_stock_code() -> None:
