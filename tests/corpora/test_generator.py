@@ -296,6 +296,8 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
         return False
     if after[:1] in "×*":  # the base a reckoned fine is a share of
         return False
+    if line[max(0, start - 1) : start] in ("(", "（") and after[:1] in (")", "）"):  # a column's unit: 罚款金额(万元)
+        return False
     if re.search(r"罚款(?:分别为)?\S+?、\S+?[，,](?:合计|共计)", line):  # fines for several taxes: the total is the fine
         return False
     return not (re.search(r"合计|共计", line) and ("罚没" in line or "两项" in line))

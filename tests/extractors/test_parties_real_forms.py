@@ -351,7 +351,7 @@ def test_the_agency_a_news_summary_names_is_not_the_party() -> None:
 
 
 def test_the_offending_entity_a_news_summary_names() -> None:
-    [p] = _parties("某市监管局对另一家发布违法广告的网站违法主体某某聚合信息科技有限公司作出罚款20万元的处罚。\n")
+    [p] = _parties("某区监管部门查明一家购物网站的运营方即违法主体某某聚合信息科技有限公司作出罚款20万元的处罚。\n")
     assert p.name == "某某聚合信息科技有限公司"
 
 
