@@ -178,7 +178,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
         for _ in range(_LIST_REACH):
             prev = _clause_start(text, pos)
             before = _cues(text, prev, pos)
-            if before or prev == 0 or text[prev - 1] != "、":
+            # `分别处以0.5倍罚款，计6000元、420元`: the list's first amount continues the clause before it
+            continued = text[prev - 1 : prev] in ("，", ",") and _CONTINUES.match(text, prev)
+            if before or prev == 0 or (text[prev - 1] != "、" and not continued):
                 break
             pos = prev - 1
     after_text_end = _clause_end(text, end)
@@ -272,6 +274,8 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         out.append(found)
         placed.append(_Placed(start, end, found))
     out = _fold_fine_parts(text, placed, totals, regions)
+    have = {(a.role, a.yuan) for a in out}
+    out += [a for a in _wan_cells(view) if (a.role, a.yuan) not in have]
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
@@ -291,6 +295,58 @@ def extract_masked_amounts(view: View, regions: Regions) -> list[MaskedAmount]:
             continue
         at_most = (10 ** len(m["mask"]) - 1) * _MASK_SCALE.get(m["mult"] or "", 1.0)
         out.append(MaskedAmount(role, at_most, view.evidence(m.start(), m.end())))
+    return out
+
+
+# A 信用中国-style disclosure states the money in 万元 cells, the unit in the column's name:
+# `罚款金额(万元) | 0.54 |` as a key | value row, or a column of a header row with the value below.
+_WAN_COLUMNS = (
+    (re.compile(r"^罚款金额\s*[(（]万元[)）]$"), "fine"),
+    (re.compile(r"^没收违法所得(?:、没收非法财物的金额)?\s*[(（]万元[)）]$"), "confiscated_income"),
+)
+_WAN_VALUE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*$")
+
+
+def _wan_role(cell: str) -> str | None:
+    cell = cell.strip()
+    return next((role for pattern, role in _WAN_COLUMNS if pattern.match(cell)), None)
+
+
+def _wan_cells(view: View) -> list[Amount]:
+    if "万元" not in view.text:
+        return []
+    text = view.text
+    out: list[Amount] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+
+    def add(role: str, at: int, cell: str) -> None:
+        m = _WAN_VALUE.match(cell)
+        if m and float(m.group("n")) > 0:
+            start = at + m.start("n")
+            out.append(Amount(role=role, yuan=round(float(m.group("n")) * 10000, 2), evidence=view.evidence(start, at + m.end("n"))))
+
+    for i, (at, line) in enumerate(lines):
+        if "|" not in line or "万元" not in line:
+            continue
+        cells = line.split("|")
+        offsets = [at + sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
+        roles = [_wan_role(c) for c in cells]
+        for k, role in enumerate(roles):
+            if role is None:
+                continue
+            value_cells = [c for c in cells[k + 1 :] if c.strip()]
+            if value_cells and _WAN_VALUE.match(value_cells[0]) and sum(1 for c in cells if c.strip()) <= 3:
+                j = next(j for j in range(k + 1, len(cells)) if cells[j].strip())
+                add(role, offsets[j], cells[j])  # a key | value row
+            elif i + 1 < len(lines):
+                below_at, below = lines[i + 1]
+                row = below.split("|")
+                if len(row) == len(cells):
+                    add(role, below_at + sum(len(c) + 1 for c in row[:k]), row[k])
     return out
 
 

@@ -10,7 +10,8 @@ are reported as related numbers with their kind. Penalty words and kinds are dat
 
 Shapes: brackets of every kind around the year (〔〕 [] () 【】 ［］ ﹝﹞), county codes in the prefix
 (`豫0923环罚决字`), bracketed prefixes (`(湘株)文综罚字`, `鞍环(机动二)罚`), serials with letters,
-hyphens, quotes or brackets (`F-26-2`, `执法二中队-9`, `第(0003)`), and OCR's O for 0. The value has
+hyphens, quotes or brackets (`F-26-2`, `执法二中队-9`, `第(0003)`), an accident's year and day before
+the serial (`2023“4.26”事故-5`), and OCR's O for 0. The value has
 the year's brackets unified to 〔〕 and spaces removed, which is how the number is filed; evidence
 keeps the printed form.
 """
@@ -37,6 +38,8 @@ _DOC_NUMBER = re.compile(
     rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
+    # an accident case numbered by the accident's year and day (`2023“4.26”事故-5号`)
+    rf"(?P<event>(?:{_YEAR})?[“\"'‘]\d{{1,2}}\s?[.·・]\s?\d{{1,2}}[”\"'’][{_CJK}]{{0,4}}\s?[-－]?\s?)?"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
     r"(?P<serial>[(（\"“'‘]?[A-Za-z\-－]{0,3}[\dOo][\dA-Za-z\s\-－Oo]{0,20}?[)）\"”'’]?"
     # a category in brackets after the serial (`092(非)`), or a serial masked on publication (`xxx`, `**`)
@@ -81,6 +84,7 @@ _TITLE_LEAD = re.compile(_either(
 ))
 _DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
 _TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定|(?:处罚|公开|公示)信息|公示)\s*[(（]?\s*$"))
+_UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚决定)\s*(?:[(（](?:正本|副本)[)）])?\s*$"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -184,6 +188,9 @@ def _kind_by_context(text: str, start: int, end: int) -> str | None:
     lo = max(0, lo)
     # after the number, only a name that follows at once (`…号先行登记保存通知书`, `…号)《责令改正…》`)
     hi = min(len(text), end + _AFTER_REACH + max(len(w) for w, _ in context))
+    # ...on its own line: the next line's first words (`本案线索来源于…`) name nothing of the number
+    line_end = text.find("\n", end, hi)
+    hi = hi if line_end < 0 else line_end
     best: tuple[int, str] | None = None
     for word, kind in context:
         b = text.rfind(word, lo, start)
@@ -209,7 +216,9 @@ def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
         return "label"
     if before and _TITLE_BEFORE.search(before) and pstart < body_start + 80:
         return "title"
-    if not before and pstart < body_start:
+    if not before and (pstart < body_start or _UNDER_TITLE.search(text, 0, max(0, line_start - 1))):
+        # alone on its line in the header, or right under the title when a news lead above it
+        # opened the running text
         return "header"
     return "body"
 
@@ -234,7 +243,7 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         if not prefix.strip():
             continue
         pstart = m.end("prefix") - len(prefix)
-        mid = m.group("mid") + m.group("di")
+        mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         value = canonical(prefix, m.group("year"), mid, m.group("serial"))
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))
         source = _source(text, line_start, pstart, body_start)

@@ -152,16 +152,44 @@ _TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
+# a news summary of the decision: `某某局对某某有限公司作出行政处罚`, `依法对某某公司…等违法行为作出…处罚`
+_NEWS_AGAINST = re.compile(rf"对(?P<name>{_ORG})(?=[^。\n]{{0,80}}?作出[^。\n]{{0,40}}?(?:处罚|处理))")
+# `近日，某某有限公司（下称“某某”）因…被某某局罚款3万元`
+_NEWS_FINED = re.compile(
+    rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
+    r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
+)
+_LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
+# a listed company's announcement: `某某科技(002778)发布公告称，公司收到…`, its short name and code
+_LISTED = re.compile(
+    r"(?:^|(?<=[,，。:：;；\s]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]"
+    r"[^。\n]{0,30}?(?:公告|披露|收到))"
+)
+_STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
+# `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
+_AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
-    re.compile(rf"当事人(?P<name>{_ORG}|{_MASKED_PERSON})(?=于|在|的|从|未|擅自|涉嫌|无|存在|[,，。])"),
+    # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
+    re.compile(
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
+        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
+    ),
+    _NEWS_AGAINST,
+    _NEWS_FINED,
+    _LISTED,
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
-    re.compile(r"(?:查获|查处|发现|抓获)当事人(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
+    # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
+    re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
 )
+# what a news summary's `对…作出` may name that is the agency or a court, not the party
+_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
+# ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
+_AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
 _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
     r"(?:19|20)\d{2}\s?[年/.\-]\s?\d{1,2}\s?[月/.\-]\s?\d{1,2}(?!\s?日?\s?(?:出生|生))"
@@ -196,8 +224,10 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
     m = end_re.search(text, pos, end)
     if m:
         end = m.start()
-    lab = _ANY_LABEL.search(text, pos + 1, end)
-    if lab:
+    # a label that begins inside the value ends it, even one a scan broke over the line end
+    # (`…陈明超市主体资格证照` / `名称:营业执照`)
+    lab = _ANY_LABEL.search(text, pos + 1, min(limit, end + 12))
+    if lab and lab.start() < end:
         end = lab.start()
     return text[pos:end].rstrip(" \t、"), pos
 
@@ -284,6 +314,20 @@ def _wrapped_name(text: str, end: int, name: str) -> str:
     return name
 
 
+def _cells(line: str) -> int:
+    return len([c for c in line.split("|") if c.strip()])
+
+
+def _header_row(text: str, line_start: int, line_end: int) -> bool:
+    """True for a table's header row: wider than a label | value row, or as wide as the row below it."""
+    cells = _cells(text[line_start:line_end])
+    if cells > 4:
+        return True
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1 : below_end if below_end >= 0 else len(text)]
+    return cells >= 3 and _cells(below) == cells
+
+
 def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, bool]]:
     """(label start, value start, name, name start, 个体 note, colon) for each party label."""
     text = view.text
@@ -297,11 +341,13 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             continue
         line_end = text.find("\n", pm.start())
         line_end = len(text) if line_end < 0 else line_end
-        if sep == "|" and (line_head.strip("| ") or len([c for c in text[line_start:line_end].split("|") if c.strip()]) > 4):
+        if sep == "|" and (line_head.strip("| ") or _header_row(text, line_start, line_end)):
             continue  # a column header of a table, not a label with its value
         longer = _FIELD_ONLY.match(text, pm.start())
         if longer and longer.end() > pm.end("label"):
             continue  # `行政相对人类别`: a field label that begins like a party label
+        if any(f.start() < pm.start() < f.end() for f in _FIELD_ONLY.finditer(text, max(0, pm.start() - 12), pm.end())):
+            continue  # `主体资格证照` / `名称:`: the end of a field label a scan broke over two lines
         if line_head and not colon and not re.fullmatch(r"[\d一二三四五六七八九十]+[、.)）]?", line_head):
             continue  # `对当事人经营场所…`: the word in a sentence, not a label
         value_at = pm.end()
@@ -395,9 +441,26 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
         for fm in pattern.finditer(text):
+            name, at = fm.group("name"), fm.start("name")
+            agency_first = _AGENCY_AGAINST.match(name)
+            if agency_first:
+                name, at = name[agency_first.end() :], at + agency_first.end()
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if not view.in_chrome(fm.start()) and not re.match(_ACT, fm.group("name")):
-                return [(fm.start("name"), fm.end(), fm.group("name"), fm.start("name"), "finding")]
+            if view.in_chrome(fm.start()) or re.match(_ACT, name):
+                continue
+            if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
+                continue
+            # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
+            tail = _ORG_TAIL.match(text, fm.end("name"))
+            name += tail.group(0) if tail else ""
+            if pattern is _NEWS_AGAINST:
+                # `对某某农贸市场管理有限公司…作出`: the shortest name stopped at a word inside it
+                longer = _LONGER_ORG.match(text, at + len(name))
+                if longer and not re.search(_ACT + "|[的对、]", longer.group(0)):
+                    name += longer.group(0)
+            if not name or (pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, at + len(name))):
+                continue
+            return [(at, fm.end(), name, at, "finding")]
     return []
 
 
@@ -441,22 +504,63 @@ def _majority_reading(compact: str, name: str) -> str:
     return best
 
 
+# what joins the names of several parties under one label
+_CO_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fff*＊×xX])[和与](?=[\u4e00-\u9fff*＊])")
+_CO_PARTY_AFTER_DETAILS = re.compile(
+    r"[(（][^()（）\n]{1,40}[)）]\s?[、和与]\s?(?P<name>[^\s,，;；:：。、()（）]{2,40}?)(?=[(（,，;；。\n]|$)"
+)
+
+
+def _is_name(piece: str) -> bool:
+    return bool(_PERSON_NAME.match(piece) or _ORG_SUFFIX.search(piece)) and not _ANY_LABEL.match(piece)
+
+
+def _person(piece: str) -> bool:
+    return bool(_PERSON_NAME.match(piece)) and not _ORG_SUFFIX.search(piece)
+
+
+def _co_parties(name: str, ns: int) -> list[tuple[str, int]]:
+    """(name, start) of each party a label's value names: split at 、, and at 和/与 only after a
+    business's name or between two people's (`某某和平饭店`, `佛山和创建材有限公司` stay whole), every
+    piece reading as a name."""
+    joins = list(_CO_JOIN.finditer(name))
+    if not joins:
+        return [(name, ns)]
+    cuts: list[re.Match[str]] = []
+    begin = 0
+    for k, j in enumerate(joins):
+        left = name[begin : j.start()]
+        right = name[j.end() : joins[k + 1].start() if k + 1 < len(joins) else len(name)]
+        if j.group(0) == "、" or _ORG_SUFFIX.search(left) or (_person(left) and _person(right)):
+            cuts.append(j)
+            begin = j.end()
+    pieces: list[tuple[str, int]] = []
+    begin = 0
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else len(name)
+        pieces.append((name[begin:end], ns + begin))
+        begin = cut.end() if cut else end
+    if len(pieces) > 1 and all(_is_name(p) for p, _ in pieces):
+        return pieces
+    return [(name, ns)]
+
+
 def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, str]]:
     labelled = [
         (start, value_pos, name, ns, business, "label" if colon else "label_no_colon")
         for start, value_pos, name, ns, business, colon in _party_starts(view, region_end)
     ]
     out: list[tuple[int, int, str, int, bool, str]] = []
+    text = view.text
     for start, value_pos, name, ns, business, source in labelled:
-        # `王某某、蔡某某`: one label, several parties
-        pieces = name.split("、")
-        if len(pieces) > 1 and all(_PERSON_NAME.match(x) or _ORG_SUFFIX.search(x) for x in pieces):
-            offset = ns
-            for piece in pieces:
-                out.append((start, value_pos, piece, offset, business, source))
-                offset += len(piece) + 1
-        else:
-            out.append((start, value_pos, name, ns, business, source))
+        # `王某某、蔡某某`, `某甲公司和某乙公司`: one label, several parties
+        for piece, offset in _co_parties(name, ns):
+            out.append((start, value_pos, piece, offset, business, source))
+        # `王某某（男，1970年生）、蔡某某（女，…）`: each name with its details in brackets
+        at = ns + len(name)
+        while (more := _CO_PARTY_AFTER_DETAILS.match(text, at)) and _is_name(more.group("name")):
+            out.append((start, value_pos, more.group("name"), more.start("name"), business, source))
+            at = more.end("name")
     if any(len(c[2]) >= 2 and not _NOT_A_NAME.search(c[2]) for c in out):
         return out
     found = []
@@ -535,7 +639,10 @@ def extract_parties(view: View, region_end: int) -> list[Party]:
         parties.append(
             Party(
                 name=name,
-                kind=_kind(name, code if valid else None, block, business, id_number),
+                # a name with a stock code after it is a listed company's, however short
+                kind="organisation" if _STOCK_CODE.match(text, ns + len(name)) else _kind(
+                    name, code if valid else None, block, business, id_number
+                ),
                 credit_code=code,
                 credit_code_valid=valid,
                 credit_code_suggestion=suggest_correction(code) if code and not valid else None,

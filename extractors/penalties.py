@@ -52,6 +52,9 @@ class Penalty:
     evidence: Evidence
 
 
+_SUMMED = re.compile(r"(?:合计|共计|总计|累计)\s?$")
+
+
 def extract_penalties(
     view: View, decision: tuple[int, int] | None, fine_yuan: float | None, confiscated_yuan: float | None
 ) -> list[Penalty]:
@@ -72,6 +75,9 @@ def extract_penalties(
                 kinds = _confiscations(text, m.start(), item_end)
             for kind, start, end in kinds:
                 if kind in seen:
+                    continue
+                # `分别处以罚款，计A元、B元，合计罚款C元`: the total restates the fine, it is no second one
+                if kind == "fine" and any(p.kind == "fine" for p in out) and _SUMMED.search(text, max(0, start - 4), start):
                     continue
                 seen.add(kind)
                 yuan = {"fine": fine_yuan, "confiscate_income": confiscated_yuan}.get(kind)

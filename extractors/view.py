@@ -26,6 +26,15 @@ _STANDS_ALONE = re.compile(
     r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]"
     # a 文号 line ends where it stands (`某环罚〔2024〕3号`)
     r"|[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】].{0,16}号\s*$"
+    # a table row OCR read with its rules as `|` (`行政相对人名称|某某店||`)
+    r"|\|\s*$"
+)
+# Lines that start where they stand: a numbered heading of the decision (`三、处罚部门`, `（二）…`), and
+# the addressee line (`某某有限公司:`), which a scan would otherwise run into a long title above it.
+_STARTS_ALONE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+    r"|^\s*[\u4e00-\u9fff()（）*＊×xX]{2,40}(?:公司|厂|店|中心|部|社|场|站|院|所|馆|行|室|队|园)"
+    r"(?:[(（][^()（）]{1,12}[)）])?\s*[:：]\s*$"
 )
 # a line that opens with a party field's label starts a field of its own, never continues the last
 _LABEL_HEAD = re.compile(rf"^\s*{labels_pattern()}\s*(?:[(（][^()（）]{{1,12}}[)）])?\s*[:：]")
@@ -209,6 +218,7 @@ def build_view(doc: Document) -> View:
                 else len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins)
             )
             and not _LABEL_HEAD.match(lines[i + 1])
+            and not _STARTS_ALONE.match(lines[i + 1])
         ) or (i + 1 < len(lines) and _broken_inside(line, lines[i + 1]))
         if not soft and i + 1 < len(lines):
             parts.append("\n")

@@ -9,10 +9,14 @@ Mirror sites republish decisions converted to traditional characters (當事人,
 they are read as simplified, one character for one, so offsets hold. Only characters that simplified
 text never uses are mapped (those outside GB 2312, plus 後 and 於): 乾, 著 or 徵 stay as they are,
 since a simplified decision writes them too.
+
+Some mirror sites also print a character's pinyin in brackets after it (`當(dāng)事人`, `號(hào)`);
+the reading goes, as no decision writes pinyin there, so the label and the 文号 read whole again.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -53,6 +57,32 @@ def traditional_map() -> dict[str, str]:
     return table
 
 
+# (OCR reads a third tone's caron as a breve now and then: ă for ǎ)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜăĕĭŏŭ"
+# one syllable: an initial (or none) and a final; the tone marks on the final's vowel, or none where
+# OCR lost them
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|üan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ün|ue|a|o|e|i|u|ü|v)"
+)
+_FOLD_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜăĕĭŏŭ", "aaaaeeeeiiiioooouuuuüüüüaeiou")
+_SYLLABLE_RE = re.compile(f"^{_SYLLABLE}$")
+# a bracketed reading right after a Chinese character: toned, or at least three letters that spell a
+# syllable (a scan may drop the tone marks; `(a)` or `(ce)` after a word may be an item or a unit)
+_READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?P<py>[a-zü{_TONED}]{{1,6}})[)）]")
+
+
+def _readings(raw: str) -> set[int]:
+    """Indices of `raw` that are a pinyin reading a mirror site set after a character."""
+    drop: set[int] = set()
+    for m in _READING.finditer(raw):
+        py = m.group("py")
+        toned = any(c in _TONED for c in py)
+        if (toned or len(py) >= 3) and _SYLLABLE_RE.match(py.translate(_FOLD_TONES)):
+            drop.update(range(m.start(), m.end()))
+    return drop
+
+
 def _nfkc(ch: str) -> str:
     if ch in _EXTRA:
         return _EXTRA[ch]
@@ -66,7 +96,10 @@ def normalize_with_offsets(raw: str) -> tuple[str, list[int]]:
     """Return (text, origin) where origin[i] is the index in `raw` that produced text[i]."""
     out: list[str] = []
     origin: list[int] = []
+    readings = _readings(raw) if "(" in raw or "（" in raw else set()
     for i, ch in enumerate(raw):
+        if i in readings:
+            continue
         for piece in _nfkc(ch):
             out.append(piece)
             origin.append(i)

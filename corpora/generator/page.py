@@ -16,7 +16,11 @@ from datetime import date
 from functools import lru_cache
 
 import opencc
+from pydantic import BaseModel, ConfigDict
 
+from lianfa.corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.generator.numbers import write_amount, write_number
+from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.style import Bank, Style, pick
 from lianfa.corpora.gold import Block
 from lianfa.ingest.normalize import normalize
@@ -27,6 +31,8 @@ P_BARE_NUMBER = 0.06
 P_MASKED_SERIAL = 0.03
 P_SUFFIXED_SERIAL = 0.03
 P_TRADITIONAL = 0.06
+# of traditional pages, those whose mirror site also prints a character's pinyin after it
+P_READINGS = 0.5
 
 FURNITURE: Bank[str] = {
     "default": (
@@ -58,6 +64,35 @@ SERIAL_TAGS: Bank[str] = {"default": ("简", "一般"), "holdout": ("非", "普"
 _PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
 
+# 當(dāng) / 當（dāng）: the reading in half- or full-width brackets
+READING_BRACKETS: Bank[str] = {"default": ("({})",), "holdout": ("（{}）",)}
+
+
+class _MirrorReadings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    seen: int
+    characters: dict[str, str]
+
+
+class _PartiesSurvey(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    mirror_readings: _MirrorReadings
+
+
+@lru_cache(maxsize=1)
+def mirror_readings() -> dict[str, str]:
+    """Traditional characters mirror sites were seen to print with their pinyin, and that pinyin
+    (corpora/data/real_forms/parties.yaml)."""
+    return load_model(DATA_DIR / "real_forms" / "parties.yaml", _PartiesSurvey).mirror_readings.characters
+
+
+def _with_readings(text: str, bracket: str) -> str:
+    readings = mirror_readings()
+    return "".join(ch + bracket.format(readings[ch]) if ch in readings else ch for ch in text)
+
+
 @dataclass(frozen=True)
 class Published:
     blocks: list[Block]
@@ -69,16 +104,22 @@ def _to_traditional() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
-def _traditional(blocks: list[Block]) -> list[Block] | None:
-    """The blocks in traditional characters, or None when one would not read back to the same
-    simplified text (a character whose traditional form stands for two simplified ones)."""
+def _traditional(blocks: list[Block], reading: str | None) -> list[Block] | None:
+    """The blocks in traditional characters, with the pinyin readings a mirror site adds when
+    `reading` gives their brackets; None when one would not read back to the same simplified text
+    (a character whose traditional form stands for two simplified ones)."""
     converter = _to_traditional()
+
+    def convert(x: str) -> str:
+        text = converter.convert(x)
+        return _with_readings(text, reading) if reading else text
+
     out = []
     for b in blocks:
-        text = converter.convert(b.text)
+        text = convert(b.text)
         if normalize(text) != normalize(b.text):
             return None
-        rows = [[converter.convert(c) for c in row] for row in b.rows] if b.rows else b.rows
+        rows = [[convert(c) for c in row] for row in b.rows] if b.rows else b.rows
         out.append(b.model_copy(update={"text": text, "rows": rows}))
     return out
 
@@ -127,33 +168,129 @@ def publish(
         )
         out = [Block(kind="header", text=furniture, align="left"), *out, Block(kind="footer", text=pick(rng, PAGE_TAILS, style))]
     if rng.random() < P_TRADITIONAL:
-        out = _traditional(out) or out
+        reading = pick(rng, READING_BRACKETS, style) if rng.random() < P_READINGS else None
+        out = _traditional(out, reading) or out
     return Published(out, filed)
 
 
-P_UNLABELLED_PARTY = 0.05
-# No 当事人 block: the party is named only in a title line above the document's kind, or only in the
-# finding's first sentence (organisations only: a person's name alone does not say who it is).
+P_UNLABELLED_PARTY = 0.08
+# No 当事人 block: the party is named only in a title line above the document's kind, only in the
+# finding's first sentence, only in a news lead above the decision (`某某局对某某公司作出行政处罚`,
+# `某某公司因…被某某局罚款7万元`), or only in a 信息公开 table's row that also holds the 文号
+# (organisations only: a person's name alone does not say who it is).
 PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案",), "holdout": ("案件名称：{name}{act}案",)}
 PARTY_FINDINGS: Bank[str] = {
     "default": ("经查，当事人{name}存在{act}的行为。",),
     "holdout": ("{year}年以来，{name}在经营中存在{act}的违法行为。",),
 }
+# {fine} is the decided fine as news write it (7万元), or the lead leaves it out
+NEWS_LEADS: Bank[str] = {
+    "default": ("据信用中国网站消息，近日，{agency}对{name}作出行政处罚。", "{agency}依法对{name}{act}的行为作出罚款{fine}的行政处罚。"),
+    "holdout": ("近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。"),
+}
+# a 信息公开 table: its header, and the row's cells in the header's order ({wan}: the fine in 万元, as
+# 信用中国 tables state it)
+DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
+    "default": (
+        ("序号 | 行政处罚决定书文号 | 案件名称 | 违法企业名称或违法自然人姓名 | 处罚类别 |", "1 | {number} | {name}{act}案 | {name} | 罚款 |"),
+    ),
+    "holdout": (
+        (
+            "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 罚款金额（万元） | 处罚机关 |",
+            "{name} | {number} | {act} | {wan} | {agency} |",
+        ),
+        ("序号 | 文号 | 当事人名称 | 违法事实 |", "1 | {number} | {name} | {act} |"),
+    ),
+}
+# a listed company's announcement, by its short name and stock code: {short} {code}, {fine} as above
+LISTED_LEADS: Bank[str] = {
+    "default": ("{short}（{code}）发布公告称，公司收到{agency}出具的《行政处罚决定书》，被处罚款{fine}。",
+                "{short}（{code}）发布公告称，公司于近日收到{agency}出具的《行政处罚决定书》。"),
+    "holdout": ("{short}（股票代码：{code}）披露，公司近日收到{agency}送达的《行政处罚决定书》，被罚款{fine}。",
+                "{short}（股票代码：{code}）晚间公告，公司收到{agency}的《行政处罚决定书》。"),
+}
+# where the name goes instead: each form has each style's own wording above
+UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed")
+
+
+@dataclass(frozen=True)
+class Unlabelled:
+    blocks: list[Block]
+    form: str | None  # title | finding | news | table | listed, or None when the party block stays
+    name: str = ""  # the party's name as printed (a listed company's short name)
 
 
 def unlabelled_party(
-    rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int
-) -> tuple[list[Block], bool]:
-    """Blocks without the party block, the name moved to a title line or the finding; True when so.
-    `act` names the case as the rest of the decision does, so the title and the 案由 agree."""
+    rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
+    fine: float | None, short: str | None = None, fine_total: float = 0.0,
+) -> Unlabelled:
+    """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
+    listed company's announcement under its `short` name, or a disclosure table's row (which takes
+    the 文号 line's place too). `act` names the case as the rest of the decision does, so the title
+    and the 案由 agree."""
     if rng.random() >= P_UNLABELLED_PARTY or not act or not any(b.kind == "parties" for b in blocks):
-        return blocks, False
+        return Unlabelled(blocks, None)
     out = [b for b in blocks if b.kind != "parties"]
     at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
-    if rng.random() < 0.5:
+    form = rng.choice(UNLABELLED_FORMS)
+    if form == "listed":
+        if not short:
+            return Unlabelled(blocks, None)
+        leads = [x for x in LISTED_LEADS[style] if fine or "{fine}" not in x]
+        code = f"{rng.choice(('00', '30', '60', '68'))}{rng.randint(0, 9999):04d}"
+        lead = rng.choice(leads).format(short=short, code=code, agency=agency, fine=write_amount(fine or 0, "wan"))
+        out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
+        return Unlabelled(out, form, short)
+    if form == "title":
         title_at = next((i for i, b in enumerate(out) if b.kind == "title"), 0)
         line = Block(kind="title", text=pick(rng, PARTY_TITLES, style).format(name=name, act=act), align="center")
         out.insert(title_at, line)
-    else:
+    elif form == "finding":
         out.insert(at, Block(kind="paragraph", text=pick(rng, PARTY_FINDINGS, style).format(name=name, act=act, year=year)))
-    return out, True
+    elif form == "news":
+        leads = [x for x in NEWS_LEADS[style] if fine or "{fine}" not in x]
+        lead = rng.choice(leads).format(agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"))
+        out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
+    else:
+        number = next((b.text for b in out if b.kind == "doc_number"), "")
+        if not _BRACKETED_NUMBER.search(number):
+            # a number the page printed bare is read only on a line of its own, never in a cell
+            return Unlabelled(blocks, None)
+        header, row = rng.choice(DISCLOSURE_TABLES[style])
+        cells = row.format(number=number, name=name, act=act, agency=agency, wan=write_number(fine_total / 10000, places=4))
+        table = [Block(kind="paragraph", text=_as_page(out, header)), Block(kind="paragraph", text=_as_page(out, cells))]
+        out = [b for b in out if b.kind != "doc_number"]
+        out[at - 1 : at - 1] = table
+    return Unlabelled(out, form, name)
+
+
+_BRACKETED_NUMBER = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］].*号$")
+_TRADITIONAL_MARKS = re.compile(r"[處罰當書號關]")
+
+
+def _as_page(blocks: list[Block], text: str) -> str:
+    """`text` in the page's characters: traditional where a mirror site converted the page."""
+    if any(_TRADITIONAL_MARKS.search(b.text) for b in blocks):
+        return _to_traditional().convert(text)
+    return text
+
+
+# Two parties penalised together, named under one label with nothing else printed of them: joined by
+# 、, by 和 or 与, or each followed by details in brackets ({da}, {db}: a person's sex and birth year).
+CO_PARTY_LINES: Bank[str] = {
+    "default": ("当事人：{a}、{b}", "当事人姓名或者单位名称：{a}、{b}"),
+    "holdout": ("被处罚人：{a}和{b}", "当事人：{a}与{b}", "当事人：{a}（{da}）、{b}（{db}）"),
+}
+
+
+def _details(p: Party) -> str:
+    return f"{p.gender}，{p.birth_year}年生" if p.gender and p.birth_year else ""
+
+
+def co_party_blocks(rng: random.Random, style: Style, blocks: list[Block], a: Party, b: Party) -> list[Block]:
+    """The blocks with the party block replaced by one line naming both parties."""
+    lines = [x for x in CO_PARTY_LINES[style] if "{da}" not in x or (_details(a) and _details(b))]
+    line = rng.choice(lines).format(a=a.name, b=b.name, da=_details(a), db=_details(b))
+    at = next(i for i, x in enumerate(blocks) if x.kind == "parties")
+    rest = [x for x in blocks if x.kind != "parties"]
+    return [*rest[:at], Block(kind="parties", text=_as_page(rest, line)), *rest[at:]]

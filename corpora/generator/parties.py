@@ -35,6 +35,8 @@ _TRADES: dict[str, tuple[str, ...]] = {
 _ORG_FORMS = ("有限公司", "有限公司", "有限责任公司", "股份有限公司", "厂", "有限公司")
 _SHOP_FORMS = ("商行", "经营部", "便利店", "超市", "副食店", "门市部", "店", "加工厂", "饭店", "批发部")
 _ORG_REP_TITLES = ("法定代表人", "负责人")
+# trade words that already name a kind of business
+_BUSINESS_TRADES = ("诊所", "门诊部", "医院", "大药房", "便利店")
 
 
 @dataclass
@@ -107,7 +109,11 @@ def _make_party(
             # 字号（地名）行业 shape, as firms registered with a brand first write it
             name = names.brand(rng) + f"（{place.short_city}）" + rng.choice(trades) + rng.choice(_ORG_FORMS)
         else:
-            name = prefix + names.brand(rng) + rng.choice(trades) + rng.choice(_ORG_FORMS)
+            brand = names.brand(rng)
+            trade_word, form = rng.choice(trades), rng.choice(_ORG_FORMS)
+            if form == "厂" and trade_word.endswith(_BUSINESS_TRADES):
+                form = "有限公司"  # a 诊所 or 医院 is no 厂 (信丰众德诊所厂)
+            name = prefix + brand + trade_word + form
         title = rng.choice(_ORG_REP_TITLES) if rng.random() < 0.2 else "法定代表人"
         if title == "负责人":
             name += place.short_district + "分公司"

@@ -31,7 +31,7 @@ _RECKONED_SHARE = 0.15
 # 合计…`): the total is the fine. {a}, {b}: the parts; {total}: their sum.
 TAX_FINES: Bank[str] = {
     "default": ("对少缴的增值税、城市维护建设税分别处罚款{a}、{b}，合计{total}",),
-    "holdout": ("企业所得税、印花税罚款分别为{a}、{b}，共计{total}",),
+    "holdout": ("企业所得税、印花税罚款分别为{a}、{b}，共计{total}", "对少缴的各项税款分别处以罚款，计{a}、{b}，合计罚款{total}"),
 }
 _TAX_FINES_SHARE = 0.5
 _RATES = (50, 20, 10)

@@ -4,6 +4,7 @@ random.Random seeded by those three, so records are independent and a corpus is 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -32,6 +33,7 @@ CRIMINAL_SHARE = 0.55  # share of decisions drawn from categories that have thre
 P_MISSING = 0.16  # a decision leaves out one (rarely two) required elements
 P_POLICE_RETURN = 0.14  # of decisions whose facts cross: sent to the police and sent back
 P_PROSECUTOR_SHARE = 0.4  # of those: the prosecutor, not the police, decided and sent it back
+P_CO_PARTY = 0.03  # two people or two businesses penalised together, named under one label
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,18 @@ def _courts(agency: Agency) -> tuple[str, str]:
 
 # how published decisions hide a person's given name (张某某, 李*, 王xx, 赵XX)
 NAME_MASKS: Bank[str] = {"default": ("某",), "holdout": ("*", "x", "X")}
+
+
+_COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _short_name(name: str, city: str, district: str) -> str | None:
+    """A company's short name, as a listed company's announcements call it: the name without its
+    place and company form (某市宏达商贸有限公司 -> 宏达商贸); None when that is no short name."""
+    if not _COMPANY_FORM.search(name) or "（" in name or "分公司" in name:
+        return None
+    short = _COMPANY_FORM.sub("", name).removeprefix(city).removeprefix(district)
+    return short if 3 <= len(short) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", short) else None
 
 
 def build_record(seed: int, style: Style, index: int, data: Data | None = None) -> GoldRecord:
@@ -200,16 +214,35 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     act = written.case_cause.removesuffix("案") if written.case_cause else story.act
     published = page.publish(page_rng, style, written.blocks, agency=agency.name, party=party.name, act=act,
                              decided=decided)
-    blocks, unlabelled = page.unlabelled_party(page_rng, style, published.blocks, name=party.name, act=act,
-                                               year=end.year) if party.kind == "organisation" else (published.blocks, False)
-    case_cause = written.case_cause or (act + "案" if unlabelled else None)
+    # a fine the decision prints in parts with their total is not restated in a news lead
+    single_fine = next((p.yuan for p in items if p.kind == "fine" and not re.search(r"分别|合计|共计", p.text)), None)
+    unlabelled = page.unlabelled_party(
+        page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
+        fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district), fine_total=story.fine,
+    ) if party.kind == "organisation" else page.Unlabelled(published.blocks, None)
+    blocks = unlabelled.blocks
+    # a second party named with the first under one label, drawn from a stream of its own
+    co_rng = random.Random(f"lianfa:{seed}:{style}:{index}:co")
+    co_party = None
+    if unlabelled.form is None and party.kind in ("individual", "organisation") and co_rng.random() < P_CO_PARTY:
+        co_party = make_party(co_rng, party.kind, profile.trade, place, name_mask=name_mask)
+        if co_party.name != party.name:
+            blocks = page.co_party_blocks(co_rng, style, blocks, party, co_party)
+        else:
+            co_party = None
+    # a title or finding that names the party names the case; a news lead or table row only states the act
+    case_cause = written.case_cause or (act + "案" if unlabelled.form in ("title", "finding") else None)
     text = "\n".join(b.text for b in blocks)
     gold_party = party.gold()
     if document.PARTY_ELEMENT in missing:
         gold_party = gold_party.model_copy(update={"address": None})
-    if unlabelled:
-        # only the name is printed: the address is missing as Article 59 counts it
-        gold_party = GoldParty(name=gold_party.name, kind=gold_party.kind)
+    gold_parties = [gold_party]
+    if unlabelled.form or co_party:
+        # only the names are printed: the address is missing as Article 59 counts it
+        printed = unlabelled.name or party.name
+        gold_parties = [GoldParty(name=printed, kind=party.kind)]
+        if co_party is not None:
+            gold_parties.append(GoldParty(name=co_party.name, kind=co_party.kind))
         if document.PARTY_ELEMENT not in missing:
             missing = [document.PARTY_ELEMENT, *missing]
     return GoldRecord(
@@ -224,7 +257,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         conduct_date=end,
         province=place.province,
         case_cause=case_cause,
-        parties=[gold_party],
+        parties=gold_parties,
         amounts=story.amounts + penalty_amounts,
         quantities=story.quantities,
         laws=violated + basis,

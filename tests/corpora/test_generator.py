@@ -247,8 +247,12 @@ _NUMBER_FURNITURE = re.compile(r"[〔〕\[\]()（）【】［］号\-—\s]")
 
 
 def _number_printed(record: GoldRecord) -> bool:
-    """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号."""
-    printed = normalize(next(b.text for b in record.blocks if b.kind == "doc_number"))
+    """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号;
+    or a disclosure table's row prints it as filed."""
+    line = next((b.text for b in record.blocks if b.kind == "doc_number"), None)
+    if line is None:
+        return f"| {normalize(record.doc_number)} |" in normalize(record.text)
+    printed = normalize(line)
     filed = normalize(record.doc_number)
     return printed == filed or _NUMBER_FURNITURE.sub("", printed) == _NUMBER_FURNITURE.sub("", filed)
 
@@ -291,6 +295,8 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
     if after in ("以上", "以下") or after[:1] == "的":
         return False
     if after[:1] in "×*":  # the base a reckoned fine is a share of
+        return False
+    if line[max(0, start - 1) : start] in ("(", "（") and after[:1] in (")", "）"):  # a column's unit: 罚款金额(万元)
         return False
     if re.search(r"罚款(?:分别为)?\S+?、\S+?[，,](?:合计|共计)", line):  # fines for several taxes: the total is the fine
         return False

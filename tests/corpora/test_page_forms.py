@@ -1,7 +1,9 @@
 """The generator prints decisions as web pages print them (furniture lines and index tables, a
 `关于…的处罚决定书` title, a 文号 without its brackets or with a masked or suffixed serial, traditional
-characters, a party named only in a title line or in the finding), each style its own forms, and the
-extractor reads each back to the gold 文号 and party name."""
+characters and a mirror's pinyin readings, a party named only in a title line, the finding, a news
+lead, a listed company's announcement under its short name, or a 信息公开 table's row that holds the
+文号 too; two parties under one label), each style its own
+forms, and the extractor reads each back to the gold 文号 and party names."""
 
 from __future__ import annotations
 
@@ -24,13 +26,14 @@ def _head(r: GoldRecord) -> str:
 
 
 def _printed_number(r: GoldRecord) -> str:
-    return next(b.text for b in r.blocks if b.kind == "doc_number")
+    """The 文号 line as printed; "" where a disclosure table's row holds the number instead."""
+    return next((b.text for b in r.blocks if b.kind == "doc_number"), "")
 
 
 FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     "furniture": lambda r: re.search(r"发布(?:时间|日期)|索引号|信息来源|发佈時間|索引號", _head(r)) is not None,
     "about_title": lambda r: any(b.kind == "title" and "关于" in b.text for b in r.blocks),
-    "bare_number": lambda r: "〔" not in _printed_number(r) and "[" not in _printed_number(r),
+    "bare_number": lambda r: bool(_printed_number(r)) and "〔" not in _printed_number(r) and "[" not in _printed_number(r),
     "masked_serial": lambda r: re.search(r"〕(?:xxx|XX|\*{2,3})号", r.doc_number) is not None,
     "suffixed_serial": lambda r: re.search(r"\d\([^)]+\)号$", r.doc_number) is not None,
     "traditional": lambda r: re.search(r"[處罰當書號]", r.text) is not None,
@@ -38,6 +41,12 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     and any(b.kind == "title" and r.parties[0].name in b.text for b in r.blocks),
     "finding_only_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
     and not any(b.kind == "title" and r.parties[0].name in b.text for b in r.blocks),
+    "pinyin_readings": lambda r: re.search(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔù]{1,6}[)）]", r.text) is not None,
+    "news_lead_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
+    and re.search(r"作出(?:罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)", r.text.split("\n")[0]) is not None,
+    "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
+    "co_parties": lambda r: len(r.parties) == 2,
+    "listed_company": lambda r: re.search(r"^[\u4e00-\u9fff]+（(?:股票代码：)?\d{6}）", r.text) is not None,
 }
 
 
@@ -53,15 +62,23 @@ def test_each_page_form_is_written_and_read_back(form: str, records: list[GoldRe
     for r in shown:
         fields = extract(document_from_text(r.text))
         assert fields.doc_number is not None and norm.doc_number(fields.doc_number.value) == norm.doc_number(r.doc_number), r.id
-        assert norm.plain(r.parties[0].name) in [norm.plain(p.name) for p in fields.parties], r.id
+        names = [norm.plain(p.name) for p in fields.parties]
+        assert all(norm.plain(p.name) in names for p in r.parties), r.id
 
 
 def test_a_party_named_only_outside_a_block_has_no_other_gold_field(records: list[GoldRecord]) -> None:
     for r in records:
-        if not any(b.kind == "parties" for b in r.blocks):
-            [p] = r.parties
-            assert (p.credit_code, p.address, p.legal_representative) == (None, None, None)
+        if not any(b.kind == "parties" for b in r.blocks) or len(r.parties) > 1:
+            for p in r.parties:
+                assert (p.credit_code, p.address, p.legal_representative) == (None, None, None)
             assert "当事人姓名/名称和地址" in r.missing_elements
+
+
+def test_co_parties_are_two_of_one_kind_and_the_styles_join_them_differently(records: list[GoldRecord]) -> None:
+    lines = [b.text for r in records if len(r.parties) == 2 for b in r.blocks if b.kind == "parties"]
+    assert lines and all(len({p.kind for p in r.parties}) == 1 for r in records if len(r.parties) == 2)
+    joined_by_and = any(re.search(r"[\u4e00-\u9fff*x][和与][\u4e00-\u9fff]", x) for x in lines)
+    assert joined_by_and == (records[0].style == "holdout")
 
 
 def test_the_two_styles_print_different_page_forms() -> None:
@@ -70,3 +87,11 @@ def test_the_two_styles_print_different_page_forms() -> None:
         for style in ("default", "holdout")
     }
     assert heads["default"] and heads["holdout"] and not heads["default"] & heads["holdout"]
+
+
+def test_a_disclosure_rows_fine_in_ten_thousands_is_the_gold_fine() -> None:
+    rows = [r for r in generate(800, seed=31, style="holdout") if re.search(r"罚款金额（万元） \|", r.text)]
+    assert rows
+    for r in rows:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id

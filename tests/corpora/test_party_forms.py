@@ -23,7 +23,11 @@ def _addressee(r: GoldRecord) -> bool:
 
 
 def _name_alone(r: GoldRecord) -> bool:
-    return any(line.startswith(r.parties[0].name) and not re.search(r"[:：，,|]", line) for line in r.text.split("\n")[2:6])
+    # (a title line that names the party ends with its 案)
+    return any(
+        line.startswith(r.parties[0].name) and not re.search(r"[:：，,|]", line) and not line.endswith("案")
+        for line in r.text.split("\n")[2:6]
+    )
 
 
 def _name_opens(r: GoldRecord) -> bool:

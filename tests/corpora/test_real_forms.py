@@ -46,7 +46,11 @@ _FURNITURE_OF_A_NUMBER = re.compile(r"[〔〕\[\]()（）【】［］号\-—\s]
 def _printed_as_filed(r: GoldRecord) -> bool:
     """The header prints the gold 文号: as filed, in traditional characters, or (as some pages do)
     without its brackets and 号."""
-    printed = normalize(next(b.text for b in r.blocks if b.kind == "doc_number"))
+    line = next((b.text for b in r.blocks if b.kind == "doc_number"), None)
+    if line is None:
+        # a disclosure table's row prints the number in a cell, as filed
+        return norm.doc_number(r.doc_number) in norm.doc_number(normalize(r.text))
+    printed = normalize(line)
     filed = normalize(r.doc_number)
     if norm.doc_number(printed) == norm.doc_number(filed):
         return True

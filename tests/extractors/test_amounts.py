@@ -214,3 +214,25 @@ def test_masked_sums_keep_their_role_and_the_most_their_mask_can_hold() -> None:
     view = build_view(text_document("经鉴定，涉案商品价值为人民币XXXXXX元。判处罚金人民币××元。"))
     masked = extract_masked_amounts(view, find_regions(view))
     assert [(m.role, m.at_most, m.evidence.text) for m in masked] == [("goods_value", 999999, "人民币XXXXXX元")]
+
+
+def test_a_list_of_fines_after_a_computed_clause_is_headed_by_its_cue() -> None:
+    # `…分别处以…罚款，计A元、B元`: the list continues the clause that named the fine
+    text = "决定如下：对少缴的增值税3000元、印花税240元，分别处以0.5倍罚款，计1500元、120元，合计罚款1620元。"
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 1620)]
+    parts = "决定如下：对少缴的增值税3000元、印花税240元，分别处以0.5倍罚款，计1500元、120元。"
+    assert [a for a in _amounts(parts) if a[0] == "fine"] == [("fine", 1500), ("fine", 120)]
+
+
+def test_a_disclosure_rows_fine_in_ten_thousands_of_yuan() -> None:
+    kv = "行政处罚决定书文号 | 某应急罚〔2023〕4号 |\n罚款金额(万元) | 5.0 |\n没收违法所得、没收非法财物的金额(万元) | 0 |\n"
+    column = (
+        "行政相对人名称 | 文号 | 罚款金额（万元） | 没收违法所得、没收非法财物的金额（万元） |\n"
+        "某某石料厂 | 某林罚决字〔2025〕3号 | 0.2 | 0.05 |\n"
+    )
+    assert _amounts(kv) == [("fine", 50000)]
+    assert _amounts(column) == [("fine", 2000), ("confiscated_income", 500)]
+
+
+def test_a_fine_stated_in_yuan_and_again_in_ten_thousands_is_one() -> None:
+    assert _amounts("处罚内容 | 罚款人民币5000元 |\n罚款金额(万元) | 0.5 |\n") == [("fine", 5000)]

@@ -38,6 +38,11 @@ def _fields(text: str) -> Fields:
         ("某农(渔政)罚〔2023〕 41号", "某农(渔政)罚〔2023〕41号"),
         # a line-of-work word between the year and 第N
         ("某城罚决字〔2025〕建设第7号", "某城罚决字〔2025〕建设第7号"),
+        # an accident case: the accident's year and day in quotes before the serial
+        ("(某)应急罚〔2024〕2023“7.12”事故- 3号", "(某)应急罚〔2024〕2023“7.12”事故-3号"),
+        ("某应急罚〔2025〕“11·3”爆燃-2号", "某应急罚〔2025〕“11·3”爆燃-2号"),
+        # spaces inside the issuer's brackets
+        ("( 某 )应急罚〔2023〕41号", "(某)应急罚〔2023〕41号"),
     ],
 )
 def test_real_shapes_are_read_whole(printed: str, filed: str) -> None:
@@ -215,3 +220,24 @@ def test_a_bare_header_number_beats_a_printed_one_in_the_running_text() -> None:
     )
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某市监处罚字〔2024〕353号"
+
+
+def test_a_mirror_sites_pinyin_readings_do_not_split_the_number() -> None:
+    f = _fields("行政處罰決定書\n某農(nóng)罰〔2025〕26號(hào)\n當(dāng)事人:某某\n經查,當事人未經許可採砂。\n")
+    assert f.doc_number is not None and f.doc_number.value == "某农罚〔2025〕26号"
+
+
+def test_the_next_lines_words_do_not_give_the_number_a_kind() -> None:
+    # `线索` names a 移送 letter's number only beside it, not as the first word of the next line
+    f = _fields(f"某某局\n行政处罚决定书\n某市监案〔2025〕847号\n本案线索来源于兄弟单位移送。\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == "某市监案〔2025〕847号"
+
+
+def test_a_number_under_the_title_after_a_news_lead_is_the_decisions() -> None:
+    text = (
+        "近日，某某县青禾服饰有限公司因以不合格产品冒充合格产品，被某某县市场监督管理局罚款10万元。\n"
+        "某某县市场监督管理局行政处罚决定\n（某上）市监案〔2025〕84号\n本机关对当事人立案查处。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None
+    assert (f.doc_number.value, f.doc_number.source) == ("(某上)市监案〔2025〕84号", "header")

@@ -177,6 +177,8 @@ def test_the_payment_heading_after_the_decision_is_not_another_fine() -> None:
             ["fine", "order_correct", "suspend"],
         ),
         ("本局决定：\n一、责令该项目停工；\n二、处罚款人民币60,000元。", ["fine", "suspend"]),
+        # fines per tax and the total that restates them: one fine
+        ("本局决定：对少缴的各项税款分别处以罚款，计3000元、800元，合计罚款3800元。", ["fine"]),
         # 劳动保障监察: the employer is ordered to pay the wages it owes
         ("本局决定：\n一、责令当事人于十五日内支付拖欠的劳动报酬；\n二、处罚款人民币20,000元。", ["fine", "order_correct"]),
         # a 当场处罚 form: only the ticked boxes were decided (its facts line comes first, as on the form:

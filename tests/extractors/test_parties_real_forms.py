@@ -305,3 +305,110 @@ def test_a_branch_named_in_a_title_keeps_its_branch() -> None:
 def test_a_case_name_of_four_plain_letters_is_no_person() -> None:
     parties = _unlabelled("案件名称：特种设备使用管理违法一案\n行政处罚决定书", "经查，当事人某某电梯有限公司存在违法行为。\n")
     assert [p.name for p in parties] == ["某某电梯有限公司"]
+
+
+def test_two_people_joined_by_and_under_one_label() -> None:
+    for joined in ("谷某某和车某某", "谷某某与车某某"):
+        assert [(p.name, p.kind) for p in _named(f"当事人:{joined}")] == [("谷某某", "individual"), ("车某某", "individual")]
+
+
+def test_two_businesses_joined_by_and_under_one_label() -> None:
+    parties = _named("当事人:某某县山河建材有限公司和某某县顺通物流有限公司")
+    assert [p.name for p in parties] == ["某某县山河建材有限公司", "某某县顺通物流有限公司"]
+
+
+def test_and_inside_one_business_name_does_not_split_it() -> None:
+    assert [p.name for p in _named("当事人:某某县和平饭店")] == ["某某县和平饭店"]
+    assert [p.name for p in _named("当事人:某某与时科技有限公司")] == ["某某与时科技有限公司"]
+
+
+def test_several_people_each_with_details_in_brackets() -> None:
+    parties = _named("当事人:谷某某(男,1971年生)、车某某(女,1980年生)")
+    assert [p.name for p in parties] == ["谷某某", "车某某"]
+
+
+def test_a_field_after_a_bracketed_code_is_no_second_party() -> None:
+    parties = _named("当事人:某某县山河建材有限公司(统一社会信用代码:91000000MA00000000)、住所:某县某路")
+    assert [p.name for p in parties] == ["某某县山河建材有限公司"]
+
+
+def test_a_news_summary_names_whom_the_penalty_was_made_against() -> None:
+    [a] = _parties("据信用中国网站消息,某某县应急管理局对某某县长兴烟花制造有限公司作出行政处罚,罚款5万元。\n")
+    [b] = _parties("某某区市场监管局依法对某某绿野农产品配送中心有限公司销售标签不符合规定的食品等违法行为作出罚款3万元的行政处罚。\n")
+    assert [(x.name, x.source) for x in (a, b)] == [
+        ("某某县长兴烟花制造有限公司", "finding"), ("某某绿野农产品配送中心有限公司", "finding")
+    ]
+
+
+def test_a_news_summary_saying_the_business_was_fined() -> None:
+    [p] = _parties("日前,某某餐饮管理有限公司(下称“某某面馆”)因在广告中使用“第一品牌”用语,被某某区市场监管局罚款3万元。\n")
+    assert (p.name, p.source) == ("某某餐饮管理有限公司", "finding")
+
+
+def test_the_agency_a_news_summary_names_is_not_the_party() -> None:
+    parties = _parties("申请人不服,对某某市市场监督管理局作出的处罚决定申请复议。\n")
+    assert parties == []
+
+
+def test_the_offending_entity_a_news_summary_names() -> None:
+    [p] = _parties("某区监管部门查明一家购物网站的运营方即违法主体某某聚合信息科技有限公司作出罚款20万元的处罚。\n")
+    assert p.name == "某某聚合信息科技有限公司"
+
+
+def test_a_pinyin_reading_inside_the_label_does_not_hide_the_party() -> None:
+    [p] = _parties("行政處罰決定書\n某農(nóng)罰〔2025〕3號(hào)\n當(dāng)事人:某XX,男,住某村。\n經查,當事人未經許可採砂。\n")
+    assert (p.name, p.source) == ("某XX", "label")
+
+
+def test_a_news_summary_name_with_a_business_word_inside_it_is_read_whole() -> None:
+    [p] = _parties("某某区市场监管局对某某农贸市场管理有限公司销售过期食品的行为作出罚款2万元的行政处罚。\n")
+    assert p.name == "某某农贸市场管理有限公司"
+
+
+def test_a_news_lead_that_opens_with_the_agency_names_the_party_after_its_against() -> None:
+    [p] = _parties("某某市农业农村局依法对某某穗丰水产有限公司非法捕捞水产品的行为作出罚款1.2万元的行政处罚。\n行政处罚决定书\n")
+    assert p.name == "某某穗丰水产有限公司"
+
+
+def test_a_clause_about_the_party_in_the_payment_paragraph_names_no_one() -> None:
+    parties = _parties("行政处罚决定书\n经查,违法事实成立。\n当事人应于收到本决定书之日起十五日内缴至某某银行某某分行营业部,逾期加处罚款。\n")
+    assert parties == []
+
+
+def test_a_disclosure_tables_narrow_header_row_is_no_label_with_a_value() -> None:
+    parties = _parties(
+        "行政相对人名称 | 行政处罚决定书文号 | 违法行为类型 | 处罚机关 |\n"
+        "某某县润发物业服务有限公司 | 某劳监罚〔2017〕24号 | 拖欠工资 | 某某县人力资源和社会保障局 |\n"
+    )
+    assert [(p.name, p.source) for p in parties] == [("某某县润发物业服务有限公司", "table")]
+
+
+def test_and_inside_the_second_business_name_does_not_split_it() -> None:
+    parties = _named("当事人:某某同东混凝土有限公司与佛山和创建筑工程有限公司")
+    assert [p.name for p in parties] == ["某某同东混凝土有限公司", "佛山和创建筑工程有限公司"]
+
+
+def test_a_listed_companys_announcement_names_it_by_its_short_name() -> None:
+    [a] = _parties("财经讯 12月3日晚间,青禾科技(300128)发布公告称,公司收到某某市应急管理局出具的《行政处罚决定书》,被处罚款20万元。\n")
+    [b] = _parties("宏远泰达(股票代码:600123)披露,公司近日收到某某海关的《行政处罚决定书》。\n")
+    assert [(x.name, x.source, x.kind) for x in (a, b)] == [
+        ("青禾科技", "finding", "organisation"), ("宏远泰达", "finding", "organisation")
+    ]
+
+
+def test_a_postcode_in_brackets_is_no_stock_code() -> None:
+    assert _parties("地址:某某县某某镇 邮政编码(412200)\n经查,该厂存在违法行为。\n") == []
+
+
+def test_a_clinic_named_in_the_finding_is_the_party() -> None:
+    [p] = _parties("经查，当事人某某县康宁诊所于2024年3月未取得许可擅自开展诊疗活动。\n")
+    assert (p.name, p.source) == ("某某县康宁诊所", "finding")
+
+
+def test_a_field_label_a_scan_broke_over_two_lines_ends_the_name_and_names_no_one() -> None:
+    parties = _parties(
+        "某某市市场监督管理局行政处罚决定书某市监罚决字〔2023〕3号\n"
+        "当事人:某某县北关村顺心超市主体资格证照\n名称:营业执照统一社会信用代码:住所(住址):经营者:\n"
+        "经查,当事人无证销售卷烟。\n"
+    )
+    assert [p.name for p in parties] == ["某某县北关村顺心超市"]

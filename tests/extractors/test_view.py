@@ -81,3 +81,30 @@ def test_ocr_split_into_words_is_read_whole_but_a_label_keeps_its_gap() -> None:
 def test_a_table_row_set_apart_by_single_spaces_keeps_them() -> None:
     line = "被处罚单位 某某物流厂 统一代码 91350200123456781X\n"
     assert build_view(document_from_text(line)).text == line
+
+
+def _scan(lines: list[str]) -> DocumentBuilder:
+    """Every line running to the right margin, as a scan's full-width lines do."""
+    return _ocr([(line, 0.9) for line in lines])
+
+
+def _ocr_view(lines: list[str]) -> str:
+    return build_view(_scan(lines).build([PageInfo(number=1, width=1000, height=1400, source="ocr")], "ocr")).text
+
+
+def test_a_numbered_heading_starts_its_own_line_in_a_scan() -> None:
+    filler = "某某区文化和旅游局收到移送的线索后依法立案调查并查明了违法事实当事人无异议。"
+    text = _ocr_view([filler] * 3 + ["二、案件名称", "某某区星光网吧允许未成年人进入营业场所案", "三、处罚部门", "某某区文化和旅游局"])
+    assert "营业场所案\n三、处罚部门" in text
+
+
+def test_an_addressee_line_is_not_run_into_the_title_above_it() -> None:
+    title = "某某市自然资源局行政处罚决定书(某自然资罚〔2023〕6号)某某市青山置业有限公司非法占地案"
+    body = "我局于2023年3月29日对你公司涉嫌违法占用土地一案立案调查,经查违法事实清楚证据确凿。"
+    text = _ocr_view([title, "某某市青山置业有限公司:", body, body])
+    assert "非法占地案\n某某市青山置业有限公司:" in text
+
+
+def test_table_rows_a_scan_read_with_bars_stay_rows() -> None:
+    text = _ocr_view(["行政处罚决定书文号|某市监处罚〔2023〕231号||", "行政相对人名称|某某百货店||", "法定代表人|刘某||"] * 2)
+    assert "〔2023〕231号||\n行政相对人名称|某某百货店||\n" in text

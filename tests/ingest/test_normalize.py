@@ -32,3 +32,25 @@ def test_a_document_from_a_traditional_page_keeps_its_length() -> None:
     doc = document_from_text(raw)
     assert doc.text == "行政处罚决定书\n当事人:黄某某\n"
     assert len(doc.text) == len(raw)
+
+
+def test_a_pinyin_reading_a_mirror_site_set_after_a_character_goes() -> None:
+    raw = "當(dāng)事人:某某縣(xiàn)青禾農(nóng)資店"
+    text, origin = normalize_with_offsets(raw)
+    assert text == "当事人:某某县青禾农资店"
+    # every character left still points at the one it was read from
+    assert [raw[i] for i in origin] == list("當事人:某某縣青禾農資店")
+
+
+def test_a_reading_whose_tone_marks_a_scan_lost_goes_too() -> None:
+    assert normalize("某某縣(xian)林業(ye)局") == "某某县林业(ye)局"
+
+
+def test_brackets_that_are_not_a_reading_stay() -> None:
+    # an item letter, a unit, a category and a word in Latin letters are the decision's own text
+    for kept in ("第三条(a)项", "排放二氧化碳(co)", "许可证(B)", "浓度(mg)", "某某公司(Group)"):
+        assert normalize(kept) == kept
+
+
+def test_a_reading_whose_caron_a_scan_read_as_a_breve_goes() -> None:
+    assert normalize("新聞網(wăng)站") == "新闻网站"
