@@ -212,6 +212,9 @@ class Party:
     confidence: float = 0.95
 
 
+_JOINS_NEXT_LABEL = re.compile(r"(?:及其|以及|及|和|与)$")
+
+
 def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END) -> tuple[str, int]:
     """The value starting at pos, up to a separator or the next label; (value, start)."""
     # OCR reads the wide gap between a label and its value as a box glyph now and then (违法行为人☑魏桂)
@@ -229,6 +232,9 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
     lab = _ANY_LABEL.search(text, pos + 1, min(limit, end + 12))
     if lab and lab.start() < end:
         end = lab.start()
+        # `某某公司及其法定代表人张某`: the word joining the name to the next label is neither's
+        if joined := _JOINS_NEXT_LABEL.search(text, pos, end):
+            end = joined.start()
     return text[pos:end].rstrip(" \t、"), pos
 
 

@@ -39,6 +39,9 @@ _LABELS: dict[str, Bank[str]] = {
     "gender": {"default": ("性别",), "holdout": ("性　别",)},
     "birth": {"default": ("出生年份",), "holdout": ("出生年",)},
 }
+# 双罚 decisions name a firm and its representative on one line: `某某公司及其法定代表人张某`
+_JOINED_REPRESENTATIVE: Bank[str] = {"default": ("及其",), "holdout": ("和", "与", "以及")}
+_JOINABLE = ("lines", "lines_spaced", "lines_letter_spaced", "prose", "prose_bracketed")
 _SEPARATORS: Bank[str] = {"default": ("：",), "holdout": (":", "　", ": ")}
 _BUSINESS_MARK: Bank[str] = {"default": ("（个体工商户）", ""), "holdout": ("(个体户)", "〔个体〕")}
 
@@ -89,6 +92,9 @@ def party_blocks(rng: random.Random, party: Party, style: Style, with_address: b
     sep = pick(rng, _SEPARATORS, style)
     if layout in _UNLABELLED and (party.kind == "individual" or len(rows) < 2):
         layout = "lines" if style == "default" else "lines_spaced"
+    if party.kind == "organisation" and party.representative and layout in _JOINABLE and rng.random() < 0.08:
+        rep_label, rep = rows.pop()
+        rows[0] = (rows[0][0], f"{rows[0][1]}{pick(rng, _JOINED_REPRESENTATIVE, style)}{rep_label}{rep}")
     if layout == "addressee":
         # the party addressed as the letter's recipient, its other fields below
         return [Block(kind="parties", text=f"{rows[0][1]}："), *(Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows[1:])]

@@ -412,3 +412,11 @@ def test_a_field_label_a_scan_broke_over_two_lines_ends_the_name_and_names_no_on
         "经查,当事人无证销售卷烟。\n"
     )
     assert [p.name for p in parties] == ["某某县北关村顺心超市"]
+
+
+def test_a_business_and_its_representative_under_one_label_keep_the_joining_word_out_of_the_name() -> None:
+    # 双罚: the decision names the firm and its representative in one line, joined by 及其 / 和
+    [p] = _named("当事人:某某县恒达石材有限公司及其法定代表人周某某\n住所:某某县北环路8号")
+    assert (p.name, p.legal_representative) == ("某某县恒达石材有限公司", "周某某")
+    [q] = _named("当事人：某某市百川物流有限公司和负责人郑某")
+    assert (q.name, q.legal_representative) == ("某某市百川物流有限公司", "郑某")
