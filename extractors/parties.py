@@ -451,8 +451,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             agency_first = _AGENCY_AGAINST.match(name)
             if agency_first:
                 name, at = name[agency_first.end() :], at + agency_first.end()
-            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if view.in_chrome(fm.start()) or re.match(_ACT, name):
+            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name,
+            # nor a place (`当事人施工现场未设置围挡`: a 现场 ends like a 场 and is no business)
+            if view.in_chrome(fm.start()) or re.match(_ACT, name) or name.endswith("现场"):
                 continue
             if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
                 continue

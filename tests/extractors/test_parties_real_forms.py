@@ -420,3 +420,9 @@ def test_a_business_and_its_representative_under_one_label_keep_the_joining_word
     assert (p.name, p.legal_representative) == ("某某县恒达石材有限公司", "周某某")
     [q] = _named("当事人：某某市百川物流有限公司和负责人郑某")
     assert (q.name, q.legal_representative) == ("某某市百川物流有限公司", "郑某")
+
+
+def test_a_site_after_the_word_party_is_no_business_and_the_news_lead_names_the_party() -> None:
+    text = ("远航置业(601234)发布公告称,公司收到某某市生态环境局的《行政处罚决定书》,被罚款3万元。\n"
+            "经调查,当事人工地现场未采取覆盖措施,当事人施工现场未设置围挡。\n")
+    assert [(p.name, p.source) for p in _parties(text)] == [("远航置业", "finding")]
