@@ -95,8 +95,9 @@ _ID = re.compile(
 _BUSINESS_MARK = re.compile(r"个体工商户|个体户|个体经营|(?<![\u4e00-\u9fff])(?:经营者|业主)(?:姓名)?\s*[:：]?")
 _BRACKET_TAIL = re.compile(r"[(（〔\[【](?P<inner>[^()（）〔〕\[\]【】]{1,12})[)）〕\]】]$")
 _OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
+# (a 现场 ends like a 场 and is a place, not a business: `当事人施工现场未设置围挡`)
 _ORG_SUFFIX = re.compile(
-    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|场|所|行|院|室|坊|铺|队|园|处|"
+    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|(?<!现)场|所|行|院|室|坊|铺|队|园|处|"
     r"网吧|网咖|酒吧|会所)$"
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
@@ -120,7 +121,7 @@ _MASK = r"*＊×xX"
 _ORG = (
     rf"[\u4e00-\u9fff{_MASK}()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
     r"经营部|门市部|加工厂|厂|商行|商店|超市|便利店|小店|药店|药房|诊所|卫生室|卫生院|医院|酒店|宾馆|网吧|网咖|会所|"
-    r"中心|工作室|工坊|坊|店|馆|社|场|站|部|队|所|行|院|园|局)(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
+    r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局)(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
 )
 _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
@@ -451,9 +452,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             agency_first = _AGENCY_AGAINST.match(name)
             if agency_first:
                 name, at = name[agency_first.end() :], at + agency_first.end()
-            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name,
-            # nor a place (`当事人施工现场未设置围挡`: a 现场 ends like a 场 and is no business)
-            if view.in_chrome(fm.start()) or re.match(_ACT, name) or name.endswith("现场"):
+            # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
+            if view.in_chrome(fm.start()) or re.match(_ACT, name):
                 continue
             if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
                 continue

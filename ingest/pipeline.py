@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from lianfa.errors import ConfigError
+from lianfa.errors import ConfigError, internal_error
 from lianfa.ingest import layout
 from lianfa.ingest.archive import expand_zip
 from lianfa.ingest.config import IngestSettings
@@ -279,10 +279,7 @@ def _guarded(source: Source, settings: IngestSettings, engine: Engine | None) ->
             status="error",
             sha256=source.sha256,
             kind=source.kind,
-            error=(
-                f"{source.name}: lianfa 内部错误 / internal error ({type(exc).__name__}: "
-                f"{exc}): 请报告维护人员 / report it"
-            ),
+            error=internal_error(exc, source.name),
         )
 
 

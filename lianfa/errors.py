@@ -28,3 +28,9 @@ class FileError(LianfaError):
         self.file = file
         self.reason = reason
         super().__init__(f"{file}: {reason}")
+
+
+def internal_error(exc: BaseException, file: str | None = None) -> str:
+    """The message of a bug lianfa met on a file: said to be lianfa's, never the input's."""
+    where = f"{file}: " if file else ""
+    return f"{where}lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): 请报告维护人员 / report it"

@@ -43,7 +43,7 @@ from lianfa.contract import (
     RelatedNumberOut,
     ViolationOut,
 )
-from lianfa.errors import ConfigError
+from lianfa.errors import ConfigError, internal_error
 from lianfa.extractors.fields import Fields, extract
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.document import Document, Evidence
@@ -293,10 +293,7 @@ class Pipeline:
                 file=ingested.file,
                 status="error",
                 sha256=ingested.sha256,
-                error=(
-                    f"{ingested.file}: lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): "
-                    "请报告维护人员 / report it"
-                ),
+                error=internal_error(exc, ingested.file),
             )
         result.page_errors = [PageErrorOut(page=e.page, error=e.error) for e in ingested.page_errors]
         return result

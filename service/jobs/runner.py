@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from sqlalchemy import select
 
 from lianfa.contract import ExtractResult
-from lianfa.errors import LianfaError
+from lianfa.errors import LianfaError, internal_error
 from lianfa.service.cases import case_from_result
 from lianfa.service.config import ServiceSettings, get_service_settings
 from lianfa.service.db.models import BatchItem, Document, Job
@@ -325,7 +325,7 @@ def _read_page(
         if is_transient(exc):
             raise
         log.exception("%s page %d crashed", name, page)
-        return None, f"lianfa 内部错误 / internal error ({type(exc).__name__}: {exc}): 请报告维护人员 / report it"
+        return None, internal_error(exc)
 
 
 def _give_back(db: Database, job_id: int, owner: str) -> None:

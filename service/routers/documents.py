@@ -13,13 +13,13 @@ from fastapi.responses import FileResponse
 from sqlalchemy import select
 from starlette.background import BackgroundTask
 
+from lianfa.contract import PageGeometryOut
 from lianfa.errors import FileError
 from lianfa.extractors.masking import mask_text
 from lianfa.ingest.config import IngestSettings
 from lianfa.ingest.errors import TooLarge
 from lianfa.ingest.image import too_many_pixels
 from lianfa.service.auth import CurrentUser, require
-from lianfa.service.cases import reviewed
 from lianfa.service.db.models import Case, Document
 from lianfa.service.db.session import Database
 from lianfa.service.errors import PageUnavailable
@@ -93,7 +93,8 @@ def _geometry(db: Database, document_id: int, page: int) -> PageGeometry | None:
         fields = s.scalar(select(Case.fields).where(Case.document_id == document_id).order_by(Case.id).limit(1))
     if not fields or "page_geometry" not in fields:
         return None
-    for g in reviewed(fields).page_geometry:
+    # each page image asks: the geometry alone is read, not the whole stored result
+    for g in (PageGeometryOut.model_validate(raw) for raw in fields["page_geometry"] or []):
         if g.page == page:
             return PageGeometry(g.rotation, g.skew)
     return PageGeometry()
