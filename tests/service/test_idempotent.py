@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from service_helpers import doc_bytes, fake_processor
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from lianfa.ingest.errors import IngestError
@@ -74,10 +74,14 @@ def test_two_deliveries_at_once_make_one_result_and_one_case(env, tmp_path) -> N
 def test_a_redelivery_after_the_worker_died_finishes_the_job_once(env, tmp_path) -> None:
     db, storage, settings = env
     job_id = _job(db, storage, tmp_path)
-    dead = queue.claim(db, job_id, "dead-worker", lease_seconds=0.2)  # claimed, then the process died
+    dead = queue.claim(db, job_id, "dead-worker", lease_seconds=60)  # claimed, then the process died
     assert dead is not None
     assert run_job(job_id, db=db, storage=storage, processor=fake_processor, settings=settings) == "busy"
-    time.sleep(0.3)
+    # the dead worker's lease runs out (set in the past, not waited for: a loaded machine may take
+    # longer than any short lease between the claim and the first redelivery)
+    with db.session() as s:
+        s.execute(update(Job).where(Job.id == job_id).values(lease_expires=time.time() - 1))
+        s.commit()
     assert run_job(job_id, db=db, storage=storage, processor=fake_processor, settings=settings) == "done"
     # the dead worker's late write is fenced off
     assert not queue.finish(db, job_id, dead, {"status": "ok"}, None, None)
