@@ -177,4 +177,12 @@ class Undated:
     """No date was read: every version was compared."""
 
 
-Note = NoConductDate | LighterLater | Undated
+@dataclass(frozen=True)
+class BeforeBook:
+    """The conduct predates every version the rule book holds: the earliest was compared, for review."""
+
+    version: str
+    predecessor: str  # the standard of the conduct's time, not modelled
+
+
+Note = NoConductDate | LighterLater | Undated | BeforeBook

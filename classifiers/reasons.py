@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lianfa.classifiers.findings import (
     AmountMeasure,
+    BeforeBook,
     BehaviourFinding,
     Detail,
     ExceedanceFinding,
@@ -54,6 +55,8 @@ def note_text(note: Note | None) -> str:
         return f"（决定时施行的{note.version}较轻，依从旧兼从轻原则需复核）"
     if isinstance(note, Undated):
         return "（文书日期未能识别，已与各版本标准比较，请复核）"
+    if isinstance(note, BeforeBook):
+        return f"（行为发生在{note.version}施行之前，当时适用的{note.predecessor}未收录，按{note.version}比较，请复核）"
     return ""
 
 

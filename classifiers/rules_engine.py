@@ -33,6 +33,7 @@ from lianfa.classifiers import reasons
 from lianfa.classifiers.findings import (
     AmountMeasure,
     AmountPart,
+    BeforeBook,
     BehaviourFinding,
     ExceedanceFinding,
     FigureFinding,
@@ -165,10 +166,15 @@ class RulesEngine:
     def _rule(self, rule: Rule, case: CaseFacts) -> Reason | None:
         conduct = case.signals.conduct_date
         at_decision = rule.version_at(case.decided) if case.decided else None
+        before_book = False
         if conduct is not None:
             version = rule.version_at(conduct)
             if version is None:
-                return None
+                # a file reviewed years on (supervision reaches back) is still compared, for review
+                version = rule.versions[0]
+                before_book = rule.predecessor is not None and conduct < version.effective_from
+                if not before_book:
+                    return None
         elif case.decided is None:
             return self._undated(rule, case)
         else:
@@ -186,6 +192,8 @@ class RulesEngine:
             hit = self._outcome_stated(rule, version, case)
         if hit is None:
             return None
+        if before_book:
+            hit, note = replace(hit, level="review") if hit.level == "high" else hit, BeforeBook(version.version, rule.predecessor or "")
         return self._reason(rule, version, hit, note)
 
     def _undated(self, rule: Rule, case: CaseFacts) -> Reason | None:

@@ -47,6 +47,8 @@ _PRIOR = re.compile(
     # the count opening the clause: `两次被卫生行政部门给予行政处罚后`, `两次因非法行医被罚款`
     rf"|(?<![\d一二两三四五六七八九十分])(?P<n3>[二两三四五六七八九十\d]+)\s?次(?:以上)?(?:因[^。；\n被]{{0,20}}?)?被"
     rf"[^。；\n]{{0,20}}?{_PENALTY}"
+    # the agency for subject: `卫生行政部门…三次对其行政处罚`
+    rf"|(?<![\d一二两三四五六七八九十分])(?P<n4>[二两三四五六七八九十\d]+)\s?次对[^。；\n]{{0,12}}?(?:给予|作出|进行|予以|处以)?{_PENALTY}"
 )
 # paying a fine in instalments (`已分两次缴纳罚款`) counts no penalties
 _PAYMENT = re.compile(r"缴|交纳|支付|分期")
@@ -109,10 +111,14 @@ _OUTCOME_COUNT = re.compile(
 _OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
 # A death stated of a named person, not counted (`致被害人某某当场死亡`, `经抢救无效死亡`): one death.
 _ONE_DEATH = re.compile(r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡")
+# Judgments name each dead victim with their age at death (`致被害人甲（殁年27岁）、乙（殁年2岁）死亡`):
+# one death for each 殁年 between the verb and 死亡.
+_NAMED_DEATHS = re.compile(r"(?:致|造成|导致)(?P<who>[^。；\n]{0,80}?殁年[^。；\n]{0,80}?)死亡")
 # Court-style figures the field extractor reads under no role: `出售价值人民币51万元的假冒卷烟`,
 # `销售…皮包共计人民币20万元`, `诈骗被害人…人民币共计10万元`.
 _COURT_SALES = re.compile(
-    rf"(?<![无未])(?:销售|出售|售卖)[^，,。；;\n]{{0,40}}?(?:价值|金额|货款|共计|合计)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+    rf"(?<![无未])(?:销售|出售|售卖)[^，,。；;\n]{{0,40}}?(?:价值|金额|货款|共计|合计|[，,](?:销售)?金额(?:共计|合计|总计)?)"
+    rf"[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
 )
 # money received for what was sold: the business's takings (`先后五次收到某某汇款87100元`)
 # A crime the text itself names for the conduct: `涉嫌非法经营罪`, `犯虚开增值税专用发票罪`.
@@ -127,6 +133,9 @@ _COURT_TAKINGS = re.compile(
 )
 _COURT_LOSS = re.compile(
     rf"(?:诈骗|骗取|骗得)[^，,。；;\n]{{0,24}}?(?:人民币|财物|款)[^，,。；;\n\d]{{0,6}}?(?P<v>{NUMBER})\s?(?:余|多)?\s?(?P<u>万元|亿元|元)"
+    # money borrowed on a false pretext and never repaid is what the lender lost: `借款10万元,到期后拒不归还`
+    rf"|借(?:款|得|走)(?:共计|合计|共)?(?:人民币)?(?P<bv>{NUMBER})\s?(?:余|多)?\s?(?P<bu>万元|亿元|元)"
+    rf"[，,]?(?:借款)?(?:到期后?|后)?(?:拒不(?:归还|偿还|还款)|一直未(?:归还|偿还)|逃匿|失去联系)"
 )
 
 
@@ -292,10 +301,12 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
         m = _PRIOR.search(sentence)
         if m is not None and _PAYMENT.search(m.group()):
             m = None
-        n = _number(m["n1"] or m["n2"] or m["n3"]) if m is not None else None
-        if m is None:
-            m = _PRIOR_DATES.search(sentence)
-            n = float(len(_found_dates(m["list"]))) if m is not None else None
+        n = _number(m["n1"] or m["n2"] or m["n3"] or m["n4"]) if m is not None else None
+        # `分别于A、B被…处罚一次` is once on each date: the list counts, not its 一次
+        listed = _PRIOR_DATES.search(sentence)
+        dates = float(len(_found_dates(listed["list"]))) if listed is not None else None
+        if dates is not None and (n is None or dates > n):
+            m, n = listed, dates
         if m is None or n is None or n < 1:
             continue
         years: float | None = None
@@ -443,6 +454,8 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
             out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
     if out:
         return out
+    for m in _NAMED_DEATHS.finditer(masked) if "殁年" in masked else ():
+        return [Signal(view.evidence(m.start(), m.end()), value=float(m["who"].count("殁年")), detail="死亡")]
     for m in _ONE_DEATH.finditer(masked) if "死亡" in masked else ():
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
@@ -506,7 +519,9 @@ def _measures(view: View, masked: str) -> dict[str, Signal]:
                 keep(role, m, _money(m["v"], m["u"]))
     for role, pattern in (("sales", _COURT_SALES), ("loss", _COURT_LOSS), ("illegal_revenue", _COURT_TAKINGS)):
         for m in pattern.finditer(masked):
-            keep(role, m, _money(m["v"], m["u"]))
+            # only _COURT_LOSS has a second figure (money borrowed and never repaid)
+            value, unit = (m["v"], m["u"]) if m["v"] else (m["bv"], m["bu"])
+            keep(role, m, _money(value, unit))
     for m in _VOLUME_PRICE.finditer(masked) if _MINED.search(masked) else ():
         if _MINED.search(_sentence_around(masked, m.start(), m.end())):
             keep("goods_value", m, _mined_value(m))

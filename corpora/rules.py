@@ -203,6 +203,9 @@ class Rule(BaseModel):
     # words naming the rule's own conduct (盗伐, 虚开, 危险废物): stated in a decision's facts they
     # bring the rule in whatever category the model chose, or none
     cues: list[str] = Field(default_factory=list)
+    # the standard in force before the earliest version here, not modelled: conduct of its time is
+    # compared with the earliest version, for review. None: no standard existed before it.
+    predecessor: str | None = None
     versions: list[RuleVersion] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -43,12 +43,13 @@ _UNITS: dict[str, tuple[str, str, float]] = {
     "升": ("volume", "立方米", 0.001),
     "L": ("volume", "立方米", 0.001),
 }
-_COUNT_UNITS = "批次|[株棵只条支份册本张盒人名尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块顶组]"
+_COUNT_UNITS = "批次|吨袋|[株棵只条支份册本张盒人名尾头羽箱瓶袋包件套台罐桶片粒种个樘部双辆艘枚把具块顶组]"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _QTY = re.compile(
     rf"(?<![第\d./\-A-Za-z])(?<!第\s)(?P<num>{NUMBER})\s?(?:余|多)?\s?"
     # a count may run straight into the year it concerns (`拖欠张某等12人2021年工资`)
-    rf"(?:(?P<unit>{_UNIT_RE})(?![A-Za-z0-9])|(?P<count>{_COUNT_UNITS})(?![A-Za-z]|\d(?!\d{{3}}\s?年)))"
+    # a 吨袋 is a bag that holds a ton: `36吨袋` counts bags
+    rf"(?:(?P<unit>{_UNIT_RE})(?![A-Za-z0-9袋])|(?P<count>{_COUNT_UNITS})(?![A-Za-z]|\d(?!\d{{3}}\s?年)))"
 )
 # After a count unit these make it a time, an article or an order, not a quantity.
 _NOT_A_COUNT_AFTER = re.compile(
@@ -74,7 +75,7 @@ _AFTER_VERB = re.compile(r"^(?:交由|交给|用于|系|经|被|由|作为|供|�
 _CLAUSE_BREAK = re.compile(r"[，；;。:：\n]|(?<!\d),|,(?!\d)")
 _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|不等|之间|的标准)")
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每[\u4e00-\u9fff]{0,2}|满|年产|日产|产能|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
+    r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|每[\u4e00-\u9fff]{0,4}|满|年产|日产|产能|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
 )
 # People hurt are written in words as often as in digits (`造成二人死亡`)
 _CASUALTY_AFTER = re.compile(r"^(?:死亡|重伤|轻伤|受伤|中毒|遇难|失踪)")
@@ -98,6 +99,14 @@ _LEAD = re.compile(
 _TAIL_NOISE = re.compile(r"(?:共计|合计|总计|累计|共|计|约|达|为|有|等|蓄积|数量|重量|面积|体积|株数|计重|[\u4e00-\u9fff]?量)+$")
 _AFTER_STOP = re.compile(r"[^\u4e00-\u9fff“”\"]|的|已|未|在|于|被|共|和|及|与|等|经|均|系|属|价|货|后|并|全部|处于|尚|仍|待")
 _QUOTES = re.compile(r"[“”\"]")
+
+
+# A weight given per container: `危险废物54桶，每桶重量180kg` is 9,720 千克 of it.
+_PER_CONTAINER = re.compile(
+    rf"(?P<n>{NUMBER})\s?(?P<c>吨袋|编织袋|桶|袋|包|箱|件|罐)[，,]?[^，,。；;\n\d]{{0,6}}?(?:每|单|平均每)(?P=c)"
+    rf"(?:净重|重量|重约|约重|重)?(?:为|约为|约|达)?"
+    rf"\s?(?P<w>{NUMBER})\s?(?P<u>kg|KG|千克|公斤|吨|斤)"
+)
 
 
 @dataclass(frozen=True)
@@ -196,4 +205,20 @@ def extract_quantities(view: View, quoted: list[tuple[int, int]]) -> list[Quanti
             continue
         seen.add(key)
         out.append(Quantity(kind, round(value, 3), unit, subject, view.evidence(start, end)))
+    return out + _per_container_weights(view, quoted)
+
+
+def _per_container_weights(view: View, quoted: list[tuple[int, int]]) -> list[Quantity]:
+    """Each `N桶，每桶W千克` as the weight it totals, under the subject the count stands beside."""
+    text = view.text
+    out = []
+    for m in _PER_CONTAINER.finditer(text):
+        if any(s <= m.start() < e for s, e in quoted):
+            continue
+        count, each = parse_number(m["n"]), parse_number(m["w"])
+        subject = _subject(text, m.start(), m.end("c"))
+        if not count or not each or subject is None:
+            continue
+        _kind, unit, factor = _UNITS[m["u"]]
+        out.append(Quantity("weight", round(count * each * factor, 3), unit, subject, view.evidence(m.start(), m.end())))
     return out

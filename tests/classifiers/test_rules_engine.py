@@ -155,6 +155,16 @@ def test_version_follows_the_conduct_date(engine: RulesEngine) -> None:
     assert engine.evaluate(["pollution_hazardous_waste"], case(conduct=date(2015, 1, 1))) == []
 
 
+def test_conduct_before_every_version_is_compared_with_the_earliest_for_review(engine: RulesEngine) -> None:
+    # 2009 conduct predates the 2010 standard, the earliest the book holds: still a case to look at
+    [r] = engine.evaluate(
+        ["false_vat_invoice_amount"],
+        case({"invoice_tax": 9_000_000}, conduct=date(2009, 4, 1), decided=date(2015, 6, 1)),
+    )
+    assert r.level == "review" and r.rule_version == "追诉标准（二）2010"
+    assert "施行之前" in r.text and "请复核" in r.text
+
+
 def test_lighter_later_version_turns_a_lead_into_review(engine: RulesEngine) -> None:
     # 虚开 税款 60,000: crosses the 2010 standard (10,000), not the 2022 one (100,000).
     [r] = engine.evaluate(

@@ -51,6 +51,9 @@ def test_prior_penalties_in_several_wordings() -> None:
         ("被告人此前因非法行医被罚款2次。", 2),
         ("被告人于2013年、2014年两次因非法行医被卫生部门罚款，又于2015年再次行医。", 2),
         ("其两次被卫生行政部门给予行政处罚后，仍继续行医。", 2),
+        ("2019年3月、2020年6月、2021年1月，区卫生健康局三次对其给予行政处罚。", 3),
+        # once on each listed date
+        ("其在家中开设诊所，分别于2019年5月2日、2019年8月9日被区卫健局行政处罚一次。", 2),
     ],
 )
 def test_prior_penalties_as_courts_count_them(text: str, count: int) -> None:
@@ -231,6 +234,7 @@ def test_court_style_sales_and_a_named_death() -> None:
     s = signals("被告人向他人出售价值人民币36万元的假冒白酒。")
     assert s.measures["sales"].value == 360_000
     assert "sales" not in signals("该批货物尚无销售,其价值经核定为90000元。").measures
+    assert signals("被告人在水杯上印制他人注册商标后出售给多名客户，金额共计人民币7.2万元。").measures["sales"].value == 72_000
     [death] = signals("工人王某被砸中，经抢救无效死亡。").outcomes
     assert (death.value, death.detail) == (1.0, "死亡")
 
@@ -272,3 +276,21 @@ def test_storage_wording_rules_disposal_out_and_disposal_wording_wins() -> None:
     assert "illegal_disposal" in stored.ruled_out and "illegal_disposal" not in stored.facts
     dumped = signals("经查，当事人贮存危险废物期间将废矿物油7吨倾倒于厂外沟渠。")
     assert "illegal_disposal" in dumped.facts and "illegal_disposal" not in dumped.ruled_out
+
+
+def test_each_victim_named_with_an_age_at_death_is_one_death() -> None:
+    [deaths] = signals("车间起火，致住在楼上的被害人甲某（殁年40岁）、乙某（殁年9岁）死亡。").outcomes
+    assert (deaths.value, deaths.detail) == (2.0, "死亡")
+
+
+def test_waste_water_soaking_into_the_ground_is_an_evasive_discharge_but_an_unlined_store_is_not() -> None:
+    s = signals("被告人将含有镉的清洗废水用水管排进一个未做防渗处理的土坑，废水渗入地下。")
+    assert {"evasive_discharge", "toxic_substance"} <= set(s.facts)
+    stored = signals("当事人将废机油等危险废物存放于未采取防渗漏措施的简易棚内。")
+    assert "evasive_discharge" not in stored.facts
+
+
+def test_money_borrowed_on_a_pretext_and_never_repaid_is_the_loss() -> None:
+    s = signals("被告人谎称要购买货车，以伪造的房产证作抵押，向被害人借款8万元，到期后拒不归还并逃往外地。")
+    assert s.measures["loss"].value == 80_000
+    assert "loss" not in signals("被告人向朋友借款8万元用于经营，已按期归还。").measures

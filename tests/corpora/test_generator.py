@@ -216,7 +216,7 @@ _TO_CANONICAL = {"亩": 666.67, "公顷": 10000.0, "平方米": 1.0, "吨": 1000
 _TO_CANONICAL.update({"克": 0.001, "升": 0.001})
 _MEASURE = re.compile(
     r"(\d[\d,.]*|[零〇一二三四五六七八九十百千两]+)(万)?\s*"
-    r"(批次|亩|公顷|平方米|吨|公斤|千克|克|斤|立方米|方|升|条|支|株|只|人|册|张|本|卷|个|顶|件|樘|盒|瓶|袋|箱|双|套|部|桶|份|台|名|种)"
+    r"(批次|吨袋|亩|公顷|平方米|吨|公斤|千克|克|斤|立方米|方|升|条|支|株|只|人|册|张|本|卷|个|顶|件|樘|盒|瓶|袋|箱|双|套|部|桶|份|台|名|种)"
 )
 
 
@@ -237,6 +237,9 @@ def test_every_gold_quantity_is_written_in_the_text(records: str, request: pytes
     kinds = Counter()
     for record in request.getfixturevalue(records):
         measured = _measured_values(record.text)
+        # a weight given per container is written as its count and its per-container weight
+        if re.search("每(?:吨袋|桶|袋)", record.text):
+            measured += [(n * w, "千克") for n, c in measured if c in ("桶", "袋", "吨袋") for w, u in measured if u in ("公斤", "千克")]
         for q in record.quantities:
             kinds[q.kind] += 1
             assert any(abs(v - q.value) <= 0.001 * q.value + 0.01 for v, _unit in measured), (record.id, q, measured)

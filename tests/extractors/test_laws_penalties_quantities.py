@@ -104,6 +104,12 @@ def test_quantities_in_canonical_units(sentence: str, expected: tuple[str, float
     assert (q.kind, q.value, q.unit, q.subject) == expected
 
 
+def test_a_weight_given_per_container_totals_the_containers() -> None:
+    text = "经查，当事人将清洗设备产生的危险废物装成36桶，每桶约重150公斤，另有危险废物120袋，每袋重量25kg，运至荒地掩埋。"
+    weights = [(q.value, q.subject) for q in extract(text_document(text)).quantities if q.kind == "weight"]
+    assert weights == [(5400.0, "危险废物"), (3000.0, "危险废物")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

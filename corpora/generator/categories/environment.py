@@ -30,6 +30,11 @@ DUMPING: Bank[str] = {
         "溯源调查表明，{where}被倾倒的{qty}{waste}来自当事人，属于非法处置危险废物。",
     ),
 }
+# The weight stated per container (`36桶，每桶约重150公斤`): the reader multiplies.
+DUMPING_CONTAINERS: Bank[str] = {
+    "default": ("当事人将产生的危险废物{waste}装成{n}{c}，每{c}约重{w}公斤，交由无资质人员运至{where}倾倒。",),
+    "holdout": ("执法人员在{where}查获当事人非法倾倒的危险废物{waste}共{n}{c}，经称量每{c}净重{w}千克。",),
+}
 PLACES: Bank[str] = {
     "default": ("村外废弃鱼塘", "山坳空地", "河道边坡", "厂区外荒地"),
     "holdout": ("废弃矿坑", "高速桥下", "农田沟渠旁"),
@@ -106,10 +111,21 @@ def dumping(ctx: Ctx) -> Story:
     waste = rng.choice(_WASTES)
     bounds = ctx.threshold(quantity=("weight", "危险废物"), facts=("illegal_disposal",))
     kg = ctx.scaled(bounds, 3000)
-    text, canonical = _tons(ctx, kg)
     where = ctx.pick(PLACES)
-    sentences = [ctx.period() + ctx.pick(DUMPING).format(waste=waste, qty=text, where=where)]
-    quantities = [GoldQuantity(kind="weight", value=canonical, unit="千克", subject="危险废物" + waste)]
+    if rng.random() < 0.2:
+        container, each = rng.choice(("桶", "袋", "吨袋")), rng.choice((20, 25, 50, 150, 180, 200))
+        count = max(1, round(kg / each))
+        canonical = float(count * each)
+        told = ctx.pick(DUMPING_CONTAINERS).format(waste=waste, n=count, c=container, w=each, where=where)
+        quantities = [
+            GoldQuantity(kind="count", value=float(count), unit=container, subject="危险废物" + waste),
+            GoldQuantity(kind="weight", value=canonical, unit="千克", subject="危险废物" + waste),
+        ]
+    else:
+        text, canonical = _tons(ctx, kg)
+        told = ctx.pick(DUMPING).format(waste=waste, qty=text, where=where)
+        quantities = [GoldQuantity(kind="weight", value=canonical, unit="千克", subject="危险废物" + waste)]
+    sentences = [ctx.period() + told]
     amounts: list[GoldAmount] = []
     cost = numbers.round_money(rng, canonical * rng.uniform(2.5, 6))
     if rng.random() < 0.5:
