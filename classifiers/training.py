@@ -48,9 +48,11 @@ from lianfa.errors import DataFileError
 from lianfa.ingest.tokenize import get_tokenizer, jieba_cache_dir
 
 HELD_OUT = 0.15
-# Court-style examples per category: one per this many training documents, at least MIN_COURT.
+# Court-style examples per category: one per this many training documents, at least MIN_COURT. An
+# analyst's few hundred reviewed cases need as many as a large corpus: with 5 a category a 300-case
+# model filed court facts under whichever category's examples were most court-like.
 COURT_SHARE = 150
-MIN_COURT = 5
+MIN_COURT = 20
 COURT_SOURCE = "generated:court_style"
 
 

@@ -64,3 +64,19 @@ def test_generic_terms_are_features_but_no_evidence() -> None:
     assert vocabulary_support(hits, ["contract_fraud"]) == [0]
     contract = "被告人在签订、履行合同过程中虚构事实，以房屋转让为名骗取被害人钱款。"
     assert vocabulary_support(vocabulary_hits(contract), ["contract_fraud"])[0] >= 3
+
+
+@pytest.mark.parametrize(
+    ("category", "fact"),
+    [
+        ("illegal_sand_mining", "被告人未取得采矿许可证，驾驶抽沙船在河床下盗采河沙二千余方。"),
+        ("contract_fraud", "被告人以自驾旅游为由与租车行签订租赁协议骗租轿车，随即将车重复抵押给他人后逃匿。"),
+        ("emission_exceedance", "被告人将含有镉的酸洗废水直接外排，经检测镉含量超标十余倍。"),
+        ("illegal_deposit_taking", "被告人组织民间标会，以高额月息为诱饵收取会员会金，后资金链断裂。"),
+        ("illegal_land_transfer", "被告人与他人私下签订土地买卖协议，将村集体耕地倒卖土地获利。"),
+        ("illegal_medical_practice", "被告人未取得医生执业资格，在出租屋内为多名妇女施行终止妊娠手术并取环。"),
+    ],
+)
+def test_court_wording_of_the_conduct_is_in_domain_evidence(category: str, fact: str) -> None:
+    """Court findings write conduct in words of their own (采沙, 骗租, 标会): the category's terms."""
+    assert vocabulary_support(vocabulary_hits(fact), [category])[0] >= 3, vocabulary_hits(fact)
