@@ -88,6 +88,9 @@ _UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚�
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
+# `下达了《环境保护行政处罚决定书》(某环罚字〔2017〕第7号)`: a notice or news page that names the decision by
+# its title gives its number in brackets right after it (read on the simplified text)
+_AFTER_DECISION_TITLE = re.compile(r"处罚决定书》\s*[(（〔]?\s*$")
 _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
@@ -249,7 +252,7 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         source = _source(text, line_start, pstart, body_start)
         if kind is None or (kind == OWN and source == "body"):
             kind = _kind_by_context(simplified, pstart, m.end()) or kind or OWN
-            if kind != OWN and penalty and source != "body":
+            if kind != OWN and penalty and (source != "body" or _AFTER_DECISION_TITLE.search(simplified, max(0, pstart - 30), pstart)):
                 kind = OWN
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
     return out + _bare_candidates(text, body_start, out)
@@ -279,9 +282,15 @@ def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> lis
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
-    own = [c for c in found if c.kind == OWN]
+    # a number in running text is the decision's only by its penalty word: with none it is some paper cited
+    own = [c for c in found if c.kind == OWN and (c.penalty or c.source != "body")]
     # a number rebuilt from a bare header line yields only to a printed one as well placed
     chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
+    if chosen is not None and chosen.source == "title":
+        # a page title that prints the number with 第 (`…决定书某市监处罚字〔2025〕第109号`) over a header that
+        # prints it without: the header is the decision's own print
+        plain = chosen.value.replace("〕第", "〕")
+        chosen = next((c for c in own if c.source == "header" and not c.bare and c.value.replace("〕第", "〕") == plain), chosen)
     doc_number = None
     if chosen is not None:
         confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)
