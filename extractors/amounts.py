@@ -104,6 +104,8 @@ _WAIVED = re.compile(
     r"不(?:予|作出|再)(?:给予)?(?:行政)?(?:处罚|罚款)|免予(?:行政)?(?:处罚|罚款)|免除(?:行政)?(?:处罚|罚款)"
 )
 _WAIVE_REACH = 150
+# (`处罚决定日期`, `决定书`: a title's or a column's words decide nothing)
+_DECIDES = re.compile(r"决定(?!书|日期|文书|机关)")
 # `违法所得不足一万元的，按一万元计算`: the floor a quoted article computes a fine on, not a sum of the case
 _COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
@@ -443,15 +445,21 @@ def _another_addressee(text: str, previous_end: int, start: int, section: str | 
 
 
 def _waived(text: str, start: int, end: int) -> bool:
-    """True for a fine reckoned (`即`, `=`, `应处`) and then waived in its sentence or the next one."""
+    """True for a fine reckoned (`即`, `=`, `应处`) and then waived in its sentence, or in the next one
+    when its own decides nothing."""
     if not _RECKONED.search(text, _clause_start(text, start), start) and not _RESULT_BEFORE.search(text, max(0, start - 2), start):
         return False
     stop = text.find("。", end, end + _WAIVE_REACH)
-    if stop >= 0:
-        after = text.find("。", stop + 1, end + _WAIVE_REACH)
-        stop = after if after >= 0 else min(len(text), end + _WAIVE_REACH)
-    else:
-        stop = min(len(text), end + _WAIVE_REACH)
+    # a sentence that decides (`决定…处以…=3000元的罚款。`) imposes what it reckons: only a waiver inside
+    # it counts, never one of the next sentence, which is about another act
+    full_stop = text.rfind("。", max(0, start - 200), start)
+    decides = _DECIDES.search(text, full_stop + 1 if full_stop >= 0 else max(0, start - 200), start)
+    reach = min(len(text), end + _WAIVE_REACH)
+    if stop < 0:
+        stop = reach
+    elif not decides:
+        after = text.find("。", stop + 1, reach)
+        stop = after if after >= 0 else reach
     return bool(_WAIVED.search(text, end, stop))
 
 

@@ -91,6 +91,8 @@ _LABEL_LINE_MAX = 16
 # `下达了《环境保护行政处罚决定书》(某环罚字〔2017〕第7号)`: a notice or news page that names the decision by
 # its title gives its number in brackets right after it (read on the simplified text)
 _AFTER_DECISION_TITLE = re.compile(r"处罚决定书》\s*[(（〔]?\s*$")
+# ...and any other title names the document whose number follows it
+_AFTER_TITLE = re.compile(r"》\s*[(（〔]?\s*$")
 _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
@@ -100,6 +102,7 @@ _SOURCE_RANK: dict[Source, int] = {"title": 0, "label": 0, "header": 1, "body": 
 _SOURCE_CONFIDENCE: dict[Source, float] = {"title": 0.95, "label": 0.95, "header": 0.9, "body": 0.6}
 OWN = "处罚决定"
 OTHER = "其他"
+CITED = "引用文件"
 
 
 @dataclass(frozen=True)
@@ -252,8 +255,12 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         source = _source(text, line_start, pstart, body_start)
         if kind is None or (kind == OWN and source == "body"):
             kind = _kind_by_context(simplified, pstart, m.end()) or kind or OWN
-            if kind != OWN and penalty and (source != "body" or _AFTER_DECISION_TITLE.search(simplified, max(0, pstart - 30), pstart)):
+            after_decision = _AFTER_DECISION_TITLE.search(simplified, max(0, pstart - 30), pstart)
+            if kind != OWN and penalty and (source != "body" or after_decision):
                 kind = OWN
+            elif kind == OWN and not penalty and not after_decision and _AFTER_TITLE.search(simplified, max(0, pstart - 4), pstart):
+                # `《…裁量权基准》(应急〔2024〕90号)`: the number of the document named just before it
+                kind = CITED
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
     return out + _bare_candidates(text, body_start, out)
 
@@ -282,8 +289,7 @@ def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> lis
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
-    # a number in running text is the decision's only by its penalty word: with none it is some paper cited
-    own = [c for c in found if c.kind == OWN and (c.penalty or c.source != "body")]
+    own = [c for c in found if c.kind == OWN]
     # a number rebuilt from a bare header line yields only to a printed one as well placed
     chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
     if chosen is not None and chosen.source == "title":
@@ -304,11 +310,12 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
             confidence=round(confidence, 2),
         )
     related: list[RelatedNumber] = []
-    seen = {chosen.value} if chosen else set()
+    # (a page title's print of the own number with a 第 the header lacks is the same number)
+    seen = {chosen.value.replace("〕第", "〕")} if chosen else set()
     for c in found:
-        if c.value in seen:
+        if c.value.replace("〕第", "〕") in seen:
             continue
-        seen.add(c.value)
+        seen.add(c.value.replace("〕第", "〕"))
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))

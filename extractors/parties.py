@@ -147,9 +147,11 @@ _ACT = (
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
 _TITLE_LEAD = r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
-_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
+# (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
+# the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
+_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
-_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
@@ -190,7 +192,7 @@ _FINDING = (
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
-        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})"
+        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}}?)"
         rf"(?=未经|擅自|在|于|因|被|焚烧|等|、|[(（,，]|{_ACT})"
     ),
 )
@@ -454,11 +456,13 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
+        if _AUTHORITY_END.search(name):
+            continue  # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
             return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
     for pos, line in rows[:4]:
         business = _title_business(line)
-        if business:
+        if business and not _AUTHORITY_END.search(business):
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
@@ -477,7 +481,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
             if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.match(name):
                 continue
-            if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
+            # (`某某县林业局于2021年…对当事人开展检查`: the agency, not the party, opens the finding)
+            if _AUTHORITY_END.search(name):
                 continue
             # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
             tail = _ORG_TAIL.match(text, fm.end("name"))
@@ -497,7 +502,8 @@ def _title_business(line: str) -> str | None:
     """The business a title line `X…案` names: the shortest name that ends like one, run on over a
     company form or branch it stops inside (`某某有限公司南海分公司`)."""
     m = _TITLE_ORG.match(line)
-    if not m or re.match(_ACT, m.group("name")):
+    # (`北京市市场|监督管理局…关于…案`: the shortest business ending stopped inside the agency's name)
+    if not m or re.match(_ACT, m.group("name")) or _AUTHORITY_NEXT.match(line, m.end("name")):
         return None
     tail = _ORG_TAIL.match(line, m.end("name"))
     return m.group("name") + (tail.group(0) if tail else "")

@@ -274,7 +274,7 @@ def test_a_price_for_each_piece_is_still_a_price() -> None:
     "text",
     [
         # reckoned, lower than another penalty, then not imposed in the next sentence
-        "决定如下：对毁坏林木的行为处以林木价值2倍的罚款，即140元×2倍=280元，低于占用林地的罚款数额。本机关决定对该行为不作出行政处罚。",
+        "依据该条的规定，对毁坏林木的行为处以林木价值2倍的罚款，即140元×2倍=280元，低于占用林地的罚款数额。本机关决定对该行为不作出行政处罚。",
         # reckoned and waived in the same sentence
         "依法应处罚款3000元，鉴于当事人初次违法且危害后果轻微并及时改正，决定不予行政处罚。",
         "按规定应当处罚款2000元，因其主动消除违法后果，决定免予处罚。",
@@ -293,3 +293,8 @@ def test_a_fine_imposed_before_another_act_is_waived_is_still_a_fine() -> None:
 def test_disclosure_fields_in_wan_with_colons_run_together() -> None:
     text = "行政处罚决定书文号：某市监处罚〔2025〕77号处罚类别：罚款罚款金额(万元)：1.25没收违法所得、没收非法财物的金额(万元)：0.3违法事实：…"
     assert ("fine", 12500) in _amounts(text) and ("confiscated_income", 3000) in _amounts(text)
+
+
+def test_a_decided_reckoned_fine_stands_when_the_next_sentence_waives_another_act() -> None:
+    text = "本局决定：处以86420元×50%=43210元的罚款。对其未按规定公示证照的行为，依法应处罚款500元，鉴于已及时改正，决定不予行政处罚。"
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 43210)]

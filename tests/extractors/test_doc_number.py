@@ -252,7 +252,7 @@ def test_a_notice_names_the_decision_by_its_title_then_its_number() -> None:
     assert f.doc_number is not None and f.doc_number.value == "某环罚字〔2019〕第12号"
 
 
-def test_a_number_in_running_text_without_a_penalty_word_is_not_the_decisions() -> None:
+def test_a_number_right_after_another_documents_title_is_that_documents() -> None:
     text = "近日，某区应急管理局依据《应急管理行政处罚裁量权基准》(应急〔2024〕90号)，对某公司罚款1万元。\n"
     f = _fields(text)
     assert f.doc_number is None and any(r.value == "应急〔2024〕90号" for r in f.related_numbers)

@@ -470,3 +470,29 @@ def test_a_person_named_by_what_they_are() -> None:
 def test_a_key_value_row_labelled_with_the_penalised_party() -> None:
     text = "行政处罚决定书文号 | 某云市监处罚〔2023〕100号 |\n行政处罚当事人名称 | 某某精细化工有限公司 |\n法定代表人(负责人)姓名 | 黄某 |\n"
     assert [p.name for p in _parties(text)] == ["某某精细化工有限公司"]
+
+
+def test_the_agency_heading_a_title_or_opening_a_finding_is_no_party() -> None:
+    text = (
+        "某县林业和草原局关于马某某非法猎捕野生动物一案的处罚决定\n某林罚〔2021〕9号\n"
+        "某县林业和草原局于2021年3月2日对当事人开展检查。\n经查，居民马某某在自家农田非法猎捕野鸭。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["马某某"]
+
+
+def test_a_person_named_by_what_they_are_keeps_a_two_letter_name_whole() -> None:
+    assert [p.name for p in _parties("经现场检查，系居民肖瑞在经营中非法转让土地所致。\n")] == ["肖瑞"]
+
+
+def test_an_unmasked_person_in_a_title_after_the_agencys_about() -> None:
+    text = "某市文化广电旅游局关于韩立新违规经营互联网上网服务营业场所一案的处罚决定\n某文罚〔2025〕3号\n本案线索来源于群众举报。\n"
+    assert [p.name for p in _parties(text)] == ["韩立新"]
+
+
+def test_a_title_whose_first_business_ending_lies_inside_the_agencys_name() -> None:
+    # 市场 ends like a business: the agency's name goes on after it, so the title names no business
+    text = (
+        "某某市市场监督管理局某某分局关于对孙某利用合同实施欺诈案的行政处罚决定书\n某市监案〔2017〕12号\n"
+        "涉事人员为个体经营户孙某，因利用合同实施欺诈被依法查处。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["孙某"]
