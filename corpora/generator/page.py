@@ -355,6 +355,24 @@ CO_PARTY_LINES: Bank[str] = {
 _SPACED = re.compile(r"\{a\}[ 　]\{b\}")
 
 
+P_PER_PERSON_FINE = 0.5
+# Two people fined alike: the fine each pays, then their total, which is no party's fine ({amount},
+# {total}); the fine item is printed this way instead.
+PER_PERSON_FINES: Bank[str] = {
+    "default": ("对二人每人处罚款{amount}，合计{total}",),
+    "holdout": ("对上述当事人每人各罚款{amount}，共计{total}",),
+}
+
+
+def per_person_fine(rng: random.Random, style: Style, blocks: list[Block], printed: str, yuan: float) -> list[Block]:
+    """The blocks with the fine item `printed` restated as the fine each of two people pays, and
+    their total."""
+    if rng.random() >= P_PER_PERSON_FINE or not any(printed in b.text for b in blocks):
+        return blocks
+    line = pick(rng, PER_PERSON_FINES, style).format(amount=write_amount(yuan, "plain"), total=write_amount(yuan * 2, "plain"))
+    return [b.model_copy(update={"text": b.text.replace(printed, line, 1)}) if printed in b.text else b for b in blocks]
+
+
 def _details(p: Party) -> str:
     return f"{p.gender}，{p.birth_year}年生" if p.gender and p.birth_year else ""
 

@@ -239,6 +239,9 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         co_party = make_party(co_rng, party.kind, profile.trade, place, name_mask=name_mask)
         if co_party.name != party.name:
             blocks = page.co_party_blocks(co_rng, style, blocks, party, co_party)
+            fine_item = next((p for p in items if p.kind == "fine" and p.yuan and not re.search(r"分别|合计|共计", p.text)), None)
+            if party.kind == "individual" and fine_item is not None:
+                blocks = page.per_person_fine(co_rng, style, blocks, fine_item.text, fine_item.yuan or 0.0)
         else:
             co_party = None
     # a title or finding that names the party names the case; a news lead or table row only states the act

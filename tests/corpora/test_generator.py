@@ -303,6 +303,8 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
         return False
     if "滞纳金" in line and re.search(r"合计|共计", line):  # tax, late fee and fine summed in a news line
         return False
+    if re.search(r"每人\S{0,4}罚款\S+[，,](?:合计|共计)", line):  # what two people fined alike pay together
+        return False
     # another act's fine, reckoned (应处, 即, =) and waived in its sentence or the next
     begin = line.rfind("。", 0, start) + 1
     stop = line.find("。", line.find("。", end) + 1)

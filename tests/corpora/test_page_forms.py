@@ -123,3 +123,11 @@ def test_two_people_parted_by_a_space_are_read_as_two() -> None:
     for r in spaced:
         names = [p.name for p in extract(document_from_text(r.text)).parties]
         assert [p.name for p in r.parties] == names, r.id
+
+
+def test_a_fine_each_of_two_people_pays_is_the_fine_not_their_total() -> None:
+    shown = [r for style in ("default", "holdout") for r in generate(3000, seed=31, style=style) if "每人" in r.text and len(r.parties) == 2]
+    assert {r.style for r in shown} == {"default", "holdout"}
+    for r in shown:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
