@@ -9,6 +9,10 @@ Fines for several items (one per tax: `对少缴的增值税处罚款5000元；�
 5350元`) are one penalty: where the decision states their total, the total is the fine reported and
 the parts are not, whether the total comes after them or before (`罚款共计5350元，其中：…`). An operand
 of a computation (`957421.2元×50%=478710.6元`) is the base a fine is reckoned on, not the fine.
+
+Nor is every fine figure a fine decided: one reckoned and then waived (`应处罚款3000元…决定不予行政处罚`),
+a news line's one sum of tax, late fee and fine, or the total of what several people fined alike pay
+(`每人处罚2000元，合计10000元`: the fine is 2000).
 """
 
 from __future__ import annotations

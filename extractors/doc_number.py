@@ -5,8 +5,10 @@ the documents it applies (`税总发〔2016〕172号`). Its own is the one in it
 as the decision's, and it carries a penalty word (罚, 罚决, 处罚, 稽罚...). Each candidate gets a kind
 from the letters inside it (`浏市监先登`, `环责改字`, `行移字`) and the words around it (`《责令改正违法
 行为决定书》`), and a source from where it stands; the best own-kind candidate is the 文号 and the others
-are reported as related numbers with their kind. Penalty words and kinds are data
-(corpora/data/real_forms/doc_numbers.yaml), read from published decisions.
+are reported as related numbers with their kind. A number in brackets right after a 《title》 is the
+number of the document that title names: the decision's own after `《…处罚决定书》`, as a notice with no
+header cites it. Penalty words and kinds are data (corpora/data/real_forms/doc_numbers.yaml), read from
+published decisions.
 
 Shapes: brackets of every kind around the year (〔〕 [] () 【】 ［］ ﹝﹞), county codes in the prefix
 (`豫0923环罚决字`), bracketed prefixes (`(湘株)文综罚字`, `鞍环(机动二)罚`), serials with letters,

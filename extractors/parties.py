@@ -454,10 +454,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         business = _title_business(line)
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
-        # a four-letter name with no business ending and no mask is as likely the act's object
-        # (`案件名称：特种设备使用…案`); a person's name is two or three letters
         if _AUTHORITY_END.search(name):
             continue  # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business
+        # a four-letter name with no business ending and no mask is as likely the act's object
+        # (`案件名称：特种设备使用…案`); a person's name is two or three letters
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
             return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
     for pos, line in rows[:4]:
