@@ -170,7 +170,9 @@ def _kind_by_marks(letters: str) -> tuple[str | None, bool]:
     letters = letters.translate(_SIMPLIFIED)
     found = [(m.end(), m.end() - m.start(), mark_kind[m.group(0)]) for m in _overlapping(marks, letters)]
     if not found:
-        return None, False
+        # `某自然资决字`: a decision's letters with no penalty word, and nothing marking another paper
+        decided = any(w.word in letters for w in doc_number_forms().decision_words)
+        return (OWN, True) if decided else (None, False)
     penalty = any(kind == OWN for _, _, kind in found)
     return max(found)[2], penalty
 

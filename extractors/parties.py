@@ -192,7 +192,7 @@ _FINDING = (
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
-        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}}?)"
+        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)"
         rf"(?=未经|擅自|在|于|因|被|焚烧|等|、|[(（,，]|{_ACT})"
     ),
 )
@@ -200,8 +200,9 @@ _FINDING = (
 _DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|本地|当地)(?:的)?(?:企业|单位|商户|经营户|公司)")
 # ...and where it runs on into the act
 _RAN_INTO_ACT = re.compile(r"涉嫌|的(?:行为|违法|行)|未经|擅自|从事|于(?:\d|19|20)")
-# ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`)
-_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)")
+# ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
+# a news line counts (`2起网络主播偷税案件`)
+_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)|(?:案件|案|事件|行为|问题)$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
@@ -479,7 +480,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             if cut and cut.start() >= 2 and _is_name(name[: cut.start()]):
                 name = name[: cut.start()]
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.match(name):
+            if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.search(name):
                 continue
             # (`某某县林业局于2021年…对当事人开展检查`: the agency, not the party, opens the finding)
             if _AUTHORITY_END.search(name):

@@ -262,3 +262,15 @@ def test_the_headers_print_wins_over_a_page_title_that_adds_di() -> None:
     text = "某市市场监督管理局行政处罚决定书某市监处罚字〔2025〕第41号\n发布时间：2025-05-01\n某市市场监督管理局\n行政处罚决定书\n某市监处罚字〔2025〕41号\n" + _PARTY + _FACTS
     f = _fields(text)
     assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某市监处罚字〔2025〕41号", "header")
+
+
+def test_a_decision_word_without_a_penalty_word_is_the_decisions_at_full_trust() -> None:
+    f = _fields(f"某县自然资源局\n行政处罚决定书\n某自然资决字〔2023〕第11号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.confidence) == ("某自然资决字〔2023〕第11号", 0.9)
+
+
+def test_an_order_whose_number_ends_in_a_decision_word_stays_an_order() -> None:
+    text = f"某某市生态环境局\n行政处罚决定书\n某环罚〔2024〕8号\n{_PARTY}我局向你单位下达了某环责改决字〔2024〕3号文书。\n"
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某环罚〔2024〕8号"
+    assert [r.kind for r in f.related_numbers if r.value == "某环责改决字〔2024〕3号"] == ["责令改正"]

@@ -496,3 +496,12 @@ def test_a_title_whose_first_business_ending_lies_inside_the_agencys_name() -> N
         "涉事人员为个体经营户孙某，因利用合同实施欺诈被依法查处。\n"
     )
     assert [p.name for p in _parties(text)] == ["孙某"]
+
+
+def test_a_person_named_by_role_with_a_four_letter_name() -> None:
+    assert [p.name for p in _parties("涉事人员为个体经营户欧阳文华，因非法采矿被依法查处。\n")] == ["欧阳文华"]
+
+
+def test_the_cases_a_news_line_counts_are_no_party() -> None:
+    text = "日前，两地税务部门曝光2起网络主播偷税案件，涉及网络主播陈某某、刘某。\n"
+    assert [p.name for p in _parties(text)] == ["陈某某"]
