@@ -67,6 +67,9 @@ class DocNumberForms(BaseModel):
 
     survey: Survey
     penalty_words: list[PenaltyWord] = Field(min_length=1)
+    # letters that make a number a decision's only where no penalty word or other document's mark is in
+    # it (`自然资决字`): written last in many other papers' numbers too (`责改决字`), so never a mark of their own
+    decision_words: list[PenaltyWord] = Field(default_factory=list)
     related_kinds: list[RelatedKind] = Field(min_length=1)
     shapes: list[Shape] = Field(min_length=1)
     positions: list[Position] = Field(default_factory=list)

@@ -9,6 +9,10 @@ Fines for several items (one per tax: `对少缴的增值税处罚款5000元；�
 5350元`) are one penalty: where the decision states their total, the total is the fine reported and
 the parts are not, whether the total comes after them or before (`罚款共计5350元，其中：…`). An operand
 of a computation (`957421.2元×50%=478710.6元`) is the base a fine is reckoned on, not the fine.
+
+Nor is every fine figure a fine decided: one reckoned and then waived (`应处罚款3000元…决定不予行政处罚`),
+a news line's one sum of tax, late fee and fine, or the total of what several people fined alike pay
+(`每人处罚2000元，合计10000元`: the fine is 2000).
 """
 
 from __future__ import annotations
@@ -86,7 +90,26 @@ _RANGE_AFTER = re.compile(r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
 )
-_PER_UNIT_BEFORE = re.compile(r"(?:单价|每[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$")
+# (`对张某等5人每人处罚2000元`: a fine each person pays is a fine, not a price per unit)
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:单价|每(?!(?:人|名|户|位)(?:各)?(?:并)?(?:处|罚))[^\d，,。；;\n]{0,5}|均价|价格为|售价为?|标价为?|进价为?|按\S{0,4}每)\S{0,3}$"
+)
+# ...and their 合计 is what all of them pay together, not one party's fine
+_PER_PERSON = re.compile(r"每(?:人|名|户|位)(?:各)?(?:并)?(?:处|罚)\S{0,4}$")
+_PER_PERSON_REACH = 60
+# `追缴税款、加收滞纳金并处罚款共计415万元`: the tax, its late fee and the fine in one sum, not the fine
+_WITH_TAX_AND_LATE_FEE = re.compile(
+    r"税(?:费)?款?[^。；;\n]{0,16}滞纳金[^。；;\n\d]{0,12}罚款[^。；;\n\d]{0,6}(?:共计|合计|总计|累计|计)[^。；;\n\d]{0,4}$"
+)
+# A fine reckoned and then not imposed (`处以…2倍的罚款，即…=623.28元，…。本机关决定对…不作出行政处罚`,
+# `应处罚款5000元，鉴于…，决定不予行政处罚`): a computed amount whose sentence, or the next, waives it.
+_RECKONED = re.compile(r"即|[=＝]|应(?:当)?(?:处|给予)|计算")
+_WAIVED = re.compile(
+    r"不(?:予|作出|再)(?:给予)?(?:行政)?(?:处罚|罚款)|免予(?:行政)?(?:处罚|罚款)|免除(?:行政)?(?:处罚|罚款)"
+)
+_WAIVE_REACH = 150
+# (`处罚决定日期`, `决定书`: a title's or a column's words decide nothing)
+_DECIDES = re.compile(r"决定(?!书|日期|文书|机关)")
 # `违法所得不足一万元的，按一万元计算`: the floor a quoted article computes a fine on, not a sum of the case
 _COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
@@ -231,6 +254,7 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
     seen: dict[tuple[str, float], int] = {}  # where the last kept amount of each (role, yuan) ended
     last_end = -10
     last_key: tuple[str, float] | None = None
+    per_person_end = -_PER_PERSON_REACH - 1
     for m in _AMOUNT.finditer(text):
         start, end = m.start(), m.end()
         if _inside(start, quoted):
@@ -257,6 +281,15 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if role is None:
             continue
         if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
+            continue
+        if role == "fine" and (
+            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start) or _waived(text, start, end)
+        ):
+            continue
+        if role == "fine" and _PER_PERSON.search(text, max(0, start - 12), start):
+            per_person_end = end
+        elif role == "fine" and start - per_person_end <= _PER_PERSON_REACH and _SUM_WORDS.search(text, max(0, start - 16), start):
+            totals.append(_Placed(start, end, Amount(role=role, yuan=yuan, evidence=view.evidence(start, end))))
             continue
         key = (role, yuan)
         # `伍万元（¥50,000.00）`: the same amount written twice in a row is one amount
@@ -312,11 +345,22 @@ def _wan_role(cell: str) -> str | None:
     return next((role for pattern, role in _WAN_COLUMNS if pattern.match(cell)), None)
 
 
+# ...or as `label：value` fields, which a page may run together (`罚款金额(万元):3.73没收违法所得…`)
+_WAN_FIELD = re.compile(
+    r"(?P<label>罚款金额|没收违法所得(?:、没收非法财物的金额)?)\s*[(（]万元[)）]\s*[:：]\s*"
+    r"(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s?[万亿元圆])"
+)
+
+
 def _wan_cells(view: View) -> list[Amount]:
     if "万元" not in view.text:
         return []
     text = view.text
     out: list[Amount] = []
+    for m in _WAN_FIELD.finditer(text):
+        if float(m.group("n")) > 0:
+            field_role = "fine" if m.group("label") == "罚款金额" else "confiscated_income"
+            out.append(Amount(role=field_role, yuan=round(float(m.group("n")) * 10000, 2), evidence=view.evidence(m.start("n"), m.end("n"))))
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -402,6 +446,25 @@ def _another_addressee(text: str, previous_end: int, start: int, section: str | 
     """A 双罚 decision fines the unit and its 法定代表人 (or two parties) the same sum: a repeat in the
     decision that is addressed to someone else is a second penalty, not the first one restated."""
     return section in _DECIDING_SECTIONS and bool(_ADDRESSEE.search(text, previous_end, start))
+
+
+def _waived(text: str, start: int, end: int) -> bool:
+    """True for a fine reckoned (`即`, `=`, `应处`) and then waived in its sentence, or in the next one
+    when its own decides nothing."""
+    if not _RECKONED.search(text, _clause_start(text, start), start) and not _RESULT_BEFORE.search(text, max(0, start - 2), start):
+        return False
+    stop = text.find("。", end, end + _WAIVE_REACH)
+    # a sentence that decides (`决定…处以…=3000元的罚款。`) imposes what it reckons: only a waiver inside
+    # it counts, never one of the next sentence, which is about another act
+    full_stop = text.rfind("。", max(0, start - 200), start)
+    decides = _DECIDES.search(text, full_stop + 1 if full_stop >= 0 else max(0, start - 200), start)
+    reach = min(len(text), end + _WAIVE_REACH)
+    if stop < 0:
+        stop = reach
+    elif not decides:
+        after = text.find("。", stop + 1, reach)
+        stop = after if after >= 0 else reach
+    return bool(_WAIVED.search(text, end, stop))
 
 
 def _proposed(text: str, start: int) -> bool:

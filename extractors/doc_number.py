@@ -5,8 +5,10 @@ the documents it applies (`税总发〔2016〕172号`). Its own is the one in it
 as the decision's, and it carries a penalty word (罚, 罚决, 处罚, 稽罚...). Each candidate gets a kind
 from the letters inside it (`浏市监先登`, `环责改字`, `行移字`) and the words around it (`《责令改正违法
 行为决定书》`), and a source from where it stands; the best own-kind candidate is the 文号 and the others
-are reported as related numbers with their kind. Penalty words and kinds are data
-(corpora/data/real_forms/doc_numbers.yaml), read from published decisions.
+are reported as related numbers with their kind. A number in brackets right after a 《title》 is the
+number of the document that title names: the decision's own after `《…处罚决定书》`, as a notice with no
+header cites it. Penalty words and kinds are data (corpora/data/real_forms/doc_numbers.yaml), read from
+published decisions.
 
 Shapes: brackets of every kind around the year (〔〕 [] () 【】 ［］ ﹝﹞), county codes in the prefix
 (`豫0923环罚决字`), bracketed prefixes (`(湘株)文综罚字`, `鞍环(机动二)罚`), serials with letters,
@@ -88,6 +90,11 @@ _UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚�
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
+# `下达了《环境保护行政处罚决定书》(某环罚字〔2017〕第7号)`: a notice or news page that names the decision by
+# its title gives its number in brackets right after it (read on the simplified text)
+_AFTER_DECISION_TITLE = re.compile(r"处罚决定书》\s*[(（〔]?\s*$")
+# ...and any other title names the document whose number follows it
+_AFTER_TITLE = re.compile(r"》\s*[(（〔]?\s*$")
 _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
@@ -97,6 +104,7 @@ _SOURCE_RANK: dict[Source, int] = {"title": 0, "label": 0, "header": 1, "body": 
 _SOURCE_CONFIDENCE: dict[Source, float] = {"title": 0.95, "label": 0.95, "header": 0.9, "body": 0.6}
 OWN = "处罚决定"
 OTHER = "其他"
+CITED = "引用文件"
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,9 @@ def _kind_by_marks(letters: str) -> tuple[str | None, bool]:
     letters = letters.translate(_SIMPLIFIED)
     found = [(m.end(), m.end() - m.start(), mark_kind[m.group(0)]) for m in _overlapping(marks, letters)]
     if not found:
-        return None, False
+        # `某自然资决字`: a decision's letters with no penalty word, and nothing marking another paper
+        decided = any(w.word in letters for w in doc_number_forms().decision_words)
+        return (OWN, True) if decided else (None, False)
     penalty = any(kind == OWN for _, _, kind in found)
     return max(found)[2], penalty
 
@@ -249,8 +259,12 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         source = _source(text, line_start, pstart, body_start)
         if kind is None or (kind == OWN and source == "body"):
             kind = _kind_by_context(simplified, pstart, m.end()) or kind or OWN
-            if kind != OWN and penalty and source != "body":
+            after_decision = _AFTER_DECISION_TITLE.search(simplified, max(0, pstart - 30), pstart)
+            if kind != OWN and penalty and (source != "body" or after_decision):
                 kind = OWN
+            elif kind == OWN and not penalty and not after_decision and _AFTER_TITLE.search(simplified, max(0, pstart - 4), pstart):
+                # `《…裁量权基准》(应急〔2024〕90号)`: the number of the document named just before it
+                kind = CITED
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
     return out + _bare_candidates(text, body_start, out)
 
@@ -282,6 +296,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     own = [c for c in found if c.kind == OWN]
     # a number rebuilt from a bare header line yields only to a printed one as well placed
     chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
+    if chosen is not None and chosen.source == "title":
+        # a page title that prints the number with 第 (`…决定书某市监处罚字〔2025〕第109号`) over a header that
+        # prints it without: the header is the decision's own print
+        plain = chosen.value.replace("〕第", "〕")
+        chosen = next((c for c in own if c.source == "header" and not c.bare and c.value.replace("〕第", "〕") == plain), chosen)
     doc_number = None
     if chosen is not None:
         confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)
@@ -295,11 +314,12 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
             confidence=round(confidence, 2),
         )
     related: list[RelatedNumber] = []
-    seen = {chosen.value} if chosen else set()
+    # (a page title's print of the own number with a 第 the header lacks is the same number)
+    seen = {chosen.value.replace("〕第", "〕")} if chosen else set()
     for c in found:
-        if c.value in seen:
+        if c.value.replace("〕第", "〕") in seen:
             continue
-        seen.add(c.value)
+        seen.add(c.value.replace("〕第", "〕"))
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))

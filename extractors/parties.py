@@ -146,10 +146,12 @@ _ACT = (
 )
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
-_TITLE_LEAD = r"^\s*(?:案件名称\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
-_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
+_TITLE_LEAD = r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+# (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
+# the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
+_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
-_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
@@ -185,8 +187,22 @@ _FINDING = (
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
-    re.compile(rf"(?:村民|居民|个体户|经营户)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,3}})(?=未经|擅自|在|于)"),
+    # `检查时发现某某物流有限公司未如实记录…`
+    re.compile(rf"发现(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营)"),
+    # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
+    # `涉及网络主播甲、乙`
+    re.compile(
+        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)"
+        rf"(?=未经|擅自|在|于|因|被|焚烧|等|、|[(（,，]|{_ACT})"
+    ),
 )
+# What a finding's name may open with that is no part of it: who the page means by it (`辖区企业某某公司`)...
+_DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|本地|当地)(?:的)?(?:企业|单位|商户|经营户|公司)")
+# ...and where it runs on into the act
+_RAN_INTO_ACT = re.compile(r"涉嫌|的(?:行为|违法|行)|未经|擅自|从事|于(?:\d|19|20)")
+# ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
+# a news line counts (`2起网络主播偷税案件`)
+_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)|(?:案件|案|事件|行为|问题)$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
@@ -368,6 +384,8 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
                 continue
             raw = raw[: cut.start()]
         name, business = _split_name(raw)
+        if name.startswith("【"):
+            continue  # `名称：【以案释法】…`: an index table's name of the page, a headline, not a party
         if colon:
             name = _wrapped_name(text, ns + len(raw), name)
         if not colon and not (_ORG_SUFFIX.search(name) or _PERSON_NAME.match(name)):
@@ -437,13 +455,15 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         business = _title_business(line)
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
+        if _AUTHORITY_END.search(name):
+            continue  # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
             return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
     for pos, line in rows[:4]:
         business = _title_business(line)
-        if business:
+        if business and not _AUTHORITY_END.search(business):
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
     for pattern in _FINDING:
@@ -452,10 +472,18 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             agency_first = _AGENCY_AGAINST.match(name)
             if agency_first:
                 name, at = name[agency_first.end() :], at + agency_first.end()
+            described = _DESCRIBED.match(name)
+            if described and len(name) - described.end() >= 2:
+                name, at = name[described.end() :], at + described.end()
+            # `对郑某甲涉嫌非法采砂的行为进行…`: the shortest name ending like a business ran into the act
+            cut = _RAN_INTO_ACT.search(name)
+            if cut and cut.start() >= 2 and _is_name(name[: cut.start()]):
+                name = name[: cut.start()]
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
-            if view.in_chrome(fm.start()) or re.match(_ACT, name):
+            if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.search(name):
                 continue
-            if pattern is _NEWS_AGAINST and _AUTHORITY_END.search(name):
+            # (`某某县林业局于2021年…对当事人开展检查`: the agency, not the party, opens the finding)
+            if _AUTHORITY_END.search(name):
                 continue
             # the shortest name that ends like a business may stop inside one (`…信息中心` of `…信息中心有限公司`)
             tail = _ORG_TAIL.match(text, fm.end("name"))
@@ -475,7 +503,8 @@ def _title_business(line: str) -> str | None:
     """The business a title line `X…案` names: the shortest name that ends like one, run on over a
     company form or branch it stops inside (`某某有限公司南海分公司`)."""
     m = _TITLE_ORG.match(line)
-    if not m or re.match(_ACT, m.group("name")):
+    # (`北京市市场|监督管理局…关于…案`: the shortest business ending stopped inside the agency's name)
+    if not m or re.match(_ACT, m.group("name")) or _AUTHORITY_NEXT.match(line, m.end("name")):
         return None
     tail = _ORG_TAIL.match(line, m.end("name"))
     return m.group("name") + (tail.group(0) if tail else "")
@@ -516,6 +545,13 @@ _CO_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fff*＊×xX])[和与](?=[\u4e00-\u9ff
 _CO_PARTY_AFTER_DETAILS = re.compile(
     r"[(（][^()（）\n]{1,40}[)）]\s?[、和与]\s?(?P<name>[^\s,，;；:：。、()（）]{2,40}?)(?=[(（,，;；。\n]|$)"
 )
+
+
+# `当事人：王某某 蔡某某`: two people under one label, their names parted by a space alone, the line ending
+# after the second
+_SPACED_CO_PARTY = re.compile(r"[ \t\u3000]{1,3}(?P<name>[^\s,，;；:：。、()（）|]{2,4})(?=[ \t\u3000]*(?:$|\n|[,，;；]|[ \t\u3000]+[^\s]))")
+# a word a person's line may go on with after a space that is no second person
+_NOT_A_SECOND_PERSON = re.compile(r"族$|人$|^(?:男性?|女性?|个人|本人|无|汉|先生|女士|个体(?:户)?|农民|无业|职工|学生|居民|村民)$")
 
 
 def _is_name(piece: str) -> bool:
@@ -563,6 +599,14 @@ def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, b
         # `王某某、蔡某某`, `某甲公司和某乙公司`: one label, several parties
         for piece, offset in _co_parties(name, ns):
             out.append((start, value_pos, piece, offset, business, source))
+        # `王某某 蔡某某`: people parted by a space alone
+        at = ns + len(name)
+        while _person(name) and (spaced := _SPACED_CO_PARTY.match(text, at)):
+            second = spaced.group("name")
+            if not _person(second) or _ANY_LABEL.match(second) or _NOT_A_SECOND_PERSON.search(second):
+                break
+            out.append((start, value_pos, second, spaced.start("name"), business, source))
+            at = spaced.end("name")
         # `王某某（男，1970年生）、蔡某某（女，…）`: each name with its details in brackets
         at = ns + len(name)
         while (more := _CO_PARTY_AFTER_DETAILS.match(text, at)) and _is_name(more.group("name")):

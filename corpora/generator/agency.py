@@ -124,5 +124,5 @@ def doc_number(rng: random.Random, agency: Agency, year: int, style: Style) -> s
 def related_number(rng: random.Random, agency: Agency, year: int, mark: str) -> str:
     """Another paper's number in the agency's series: its letters without the penalty word, then the
     paper's own mark (市监处罚 → 市监先登, 环罚字 → 环责改字)."""
-    base = re.sub(r"(?:处罚|罚决|罚|处)(?:决)?(字)?$", "", agency.doc_prefix) or agency.doc_prefix[:2]
+    base = re.sub(r"(?:处罚|罚决|罚|处|决)(?:决)?(字)?$", "", agency.doc_prefix) or agency.doc_prefix[:2]
     return f"{agency.place.short_city[:1]}{base}{mark}〔{year}〕{rng.randint(1, 900)}号"

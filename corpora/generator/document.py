@@ -22,7 +22,7 @@ from lianfa.corpora.generator import phrasing as ph
 from lianfa.corpora.generator.agency import Agency, related_number
 from lianfa.corpora.generator.categories.base import PenaltyItem, Story
 from lianfa.corpora.generator.dates import SIGNATURE_DATE_FORMATS, BodyDates, write_date
-from lianfa.corpora.generator.numbers import AmountWriter
+from lianfa.corpora.generator.numbers import AmountWriter, write_amount
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.party_block import party_blocks
 from lianfa.corpora.generator.penalties import number_item
@@ -117,6 +117,8 @@ def _fields(rng: random.Random, d: Decision) -> _Fields:
 
 # how often a decision cites another paper of the case by its number
 _CITES_PAPER = 0.3
+# the reasoning names another act whose fine it reckons and then waives
+P_WAIVED = 0.04
 
 
 def _para(text: str) -> Block:
@@ -201,6 +203,13 @@ def _reasoning(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
         out.append(d.quote)
     if d.discretion:
         out.append(pick(rng, ph.DISCRETION, d.style))
+    if out and rng.random() < P_WAIVED:
+        # another act whose fine is reckoned and then not imposed: no amount of the decision
+        waived = rng.choice((200, 300, 500, 800, 1000))
+        out.append(pick(rng, ph.WAIVED_FINES, d.style).format(
+            act=pick(rng, ph.WAIVED_ACTS, d.style), amount=write_amount(waived, "plain"),
+            base=write_amount(waived / 2, "plain"),
+        ))
     if not out:
         return []
     if len(out) > 1 and rng.random() < 0.5:

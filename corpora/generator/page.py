@@ -31,6 +31,10 @@ P_BARE_NUMBER = 0.06
 P_MASKED_SERIAL = 0.03
 P_SUFFIXED_SERIAL = 0.03
 P_TRADITIONAL = 0.06
+# a page title that repeats the 文号 with a 第 the decision's header does not print
+P_TITLE_WITH_DI = 0.03
+TITLES_WITH_DI: Bank[str] = {"default": ("{agency}行政处罚决定书{number}",), "holdout": ("{agency}行政处罚决定书（{number}）",)}
+_NO_DI = re.compile(r"〕(?=\d)")
 # of traditional pages, those whose mirror site also prints a character's pinyin after it
 P_READINGS = 0.5
 
@@ -39,11 +43,14 @@ FURNITURE: Bank[str] = {
         "发布时间：{day}　来源：{agency}　阅读次数：{reads}",
         "首页 > 政务公开 > 行政执法公示 > 行政处罚\n发布时间：{day}　来源：{agency}",
         "来源：{agency}　发布时间：{day} 09:{minute}　【字体：大 中 小】",
+        "索引号: {index} 发布机构: {agency}\n名称: 【以案释法】{agency}行政处罚案件 文号:",
     ),
     "holdout": (
         "| 索引号 | {index} | 发布机构 | {agency} |\n| 公开目录 | 行政处罚 | 发布日期 | {day} |",
         "信息来源：{agency}　发布日期：{day}　浏览次数：{reads}次",
         "索引号：{index}\n发文机关：{agency}\n成文日期：{day}",
+        # the index table's 名称 is the page's headline, no party's name
+        "索 引 号：{index}　发布机构：{agency}\n名　　称：【执法公示】{agency}行政处罚信息　文　　号：",
     ),
 }
 PAGE_TAILS: Bank[str] = {
@@ -160,6 +167,10 @@ def publish(
                 head = agency if b.text.startswith(agency) else ""
                 out[i] = b.model_copy(update={"text": head + about})
                 break
+    number_now = next((b.text for b in out if b.kind == "doc_number"), "")
+    if rng.random() < P_TITLE_WITH_DI and number_now == filed and _NO_DI.search(filed) and "第" not in filed:
+        titled = pick(rng, TITLES_WITH_DI, style).format(agency=agency, number=_NO_DI.sub("〕第", filed, count=1))
+        out = [Block(kind="header", text=titled, align="left"), *out]
     if rng.random() < P_FURNITURE:
         day = date.fromordinal(decided.toordinal() + rng.randint(1, 20)).isoformat()
         furniture = pick(rng, FURNITURE, style).format(
@@ -178,15 +189,35 @@ P_UNLABELLED_PARTY = 0.08
 # finding's first sentence, only in a news lead above the decision (`某某局对某某公司作出行政处罚`,
 # `某某公司因…被某某局罚款7万元`), or only in a 信息公开 table's row that also holds the 文号
 # (organisations only: a person's name alone does not say who it is).
-PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案",), "holdout": ("案件名称：{name}{act}案",)}
+PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案", "案名：{name}{act}案"), "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案")}
 PARTY_FINDINGS: Bank[str] = {
     "default": ("经查，当事人{name}存在{act}的行为。",),
     "holdout": ("{year}年以来，{name}在经营中存在{act}的违法行为。",),
 }
 # {fine} is the decided fine as news write it (7万元), or the lead leaves it out
+# (a lead may describe the party before its name, `辖区企业某某公司`, or refer back to it, `该单位`)
 NEWS_LEADS: Bank[str] = {
-    "default": ("据信用中国网站消息，近日，{agency}对{name}作出行政处罚。", "{agency}依法对{name}{act}的行为作出罚款{fine}的行政处罚。"),
-    "holdout": ("近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。"),
+    "default": (
+        "据信用中国网站消息，近日，{agency}对{name}作出行政处罚。", "{agency}依法对{name}{act}的行为作出罚款{fine}的行政处罚。",
+        "近日，{agency}对辖区企业{name}依法作出行政处罚决定。",
+        "据报道，{name}因{act}被{agency}查处。针对该单位上述行为，{agency}依法作出行政处罚决定。",
+    ),
+    "holdout": (
+        "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
+        "日前，{agency}对区内企业{name}依法作出行政处罚决定，罚款{fine}。",
+        "{name}因{act}，被{agency}依法处理。对该企业上述行为，{agency}已依法作出处罚。",
+    ),
+}
+# a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
+PERSON_FINDINGS: Bank[str] = {
+    "default": ("经现场检查，系居民{name}在经营中{act}所致。", "据通报，涉事村民{name}未经许可，存在{act}的行为。"),
+    "holdout": ("涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。"),
+}
+# the decision's number cited after its title in a notice or news lead that names the party, no
+# header printing it ({number} as the page printed it)
+NOTICE_LEADS: Bank[str] = {
+    "default": ("{agency}对{name}下达了《行政处罚决定书》（{number}），对其{act}的行为作出处罚。",),
+    "holdout": ("近日，{name}因{act}被{agency}处罚，{agency}送达了《行政处罚决定书》（{number}）。",),
 }
 # a 信息公开 table: its header, and the row's cells in the header's order ({wan}: the fine in 万元, as
 # 信用中国 tables state it)
@@ -210,19 +241,19 @@ LISTED_LEADS: Bank[str] = {
                 "{short}（股票代码：{code}）晚间公告，公司收到{agency}的《行政处罚决定书》。"),
 }
 # where the name goes instead: each form has each style's own wording above
-UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed")
+UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed", "notice")
 
 
 @dataclass(frozen=True)
 class Unlabelled:
     blocks: list[Block]
-    form: str | None  # title | finding | news | table | listed, or None when the party block stays
+    form: str | None  # title | finding | news | table | listed | notice | person, or None when the party block stays
     name: str = ""  # the party's name as printed (a listed company's short name)
 
 
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
-    fine: float | None, short: str | None = None, fine_total: float = 0.0,
+    fine: float | None, short: str | None = None, fine_total: float = 0.0, person: bool = False,
 ) -> Unlabelled:
     """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
     listed company's announcement under its `short` name, or a disclosure table's row (which takes
@@ -232,7 +263,19 @@ def unlabelled_party(
         return Unlabelled(blocks, None)
     out = [b for b in blocks if b.kind != "parties"]
     at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
+    if person:
+        # a person's name is told by what the summary calls them; the other forms name businesses
+        out.insert(at, Block(kind="paragraph", text=_as_page(out, pick(rng, PERSON_FINDINGS, style).format(name=name, act=act))))
+        return Unlabelled(out, "person", name)
     form = rng.choice(UNLABELLED_FORMS)
+    if form == "notice":
+        number = next((b.text for b in out if b.kind == "doc_number"), "")
+        if not _BRACKETED_NUMBER.search(number):
+            return Unlabelled(blocks, None)
+        lead = pick(rng, NOTICE_LEADS, style).format(agency=agency, name=name, act=act, number=number)
+        out = [b for b in out if b.kind != "doc_number"]
+        out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
+        return Unlabelled(out, form, name)
     if form == "listed":
         if not short:
             return Unlabelled(blocks, None)
@@ -277,10 +320,57 @@ def _as_page(blocks: list[Block], text: str) -> str:
 
 # Two parties penalised together, named under one label with nothing else printed of them: joined by
 # 、, by 和 or 与, or each followed by details in brackets ({da}, {db}: a person's sex and birth year).
-CO_PARTY_LINES: Bank[str] = {
-    "default": ("当事人：{a}、{b}", "当事人姓名或者单位名称：{a}、{b}"),
-    "holdout": ("被处罚人：{a}和{b}", "当事人：{a}与{b}", "当事人：{a}（{da}）、{b}（{db}）"),
+P_SUMMARY_LEAD = 0.05
+# A tax case summed in a news line: tax, late fee and fine in one figure, which is no fine ({sum})
+TAX_SUM_LEADS: Bank[str] = {
+    "default": ("据悉，{agency}依法对{name}追缴税款、加收滞纳金并处罚款共计{sum}。",),
+    "holdout": ("经查实，{agency}对{name}追缴税费款、加收滞纳金并处以罚款，合计{sum}。",),
 }
+# the fine as a disclosure's field in 万元, fields run together or spaced ({wan})
+WAN_FIELD_LEADS: Bank[str] = {
+    "default": ("处罚类别：罚款罚款金额(万元)：{wan}暂扣或吊销证照名称及编号：",),
+    "holdout": ("罚款金额（万元）：{wan}　处罚类别：罚款　处罚机关：{agency}",),
+}
+
+
+def summary_lead(
+    rng: random.Random, style: Style, blocks: list[Block], *, name: str, agency: str, tax_sum: float, fine: float
+) -> list[Block]:
+    """The blocks with, now and then, a line above them that restates the case's money: a tax case's
+    sum of tax, late fee and fine (`tax_sum`, 0 for none), or the fine in 万元 as a disclosure field."""
+    if rng.random() >= P_SUMMARY_LEAD or fine <= 0:
+        return blocks
+    if tax_sum > 0 and rng.random() < 0.5:
+        line = pick(rng, TAX_SUM_LEADS, style).format(agency=agency, name=name, sum=write_amount(tax_sum, "plain"))
+    else:
+        line = pick(rng, WAN_FIELD_LEADS, style).format(agency=agency, wan=write_number(fine / 10000, places=6))
+    return [Block(kind="paragraph", text=_as_page(blocks, line)), *blocks]
+
+
+# Two people may be parted by a space alone (`当事人：王某某 蔡某某`); businesses never are.
+CO_PARTY_LINES: Bank[str] = {
+    "default": ("当事人：{a}、{b}", "当事人姓名或者单位名称：{a}、{b}", "当事人：{a} {b}"),
+    "holdout": ("被处罚人：{a}和{b}", "当事人：{a}与{b}", "当事人：{a}（{da}）、{b}（{db}）", "被处罚人：{a}　{b}"),
+}
+_SPACED = re.compile(r"\{a\}[ 　]\{b\}")
+
+
+P_PER_PERSON_FINE = 0.5
+# Two people fined alike: the fine each pays, then their total, which is no party's fine ({amount},
+# {total}); the fine item is printed this way instead.
+PER_PERSON_FINES: Bank[str] = {
+    "default": ("对二人每人处罚款{amount}，合计{total}",),
+    "holdout": ("对上述当事人每人各罚款{amount}，共计{total}",),
+}
+
+
+def per_person_fine(rng: random.Random, style: Style, blocks: list[Block], printed: str, yuan: float) -> list[Block]:
+    """The blocks with the fine item `printed` restated as the fine each of two people pays, and
+    their total."""
+    if rng.random() >= P_PER_PERSON_FINE or not any(printed in b.text for b in blocks):
+        return blocks
+    line = pick(rng, PER_PERSON_FINES, style).format(amount=write_amount(yuan, "plain"), total=write_amount(yuan * 2, "plain"))
+    return [b.model_copy(update={"text": b.text.replace(printed, line, 1)}) if printed in b.text else b for b in blocks]
 
 
 def _details(p: Party) -> str:
@@ -289,7 +379,11 @@ def _details(p: Party) -> str:
 
 def co_party_blocks(rng: random.Random, style: Style, blocks: list[Block], a: Party, b: Party) -> list[Block]:
     """The blocks with the party block replaced by one line naming both parties."""
-    lines = [x for x in CO_PARTY_LINES[style] if "{da}" not in x or (_details(a) and _details(b))]
+    people = a.kind == b.kind == "individual"
+    lines = [
+        x for x in CO_PARTY_LINES[style]
+        if ("{da}" not in x or (_details(a) and _details(b))) and (people or not _SPACED.search(x))
+    ]
     line = rng.choice(lines).format(a=a.name, b=b.name, da=_details(a), db=_details(b))
     at = next(i for i, x in enumerate(blocks) if x.kind == "parties")
     rest = [x for x in blocks if x.kind != "parties"]

@@ -20,7 +20,7 @@ _UNLABELLED = ("addressee", "name_alone", "name_opens")
 
 _LABELS: dict[str, Bank[str]] = {
     "org_name": {
-        "default": ("当事人", "当事人名称", "名称", "当事人姓名或者单位名称", "企业名称"),
+        "default": ("当事人", "当事人名称", "名称", "当事人姓名或者单位名称", "企业名称", "行政处罚当事人名称"),
         "holdout": ("被处罚单位", "单位名称", "被处罚人", "被处罚单位名称", "当事人（姓名或名称）", "行政相对人名称"),
     },
     "person_name": {

@@ -155,6 +155,16 @@ LAW_QUOTES: Bank[str] = {
     "holdout": ("（{law}{article}：{quote}。）", "按照{law}{article}关于“{quote}”之规定，当事人依法应受处罚。"),
 }
 
+# Another act whose fine is reckoned and then not imposed ({act}, {amount}; {base} is half of it): the
+# reckoned figure is no amount of the decision.
+WAIVED_FINES: Bank[str] = {
+    "default": ("当事人另有{act}的情况，依法应处罚款{amount}，鉴于当事人初次违法、危害后果轻微并及时改正，决定不予行政处罚。",),
+    "holdout": ("对其{act}的行为处以罚款，即{base}×2倍={amount}，低于本案罚款数额。本机关决定对该行为不作出行政处罚。",),
+}
+WAIVED_ACTS: Bank[str] = {
+    "default": ("未按规定公示证照", "未按规定建立进货台账"),
+    "holdout": ("超出登记范围经营", "未按要求张贴警示标识"),
+}
 DISCRETION: Bank[str] = {
     "default": (
         "鉴于当事人积极配合调查，主动停止违法行为，依法对其从轻处罚。",

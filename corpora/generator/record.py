@@ -26,6 +26,7 @@ from lianfa.corpora.gold import GoldCriminal, GoldLaw, GoldParty, GoldRecord
 from lianfa.corpora.laws import LawBook, load_laws
 from lianfa.corpora.rules import RuleBook, load_rules
 from lianfa.corpora.taxonomy import Agencies, Category, Taxonomy, load_agencies, load_taxonomy
+from lianfa.ingest.normalize import normalize
 
 CONDUCT_FROM = date(2016, 1, 1)
 CONDUCT_TO = date(2025, 6, 30)
@@ -219,8 +220,18 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     unlabelled = page.unlabelled_party(
         page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
         fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district), fine_total=story.fine,
-    ) if party.kind == "organisation" else page.Unlabelled(published.blocks, None)
+        person=party.kind == "individual",
+    ) if party.kind in ("organisation", "individual") else page.Unlabelled(published.blocks, None)
     blocks = unlabelled.blocks
+    # a summary line above the decision that states no figure the decision decides, drawn from a stream
+    # of its own: a tax case's one sum of tax, late fee and fine, or the fine as a disclosure field in 万元
+    lead_rng = random.Random(f"lianfa:{seed}:{style}:{index}:lead")
+    taxed = any(a.role == "tax_evaded" for a in story.amounts)
+    blocks = page.summary_lead(
+        lead_rng, style, blocks, name=party.name, agency=agency.name,
+        tax_sum=story.fine + sum(a.yuan for a in story.amounts if a.role == "tax_evaded") if taxed and story.fine else 0.0,
+        fine=story.fine,
+    )
     # a second party named with the first under one label, drawn from a stream of its own
     co_rng = random.Random(f"lianfa:{seed}:{style}:{index}:co")
     co_party = None
@@ -228,6 +239,9 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         co_party = make_party(co_rng, party.kind, profile.trade, place, name_mask=name_mask)
         if co_party.name != party.name:
             blocks = page.co_party_blocks(co_rng, style, blocks, party, co_party)
+            fine_item = next((p for p in items if p.kind == "fine" and p.yuan and not re.search(r"分别|合计|共计", p.text)), None)
+            if party.kind == "individual" and fine_item is not None:
+                blocks = page.per_person_fine(co_rng, style, blocks, fine_item.text, fine_item.yuan or 0.0)
         else:
             co_party = None
     # a title or finding that names the party names the case; a news lead or table row only states the act
@@ -240,6 +254,8 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     if unlabelled.form or co_party:
         # only the names are printed: the address is missing as Article 59 counts it
         printed = unlabelled.name or party.name
+        if unlabelled.form == "listed" and party.name in normalize(text):
+            printed = party.name  # a title that names the company in full names it better than its short name
         gold_parties = [GoldParty(name=printed, kind=party.kind)]
         if co_party is not None:
             gold_parties.append(GoldParty(name=co_party.name, kind=co_party.kind))

@@ -251,10 +251,11 @@ _NUMBER_FURNITURE = re.compile(r"[〔〕\[\]()（）【】［］号\-—\s]")
 
 def _number_printed(record: GoldRecord) -> bool:
     """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号;
-    or a disclosure table's row prints it as filed."""
+    or a disclosure table's row prints it as filed, or a notice cites it after the decision's title."""
     line = next((b.text for b in record.blocks if b.kind == "doc_number"), None)
     if line is None:
-        return f"| {normalize(record.doc_number)} |" in normalize(record.text)
+        text, filed = normalize(record.text), normalize(record.doc_number)
+        return f"| {filed} |" in text or normalize(f"《行政处罚决定书》（{record.doc_number}）") in text
     printed = normalize(line)
     filed = normalize(record.doc_number)
     return printed == filed or _NUMBER_FURNITURE.sub("", printed) == _NUMBER_FURNITURE.sub("", filed)
@@ -302,6 +303,15 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
     if line[max(0, start - 1) : start] in ("(", "（") and after[:1] in (")", "）"):  # a column's unit: 罚款金额(万元)
         return False
     if re.search(r"罚款(?:分别为)?\S+?、\S+?[，,](?:合计|共计)", line):  # fines for several taxes: the total is the fine
+        return False
+    if "滞纳金" in line and re.search(r"合计|共计", line):  # tax, late fee and fine summed in a news line
+        return False
+    if re.search(r"每人\S{0,4}罚款\S+[，,](?:合计|共计)", line):  # what two people fined alike pay together
+        return False
+    # another act's fine, reckoned (应处, 即, =) and waived in its sentence or the next
+    begin = line.rfind("。", 0, start) + 1
+    stop = line.find("。", line.find("。", end) + 1)
+    if re.search(r"应处|即|=", line[begin:start]) and re.search(r"不予行政处罚|不作出行政处罚", line[begin : stop if stop > 0 else len(line)]):
         return False
     return not (re.search(r"合计|共计", line) and ("罚没" in line or "两项" in line))
 

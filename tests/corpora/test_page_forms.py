@@ -47,6 +47,15 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
     "co_parties": lambda r: len(r.parties) == 2,
     "listed_company": lambda r: re.search(r"^[\u4e00-\u9fff]+（(?:股票代码：)?\d{6}）", r.text) is not None,
+    # the number cited after the decision's title in a notice lead, no header printing it
+    "notice_number": lambda r: not any(b.kind == "doc_number" for b in r.blocks) and "《行政处罚决定书》（" in r.text,
+    # a person named only by what a summary calls them
+    "person_summary": lambda r: not any(b.kind == "parties" for b in r.blocks) and r.parties[0].kind == "individual",
+    # a page title repeating the number with a 第 the header does not print
+    "title_with_di": lambda r: "第" not in r.doc_number
+    and re.search(r"行政处罚决定书（?\S*〕第\d", r.text.split("\n")[0]) is not None,
+    # an index table whose 名称 is the page's headline
+    "headline_name": lambda r: re.search(r"(?m)^名[ 　]*称[:：] ?【", r.text) is not None,
 }
 
 
@@ -93,5 +102,32 @@ def test_a_disclosure_rows_fine_in_ten_thousands_is_the_gold_fine() -> None:
     rows = [r for r in generate(800, seed=31, style="holdout") if re.search(r"罚款金额（万元） \|", r.text)]
     assert rows
     for r in rows:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
+
+
+def test_a_figure_waived_or_summed_with_tax_is_never_read_as_the_fine(records: list[GoldRecord]) -> None:
+    shown = [r for r in records if re.search(r"不予行政处罚|不作出行政处罚|滞纳金并处", r.text)]
+    assert shown
+    for r in shown:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
+
+
+def test_two_people_parted_by_a_space_are_read_as_two() -> None:
+    spaced = [
+        r for style in ("default", "holdout") for r in generate(1500, seed=31, style=style)
+        if len(r.parties) == 2 and any(b.kind == "parties" and re.fullmatch(r"[^：\s]+：[^\s、]+[ 　][^\s、]+", b.text) for b in r.blocks)
+    ]
+    assert {r.style for r in spaced} == {"default", "holdout"}
+    for r in spaced:
+        names = [p.name for p in extract(document_from_text(r.text)).parties]
+        assert [p.name for p in r.parties] == names, r.id
+
+
+def test_a_fine_each_of_two_people_pays_is_the_fine_not_their_total() -> None:
+    shown = [r for style in ("default", "holdout") for r in generate(3000, seed=31, style=style) if "每人" in r.text and len(r.parties) == 2]
+    assert {r.style for r in shown} == {"default", "holdout"}
+    for r in shown:
         got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
         assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id

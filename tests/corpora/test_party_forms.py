@@ -39,7 +39,8 @@ def _letter_spaced(r: GoldRecord) -> bool:
 
 
 def _kv_rows(r: GoldRecord) -> bool:
-    return re.search(r"(?m)^\S+ \| .+ \|$", r.text) is not None
+    # one label and its value: a disclosure table's rows have more cells
+    return re.search(r"(?m)^\S+ \| [^|\n]+ \|$", r.text) is not None
 
 
 def _masked(r: GoldRecord) -> bool:

@@ -236,3 +236,65 @@ def test_a_disclosure_rows_fine_in_ten_thousands_of_yuan() -> None:
 
 def test_a_fine_stated_in_yuan_and_again_in_ten_thousands_is_one() -> None:
     assert _amounts("处罚内容 | 罚款人民币5000元 |\n罚款金额(万元) | 0.5 |\n") == [("fine", 5000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news page's one sum for the tax, its late fee and the fine together
+        "日前，某市税务局稽查局依法对某某追缴税款、加收滞纳金并处罚款共计312.6万元。",
+        "经查实，稽查局对其追缴税费款、加收滞纳金并处以罚款，合计96万元。",
+    ],
+)
+def test_a_sum_of_tax_late_fee_and_fine_is_not_the_fine(text: str) -> None:
+    assert [r for r, _ in _amounts(text) if r == "fine"] == []
+
+
+def test_a_tax_decision_that_states_its_fine_apart_still_has_it() -> None:
+    text = "决定如下：追缴少缴的增值税8000元，加收滞纳金，并处少缴税款百分之五十的罚款4000元。"
+    assert ("fine", 4000) in _amounts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [
+        ("依法对陈某等3人每人处罚1500元，合计4500元整。", 1500),
+        ("决定对两名当事人每人各处罚款800元。", 800),
+    ],
+)
+def test_a_fine_each_person_pays_is_the_fine_and_their_sum_is_not(text: str, fine: float) -> None:
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", fine)]
+
+
+def test_a_price_for_each_piece_is_still_a_price() -> None:
+    assert _amounts("当事人以每件35元的价格售出外套12件。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reckoned, lower than another penalty, then not imposed in the next sentence
+        "依据该条的规定，对毁坏林木的行为处以林木价值2倍的罚款，即140元×2倍=280元，低于占用林地的罚款数额。本机关决定对该行为不作出行政处罚。",
+        # reckoned and waived in the same sentence
+        "依法应处罚款3000元，鉴于当事人初次违法且危害后果轻微并及时改正，决定不予行政处罚。",
+        "按规定应当处罚款2000元，因其主动消除违法后果，决定免予处罚。",
+    ],
+)
+def test_a_fine_reckoned_and_then_waived_is_no_fine(text: str) -> None:
+    assert [a for a in _amounts(text) if a[0] == "fine"] == []
+
+
+def test_a_fine_imposed_before_another_act_is_waived_is_still_a_fine() -> None:
+    # the waiver is of another act and the fine was not reckoned in the sentence that waives it
+    text = "决定如下：罚款6000元。对其超范围经营的行为，鉴于已改正，不予处罚。"
+    assert ("fine", 6000) in _amounts(text)
+
+
+def test_disclosure_fields_in_wan_with_colons_run_together() -> None:
+    text = "行政处罚决定书文号：某市监处罚〔2025〕77号处罚类别：罚款罚款金额(万元)：1.25没收违法所得、没收非法财物的金额(万元)：0.3违法事实：…"
+    assert ("fine", 12500) in _amounts(text) and ("confiscated_income", 3000) in _amounts(text)
+
+
+def test_a_decided_reckoned_fine_stands_when_the_next_sentence_waives_another_act() -> None:
+    text = "本局决定：处以86420元×50%=43210元的罚款。对其未按规定公示证照的行为，依法应处罚款500元，鉴于已及时改正，决定不予行政处罚。"
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 43210)]

@@ -241,3 +241,36 @@ def test_a_number_under_the_title_after_a_news_lead_is_the_decisions() -> None:
     f = _fields(text)
     assert f.doc_number is not None
     assert (f.doc_number.value, f.doc_number.source) == ("(某上)市监案〔2025〕84号", "header")
+
+
+def test_a_notice_names_the_decision_by_its_title_then_its_number() -> None:
+    text = (
+        "关于对某镇露天焚烧的行政处罚公示\n经巡查，是村民张某焚烧秸秆造成的，依据《某县禁烧方案》(某政发【2016】9号)的规定，"
+        "下达了《环境保护行政处罚决定书》(某环罚字【2019】第12号)，对张某处罚500元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某环罚字〔2019〕第12号"
+
+
+def test_a_number_right_after_another_documents_title_is_that_documents() -> None:
+    text = "近日，某区应急管理局依据《应急管理行政处罚裁量权基准》(应急〔2024〕90号)，对某公司罚款1万元。\n"
+    f = _fields(text)
+    assert f.doc_number is None and any(r.value == "应急〔2024〕90号" for r in f.related_numbers)
+
+
+def test_the_headers_print_wins_over_a_page_title_that_adds_di() -> None:
+    text = "某市市场监督管理局行政处罚决定书某市监处罚字〔2025〕第41号\n发布时间：2025-05-01\n某市市场监督管理局\n行政处罚决定书\n某市监处罚字〔2025〕41号\n" + _PARTY + _FACTS
+    f = _fields(text)
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某市监处罚字〔2025〕41号", "header")
+
+
+def test_a_decision_word_without_a_penalty_word_is_the_decisions_at_full_trust() -> None:
+    f = _fields(f"某县自然资源局\n行政处罚决定书\n某自然资决字〔2023〕第11号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.confidence) == ("某自然资决字〔2023〕第11号", 0.9)
+
+
+def test_an_order_whose_number_ends_in_a_decision_word_stays_an_order() -> None:
+    text = f"某某市生态环境局\n行政处罚决定书\n某环罚〔2024〕8号\n{_PARTY}我局向你单位下达了某环责改决字〔2024〕3号文书。\n"
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某环罚〔2024〕8号"
+    assert [r.kind for r in f.related_numbers if r.value == "某环责改决字〔2024〕3号"] == ["责令改正"]

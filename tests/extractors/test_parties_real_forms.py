@@ -426,3 +426,82 @@ def test_a_site_after_the_word_party_is_no_business_and_the_news_lead_names_the_
     text = ("远航置业(601234)发布公告称,公司收到某某市生态环境局的《行政处罚决定书》,被罚款3万元。\n"
             "经调查,当事人工地现场未采取覆盖措施,当事人施工现场未设置围挡。\n")
     assert [(p.name, p.source) for p in _parties(text)] == [("远航置业", "finding")]
+
+
+def test_two_people_parted_by_a_space_under_one_label() -> None:
+    assert [p.name for p in _named("当事人：周某某 吴某某")] == ["周某某", "吴某某"]
+
+
+def test_a_person_line_going_on_after_a_space_holds_one_person() -> None:
+    for block in ("当事人：周某 汉族", "当事人：周某 男 1975年生", "当事人：周某 个体", "当事人：周某 电话：1300000"):
+        assert [p.name for p in _named(block)] == ["周某"], block
+
+
+def test_an_index_tables_name_of_the_page_is_no_party() -> None:
+    text = (
+        "索引号: 0000/2024-001 发布机构: 某县交通运输局\n名称: 【以案释法】货车驾驶员培训记录造假被查处 文号:\n"
+        "2024年5月6日，执法人员检查时发现某某货运有限公司未如实记录安全生产教育和培训情况。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某货运有限公司"]
+
+
+def test_the_case_name_field_names_the_party() -> None:
+    text = "案件基本信息\n案名: 某县某镇丰收农资店经营过期农药案\n行政处罚决定书文号: 某农(农药)罚〔2025〕3号\n违法主要事实: 执法人员对当事人经营过期农药的行为进行立案调查。\n"
+    assert [(p.name, p.source) for p in _parties(text)] == [("某县某镇丰收农资店", "title")]
+
+
+def test_a_finding_name_stops_before_the_act_it_ran_into() -> None:
+    text = "2024年3月2日，某县水利局对刘某甲涉嫌非法采砂的行为进行现场勘察。\n"
+    assert [p.name for p in _parties(text)] == ["刘某甲"]
+
+
+def test_a_news_page_refers_back_to_the_party_and_describes_it() -> None:
+    back = "某某医疗管理有限公司某路口腔诊所因未按规定对放射工作人员进行健康检查，被某市卫生健康委员会依法处罚。针对该诊所上述行为，某市卫生健康委员会依法作出行政处罚决定。\n"
+    assert [p.name for p in _parties(back)] == ["某某医疗管理有限公司某路口腔诊所"]
+    described = "近日，某区应急管理局对辖区企业某某铝业股份有限公司依法作出行政处罚决定，罚款人民币1万元。\n"
+    assert [p.name for p in _parties(described)] == ["某某铝业股份有限公司"]
+
+
+def test_a_person_named_by_what_they_are() -> None:
+    assert [p.name for p in _parties("税务部门曝光2起案件，涉及网络主播李甲乙、王丙。\n")] == ["李甲乙"]
+    assert [p.name for p in _parties("经环保局现场检查，是居民赵某某焚烧秸秆造成的。\n")] == ["赵某某"]
+
+
+def test_a_key_value_row_labelled_with_the_penalised_party() -> None:
+    text = "行政处罚决定书文号 | 某云市监处罚〔2023〕100号 |\n行政处罚当事人名称 | 某某精细化工有限公司 |\n法定代表人(负责人)姓名 | 黄某 |\n"
+    assert [p.name for p in _parties(text)] == ["某某精细化工有限公司"]
+
+
+def test_the_agency_heading_a_title_or_opening_a_finding_is_no_party() -> None:
+    text = (
+        "某县林业和草原局关于马某某非法猎捕野生动物一案的处罚决定\n某林罚〔2021〕9号\n"
+        "某县林业和草原局于2021年3月2日对当事人开展检查。\n经查，居民马某某在自家农田非法猎捕野鸭。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["马某某"]
+
+
+def test_a_person_named_by_what_they_are_keeps_a_two_letter_name_whole() -> None:
+    assert [p.name for p in _parties("经现场检查，系居民肖瑞在经营中非法转让土地所致。\n")] == ["肖瑞"]
+
+
+def test_an_unmasked_person_in_a_title_after_the_agencys_about() -> None:
+    text = "某市文化广电旅游局关于韩立新违规经营互联网上网服务营业场所一案的处罚决定\n某文罚〔2025〕3号\n本案线索来源于群众举报。\n"
+    assert [p.name for p in _parties(text)] == ["韩立新"]
+
+
+def test_a_title_whose_first_business_ending_lies_inside_the_agencys_name() -> None:
+    # 市场 ends like a business: the agency's name goes on after it, so the title names no business
+    text = (
+        "某某市市场监督管理局某某分局关于对孙某利用合同实施欺诈案的行政处罚决定书\n某市监案〔2017〕12号\n"
+        "涉事人员为个体经营户孙某，因利用合同实施欺诈被依法查处。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["孙某"]
+
+
+def test_a_person_named_by_role_with_a_four_letter_name() -> None:
+    assert [p.name for p in _parties("涉事人员为个体经营户欧阳文华，因非法采矿被依法查处。\n")] == ["欧阳文华"]
+
+
+def test_the_cases_a_news_line_counts_are_no_party() -> None:
+    text = "日前，两地税务部门曝光2起网络主播偷税案件，涉及网络主播陈某某、刘某。\n"
+    assert [p.name for p in _parties(text)] == ["陈某某"]
