@@ -38,6 +38,12 @@ _STARTS_ALONE = re.compile(
 )
 # a line that opens with a party field's label starts a field of its own, never continues the last
 _LABEL_HEAD = re.compile(rf"^\s*{labels_pattern()}\s*(?:[(（][^()（）]{{1,12}}[)）])?\s*[:：]")
+# nor does a disclosure record's field (`行政处罚决定书文号:`, `违法主要事实:`, `处罚种类:`): a short label
+# ending in a field noun, then its colon
+_FIELD_HEAD = re.compile(
+    r"^\s*[\u4e00-\u9fff]{0,10}(?:文号|名称|事实|种类|依据|内容|日期|时间|机关|机构|金额|结果|情况|类别|案由|案名|编号)"
+    r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：]"
+)
 # A break that no author makes: inside a number that ends in 元 on the next line, or inside 有限公司.
 _NUMBER_TAIL = re.compile(r"[\d,.]$")
 _NUMBER_HEAD = re.compile(r"^[\d,.]*\d?[\d,.]*\s?[万亿]?[元圆]")
@@ -53,6 +59,12 @@ _LABEL_AHEAD = re.compile(rf"{labels_pattern()}\s*[:：]")
 # OCR sets a space after a decimal point or separator (`约2. 5吨`, `12, 480元`); an enumerator at the
 # start of a line (`1. 2020年…`) is not a number and keeps it.
 _SPLIT_DIGITS = re.compile(r"(?<=[^\s\d]\d[.,]) (?=\d)|(?<=\d\d[.,]) (?=\d)")
+# OCR also splits a number's digits with a space (`共计4 15.05万元`, `〔201 7〕`): joined where the digits
+# run from a word or an opening bracket into a unit or a closing one (a row number `1 150元` at a line's
+# start is a cell of its own)
+_SPLIT_NUMBER = re.compile(
+    r"(?P<a>[\u4e00-\u9fff【〔\[(（]\d{1,4}) (?=\d{1,4}(?:[.,]\d+)?\s?(?:万元|元|万|亿|】|〕|\]|\)|）|号))"
+)
 # Fewer lines than this at one width are a coincidence, not a column the text was wrapped at.
 _MIN_WRAPPED = 3
 # A label printed letter-spaced in a line that otherwise is not (`当 事 人:`, `地 址:`,
@@ -170,7 +182,7 @@ def _broken_inside(line: str, following: str) -> bool:
 def _kept(line: str) -> range | list[int]:
     """Indices of `line` the view keeps: all but a space inside a number, and the single spaces of a
     letter-spaced line."""
-    inside = {m.start() for m in _SPLIT_DIGITS.finditer(line)}
+    inside = {m.start() for m in _SPLIT_DIGITS.finditer(line)} | {m.end("a") for m in _SPLIT_NUMBER.finditer(line)}
     inside |= {m.start() + k for m in _SPACED_LABEL.finditer(line) for k, ch in enumerate(m.group(0)) if ch == " "}
     inside |= {i for m in _SPACE_BEFORE_COLON.finditer(line) for i in range(m.start(), m.end())}
     # a run of spaces sets table cells apart and stays
@@ -218,6 +230,7 @@ def build_view(doc: Document) -> View:
                 else len(stripped) >= 0.75 * full or _spans_the_line(doc, offset, offset + len(line), margins)
             )
             and not _LABEL_HEAD.match(lines[i + 1])
+            and not _FIELD_HEAD.match(lines[i + 1])
             and not _STARTS_ALONE.match(lines[i + 1])
         ) or (i + 1 < len(lines) and _broken_inside(line, lines[i + 1]))
         if not soft and i + 1 < len(lines):

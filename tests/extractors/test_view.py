@@ -108,3 +108,15 @@ def test_an_addressee_line_is_not_run_into_the_title_above_it() -> None:
 def test_table_rows_a_scan_read_with_bars_stay_rows() -> None:
     text = _ocr_view(["行政处罚决定书文号|某市监处罚〔2023〕231号||", "行政相对人名称|某某百货店||", "法定代表人|刘某||"] * 2)
     assert "〔2023〕231号||\n行政相对人名称|某某百货店||\n" in text
+
+
+def test_a_disclosure_record_field_starts_its_own_line_in_a_scan() -> None:
+    filler = "某某县农业农村局接到群众举报后依法开展检查并对当事人的违法行为立案调查取证完毕。"
+    text = _ocr_view([filler] * 3 + ["案名:某某县红星农资店经营超过质量保证期的农药案件", "处罚决定书文号:某农罚〔2024〕3号", filler])
+    assert "农药案件\n处罚决定书文号:" in text
+
+
+def test_digits_a_scan_split_with_a_space_are_one_number() -> None:
+    assert "共计415.05万元" in build_view(document_from_text("追缴税款、滞纳金并处罚款共计4 15.05万元。")).text
+    assert "〔2017〕第07号" in build_view(document_from_text("某环罚字〔201 7〕第07号")).text
+    assert build_view(document_from_text("序号 金额\n1 150元\n")).text == "序号 金额\n1 150元\n"
