@@ -546,3 +546,9 @@ def test_invoices_after_2024_are_measured_by_the_tax_interpretation(engine: Rule
     assert (again.level, again.criterion, again.threshold) == ("high", "repeat", 300_000)
     once = case({"invoice_face_value": 320_000}, conduct=date(2024, 6, 1), decided=date(2024, 9, 1))
     assert engine.evaluate(["false_invoice_amount"], once) == []
+
+
+def test_films_counted_by_the_bu_are_copies(engine: RulesEngine) -> None:
+    [r] = engine.evaluate(["copyright_copies"], case(quantities=[("count", 812.0, "部", "侵权影视作品")]))
+    assert r.level == "high" and (r.value, r.threshold, r.unit) == (812.0, 500, "张")
+    assert engine.evaluate(["copyright_copies"], case(quantities=[("count", 812.0, "部", "车辆")])) == []

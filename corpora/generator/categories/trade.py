@@ -428,6 +428,8 @@ SPECS: dict[str, TradeSpec] = {
             _g("盗版教辅图书", "册", 12, 50, kind="count", subject="图书复制品", canonical_unit="册"),
             _g("盗版影视光盘", "张", 3, 10, kind="count", subject="光盘复制品", canonical_unit="张"),
             _g("盗版软件安装盘", "张", 20, 80, kind="count", subject="软件复制品", canonical_unit="张"),
+            # films copied to disks or drives are counted by the 部
+            _g("侵权影视作品", "部", 5, 15, kind="count", subject="影视作品", canonical_unit="部"),
         ),
         {
             "default": (
