@@ -454,8 +454,9 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
             out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
     if out:
         return out
-    for m in _NAMED_DEATHS.finditer(masked) if "殁年" in masked else ():
-        return [Signal(view.evidence(m.start(), m.end()), value=float(m["who"].count("殁年")), detail="死亡")]
+    named = _NAMED_DEATHS.search(masked) if "殁年" in masked else None
+    if named:
+        return [Signal(view.evidence(named.start(), named.end()), value=float(named["who"].count("殁年")), detail="死亡")]
     for m in _ONE_DEATH.finditer(masked) if "死亡" in masked else ():
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
