@@ -264,11 +264,12 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         if _LETTERS_ONLY_PENALTY.fullmatch(prefix.translate(_SIMPLIFIED)):
             # `石新市监 处罚〔2025〕xxx号`: a space typed into the letters parted the issuer from its penalty word
             issuer = _SPACED_ISSUER.search(text, line_start, pstart)
-            letters = issuer.group("letters") if issuer else ""
-            lead = _LEAD_NOISE.match(letters) or (_TITLE_LEAD.match(letters) if issuer and issuer.start() == line_start else None)
-            letters = letters[lead.end() :] if lead else letters
-            if letters:
-                prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
+            if issuer is not None:
+                letters = issuer.group("letters")
+                lead = _LEAD_NOISE.match(letters) or (_TITLE_LEAD.match(letters) if issuer.start() == line_start else None)
+                letters = letters[lead.end() :] if lead else letters
+                if letters:
+                    prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
         mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         value = canonical(prefix, m.group("year"), mid, m.group("serial"))
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))

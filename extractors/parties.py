@@ -32,7 +32,7 @@ def _surveyed(labels: tuple[str, ...]) -> str:
 
 
 _PARTY_LABEL = (
-    rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
+    rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政(?:处罚)?相对人|受处罚(?:人|单位)"
     # 劳动保障监察 names the employer 用人单位
     r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名"
     # a letter-spaced `当    事    人:` whose first letter the page lost (`事    人:`), at a line's start
@@ -466,6 +466,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             continue  # `…公共场所` / `卫生许可证擅自营业案`: the licence the act concerns, on the title's second line
         name = m.group("name")
         business = _title_business(line)
+        if business is None and k + 1 < len(rows) and _wrapped_title(pattern, line, rows[k + 1][1]):
+            business = _title_business(line.rstrip() + rows[k + 1][1].strip())
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         if _AUTHORITY_END.search(name):
@@ -475,8 +477,11 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
             # (a title read joined with its second line is evidenced on its first)
             return [(pos + m.start("name"), pos + min(m.end(), len(line)), name, pos + m.start("name"), "title")]
-    for pos, line in rows[:4]:
+    for k, (pos, line) in enumerate(rows[:4]):
         business = _title_business(line)
+        if business is None and _wrapped_title(_TITLE_ORG, line, rows[k + 1][1] if k + 1 < len(rows) else ""):
+            business = _title_business(line.rstrip() + rows[k + 1][1].strip())
+            business = business if business and business in line else None
         if business and not _AUTHORITY_END.search(business):
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
@@ -513,6 +518,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     return []
 
 
+# what the first line of a broken case title never holds: the document's kind, a 文号, a date
+_NOT_TITLE_HEAD = re.compile(r"决定|通知|告知|[〔【\[]|\d{4}|号\s*$")
+_TITLE_LABEL_HEAD = re.compile(r"\s*(?:案件名称|案\s?名)")
 # a licence or certificate: what an act concerns, never who committed it
 _DOCUMENT_NAME = re.compile(r"(?:许可证|证书|执照|证明|证)$")
 
@@ -522,6 +530,8 @@ def _wrapped_title(pattern: re.Pattern[str], line: str, following: str) -> re.Ma
     joined when the name stays on the first line."""
     if re.search(_CASE_END, line) or not (0 < len(following.strip()) <= 40) or not re.search(_CASE_END, following):
         return None
+    if _NOT_TITLE_HEAD.search(line) or _TITLE_LABEL_HEAD.match(following):
+        return None  # the document's own title or its number above a `案件名称：…案` line of its own
     m = pattern.match(line.rstrip() + following.strip())
     return m if m and m.end("name") <= len(line.rstrip()) else None
 

@@ -537,3 +537,8 @@ def test_a_case_title_broken_before_its_licence_names_the_business_not_the_licen
 def test_a_licence_is_never_the_party_of_a_title() -> None:
     text = "公共场所\n卫生许可证逾期使用案\n执法人员在检查中发现该场所的许可证已过期。\n"
     assert all(not p.name.endswith("证") for p in _parties(text))
+
+
+def test_a_title_broken_inside_an_act_that_opens_with_no_verb() -> None:
+    text = "某某贸易有限公司进出口货物\n申报不实案\n本案线索来源于查验。\n"
+    assert [p.name for p in _parties(text)] == ["某某贸易有限公司"]
