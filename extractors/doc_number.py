@@ -39,7 +39,8 @@ _DOC_NUMBER = re.compile(
     # a county code after the province letter: 豫0923环罚决字
     rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
-    rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
+    # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
+    rf"\s*[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
     # an accident case numbered by the accident's year and day (`2023“4.26”事故-5号`)
     rf"(?P<event>(?:{_YEAR})?[“\"'‘]\d{{1,2}}\s?[.·・]\s?\d{{1,2}}[”\"'’][{_CJK}]{{0,4}}\s?[-－]?\s?)?"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"

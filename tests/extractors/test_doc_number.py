@@ -302,3 +302,8 @@ def test_a_penalty_word_after_a_sentence_word_and_a_space_takes_no_issuer_from_i
     # the word before the gap is the sentence's, so the number keeps the letters it printed
     f = _fields(f"某县应急管理局\n行政处罚决定书\n某应急罚〔2024〕6号\n{_PARTY}经查，依据 罚〔2024〕3号文书，当事人存在违法行为。\n")
     assert f.doc_number is not None and f.doc_number.value == "某应急罚〔2024〕6号"
+
+
+def test_a_bracket_ocr_read_twice_before_the_year() -> None:
+    f = _fields(f"某县水利局\n行政处罚决定书\n某县罚决字〔〔2024〕第03号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == "某县罚决字〔2024〕第03号"
