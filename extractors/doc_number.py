@@ -39,7 +39,8 @@ _DOC_NUMBER = re.compile(
     # a county code after the province letter: 豫0923环罚决字
     rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
-    rf"\s*[{re.escape(_OPEN)}]\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
+    # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
+    rf"\s*[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
     # an accident case numbered by the accident's year and day (`2023“4.26”事故-5号`)
     rf"(?P<event>(?:{_YEAR})?[“\"'‘]\d{{1,2}}\s?[.·・]\s?\d{{1,2}}[”\"'’][{_CJK}]{{0,4}}\s?[-－]?\s?)?"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
@@ -52,9 +53,13 @@ _DOC_NUMBER = re.compile(
 # only when its letters hold a penalty word, since a bare year and serial are otherwise any figures.
 _BARE_NUMBER = re.compile(
     rf"(?m)^[ \t]*(?:(?:文\s?号|编\s?号|决定书(?:文)?号)\s*[:：]\s*)?"
+    # `)文罚字〔2019〕-007`: a form's issuer blank `(  )` whose opening half the page lost
+    rf"(?P<orphan>[)）][ \t]*)?"
     rf"(?P<prefix>[{_CJK}]{{1,14}}?(?:[(（][{_CJK}]{{1,6}}[)）][{_CJK}]{{0,4}}?)?)\s?"
-    # `某市监处罚字〔2024353`: the opening bracket kept, the closing one and 号 lost
-    rf"[{re.escape(_OPEN)}]?\s?(?P<year>(?:19|20)\d{{2}})(?:\s?[-－—]\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
+    # `某市监处罚字〔2024353`: the opening bracket kept, the closing one and 号 lost; `某罚字〔2019〕-007`:
+    # both brackets kept and only 号 lost
+    rf"[{re.escape(_OPEN)}]?\s?(?P<year>(?:19|20)\d{{2}})\s?(?P<close>[{re.escape(_CLOSE)}]\s?)?"
+    rf"(?:\s?(?P<dash>[-－—])\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
 )
 # Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
 # matched in both forms.
@@ -87,6 +92,10 @@ _TITLE_LEAD = re.compile(_either(
 _DOC_LABEL = re.compile(_either(r"(?:文\s?号|编\s?号|决定书号|案\s?号|字\s?号)\s*(?:为|是)?\s*[:：]?\s*$"))
 _TITLE_BEFORE = re.compile(_either(r"(?:决\s?定\s?书?|处罚决定|(?:处罚|公开|公示)信息|公示)\s*[(（]?\s*$"))
 _UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚决定)\s*(?:[(（](?:正本|副本)[)）])?\s*$"))
+# A number's letters that are a penalty word alone have lost their issuer: to a space typed into them
+# when the issuer stands just before it on the line
+_LETTERS_ONLY_PENALTY = re.compile(r"处?罚决?字?")
+_SPACED_ISSUER = re.compile(rf"(?<![{_CJK}])(?P<letters>[{_CJK}]{{1,12}})[ \t\u3000]{{1,2}}$")
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -253,6 +262,15 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
         if not prefix.strip():
             continue
         pstart = m.end("prefix") - len(prefix)
+        if _LETTERS_ONLY_PENALTY.fullmatch(prefix.translate(_SIMPLIFIED)):
+            # `石新市监 处罚〔2025〕xxx号`: a space typed into the letters parted the issuer from its penalty word
+            issuer = _SPACED_ISSUER.search(text, line_start, pstart)
+            if issuer is not None:
+                letters = issuer.group("letters")
+                lead = _LEAD_NOISE.match(letters) or (_TITLE_LEAD.match(letters) if issuer.start() == line_start else None)
+                letters = letters[lead.end() :] if lead else letters
+                if letters:
+                    prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
         mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         value = canonical(prefix, m.group("year"), mid, m.group("serial"))
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))
@@ -281,11 +299,14 @@ def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> lis
         kind, penalty = _kind_by_marks(prefix)
         if kind != OWN:
             continue
-        labelled = bool(text[m.start() : pstart].strip())
+        labelled = bool(text[m.start() : m.start("orphan") if m.group("orphan") else pstart].strip())
         source: Source = "label" if labelled else "header" if pstart < body_start else "body"
         if source == "body":
             continue
-        value = canonical(prefix, m.group("year"), m.group("di"), m.group("serial"))
+        # a dash after the closed year's bracket is the serial's own (`〔2019〕-007`); one where the
+        # brackets were lost stands for them (`2023-15`)
+        serial = ("-" if m.group("close") and m.group("dash") else "") + m.group("serial")
+        value = canonical(prefix, m.group("year"), m.group("di"), serial)
         out.append(_Candidate(value, pstart, m.end("serial"), source, kind, penalty, bare=True))
     return out
 

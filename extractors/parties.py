@@ -32,7 +32,7 @@ def _surveyed(labels: tuple[str, ...]) -> str:
 
 
 _PARTY_LABEL = (
-    rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政相对人|受处罚(?:人|单位)"
+    rf"(?<![\u4e00-\u9fff])(?:{_surveyed(name_labels())}|当事人|被处罚(?:人|单位|主体)|违法(?:行为)?(?:人|单位|主体|当事人)|行政(?:处罚)?相对人|受处罚(?:人|单位)"
     # 劳动保障监察 names the employer 用人单位
     r"|用人单位|单位名称|企业名称|机构名称|纳税人(?:名称|姓名)|名\s?称|姓\s?名"
     # a letter-spaced `当    事    人:` whose first letter the page lost (`事    人:`), at a line's start
@@ -184,6 +184,8 @@ _FINDING = (
     re.compile(
         rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
+    # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
+    re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
@@ -337,6 +339,13 @@ def _wrapped_name(text: str, end: int, name: str) -> str:
     return name
 
 
+def _past_borders(text: str, pos: int) -> int:
+    """The start of the first line at or after pos that is not a table cell's border alone (`|`)."""
+    while (end := text.find("\n", pos)) >= 0 and text[pos:end].strip() and not text[pos:end].strip(" \t|"):
+        pos = end + 1
+    return pos
+
+
 def _cells(line: str) -> int:
     return len([c for c in line.split("|") if c.strip()])
 
@@ -375,8 +384,9 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             continue  # `对当事人经营场所…`: the word in a sentence, not a label
         value_at = pm.end()
         if not line_head and line_end < len(text) and not text[pm.end("label") : line_end].strip(" \t:："):
-            # a label cell printed above its value (`姓名或名称` / `某某网吧`)
-            value_at, colon = line_end + 1, True
+            # a label cell printed above its value (`姓名或名称` / `某某网吧`), past the lines a disclosure
+            # record prints one cell a line with holding only the cells' border (`名称：` / `|` / `某某办公室`)
+            value_at, colon = _past_borders(text, line_end + 1), True
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
         cut = _NARRATIVE.search(raw)
         if cut:
@@ -448,11 +458,16 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "name_line")]
     for k, (pos, line) in enumerate(rows[:4]):
         # the top line may have been run into the body by a scan's layout: its first 案 ends it
-        m = (_TITLE_TOP if k == 0 else _TITLE).match(line)
+        pattern = _TITLE_TOP if k == 0 else _TITLE
+        m = _wrapped_title(pattern, line, rows[k + 1][1] if k + 1 < len(rows) else "") or pattern.match(line)
         if not m or _ANY_LABEL.fullmatch(m.group("name")) or re.match(_ACT, m.group("name")):
             continue
+        if _DOCUMENT_NAME.search(m.group("name")):
+            continue  # `…公共场所` / `卫生许可证擅自营业案`: the licence the act concerns, on the title's second line
         name = m.group("name")
         business = _title_business(line)
+        if business is None and k + 1 < len(rows) and _wrapped_title(pattern, line, rows[k + 1][1]):
+            business = _title_business(line.rstrip() + rows[k + 1][1].strip())
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         if _AUTHORITY_END.search(name):
@@ -460,9 +475,13 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):
-            return [(pos + m.start("name"), pos + m.end(), name, pos + m.start("name"), "title")]
-    for pos, line in rows[:4]:
+            # (a title read joined with its second line is evidenced on its first)
+            return [(pos + m.start("name"), pos + min(m.end(), len(line)), name, pos + m.start("name"), "title")]
+    for k, (pos, line) in enumerate(rows[:4]):
         business = _title_business(line)
+        if business is None and _wrapped_title(_TITLE_ORG, line, rows[k + 1][1] if k + 1 < len(rows) else ""):
+            business = _title_business(line.rstrip() + rows[k + 1][1].strip())
+            business = business if business and business in line else None
         if business and not _AUTHORITY_END.search(business):
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
@@ -497,6 +516,24 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                 continue
             return [(at, fm.end(), name, at, "finding")]
     return []
+
+
+# what the first line of a broken case title never holds: the document's kind, a 文号, a date
+_NOT_TITLE_HEAD = re.compile(r"决定|通知|告知|[〔【\[]|\d{4}|号\s*$")
+_TITLE_LABEL_HEAD = re.compile(r"\s*(?:案件名称|案\s?名)")
+# a licence or certificate: what an act concerns, never who committed it
+_DOCUMENT_NAME = re.compile(r"(?:许可证|证书|执照|证明|证)$")
+
+
+def _wrapped_title(pattern: re.Pattern[str], line: str, following: str) -> re.Match[str] | None:
+    """A title line the page broke before its 案 (`某某有限公司未取得公共场所` / `卫生许可证擅自营业案`), read
+    joined when the name stays on the first line."""
+    if re.search(_CASE_END, line) or not (0 < len(following.strip()) <= 40) or not re.search(_CASE_END, following):
+        return None
+    if _NOT_TITLE_HEAD.search(line) or _TITLE_LABEL_HEAD.match(following):
+        return None  # the document's own title or its number above a `案件名称：…案` line of its own
+    m = pattern.match(line.rstrip() + following.strip())
+    return m if m and m.end("name") <= len(line.rstrip()) else None
 
 
 def _title_business(line: str) -> str | None:
@@ -588,10 +625,19 @@ def _co_parties(name: str, ns: int) -> list[tuple[str, int]]:
     return [(name, ns)]
 
 
+# A disclosure record's party field, which it may print after its 违法事实 field, past the narrative
+_RECORD_LABEL = re.compile(r"行政(?:处罚)?相对人(?:名称|姓名)")
+
+
 def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, bool, str]]:
+    starts = _party_starts(view, region_end)
+    if not any(len(name) >= 2 and not _NOT_A_NAME.search(name) for _, _, name, _, _, _ in starts):
+        starts += [
+            s for s in _party_starts(view, len(view.text)) if s[0] >= region_end and _RECORD_LABEL.match(view.text, s[0])
+        ]
     labelled = [
         (start, value_pos, name, ns, business, "label" if colon else "label_no_colon")
-        for start, value_pos, name, ns, business, colon in _party_starts(view, region_end)
+        for start, value_pos, name, ns, business, colon in starts
     ]
     out: list[tuple[int, int, str, int, bool, str]] = []
     text = view.text

@@ -26,6 +26,8 @@ _STANDS_ALONE = re.compile(
     r"(?:决定书?|通知书|告知书)\s*$|[\u4e00-\u9fff\w)）]\s+[\u4e00-\u9fff\w(（]"
     # a 文号 line ends where it stands (`某环罚〔2024〕3号`)
     r"|[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】].{0,16}号\s*$"
+    # ...and one that lost only its 号 (`某文罚字〔2019〕-007`)
+    r"|[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*[-－—]?\s*\d{1,6}\s*$"
     # a table row OCR read with its rules as `|` (`行政相对人名称|某某店||`)
     r"|\|\s*$"
 )

@@ -67,6 +67,17 @@ MASKED_SERIALS: Bank[str] = {"default": ("xxx", "XX"), "holdout": ("**", "***")}
 # a category in brackets after the serial, spaces inside the year's brackets and before 号
 SUFFIXED_NUMBERS: Bank[str] = {"default": ("{prefix}〔{year}〕{n}({tag})号",), "holdout": ("{prefix}〔 {year}〕{n}({tag}) 号",)}
 SERIAL_TAGS: Bank[str] = {"default": ("简", "一般"), "holdout": ("非", "普")}
+# both year brackets printed and only 号 lost, the serial led by a dash of its own, filed with it; a
+# form's issuer blank whose opening bracket the page lost leaves its closing one before the letters
+P_NO_HAO = 0.02
+NO_HAO_NUMBERS: Bank[str] = {
+    "default": ("{prefix}〔{year}〕-{n}", "）{prefix}〔{year}〕-{n}"),
+    "holdout": ("{prefix}〔 {year} 〕-{n}", ") {prefix}〔{year}〕-{n}"),
+}
+# a space typed between the issuer's letters and the penalty word (`某市监 处罚〔2025〕8号`)
+P_SPACED_ISSUER = 0.02
+ISSUER_GAPS: Bank[str] = {"default": (" ",), "holdout": ("　", "  ")}
+_PENALTY_TAIL = re.compile(r"(?:处罚|罚)决?字?$")
 
 _PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
@@ -146,6 +157,14 @@ def _number(rng: random.Random, style: Style, printed: str) -> tuple[str, str]:
         tag = pick(rng, SERIAL_TAGS, style)
         shown = pick(rng, SUFFIXED_NUMBERS, style).format(tag=tag, **m.groupdict())
         return shown, f"{m.group('prefix')}〔{m.group('year')}〕{m.group('n')}({tag})号"
+    draw -= P_BARE_NUMBER + P_MASKED_SERIAL + P_SUFFIXED_SERIAL
+    if draw < P_NO_HAO:
+        shown = pick(rng, NO_HAO_NUMBERS, style).format(**m.groupdict())
+        return shown, f"{m.group('prefix')}〔{m.group('year')}〕-{m.group('n')}号"
+    tail = _PENALTY_TAIL.search(m.group("prefix"))
+    if draw < P_NO_HAO + P_SPACED_ISSUER and tail and tail.start() > 0:
+        cut = tail.start()
+        return printed[:cut] + pick(rng, ISSUER_GAPS, style) + printed[cut:], printed
     return printed, printed
 
 
@@ -191,9 +210,21 @@ P_UNLABELLED_PARTY = 0.08
 # (organisations only: a person's name alone does not say who it is).
 PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案", "案名：{name}{act}案"), "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案")}
 PARTY_FINDINGS: Bank[str] = {
-    "default": ("经查，当事人{name}存在{act}的行为。",),
-    "holdout": ("{year}年以来，{name}在经营中存在{act}的违法行为。",),
+    "default": ("经查，当事人{name}存在{act}的行为。", "执法人员依法对位于**路{no}号的{name}进行检查，发现其存在{act}的行为。"),
+    "holdout": (
+        "{year}年以来，{name}在经营中存在{act}的违法行为。",
+        "{year}年，我局对位于XX街道XX路{no}号的{name}开展检查，发现该单位存在{act}的问题。",
+    ),
 }
+# a title line the page broke inside its act, before the 案 (`某某公司未取得公共场所` / `卫生许可证…案`)
+P_WRAPPED_TITLE = 0.3
+# a disclosure record printed one cell a line between border lines, the party's field after the facts
+# (its labels: 文号, facts, party)
+RECORD_LABELS: Bank[tuple[str, str, str]] = {
+    "default": (("行政处罚决定书文号：", "违法事实：", "行政相对人名称："),),
+    "holdout": (("处罚决定书文号:", "主要违法事实:", "行政处罚相对人名称:"),),
+}
+RECORD_FACTS: Bank[str] = {"default": ("经查，当事人存在{act}的违法行为。",), "holdout": ("经查实，当事人有{act}的行为。",)}
 # {fine} is the decided fine as news write it (7万元), or the lead leaves it out
 # (a lead may describe the party before its name, `辖区企业某某公司`, or refer back to it, `该单位`)
 NEWS_LEADS: Bank[str] = {
@@ -241,13 +272,13 @@ LISTED_LEADS: Bank[str] = {
                 "{short}（股票代码：{code}）晚间公告，公司收到{agency}的《行政处罚决定书》。"),
 }
 # where the name goes instead: each form has each style's own wording above
-UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed", "notice")
+UNLABELLED_FORMS = ("title", "finding", "news", "table", "listed", "notice", "record")
 
 
 @dataclass(frozen=True)
 class Unlabelled:
     blocks: list[Block]
-    form: str | None  # title | finding | news | table | listed | notice | person, or None when the party block stays
+    form: str | None  # title | finding | news | table | listed | notice | record | person, or None when the party block stays
     name: str = ""  # the party's name as printed (a listed company's short name)
 
 
@@ -286,10 +317,24 @@ def unlabelled_party(
         return Unlabelled(out, form, short)
     if form == "title":
         title_at = next((i for i, b in enumerate(out) if b.kind == "title"), 0)
-        line = Block(kind="title", text=pick(rng, PARTY_TITLES, style).format(name=name, act=act), align="center")
-        out.insert(title_at, line)
+        title = pick(rng, PARTY_TITLES, style).format(name=name, act=act)
+        act_at = title.rfind(act)
+        if rng.random() < P_WRAPPED_TITLE and len(act) >= 6 and act_at > 0:
+            cut = act_at + rng.randint(2, len(act) - 2)
+            title = title[:cut] + "\n" + title[cut:]
+        out.insert(title_at, Block(kind="title", text=title, align="center"))
     elif form == "finding":
-        out.insert(at, Block(kind="paragraph", text=pick(rng, PARTY_FINDINGS, style).format(name=name, act=act, year=year)))
+        finding = pick(rng, PARTY_FINDINGS, style).format(name=name, act=act, year=year, no=rng.randint(1, 999))
+        out.insert(at, Block(kind="paragraph", text=finding))
+    elif form == "record":
+        number = next((b.text for b in out if b.kind == "doc_number"), "")
+        if not _BRACKETED_NUMBER.search(number):
+            return Unlabelled(blocks, None)
+        number_label, facts_label, party_label = pick(rng, RECORD_LABELS, style)
+        facts = pick(rng, RECORD_FACTS, style).format(act=act)
+        lines = [number_label, "|", number, "|", facts_label, "|", facts, "|", party_label, "|", name, "|"]
+        out = [b for b in out if b.kind != "doc_number"]
+        out[at - 1 : at - 1] = [Block(kind="paragraph", text=_as_page(out, x)) for x in lines]
     elif form == "news":
         leads = [x for x in NEWS_LEADS[style] if fine or "{fine}" not in x]
         lead = rng.choice(leads).format(agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"))

@@ -298,3 +298,10 @@ def test_disclosure_fields_in_wan_with_colons_run_together() -> None:
 def test_a_decided_reckoned_fine_stands_when_the_next_sentence_waives_another_act() -> None:
     text = "本局决定：处以86420元×50%=43210元的罚款。对其未按规定公示证照的行为，依法应处罚款500元，鉴于已及时改正，决定不予行政处罚。"
     assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 43210)]
+
+
+def test_a_range_whose_lower_bound_lost_its_shang_to_ocr_is_no_fine() -> None:
+    # `并处1万元以上2万元以下罚款` read by a scan as `1万元以2万元以下`: the law's range, not the decision's fine
+    text = "依据该条例第四十八条“没有违法所得的，并处1万元以2万元以下罚款”。\n"
+    view = build_view(text_document(text))
+    assert [a for a in extract_amounts(view, find_regions(view)) if a.role == "fine"] == []

@@ -274,3 +274,36 @@ def test_an_order_whose_number_ends_in_a_decision_word_stays_an_order() -> None:
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某环罚〔2024〕8号"
     assert [r.kind for r in f.related_numbers if r.value == "某环责改决字〔2024〕3号"] == ["责令改正"]
+
+
+@pytest.mark.parametrize(
+    ("line", "filed"),
+    [
+        # both year brackets kept and only 号 lost, the serial led by a dash of its own
+        ("某文罚字〔2021〕-015", "某文罚字〔2021〕-015号"),
+        ("某文罚字〔 2021 〕-015", "某文罚字〔2021〕-015号"),
+        # a form's issuer blank whose opening bracket the page lost leaves its closing one
+        (" )某文罚字〔2021〕-015", "某文罚字〔2021〕-015号"),
+        ("某文罚字〔2021〕015", "某文罚字〔2021〕015号"),
+    ],
+)
+def test_a_header_number_that_lost_only_its_hao(line: str, filed: str) -> None:
+    f = _fields(f"某市文化广电和旅游局\n行政处罚决定书\n{line}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == (filed, "header")
+
+
+@pytest.mark.parametrize("gap", [" ", "　", "  "])
+def test_a_space_typed_between_the_issuer_and_its_penalty_word(gap: str) -> None:
+    f = _fields(f"某区市场监督管理局\n行政处罚决定书\n某新市监{gap}处罚〔 2025 〕xxx号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == "某新市监处罚〔2025〕xxx号"
+
+
+def test_a_penalty_word_after_a_sentence_word_and_a_space_takes_no_issuer_from_it() -> None:
+    # the word before the gap is the sentence's, so the number keeps the letters it printed
+    f = _fields(f"某县应急管理局\n行政处罚决定书\n某应急罚〔2024〕6号\n{_PARTY}经查，依据 罚〔2024〕3号文书，当事人存在违法行为。\n")
+    assert f.doc_number is not None and f.doc_number.value == "某应急罚〔2024〕6号"
+
+
+def test_a_bracket_ocr_read_twice_before_the_year() -> None:
+    f = _fields(f"某县水利局\n行政处罚决定书\n某县罚决字〔〔2024〕第03号\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == "某县罚决字〔2024〕第03号"

@@ -505,3 +505,40 @@ def test_a_person_named_by_role_with_a_four_letter_name() -> None:
 def test_the_cases_a_news_line_counts_are_no_party() -> None:
     text = "日前，两地税务部门曝光2起网络主播偷税案件，涉及网络主播陈某某、刘某。\n"
     assert [p.name for p in _parties(text)] == ["陈某某"]
+
+
+def test_a_disclosure_record_one_cell_a_line_with_the_party_after_the_facts() -> None:
+    # a credit disclosure record: each field's label, a border line, its value, a border line; the
+    # party's field comes after the 违法事实 field, past where the narrative begins
+    text = (
+        "行政处罚决定书文号:\n|\n某自然资罚字〔2025〕3号\n|\n违法事实:\n|\n经查实，当事人未经批准占用土地建设仓库。\n|\n"
+        "处罚类别:\n|\n罚款\n|\n行政相对人名称:\n|\n某某镇公共服务办公室\n|\n行政相对人类别:\n|\n法人及非法人组织\n|\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某镇公共服务办公室"]
+
+
+def test_a_finding_that_places_the_party_before_naming_it() -> None:
+    text = (
+        "某市卫生健康委员会\n行政处罚决定书\n某卫公罚〔2023〕5号\n"
+        "2023年5月8日，执法人员依法对位于某某区滨河路18号3幢的某某宾馆管理有限公司进行监督检查，发现布草未密闭存放。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某宾馆管理有限公司"]
+
+
+def test_a_case_title_broken_before_its_licence_names_the_business_not_the_licence() -> None:
+    text = (
+        "以案释法：卫生健康行政处罚案例\n案例二：\n某某宾馆管理有限公司未取得公共场所\n卫生许可证擅自营业案\n"
+        "【基本案情】\n执法人员在检查中发现该宾馆未办理卫生许可证。\n"
+    )
+    [p] = _parties(text)
+    assert (p.name, p.source) == ("某某宾馆管理有限公司", "title")
+
+
+def test_a_licence_is_never_the_party_of_a_title() -> None:
+    text = "公共场所\n卫生许可证逾期使用案\n执法人员在检查中发现该场所的许可证已过期。\n"
+    assert all(not p.name.endswith("证") for p in _parties(text))
+
+
+def test_a_title_broken_inside_an_act_that_opens_with_no_verb() -> None:
+    text = "某某贸易有限公司进出口货物\n申报不实案\n本案线索来源于查验。\n"
+    assert [p.name for p in _parties(text)] == ["某某贸易有限公司"]
