@@ -76,9 +76,17 @@ class CaseCause:
     evidence: Evidence
 
 
+# A case name the page broke before its end (`案件名称：某某公司使用未经检定的` / `计量器具案`): the short
+# line after it, ending in 案, is the rest of it.
+_NAME_TAIL = re.compile(rf"\n(?P<tail>{_STOP}{{1,20}}案)[ \t　]*(?=\n|$)")
+
+
 def _labelled(text: str, agency: str | None) -> Iterator[tuple[int, str]]:
     for m in _LABEL.finditer(text):
         value = m.group("c")
+        tail = _NAME_TAIL.match(text, m.end("c")) if not value.endswith("案") else None
+        if tail:
+            value = text[m.start("c") : tail.end("tail")]
         ends = [r.start() for r in _RUN_ON.finditer(value) if r.start() >= 2]
         if agency and agency in value[2:]:
             ends.append(value.index(agency, 2))
@@ -109,6 +117,7 @@ def extract_case_cause(view: View, agency: str | None = None, parties: tuple[str
         value = value.strip()
         if len(value) < 2 or _NO_ACT.search(value) or _PRODUCT_ONLY.match(value):
             continue
-        filed = value if value.endswith("案") else value + "案"
+        value_read = value.replace("\n", "")
+        filed = value_read if value_read.endswith("案") else value_read + "案"
         return CaseCause(filed, view.evidence(start, start + len(value)))
     return None

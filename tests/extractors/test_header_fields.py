@@ -119,6 +119,8 @@ def test_agency_from_the_signature_when_the_header_is_lost() -> None:
         ("违法行为：违规经营医疗器械2025年2月13日，本局对当事人开展检查。", "违规经营医疗器械案"),
         ("案件名称：擅自改变林地用途立案依据：信访件反映的问题属实。", "擅自改变林地用途案"),
         ("案由：涉嫌违规经营网吧案本支队于2017年4月17日接到举报。", "违规经营网吧案"),
+        # a case name the page broke before its end
+        ("案件名称：某某有限公司销售过期\n食品案\n案件来源：群众举报。", "销售过期食品案"),
         # the finding's legal characterisation outranks a 构成 in the facts
         ("经查，当事人大幅提高口罩售价，构成哄抬价格。\n当事人上述行为违反了《价格法》第十四条的规定，已构成价格违法。", "价格违法案"),
         # what the product was suspected to be is not what the party did
