@@ -311,6 +311,11 @@ def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> lis
     return out
 
 
+def _without_di(value: str) -> str:
+    """The number as printed without the 第 before its serial (`〔2025〕第109号` and `〔2025〕109号` are one)."""
+    return value.replace("〕第", "〕")
+
+
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
@@ -320,8 +325,8 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     if chosen is not None and chosen.source == "title":
         # a page title that prints the number with 第 (`…决定书某市监处罚字〔2025〕第109号`) over a header that
         # prints it without: the header is the decision's own print
-        plain = chosen.value.replace("〕第", "〕")
-        chosen = next((c for c in own if c.source == "header" and not c.bare and c.value.replace("〕第", "〕") == plain), chosen)
+        plain = _without_di(chosen.value)
+        chosen = next((c for c in own if c.source == "header" and not c.bare and _without_di(c.value) == plain), chosen)
     doc_number = None
     if chosen is not None:
         confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)
@@ -336,11 +341,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         )
     related: list[RelatedNumber] = []
     # (a page title's print of the own number with a 第 the header lacks is the same number)
-    seen = {chosen.value.replace("〕第", "〕")} if chosen else set()
+    seen = {_without_di(chosen.value)} if chosen else set()
     for c in found:
-        if c.value.replace("〕第", "〕") in seen:
+        if _without_di(c.value) in seen:
             continue
-        seen.add(c.value.replace("〕第", "〕"))
+        seen.add(_without_di(c.value))
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))

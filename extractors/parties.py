@@ -149,9 +149,13 @@ _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
 _TITLE_LEAD = r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
 # (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
 # the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
-_TITLE = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
+_TITLE_NAME = (
+    rf"(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})"
+    rf"|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?)"
+)
+_TITLE = re.compile(rf"{_TITLE_LEAD}{_TITLE_NAME}{_ACT}[^\n。,，;；]{{2,60}}?{_CASE_END}")
 # `某某海关关于某某公司擅自…案的处罚决定`: the agency's 关于 is not part of the name
-_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}(?P<name>{_MASKED_PERSON}|(?<=关于)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|(?<=关于对)[\u4e00-\u9fff]{{2,3}}(?={_ACT})|[\u4e00-\u9fff{_MASK}()（）]{{4,40}}?){_ACT}[^\n。,，;；]{{2,60}}?案")
+_TITLE_TOP = re.compile(rf"{_TITLE_LEAD}{_TITLE_NAME}{_ACT}[^\n。,，;；]{{2,60}}?案")
 # `某某贸易有限公司进出口货物申报不实案`: an act that opens with no verb, the name told by its suffix
 _TITLE_ORG = re.compile(rf"{_TITLE_LEAD}(?P<name>{_ORG})(?P<rest>[^\n。,，;；]{{2,60}}?){_CASE_END}")
 _ORG_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司)?(?:[\u4e00-\u9fff]{2,8}?(?:分公司|分店|分厂|营业部))?")
