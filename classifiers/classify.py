@@ -192,7 +192,8 @@ class Classifier:
             replace(r, level="review") if r.level == "high" else r
             for r in self.engine.evaluate(others, facts)
         ]
-        reasons += self.engine.evaluate_cued(facts, exclude=main + others)
+        cued = self.engine.evaluate_cued(facts, exclude=main + others)
+        reasons += cued
         reasons.sort(key=lambda r: (risk_rank(r.level), r.ratio or 0.0), reverse=True)
         near = [
             c
@@ -215,7 +216,11 @@ class Classifier:
             category=filed,
             label=top.name if filed and top and top.id == filed else None,
             confidence=round(ranked[0].probability, 4),
-            candidate_crimes=crimes if filed else [],
+            # a rule its own words brought in and whose standard the text meets names a crime the
+            # conduct can amount to, filed or not (a protected tree felled, no category recognised)
+            candidate_crimes=list(dict.fromkeys(
+                (crimes if filed else []) + [r.crime for r in cued if r.crime and risk_rank(r.level) > risk_rank("low")]
+            )),
             vocabulary_support=support[0] if support else 0,
             top_categories=[
                 RankedCategory(r.category, self._label(r.category), round(r.probability, 4)) for r in ranked

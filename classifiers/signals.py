@@ -56,6 +56,11 @@ _PAYMENT = re.compile(r"缴|交纳|支付|分期")
 _PRIOR_DATES = re.compile(
     rf"分别(?:于|在)(?P<list>[^。；\n被]{{4,60}}?)(?:因[^。；\n]{{0,30}}?)?(?:被|受到?)[^。；\n]{{0,16}}?{_PENALTY}"
 )
+# Each earlier penalty told with its own date, no count given: `2009年7月24日，某局以…号对其作出行政
+#处罚，2010年5月17日某局再次对其作出行政处罚，但其仍继续行医`.
+_PENALTY_TOLD = re.compile(
+    rf"(?:作出|给予|处以|予以)[^，,。；\n]{{0,6}}?(?:行政处罚|罚款)(?!决定书)|被[^，,。；\n]{{0,20}}?{_PENALTY}"
+)
 # One earlier penalty, with the conduct going on after it: `曾因无证采砂被处以罚款，其后仍继续开采`.
 _PRIOR_ONCE = re.compile(
     r"(?:曾|此前|之前|先前|已|于[^。；\n]{0,14}?)(?:因[^。；\n]{0,30}?)?"
@@ -65,7 +70,8 @@ _CONTINUED = re.compile(r"(?:后|之后|以后)?[^。\n]{0,20}?(?:仍|又|再次
                         r"(?:开采|采砂|采挖|盗采|实施|从事|经营|生产|销售|排放|倾倒|行医|捕捞|运输)")
 _YEARS = re.compile(r"(?P<n>[一二两三四五六七八九十\d]+)\s?年(?:内|以内|之内)")
 _TIMES = re.compile(
-    rf"(?:超标|(?:超过|超出)[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?|浓度超出了?|浓度超过了?)"
+    # courts also write a bare 超 before the standard: `超国家污染物排放标准373倍`
+    rf"(?:超标|(?:超过|超出|超)[^，。；\n]{{0,20}}?(?:标准|限值)[^，。；\n]{{0,25}}?|浓度超出了?|浓度超过了?)"
     rf"(?P<n>{NUMBER})\s?(?:余|多)?\s?倍"
     rf"|超标倍数为?\s?(?P<m>{NUMBER})"
 )
@@ -323,9 +329,34 @@ def _prior(view: View, masked: str, decided: date | None) -> PriorPenalties | No
         )
         if best is None or found.count > best.count:
             best = found
+    dated = _prior_dated(view, masked, decided)
+    if dated is not None and (best is None or dated.count > best.count):
+        best = dated
     if best is None:
         best = _prior_once(view, masked, decided)
     return best
+
+
+def _prior_dated(view: View, masked: str, decided: date | None) -> PriorPenalties | None:
+    """Penalties told one by one, each after a date of its own, counted where the conduct is said
+    to go on after the last: a decision's own procedure (立案, 告知, 作出处罚) never says so."""
+    for s in _SENTENCE.finditer(masked):
+        sentence = s.group()
+        days = _found_dates(sentence)
+        told: list[tuple[re.Match[str], date]] = []
+        since = 0
+        for m in _PENALTY_TOLD.finditer(sentence):
+            own = [d for d in days if since <= d.start and d.end <= m.start()]
+            since = m.end()
+            if own and (decided is None or own[-1].value < decided):
+                told.append((m, own[-1].value))
+        if len(told) < 2 or not _CONTINUED.search(sentence, told[-1][0].end()):
+            continue
+        first = min(day for _m, day in told)
+        years = (decided - first).days / 365.25 if decided is not None else None
+        ev = view.evidence(s.start() + told[0][0].start(), s.start() + told[-1][0].end())
+        return PriorPenalties(len(told), years, ev, True)
+    return None
 
 
 def _prior_once(view: View, masked: str, decided: date | None) -> PriorPenalties | None:
@@ -360,7 +391,9 @@ def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Sign
     )
     if not pollutants:
         return []
-    named = re.compile("|".join(map(re.escape, pollutants)))
+    # a limit's own names first (总铬 before 铬): the longer name is the one its limit is kept under
+    names = {n for lim in book.discharge_limits for n in lim.names} | set(pollutants)
+    named = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     out: list[tuple[str, Signal]] = []
     for s in _SENTENCE.finditer(masked):
         sentence = s.group()
@@ -370,7 +403,9 @@ def _exceedance(view: View, masked: str, book: RuleBook) -> list[tuple[str, Sign
             before = list(named.finditer(sentence[: m.start()]))
             if times is None or not before:
                 continue
-            pollutant = before[-1].group()
+            written = before[-1].group()
+            lim = book.limit_for(written)
+            pollutant = lim.pollutant if lim else written
             ev = view.evidence(s.start() + before[-1].start(), s.start() + m.end())
             out.append((pollutant, Signal(ev, value=times, detail=pollutant)))
             stated.add(pollutant)

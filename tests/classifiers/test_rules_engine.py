@@ -552,3 +552,23 @@ def test_films_counted_by_the_bu_are_copies(engine: RulesEngine) -> None:
     [r] = engine.evaluate(["copyright_copies"], case(quantities=[("count", 812.0, "部", "侵权影视作品")]))
     assert r.level == "high" and (r.value, r.threshold, r.unit) == (812.0, 500, "张")
     assert engine.evaluate(["copyright_copies"], case(quantities=[("count", 812.0, "部", "车辆")])) == []
+
+
+def test_a_protected_species_is_prosecuted_whatever_its_number_until_the_later_interpretations(
+    engine: RulesEngine,
+) -> None:
+    """追诉标准（一）2008 prosecutes any act on a nationally protected animal or plant; the 2022
+    and 2023 interpretations set entry figures, so a later case without them asks for review."""
+    [animal] = engine.evaluate(["protected_wildlife"], case(facts=["protected_wild_animal"], conduct=date(2016, 5, 1)))
+    assert (animal.level, animal.rule_version) == ("high", "追诉标准（一）2008")
+    [later] = engine.evaluate(
+        ["protected_wildlife"], case(facts=["protected_wild_animal"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
+    )
+    assert (later.level, later.rule_version) == ("review", "法释〔2022〕12号")
+    valued = case({"goods_value": 36_000}, facts=["protected_wild_animal"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
+    assert engine.evaluate(["protected_wildlife"], valued)[0].level == "high"
+    first = case(facts=["protected_plant", "first_class_protected_plant"], conduct=date(2024, 3, 1), decided=date(2024, 6, 1))
+    assert engine.evaluate(["protected_plants"], first)[0].level == "high"
+    second = case(facts=["protected_plant"], conduct=date(2024, 3, 1), decided=date(2024, 6, 1))
+    assert engine.evaluate(["protected_plants"], second)[0].level == "review"
+    assert engine.evaluate(["protected_plants"], case(conduct=date(2016, 5, 1))) == []

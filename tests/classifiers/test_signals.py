@@ -294,3 +294,35 @@ def test_money_borrowed_on_a_pretext_and_never_repaid_is_the_loss() -> None:
     s = signals("被告人谎称要购买货车，以伪造的房产证作抵押，向被害人借款8万元，到期后拒不归还并逃往外地。")
     assert s.measures["loss"].value == 80_000
     assert "loss" not in signals("被告人向朋友借款8万元用于经营，已按期归还。").measures
+
+
+def test_a_bare_chao_before_the_standard_states_the_multiple() -> None:
+    [(pollutant, times)] = signals("经监测，车间排口废水中镉含量超地方排放标准12倍。").exceedance
+    assert (pollutant, times.value) == ("镉", 12)
+
+
+def test_a_limit_kept_under_its_total_name_is_found_for_that_name() -> None:
+    """总铬 is the name the discharge limit is kept under: the reading is held to it, and the rule
+    sees the metal 铬."""
+    [(pollutant, times)] = signals("经检测，废水沟取样中总铬的含量为30mg/L。").exceedance
+    assert pollutant == "铬" and times.value == pytest.approx(19.0)
+
+
+def test_penalties_told_one_by_one_with_their_dates_count_when_the_conduct_went_on() -> None:
+    s = signals(
+        "2019年3月5日，区卫生健康局对被告人作出行政处罚，2020年8月1日区卫生健康局再次对其作出行政处罚，"
+        "但被告人仍在原址继续行医。",
+        decided=None,
+    )
+    assert s.prior is not None and s.prior.count == 2 and s.prior.continued
+    recalled = signals("2019年3月5日，区卫生健康局对当事人作出行政处罚，2020年8月1日对其作出行政处罚。")
+    assert recalled.prior is None
+
+
+def test_a_protected_species_is_a_fact_but_a_three_values_animal_is_ruled_out() -> None:
+    s = signals("被告人在山上下套捕获一只野鸡，经鉴定为国家二级重点保护野生动物白冠长尾雉。")
+    assert "protected_wild_animal" in s.facts
+    common = signals("经鉴定，当事人捕获的麻雀属有重要生态、科学、社会价值的陆生野生动物。")
+    assert "protected_wild_animal" in common.ruled_out
+    tree = signals("当事人砍倒一株野生南方红豆杉，经鉴定为国家一级保护植物。")
+    assert {"protected_plant", "first_class_protected_plant"} <= set(tree.facts)

@@ -69,6 +69,18 @@ ANIMAL_VALUE: Bank[str] = {
 _FISH = ("鲫鱼", "鲤鱼", "草鱼", "白条鱼", "虾类", "鳜鱼")
 _BANNED_FISHING = ("电鱼器具", "电脉冲设备", "禁用渔具“迷魂阵”地笼网", "绝户网")
 _LEGAL_FISHING = ("刺网", "拖网", "地笼", "钓具")
+# A protected species makes the case criminal whatever the number (追诉标准（一）第64条、第70条):
+# written only in cases meant to cross, as the species' name with its class, in each style's words.
+PROTECTED_ANIMAL: Bank[str] = {
+    "default": ("国家二级保护野生动物{name}", "国家二级重点保护野生动物{name}", "国家一级保护野生动物{name}"),
+    "holdout": ("{name}（经鉴定系列入国家重点保护野生动物名录的二级保护动物）",),
+}
+PROTECTED_TREE: Bank[str] = {
+    "default": ("国家一级保护野生植物{name}", "国家一级重点保护野生植物{name}"),
+    "holdout": ("{name}（经林业部门鉴定为国家一级保护树种）",),
+}
+_PROTECTED_ANIMALS = ("白鹇", "红腹锦鸡", "白腹锦鸡", "穿山甲", "豹猫", "猕猴")
+_PROTECTED_TREES = ("红豆杉", "南方红豆杉", "银杏", "水杉")
 _BANNED_HUNTING = ("猎夹", "猎套", "电网", "毒饵")
 _LEGAL_HUNTING = ("弹弓", "捕鸟笼", "徒手")
 
@@ -78,13 +90,15 @@ def _logging(ctx: Ctx, excessive: bool) -> Story:
     vb = ctx.threshold(quantity=("volume", "林木"))
     volume = round(ctx.scaled(vb, 5.0), 2)
     count = max(3, int(volume / rng.uniform(0.08, 0.4)))
-    tree = rng.choice(_TREES)
+    protected = ctx.target == "above" and rng.random() < 0.2
+    species = rng.choice(_PROTECTED_TREES if protected else _TREES)
+    tree = ctx.pick(PROTECTED_TREE).format(name=species) if protected else species
     bank = EXCESS if excessive else LOGGING
     sentences = [ctx.period() + ctx.pick(bank).format(
         forest=rng.choice(_FORESTS), tree=tree, count=count, volume=numbers.write_number(volume))]
     quantities = [
-        GoldQuantity(kind="volume", value=volume, unit="立方米", subject="林木" + tree),
-        GoldQuantity(kind="count", value=float(count), unit="株", subject=tree),
+        GoldQuantity(kind="volume", value=volume, unit="立方米", subject="林木" + species),
+        GoldQuantity(kind="count", value=float(count), unit="株", subject=species),
     ]
     sb = ctx.threshold(quantity=("count", "幼树"))
     if rng.random() < 0.3:
@@ -102,7 +116,8 @@ def _logging(ctx: Ctx, excessive: bool) -> Story:
         sentences.append(ctx.pick(TREE_VALUE).format(amount=ctx.money(value)))
         amounts.append(GoldAmount(role="goods_value", yuan=value))
         case_amounts["goods_value"] = value
-    case = CaseFacts(ctx.party.kind, amounts=case_amounts, quantities=quantities)
+    facts = ["protected_plant", "first_class_protected_plant"] if protected else []
+    case = CaseFacts(ctx.party.kind, amounts=case_amounts, quantities=quantities, facts=facts)
     times = (3, 5) if excessive else (5, 10)
     replant = PenaltyItem("order_correct", f"责令补种{count * rng.randint(1, 5)}株树木")
     return Story("滥伐林木" if excessive else "盗伐林木", "滥伐林木" if excessive else "盗伐林木", sentences, case,
@@ -126,14 +141,20 @@ def hunting(ctx: Ctx) -> Story:
     tool = rng.choice(_BANNED_HUNTING) if behaviour else rng.choice(_LEGAL_HUNTING)
     cb = ctx.threshold(quantity=("count", "野生动物"))
     count = max(1, int(ctx.scaled(cb, 20)) if not behaviour else rng.randint(2, 15))
-    animal = rng.choice(("鸟类（斑鸠）", "野兔", "画眉鸟", "野鸭"))
+    protected = ctx.target == "above" and not behaviour and rng.random() < 0.25
+    if protected:
+        species = rng.choice(_PROTECTED_ANIMALS)
+        animal = ctx.pick(PROTECTED_ANIMAL).format(name=species)
+        count = rng.randint(1, 4)
+    else:
+        animal = species = rng.choice(("鸟类（斑鸠）", "野兔", "画眉鸟", "野鸭"))
     sentences = [ctx.period() + ctx.pick(HUNTING).format(when=when, where=where, tool=tool, animal=animal, count=count)]
-    quantities = [GoldQuantity(kind="count", value=float(count), unit="只", subject="野生动物" + animal)]
+    quantities = [GoldQuantity(kind="count", value=float(count), unit="只", subject="野生动物" + species)]
     vb = ctx.threshold(role="goods_value")
     value = round(count * rng.uniform(50, 400), 2)
     if vb and ctx.target != "above" and value >= vb[0]:
         value = round(ctx.below(vb, vb[0]), 2)
-    if vb and ctx.target == "above" and not behaviour:
+    if vb and ctx.target == "above" and not behaviour and not protected:
         value = round(ctx.scaled(vb, 10000), 2)
     sentences.append(ctx.pick(ANIMAL_VALUE).format(amount=ctx.money(value)))
     facts: list[str] = ["banned_hunting_method"] if tool in _BANNED_HUNTING else []
@@ -141,6 +162,8 @@ def hunting(ctx: Ctx) -> Story:
         facts.append("closed_hunting_season")
     if "禁猎区" in where:
         facts.append("closed_hunting_area")
+    if protected:
+        facts.append("protected_wild_animal")
     case = CaseFacts(ctx.party.kind, amounts={"goods_value": value}, quantities=quantities, facts=facts)
     tools = PenaltyItem("confiscate_tools", f"没收猎获物及{tool if tool != '徒手' else '捕猎工具'}")
     return Story("非法猎捕野生动物", "非法猎捕野生动物", sentences, case,
