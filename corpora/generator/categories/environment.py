@@ -56,11 +56,13 @@ EXCEEDANCE: Bank[str] = {
         "监测报告显示，当事人外排废水中{pollutant}超标{times}倍。",
         "当事人在线监测数据及执法监测结果均显示，其排放口{pollutant}浓度{measured}mg/L，超标{times}倍（执行标准{limit}mg/L）。",
         "经{lab}监测，当事人废水总排口{pollutant}浓度为{measured}mg/L，所执行的排放标准限值为{limit}mg/L。",
+        "经{lab}检测，当事人外排废水中{pollutant}的含量为{measured}mg/L，超国家污染物排放标准{times}倍。",
     ),
     "holdout": (
         "执法监测结果：{pollutant}实测{measured}mg/L，标准限值{limit}mg/L，超标倍数为{times}。",
         "{lab}采样结果：外排水{pollutant}检测值{measured}mg/L（标准限值{limit}mg/L）。",
         "当事人排放的废气中{pollutant}浓度超过规定标准{times}倍（监测单位：{lab}）。",
+        "{lab}对当事人厂区沟渠取样，{pollutant}含量{measured}mg/L，超地方排放标准{times}倍。",
     ),
 }
 _HEAVY = ("总铬", "六价铬", "总铅", "总镉", "总砷", "总汞")
