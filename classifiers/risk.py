@@ -149,6 +149,16 @@ def assess(
                 evidence=said.evidence,
             )
         )
+    if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and signals.grade is not None and crime_names:
+        reasons.append(
+            Reason(
+                level="review",
+                kind="grade_stated",
+                text=f"文书认定“{signals.grade.detail}”，这是追诉标准的数额等级用语，但未载明可与追诉标准比较的数额，请复核",
+                crime=crime_names[0],
+                evidence=signals.grade.evidence,
+            )
+        )
     if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and crime_names and text_score >= text_review_score:
         reasons.append(
             Reason(

@@ -132,6 +132,11 @@ _CRIME_NAMED = re.compile(
     r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
 )
 # `不构成合同诈骗犯罪`, `并非非法经营犯罪`: the offence named to deny it
+# The grade of an amount in the statutes' own words (骗取…财物，数额特别巨大): the entry grade of the
+# amount crimes, stated by whoever wrote the text, not a figure to compare.
+_GRADE = re.compile(r"(?:数额|金额)(?:特别巨大|巨大|较大)")
+_NOT_FACTS = frozenset({"procedure", "basis", "decision", "payment", "remedy", "signature"})
+_GRADE_DENIED = re.compile(r"(?:未|没有|不|尚未|并非)[^，。；\n]{0,4}$")
 _CRIME_DENIED = re.compile(r"(?:不|未|并非|没有|无)(?:构成|涉嫌|属于|认定为?|是|成立)?$")
 _CRIME_NOUN_MIN = 4
 _COURT_TAKINGS = re.compile(
@@ -174,6 +179,7 @@ class TextSignals:
     measures: dict[str, Signal] = field(default_factory=dict)  # rule-only amount role -> largest stated
     cued: dict[str, Signal] = field(default_factory=dict)  # rule id -> its cue word in the text
     crime_named: tuple[str, Signal] | None = None  # a rules' crime the text names for the conduct
+    grade: Signal | None = None  # an amount's grade stated in the statutes' words (数额巨大)
 
 
 def _masked(text: str) -> str:
@@ -661,7 +667,18 @@ def read_signals(view: View, book: RuleBook, decided: date | None) -> TextSignal
         measures=_measures(view, masked),
         cued=_measured_cues(_cued(view, masked, book), exceedance, book),
         crime_named=_crime_named(view, masked, book),
+        grade=_grade(view, masked),
     )
+
+
+def _grade(view: View, masked: str) -> Signal | None:
+    for m in _GRADE.finditer(masked):
+        # the law applied and the penalty quote the statutes' grades; the facts state them
+        if view.section_of(m.start()) in _NOT_FACTS:
+            continue
+        if not _GRADE_DENIED.search(masked[max(0, m.start() - 8) : m.start()]):
+            return Signal(view.evidence(m.start(), m.end()), detail=m.group())
+    return None
 
 
 def _measured_cues(cued: dict[str, Signal], exceedance: list[tuple[str, Signal]], book: RuleBook) -> dict[str, Signal]:

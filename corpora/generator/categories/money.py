@@ -87,6 +87,11 @@ FRAUD: Bank[str] = {
     ),
     "holdout": ("当事人冒用他人名义签订{contract}，致{victim}损失{amount}。",),
 }
+# the grade in the statutes' words, as courts and some agencies add it after the figure
+FRAUD_GRADE: Bank[str] = {
+    "default": ("当事人以非法占有为目的骗取对方当事人财物，数额较大。",),
+    "holdout": ("其骗取的财物数额巨大，至今未予退还。",),
+}
 
 
 def tax_evasion(ctx: Ctx) -> Story:
@@ -212,6 +217,8 @@ def contract_fraud(ctx: Ctx) -> Story:
     sentences = [ctx.period() + ctx.pick(FRAUD).format(
         victim=rng.choice(("某建材公司", "村民李某", "某农业合作社")),
         contract=rng.choice(("购销合同", "工程承包合同", "租赁合同")), amount=ctx.money(loss))]
+    if ctx.target == "above" and rng.random() < 0.3:
+        sentences.append(ctx.pick(FRAUD_GRADE))
     case = CaseFacts(ctx.party.kind, amounts={"loss": loss})
     confiscate = loss if rng.random() < 0.5 else 0.0
     amounts = [GoldAmount(role="loss", yuan=loss)]
