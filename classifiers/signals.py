@@ -201,6 +201,7 @@ class _FactPatterns:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
     shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
     contrary: tuple[tuple[str, re.Pattern[str]], ...]  # (fact id, wordings that rule it out)
+    residues: tuple[tuple[str, float, str, re.Pattern[str]], ...]  # (fact id, limit mg/kg, standard, content stated)
 
 
 _compiled: dict[int, tuple[RuleBook, _FactPatterns]] = {}
@@ -232,6 +233,12 @@ def _bracketed_alternation(words: list[str]) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _residue_pattern(names: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_alternation(names)})[^，,。；;\n\d]{{0,10}}?(?P<v>{NUMBER})\s?(?:mg|毫克)\s?/\s?(?:kg|Kg|KG|千克|公斤)"
+    )
+
+
 def _fact_patterns(book: RuleBook) -> _FactPatterns:
     """One alternation per fact, longest phrase first (compiled once per rule book)."""
     cached = _compiled.get(id(book))
@@ -240,6 +247,7 @@ def _fact_patterns(book: RuleBook) -> _FactPatterns:
             tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
             tuple((f.id, re.compile(_bracketed_alternation(f.contrary))) for f in book.facts if f.contrary),
+            tuple((f.id, r.limit, r.standard, _residue_pattern(r.names)) for f in book.facts for r in f.residues),
         )
         cached = _compiled[id(book)] = (book, patterns)
     return cached[1]
@@ -252,6 +260,15 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
         for m in pattern.finditer(masked):
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
+                break
+    for fact_id, limit, standard, pattern in patterns.residues:
+        if fact_id in found:
+            continue
+        for m in pattern.finditer(masked):
+            value = _number(m["v"])
+            if value is not None and value > limit and not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
+                detail = f"{m.group()}，超过{standard}限量{limit:g}mg/kg"
+                found[fact_id] = Signal(view.evidence(m.start(), m.end()), value=value / limit, detail=detail)
                 break
     for fact_id, minimum, pattern in patterns.shares:
         _stated_share(view, masked, fact_id, minimum, pattern, found, ruled_out)

@@ -59,6 +59,17 @@ class Share(BaseModel):
     min_percent: float = Field(gt=0, le=100)
 
 
+class Residue(BaseModel):
+    """A substance's permitted content in food (GB 2760 铝的残留量 ≤ 100 mg/kg): a measured content
+    over it states the fact in figures, as 超限量使用 states it in words."""
+
+    substance: str
+    names: list[str] = Field(min_length=1)  # as written before the figure: 铝的残留量, 铝含量
+    limit: float = Field(gt=0)  # mg/kg
+    standard: str
+    verified: str = ""
+
+
 class Fact(BaseModel):
     id: str
     name: str
@@ -67,6 +78,7 @@ class Fact(BaseModel):
     # `phrases`, they rule the fact out instead of leaving it to a reviewer
     contrary: list[str] = Field(default_factory=list)
     share: Share | None = None
+    residues: list[Residue] = Field(default_factory=list)
     note: str = ""
 
 

@@ -326,3 +326,10 @@ def test_a_protected_species_is_a_fact_but_a_three_values_animal_is_ruled_out() 
     assert "protected_wild_animal" in common.ruled_out
     tree = signals("当事人砍倒一株野生南方红豆杉，经鉴定为国家一级保护植物。")
     assert {"protected_plant", "first_class_protected_plant"} <= set(tree.facts)
+
+
+def test_an_aluminium_residue_over_its_food_limit_states_the_additive_abused_in_figures() -> None:
+    s = signals("经检测，被告人炸制的油条中铝的残留量为512mg/kg。")
+    fact = s.facts["food_severe_hazard"]
+    assert fact.value == pytest.approx(5.12) and "GB 2760-2014" in fact.detail
+    assert "food_severe_hazard" not in signals("抽检的馒头中铝的残留量为38mg/kg，符合标准。").facts

@@ -130,10 +130,12 @@ SPECS: dict[str, TradeSpec] = {
             "default": (
                 "经{lab}检验，该批{goods}检出沙门氏菌等致病微生物，足以造成严重食物中毒事故。",
                 "经查，当事人经营的{goods}系病死、死因不明的畜禽肉类加工而成，且农药残留、兽药残留严重超标。",
+                "经{lab}检测，当事人制作的{goods}中铝的残留量为{residue}mg/kg，系使用含铝膨松剂所致。",
             ),
             "holdout": (
                 "{lab}检测发现{goods}中重金属超标十余倍，足以造成严重食源性疾病。",
                 "检验证实{goods}检出致病微生物，另有部分原料检验检疫不合格。",
+                "{lab}出具的报告显示{goods}铝含量{residue}mg/kg（以Al计）。",
             ),
         },
         above_fact="food_severe_hazard",
@@ -577,7 +579,9 @@ def story(ctx: Ctx) -> Story:
         sentences.append(ctx.pick(spec.loss).format(goods=goods.name, amount=ctx.money(loss)))
 
     if spec.above_fact and ctx.target == "above" and rng.random() < 0.6:
-        sentences.append(ctx.pick(spec.facts_above).format(goods=goods.name, lab=lab))
+        # a residue figure for templates that state the fact in numbers (铝的残留量 over GB 2760's 100 mg/kg)
+        residue = numbers.write_number(round(rng.uniform(150, 1200), 1))
+        sentences.append(ctx.pick(spec.facts_above).format(goods=goods.name, lab=lab, residue=residue))
         facts.append(spec.above_fact)
 
     prior = 0
