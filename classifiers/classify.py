@@ -172,8 +172,13 @@ class Classifier:
         # about as likely as the best one still bring their rules, but those may only ask for
         # review, and may not assume that a quantity of something else (建筑渣土 72.6吨) is what
         # they measure.
+        # They must use one word of their category at least: a guess from no word of its own (电鱼's
+        # rules on a theft of trees, through 价值5400元) is the model's noise, not a reading.
         if not confident and ranked:
-            likely = [r for r in ranked if r.probability >= 0.75 * ranked[0].probability]
+            likely = [
+                r for r, n in zip(ranked, support, strict=True)
+                if r.probability >= 0.75 * ranked[0].probability and n >= 1
+            ]
         categories = [c for c in (self._category(r.category) for r in likely) if c is not None]
         view = fields.view if fields.view is not None else build_view(document)
         signals = read_signals(view, self.book, fields.decided_on)

@@ -149,13 +149,14 @@ def assess(
                 evidence=said.evidence,
             )
         )
-    if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and signals.grade is not None and crime_names:
+    # the grade is a lead whatever the category: no administrative penalty grades an amount so
+    if not any(risk_rank(r.level) > risk_rank("low") for r in reasons) and signals.grade is not None:
         reasons.append(
             Reason(
                 level="review",
                 kind="grade_stated",
                 text=f"文书认定“{signals.grade.detail}”，这是追诉标准的数额等级用语，但未载明可与追诉标准比较的数额，请复核",
-                crime=crime_names[0],
+                crime=crime_names[0] if crime_names else None,
                 evidence=signals.grade.evidence,
             )
         )

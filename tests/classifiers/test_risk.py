@@ -89,13 +89,16 @@ def test_a_crime_the_text_names_asks_for_review_when_no_figure_crosses() -> None
 def test_an_amount_graded_in_the_statutes_words_asks_for_review_unless_the_grade_is_denied() -> None:
     from lianfa.classifiers.risk import assess
 
-    def risk(text: str):  # type: ignore[no-untyped-def]
+    def risk(text: str, crimes: tuple[str, ...] = ("合同诈骗罪",)):  # type: ignore[no-untyped-def]
         doc = text_document(text)
         signals = read_signals(build_view(doc), load_rules(), None)
-        return assess(doc, [], signals, 0.0, text_review_score=0.9, crime_names=["合同诈骗罪"])
+        return assess(doc, [], signals, 0.0, text_review_score=0.9, crime_names=list(crimes))
 
     graded = risk("被告人以支付货款为名取得对方交付的钢材后转卖他人，逃匿不还，骗取对方财物，数额巨大。")
     assert graded.level == "review" and graded.reasons[0].kind == "grade_stated"
+    assert graded.reasons[0].crime == "合同诈骗罪"
+    unplaced = risk("被告人冒充银行职员骗取老人存款，数额较大。", crimes=())
+    assert unplaced.level == "review" and unplaced.reasons[0].crime is None
     assert graded.reasons[0].evidence is not None and graded.reasons[0].evidence.text == "数额巨大"
     denied = risk("当事人在履行合同中虚报数量多收货款，涉及金额尚未达到数额较大的程度。")
     assert denied.level == "low"
