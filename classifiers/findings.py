@@ -78,6 +78,7 @@ class BehaviourFinding:
     prior_penalties: int | None
     description: str
     missing_facts: tuple[str, ...] = ()
+    unstated_figure: bool = False  # the criterion's figure is what the text leaves out
 
 
 @dataclass(frozen=True)

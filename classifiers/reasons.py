@@ -103,6 +103,8 @@ def _figure(f: FigureFinding, citation: str) -> str:
 def _behaviour(f: BehaviourFinding, citation: str) -> str:
     prior = f"此前已受行政处罚{f.prior_penalties}次" if f.prior_penalties is not None else ""
     said = "，".join(x for x in ("、".join(f.stated), prior) if x)
+    if f.unstated_figure:
+        return f"文书载明{said}，按“{f.description}”（{citation}）须核定其数额，文书未载明，请复核"
     text = f"文书载明{said}，符合“{f.description}”（{citation}）"
     if f.missing_facts:
         text += f"；“{'、'.join(f.missing_facts)}”未见于文书，请复核"

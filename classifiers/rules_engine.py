@@ -292,7 +292,9 @@ class RulesEngine:
         """An amount or quantity against the criterion's threshold."""
         measure = self._measure(crit, version, case, named_only=named_only)
         if measure is None:
-            return None if missing else self._masked(crit, version, case)
+            if missing:
+                return None
+            return self._masked(crit, version, case) or self._unstated(crit, version, case)
         low, high, t_unit = self.book.threshold_bounds(crit, self.province)
         threshold = Threshold(low, high, t_unit)
         compared = self._compare(measure.value, threshold)
@@ -351,6 +353,16 @@ class RulesEngine:
             "review", "masked_figure", detail, reasons.citation(version), 0.0, evidence, assumed=True
         )
 
+    def _unstated(self, crit: Criterion, version: RuleVersion, case: CaseFacts) -> Finding | None:
+        """Facts that make the figure the only question, and no figure in the text: review."""
+        if crit.unstated != "review":
+            return None
+        sig = case.signals
+        stated = tuple(sig.facts[f].detail for f in crit.facts)
+        detail = BehaviourFinding(stated=stated, prior_penalties=None, description=crit.description, unstated_figure=True)
+        evidence = sig.facts[crit.facts[0]].evidence
+        return Finding("review", "behaviour", detail, reasons.citation(version), 0.0, evidence, assumed=True)
+
     def _compare(self, value: float, t: Threshold) -> tuple[Level, Outcome] | None:
         """At or above the upper end → high; at or above the lower end → review; within the near band
         → low: 临近立案标准 is listed for whoever opens the case, not queued as a lead (below the
@@ -390,7 +402,7 @@ class RulesEngine:
                 _subject_matches(q.subject, crit.subjects) if named_only else q.about(crit.subjects)
             ):
                 continue
-            if any(x in q.subject for x in crit.except_subjects):
+            if any(x in q.subject for x in crit.except_subjects) or not _told_with_act(crit, q):
                 continue
             if not _subject_matches(q.subject, crit.subjects) and any(
                 _subject_matches(q.subject, c.subjects)
@@ -415,7 +427,7 @@ class RulesEngine:
         claimed = [s for c in version.criteria if c.quantity_kind == crit.quantity_kind for s in c.subjects]
         best: QuantityMeasure | None = None
         for q in case.quantities:
-            if q.about(claimed):
+            if q.about(claimed) or not _told_with_act(crit, q):
                 continue
             value, unit = self.book.convert(q.value, q.unit, crit.subjects[0])
             if q.kind == crit.quantity_kind and unit == t_unit and (best is None or value > best.value):
@@ -465,6 +477,11 @@ class RulesEngine:
         stated = case.signals.outcomes[0]
         detail = OutcomeStatedFinding(stated.evidence.text)
         return Finding("review", "outcome_stated", detail, reasons.citation(version), 0.8, stated.evidence)
+
+
+def _told_with_act(crit: Criterion, q: QuantityIn) -> bool:
+    """A quantity read without its clause (no context) is not held to the verbs."""
+    return not crit.acts or not q.context or any(a in q.context for a in crit.acts)
 
 
 def _prior_met(crit: Criterion, sig: TextSignals) -> bool | None:

@@ -258,6 +258,9 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
     patterns = _fact_patterns(book)
     for fact_id, pattern in patterns.phrases:
         for m in pattern.finditer(masked):
+            # 非 before the phrase makes it its opposite (非危险废物, 非国家重点保护野生动物)
+            if masked[max(0, m.start() - 1) : m.start()] == "非":
+                continue
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
                 break

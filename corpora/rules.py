@@ -143,6 +143,9 @@ class Criterion(BaseModel):
     subjects: list[str] = Field(default_factory=list)
     # subjects that contain a listed one yet are another thing (增值税专用发票 for 发票)
     except_subjects: list[str] = Field(default_factory=list)
+    # the conduct's own verbs: a quantity told in a clause with none of them (收购斑鸠22只 for a
+    # hunting count) is of another conduct
+    acts: list[str] = Field(default_factory=list)
     exceedance: Exceedance | None = None
     facts: list[str] = Field(default_factory=list)
     prior_penalties: int | None = Field(default=None, ge=1)
@@ -150,6 +153,10 @@ class Criterion(BaseModel):
     continued: bool = False
     within_years: int | None = Field(default=None, ge=1)
     threshold: Threshold | None = None
+    # its facts stated and its figure not stated at all (neither read nor masked): `review` asks the
+    # reviewer to establish the figure (a protected animal whose value the text never gives); a
+    # figure stated below the threshold is still below it
+    unstated: Literal["none", "review"] = "none"
 
     @model_validator(mode="after")
     def _consistent(self) -> Criterion:
@@ -161,6 +168,8 @@ class Criterion(BaseModel):
             raise ValueError(f"criterion {self.id}: a threshold needs amount terms or a quantity_kind")
         if self.quantity_kind and not self.subjects:
             raise ValueError(f"criterion {self.id}: a quantity needs the subjects it counts")
+        if self.unstated == "review" and (self.threshold is None or not self.facts):
+            raise ValueError(f"criterion {self.id}: unstated review needs a figure and the facts that anchor it")
         if self.continued and self.prior_penalties is None:
             raise ValueError(f"criterion {self.id}: continued without prior_penalties")
         if self.within_years is not None and self.prior_penalties is None:

@@ -565,6 +565,9 @@ def test_a_protected_species_is_prosecuted_whatever_its_number_until_the_later_i
         ["protected_wildlife"], case(facts=["protected_wild_animal"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
     )
     assert (later.level, later.rule_version) == ("review", "法释〔2022〕12号")
+    assert "须核定其数额" in later.text
+    cheap = case({"goods_value": 9_000}, facts=["protected_wild_animal"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
+    assert all(r.level == "low" for r in engine.evaluate(["protected_wildlife"], cheap))
     valued = case({"goods_value": 36_000}, facts=["protected_wild_animal"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
     assert engine.evaluate(["protected_wildlife"], valued)[0].level == "high"
     first = case(facts=["protected_plant", "first_class_protected_plant"], conduct=date(2024, 3, 1), decided=date(2024, 6, 1))
@@ -572,3 +575,14 @@ def test_a_protected_species_is_prosecuted_whatever_its_number_until_the_later_i
     second = case(facts=["protected_plant"], conduct=date(2024, 3, 1), decided=date(2024, 6, 1))
     assert engine.evaluate(["protected_plants"], second)[0].level == "review"
     assert engine.evaluate(["protected_plants"], case(conduct=date(2016, 5, 1))) == []
+
+
+def test_a_hunting_count_is_of_animals_hunted_not_bought(engine: RulesEngine) -> None:
+    def counted(context: str) -> CaseFacts:
+        c = case(quantities=[("count", 30.0, "只", "野生动物斑鸠")])
+        q = c.quantities[0]
+        return replace(c, quantities=[replace(q, context=context)])
+
+    hunted = engine.evaluate(["illegal_hunting"], counted("当事人在林中用粘网捕获斑鸠30只"))
+    assert hunted and hunted[0].level == "high"
+    assert engine.evaluate(["illegal_hunting"], counted("当事人从他人处收购斑鸠30只存于冰柜")) == []

@@ -333,3 +333,14 @@ def test_an_aluminium_residue_over_its_food_limit_states_the_additive_abused_in_
     fact = s.facts["food_severe_hazard"]
     assert fact.value == pytest.approx(5.12) and "GB 2760-2014" in fact.detail
     assert "food_severe_hazard" not in signals("抽检的馒头中铝的残留量为38mg/kg，符合标准。").facts
+
+
+def test_the_poppys_alkaloids_a_laboratory_reports_are_the_toxic_additive() -> None:
+    s = signals("经检测，该店火锅底料中检出罂粟碱、吗啡成分。")
+    assert s.facts["toxic_food_additive"].detail in {"罂粟碱", "吗啡"}
+    assert "toxic_food_behaviour" in s.cued
+
+
+def test_fei_before_a_phrase_states_its_opposite() -> None:
+    s = signals("经鉴定，当事人收购的斑鸠属非国家重点保护野生动物，另有一批非危险废物的边角料。")
+    assert "protected_wild_animal" not in s.facts and "toxic_substance" not in s.facts
