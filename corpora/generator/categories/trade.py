@@ -147,6 +147,8 @@ SPECS: dict[str, TradeSpec] = {
             _g("猪肉", "公斤", 24, 36, detail="盐酸克伦特罗（瘦肉精）"),
             _g("鲜活鳜鱼", "公斤", 40, 90, detail="孔雀石绿"),
             _g("火锅底料", "公斤", 30, 70, detail="罂粟壳成分（吗啡、可待因）"),
+            # laboratories name the poppy's alkaloids, not the husk
+            _g("卤制鸭脖", "公斤", 40, 90, detail="罂粟碱、那可丁"),
             _g("辣椒粉", "公斤", 18, 40, detail="苏丹红"),
             _g("腐竹", "公斤", 20, 45, detail="吊白块（甲醛次硫酸氢钠）"),
             _g("减肥类保健食品", "盒", 60, 260, detail="西布曲明"),
