@@ -18,6 +18,7 @@ a news line's one sum of tax, late fee and fine, or the total of what several pe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianfa.extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
@@ -123,6 +124,8 @@ _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|没收|予以)")
 # What ends a proposal within its sentence: the decision itself (`…拟罚款3万元，经复核，决定罚款1.5万元`).
 _DECIDED = re.compile(r"决定")
+# `你单位已缴纳39.86万元罚款`: a fine already paid was decided earlier, by another decision
+_PAID_BEFORE = re.compile(r"已(?:经)?(?:缴纳|缴清|缴付|交纳|履行)[^\d，,。；;]{0,4}$")
 # A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 # `957421.2元×50%`, `…元乘以0.5`: the amount is multiplied, so the result is what was decided
@@ -249,7 +252,9 @@ class _Placed:
     amount: Amount
 
 
-def extract_amounts(view: View, regions: Regions) -> list[Amount]:
+def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tuple[int, int]] = ()) -> list[Amount]:
+    """Every amount with its role. `other_decisions`: view spans of other penalty decisions' numbers
+    the text cites; a fine stated in the sentence that cites one is that decision's."""
     text = view.text
     quoted = quoted_spans(text)
     out: list[Amount] = []
@@ -287,7 +292,10 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
             continue
         if role == "fine" and (
-            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start) or _waived(text, start, end)
+            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start)
+            or _waived(text, start, end)
+            or _PAID_BEFORE.search(text, max(0, start - 12), start)
+            or _of_another_decision(text, start, other_decisions)
         ):
             continue
         if role == "fine" and _PER_PERSON.search(text, max(0, start - 12), start):
@@ -444,6 +452,12 @@ def _summing_run(text: str, placed: list[_Placed], order: list[int], total: floa
         if acc > total + 0.01:
             return []
     return []
+
+
+def _of_another_decision(text: str, start: int, other_decisions: Sequence[tuple[int, int]]) -> bool:
+    """True for an amount in a sentence that cites another penalty decision's number before it."""
+    sentence_start = text.rfind("。", max(0, start - 200), start) + 1
+    return any(sentence_start <= s and e <= start for s, e in other_decisions)
 
 
 def _another_addressee(text: str, previous_end: int, start: int, section: str | None) -> bool:
