@@ -232,6 +232,10 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         tax_sum=story.fine + sum(a.yuan for a in story.amounts if a.role == "tax_evaded") if taxed and story.fine else 0.0,
         fine=story.fine,
     )
+    # an earlier decision for the same conduct recounted with its paid fine, drawn from a stream of its own
+    blocks = page.earlier_decision(
+        random.Random(f"lianfa:{seed}:{style}:{index}:earlier"), style, blocks, agency=agency.name, fine=story.fine
+    )
     # a second party named with the first under one label, drawn from a stream of its own
     co_rng = random.Random(f"lianfa:{seed}:{style}:{index}:co")
     co_party = None
