@@ -119,6 +119,10 @@ _DECIDES = re.compile(r"决定(?!书|日期|文书|机关)")
 _COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
+# `作出没收违法所得0.77万元…的行政处罚`: 没收 governing the 违法所得 confiscates it wherever the page
+# states it, also where no decision section was told apart (a news summary, a scan whose layout ran the
+# lines together)
+_CONFISCATES_INCOME = re.compile(r"没收[^，,。；;]{0,16}?(?:违法|非法)所得(?:人民币)?\s?$")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|没收|予以)")
@@ -239,7 +243,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
             return "fine"
         return "other"
     if role == "illegal_income" and (
-        (section in _DECIDING_SECTIONS and "没收" in text[cstart:start]) or _CONFISCATED_AFTER.match(text, end)
+        (section in _DECIDING_SECTIONS and "没收" in text[cstart:start])
+        or _CONFISCATED_AFTER.match(text, end)
+        or _CONFISCATES_INCOME.search(text, cstart, start)
     ):
         return "confiscated_income"
     return role

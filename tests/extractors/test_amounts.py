@@ -322,3 +322,10 @@ def test_a_news_lead_that_cites_its_own_decision_keeps_the_fine() -> None:
     text = "近日，某某局向某某公司送达《行政处罚决定书》（某环罚〔2024〕5号），作出罚款10万元的行政处罚。\n"
     f = extract(text_document(text))
     assert [a.yuan for a in f.amounts if a.role == "fine"] == [100000]
+
+
+def test_confiscated_income_outside_a_decision_section() -> None:
+    # a news summary's one sentence, or a scan whose layout lost the decision's own lines
+    assert _amounts("的规定对事人作出警告、没收违法经营的护肤品和违法所得18352元,并处罚款90000元的行政处罚。") == [
+        ("confiscated_income", 18352), ("fine", 90000),
+    ]
