@@ -190,7 +190,8 @@ _FINDING = (
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
     ),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
-    re.compile(rf"(?m)^\s*{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
+    # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
+    re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
     # a news sentence that prints the name with its code in brackets (`某某公司（社会信用代码：9132…）参建的…`)
     re.compile(rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?=[(（](?:统一)?社会信用代码[:：])"),
     _NEWS_AGAINST,
@@ -203,7 +204,8 @@ _FINDING = (
     _LISTED,
     re.compile(
         # (a news page's bracketed part label may open the line: `【事件】某某公司在…`)
-        rf"(?m)^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
+        # (the label opens it wherever a scan's layout put it: `…被罚79万余元【事件】某某公司在…`)
+        rf"(?m)(?:^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?|【[\u4e00-\u9fff]{{1,6}}】\s*)(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
         rf"(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it

@@ -597,3 +597,11 @@ def test_a_residential_area_is_no_resident() -> None:
 def test_the_clause_before_a_name_that_describes_it_is_not_part_of_it() -> None:
     text = "执法人员对群众举报的某某砂石场扬尘问题进行检查，发现物料未覆盖。\n"
     assert [p.name for p in _parties(text)] == ["某某砂石场"]
+
+
+def test_headings_a_scan_ran_into_the_line_before_still_name_the_party() -> None:
+    # a scan's layout joins a line that ends without a stop to the next one
+    text = "现公布一批典型案例案例2.某某市市场监管局查处某某冷链食品有限公司销售过期冻品案\n案情简述:\n…\n"
+    assert [p.name for p in _parties(text)] == ["某某冷链食品有限公司"]
+    text = "某地燃气公司被罚9万余元【事件】某某燃气有限公司在小区管道安装中多收安装费。\n"
+    assert [p.name for p in _parties(text)] == ["某某燃气有限公司"]
