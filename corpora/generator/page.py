@@ -249,6 +249,8 @@ NEWS_LEADS: Bank[str] = {
         "据公示信息，{name}（统一社会信用代码：{code}）因{act}被{agency}查处。",
         "{agency}向{name}（简称“{brief}”）送达行政处罚决定书。此前执法人员对{brief}进行了现场检查。",
         "通报如下：\n一、{name}\n违法行为：存在{act}的问题。",
+        # the confiscation in the lead's one sentence, no decision section around it
+        "{agency}对{name}作出警告、没收违法所得{confiscated}、罚款{fine}的行政处罚。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -258,6 +260,7 @@ NEWS_LEADS: Bank[str] = {
         "通报显示，{name}（社会信用代码：{code}）存在{act}的问题。",
         "{agency}对{name}（下称“{brief}”）立案调查，并对{brief}实施了现场检查。",
         "现将查处情况通报如下：\n（一）{name}2项违法案例\n违法行为：{act}。",
+        "据通报，{agency}已责令{name}改正，没收其违法所得{confiscated}，并处罚款{fine}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -313,6 +316,7 @@ class Unlabelled:
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
     fine: float | None, short: str | None = None, fine_total: float = 0.0, person: bool = False,
+    confiscated: float | None = None,
 ) -> Unlabelled:
     """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
     listed company's announcement under its `short` name, or a disclosure table's row (which takes
@@ -365,10 +369,13 @@ def unlabelled_party(
         out[at - 1 : at - 1] = [Block(kind="paragraph", text=_as_page(out, x)) for x in lines]
     elif form == "news":
         brief = _brief_name(name)
-        leads = [x for x in NEWS_LEADS[style] if (fine or "{fine}" not in x) and (brief or "{brief}" not in x)]
+        leads = [
+            x for x in NEWS_LEADS[style]
+            if (fine or "{fine}" not in x) and (brief or "{brief}" not in x) and (confiscated or "{confiscated}" not in x)
+        ]
         lead = rng.choice(leads).format(
             agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief,
-            code=make_credit_code(rng, "110000", "organisation"),
+            code=make_credit_code(rng, "110000", "organisation"), confiscated=write_amount(confiscated or 0, "plain"),
         )
         out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
     else:

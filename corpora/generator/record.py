@@ -220,6 +220,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     unlabelled = page.unlabelled_party(
         page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
         fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district), fine_total=story.fine,
+        confiscated=next((p.yuan for p in items if p.kind == "confiscate_income" and p.yuan), None),
         person=party.kind == "individual",
     ) if party.kind in ("organisation", "individual") else page.Unlabelled(published.blocks, None)
     blocks = unlabelled.blocks

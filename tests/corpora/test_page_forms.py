@@ -45,7 +45,7 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     "news_lead_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
     and re.search(
         # (the seventh survey's leads: the penalty sentence, a code or short name in brackets, a list heading)
-        r"作出(?:罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)|决定对.*处.*罚款|作出罚款.*的处罚|（(?:统一)?社会信用代码|（(?:简称|下称)“"
+        r"作出(?:.*罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)|决定对.*处.*罚款|作出罚款.*的处罚|没收其违法所得|（(?:统一)?社会信用代码|（(?:简称|下称)“"
         r"|^(?:现将查处情况)?通报如下",
         r.text.split("\n")[0],
     ) is not None,
