@@ -18,6 +18,7 @@ a news line's one sum of tax, late fee and fine, or the total of what several pe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianfa.extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
@@ -118,11 +119,17 @@ _DECIDES = re.compile(r"决定(?!书|日期|文书|机关)")
 _COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
+# `作出没收违法所得0.77万元…的行政处罚`: 没收 governing the 违法所得 confiscates it wherever the page
+# states it, also where no decision section was told apart (a news summary, a scan whose layout ran the
+# lines together)
+_CONFISCATES_INCOME = re.compile(r"没收[^，,。；;]{0,16}?(?:违法|非法)所得(?:人民币)?\s?$")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|没收|予以)")
 # What ends a proposal within its sentence: the decision itself (`…拟罚款3万元，经复核，决定罚款1.5万元`).
 _DECIDED = re.compile(r"决定")
+# `你单位已缴纳39.86万元罚款`: a fine already paid was decided earlier, by another decision
+_PAID_BEFORE = re.compile(r"已(?:经)?(?:缴纳|缴清|缴付|交纳|履行)[^\d，,。；;]{0,4}$")
 # A sum stated after the items it adds up (`以上三项，合计罚款…`) repeats them.
 _SUM_WORDS = re.compile(r"合计|共计|总计|累计|总额|总共")
 # `957421.2元×50%`, `…元乘以0.5`: the amount is multiplied, so the result is what was decided
@@ -236,7 +243,9 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
             return "fine"
         return "other"
     if role == "illegal_income" and (
-        (section in _DECIDING_SECTIONS and "没收" in text[cstart:start]) or _CONFISCATED_AFTER.match(text, end)
+        (section in _DECIDING_SECTIONS and "没收" in text[cstart:start])
+        or _CONFISCATED_AFTER.match(text, end)
+        or _CONFISCATES_INCOME.search(text, cstart, start)
     ):
         return "confiscated_income"
     return role
@@ -249,7 +258,9 @@ class _Placed:
     amount: Amount
 
 
-def extract_amounts(view: View, regions: Regions) -> list[Amount]:
+def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tuple[int, int]] = ()) -> list[Amount]:
+    """Every amount with its role. `other_decisions`: view spans of other penalty decisions' numbers
+    the text cites; a fine stated in the sentence that cites one is that decision's."""
     text = view.text
     quoted = quoted_spans(text)
     out: list[Amount] = []
@@ -287,7 +298,10 @@ def extract_amounts(view: View, regions: Regions) -> list[Amount]:
         if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
             continue
         if role == "fine" and (
-            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start) or _waived(text, start, end)
+            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start)
+            or _waived(text, start, end)
+            or _PAID_BEFORE.search(text, max(0, start - 12), start)
+            or _of_another_decision(text, start, other_decisions)
         ):
             continue
         if role == "fine" and _PER_PERSON.search(text, max(0, start - 12), start):
@@ -444,6 +458,12 @@ def _summing_run(text: str, placed: list[_Placed], order: list[int], total: floa
         if acc > total + 0.01:
             return []
     return []
+
+
+def _of_another_decision(text: str, start: int, other_decisions: Sequence[tuple[int, int]]) -> bool:
+    """True for an amount in a sentence that cites another penalty decision's number before it."""
+    sentence_start = text.rfind("。", max(0, start - 200), start) + 1
+    return any(sentence_start <= s and e <= start for s, e in other_decisions)
 
 
 def _another_addressee(text: str, previous_end: int, start: int, section: str | None) -> bool:

@@ -21,7 +21,7 @@ keeps the printed form.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -36,8 +36,9 @@ _CJK = r"\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(
     # a bracketed issuer before the letters: (湘株)文综罚字, （贺八）
     rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔]\s?[{_CJK}]{{1,5}}\s?[)）〕])?"
-    # a county code after the province letter: 豫0923环罚决字
-    rf"(?:[{_CJK}]{{1,3}}\d{{4,6}}\s?(?=[{_CJK}]))?"
+    # a county code after the province letter: 豫0923环罚决字; a district's two digits after the city's
+    # letter (通01环罚), always with its leading 0
+    rf"(?:[{_CJK}]{{1,3}}(?:\d{{4,6}}|0\d)\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
     rf"\s*[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
@@ -136,6 +137,9 @@ class DocNumbers:
     own: DocNumber | None
     related: list[RelatedNumber]
     spans: list[tuple[int, int]]  # view spans of every number read, own and related: no other field's figures
+    # view spans of other penalty decisions' numbers, where the decision has one of its own: a fine
+    # stated with one of them is that decision's (`送达《行政处罚决定书》（某罚〔2018〕2号），作出罚款…`)
+    other_decisions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -340,6 +344,7 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
             confidence=round(confidence, 2),
         )
     related: list[RelatedNumber] = []
+    others: list[tuple[int, int]] = []
     # (a page title's print of the own number with a 第 the header lacks is the same number)
     seen = {_without_di(chosen.value)} if chosen else set()
     for c in found:
@@ -349,7 +354,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # a number of no known kind and no penalty word is some other paper the decision cites
         kind = OTHER if c.kind == OWN and not c.penalty else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-    return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found])
+        # (a number after a 《行政处罚决定书》 title is one even when its letters hold no penalty word)
+        simplified = view.text[max(0, c.start - 30) : c.start].translate(_SIMPLIFIED)
+        if chosen is not None and c.kind == OWN and (c.penalty or _AFTER_DECISION_TITLE.search(simplified)):
+            others.append((c.start, c.end))
+    return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found], other_decisions=others)
 
 
 def extract_doc_number(view: View, header_end: int) -> DocNumber | None:

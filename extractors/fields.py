@@ -67,7 +67,7 @@ def extract(document: Document) -> Fields:
 
     numbers = extract_doc_numbers(view, header_end)
     parties = extract_parties(view, party_end)
-    amounts = extract_amounts(view, regions)
+    amounts = extract_amounts(view, regions, numbers.other_decisions)
     laws = extract_laws(view)
     penalties = extract_penalties(
         view,

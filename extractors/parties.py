@@ -144,9 +144,16 @@ _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|违规|非法|涉嫌|使用|运输|"
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
+# a news list numbers its cases (`案例1.`, `案件一：`) and opens each with the agency that 查处 it
+_CASE_NO = r"(?:(?:案例|案件)[一二三四五六七八九十\d]{1,3}\s*[.、:：]\s*)"
+_AGENCY_QUERIED = r"(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|海关|人民政府|支队|大队|中队)(?:依法)?查处)"
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
-_TITLE_LEAD = r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+_TITLE_LEAD = (
+    r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+    # a news list's case heading: its number, and the agency that 查处 the case (`案例1.某某市市场监管局查处…案`)
+    rf"{_CASE_NO}?{_AGENCY_QUERIED}?"
+)
 # (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
 # the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
 _TITLE_NAME = (
@@ -182,11 +189,24 @@ _FINDING = (
         rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
     ),
+    # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
+    # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
+    re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
+    # a news sentence that prints the name with its code in brackets (`某某公司（社会信用代码：9132…）参建的…`)
+    re.compile(rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?=[(（](?:统一)?社会信用代码[:：])"),
     _NEWS_AGAINST,
+    # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it
+    re.compile(
+        rf"对(?:当事人)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})"
+        r"(?=(?:依法)?(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收))"
+    ),
     _NEWS_FINED,
     _LISTED,
     re.compile(
-        rf"(?m)^\s*(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+        # (a news page's bracketed part label may open the line: `【事件】某某公司在…`)
+        # (the label opens it wherever a scan's layout put it: `…被罚79万余元【事件】某某公司在…`)
+        rf"(?m)(?:^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?|【[\u4e00-\u9fff]{{1,6}}】\s*)(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
+        rf"(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
     ),
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
@@ -198,14 +218,24 @@ _FINDING = (
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
-        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)"
+        # (`居民住宅区`, `居民小区`: a place the word names, not a person)
+        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)(?<![区楼院点家户们])"
         rf"(?=未经|擅自|在|于|因|被|焚烧|等|、|[(（,，]|{_ACT})"
+    ),
+    # a news list's heading that names the business alone, each case below it (`一、某某煤业有限公司`,
+    # `（二）某某公司2项违法案例`)
+    re.compile(
+        rf"(?m)^\s*(?:[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）])(?P<name>{_ORG})"
+        r"(?:\d+项[\u4e00-\u9fff]{0,8})?[ \t]*$"
     ),
 )
 # What a finding's name may open with that is no part of it: who the page means by it (`辖区企业某某公司`)...
 _DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|本地|当地)(?:的)?(?:企业|单位|商户|经营户|公司)")
 # ...and where it runs on into the act
-_RAN_INTO_ACT = re.compile(r"涉嫌|的(?:行为|违法|行)|未经|擅自|从事|于(?:\d|19|20)")
+# (`对秦某某的环境违法行为进行查处`: the 的 that opens what the party did)
+_RAN_INTO_ACT = re.compile(
+    r"涉嫌|的(?:行为|违法|行)|的(?=[\u4e00-\u9fff]{1,6}?(?:违法|行为|问题))|未经|擅自|从事|于(?:\d|19|20)"
+)
 # ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
 # a news line counts (`2起网络主播偷税案件`)
 _NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)|(?:案件|案|事件|行为|问题)$")
@@ -502,6 +532,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             cut = _RAN_INTO_ACT.search(name)
             if cut and cut.start() >= 2 and _is_name(name[: cut.start()]):
                 name = name[: cut.start()]
+            # `对…举报的某某堆场…进行检查`: the clause before the last 的 describes the name
+            if "的" in name and (after := name.rsplit("的", 1)[1]) and len(after) >= 2:
+                at += len(name) - len(after)
+                name = after
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
             if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.search(name):
                 continue
@@ -518,8 +552,32 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                     name += longer.group(0)
             if not name or (pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, at + len(name))):
                 continue
+            full = _full_name_of(text, name)
+            if full:
+                name, at = full
             return [(at, fm.end(), name, at, "finding")]
     return []
+
+
+# `向某某有限公司（简称“某某公司”）送达…`: the name a page introduces before the short one it then uses
+_SHORT_NAME_FOR = r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「]?{short}[”\"」]?[)）]"
+_FULL_NAME_RUN = re.compile(rf"[\u4e00-\u9fff{_MASK}·()（）]{{4,60}}$")
+# the verb or preposition a sentence puts before the name it introduces
+_BEFORE_FULL_NAME = re.compile(r"^.*(?:向|对|给|与|将|据|经查|发现)")
+
+
+def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
+    """(full name, start) where the page introduced `short` as the short name of a longer one."""
+    m = re.search(_SHORT_NAME_FOR.format(short=re.escape(short)), text)
+    if not m:
+        return None
+    run = _FULL_NAME_RUN.search(text, max(0, m.start() - 60), m.start())
+    if not run:
+        return None
+    full = _BEFORE_FULL_NAME.sub("", run.group(0))
+    if len(full) <= len(short) or not _ORG_SUFFIX.search(full):
+        return None
+    return full, m.start() - len(full)
 
 
 # what the first line of a broken case title never holds: the document's kind, a 文号, a date

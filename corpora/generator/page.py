@@ -19,6 +19,7 @@ import opencc
 from pydantic import BaseModel, ConfigDict
 
 from lianfa.corpora.datafile import DATA_DIR, load_model
+from lianfa.corpora.generator.credit_code import make_credit_code
 from lianfa.corpora.generator.numbers import write_amount, write_number
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.style import Bank, Style, pick
@@ -208,12 +209,22 @@ P_UNLABELLED_PARTY = 0.08
 # finding's first sentence, only in a news lead above the decision (`某某局对某某公司作出行政处罚`,
 # `某某公司因…被某某局罚款7万元`), or only in a 信息公开 table's row that also holds the 文号
 # (organisations only: a person's name alone does not say who it is).
-PARTY_TITLES: Bank[str] = {"default": ("{name}{act}案", "案名：{name}{act}案"), "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案")}
+# (a news list's case heading: its number and the agency that 查处 the case, `案例1.某某局查处…案`)
+PARTY_TITLES: Bank[str] = {
+    "default": ("{name}{act}案", "案名：{name}{act}案", "案例一：{agency}查处{name}{act}案"),
+    "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案", "案例3.{agency}查处{name}{act}案"),
+}
+# (a news page's bracketed part label before the name, `【事件】某某公司在…`; a clause that describes
+# the name before it, `对群众举报的某某公司进行检查`)
 PARTY_FINDINGS: Bank[str] = {
-    "default": ("经查，当事人{name}存在{act}的行为。", "执法人员依法对位于**路{no}号的{name}进行检查，发现其存在{act}的行为。"),
+    "default": (
+        "经查，当事人{name}存在{act}的行为。", "执法人员依法对位于**路{no}号的{name}进行检查，发现其存在{act}的行为。",
+        "【事件】{name}在经营中存在{act}的行为。", "执法人员对举报线索指向的{name}开展检查，发现其存在{act}的行为。",
+    ),
     "holdout": (
         "{year}年以来，{name}在经营中存在{act}的违法行为。",
         "{year}年，我局对位于XX街道XX路{no}号的{name}开展检查，发现该单位存在{act}的问题。",
+        "【案情】{name}于{year}年起在经营中存在{act}的违法行为。", "执法人员对群众反映的{name}进行检查，发现该单位存在{act}的违法行为。",
     ),
 }
 # a title line the page broke inside its act, before the 案 (`某某公司未取得公共场所` / `卫生许可证…案`)
@@ -232,17 +243,37 @@ NEWS_LEADS: Bank[str] = {
         "据信用中国网站消息，近日，{agency}对{name}作出行政处罚。", "{agency}依法对{name}{act}的行为作出罚款{fine}的行政处罚。",
         "近日，{agency}对辖区企业{name}依法作出行政处罚决定。",
         "据报道，{name}因{act}被{agency}查处。针对该单位上述行为，{agency}依法作出行政处罚决定。",
+        # the penalty sentence naming it, a code in brackets after the name, a short name introduced for
+        # it ({brief}), a news list's heading naming it alone on its line
+        "{agency}决定对{name}处{fine}罚款，涉事地点位于老旧居民住宅区。",
+        "据公示信息，{name}（统一社会信用代码：{code}）因{act}被{agency}查处。",
+        "{agency}向{name}（简称“{brief}”）送达行政处罚决定书。此前执法人员对{brief}进行了现场检查。",
+        "通报如下：\n一、{name}\n违法行为：存在{act}的问题。",
+        # the confiscation in the lead's one sentence, no decision section around it
+        "{agency}对{name}作出警告、没收违法所得{confiscated}、罚款{fine}的行政处罚。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
         "日前，{agency}对区内企业{name}依法作出行政处罚决定，罚款{fine}。",
         "{name}因{act}，被{agency}依法处理。对该企业上述行为，{agency}已依法作出处罚。",
+        "经调查，{agency}依法对当事人{name}作出罚款{fine}的处罚。",
+        "通报显示，{name}（社会信用代码：{code}）存在{act}的问题。",
+        "{agency}对{name}（下称“{brief}”）立案调查，并对{brief}实施了现场检查。",
+        "现将查处情况通报如下：\n（一）{name}2项违法案例\n违法行为：{act}。",
+        "据通报，{agency}已责令{name}改正，没收其违法所得{confiscated}，并处罚款{fine}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
+# (the name run into what the person did: `对某某的环境违法行为进行了查处`)
 PERSON_FINDINGS: Bank[str] = {
-    "default": ("经现场检查，系居民{name}在经营中{act}所致。", "据通报，涉事村民{name}未经许可，存在{act}的行为。"),
-    "holdout": ("涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。"),
+    "default": (
+        "经现场检查，系居民{name}在经营中{act}所致。", "据通报，涉事村民{name}未经许可，存在{act}的行为。",
+        "县执法部门依法对{name}的环境违法行为进行了查处。",
+    ),
+    "holdout": (
+        "涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。",
+        "执法人员随即对{name}的上述违法行为开展调查。",
+    ),
 }
 # the decision's number cited after its title in a notice or news lead that names the party, no
 # header printing it ({number} as the page printed it)
@@ -285,6 +316,7 @@ class Unlabelled:
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
     fine: float | None, short: str | None = None, fine_total: float = 0.0, person: bool = False,
+    confiscated: float | None = None,
 ) -> Unlabelled:
     """Blocks without the party block, the name moved to a title line, the finding, a news lead, a
     listed company's announcement under its `short` name, or a disclosure table's row (which takes
@@ -317,7 +349,7 @@ def unlabelled_party(
         return Unlabelled(out, form, short)
     if form == "title":
         title_at = next((i for i, b in enumerate(out) if b.kind == "title"), 0)
-        title = pick(rng, PARTY_TITLES, style).format(name=name, act=act)
+        title = pick(rng, PARTY_TITLES, style).format(name=name, act=act, agency=agency)
         act_at = title.rfind(act)
         if rng.random() < P_WRAPPED_TITLE and len(act) >= 6 and act_at > 0:
             cut = act_at + rng.randint(2, len(act) - 2)
@@ -336,8 +368,15 @@ def unlabelled_party(
         out = [b for b in out if b.kind != "doc_number"]
         out[at - 1 : at - 1] = [Block(kind="paragraph", text=_as_page(out, x)) for x in lines]
     elif form == "news":
-        leads = [x for x in NEWS_LEADS[style] if fine or "{fine}" not in x]
-        lead = rng.choice(leads).format(agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"))
+        brief = _brief_name(name)
+        leads = [
+            x for x in NEWS_LEADS[style]
+            if (fine or "{fine}" not in x) and (brief or "{brief}" not in x) and (confiscated or "{confiscated}" not in x)
+        ]
+        lead = rng.choice(leads).format(
+            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief,
+            code=make_credit_code(rng, "110000", "organisation"), confiscated=write_amount(confiscated or 0, "plain"),
+        )
         out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
     else:
         number = next((b.text for b in out if b.kind == "doc_number"), "")
@@ -350,6 +389,13 @@ def unlabelled_party(
         out = [b for b in out if b.kind != "doc_number"]
         out[at - 1 : at - 1] = table
     return Unlabelled(out, form, name)
+
+
+def _brief_name(name: str) -> str:
+    """The short name a news page introduces for a company (`某某重型机械有限公司` as `某某重型公司`), or ''."""
+    if not name.endswith("公司") or len(name) < 8:
+        return ""
+    return name[:4] + "公司"
 
 
 _BRACKETED_NUMBER = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］].*号$")
@@ -390,6 +436,34 @@ def summary_lead(
     else:
         line = pick(rng, WAN_FIELD_LEADS, style).format(agency=agency, wan=write_number(fine / 10000, places=6))
     return [Block(kind="paragraph", text=_as_page(blocks, line)), *blocks]
+
+
+P_EARLIER_DECISION = 0.03
+# A decision that recounts an earlier one for the same conduct, by its number, and the fine that one
+# imposed and the party paid ({other}, {amount}): that fine is no fine of this decision.
+EARLIER_DECISIONS: Bank[str] = {
+    "default": ("经查，该单位曾因同类行为受到处罚：{agency}送达《行政处罚决定书》（{other}），作出罚款{amount}的行政处罚，该单位已缴纳{amount}罚款。",),
+    "holdout": ("此前，{agency}曾以《行政处罚决定书》（{other}）对其作出罚款{amount}的处罚，当事人已履行{amount}罚款。",),
+}
+_SERIAL = re.compile(r"(\d+)(号)$")
+
+
+def earlier_decision(rng: random.Random, style: Style, blocks: list[Block], *, agency: str, fine: float) -> list[Block]:
+    """The blocks with, now and then, a sentence after the party block that recounts an earlier
+    decision's number and paid fine (a number like the decision's own, its serial changed)."""
+    if rng.random() >= P_EARLIER_DECISION or fine <= 0:
+        return blocks
+    number = next((b.text for b in blocks if b.kind == "doc_number"), "")
+    at = max((i for i, b in enumerate(blocks) if b.kind == "parties"), default=None)
+    serial = _SERIAL.search(number)
+    if at is None or not serial or not _BRACKETED_NUMBER.search(number):
+        return blocks
+    other = number[: serial.start()] + str(int(serial.group(1)) + rng.randint(1, 40)) + "号"
+    earlier = max(1000.0, round(fine / 2000) * 1000)
+    if earlier == fine:
+        earlier += 1000
+    line = pick(rng, EARLIER_DECISIONS, style).format(agency=agency, other=other, amount=write_amount(earlier, "plain"))
+    return [*blocks[: at + 1], Block(kind="paragraph", text=_as_page(blocks, line)), *blocks[at + 1 :]]
 
 
 # Two people may be parted by a space alone (`当事人：王某某 蔡某某`); businesses never are.

@@ -220,6 +220,7 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
     unlabelled = page.unlabelled_party(
         page_rng, style, published.blocks, name=party.name, act=act, year=end.year, agency=agency.name,
         fine=single_fine, short=_short_name(party.name, place.short_city, place.short_district), fine_total=story.fine,
+        confiscated=next((p.yuan for p in items if p.kind == "confiscate_income" and p.yuan), None),
         person=party.kind == "individual",
     ) if party.kind in ("organisation", "individual") else page.Unlabelled(published.blocks, None)
     blocks = unlabelled.blocks
@@ -231,6 +232,10 @@ def build_record(seed: int, style: Style, index: int, data: Data | None = None) 
         lead_rng, style, blocks, name=party.name, agency=agency.name,
         tax_sum=story.fine + sum(a.yuan for a in story.amounts if a.role == "tax_evaded") if taxed and story.fine else 0.0,
         fine=story.fine,
+    )
+    # an earlier decision for the same conduct recounted with its paid fine, drawn from a stream of its own
+    blocks = page.earlier_decision(
+        random.Random(f"lianfa:{seed}:{style}:{index}:earlier"), style, blocks, agency=agency.name, fine=story.fine
     )
     # a second party named with the first under one label, drawn from a stream of its own
     co_rng = random.Random(f"lianfa:{seed}:{style}:{index}:co")

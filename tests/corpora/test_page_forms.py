@@ -43,7 +43,12 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     and not any(b.kind == "title" and r.parties[0].name in b.text for b in r.blocks),
     "pinyin_readings": lambda r: re.search(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔù]{1,6}[)）]", r.text) is not None,
     "news_lead_party": lambda r: not any(b.kind == "parties" for b in r.blocks)
-    and re.search(r"作出(?:罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)", r.text.split("\n")[0]) is not None,
+    and re.search(
+        # (the seventh survey's leads: the penalty sentence, a code or short name in brackets, a list heading)
+        r"作出(?:.*罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)|决定对.*处.*罚款|作出罚款.*的处罚|没收其违法所得|（(?:统一)?社会信用代码|（(?:简称|下称)“"
+        r"|^(?:现将查处情况)?通报如下",
+        r.text.split("\n")[0],
+    ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
     "co_parties": lambda r: len(r.parties) == 2,
     "listed_company": lambda r: re.search(r"^[\u4e00-\u9fff]+（(?:股票代码：)?\d{6}）", r.text) is not None,
@@ -129,5 +134,16 @@ def test_a_fine_each_of_two_people_pays_is_the_fine_not_their_total() -> None:
     shown = [r for style in ("default", "holdout") for r in generate(3000, seed=31, style=style) if "每人" in r.text and len(r.parties) == 2]
     assert {r.style for r in shown} == {"default", "holdout"}
     for r in shown:
+        got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
+        assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
+
+
+def test_an_earlier_decisions_paid_fine_is_never_read_as_the_fine() -> None:
+    rows = [
+        r for style in ("default", "holdout") for r in generate(1500, seed=31, style=style)
+        if re.search(r"《行政处罚决定书》[(（][^)）]+[)）][^。]*已(?:缴纳|履行)", r.text)
+    ]
+    assert rows
+    for r in rows:
         got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
         assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id

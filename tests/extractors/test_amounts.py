@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lianfa.extractors.amounts import extract_amounts, extract_masked_amounts
+from lianfa.extractors.fields import extract
 from lianfa.extractors.regions import find_regions
 from lianfa.extractors.view import build_view
 from lianfa.ingest.document import Box, DocumentBuilder, PageInfo
@@ -305,3 +306,26 @@ def test_a_range_whose_lower_bound_lost_its_shang_to_ocr_is_no_fine() -> None:
     text = "依据该条例第四十八条“没有违法所得的，并处1万元以2万元以下罚款”。\n"
     view = build_view(text_document(text))
     assert [a for a in extract_amounts(view, find_regions(view)) if a.role == "fine"] == []
+
+
+def test_the_fine_of_an_earlier_decision_the_text_recounts_is_not_this_ones() -> None:
+    text = (
+        "某某省生态环境厅\n行政处罚决定书\n某环罚字〔2024〕16号\n某某水务有限公司:\n"
+        "你单位曾超标排放。4月2日，我厅送达《行政处罚决定书》（某环罚字〔2024〕3号），作出罚款20万元的行政处罚。"
+        "5月10日，你单位已缴纳20万元罚款。复查时你单位仍在超标排放。\n"
+    )
+    f = extract(text_document(text))
+    assert [a.yuan for a in f.amounts if a.role == "fine"] == []
+
+
+def test_a_news_lead_that_cites_its_own_decision_keeps_the_fine() -> None:
+    text = "近日，某某局向某某公司送达《行政处罚决定书》（某环罚〔2024〕5号），作出罚款10万元的行政处罚。\n"
+    f = extract(text_document(text))
+    assert [a.yuan for a in f.amounts if a.role == "fine"] == [100000]
+
+
+def test_confiscated_income_outside_a_decision_section() -> None:
+    # a news summary's one sentence, or a scan whose layout lost the decision's own lines
+    assert _amounts("的规定对事人作出警告、没收违法经营的护肤品和违法所得18352元,并处罚款90000元的行政处罚。") == [
+        ("confiscated_income", 18352), ("fine", 90000),
+    ]

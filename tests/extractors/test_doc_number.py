@@ -23,6 +23,8 @@ def _fields(text: str) -> Fields:
         # a county's administrative code after the province letter
         ("皖1203环罚决字〔2023〕15号", "皖1203环罚决字〔2023〕15号"),
         ("晋0105 环罚字〔2022〕第9号", "晋0105环罚字〔2022〕第9号"),
+        # a district's two digits, with their leading 0, after the city's letter
+        ("某01环罚﹝2025﹞33号", "某01环罚〔2025〕33号"),
         # the issuing office in brackets before the letters
         # (full-width brackets are read as half-width ones, as the normaliser reads every form)
         ("（赣吉）文综罚字〔2024〕K-3-1号", "(赣吉)文综罚字〔2024〕K-3-1号"),

@@ -542,3 +542,66 @@ def test_a_licence_is_never_the_party_of_a_title() -> None:
 def test_a_title_broken_inside_an_act_that_opens_with_no_verb() -> None:
     text = "某某贸易有限公司进出口货物\n申报不实案\n本案线索来源于查验。\n"
     assert [p.name for p in _parties(text)] == ["某某贸易有限公司"]
+
+
+def test_a_news_case_heading_that_opens_with_its_number_and_the_agency_that_acted() -> None:
+    text = "典型案例通报\n案例1.某某市市场监管局查处某某县青禾酒水批发部发布虚假广告案\n当事人在微信群中宣称其酒水可以治病。\n"
+    assert [p.name for p in _parties(text)] == ["某某县青禾酒水批发部"]
+
+
+def test_a_numbered_case_heading_further_down_a_news_page() -> None:
+    text = (
+        "首页 > 政策要闻\n农资打假通报\n作者:某某省农业农村厅\n近日通报了一批农资打假案件。\n"
+        "案件二：某某农资有限公司经营劣质化肥案\n抽检发现该公司销售的复合肥养分不达标。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某农资有限公司"]
+
+
+def test_a_news_sentence_that_prints_the_code_in_brackets_after_the_name() -> None:
+    text = "据通报，某某劳务有限公司（社会信用代码：91320000MA0000000X）承建的工地在夜间违规施工，被处罚款。\n"
+    assert [p.name for p in _parties(text)] == ["某某劳务有限公司"]
+
+
+def test_the_penalty_sentence_of_a_news_summary_names_the_party() -> None:
+    assert [p.name for p in _parties("处罚决定：决定对某某矿业有限公司处150万元罚款。\n")] == ["某某矿业有限公司"]
+    assert [p.name for p in _parties("市场监管局依法对当事人王某华作出罚款3000元的处罚。\n")] == ["王某华"]
+
+
+def test_a_short_name_the_page_introduced_gives_way_to_the_full_name() -> None:
+    text = (
+        "市生态环境局向某某重型机械有限公司（简称“某某重机公司”）送达处罚决定书。"
+        "此前执法人员对某某重机公司进行了复查，发现仍在露天喷漆。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某重型机械有限公司"]
+
+
+def test_a_person_whose_name_runs_into_what_they_did() -> None:
+    assert [p.name for p in _parties("县环保局依法对赵某某的环境违法行为进行了查处。\n")] == ["赵某某"]
+
+
+def test_a_news_list_heading_that_names_the_business_alone() -> None:
+    text = "通报如下：\n一、某某煤业有限公司\n1.检查时发现图纸未标注在用工作面。\n行政处罚情况\n1.对煤矿处罚100万元。\n"
+    assert [p.name for p in _parties(text)] == ["某某煤业有限公司"]
+
+
+def test_a_bracketed_part_label_before_the_name_opening_a_line() -> None:
+    text = "某地燃气公司被罚\n【事件】某某燃气有限公司在某小区管道安装中多收安装费。\n【处理】责令改正。\n"
+    assert [p.name for p in _parties(text)] == ["某某燃气有限公司"]
+
+
+def test_a_residential_area_is_no_resident() -> None:
+    text = "该小区属于老旧居民住宅区，安装费标准应为每户2000元。\n"
+    assert all(p.name != "住宅区" for p in _parties(text))
+
+
+def test_the_clause_before_a_name_that_describes_it_is_not_part_of_it() -> None:
+    text = "执法人员对群众举报的某某砂石场扬尘问题进行检查，发现物料未覆盖。\n"
+    assert [p.name for p in _parties(text)] == ["某某砂石场"]
+
+
+def test_headings_a_scan_ran_into_the_line_before_still_name_the_party() -> None:
+    # a scan's layout joins a line that ends without a stop to the next one
+    text = "现公布一批典型案例案例2.某某市市场监管局查处某某冷链食品有限公司销售过期冻品案\n案情简述:\n…\n"
+    assert [p.name for p in _parties(text)] == ["某某冷链食品有限公司"]
+    text = "某地燃气公司被罚9万余元【事件】某某燃气有限公司在小区管道安装中多收安装费。\n"
+    assert [p.name for p in _parties(text)] == ["某某燃气有限公司"]
