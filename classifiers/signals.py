@@ -82,7 +82,7 @@ _DECLINED = re.compile(
 _POLICE = re.compile(r"公安|侦查|移送|立案")
 # A prosecutor who decided not to prosecute and sent the case back for an administrative penalty
 # (不起诉 + 检察意见, 反向移送): the criminal question is settled, not a lead.
-_PROSECUTOR_DECIDED = re.compile(r"不起诉|不予起诉|检察意见|反向移送")
+_PROSECUTOR_DECIDED = re.compile(r"不起诉|不予起诉|检察意见|反向移送|反向衔接")
 _PROSECUTOR = re.compile(r"检察院|检察机关|人民检察|检察")
 # A court hearing the case speaks (关于上诉理由及检察意见, 出庭检察员的意见): the prosecutor prosecuted.
 _COURT_HEARING = re.compile(r"本院|上诉|出庭|公诉机关|辩护")
@@ -112,11 +112,15 @@ _VOLUME_PRICE = re.compile(
 _MINED = re.compile(r"开采|采挖|盗采|采砂|采矿|矿产|矿石|砂石|石料|河砂|黏土|花岗岩")
 _MONEY_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 _OUTCOME_COUNT = re.compile(
-    rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒)"
+    rf"(?P<n>{NUMBER})\s?(?:人|名)[^，。；、\n]{{0,4}}?(?P<what>死亡|重伤|轻伤|受伤|中毒|遇难|身亡)"
 )
 _OUTCOME_WORD = re.compile(r"造成[^，。；\n]{0,12}?(?:死亡|重伤|伤亡|中毒|残疾|经济损失|财产损失)")
 # A death stated of a named person, not counted (`致被害人某某当场死亡`, `经抢救无效死亡`): one death.
-_ONE_DEATH = re.compile(r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡")
+# Accident reports also write the death as established (经120急救人员确认已死亡, 不幸身亡, 遇难).
+_ONE_DEATH = re.compile(
+    r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡"
+    r"|(?:确认|证实|宣布|宣告)[^，。；\n]{0,6}?(?:已经|已)?死亡|(?:不幸)?身亡|(?<![无未])遇难"
+)
 # Judgments name each dead victim with their age at death (`致被害人甲（殁年27岁）、乙（殁年2岁）死亡`):
 # one death for each 殁年 between the verb and 死亡.
 _NAMED_DEATHS = re.compile(r"(?:致|造成|导致)(?P<who>[^。；\n]{0,80}?殁年[^。；\n]{0,80}?)死亡")
@@ -512,13 +516,14 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
     out = []
     for m in _OUTCOME_COUNT.finditer(masked):
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
-            out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=m["what"]))
+            what = "死亡" if m["what"] in ("遇难", "身亡") else m["what"]
+            out.append(Signal(view.evidence(m.start(), m.end()), value=_number(m["n"]), detail=what))
     if out:
         return out
     named = _NAMED_DEATHS.search(masked) if "殁年" in masked else None
     if named:
         return [Signal(view.evidence(named.start(), named.end()), value=float(named["who"].count("殁年")), detail="死亡")]
-    for m in _ONE_DEATH.finditer(masked) if "死亡" in masked else ():
+    for m in _ONE_DEATH.finditer(masked) if re.search("死亡|身亡|遇难", masked) else ():
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
     for m in _OUTCOME_WORD.finditer(masked):
@@ -539,10 +544,20 @@ def _declined(view: View, masked: str) -> tuple[Signal | None, Signal | None]:
             if m:
                 prosecutor = Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())
                 continue
-        m = _DECLINED.search(sentence)
+        m = next((d for d in _DECLINED.finditer(sentence) if _case_sent_back(d, sentence)), None)
         if police is None and m and _POLICE.search(sentence) and not _PROSECUTOR.search(sentence):
             police = Signal(view.evidence(s.start() + m.start(), s.start() + m.end()), detail=m.group())
     return police, prosecutor
+
+
+# 退回/交回/退还 is the case sent back only with the case for its object: 责令退还非法占用的土地
+# returns land, not a file
+_SENT_BACK = frozenset({"退回", "交回", "退还"})
+_CASE_OBJECT = re.compile(r"^[^，,。；;\n]{0,8}?(?:案|卷|材料|本局|我局|本机关|行政机关|我单位|本单位)")
+
+
+def _case_sent_back(m: re.Match[str], sentence: str) -> bool:
+    return m.group() not in _SENT_BACK or bool(_CASE_OBJECT.match(sentence[m.end() :]))
 
 
 def _money(value: str, unit: str) -> float | None:

@@ -344,3 +344,21 @@ def test_the_poppys_alkaloids_a_laboratory_reports_are_the_toxic_additive() -> N
 def test_fei_before_a_phrase_states_its_opposite() -> None:
     s = signals("经鉴定，当事人收购的斑鸠属非国家重点保护野生动物，另有一批非危险废物的边角料。")
     assert "protected_wild_animal" not in s.facts and "toxic_substance" not in s.facts
+
+
+def test_a_death_established_in_an_accident_report_is_one_death() -> None:
+    [death] = signals("工人触电倒地，120急救人员到场后确认其已死亡。").outcomes
+    assert (death.value, death.detail) == (1.0, "死亡")
+    [two] = signals("事故造成2人遇难。").outcomes
+    assert (two.value, two.detail) == (2.0, "死亡")
+
+
+def test_land_returned_is_no_case_sent_back_by_the_police() -> None:
+    s = signals("本局立案调查后，责令当事人退还非法占用的土地。")
+    assert s.declined is None
+    back = signals("市公安局审查后将案件退回本局处理。")
+    assert back.declined is not None
+
+
+def test_a_farmland_whose_planting_was_destroyed_states_the_damage() -> None:
+    assert "changed_land_use" in signals("当事人占用永久基本农田6亩建设停车场，致其种植功能被破坏。").facts
