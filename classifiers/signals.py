@@ -203,6 +203,7 @@ def _number(s: str | None) -> float | None:
 @dataclass(frozen=True)
 class _FactPatterns:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    not_after: dict[str, tuple[str, ...]]  # fact id -> words that make a following phrase another thing
     shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
     contrary: tuple[tuple[str, re.Pattern[str]], ...]  # (fact id, wordings that rule it out)
     residues: tuple[tuple[str, float, str, re.Pattern[str]], ...]  # (fact id, limit mg/kg, standard, content stated)
@@ -249,6 +250,7 @@ def _fact_patterns(book: RuleBook) -> _FactPatterns:
     if cached is None or cached[0] is not book:
         patterns = _FactPatterns(
             tuple((f.id, re.compile(_bracketed_alternation(f.phrases))) for f in book.facts if f.phrases),
+            {f.id: tuple(f.not_after) for f in book.facts if f.not_after},
             tuple((f.id, f.share.min_percent, _share_pattern(f.share.of)) for f in book.facts if f.share),
             tuple((f.id, re.compile(_bracketed_alternation(f.contrary))) for f in book.facts if f.contrary),
             tuple((f.id, r.limit, r.standard, _residue_pattern(r.names)) for f in book.facts for r in f.residues),
@@ -264,6 +266,9 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
         for m in pattern.finditer(masked):
             # 非 before the phrase makes it its opposite (非危险废物, 非国家重点保护野生动物)
             if masked[max(0, m.start() - 1) : m.start()] == "非":
+                continue
+            before = masked[max(0, m.start() - 5) : m.start()].rstrip("的了着")
+            if any(before.endswith(w) for w in patterns.not_after.get(fact_id, ())):
                 continue
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())

@@ -79,6 +79,9 @@ class Fact(BaseModel):
     contrary: list[str] = Field(default_factory=list)
     share: Share | None = None
     residues: list[Residue] = Field(default_factory=list)
+    # words that make a phrase right after them something else (携带禁用渔具 is gear carried, not a
+    # method used): such an occurrence does not state the fact
+    not_after: list[str] = Field(default_factory=list)
     note: str = ""
 
 

@@ -362,3 +362,10 @@ def test_land_returned_is_no_case_sent_back_by_the_police() -> None:
 
 def test_a_farmland_whose_planting_was_destroyed_states_the_damage() -> None:
     assert "changed_land_use" in signals("当事人占用永久基本农田6亩建设停车场，致其种植功能被破坏。").facts
+
+
+def test_banned_gear_carried_into_a_closed_water_is_not_a_method_used() -> None:
+    carried = signals("当事人在禁渔期携带禁用渔具进入禁渔区，被执法人员当场查获。")
+    assert "banned_fishing_method" not in carried.facts and "closed_fishing_area" in carried.facts
+    used = signals("当事人在禁渔期携带电瓶进入禁渔区电鱼，查获渔获物3公斤。")
+    assert "banned_fishing_method" in used.facts

@@ -58,6 +58,10 @@ FISHING: Bank[str] = {
     ),
     "holdout": ("渔政执法人员{when}在{where}当场查获当事人使用{tool}捕捞的{fish}{weight}。", "巡查中发现当事人{when}在{where}以{tool}捕鱼，扣押{fish}等渔获{weight}。"),
 }
+CARRIED_GEAR: Bank[str] = {
+    "default": ("另查明，当事人船上随船携带{gear}一套，尚未使用。",),
+    "holdout": ("执法人员还在其船舱内发现携带的{gear}，当事人称未曾下水。",),
+}
 CATCH_VALUE: Bank[str] = {
     "default": ("经价格认定，渔获物价值{amount}。", "上述渔获物价值{amount}。"),
     "holdout": ("渔获物按市场价折算价值{amount}。",),
@@ -216,6 +220,9 @@ def fishing(ctx: Ctx) -> Story:
     if vb and ctx.target == "above" and not behaviour and rng.random() < 0.3:
         value = round(ctx.scaled(vb, 5000), 2)
     sentences.append(ctx.pick(CATCH_VALUE).format(amount=ctx.money(value)))
+    if closed and not banned and rng.random() < 0.4:
+        # banned gear only carried aboard is no banned method used (长江 rules punish it by itself)
+        sentences.append(ctx.pick(CARRIED_GEAR).format(gear=rng.choice(_BANNED_FISHING)))
     facts: list[str] = []
     if banned:
         facts.append("banned_fishing_method")
