@@ -369,3 +369,8 @@ def test_banned_gear_carried_into_a_closed_water_is_not_a_method_used() -> None:
     assert "banned_fishing_method" not in carried.facts and "closed_fishing_area" in carried.facts
     used = signals("当事人在禁渔期携带电瓶进入禁渔区电鱼，查获渔获物3公斤。")
     assert "banned_fishing_method" in used.facts
+
+
+def test_banned_gear_named_by_its_kind_or_as_a_banned_tool() -> None:
+    assert "banned_fishing_method" in signals("当事人在禁渔期使用三重刺网在湖区捕鱼。").facts
+    assert "banned_fishing_method" in signals("当事人驾船使用禁用工具地笼进行捕捞作业。").facts

@@ -71,7 +71,7 @@ ANIMAL_VALUE: Bank[str] = {
     "holdout": ("经价值核定，所猎野生动物价值{amount}。",),
 }
 _FISH = ("鲫鱼", "鲤鱼", "草鱼", "白条鱼", "虾类", "鳜鱼")
-_BANNED_FISHING = ("电鱼器具", "电脉冲设备", "禁用渔具“迷魂阵”地笼网", "绝户网")
+_BANNED_FISHING = ("电鱼器具", "电脉冲设备", "禁用渔具“迷魂阵”地笼网", "绝户网", "三重刺网")
 _LEGAL_FISHING = ("刺网", "拖网", "地笼", "钓具")
 # A protected species makes the case criminal whatever the number (追诉标准（一）第64条、第70条):
 # written only in cases meant to cross, as the species' name with its class, in each style's words.
