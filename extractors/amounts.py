@@ -350,10 +350,11 @@ def extract_masked_amounts(view: View, regions: Regions) -> list[MaskedAmount]:
 
 
 # A 信用中国-style disclosure states the money in 万元 cells, the unit in the column's name:
-# `罚款金额(万元) | 0.54 |` as a key | value row, or a column of a header row with the value below.
+# `罚款金额(万元) | 0.54 |` as a key | value row (its key cell may keep a colon: `罚款金额(万元): | 2 |`),
+# or a column of a header row with the value below.
 _WAN_COLUMNS = (
-    (re.compile(r"^罚款金额\s*[(（]万元[)）]$"), "fine"),
-    (re.compile(r"^没收违法所得(?:、没收非法财物的金额)?\s*[(（]万元[)）]$"), "confiscated_income"),
+    (re.compile(r"^罚款金额\s*[(（]万元[)）]\s*[:：]?$"), "fine"),
+    (re.compile(r"^没收违法所得(?:、没收非法财物的金额)?\s*[(（]万元[)）]\s*[:：]?$"), "confiscated_income"),
 )
 _WAN_VALUE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*$")
 

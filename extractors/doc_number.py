@@ -41,7 +41,10 @@ _DOC_NUMBER = re.compile(
     rf"(?:[{_CJK}]{{1,3}}(?:\d{{4,6}}|0\d)\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
-    rf"\s*[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]\s*"
+    rf"\s*(?:[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]"
+    # some issuers print the year with no brackets at all, the 第 after it marking where it ends
+    # (`某林罚决字2019第05号`); without the 第 a bare year and serial are any figures
+    rf"|(?<=[{_CJK}])(?P<plain_year>{_YEAR})(?=\s*第))\s*"
     # an accident case numbered by the accident's year and day (`2023“4.26”事故-5号`)
     rf"(?P<event>(?:{_YEAR})?[“\"'‘]\d{{1,2}}\s?[.·・]\s?\d{{1,2}}[”\"'’][{_CJK}]{{0,4}}\s?[-－]?\s?)?"
     rf"(?P<mid>[{_CJK}A-Za-z]{{0,8}}?)\s*(?P<di>第?)\s*"
@@ -167,13 +170,14 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], list[tuple[str, str]
     return marks, mark_kind, context
 
 
-def canonical(prefix: str, year: str, mid: str, serial: str) -> str:
-    """`深烟罚字【2023】第 0318 号` → `深烟罚字〔2023〕第0318号`: brackets unified, spaces and OCR slips gone."""
+def canonical(prefix: str, year: str, mid: str, serial: str, bracketed: bool = True) -> str:
+    """`深烟罚字【2023】第 0318 号` → `深烟罚字〔2023〕第0318号`: brackets unified, spaces and OCR slips gone
+    (a year printed without brackets stays without them)."""
     year = year.replace("O", "0").replace("o", "0")
     serial = re.sub(r"\s", "", serial)
     serial = re.sub(r"(?<![A-Za-z])[Oo]|[Oo](?![A-Za-z])", "0", serial)
     prefix = re.sub(r"\s", "", prefix)
-    return f"{prefix}〔{year}〕{mid}{serial}号"
+    return f"{prefix}〔{year}〕{mid}{serial}号" if bracketed else f"{prefix}{year}{mid}{serial}号"
 
 
 def _kind_by_marks(letters: str) -> tuple[str | None, bool]:
@@ -235,6 +239,9 @@ def _body_start(text: str, header_end: int) -> int:
 
 def _source(text: str, line_start: int, pstart: int, body_start: int) -> Source:
     before = _TAG.sub("", text[line_start:pstart].strip())
+    if before.endswith("|"):
+        # a disclosure table's row (`… | 决定书文号 | 某罚〔2021〕37号 |`): the cell before the number's is its label
+        before = before[:-1].rsplit("|", 1)[-1].strip()
     if before and len(before) <= _LABEL_LINE_MAX and _DOC_LABEL.search(before):
         return "label"
     if before and _TITLE_BEFORE.search(before) and pstart < body_start + 80:
@@ -276,7 +283,11 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
                 if letters:
                     prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
         mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
-        value = canonical(prefix, m.group("year"), mid, m.group("serial"))
+        if m.group("plain_year"):
+            # filed as printed: brackets the issuer never wrote are not added
+            value = canonical(prefix, m.group("plain_year"), mid, m.group("serial"), bracketed=False)
+        else:
+            value = canonical(prefix, m.group("year"), mid, m.group("serial"))
         kind, penalty = _kind_by_marks(prefix + m.group("mid"))
         source = _source(text, line_start, pstart, body_start)
         if kind is None or (kind == OWN and source == "body"):
@@ -351,12 +362,13 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         if _without_di(c.value) in seen:
             continue
         seen.add(_without_di(c.value))
-        # a number of no known kind and no penalty word is some other paper the decision cites
-        kind = OTHER if c.kind == OWN and not c.penalty else c.kind
-        related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-        # (a number after a 《行政处罚决定书》 title is one even when its letters hold no penalty word)
+        # a number of no known kind and no penalty word is some other paper the decision cites, unless
+        # a 《行政处罚决定书》 title names it (`市监案〔2019〕…号`: an earlier decision's letters hold none)
         simplified = view.text[max(0, c.start - 30) : c.start].translate(_SIMPLIFIED)
-        if chosen is not None and c.kind == OWN and (c.penalty or _AFTER_DECISION_TITLE.search(simplified)):
+        after_decision = _AFTER_DECISION_TITLE.search(simplified) is not None
+        kind = OTHER if c.kind == OWN and not c.penalty and not after_decision else c.kind
+        related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
+        if chosen is not None and c.kind == OWN and (c.penalty or after_decision):
             others.append((c.start, c.end))
     return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found], other_decisions=others)
 

@@ -82,7 +82,8 @@ _PARTY_RE = re.compile(
 )
 # `法定代表人（负责人）姓名：` is the representative's name, not a party's
 _AFTER_PERSON_LABEL = re.compile(r"(?:法定代表人|法人代表|负责人|经营者|投资人|业主|代理人|联系人|法人)[^\n:：]{0,6}$")
-_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$|^(?:或|及|和)?(?:姓名|名称|类别|类型)$")
+# (a page's metadata 名称 field holds the document's title: `名称：某局行政处罚决定书`)
+_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$|^(?:或|及|和)?(?:姓名|名称|类别|类型)$|(?:决定书|通知书|告知书)$")
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
@@ -195,6 +196,12 @@ _FINDING = (
     # a news sentence that prints the name with its code in brackets (`某某公司（社会信用代码：9132…）参建的…`)
     re.compile(rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?=[(（](?:统一)?社会信用代码[:：])"),
     _NEWS_AGAINST,
+    # `某某支队向某某模塑作出《行政处罚决定书》`: the agency hands the decision to the party, often by a short
+    # name a prospectus or news page uses with no business ending (never the writer's own `公司`)
+    re.compile(
+        r"(?:局|委员会|委|政府|海关|支队|大队|中队)(?:于?近日|日前|依法|已)?向(?!(?:本|该|其|我|贵)?(?:公司|企业|单位|发行人|子公司|分公司|当事人)(?:作出|下达|送达|出具))"
+        r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:作出|下达|送达|出具)了?《[^》\n]{0,20}决定书》"
+    ),
     # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it
     re.compile(
         rf"对(?:当事人)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})"
@@ -405,6 +412,9 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
         colon = sep is not None
         if view.in_chrome(pm.start()) or _AFTER_PERSON_LABEL.search(text[max(line_start, pm.start() - 14) : pm.start()]):
             continue
+        quoted = text[line_start : pm.start()]
+        if quoted.count("“") > quoted.count("”"):
+            continue  # `…条“…堆垛高度应符合表6规定。名称：成箱成品`: a label inside a quoted standard or law
         line_end = text.find("\n", pm.start())
         line_end = len(text) if line_end < 0 else line_end
         if sep == "|" and (line_head.strip("| ") or _header_row(text, line_start, line_end)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from lianfa.ingest.normalize import normalize_with_offsets
+from lianfa.ingest.normalize import normalize_with_offsets, reading_indices
 
 TextSource = Literal["text", "text_layer", "ocr", "mixed"]
 PageSource = Literal["text", "text_layer", "ocr"]
@@ -192,12 +192,20 @@ class DocumentBuilder:
             self._parts[-1] = continues
             self._char_line[-1:] = [-1] * len(continues)
             self._len += len(continues) - 1
+        # a reading the layout wrapped across two pieces (`文号(hào` / `)|…`) is found on the joined row
+        joined = "".join(raw + (seps[i] if i < len(seps) else "") for i, (raw, _) in enumerate(segments))
+        readings = reading_indices(joined) if "(" in joined or "（" in joined else set()
+        at = 0
         for i, (raw, box) in enumerate(segments):
             if i:
                 sep = seps[i - 1]
                 self._parts.append(sep)
                 self._char_line.extend([-1] * len(sep))
                 self._len += len(sep)
+            if readings:
+                kept = "".join(ch for k, ch in enumerate(raw) if at + k not in readings)
+                at += len(raw) + (len(seps[i]) if i < len(seps) else 0)
+                raw = kept
             text, _ = normalize_with_offsets(raw.replace("\n", " "))
             self._lines.append(_LineRef(page=page, box=box, start=self._len, end=self._len + len(text)))
             self._parts.append(text)

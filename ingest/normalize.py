@@ -72,7 +72,7 @@ _SYLLABLE_RE = re.compile(f"^{_SYLLABLE}$")
 _READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?P<py>[a-zü{_TONED}]{{1,6}})[)）]")
 
 
-def _readings(raw: str) -> set[int]:
+def reading_indices(raw: str) -> set[int]:
     """Indices of `raw` that are a pinyin reading a mirror site set after a character."""
     drop: set[int] = set()
     for m in _READING.finditer(raw):
@@ -96,7 +96,7 @@ def normalize_with_offsets(raw: str) -> tuple[str, list[int]]:
     """Return (text, origin) where origin[i] is the index in `raw` that produced text[i]."""
     out: list[str] = []
     origin: list[int] = []
-    readings = _readings(raw) if "(" in raw or "（" in raw else set()
+    readings = reading_indices(raw) if "(" in raw or "（" in raw else set()
     for i, ch in enumerate(raw):
         if i in readings:
             continue

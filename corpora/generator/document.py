@@ -151,11 +151,17 @@ def _police(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     return [_para(pick(rng, ph.POLICE_RETURNS, d.style).format(police=police, reason=reason, **f))]
 
 
+_QUOTES_STANDARD_TABLE = 0.1
+_STORES_GOODS = ("emergency_management", "fire_rescue")
+
+
 def _facts(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     intro = pick(rng, ph.FACT_INTROS, d.style).format(**f)
     sentences = list(d.story.sentences)
     if rng.random() < 0.25:
         sentences.append(pick(rng, ph.ADMISSIONS, d.style))
+    if d.agency.type_id in _STORES_GOODS and rng.random() < _QUOTES_STANDARD_TABLE:
+        sentences.append(pick(rng, ph.STANDARD_TABLE_QUOTES, d.style))
     if len(sentences) > 3 and rng.random() < 0.4:
         cut = rng.randint(2, len(sentences) - 1)
         return [_para(intro + "".join(sentences[:cut])), _para("".join(sentences[cut:]))]

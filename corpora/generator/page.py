@@ -79,6 +79,10 @@ NO_HAO_NUMBERS: Bank[str] = {
 P_SPACED_ISSUER = 0.02
 ISSUER_GAPS: Bank[str] = {"default": (" ",), "holdout": ("　", "  ")}
 _PENALTY_TAIL = re.compile(r"(?:处罚|罚)决?字?$")
+# a year printed with no brackets, the 第 after it ending it (the eighth survey's 鹤山 forestry table):
+# filed as printed
+P_UNBRACKETED_YEAR = 0.02
+UNBRACKETED_YEAR_NUMBERS: Bank[str] = {"default": ("{prefix}{year}第{n}号",), "holdout": ("{prefix}{year}第0{n}号",)}
 
 _PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
@@ -166,6 +170,9 @@ def _number(rng: random.Random, style: Style, printed: str) -> tuple[str, str]:
     if draw < P_NO_HAO + P_SPACED_ISSUER and tail and tail.start() > 0:
         cut = tail.start()
         return printed[:cut] + pick(rng, ISSUER_GAPS, style) + printed[cut:], printed
+    if P_NO_HAO + P_SPACED_ISSUER <= draw < P_NO_HAO + P_SPACED_ISSUER + P_UNBRACKETED_YEAR:
+        shown = pick(rng, UNBRACKETED_YEAR_NUMBERS, style).format(**m.groupdict())
+        return shown, shown
     return printed, printed
 
 
@@ -249,6 +256,8 @@ NEWS_LEADS: Bank[str] = {
         "据公示信息，{name}（统一社会信用代码：{code}）因{act}被{agency}查处。",
         "{agency}向{name}（简称“{brief}”）送达行政处罚决定书。此前执法人员对{brief}进行了现场检查。",
         "通报如下：\n一、{name}\n违法行为：存在{act}的问题。",
+        # the agency handing the decision to the party (`某支队向某某作出《行政处罚决定书》`)
+        "{agency}向{name}作出《行政处罚决定书》，给予罚款{fine}的行政处罚。",
         # the confiscation in the lead's one sentence, no decision section around it
         "{agency}对{name}作出警告、没收违法所得{confiscated}、罚款{fine}的行政处罚。",
     ),
@@ -260,6 +269,7 @@ NEWS_LEADS: Bank[str] = {
         "通报显示，{name}（社会信用代码：{code}）存在{act}的问题。",
         "{agency}对{name}（下称“{brief}”）立案调查，并对{brief}实施了现场检查。",
         "现将查处情况通报如下：\n（一）{name}2项违法案例\n违法行为：{act}。",
+        "{agency}日前向{name}下达了《行政处罚决定书》。",
         "据通报，{agency}已责令{name}改正，没收其违法所得{confiscated}，并处罚款{fine}。",
     ),
 }
@@ -286,6 +296,8 @@ NOTICE_LEADS: Bank[str] = {
 DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
     "default": (
         ("序号 | 行政处罚决定书文号 | 案件名称 | 违法企业名称或违法自然人姓名 | 处罚类别 |", "1 | {number} | {name}{act}案 | {name} | 罚款 |"),
+        # a record's row of two fields, the 文号 in the cell after its label's
+        ("决定书名称 | 行政处罚决定书 | 决定书文号 | {number} |", "行政相对人名称 | {name} | 处罚类别 | 罚款 |"),
     ),
     "holdout": (
         (
@@ -293,6 +305,9 @@ DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
             "{name} | {number} | {act} | {wan} | {agency} |",
         ),
         ("序号 | 文号 | 当事人名称 | 违法事实 |", "1 | {number} | {name} | {act} |"),
+        # key | value rows, a 万元 key cell keeping its colon
+        ("行政相对人名称 | {name} |", "行政处罚决定书文号 | {number} |"),
+        ("行政相对人名称 | {name} | 决定书文号 | {number} |", "罚款金额(万元): | {wan} |"),
     ),
 }
 # a listed company's announcement, by its short name and stock code: {short} {code}, {fine} as above
@@ -384,6 +399,7 @@ def unlabelled_party(
             # a number the page printed bare is read only on a line of its own, never in a cell
             return Unlabelled(blocks, None)
         header, row = rng.choice(DISCLOSURE_TABLES[style])
+        header = header.format(number=number, name=name)
         cells = row.format(number=number, name=name, act=act, agency=agency, wan=write_number(fine_total / 10000, places=4))
         table = [Block(kind="paragraph", text=_as_page(out, header)), Block(kind="paragraph", text=_as_page(out, cells))]
         out = [b for b in out if b.kind != "doc_number"]

@@ -303,6 +303,12 @@ HEADING_NUMBERS: Bank[str] = {
     "holdout": ("【{title}】", "第{cn}部分 {title}"),
 }
 
+# A finding that quotes a standard's table, whose `名称：` cell is the stored goods' and no party's
+# (the eighth survey's 应急 decisions quote GB storage tables this way)
+STANDARD_TABLE_QUOTES: Bank[str] = {
+    "default": ("现场堆码方式不符合相关作业规程第5.3条“库内物品应按类别存放。名称：成箱成品；限高：2m”的要求。",),
+    "holdout": ("其堆放违反了行业安全规程第8.2条“堆垛高度按下表执行，名称：袋装原料，高度：不超过1.8m”的规定。",),
+}
 ADMISSIONS: Bank[str] = {
     "default": ("当事人对上述违法事实无异议。", "当事人对违法事实供认不讳。", "当事人对上述事实予以承认。"),
     "holdout": ("当事人在询问中如实交代了上述事实。", "对以上事实，当事人签字确认。"),

@@ -46,7 +46,9 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     and re.search(
         # (the seventh survey's leads: the penalty sentence, a code or short name in brackets, a list heading)
         r"作出(?:.*罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)|决定对.*处.*罚款|作出罚款.*的处罚|没收其违法所得|（(?:统一)?社会信用代码|（(?:简称|下称)“"
-        r"|^(?:现将查处情况)?通报如下",
+        r"|^(?:现将查处情况)?通报如下"
+        # (the eighth's: the agency handing the decision to the party)
+        r"|向.+(?:作出|下达了)《行政处罚决定书》",
         r.text.split("\n")[0],
     ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
@@ -61,6 +63,11 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     and re.search(r"行政处罚决定书（?\S*〕第\d", r.text.split("\n")[0]) is not None,
     # an index table whose 名称 is the page's headline
     "headline_name": lambda r: re.search(r"(?m)^名[ 　]*称[:：] ?【", r.text) is not None,
+    # the eighth survey's forms: a year printed with no brackets before its 第, a record's 文号 in the
+    # cell after its label's, a finding quoting a standard's table with a 名称 cell
+    "unbracketed_year": lambda r: re.search(r"[\u4e00-\u9fff](?:19|20)\d{2}第\d+号$", r.doc_number) is not None,
+    "number_cell_after_label": lambda r: re.search(r"文号 \| [^|\n]+号 \|", r.text) is not None,
+    "standard_table_quote": lambda r: re.search(r"“[^”\n]*名称：", r.text) is not None,
 }
 
 

@@ -329,3 +329,9 @@ def test_confiscated_income_outside_a_decision_section() -> None:
     assert _amounts("的规定对事人作出警告、没收违法经营的护肤品和违法所得18352元,并处罚款90000元的行政处罚。") == [
         ("confiscated_income", 18352), ("fine", 90000),
     ]
+
+
+def test_a_wan_key_cell_that_keeps_its_colon() -> None:
+    # a disclosure page that prints each field as `label: | value |`
+    text = "处罚类别: | 罚款 |\n罚款金额(万元): | 1.5 |\n没收违法所得、没收非法财物的金额(万元): | |\n"
+    assert _amounts(text) == [("fine", 15000)]

@@ -309,3 +309,45 @@ def test_a_penalty_word_after_a_sentence_word_and_a_space_takes_no_issuer_from_i
 def test_a_bracket_ocr_read_twice_before_the_year() -> None:
     f = _fields(f"某县水利局\n行政处罚决定书\n某县罚决字〔〔2024〕第03号\n{_PARTY}{_FACTS}")
     assert f.doc_number is not None and f.doc_number.value == "某县罚决字〔2024〕第03号"
+
+
+@pytest.mark.parametrize(
+    ("line", "filed"),
+    [
+        # the issuer printed the year bare, the 第 after it telling where it ends
+        ("某林罚决字2020第07号", "某林罚决字2020第07号"),
+        ("某县林业罚决字2023第1号", "某县林业罚决字2023第1号"),
+    ],
+)
+def test_a_year_printed_without_brackets_before_its_di(line: str, filed: str) -> None:
+    f = _fields(f"某县林业局\n林业行政处罚决定书\n{line}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == (filed, "header")
+
+
+def test_a_bare_year_with_no_di_is_no_number() -> None:
+    # a year and a count with no 第 between them are any figures of the facts
+    f = _fields(f"某县林业局\n行政处罚决定书\n{_PARTY}经查，当事人在某林区2021采伐杉木15号林班的林木。\n")
+    assert f.doc_number is None
+
+
+def test_a_table_rows_number_is_labelled_by_the_cell_before_it() -> None:
+    # a disclosure record printed as table rows: the 文号 cell names the number in the next one
+    text = (
+        "行政相对人名称 | 某某 | |\n"
+        "决定书名称 | 林业行政处罚决定书 | 决定书文号 | 某林罚决字2019第11号 |\n"
+        "违法事实 | 某某于2018年擅自改变林地用途。 | |\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某林罚决字2019第11号", "label")
+
+
+def test_an_earlier_decision_named_by_its_title_is_a_decision_whatever_its_letters() -> None:
+    # its letters hold no penalty word, but the title before it says what paper it numbers
+    text = (
+        "某区市场监督管理局\n行政处罚决定书\n某市监案〔2024〕K-3-20号\n当事人：某某建材厂\n"
+        "此前，本局曾以《行政处罚决定书》（某市监案〔2023〕K-3-11号）对其作出罚款2000元的处罚。\n"
+        "经查，当事人使用未经检定的计量器具。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监案〔2024〕K-3-20号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监案〔2023〕K-3-11号", "处罚决定")]

@@ -605,3 +605,30 @@ def test_headings_a_scan_ran_into_the_line_before_still_name_the_party() -> None
     assert [p.name for p in _parties(text)] == ["某某冷链食品有限公司"]
     text = "某地燃气公司被罚9万余元【事件】某某燃气有限公司在小区管道安装中多收安装费。\n"
     assert [p.name for p in _parties(text)] == ["某某燃气有限公司"]
+
+
+def test_a_label_inside_a_quoted_standard_is_no_party() -> None:
+    # a finding that quotes a standard's table (`名称：…；高度：…`) after the party's own label
+    text = (
+        "某县应急管理局\n行政处罚决定书\n某应急罚〔2024〕3号\n被处罚单位：某某花炮厂\n"
+        "违法事实：仓库堆码违反某标准第5.2条“库内物品堆垛高度应符合表3规定。名称：成箱产品；高度：不超过2.5m"
+        "。”的规定。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某花炮厂"]
+
+
+def test_a_page_metadata_name_field_holding_the_title_is_no_party() -> None:
+    text = (
+        "发布机构：某县市场监督管理局\n名称：某县市场监督管理局行政处罚决定书 某市监处罚〔2025〕0012号\n"
+        "行政处罚决定书\n当事人：某某便利店\n经查，当事人无证经营卷烟。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某便利店"]
+
+
+def test_the_agency_handing_the_decision_to_a_short_name() -> None:
+    # a prospectus's account of a penalty, the business by the short name the filing uses throughout
+    text = "2022年5月，某区消防救援支队向华通精工作出《行政处罚决定书》，给予华通精工罚款1万元。\n"
+    assert [(p.name, p.source) for p in _parties(text)] == [("华通精工", "finding")]
+    # the writer's own company is no party's name
+    text = "2022年5月，某区消防救援支队向公司作出《行政处罚决定书》，罚款1万元。\n"
+    assert [p.name for p in _parties(text)] == []

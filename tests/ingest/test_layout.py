@@ -500,6 +500,16 @@ def test_add_segments_keeps_boxes_and_maps_separators_to_none() -> None:
         b.add_segments([("a", None), ("b", None)], 1, [])
 
 
+def test_a_reading_the_layout_wrapped_over_two_pieces_still_goes() -> None:
+    # a mirror page's `号(hào)` whose closing bracket the scan's line wrap put on the next piece
+    b = DocumentBuilder()
+    b.add_segments([("处罚决定书文号(hà", Box(0.1, 0.1, 0.9, 0.12)), ("o)|某林罚决字2020第3号|", Box(0.1, 0.13, 0.6, 0.15))], 1, [""])
+    doc = b.build([PageInfo(1, 1, 1, "ocr")], "ocr")
+    assert doc.text == "处罚决定书文号|某林罚决字2020第3号|\n"
+    # the number's characters keep the second piece's box
+    assert [box.y0 for _, box in doc.span_boxes(8, 12)] == [0.13]
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
