@@ -586,3 +586,10 @@ def test_a_hunting_count_is_of_animals_hunted_not_bought(engine: RulesEngine) ->
     hunted = engine.evaluate(["illegal_hunting"], counted("当事人在林中用粘网捕获斑鸠30只"))
     assert hunted and hunted[0].level == "high"
     assert engine.evaluate(["illegal_hunting"], counted("当事人从他人处收购斑鸠30只存于冰柜")) == []
+
+
+def test_an_unapproved_drug_was_a_fake_one_only_until_the_2019_drug_law(engine: RulesEngine) -> None:
+    before = case(facts=["unapproved_drug"], conduct=date(2018, 5, 1), decided=date(2018, 9, 1))
+    assert engine.evaluate(["fake_drug_behaviour"], before)[0].level == "high"
+    after = case(facts=["unapproved_drug"], conduct=date(2023, 5, 1), decided=date(2023, 9, 1))
+    assert engine.evaluate(["fake_drug_behaviour"], after) == []

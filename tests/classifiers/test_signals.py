@@ -374,3 +374,8 @@ def test_banned_gear_carried_into_a_closed_water_is_not_a_method_used() -> None:
 def test_banned_gear_named_by_its_kind_or_as_a_banned_tool() -> None:
     assert "banned_fishing_method" in signals("当事人在禁渔期使用三重刺网在湖区捕鱼。").facts
     assert "banned_fishing_method" in signals("当事人驾船使用禁用工具地笼进行捕捞作业。").facts
+
+
+def test_a_registered_sildenafil_tablet_is_no_additive_hidden_in_food() -> None:
+    assert "toxic_food_additive" not in signals("当事人从无资质企业购进枸橼酸西地那非片1盒（国药准字）。").facts
+    assert "toxic_food_additive" in signals("送检的压片糖果中检出西地那非。").facts
