@@ -121,6 +121,7 @@ _ONE_DEATH = re.compile(
     r"(?:致|造成|导致)[^，。；\n]{0,12}?(?:当场)?死亡|(?:经医院|经)?抢救无效死亡|当场死亡"
     r"|(?:确认|证实|宣布|宣告)[^，。；\n]{0,6}?(?:已经|已)?死亡|(?:不幸)?身亡|(?<![无未])遇难"
 )
+_DEATH_WORD = re.compile(r"死亡|身亡|遇难")
 # Judgments name each dead victim with their age at death (`致被害人甲（殁年27岁）、乙（殁年2岁）死亡`):
 # one death for each 殁年 between the verb and 死亡.
 _NAMED_DEATHS = re.compile(r"(?:致|造成|导致)(?P<who>[^。；\n]{0,80}?殁年[^。；\n]{0,80}?)死亡")
@@ -135,12 +136,12 @@ _COURT_SALES = re.compile(
 _CRIME_NAMED = re.compile(
     r"(?<![不未])(?:涉嫌|犯有|犯|构成|触犯)(?P<name>(?:[\u4e00-\u9fff、]{2,30}?罪[、和及]?)+)"
 )
-# `不构成合同诈骗犯罪`, `并非非法经营犯罪`: the offence named to deny it
 # The grade of an amount in the statutes' own words (骗取…财物，数额特别巨大): the entry grade of the
 # amount crimes, stated by whoever wrote the text, not a figure to compare.
 _GRADE = re.compile(r"(?:数额|金额)(?:特别巨大|巨大|较大)")
 _NOT_FACTS = frozenset({"procedure", "basis", "decision", "payment", "remedy", "signature"})
 _GRADE_DENIED = re.compile(r"(?:未|没有|不|尚未|并非)[^，。；\n]{0,4}$")
+# `不构成合同诈骗犯罪`, `并非非法经营犯罪`: the offence named to deny it
 _CRIME_DENIED = re.compile(r"(?:不|未|并非|没有|无)(?:构成|涉嫌|属于|认定为?|是|成立)?$")
 _CRIME_NOUN_MIN = 4
 _COURT_TAKINGS = re.compile(
@@ -203,7 +204,9 @@ def _number(s: str | None) -> float | None:
 @dataclass(frozen=True)
 class _FactPatterns:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
-    not_after: dict[str, tuple[str, ...]]  # fact id -> words that make a following phrase another thing
+    # fact id -> words that make a following phrase another thing; 非 does so for every fact
+    # (非危险废物, 非国家重点保护野生动物)
+    not_after: dict[str, tuple[str, ...]]
     shares: tuple[tuple[str, float, re.Pattern[str]], ...]  # (fact id, minimum %, stated share)
     contrary: tuple[tuple[str, re.Pattern[str]], ...]  # (fact id, wordings that rule it out)
     residues: tuple[tuple[str, float, str, re.Pattern[str]], ...]  # (fact id, limit mg/kg, standard, content stated)
@@ -264,11 +267,8 @@ def _facts(view: View, masked: str, book: RuleBook, ruled_out: set[str]) -> dict
     patterns = _fact_patterns(book)
     for fact_id, pattern in patterns.phrases:
         for m in pattern.finditer(masked):
-            # 非 before the phrase makes it its opposite (非危险废物, 非国家重点保护野生动物)
-            if masked[max(0, m.start() - 1) : m.start()] == "非":
-                continue
-            before = masked[max(0, m.start() - 5) : m.start()].rstrip("的了着")
-            if any(before.endswith(w) for w in patterns.not_after.get(fact_id, ())):
+            before = masked[max(0, m.start() - 5) : m.start()]
+            if before.endswith("非") or before.rstrip("的了着").endswith(patterns.not_after.get(fact_id, ())):
                 continue
             if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
                 found[fact_id] = Signal(view.evidence(m.start(), m.end()), detail=m.group())
@@ -528,7 +528,7 @@ def _outcomes(view: View, masked: str) -> list[Signal]:
     named = _NAMED_DEATHS.search(masked) if "殁年" in masked else None
     if named:
         return [Signal(view.evidence(named.start(), named.end()), value=float(named["who"].count("殁年")), detail="死亡")]
-    for m in _ONE_DEATH.finditer(masked) if re.search("死亡|身亡|遇难", masked) else ():
+    for m in _ONE_DEATH.finditer(masked) if _DEATH_WORD.search(masked) else ():
         if not _NEGATION.search(masked[max(0, m.start() - 8) : m.start()]):
             return [Signal(view.evidence(m.start(), m.end()), value=1.0, detail="死亡")]
     for m in _OUTCOME_WORD.finditer(masked):
