@@ -331,6 +331,15 @@ def _without_di(value: str) -> str:
     return value.replace("〕第", "〕")
 
 
+_YEAR_SERIAL = re.compile(r"〔(?P<year>\d{4})〕第?(?P<serial>[^〔〕]+)号$")
+
+
+def _year_serial(value: str) -> tuple[str, str] | None:
+    """The year and serial of a number (`某市监行处字〔2023〕第060号` gives 2023 and 060)."""
+    m = _YEAR_SERIAL.search(value)
+    return (m.group("year"), m.group("serial")) if m else None
+
+
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
@@ -342,6 +351,12 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # prints it without: the header is the decision's own print
         plain = _without_di(chosen.value)
         chosen = next((c for c in own if c.source == "header" and not c.bare and _without_di(c.value) == plain), chosen)
+    if chosen is not None and chosen.source == "title" and (ys := _year_serial(chosen.value)):
+        # ...or prints the year and serial under other letters than the header's penalty word (the page's
+        # headline `…决定书某市监行处字〔2023〕第060号` over the document's own `某市监处罚字〔2023〕060号`)
+        chosen = next(
+            (c for c in own if c.source == "header" and not c.bare and c.penalty and _year_serial(c.value) == ys), chosen
+        )
     doc_number = None
     if chosen is not None:
         confidence = _SOURCE_CONFIDENCE[chosen.source] - (0.0 if chosen.penalty else 0.15) - (0.15 if chosen.bare else 0.0)
@@ -358,9 +373,12 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     others: list[tuple[int, int]] = []
     # (a page title's print of the own number with a 第 the header lacks is the same number)
     seen = {_without_di(chosen.value)} if chosen else set()
+    own_print = _year_serial(chosen.value) if chosen else None
     for c in found:
         if _without_di(c.value) in seen:
             continue
+        if c.source == "title" and c.kind == OWN and own_print and _year_serial(c.value) == own_print:
+            continue  # (the headline's print of the own number under other letters is the same number)
         seen.add(_without_di(c.value))
         # a number of no known kind and no penalty word is some other paper the decision cites, unless
         # a 《行政处罚决定书》 title names it (`市监案〔2019〕…号`: an earlier decision's letters hold none)

@@ -36,6 +36,10 @@ P_TRADITIONAL = 0.06
 P_TITLE_WITH_DI = 0.03
 TITLES_WITH_DI: Bank[str] = {"default": ("{agency}行政处罚决定书{number}",), "holdout": ("{agency}行政处罚决定书（{number}）",)}
 _NO_DI = re.compile(r"〕(?=\d)")
+# ...of those, a headline that files the year and serial under the case file's letters instead of the
+# header's penalty word (the tenth survey's 醴陵 market regulator: `…行处字〔2023〕第060号` over `…处罚字〔2023〕060号`)
+P_TITLE_LETTERS = 0.4
+TITLE_LETTERS: Bank[str] = {"default": ("行处字",), "holdout": ("处字",)}
 # of traditional pages, those whose mirror site also prints a character's pinyin after it
 P_READINGS = 0.5
 
@@ -196,7 +200,11 @@ def publish(
                 break
     number_now = next((b.text for b in out if b.kind == "doc_number"), "")
     if rng.random() < P_TITLE_WITH_DI and number_now == filed and _NO_DI.search(filed) and "第" not in filed:
-        titled = pick(rng, TITLES_WITH_DI, style).format(agency=agency, number=_NO_DI.sub("〕第", filed, count=1))
+        number = _NO_DI.sub("〕第", filed, count=1)
+        tail = _PENALTY_TAIL.search(filed.split("〔", 1)[0])
+        if tail and tail.start() > 0 and rng.random() < P_TITLE_LETTERS:
+            number = filed[: tail.start()] + pick(rng, TITLE_LETTERS, style) + number[len(filed.split("〔", 1)[0]) :]
+        titled = pick(rng, TITLES_WITH_DI, style).format(agency=agency, number=number)
         out = [Block(kind="header", text=titled, align="left"), *out]
     if rng.random() < P_FURNITURE:
         day = date.fromordinal(decided.toordinal() + rng.randint(1, 20)).isoformat()

@@ -266,6 +266,22 @@ def test_the_headers_print_wins_over_a_page_title_that_adds_di() -> None:
     assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某市监处罚字〔2025〕41号", "header")
 
 
+def test_the_headers_print_wins_over_a_headline_that_files_the_serial_under_other_letters() -> None:
+    # the site's headline names the case file's letters (行处字) and a 第; the document under it prints
+    # its own number with its penalty word, the same year and serial
+    text = (
+        "某县市场监督管理局行政处罚决定书某县市监行处字〔2024〕第073号\n发布时间：2024-06-03\n"
+        "某县市场监督管理局\n行 政 处 罚 决 定 书\n某县市监处罚字〔2024〕073号\n" + _PARTY + _FACTS
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某县市监处罚字〔2024〕073号", "header")
+    assert all(r.value != "某县市监行处字〔2024〕第073号" for r in f.related_numbers)
+    # a header with another serial is another paper: the headline's number stands
+    text = text.replace("处罚字〔2024〕073号", "处罚字〔2024〕074号")
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某县市监行处字〔2024〕第073号"
+
+
 def test_a_decision_word_without_a_penalty_word_is_the_decisions_at_full_trust() -> None:
     f = _fields(f"某县自然资源局\n行政处罚决定书\n某自然资决字〔2023〕第11号\n{_PARTY}{_FACTS}")
     assert f.doc_number is not None and (f.doc_number.value, f.doc_number.confidence) == ("某自然资决字〔2023〕第11号", 0.9)
