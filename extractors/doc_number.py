@@ -334,6 +334,11 @@ def _without_di(value: str) -> str:
 _YEAR_SERIAL = re.compile(r"〔(?P<year>\d{4})〕第?(?P<serial>[^〔〕]+)号$")
 
 
+def _letters(value: str) -> str:
+    """A number's letters before its year, without the brackets round any of them."""
+    return re.sub(r"[()（）〔〕\[\]]", "", re.split(r"〔\d{4}〕", value, maxsplit=1)[0])
+
+
 def _year_serial(value: str) -> tuple[str, str] | None:
     """The year and serial of a number (`某市监行处字〔2023〕第060号` gives 2023 and 060)."""
     m = _YEAR_SERIAL.search(value)
@@ -354,8 +359,15 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     if chosen is not None and chosen.source == "title" and (ys := _year_serial(chosen.value)):
         # ...or prints the year and serial under other letters than the header's penalty word (the page's
         # headline `…决定书某市监行处字〔2023〕第060号` over the document's own `某市监处罚字〔2023〕060号`)
+        # (a header that only lost the brackets round the title's city, `固文综罚字` under `(固)文综罚字`, is the
+        # damaged print: the title's stands)
         chosen = next(
-            (c for c in own if c.source == "header" and not c.bare and c.penalty and _year_serial(c.value) == ys), chosen
+            (
+                c for c in own
+                if c.source == "header" and not c.bare and c.penalty and _year_serial(c.value) == ys
+                and _letters(c.value) != _letters(chosen.value)
+            ),
+            chosen,
         )
     doc_number = None
     if chosen is not None:

@@ -276,6 +276,10 @@ def test_the_headers_print_wins_over_a_headline_that_files_the_serial_under_othe
     f = _fields(text)
     assert f.doc_number is not None and (f.doc_number.value, f.doc_number.source) == ("某县市监处罚字〔2024〕073号", "header")
     assert all(r.value != "某县市监行处字〔2024〕第073号" for r in f.related_numbers)
+    # a header that only lost the brackets round the headline's city is the damaged print
+    text2 = "行政处罚决定书(某)文综罚字〔2024〕F-000009号\n行政处罚决定书\n某文综罚字〔2024〕F-000009号\n" + _PARTY + _FACTS
+    f = _fields(text2)
+    assert f.doc_number is not None and f.doc_number.value == "(某)文综罚字〔2024〕F-000009号"
     # a header with another serial is another paper: the headline's number stands
     text = text.replace("处罚字〔2024〕073号", "处罚字〔2024〕074号")
     f = _fields(text)
