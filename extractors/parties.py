@@ -99,7 +99,7 @@ _OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
 # (a 现场 ends like a 场 and is a place, not a business: `当事人施工现场未设置围挡`)
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|(?<!现)场|所|行|院|室|坊|铺|队|园|处|"
-    r"网吧|网咖|酒吧|会所)$"
+    r"网吧|网咖|吧|会所|艺术团|演出团|歌舞团|剧团|乐团)$"
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
 _PERSON_NAME = re.compile(
@@ -122,7 +122,9 @@ _MASK = r"*＊×xX"
 _ORG = (
     rf"[\u4e00-\u9fff{_MASK}()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
     r"经营部|门市部|加工厂|厂|商行|商店|超市|便利店|小店|药店|药房|诊所|卫生室|卫生院|医院|酒店|宾馆|网吧|网咖|会所|"
-    r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局)(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
+    # (a troupe a 文旅 case names: `某某县某某艺术团`; a bar of any kind: `某某音乐餐吧`)
+    r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局|艺术团|演出团|歌舞团|剧团|乐团|吧)"
+    r"(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
 )
 _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
@@ -146,7 +148,8 @@ _ACT = (
     r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
 )
 # a news list numbers its cases (`案例1.`, `案件一：`) and opens each with the agency that 查处 it
-_CASE_NO = r"(?:(?:案例|案件)[一二三四五六七八九十\d]{1,3}\s*[.、:：]\s*)"
+# (a page that tells one case heads it `案例：某某餐吧未经批准…案`, no number)
+_CASE_NO = r"(?:(?:案例|案件)(?:[一二三四五六七八九十\d]{1,3}\s*[.、:：]|[:：])\s*)"
 _AGENCY_QUERIED = r"(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|海关|人民政府|支队|大队|中队)(?:依法)?查处)"
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
@@ -181,6 +184,13 @@ _LISTED = re.compile(
     r"[^。\n]{0,30}?(?:公告|披露|收到))"
 )
 _STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
+# what a penalty sentence says after the name: the penalty given, or the sum fined right after it
+_PENALISED = (
+    r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收)"
+    r"|罚款(?:人民币)?[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])"
+)
+# what a news page calls a person it fines before the name (`对导游李某某罚款…`)
+_ROLE = r"(?:导游人员|导游|领队|驾驶员|司机|医师|医生|护士|药师|矿长|厂长|店主|主要负责人|负责人|法定代表人)"
 # `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
@@ -190,6 +200,9 @@ _FINDING = (
         rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
     ),
+    # the registered name a page gives in quotes beside the one the shop trades under
+    # (`当事人营业执照名称为“某某健康管理中心”`)
+    re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
@@ -202,11 +215,13 @@ _FINDING = (
         r"(?:局|委员会|委|政府|海关|支队|大队|中队)(?:于?近日|日前|依法|已)?向(?!(?:本|该|其|我|贵)?(?:公司|企业|单位|发行人|子公司|分公司|当事人)(?:作出|下达|送达|出具))"
         r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:作出|下达|送达|出具)了?《[^》\n]{0,20}决定书》"
     ),
-    # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it
+    # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it,
+    # with what the person is before the name and the sum right after it (`对导游李某某罚款叁仟元`)
     re.compile(
-        rf"对(?:当事人)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})"
-        r"(?=(?:依法)?(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收))"
+        rf"对(?:当事人|{_ROLE})?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})(?={_PENALISED})"
     ),
+    # (a role before it tells a person's unmasked name: `对领队赵某平罚款…`, `对导游李明罚款…`)
+    re.compile(rf"对{_ROLE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?={_PENALISED})"),
     _NEWS_FINED,
     _LISTED,
     re.compile(
@@ -217,11 +232,13 @@ _FINDING = (
     ),
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
-    re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
+    # (the name may stand in quotes: `对“某某艺术团”举报情况进行核实`)
+    re.compile(rf"对[“\"]?(?P<name>{_ORG})[”\"]?(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     # `检查时发现某某物流有限公司未如实记录…`
-    re.compile(rf"发现(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营)"),
+    # (`发现某某旅行社组织旅游团…`)
+    re.compile(rf"发现(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营|组织|招徕)"),
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
@@ -248,6 +265,8 @@ _RAN_INTO_ACT = re.compile(
 _NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)|(?:案件|案|事件|行为|问题)$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
+# ...or that has the agency speak (`某某省文化和旅游厅发布…`)
+_AUTHORITY_SPEAKS = re.compile(r"(?:局|厅|委员会|委|政府|支队|大队)(?:发布|公布|通报|曝光|公开)")
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
 _AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
 _BLOCK_STOP = re.compile(
@@ -514,8 +533,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             business = _title_business(line.rstrip() + rows[k + 1][1].strip())
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
-        if _AUTHORITY_END.search(name):
-            continue  # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business
+        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name):
+            # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
+            # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party
+            continue
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
         if _ORG_SUFFIX.search(name) or len(name) >= 5 or len(name) <= 3 or re.search(f"[{_MASK}]", name):

@@ -225,9 +225,10 @@ P_UNLABELLED_PARTY = 0.08
 # `某某公司因…被某某局罚款7万元`), or only in a 信息公开 table's row that also holds the 文号
 # (organisations only: a person's name alone does not say who it is).
 # (a news list's case heading: its number and the agency that 查处 the case, `案例1.某某局查处…案`)
+# (a page telling one case heads it with no number, `案例：某某餐吧未经批准…案`)
 PARTY_TITLES: Bank[str] = {
-    "default": ("{name}{act}案", "案名：{name}{act}案", "案例一：{agency}查处{name}{act}案"),
-    "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案", "案例3.{agency}查处{name}{act}案"),
+    "default": ("{name}{act}案", "案名：{name}{act}案", "案例一：{agency}查处{name}{act}案", "案例：{name}{act}案"),
+    "holdout": ("案件名称：{name}{act}案", "案 名：{name}{act}案", "案例3.{agency}查处{name}{act}案", "案件:{name}{act}案"),
 }
 # (a news page's bracketed part label before the name, `【事件】某某公司在…`; a clause that describes
 # the name before it, `对群众举报的某某公司进行检查`)
@@ -235,11 +236,16 @@ PARTY_FINDINGS: Bank[str] = {
     "default": (
         "经查，当事人{name}存在{act}的行为。", "执法人员依法对位于**路{no}号的{name}进行检查，发现其存在{act}的行为。",
         "【事件】{name}在经营中存在{act}的行为。", "执法人员对举报线索指向的{name}开展检查，发现其存在{act}的行为。",
+        # the name in quotes; the registered name a page gives beside the trading one
+        "执法人员对“{name}”经营情况进行检查，发现其存在{act}的行为。",
+        "涉事门店被群众举报，经查当事人营业执照名称为“{name}”，存在{act}的行为。",
     ),
     "holdout": (
         "{year}年以来，{name}在经营中存在{act}的违法行为。",
         "{year}年，我局对位于XX街道XX路{no}号的{name}开展检查，发现该单位存在{act}的问题。",
         "【案情】{name}于{year}年起在经营中存在{act}的违法行为。", "执法人员对群众反映的{name}进行检查，发现该单位存在{act}的违法行为。",
+        "执法人员随即对“{name}”举报情况进行核实，查明其{act}。",
+        "经核实，该店工商登记名称为“{name}”，其{act}的行为属实。",
     ),
 }
 # a title line the page broke inside its act, before the 案 (`某某公司未取得公共场所` / `卫生许可证…案`)
@@ -268,6 +274,8 @@ NEWS_LEADS: Bank[str] = {
         "{agency}向{name}作出《行政处罚决定书》，给予罚款{fine}的行政处罚。",
         # the confiscation in the lead's one sentence, no decision section around it
         "{agency}对{name}作出警告、没收违法所得{confiscated}、罚款{fine}的行政处罚。",
+        # a headline the agency speaks, the party only in what the inspectors found
+        "{agency}发布典型案例\n执法人员检查时发现{name}组织{act}的活动。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -279,18 +287,20 @@ NEWS_LEADS: Bank[str] = {
         "现将查处情况通报如下：\n（一）{name}2项违法案例\n违法行为：{act}。",
         "{agency}日前向{name}下达了《行政处罚决定书》。",
         "据通报，{agency}已责令{name}改正，没收其违法所得{confiscated}，并处罚款{fine}。",
+        "{agency}公布一批指导案例\n经查，执法人员发现{name}招徕旅游者并{act}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
 # (the name run into what the person did: `对某某的环境违法行为进行了查处`)
+# (the penalty sentence saying what the person is, the sum right after the name: `对导游某某罚款…`)
 PERSON_FINDINGS: Bank[str] = {
     "default": (
         "经现场检查，系居民{name}在经营中{act}所致。", "据通报，涉事村民{name}未经许可，存在{act}的行为。",
-        "县执法部门依法对{name}的环境违法行为进行了查处。",
+        "县执法部门依法对{name}的环境违法行为进行了查处。", "处罚结果：对导游{name}罚款{fine}，并责令改正。",
     ),
     "holdout": (
         "涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。",
-        "执法人员随即对{name}的上述违法行为开展调查。",
+        "执法人员随即对{name}的上述违法行为开展调查。", "执法部门依法对领队{name}罚款{fine}。",
     ),
 }
 # the decision's number cited after its title in a notice or news lead that names the party, no
@@ -351,7 +361,9 @@ def unlabelled_party(
     at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
     if person:
         # a person's name is told by what the summary calls them; the other forms name businesses
-        out.insert(at, Block(kind="paragraph", text=_as_page(out, pick(rng, PERSON_FINDINGS, style).format(name=name, act=act))))
+        forms = [x for x in PERSON_FINDINGS[style] if fine or "{fine}" not in x]
+        finding = rng.choice(forms).format(name=name, act=act, fine=write_amount(fine or 0, "plain"))
+        out.insert(at, Block(kind="paragraph", text=_as_page(out, finding)))
         return Unlabelled(out, "person", name)
     form = rng.choice(UNLABELLED_FORMS)
     if form == "notice":

@@ -34,6 +34,8 @@ _TRADES: dict[str, tuple[str, ...]] = {
 }
 _ORG_FORMS = ("有限公司", "有限公司", "有限责任公司", "股份有限公司", "厂", "有限公司")
 _SHOP_FORMS = ("商行", "经营部", "便利店", "超市", "副食店", "门市部", "店", "加工厂", "饭店", "批发部")
+# what a 文旅 case's shop or troupe is called (the tenth survey: a 音乐餐吧 holding a show, an 艺术团 on tour)
+_CULTURE_SHOP_FORMS = ("音乐餐吧", "艺术团", "网咖", "书吧", "演艺吧")
 _ORG_REP_TITLES = ("法定代表人", "负责人")
 # trade words that already name a kind of business
 _BUSINESS_TRADES = ("诊所", "门诊部", "医院", "大药房", "便利店")
@@ -126,7 +128,8 @@ def _make_party(
         return party
     if kind == "individual_business":
         operator = names.person_name(rng)
-        shop = place.short_district + names.brand(rng) + rng.choice(_SHOP_FORMS)
+        forms = _CULTURE_SHOP_FORMS if trade == "culture" else _SHOP_FORMS
+        shop = place.short_district + names.brand(rng) + rng.choice(forms)
         if rng.random() < 0.25:
             shop = f"{place.short_district}{operator}{rng.choice(_SHOP_FORMS)}"
         party = Party(kind, shop, place, address(rng, place), representative=operator,

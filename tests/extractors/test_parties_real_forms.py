@@ -632,3 +632,44 @@ def test_the_agency_handing_the_decision_to_a_short_name() -> None:
     # the writer's own company is no party's name
     text = "2022年5月，某区消防救援支队向公司作出《行政处罚决定书》，罚款1万元。\n"
     assert [p.name for p in _parties(text)] == []
+
+
+def test_a_news_page_telling_one_case_heads_it_with_no_number() -> None:
+    text = "以案释法\n案例：某某县青柳音乐餐吧未经批准举办营业性演出案\n2024年7月，执法人员检查时发现该场所邀请歌手驻唱。\n"
+    assert [(p.name, p.source) for p in _parties(text)] == [("某某县青柳音乐餐吧", "title")]
+
+
+def test_the_penalty_sentence_may_say_what_the_person_is_and_give_the_sum_at_once() -> None:
+    text = "处罚结果：1、对导游王某某罚款贰仟元（2000元）；2、对委派导游的某某国际旅行社有限公司给予警告。\n"
+    assert [p.name for p in _parties(text)] == ["王某某"]
+    text = "执法部门依法对领队赵某罚款人民币5000元。\n"
+    assert [p.name for p in _parties(text)] == ["赵某"]
+
+
+def test_a_headline_the_agency_speaks_names_no_party() -> None:
+    text = (
+        "某某省文化和旅游厅发布某某省未经许可经营旅行社业务专项整治指导案例\n"
+        "执法人员检查时发现某某青山国际旅行社组织旅游团前往景区购物。\n"
+    )
+    assert [p.name for p in _parties(text)] == ["某某青山国际旅行社"]
+
+
+def test_the_registered_name_given_in_quotes_beside_the_trading_name() -> None:
+    text = "某区“青竹采耳馆”被群众举报。当事人营业执照名称为“某某青竹健康管理中心”，为个人独资企业。\n"
+    assert [p.name for p in _parties(text)] == ["某某青竹健康管理中心"]
+
+
+def test_a_troupe_named_in_quotes_by_the_inspection_sentence() -> None:
+    text = "执法人员随即对“某某县红枫艺术团”演出情况进行检查核实，该团未办理演出审批。\n"
+    assert [p.name for p in _parties(text)] == ["某某县红枫艺术团"]
+
+
+def test_a_role_before_the_name_tells_an_unmasked_person() -> None:
+    assert [p.name for p in _parties("执法部门依法对领队孙立平罚款5400元。\n")] == ["孙立平"]
+
+
+def test_a_bar_or_a_troupe_under_a_label_without_colon() -> None:
+    text = "某市文化广电旅游局行政处罚决定书\n某文旅罚〔2024〕12号\n行政相对人名称 某县青柳演艺吧(个体户) 业主 张某\n经查，当事人违规经营。\n"
+    assert [p.name for p in _parties(text)] == ["某县青柳演艺吧"]
+    text = "某市文化广电旅游局行政处罚决定书\n某文旅罚〔2024〕13号\n当事人（姓名或名称） 某县红枫艺术团(个体户)\n经查，当事人未经批准演出。\n"
+    assert [p.name for p in _parties(text)] == ["某县红枫艺术团"]
