@@ -106,6 +106,12 @@ _PER_PERSON_REACH = 60
 _WITH_TAX_AND_LATE_FEE = re.compile(
     r"税(?:费)?款?[^。；;\n]{0,16}滞纳金[^。；;\n\d]{0,12}罚款[^。；;\n\d]{0,6}(?:共计|合计|总计|累计|计)[^。；;\n\d]{0,4}$"
 )
+# `全年办理行政处罚案件14787件，罚款3053.5万元`: what a page tallies over the cases it counts is no
+# case's fine
+_TALLY = re.compile(
+    r"(?:案件|(?:查处|立案|办结|办理|处罚)[\u4e00-\u9fff]{0,6}?)\s?[\d一二三四五六七八九十百千万]+\s?(?:件|起|宗|家次?)"
+    r"[^。；;\n\d]{0,10}$"
+)
 # A fine reckoned and then not imposed (`处以…2倍的罚款，即…=623.28元，…。本机关决定对…不作出行政处罚`,
 # `应处罚款5000元，鉴于…，决定不予行政处罚`): a computed amount whose sentence, or the next, waives it.
 _RECKONED = re.compile(r"即|[=＝]|应(?:当)?(?:处|给予)|计算")
@@ -301,6 +307,7 @@ def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tupl
             _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start)
             or _waived(text, start, end)
             or _PAID_BEFORE.search(text, max(0, start - 12), start)
+            or _TALLY.search(text, max(0, start - 40), start)
             or _of_another_decision(text, start, other_decisions)
         ):
             continue

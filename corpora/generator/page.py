@@ -453,6 +453,12 @@ TAX_SUM_LEADS: Bank[str] = {
     "default": ("据悉，{agency}依法对{name}追缴税款、加收滞纳金并处罚款共计{sum}。",),
     "holdout": ("经查实，{agency}对{name}追缴税费款、加收滞纳金并处以罚款，合计{sum}。",),
 }
+# a page's tally over the cases it counts, this one among them: no fine ({n} cases, {tally} in 万元)
+TALLY_LEADS: Bank[str] = {
+    "default": ("今年以来，{agency}共办理行政处罚案件{n}件，罚款{tally}。",),
+    "holdout": ("据统计，{agency}全年查处违法案件{n}起，罚款{tally}，现选取典型案例予以公布。",),
+}
+P_TALLY = 0.3
 # the fine as a disclosure's field in 万元, fields run together or spaced ({wan})
 WAN_FIELD_LEADS: Bank[str] = {
     "default": ("处罚类别：罚款罚款金额(万元)：{wan}暂扣或吊销证照名称及编号：",),
@@ -464,11 +470,15 @@ def summary_lead(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, agency: str, tax_sum: float, fine: float
 ) -> list[Block]:
     """The blocks with, now and then, a line above them that restates the case's money: a tax case's
-    sum of tax, late fee and fine (`tax_sum`, 0 for none), or the fine in 万元 as a disclosure field."""
+    sum of tax, late fee and fine (`tax_sum`, 0 for none), a tally over all the cases the agency
+    counted, or the fine in 万元 as a disclosure field."""
     if rng.random() >= P_SUMMARY_LEAD or fine <= 0:
         return blocks
     if tax_sum > 0 and rng.random() < 0.5:
         line = pick(rng, TAX_SUM_LEADS, style).format(agency=agency, name=name, sum=write_amount(tax_sum, "plain"))
+    elif rng.random() < P_TALLY:
+        tally = write_amount(round(fine * rng.randint(30, 400), -2), "wan")
+        line = pick(rng, TALLY_LEADS, style).format(agency=agency, n=rng.randint(20, 900), tally=tally)
     else:
         line = pick(rng, WAN_FIELD_LEADS, style).format(agency=agency, wan=write_number(fine / 10000, places=6))
     return [Block(kind="paragraph", text=_as_page(blocks, line)), *blocks]

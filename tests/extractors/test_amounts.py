@@ -335,3 +335,14 @@ def test_a_wan_key_cell_that_keeps_its_colon() -> None:
     # a disclosure page that prints each field as `label: | value |`
     text = "处罚类别: | 罚款 |\n罚款金额(万元): | 1.5 |\n没收违法所得、没收非法财物的金额(万元): | |\n"
     assert _amounts(text) == [("fine", 15000)]
+
+
+def test_a_tally_over_the_cases_a_page_counts_is_no_fine() -> None:
+    text = (
+        "某省卫生健康行政处罚典型案例\n2023年，全省办理行政处罚案件1200件，罚款530.5万元。\n"
+        "案例1：某区卫生健康委对某公司作出警告、罚款6000元的行政处罚。\n"
+    )
+    assert [a for a in _amounts(text) if a[0] == "fine"] == [("fine", 6000.0)]
+    assert _amounts("今年上半年，执法大队办结各类行政处罚案件32件，罚款21400元。\n") == []
+    # a case counted by what it concerns keeps its fine
+    assert ("fine", 3000.0) in _amounts("行政处罚决定书\n经查，当事人违法销售烟花3箱。\n决定罚款3000元。\n")
