@@ -313,6 +313,9 @@ def _is_case_figure(line: str, start: int, end: int) -> bool:
     stop = line.find("。", line.find("。", end) + 1)
     if re.search(r"应处|即|=", line[begin:start]) and re.search(r"不予行政处罚|不作出行政处罚", line[begin : stop if stop > 0 else len(line)]):
         return False
+    # a tally over all the cases a page counts
+    if re.search(r"案件\d+(?:件|起)[，,]罚款$", line[max(0, start - 30) : start]):
+        return False
     # an earlier decision's fine, recounted with that decision's number and paid
     if re.search(r"《行政处罚决定书》[(（][^)）]+[)）]", line) and re.search(r"已(?:缴纳|履行)", line):
         return False
