@@ -220,7 +220,7 @@ _FINDING = (
     re.compile(
         rf"对(?:当事人|{_ROLE})?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})(?={_PENALISED})"
     ),
-    # (a role before it tells a person's unmasked name: `对领队赵某平罚款…`, `对导游李明罚款…`)
+    # (a role before it tells a person's unmasked name: `对领队赵立平罚款…`, `对导游李明罚款…`)
     re.compile(rf"对{_ROLE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?={_PENALISED})"),
     _NEWS_FINED,
     _LISTED,
