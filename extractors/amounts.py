@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lianfa.extractors.numbers import GROUPED_NUMBER, JIAO_FEN, NUMBER, parse_yuan
 from lianfa.extractors.quotes import quoted_spans
-from lianfa.extractors.regions import Regions
+from lianfa.extractors.regions import Regions, ordered_to_pay
 from lianfa.extractors.view import View
 from lianfa.ingest.document import Evidence
 
@@ -35,7 +35,8 @@ _AMOUNT = re.compile(
 
 # Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.
 _CUES: list[tuple[str, str]] = [
-    (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)所得", "confiscated_income"),
+    # (`没收违法经营所得289元`: the income of the business found illegal)
+    (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)(?:经营)?所得", "confiscated_income"),
     (r"没收(?:其|当事人)?(?:的)?(?:违法|非法)(?:收入|获利)", "confiscated_income"),
     (
         r"罚没款?(?:合计|共计|总计)|合计\S{0,4}罚没|应缴罚没款?|罚没(?:金额|款项)?(?:合计|共计)|"
@@ -67,7 +68,7 @@ _CUES: list[tuple[str, str]] = [
     ),
     (r"销售(?:总)?(?:金额|额|收入|货款|款)|成交(?:金)?额|售出[^，。；,;\n货价]{0,10}(?:金额|收入|货款|获得|获款|收取)|货款", "sales"),
     (
-        r"(?:违法|非法)所得|(?:违法|非法)(?:获利|收入)|获利|获取利润|多收(?:取)?(?:的)?[\u4e00-\u9fff]{0,4}?(?:价款|费用|款项|费|款)|"
+        r"(?:违法|非法)(?:经营)?所得|(?:违法|非法)(?:获利|收入)|获利|获取利润|多收(?:取)?(?:的)?[\u4e00-\u9fff]{0,4}?(?:价款|费用|款项|费|款)|"
         # what an unlicensed service charged (`收取加工费`, `收取诊疗费用`) is what it gained
         r"收取(?:的)?(?:转让)?(?:价款|款)|收取[\u4e00-\u9fff]{0,4}?费(?:用)?|转让(?:价)?款",
         "illegal_income",
@@ -79,7 +80,8 @@ _CUES: list[tuple[str, str]] = [
         r"应补缴税款|追缴\S{0,6}税款|(?:其中|发票)?税额",
         "tax_evaded",
     ),
-    (r"罚款|罚金|处以?\S{0,4}罚", "fine"),
+    # (`…经营假麦种被罚1万元`: a news headline's 被罚 with no 款)
+    (r"罚款|罚金|处以?\S{0,4}罚|被罚(?!没)", "fine"),
 ]
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>{pat})" for i, (pat, _) in enumerate(_CUES)))
 _CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
@@ -128,7 +130,7 @@ _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s
 # `作出没收违法所得0.77万元…的行政处罚`: 没收 governing the 违法所得 confiscates it wherever the page
 # states it, also where no decision section was told apart (a news summary, a scan whose layout ran the
 # lines together)
-_CONFISCATES_INCOME = re.compile(r"没收[^，,。；;]{0,16}?(?:违法|非法)所得(?:人民币)?\s?$")
+_CONFISCATES_INCOME = re.compile(r"没收[^，,。；;]{0,16}?(?:违法|非法)(?:经营)?所得(?:人民币)?\s?$")
 _CONTINUES = re.compile(r"\s?(?:计|合计|共计|即|折合|折计|金额为|数额为)")
 _MULTIPLE = re.compile(r"倍|百分之|%|成")
 _PROPOSED = re.compile(r"(?<![模虚草])拟(?:对|给予|处以|作出|处|罚|没收|予以)")
@@ -501,10 +503,14 @@ def _waived(text: str, start: int, end: int) -> bool:
 
 def _proposed(text: str, start: int) -> bool:
     """True for an amount a 告知 proposed (`拟作出的行政处罚内容：…2.罚款10万元`), not one decided:
-    a 拟 earlier in its sentence, with no 决定 between them."""
+    a 拟 earlier in its sentence, with no 决定 between them, and no order to pay under this decision
+    after it with no other 决定 between (`拟对该单位作出如下行政处罚：…罚款1万元。…自收到本处罚决定书之日起
+    十五日内…缴纳罚款`: a decision worded as a proposal)."""
     sentence_start = text.rfind("。", max(0, start - 200), start) + 1 or max(0, start - 200)
     proposals = list(_PROPOSED.finditer(text, sentence_start, start))
-    return bool(proposals) and not _DECIDED.search(text, proposals[-1].end(), start)
+    if not proposals or _DECIDED.search(text, proposals[-1].end(), start):
+        return False
+    return not ordered_to_pay(text, start)
 
 
 def _repeats_a_sum(text: str, start: int, role: str, yuan: float, earlier: list[Amount]) -> bool:

@@ -59,12 +59,20 @@ _BARE_NUMBER = re.compile(
     rf"(?m)^[ \t]*(?:(?:文\s?号|编\s?号|决定书(?:文)?号)\s*[:：]\s*)?"
     # `)文罚字〔2019〕-007`: a form's issuer blank `(  )` whose opening half the page lost
     rf"(?P<orphan>[)）][ \t]*)?"
-    rf"(?P<prefix>[{_CJK}]{{1,14}}?(?:[(（][{_CJK}]{{1,6}}[)）][{_CJK}]{{0,4}}?)?)\s?"
+    # (`某农(种子) 罚〔2020 〕 2`: a space typed after the bracketed line of work)
+    rf"(?P<prefix>[{_CJK}]{{1,14}}?(?:[(（][{_CJK}]{{1,6}}[)）][ \t]?[{_CJK}]{{0,4}}?)?)\s?"
     # `某市监处罚字〔2024353`: the opening bracket kept, the closing one and 号 lost; `某罚字〔2019〕-007`:
     # both brackets kept and only 号 lost
     rf"[{re.escape(_OPEN)}]?\s?(?P<year>(?:19|20)\d{{2}})\s?(?P<close>[{re.escape(_CLOSE)}]\s?)?"
     rf"(?:\s?(?P<dash>[-－—])\s?|\s)?(?P<di>第?)\s?(?P<serial>\d{{1,6}})\s?[号號]?[ \t]*$"
 )
+# ...or one a disclosure table prints in its 文号 column with the brackets kept and 号 lost
+# (`1 | 某海事罚字[2024]0401203-1-1 | …`): read only under a header cell that names the column 文号
+_CELL_NUMBER = re.compile(
+    rf"(?<=\|)[ \t]*(?P<prefix>[{_CJK}][{_CJK}\d]{{0,13}}?(?:[(（][{_CJK}]{{1,6}}[)）][{_CJK}]{{0,4}}?)?)\s?[{re.escape(_OPEN)}]\s?(?P<year>(?:19|20)\d{{2}})\s?[{re.escape(_CLOSE)}]"
+    r"\s?(?P<di>第?)\s?(?P<serial>[\dA-Za-z][\dA-Za-z\-－]{0,24})[ \t]*(?=\|)"
+)
+_NUMBER_COLUMN = re.compile(r"文号|编号|决定书号")
 # Mirror sites convert pages to traditional characters (處罰決定書, 號): the words that place a number are
 # matched in both forms.
 _BOTH = {"决": "決", "书": "書", "处": "處", "罚": "罰", "号": "號", "编": "編", "据": "據", "为": "為", "达": "達"}
@@ -85,8 +93,9 @@ def _either(pattern: str) -> str:
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
 # A bare number's letters are an abbreviation, never a title or a sentence.
 _BARE_NOT_PREFIX = re.compile(_either(r"决定|通知|告知|行政处罚|公示|公开|信息|[的了在对]"))
+# (`并下发了鄂1083环执罚…`: a county code's letters before its digits may take 发了 of 下发了 with them)
 _LEAD_NOISE = re.compile(_either(
-    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>)"
+    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|下发了?|发了|出具了?|以|按|和|及|或|、|信息|公示|>)"
 ))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
@@ -299,7 +308,8 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
                 # `《…裁量权基准》(应急〔2024〕90号)`: the number of the document named just before it
                 kind = CITED
         out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
-    return out + _bare_candidates(text, body_start, out)
+    out += _bare_candidates(text, body_start, out)
+    return out + _cell_candidates(text, out)
 
 
 def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> list[_Candidate]:
@@ -324,6 +334,37 @@ def _bare_candidates(text: str, body_start: int, found: list[_Candidate]) -> lis
         value = canonical(prefix, m.group("year"), m.group("di"), serial)
         out.append(_Candidate(value, pstart, m.end("serial"), source, kind, penalty, bare=True))
     return out
+
+
+def _cell_candidates(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _CELL_NUMBER.finditer(text):
+        pstart = m.start("prefix")
+        if any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        kind, penalty = _kind_by_marks(m.group("prefix"))
+        if kind != OWN or not penalty:
+            continue
+        line_start = text.rfind("\n", 0, pstart) + 1
+        column = text[line_start:pstart].count("|")
+        if not _NUMBER_COLUMN.search(_column_header(text, line_start, column)):
+            continue
+        value = canonical(m.group("prefix"), m.group("year"), m.group("di"), m.group("serial"))
+        out.append(_Candidate(value, pstart, m.end("serial"), "label", kind, penalty, bare=True))
+    return out
+
+
+def _column_header(text: str, line_start: int, column: int) -> str:
+    """The header cell above a table cell: the nearest earlier line cut by as many borders, read at
+    the cell's column (spaces out: a header printed over two lines runs its words apart)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        cells = text[start:end].split("|")
+        if len(cells) > column and len(cells) >= 3:
+            return re.sub(r"\s", "", cells[column])
+        end = start - 1
+    return ""
 
 
 def _without_di(value: str) -> str:

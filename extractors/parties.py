@@ -126,7 +126,9 @@ _ORG = (
     r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局|艺术团|演出团|歌舞团|剧团|乐团|吧)"
     r"(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
 )
-_MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
+# (`田某友`: 某 for the middle letter alone, the given name's last kept; a word that goes on with the
+# sentence after 某 is no letter of the name: `张某在…`, `刘某将…`)
+_MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某(?![在于因从自未对将的被已向与和及等为是所处])[\u4e00-\u9fff]|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
 _SALUTATION = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
@@ -134,6 +136,9 @@ _SALUTATION = re.compile(
 )
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
 _FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")
+# a person's line that opens with the name and goes on with the sex, no label before it (under a heading
+# `一、当事人基本情况`: `戴某某，男，汉族，身份证：…`)
+_PERSON_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)[ \t]*[,，][ \t]*[男女]性?[,，。;；]")
 # a 信息公开 table's party column: a surveyed party label as its header
 _TABLE_PARTY_COLUMN = re.compile(
     "^(?:"
@@ -156,7 +161,8 @@ _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
 _TITLE_LEAD = (
     r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
     # a news list's case heading: its number, and the agency that 查处 the case (`案例1.某某市市场监管局查处…案`)
-    rf"{_CASE_NO}?{_AGENCY_QUERIED}?"
+    # (or by a list's numeral alone before the agency: `一、某某市农业农村局查处…案`)
+    rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED}))?{_AGENCY_QUERIED}?"
 )
 # (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
 # the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
@@ -186,7 +192,7 @@ _LISTED = re.compile(
 _STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
 # what a penalty sentence says after the name: the penalty given, or the sum fined right after it
 _PENALISED = (
-    r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收)"
+    r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收|元整?的(?:行政)?处罚)"
     r"|罚款(?:人民币)?[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])"
 )
 # what a news page calls a person it fines before the name (`对导游李某某罚款…`)
@@ -195,14 +201,14 @@ _ROLE = r"(?:导游人员|导游|领队|驾驶员|司机|医师|医生|护士|�
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
+    # the registered name a page gives in quotes beside the one the shop trades under
+    # (`当事人营业执照名称为“某某健康管理中心”`): the page says which name is the party's, so it goes first
+    re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
     # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
     re.compile(
         rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
     ),
-    # the registered name a page gives in quotes beside the one the shop trades under
-    # (`当事人营业执照名称为“某某健康管理中心”`)
-    re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
@@ -217,11 +223,12 @@ _FINDING = (
     ),
     # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it,
     # with what the person is before the name and the sum right after it (`对导游李某某罚款叁仟元`)
+    # (`现决定给予孙某处罚款200元`: 给予 before the name; `对刘某给予人民币200元的处罚`: the sum with 的处罚)
     re.compile(
-        rf"对(?:当事人|{_ROLE})?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})(?={_PENALISED})"
+        rf"(?:对|给予)(?:当事人|{_ROLE})?(?P<name>{_MASKED_PERSON}|{_ORG})(?={_PENALISED})"
     ),
     # (a role before it tells a person's unmasked name: `对领队赵立平罚款…`, `对导游李明罚款…`)
-    re.compile(rf"对{_ROLE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?={_PENALISED})"),
+    re.compile(rf"对{_ROLE}(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_PENALISED})"),
     _NEWS_FINED,
     _LISTED,
     re.compile(
@@ -406,6 +413,20 @@ def _past_borders(text: str, pos: int) -> int:
     return pos
 
 
+def _past_blank_line(text: str, pos: int) -> int:
+    """A page that prints an empty line between every line of a record (`违法主体名称或姓名` / `` /
+    `某某经销部`): the start of the line after the blank one, when it is a name alone."""
+    end = text.find("\n", pos)
+    if end < 0 or text[pos:end].strip():
+        return pos
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1 : below_end if below_end >= 0 else len(text)]
+    name = below.strip()
+    if name and not _ANY_LABEL.match(name) and _is_name(name):
+        return end + 1 + len(below) - len(below.lstrip())
+    return pos
+
+
 def _cells(line: str) -> int:
     return len([c for c in line.split("|") if c.strip()])
 
@@ -450,6 +471,7 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             # a label cell printed above its value (`姓名或名称` / `某某网吧`), past the lines a disclosure
             # record prints one cell a line with holding only the cells' border (`名称：` / `|` / `某某办公室`)
             value_at, colon = _past_borders(text, line_end + 1), True
+            value_at = _past_blank_line(text, value_at)
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
         cut = _NARRATIVE.search(raw)
         if cut:
@@ -519,6 +541,12 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         nxt = rows[k + 1][1] if k + 1 < len(rows) else ""
         if m and (m.end() < len(line.rstrip()) or _FIELD_NEXT.match(nxt)):
             return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "name_line")]
+    for pos, line in rows:
+        if pos > head_end:
+            break
+        m = _PERSON_LINE.match(line)
+        if m and not _ANY_LABEL.fullmatch(m.group("name")):
+            return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "name_line")]
     for k, (pos, line) in enumerate(rows[:4]):
         # the top line may have been run into the body by a scan's layout: its first 案 ends it
         pattern = _TITLE_TOP if k == 0 else _TITLE
@@ -533,6 +561,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             business = _title_business(line.rstrip() + rows[k + 1][1].strip())
         if not _ORG_SUFFIX.search(name) and business and name.startswith(business):
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
+        elif not _ORG_SUFFIX.search(name) and business and business.startswith(name) and len(business) - len(name) <= 3:
+            name = business  # `某某饲料经营部无证…案`: an act's word (经营) in the business's last word
         if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name):
             # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
             # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party
@@ -583,7 +613,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                     name += longer.group(0)
             if not name or (pattern is _NEWS_AGAINST and _AUTHORITY_NEXT.match(text, at + len(name))):
                 continue
-            full = _full_name_of(text, name)
+            full = _full_name_of(text, name) or _longer_print_of(text, name)
             if full:
                 name, at = full
             return [(at, fm.end(), name, at, "finding")]
@@ -609,6 +639,22 @@ def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
     if len(full) <= len(short) or not _ORG_SUFFIX.search(full):
         return None
     return full, m.start() - len(full)
+
+
+# A news page that names the business in full once (`某某县某某广告公司受…委托`) and then by its bare kind
+# (`对广告公司作出罚款…`): the full print is the first that ends with the short one after a stop
+_SHORT_ORG_MAX = 6
+_NOT_IN_FULL_NAME = re.compile(rf"{_ACT}|[的对向被给将由与及、]")
+
+
+def _longer_print_of(text: str, short: str) -> tuple[str, int] | None:
+    """(full name, start) of the longer name a page printed for a short business name."""
+    if len(short) > _SHORT_ORG_MAX or not _ORG_SUFFIX.search(short):
+        return None
+    m = re.search(rf"(?:^|(?<=[,，。:：;；\s“]))(?P<lead>[\u4e00-\u9fff]{{2,16}}?){re.escape(short)}", text, re.M)
+    if not m or _NOT_IN_FULL_NAME.search(m.group("lead")):
+        return None
+    return m.group("lead") + short, m.start("lead")
 
 
 # what the first line of a broken case title never holds: the document's kind, a 文号, a date

@@ -78,6 +78,24 @@ def _enumerator_family(mark: str) -> str:
     return "digit" if mark[-1:].isdigit() or mark[-1:] in "、.)" else "other"
 
 
+# A decision worded as a proposal (`拟对该单位作出如下行政处罚：…`) orders the payment under itself after
+# its items (`自收到本处罚决定书之日起十五日内…缴纳`); a 告知书's proposal orders none.
+_PAY_UNDER_THIS_DECISION = re.compile(
+    r"(?:(?:收到|接到)本(?:行政)?(?:处罚)?决定书之日起|本?(?:处罚)?决定书送达(?:之日起|后))[^。]{0,80}?(?:缴纳|缴款|缴至|交纳)"
+    r"|罚没款缴纳[:：]"
+)
+_PAY_REACH = 400
+# (the decision's verb, not the remedy clause's `如对本处罚决定不服` the page may print before the payment)
+_DECIDES_ANOTHER = re.compile(r"决定(?:对|给予|处以?|作出|如下|[:：])")
+
+
+def ordered_to_pay(text: str, start: int) -> bool:
+    """True where a payment under this decision is ordered after `start` with no other 决定 between:
+    what a 拟 proposed there was decided."""
+    pay = _PAY_UNDER_THIS_DECISION.search(text, start, start + _PAY_REACH)
+    return pay is not None and _DECIDES_ANOTHER.search(text, start, pay.start()) is None
+
+
 def decision_items(text: str, after: int = 0) -> tuple[int, int] | None:
     """The decided items: after the phrase that introduces them (not a 拟 proposal), either the
     rest of that sentence or the numbered lines that follow it. What the sentence says before the
@@ -88,7 +106,7 @@ def decision_items(text: str, after: int = 0) -> tuple[int, int] | None:
             continue
         sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sentence_start = max([sentence_start] + [e for _, e in quoted if e <= m.start()])
-        if "拟" in text[sentence_start : m.start()]:
+        if "拟" in text[sentence_start : m.start()] and not ordered_to_pay(text, m.end()):
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -126,7 +126,7 @@ class RelatedNumberOut(_Model):
 
     number: str = Field(description="as filed: brackets unified to 〔〕, spaces removed")
     kind: str = Field(
-        description="先行登记保存, 查封扣押, 责令改正, 告知书, 送达公告, 检察意见, 移送, 不起诉, 立案, 鉴定检验, 变更, 引用文件, "
+        description="先行登记保存, 查封扣押, 责令改正, 告知书, 送达公告, 检察意见, 移送, 不起诉, 立案, 鉴定检验, 变更, 许可证, 引用文件, "
         "处罚决定 (another penalty decision), 其他"
     )
     evidence: EvidenceOut

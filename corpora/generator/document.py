@@ -223,8 +223,15 @@ def _reasoning(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     return [_para("".join(out))]
 
 
+# a decision worded as a proposal, written only where its payment clause follows
+P_PROPOSAL_WORDED = 0.02
+
+
 def _decision(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
-    if d.basis:
+    pays = PAYMENT_ELEMENT not in d.missing and any(p.yuan for p in d.penalties)
+    if d.basis and pays and rng.random() < P_PROPOSAL_WORDED:
+        intro = pick(rng, ph.PROPOSAL_WORDED_INTROS, d.style).format(basis=d.basis, **f)
+    elif d.basis:
         intro = pick(rng, ph.DECISION_INTROS, d.style).format(basis=d.basis, **f)
     else:
         intro = f"{d.agency.self_ref}决定对当事人作出如下行政处罚："

@@ -276,6 +276,11 @@ NEWS_LEADS: Bank[str] = {
         "{agency}对{name}作出警告、没收违法所得{confiscated}、罚款{fine}的行政处罚。",
         # a headline the agency speaks, the party only in what the inspectors found
         "{agency}发布典型案例\n执法人员检查时发现{name}组织{act}的活动。",
+        # the eleventh survey's: 给予 before the name in the penalty sentence, the full name printed once
+        # and then the business by its bare kind ({kind}), a list's numeral before the agency that 查处
+        "{agency}现决定给予{name}处罚款{fine}的行政处罚。",
+        "{name}受他人委托从事经营活动。经查，{agency}对{kind}作出罚款{fine}的处罚。",
+        "一、{agency}查处{name}{act}案\n{agency}依法作出行政处罚决定。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -288,6 +293,11 @@ NEWS_LEADS: Bank[str] = {
         "{agency}日前向{name}下达了《行政处罚决定书》。",
         "据通报，{agency}已责令{name}改正，没收其违法所得{confiscated}，并处罚款{fine}。",
         "{agency}公布一批指导案例\n经查，执法人员发现{name}招徕旅游者并{act}。",
+        "{agency}对{name}给予人民币{fine}的处罚。",
+        "{name}近日被群众举报。{agency}经查实，对{kind}给予警告并处罚款{fine}。",
+        "二、{agency}查处{name}{act}案\n该案已办结。",
+        # a headline's 被罚 with no 款
+        "{name}因{act}被罚{fine}",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -306,7 +316,11 @@ PERSON_FINDINGS: Bank[str] = {
 # the decision's number cited after its title in a notice or news lead that names the party, no
 # header printing it ({number} as the page printed it)
 NOTICE_LEADS: Bank[str] = {
-    "default": ("{agency}对{name}下达了《行政处罚决定书》（{number}），对其{act}的行为作出处罚。",),
+    "default": (
+        "{agency}对{name}下达了《行政处罚决定书》（{number}），对其{act}的行为作出处罚。",
+        # (the eleventh survey's 消防 news: `并下发了…号《当场处罚决定书》`)
+        "{agency}对{name}{act}的行为作出处罚决定，并下发了{number}《行政处罚决定书》。",
+    ),
     "holdout": ("近日，{name}因{act}被{agency}处罚，{agency}送达了《行政处罚决定书》（{number}）。",),
 }
 # a 信息公开 table: its header, and the row's cells in the header's order ({wan}: the fine in 万元, as
@@ -326,6 +340,8 @@ DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
         # key | value rows, a 万元 key cell keeping its colon
         ("行政相对人名称 | {name} |", "行政处罚决定书文号 | {number} |"),
         ("行政相对人名称 | {name} | 决定书文号 | {number} |", "罚款金额(万元): | {wan} |"),
+        # a 海事 公示表: header cells printed over two lines (their words run apart), the 文号 without its 号
+        ("序号 | 行政处罚 决定书文号 | 案件名称 | 被处罚人 姓名或名称 |", "1 | {bare} | {name}{act}案 | {name} |"),
     ),
 }
 # a listed company's announcement, by its short name and stock code: {short} {code}, {fine} as above
@@ -404,12 +420,14 @@ def unlabelled_party(
         out[at - 1 : at - 1] = [Block(kind="paragraph", text=_as_page(out, x)) for x in lines]
     elif form == "news":
         brief = _brief_name(name)
+        kind = _bare_kind(name)
         leads = [
             x for x in NEWS_LEADS[style]
             if (fine or "{fine}" not in x) and (brief or "{brief}" not in x) and (confiscated or "{confiscated}" not in x)
+            and (kind or "{kind}" not in x)
         ]
         lead = rng.choice(leads).format(
-            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief,
+            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief, kind=kind,
             code=make_credit_code(rng, "110000", "organisation"), confiscated=write_amount(confiscated or 0, "plain"),
         )
         out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
@@ -420,7 +438,10 @@ def unlabelled_party(
             return Unlabelled(blocks, None)
         header, row = rng.choice(DISCLOSURE_TABLES[style])
         header = header.format(number=number, name=name)
-        cells = row.format(number=number, name=name, act=act, agency=agency, wan=write_number(fine_total / 10000, places=4))
+        cells = row.format(
+            number=number, name=name, act=act, agency=agency, wan=write_number(fine_total / 10000, places=4),
+            bare=number.removesuffix("号"),
+        )
         table = [Block(kind="paragraph", text=_as_page(out, header)), Block(kind="paragraph", text=_as_page(out, cells))]
         out = [b for b in out if b.kind != "doc_number"]
         out[at - 1 : at - 1] = table
@@ -432,6 +453,17 @@ def _brief_name(name: str) -> str:
     if not name.endswith("公司") or len(name) < 8:
         return ""
     return name[:4] + "公司"
+
+
+# the kinds of business a news page calls one by after printing its full name once
+_BARE_KINDS = ("广告公司", "加工厂", "便利店", "经营部", "门市部", "服务部", "养殖场", "合作社", "商店", "药店")
+
+
+def _bare_kind(name: str) -> str:
+    """The business's kind a news page calls it by after its full name (`某某县某某加工厂` as `加工厂`),
+    or '' for a name of no such kind."""
+    kind = next((k for k in _BARE_KINDS if name.endswith(k)), "")
+    return kind if len(name) >= len(kind) + 3 else ""
 
 
 _BRACKETED_NUMBER = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］].*号$")

@@ -44,6 +44,13 @@ _JOINED_REPRESENTATIVE: Bank[str] = {"default": ("及其",), "holdout": ("和", 
 _JOINABLE = ("lines", "lines_spaced", "lines_letter_spaced", "prose", "prose_bracketed")
 _SEPARATORS: Bank[str] = {"default": ("：",), "holdout": (":", "　", ": ")}
 _BUSINESS_MARK: Bank[str] = {"default": ("（个体工商户）", ""), "holdout": ("(个体户)", "〔个体〕")}
+# the eleventh survey's forms: a person's line under a heading, the name first and no label before it
+# (`一、当事人基本情况` / `戴某某，男，…`); the name's label alone on its line with an empty line before
+# the value, as a page that prints an empty line between all its lines (`违法主体名称或姓名` / `` / `某某部`)
+P_PERSON_LINE = 0.04
+PERSON_LINE_HEADINGS: Bank[str] = {"default": ("一、当事人基本情况",), "holdout": ("（一）当事人基本信息",)}
+P_LABEL_ABOVE_BLANK = 0.03
+ABOVE_BLANK_LABELS: Bank[str] = {"default": ("违法主体名称或姓名",), "holdout": ("被处罚人姓名或名称",)}
 
 
 def _fields(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[tuple[str, str]]:
@@ -92,6 +99,15 @@ def party_blocks(rng: random.Random, party: Party, style: Style, with_address: b
     sep = pick(rng, _SEPARATORS, style)
     if layout in _UNLABELLED and (party.kind == "individual" or len(rows) < 2):
         layout = "lines" if style == "default" else "lines_spaced"
+    genders = set(_LABELS["gender"]["default"] + _LABELS["gender"]["holdout"])
+    sex = next((v for k, v in rows if k in genders), None)
+    if party.kind == "individual" and sex and rng.random() < P_PERSON_LINE:
+        rest = "，".join(f"{k}{sep}{v}" for k, v in rows[1:] if k not in genders)
+        line = f"{rows[0][1]}，{sex}，{rest}。" if rest else f"{rows[0][1]}，{sex}。"
+        return [Block(kind="parties", text=pick(rng, PERSON_LINE_HEADINGS, style)), Block(kind="parties", text=line)]
+    if rng.random() < P_LABEL_ABOVE_BLANK:
+        head = f"{pick(rng, ABOVE_BLANK_LABELS, style)}\n\n{rows[0][1]}"
+        return [Block(kind="parties", text=head), *(Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows[1:])]
     if party.kind == "organisation" and party.representative and layout in _JOINABLE and rng.random() < 0.08:
         rep_label, rep = rows.pop()
         rows[0] = (rows[0][0], f"{rows[0][1]}{pick(rng, _JOINED_REPRESENTATIVE, style)}{rep_label}{rep}")

@@ -17,8 +17,9 @@ FINE: Bank[str] = {
     "holdout": ("罚款金额{amount}", "处以{amount}的罚款", "课以罚款{amount}"),
 }
 CONFISCATE_INCOME: Bank[str] = {
-    "default": ("没收违法所得{amount}", "没收违法所得人民币{plain}"),
-    "holdout": ("违法所得{amount}予以没收", "没收非法获利{amount}"),
+    # (`没收违法经营所得289元`: the eleventh survey's 兽药 case)
+    "default": ("没收违法所得{amount}", "没收违法所得人民币{plain}", "没收违法经营所得{amount}"),
+    "holdout": ("违法所得{amount}予以没收", "没收非法获利{amount}", "违法经营所得{amount}予以没收"),
 }
 # A fine printed with the base it was reckoned on (`罚款43210元（计算方式：86420元×50%）`): {base} is
 # the base, {pct} the rate; the base is not an amount of the case.

@@ -94,10 +94,13 @@ CITED_PAPERS: Bank[tuple[str, str]] = {
     "default": (
         ("{d1}，{self}依法对涉案物品实施先行登记保存，并向当事人送达《先行登记保存通知书》（{number}）。", "先登"),
         ("{self}于{d1}向当事人下达《责令改正违法行为决定书》（{number}），责令当事人立即改正违法行为。", "责改字"),
+        # the party's licence, cited by its number (the eleventh survey's seed cases: 农种许字)
+        ("执法人员查验了当事人的经营许可证，许可证编号为{number}。", "许字"),
     ),
     "holdout": (
         ("执法人员当场制作编号为{number}的证据先行登记保存通知书并交当事人签收。", "证保"),
         ("同日，{self}以{number}《责令限期改正通知书》责令当事人限期整改。", "限改"),
+        ("当事人出示的许可证（{number}）载明的经营范围不含涉案品种。", "许可"),
     ),
 }
 # The mark in a 告知书's number (豫0923环罚告字〔2024〕4号).
@@ -206,6 +209,13 @@ DECISION_ITEM_NUMBERING: Bank[str] = {
 TOTALS: Bank[str] = {
     "default": ("以上罚没款合计{total}。", "罚没款共计{total}。"),
     "holdout": ("上述两项合计{total}。", "合计应缴罚没款{total}。"),
+}
+
+# A decision worded as a proposal (`拟对该单位作出如下行政处罚：`, the eleventh survey's 人社 decision),
+# its payment clause under this decision after it: the fine is decided.
+PROPOSAL_WORDED_INTROS: Bank[str] = {
+    "default": ("依据{basis}的规定，{self}拟对当事人作出如下行政处罚：",),
+    "holdout": ("根据{basis}，{self}拟给予当事人以下处罚：",),
 }
 
 # {bank} {account} {days}

@@ -251,11 +251,17 @@ _NUMBER_FURNITURE = re.compile(r"[〔〕\[\]()（）【】［］号\-—\s]")
 
 def _number_printed(record: GoldRecord) -> bool:
     """The header prints the gold 文号 as filed, in traditional characters, or without its brackets and 号;
-    or a disclosure table's row prints it as filed, or a notice cites it after the decision's title."""
+    or a disclosure table's row prints it as filed (a 公示表's without its 号), or a notice cites it after
+    the decision's title or hands it down before it (`下发了…号《行政处罚决定书》`)."""
     line = next((b.text for b in record.blocks if b.kind == "doc_number"), None)
     if line is None:
         text, filed = normalize(record.text), normalize(record.doc_number)
-        return f"| {filed} |" in text or normalize(f"《行政处罚决定书》（{record.doc_number}）") in text
+        return (
+            f"| {filed} |" in text
+            or f"| {filed.removesuffix('号')} |" in text
+            or normalize(f"《行政处罚决定书》（{record.doc_number}）") in text
+            or normalize(f"{record.doc_number}《行政处罚决定书》") in text
+        )
     printed = normalize(line)
     filed = normalize(record.doc_number)
     return printed == filed or _NUMBER_FURNITURE.sub("", printed) == _NUMBER_FURNITURE.sub("", filed)

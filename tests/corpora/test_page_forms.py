@@ -48,7 +48,9 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
         r"作出(?:.*罚款.*的)?行政处罚|因.*被.*(?:罚款|查处)|决定对.*处.*罚款|作出罚款.*的处罚|没收其违法所得|（(?:统一)?社会信用代码|（(?:简称|下称)“"
         r"|^(?:现将查处情况)?通报如下"
         # (the eighth's: the agency handing the decision to the party)
-        r"|向.+(?:作出|下达了)《行政处罚决定书》",
+        r"|向.+(?:作出|下达了)《行政处罚决定书》"
+        # (the tenth's and eleventh's: a headline the agency speaks, 给予 before the name, a list heading's 查处)
+        r"|发布典型案例|公布一批指导案例|给予.+(?:处罚款|的处罚)|受他人委托|查处.+案$|被罚",
         r.text.split("\n")[0],
     ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),

@@ -48,8 +48,8 @@ def _printed_as_filed(r: GoldRecord) -> bool:
     without its brackets and 号."""
     line = next((b.text for b in r.blocks if b.kind == "doc_number"), None)
     if line is None:
-        # a disclosure table's row prints the number in a cell, as filed
-        return norm.doc_number(r.doc_number) in norm.doc_number(normalize(r.text))
+        # a disclosure table's row prints the number in a cell, as filed (a 公示表's without its 号)
+        return norm.doc_number(r.doc_number).removesuffix("号") in norm.doc_number(normalize(r.text))
     printed = normalize(line)
     filed = normalize(r.doc_number)
     if norm.doc_number(printed) == norm.doc_number(filed):
