@@ -85,8 +85,9 @@ def _either(pattern: str) -> str:
 # Words that start a sentence, not a 文号, when they precede the bracketed year.
 # A bare number's letters are an abbreviation, never a title or a sentence.
 _BARE_NOT_PREFIX = re.compile(_either(r"决定|通知|告知|行政处罚|公示|公开|信息|[的了在对]"))
+# (`作出的某罚字〔2019〕158号`: no issuer's letters hold 的, the word that ties a clause to the number)
 _LEAD_NOISE = re.compile(_either(
-    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>)"
+    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|出具了?|以|按|和|及|或|、|信息|公示|>|的)"
 ))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
@@ -100,6 +101,13 @@ _UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚�
 # when the issuer stands just before it on the line
 _LETTERS_ONLY_PENALTY = re.compile(r"处?罚决?字?")
 _SPACED_ISSUER = re.compile(rf"(?<![{_CJK}])(?P<letters>[{_CJK}]{{1,12}})[ \t\u3000]{{1,2}}$")
+# ...and a county's one letter a page set apart by spaces before the rest (`决定书 醴 林罚决字〔2024〕45号`):
+# a lone character between spaces is no word of a sentence, nor the last of a letter-spaced title
+# (`行 政 处 罚 决 定 书 某罚字…`), whose letters stand alone one after another
+_LONE_ISSUER = re.compile(
+    rf"(?m)(?:^|(?<=[{_CJK}]{{2}}[ \t\u3000])|(?<=[{_CJK}]{{2}}[ \t\u3000]{{2}}))(?P<letters>[{_CJK}])[ \t\u3000]{{1,2}}$"
+)
+_NOT_AN_ISSUER = re.compile(_either(r"[第号字为是的和及或与对在书]"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -282,6 +290,10 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
                 letters = letters[lead.end() :] if lead else letters
                 if letters:
                     prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
+        else:
+            lone = _LONE_ISSUER.search(text, line_start, pstart)
+            if lone is not None and not _NOT_AN_ISSUER.fullmatch(lone.group("letters")):
+                prefix, pstart = lone.group("letters") + prefix, lone.start("letters")
         mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         if m.group("plain_year"):
             # filed as printed: brackets the issuer never wrote are not added

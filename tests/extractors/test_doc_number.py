@@ -351,3 +351,28 @@ def test_an_earlier_decision_named_by_its_title_is_a_decision_whatever_its_lette
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某市监案〔2024〕K-3-20号"
     assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监案〔2023〕K-3-11号", "处罚决定")]
+
+
+@pytest.mark.parametrize(
+    ("title", "filed"),
+    [
+        # a county's one letter set apart by spaces between the title and the rest of the number
+        ("林业行政处罚决定书 桐 林罚决字[2023]第061号", "桐林罚决字〔2023〕第061号"),
+        ("水行政处罚决定书　沣　水罚字〔2022〕7号", "沣水罚字〔2022〕7号"),
+        # ...but the last letter of a letter-spaced title is no issuer's
+        ("某某县林业局 行 政 处 罚 决 定 书 某林罚字〔2024〕3号", "某林罚字〔2024〕3号"),
+    ],
+)
+def test_a_lone_letter_before_the_number_is_its_issuers(title: str, filed: str) -> None:
+    f = _fields(f"{title}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == filed
+
+
+def test_the_clause_word_before_a_cited_number_is_not_its_letters() -> None:
+    # a summary of a court case names the decision in its sentence: 作出的 ties the clause to the number
+    text = (
+        "某某公司诉某海关一案\n经审理查明：某海关认定上述货物原产地申报不实，作出的某关法罚字(简易)[2020]41号"
+        "《行政处罚决定书》，决定对某某公司科处罚款人民币3000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某关法罚字(简易)〔2020〕41号"
