@@ -186,9 +186,11 @@ _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支�
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
     # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
+    # (a given name kept after the masked one, `当事人李某华在…`; a traveller's act, `当事人王某乘坐…航班`)
     re.compile(
-        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
-        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)"
+        rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
+        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
     ),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
@@ -218,6 +220,8 @@ _FINDING = (
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
     re.compile(rf"对(?P<name>{_ORG})(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
+    # `依法对某某工程有限公司负责施工的某某改扩建项目进行执法检查`: the business running the project inspected
+    re.compile(rf"对(?P<name>{_ORG})(?=(?:负责|承建|承担)[^。；;\n]{{0,40}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     # `检查时发现某某物流有限公司未如实记录…`

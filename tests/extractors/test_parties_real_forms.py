@@ -632,3 +632,30 @@ def test_the_agency_handing_the_decision_to_a_short_name() -> None:
     # the writer's own company is no party's name
     text = "2022年5月，某区消防救援支队向公司作出《行政处罚决定书》，罚款1万元。\n"
     assert [p.name for p in _parties(text)] == []
+
+
+def test_a_masked_name_that_keeps_its_given_letter_opens_the_finding() -> None:
+    # a news page masks the middle letter and keeps the last (`当事人杜某平在…`)
+    [p] = _parties(
+        "2023年5月，某县林业局在森林督查中发现某山场被推平建设厂房。经调查，当事人杜某平在未经审核同意的情况下"
+        "擅自改变林地用途，某县林业局依法对其作出行政处罚。\n"
+    )
+    assert (p.name, p.source) == ("杜某平", "finding")
+
+
+def test_a_traveller_masked_by_surname_and_mou_opens_the_finding() -> None:
+    # a customs news item: the traveller's act follows the name at once
+    [p] = _parties("记者从某海关获悉，当事人钱某携带未申报的鹿茸制品3千克入境，被海关当场查获。\n")
+    assert (p.name, p.source) == ("钱某", "finding")
+
+
+def test_the_business_running_the_project_inspected_is_the_party() -> None:
+    # a disclosure record prints the facts with no party label: the inspected project's builder is named
+    text = (
+        "决定书文号 某水罚字〔2021〕第8号\n"
+        "违法行为类型 2021年3月2日，某区水务局执法人员依法对青岚路桥建设有限公司负责施工的东环至北岸快速路改扩建项目"
+        "进行执法检查，发现该项目未采取水土保持措施。\n"
+        "行政处罚内容 处以人民币伍万元罚款。\n"
+    )
+    [p] = _parties(text)
+    assert (p.name, p.source) == ("青岚路桥建设有限公司", "finding")
