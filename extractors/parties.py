@@ -302,6 +302,10 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
     return text[pos:end].rstrip(" \t、"), pos
 
 
+# `被处罚人：姓名占某`: the form's sub-label before the value, the gap after it lost (a scan closes it up)
+_SUB_LABEL_HEAD = re.compile(r"^(?:姓\s?名|名\s?称)(?=[\u4e00-\u9fff]{2})")
+
+
 def _split_name(raw: str) -> tuple[str, bool]:
     """Name without a dangling bracket or a `(个体)` note; True when the note says 个体."""
     name = _OPEN_TAIL.sub("", raw.strip())
@@ -436,6 +440,8 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             # record prints one cell a line with holding only the cells' border (`名称：` / `|` / `某某办公室`)
             value_at, colon = _past_borders(text, line_end + 1), True
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
+        if sub := _SUB_LABEL_HEAD.match(raw):
+            raw, ns = raw[sub.end() :], ns + sub.end()
         cut = _NARRATIVE.search(raw)
         if cut:
             if not colon:

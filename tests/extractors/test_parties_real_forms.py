@@ -659,3 +659,10 @@ def test_the_business_running_the_project_inspected_is_the_party() -> None:
     )
     [p] = _parties(text)
     assert (p.name, p.source) == ("青岚路桥建设有限公司", "finding")
+
+
+def test_a_sub_label_run_into_the_name_after_the_party_label() -> None:
+    # `被处罚人：姓名  某某`, the gap a scan closed up: the form's sub-label is no part of the name
+    for line in ("被处罚人:姓名范某 性别 女", "被处罚人：姓名　范某 性别 女", "被处罚单位：名称青石材料有限公司 法定代表人 韦某"):
+        [p] = _named(line)
+        assert p.name in ("范某", "青石材料有限公司") and p.evidence.text == p.name, line
