@@ -44,6 +44,8 @@ _JOINED_REPRESENTATIVE: Bank[str] = {"default": ("及其",), "holdout": ("和", 
 _JOINABLE = ("lines", "lines_spaced", "lines_letter_spaced", "prose", "prose_bracketed")
 _SEPARATORS: Bank[str] = {"default": ("：",), "holdout": (":", "　", ": ")}
 _BUSINESS_MARK: Bank[str] = {"default": ("（个体工商户）", ""), "holdout": ("(个体户)", "〔个体〕")}
+_P_SUB_LABEL = 0.1
+_SUB_LABEL_GAPS: Bank[str] = {"default": ("　",), "holdout": ("  ", " ")}
 
 
 def _fields(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[tuple[str, str]]:
@@ -116,7 +118,12 @@ def party_blocks(rng: random.Random, party: Party, style: Style, with_address: b
         text = f"{head_label}{head}（{rest}）。" if rest else f"{head_label}{head}。"
         return [Block(kind="parties", text=text)]
     if layout in ("lines", "lines_spaced"):
-        return [Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows]
+        lines = [f"{k}{sep}{v}" for k, v in rows]
+        if party.kind == "individual" and rng.random() < _P_SUB_LABEL:
+            # a form's sub-label after the party's label, a gap before the name (`被处罚人：姓名　某某`;
+            # the ninth survey's 林业 forms), which a scan may close up
+            lines[0] = f"{rows[0][0]}{sep}姓名{pick(rng, _SUB_LABEL_GAPS, style)}{rows[0][1]}"
+        return [Block(kind="parties", text=x) for x in lines]
     if layout == "table":
         table = [[k, v] for k, v in rows]
     else:

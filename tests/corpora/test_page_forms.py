@@ -154,3 +154,31 @@ def test_an_earlier_decisions_paid_fine_is_never_read_as_the_fine() -> None:
     for r in rows:
         got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
         assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
+
+
+_NINTH_FORMS: dict[str, Callable[[GoldRecord], bool]] = {
+    # a county's one letter set apart before the rest of the number, filed joined
+    "lone_issuer": lambda r: re.match(r"[\u4e00-\u9fff][ 　]{1,2}[\u4e00-\u9fff]", _printed_number(r)) is not None,
+    # the business running the project inspected, named in the finding
+    "project_builder": lambda r: re.search(r"对[^。]{4,40}(?:负责施工|承建)的", r.text) is not None,
+    # a masked person right before the act (`当事人某某在未经许可…`, `当事人某某驾驶车辆…`)
+    "masked_person_act": lambda r: re.search(r"当事人\S{2,4}(?:在未经许可|驾驶车辆)", r.text) is not None,
+    # a form's sub-label between the party's label and the name (`被处罚人：姓名　某某`)
+    "sub_label": lambda r: re.search(r"[：:]姓名[ 　]", r.text) is not None,
+    # news leads: 并处以 before the sum, the decision's content quoted, a line broken after 的
+    "news_fine": lambda r: re.search(r"并处以\S+元的行政处罚|处罚内容为“|元的\n行政处罚决定", r.text) is not None,
+}
+
+
+@pytest.mark.parametrize("form", list(_NINTH_FORMS))
+def test_the_ninth_surveys_forms_are_written_and_read_back(form: str) -> None:
+    # rarer forms than the page forms above: more decisions, both styles together
+    shown = [r for style in ("default", "holdout") for r in generate(1500, seed=31, style=style) if _NINTH_FORMS[form](r)]
+    assert shown, f"no decision shows {form}"
+    for r in shown:
+        fields = extract(document_from_text(r.text))
+        assert fields.doc_number is not None and norm.doc_number(fields.doc_number.value) == norm.doc_number(r.doc_number), r.id
+        names = [norm.plain(p.name) for p in fields.parties]
+        assert all(norm.plain(p.name) in names for p in r.parties), r.id
+        fines = sorted(a.yuan for a in fields.amounts if a.role == "fine")
+        assert all(a.yuan in fines for a in r.amounts if a.role == "fine"), r.id
