@@ -116,6 +116,9 @@ _LABEL_LINE_MAX = 16
 _AFTER_DECISION_TITLE = re.compile(r"处罚决定书》\s*[(（〔]?\s*$")
 # ...and any other title names the document whose number follows it
 _AFTER_TITLE = re.compile(r"》\s*[(（〔]?\s*$")
+# `当事人曾因出口侵权货物被海关行政处罚（某关知字〔2024〕78号）`: the party's earlier penalty, whose number a
+# page without its own header may be the only one to print
+_EARLIER_PENALTY = re.compile(_either(r"(?:曾因|曾被|曾受到|曾经因)[^。；;\n]{0,40}?(?:处罚|罚款)[^。；;\n]{0,4}$"))
 _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
@@ -162,6 +165,7 @@ class _Candidate:
     kind: str
     penalty: bool
     bare: bool = False  # read without its brackets and 号, so rebuilt rather than read as printed
+    earlier: bool = False  # a penalty the party had before, cited in the running text (`曾因…被…处罚（N）`)
 
 
 @lru_cache(maxsize=1)
@@ -310,7 +314,8 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
             elif kind == OWN and not penalty and not after_decision and _AFTER_TITLE.search(simplified, max(0, pstart - 4), pstart):
                 # `《…裁量权基准》(应急〔2024〕90号)`: the number of the document named just before it
                 kind = CITED
-        out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
+        earlier = source == "body" and bool(_EARLIER_PENALTY.search(text, max(0, pstart - 60), pstart))
+        out.append(_Candidate(value, pstart, m.end(), source, kind, penalty, earlier=earlier))
     return out + _bare_candidates(text, body_start, out)
 
 
@@ -346,7 +351,7 @@ def _without_di(value: str) -> str:
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
-    own = [c for c in found if c.kind == OWN]
+    own = [c for c in found if c.kind == OWN and not c.earlier]
     # a number rebuilt from a bare header line yields only to a printed one as well placed
     chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
     if chosen is not None and chosen.source == "title":
@@ -380,7 +385,7 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         after_decision = _AFTER_DECISION_TITLE.search(simplified) is not None
         kind = OTHER if c.kind == OWN and not c.penalty and not after_decision else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-        if chosen is not None and c.kind == OWN and (c.penalty or after_decision):
+        if (chosen is not None or c.earlier) and c.kind == OWN and (c.penalty or after_decision):
             others.append((c.start, c.end))
     return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found], other_decisions=others)
 

@@ -376,3 +376,27 @@ def test_the_clause_word_before_a_cited_number_is_not_its_letters() -> None:
     )
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某关法罚字(简易)〔2020〕41号"
+
+
+def test_the_partys_earlier_penalty_cited_in_the_finding_is_not_the_decisions_number() -> None:
+    # a page that lost the decision's own header prints only the number of a penalty the party had before
+    text = (
+        "当事人名称：某某进出口有限公司\n"
+        "2025年3月2日，当事人向海关申报出口一批玩具。另查，当事人曾因出口侵权货物被海关行政处罚"
+        "（某关知字〔2024〕0031号），在处罚后一年内又实施侵权行为。\n"
+        "决定没收当事人侵权货物，并处罚款人民币2000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is None
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某关知字〔2024〕0031号", "处罚决定")]
+    assert [a.yuan for a in f.amounts if a.role == "fine"] == [2000]
+
+
+def test_the_earlier_penalty_beside_the_decisions_own_number() -> None:
+    text = (
+        "某海关\n行政处罚决定书\n某关知字〔2025〕0107号\n当事人名称：某某贸易有限公司\n"
+        "经查，当事人曾被海关行政处罚（某关知字〔2023〕0012号），此次又出口侵权货物。\n决定处罚款人民币3000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某关知字〔2025〕0107号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某关知字〔2023〕0012号", "处罚决定")]
