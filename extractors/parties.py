@@ -188,7 +188,8 @@ _FINDING = (
     # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
     # (a given name kept after the masked one, `当事人李某华在…`; a traveller's act, `当事人王某乘坐…航班`)
     re.compile(
-        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)"
+        # (`当事人的行为属于…营业场所，`: 的 opens what the party did, never a name)
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的)"
         rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
     ),

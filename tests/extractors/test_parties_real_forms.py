@@ -666,3 +666,12 @@ def test_a_sub_label_run_into_the_name_after_the_party_label() -> None:
     for line in ("被处罚人:姓名范某 性别 女", "被处罚人：姓名　范某 性别 女", "被处罚单位：名称青石材料有限公司 法定代表人 韦某"):
         [p] = _named(line)
         assert p.name in ("范某", "青石材料有限公司") and p.evidence.text == p.name, line
+
+
+def test_the_partys_act_after_de_is_no_name_in_the_finding() -> None:
+    # the finding's `当事人的行为属于…场所` ends like a business; the news lead names the party
+    text = (
+        "近日，青禾文化传媒有限公司因违规经营歌舞娱乐场所被某区文化和旅游局处罚。\n"
+        "依照《娱乐场所管理条例》第十三条，当事人的行为属于违规经营歌舞娱乐场所，事实清楚。\n"
+    )
+    assert [(p.name, p.source) for p in _parties(text)] == [("青禾文化传媒有限公司", "finding")]
