@@ -41,7 +41,9 @@ _DOC_NUMBER = re.compile(
     rf"(?:[{_CJK}]{{1,3}}(?:\d{{4,6}}|0\d)\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
-    rf"\s*(?:[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]"
+    # (OCR loses a small bracket's closing half now and then, the serial run on after the year:
+    # `某关知字(20250017号` for `某关知字﹝2025﹞0017号`)
+    rf"\s*(?:[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*(?:[{re.escape(_CLOSE)}]|(?=\d{{1,6}}\s*[号號]))"
     # some issuers print the year with no brackets at all, the 第 after it marking where it ends
     # (`某林罚决字2019第05号`); without the 第 a bare year and serial are any figures
     rf"|(?<=[{_CJK}])(?P<plain_year>{_YEAR})(?=\s*第))\s*"

@@ -206,9 +206,10 @@ _FINDING = (
         r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:作出|下达|送达|出具)了?《[^》\n]{0,20}决定书》"
     ),
     # `决定对某某公司处200万元罚款`, `依法对当事人刘某刚作出罚款4400元…的处罚`: the penalty sentence names it
+    # (a scan wraps the sentence's line anywhere: `决定对某某公司作出如` / `下行政处罚:科处罚款…`)
     re.compile(
         rf"对(?:当事人)?(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff]|{_ORG})"
-        r"(?=(?:依法)?(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收))"
+        r"(?=(?:依法)?(?:处以?|作出|给予)[^。\n]{0,30}?\n?[^。\n]{0,30}?(?:罚款|警告|没收))"
     ),
     _NEWS_FINED,
     _LISTED,

@@ -400,3 +400,9 @@ def test_the_earlier_penalty_beside_the_decisions_own_number() -> None:
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某关知字〔2025〕0107号"
     assert [(r.value, r.kind) for r in f.related_numbers] == [("某关知字〔2023〕0012号", "处罚决定")]
+
+
+def test_a_year_whose_closing_bracket_ocr_lost_before_the_serial() -> None:
+    # a scan of a customs title: the small bracket's closing half gone, the serial run on after the year
+    f = _fields("中华人民共和国某某海关行政处罚决定书某关知字(20240213号\n当事人名称：某某贸易有限公司\n" + _FACTS)
+    assert f.doc_number is not None and f.doc_number.value == "某关知字〔2024〕0213号"

@@ -675,3 +675,9 @@ def test_the_partys_act_after_de_is_no_name_in_the_finding() -> None:
         "依照《娱乐场所管理条例》第十三条，当事人的行为属于违规经营歌舞娱乐场所，事实清楚。\n"
     )
     assert [(p.name, p.source) for p in _parties(text)] == [("青禾文化传媒有限公司", "finding")]
+
+
+def test_a_penalty_sentence_a_scan_wrapped_names_the_party() -> None:
+    # a court's findings recount the decision; the scan broke the line inside 如下
+    text = "经审理查明：某海关作出《行政处罚决定书》，决定对青川贸易公司作出如\n下行政处罚：科处罚款人民币9000元。\n"
+    assert [(p.name, p.source) for p in _parties(text)] == [("青川贸易公司", "finding")]
