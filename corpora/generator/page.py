@@ -86,6 +86,10 @@ UNBRACKETED_YEAR_NUMBERS: Bank[str] = {"default": ("{prefix}{year}第{n}号",), 
 # a county's one letter set apart by spaces before the rest of the number (the ninth survey's 醴陵
 # forestry page: `决定书 醴 林罚决字〔2024〕第045号`): filed with the letter joined
 P_LONE_ISSUER = 0.02
+# the year's closing bracket lost, the serial run on after the year (the ninth survey's scans of
+# customs titles: `某关知字(20250017号`): filed with both brackets
+P_OPEN_ONLY = 0.01
+OPEN_ONLY_NUMBERS: Bank[str] = {"default": ("{prefix}({year}{n}号",), "holdout": ("{prefix}〔{year}{n}号",)}
 
 _PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
@@ -179,6 +183,8 @@ def _number(rng: random.Random, style: Style, printed: str) -> tuple[str, str]:
     draw -= P_NO_HAO + P_SPACED_ISSUER + P_UNBRACKETED_YEAR
     if 0 <= draw < P_LONE_ISSUER and len(m.group("prefix")) >= 3:
         return printed[0] + pick(rng, ISSUER_GAPS, style) + printed[1:], printed
+    if P_LONE_ISSUER <= draw < P_LONE_ISSUER + P_OPEN_ONLY:
+        return pick(rng, OPEN_ONLY_NUMBERS, style).format(**m.groupdict()), printed
     return printed, printed
 
 
@@ -285,6 +291,8 @@ NEWS_LEADS: Bank[str] = {
         # the decision's content quoted, and a line the page broke after 的
         "{agency}对{name}作出《行政处罚决定书》，处罚内容为“责令改正违法行为；罚款{fine}。”",
         "{agency}依法对{name}作出罚款{fine}的\n行政处罚决定。",
+        # the penalty sentence wrapped inside its words, as a scan's line ends fall
+        "{agency}决定对{name}作出如\n下行政处罚：罚款{fine}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)

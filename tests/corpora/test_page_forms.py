@@ -165,6 +165,10 @@ _NINTH_FORMS: dict[str, Callable[[GoldRecord], bool]] = {
     "masked_person_act": lambda r: re.search(r"当事人\S{2,4}(?:在未经许可|驾驶车辆)", r.text) is not None,
     # a form's sub-label between the party's label and the name (`被处罚人：姓名　某某`)
     "sub_label": lambda r: re.search(r"[：:]姓名[ 　]", r.text) is not None,
+    # the year's closing bracket lost before the serial
+    "open_only_year": lambda r: re.search(r"[(〔]\d{5,}号$", _printed_number(r)) is not None,
+    # the penalty sentence wrapped inside its words
+    "wrapped_penalty_sentence": lambda r: "作出如\n下行政处罚" in r.text,
     # the party's earlier penalty and its number cited in the finding, never the decision's own
     "earlier_penalty": lambda r: re.search(r"曾(?:因同类违法行为被|受到)本机关行政处罚（", r.text) is not None,
     # news leads: 并处以 before the sum, the decision's content quoted, a line broken after 的
