@@ -6,6 +6,7 @@ alone on a line above its fields, `某某公司，法定代表人为：…`), le
 from __future__ import annotations
 
 import random
+import zlib
 
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.style import Bank, Style, pick
@@ -44,7 +45,7 @@ _JOINED_REPRESENTATIVE: Bank[str] = {"default": ("及其",), "holdout": ("和", 
 _JOINABLE = ("lines", "lines_spaced", "lines_letter_spaced", "prose", "prose_bracketed")
 _SEPARATORS: Bank[str] = {"default": ("：",), "holdout": (":", "　", ": ")}
 _BUSINESS_MARK: Bank[str] = {"default": ("（个体工商户）", ""), "holdout": ("(个体户)", "〔个体〕")}
-_P_SUB_LABEL = 0.1
+_SUB_LABEL_PERCENT = 10
 _SUB_LABEL_GAPS: Bank[str] = {"default": ("　",), "holdout": ("  ", " ")}
 
 
@@ -119,10 +120,12 @@ def party_blocks(rng: random.Random, party: Party, style: Style, with_address: b
         return [Block(kind="parties", text=text)]
     if layout in ("lines", "lines_spaced"):
         lines = [f"{k}{sep}{v}" for k, v in rows]
-        if party.kind == "individual" and rng.random() < _P_SUB_LABEL:
-            # a form's sub-label after the party's label, a gap before the name (`被处罚人：姓名　某某`;
-            # the ninth survey's 林业 forms), which a scan may close up
-            lines[0] = f"{rows[0][0]}{sep}姓名{pick(rng, _SUB_LABEL_GAPS, style)}{rows[0][1]}"
+        # a form's sub-label after the party's label, a gap before the name (`被处罚人：姓名　某某`; the ninth
+        # survey's 林业 forms), which a scan may close up; chosen by the name's checksum, so the random
+        # stream, and every decision after this one, stays as it was
+        if party.kind == "individual" and zlib.crc32(party.name.encode()) % 100 < _SUB_LABEL_PERCENT:
+            gaps = _SUB_LABEL_GAPS[style]
+            lines[0] = f"{rows[0][0]}{sep}姓名{gaps[len(party.name) % len(gaps)]}{rows[0][1]}"
         return [Block(kind="parties", text=x) for x in lines]
     if layout == "table":
         table = [[k, v] for k, v in rows]
