@@ -385,9 +385,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # a 《行政处罚决定书》 title names it (`市监案〔2019〕…号`: an earlier decision's letters hold none)
         simplified = view.text[max(0, c.start - 30) : c.start].translate(_SIMPLIFIED)
         after_decision = _AFTER_DECISION_TITLE.search(simplified) is not None
-        kind = OTHER if c.kind == OWN and not c.penalty and not after_decision else c.kind
+        # (an earlier penalty the text names as one is a decision whatever its letters: 市监案〔2021〕345号)
+        named = after_decision or c.earlier
+        kind = OTHER if c.kind == OWN and not c.penalty and not named else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-        if (chosen is not None or c.earlier) and c.kind == OWN and (c.penalty or after_decision):
+        if (chosen is not None or c.earlier) and c.kind == OWN and (c.penalty or named):
             others.append((c.start, c.end))
     return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found], other_decisions=others)
 

@@ -406,3 +406,14 @@ def test_a_year_whose_closing_bracket_ocr_lost_before_the_serial() -> None:
     # a scan of a customs title: the small bracket's closing half gone, the serial run on after the year
     f = _fields("中华人民共和国某某海关行政处罚决定书某关知字(20240213号\n当事人名称：某某贸易有限公司\n" + _FACTS)
     assert f.doc_number is not None and f.doc_number.value == "某关知字〔2024〕0213号"
+
+
+def test_an_earlier_penalty_named_as_one_is_a_decision_whatever_its_letters() -> None:
+    # its letters hold no penalty word (市监案), but the sentence says it numbers a penalty
+    text = (
+        "某区市场监督管理局\n行政处罚决定书\n某市监案〔2025〕0212号\n当事人：某某冷链食品有限公司\n"
+        "经查，当事人冷库温度记录缺失。当事人曾受到本机关行政处罚（某市监案〔2024〕0107号），一年内再次违法。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监案〔2025〕0212号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监案〔2024〕0107号", "处罚决定")]
