@@ -92,7 +92,8 @@ _CLAUSE_BREAK = re.compile(r"[，；;。：:\n]|(?<!\d),|,(?!\d)|(?<=[元整])�
 # (`1万元以2万元以下`: a scan that lost the 上 of 以上 leaves 以 before the range's upper bound)
 _RANGE_AFTER = re.compile(
     r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|以(?=\s?[\d一二两三四五六七八九十百千万])"
-    r"|的(?!罚款|违法所得|(?:行政)?处罚|事实))"
+    # (a news page may break its line after that 的: `罚款10万元的\n行政处罚决定`)
+    r"|的(?!\s?(?:罚款|违法所得|(?:行政)?处罚|事实)))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
@@ -126,6 +127,8 @@ _DECIDES = re.compile(r"决定(?!书|日期|文书|机关)")
 # `违法所得不足一万元的，按一万元计算`: the floor a quoted article computes a fine on, not a sum of the case
 _COMPUTED_ON = re.compile(r"\s?(?:计算|计)(?!\s?罚)")
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:/|每|一(?:条|盒|包|瓶|件|只|斤|公斤|千克|吨|个|份|支))")
+# `没收非法所得并处以11万元的行政处罚`: 并处 or 处以 right before a sum imposes it, whatever cue came before
+_IMPOSED_BEFORE = re.compile(r"(?:并处以?|处以)\s?(?:人民币)?\s?$")
 _CONFISCATED_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,24}[)）])?[)）]?\s?(?:予以|依法|全部|被|已)?(?:没收|收缴)")
 # `作出没收违法所得0.77万元…的行政处罚`: 没收 governing the 违法所得 confiscates it wherever the page
 # states it, also where no decision section was told apart (a news summary, a scan whose layout ran the
@@ -232,6 +235,8 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
     if base:
         after = []
     role: str | None = None
+    if _IMPOSED_BEFORE.search(text, cstart, start):
+        return "fine"
     if before:
         role = max(before)[2]
         # "罚款" cue right after the amount ("处以5万元罚款") is closer than a cue before it, unless a

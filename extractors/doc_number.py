@@ -41,7 +41,9 @@ _DOC_NUMBER = re.compile(
     rf"(?:[{_CJK}]{{1,3}}(?:\d{{4,6}}|0\d)\s?(?=[{_CJK}]))?"
     rf"[{_CJK}A-Za-z]{{1,24}}?(?:[(（][{_CJK}\d]{{1,6}}[)）][{_CJK}A-Za-z]{{0,8}})?)"
     # (OCR reads a bracket twice now and then: `某罚决字〔〔2024〕第01号`)
-    rf"\s*(?:[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*[{re.escape(_CLOSE)}]"
+    # (OCR loses a small bracket's closing half now and then, the serial run on after the year:
+    # `某关知字(20250017号` for `某关知字﹝2025﹞0017号`)
+    rf"\s*(?:[{re.escape(_OPEN)}](?:\s*[{re.escape(_OPEN)}])?\s*(?P<year>{_YEAR})\s*(?:[{re.escape(_CLOSE)}]|(?=\d{{1,6}}\s*[号號]))"
     # some issuers print the year with no brackets at all, the 第 after it marking where it ends
     # (`某林罚决字2019第05号`); without the 第 a bare year and serial are any figures
     rf"|(?<=[{_CJK}])(?P<plain_year>{_YEAR})(?=\s*第))\s*"
@@ -94,8 +96,9 @@ def _either(pattern: str) -> str:
 # A bare number's letters are an abbreviation, never a title or a sentence.
 _BARE_NOT_PREFIX = re.compile(_either(r"决定|通知|告知|行政处罚|公示|公开|信息|[的了在对]"))
 # (`并下发了鄂1083环执罚…`: a county code's letters before its digits may take 发了 of 下发了 with them)
+# (`作出的某罚字〔2019〕158号`: no issuer's letters hold 的, the word that ties a clause to the number)
 _LEAD_NOISE = re.compile(_either(
-    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|下发了?|发了|出具了?|以|按|和|及|或|、|信息|公示|>)"
+    r"^.*(?:决定书|告知书|通知书|文号|编号|字号|书号|号为|依据|根据|作出|送达了?|下达了?|下发了?|发了|出具了?|以|按|和|及|或|、|信息|公示|>|的)"
 ))
 # A title the scan's reading order ran into the number (`…局行政处罚决定天津林政罚〔2021〕11号`): no
 # 文号 holds these words, wherever the line starts.
@@ -109,6 +112,14 @@ _UNDER_TITLE = re.compile(_either(r"(?:^|\n)[^\n。]{0,40}(?:决定书?|处罚�
 # when the issuer stands just before it on the line
 _LETTERS_ONLY_PENALTY = re.compile(r"处?罚决?字?")
 _SPACED_ISSUER = re.compile(rf"(?<![{_CJK}])(?P<letters>[{_CJK}]{{1,12}})[ \t\u3000]{{1,2}}$")
+# ...and a county's one letter a page set apart by spaces before the rest (`决定书 醴 林罚决字〔2024〕45号`):
+# a lone character between spaces is no word of a sentence, nor the last of a letter-spaced title
+# (`行 政 处 罚 决 定 书 某罚字…`), whose letters stand alone one after another; the same inside the
+# brackets a lead cites the number in (`《行政处罚决定书》（醴 林罚决字…）`)
+_LONE_ISSUER = re.compile(
+    rf"(?m)(?:^|(?<=[（(])|(?<=[{_CJK}]{{2}}[ \t\u3000])|(?<=[{_CJK}]{{2}}[ \t\u3000]{{2}}))(?P<letters>[{_CJK}])[ \t\u3000]{{1,2}}$"
+)
+_NOT_AN_ISSUER = re.compile(_either(r"[第号字为是的和及或与对在书]"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).
 _TAG = re.compile(r"^(?:【[^】]{0,12}】|\|)\s*")
 _LABEL_LINE_MAX = 16
@@ -117,6 +128,9 @@ _LABEL_LINE_MAX = 16
 _AFTER_DECISION_TITLE = re.compile(r"处罚决定书》\s*[(（〔]?\s*$")
 # ...and any other title names the document whose number follows it
 _AFTER_TITLE = re.compile(r"》\s*[(（〔]?\s*$")
+# `当事人曾因出口侵权货物被海关行政处罚（某关知字〔2024〕78号）`: the party's earlier penalty, whose number a
+# page without its own header may be the only one to print
+_EARLIER_PENALTY = re.compile(_either(r"(?:曾因|曾被|曾受到|曾经因)[^。；;\n]{0,40}?(?:处罚|罚款)[^。；;\n]{0,4}$"))
 _CLAUSE_BREAK = "。；;\n"
 _BEFORE_WINDOW = 40
 _AFTER_REACH = 3
@@ -163,6 +177,7 @@ class _Candidate:
     kind: str
     penalty: bool
     bare: bool = False  # read without its brackets and 号, so rebuilt rather than read as printed
+    earlier: bool = False  # a penalty the party had before, cited in the running text (`曾因…被…处罚（N）`)
 
 
 @lru_cache(maxsize=1)
@@ -291,6 +306,10 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
                 letters = letters[lead.end() :] if lead else letters
                 if letters:
                     prefix, pstart = letters + prefix, issuer.end("letters") - len(letters)
+        else:
+            lone = _LONE_ISSUER.search(text, line_start, pstart)
+            if lone is not None and not _NOT_AN_ISSUER.fullmatch(lone.group("letters")):
+                prefix, pstart = lone.group("letters") + prefix, lone.start("letters")
         mid = re.sub(r"\s", "", m.group("event") or "") + m.group("mid") + m.group("di")
         if m.group("plain_year"):
             # filed as printed: brackets the issuer never wrote are not added
@@ -307,7 +326,8 @@ def _candidates(view: View, header_end: int) -> list[_Candidate]:
             elif kind == OWN and not penalty and not after_decision and _AFTER_TITLE.search(simplified, max(0, pstart - 4), pstart):
                 # `《…裁量权基准》(应急〔2024〕90号)`: the number of the document named just before it
                 kind = CITED
-        out.append(_Candidate(value, pstart, m.end(), source, kind, penalty))
+        earlier = source == "body" and bool(_EARLIER_PENALTY.search(text, max(0, pstart - 60), pstart))
+        out.append(_Candidate(value, pstart, m.end(), source, kind, penalty, earlier=earlier))
     out += _bare_candidates(text, body_start, out)
     return out + _cell_candidates(text, out)
 
@@ -389,7 +409,7 @@ def _year_serial(value: str) -> tuple[str, str] | None:
 def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
     """The decision's own 文号 with where it was found, and every other number the text cites."""
     found = _candidates(view, header_end)
-    own = [c for c in found if c.kind == OWN]
+    own = [c for c in found if c.kind == OWN and not c.earlier]
     # a number rebuilt from a bare header line yields only to a printed one as well placed
     chosen = min(own, key=lambda c: (_SOURCE_RANK[c.source], c.bare, not c.penalty, c.start), default=None)
     if chosen is not None and chosen.source == "title":
@@ -437,9 +457,11 @@ def extract_doc_numbers(view: View, header_end: int) -> DocNumbers:
         # a 《行政处罚决定书》 title names it (`市监案〔2019〕…号`: an earlier decision's letters hold none)
         simplified = view.text[max(0, c.start - 30) : c.start].translate(_SIMPLIFIED)
         after_decision = _AFTER_DECISION_TITLE.search(simplified) is not None
-        kind = OTHER if c.kind == OWN and not c.penalty and not after_decision else c.kind
+        # (an earlier penalty the text names as one is a decision whatever its letters: 市监案〔2021〕345号)
+        named = after_decision or c.earlier
+        kind = OTHER if c.kind == OWN and not c.penalty and not named else c.kind
         related.append(RelatedNumber(value=c.value, kind=kind, evidence=view.evidence(c.start, c.end)))
-        if chosen is not None and c.kind == OWN and (c.penalty or after_decision):
+        if (chosen is not None or c.earlier) and c.kind == OWN and (c.penalty or named):
             others.append((c.start, c.end))
     return DocNumbers(own=doc_number, related=related, spans=[(c.start, c.end) for c in found], other_decisions=others)
 

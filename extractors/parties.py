@@ -191,8 +191,9 @@ _LISTED = re.compile(
 )
 _STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
 # what a penalty sentence says after the name: the penalty given, or the sum fined right after it
+# (a scan wraps the sentence's line anywhere: `决定对某某公司作出如` / `下行政处罚:科处罚款…`)
 _PENALISED = (
-    r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?(?:罚款|警告|没收|元整?的(?:行政)?处罚)"
+    r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?\n?[^。\n]{0,30}?(?:罚款|警告|没收|元整?的(?:行政)?处罚)"
     r"|罚款(?:人民币)?[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])"
 )
 # what a news page calls a person it fines before the name (`对导游李某某罚款…`)
@@ -205,9 +206,12 @@ _FINDING = (
     # (`当事人营业执照名称为“某某健康管理中心”`): the page says which name is the party's, so it goes first
     re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
     # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
+    # (a given name kept after the masked one, `当事人李某华在…`; a traveller's act, `当事人王某乘坐…航班`)
     re.compile(
-        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如)(?P<name>{_ORG}|{_MASKED_PERSON})"
-        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|[,，。])"
+        # (`当事人的行为属于…营业场所，`: 的 opens what the party did, never a name)
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的)"
+        rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
+        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
     ),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
@@ -241,6 +245,8 @@ _FINDING = (
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
     # (the name may stand in quotes: `对“某某艺术团”举报情况进行核实`)
     re.compile(rf"对[“\"]?(?P<name>{_ORG})[”\"]?(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
+    # `依法对某某工程有限公司负责施工的某某改扩建项目进行执法检查`: the business running the project inspected
+    re.compile(rf"对(?P<name>{_ORG})(?=(?:负责|承建|承担)[^。；;\n]{{0,40}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     # `检查时发现某某物流有限公司未如实记录…`
@@ -322,6 +328,10 @@ def _value(text: str, pos: int, limit: int, end_re: re.Pattern[str] = _VALUE_END
         if joined := _JOINS_NEXT_LABEL.search(text, pos, end):
             end = joined.start()
     return text[pos:end].rstrip(" \t、"), pos
+
+
+# `被处罚人：姓名占某`: the form's sub-label before the value, the gap after it lost (a scan closes it up)
+_SUB_LABEL_HEAD = re.compile(r"^(?:姓\s?名|名\s?称)(?=[\u4e00-\u9fff]{2})")
 
 
 def _split_name(raw: str) -> tuple[str, bool]:
@@ -473,6 +483,8 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             value_at, colon = _past_borders(text, line_end + 1), True
             value_at = _past_blank_line(text, value_at)
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
+        if sub := _SUB_LABEL_HEAD.match(raw):
+            raw, ns = raw[sub.end() :], ns + sub.end()
         cut = _NARRATIVE.search(raw)
         if cut:
             if not colon:

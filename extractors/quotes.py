@@ -10,6 +10,11 @@ _QUOTED_ARTICLE = re.compile(
 )
 
 
+# A news page quoting the decision itself (`处罚内容为“责令停止违法行为；罚款人民币10万元。”`): what the
+# quotes hold was decided, not recited law
+_QUOTES_DECISION = re.compile(r"(?:处罚|决定)(?:的)?(?:内容|结果|事项)(?:为|是)?\s?[:：]?\s?$")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted law, whose amounts are law, not decision: text inside quotes, and an article
     recited in brackets (`（《医师法》第59条：…按一万元计算）`)."""
@@ -19,6 +24,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if ch in "“「『" and depth_start is None:
             depth_start = i
         elif ch in "”」』" and depth_start is not None:
-            spans.append((depth_start, i))
+            if not _QUOTES_DECISION.search(text, max(0, depth_start - 12), depth_start):
+                spans.append((depth_start, i))
             depth_start = None
     return spans

@@ -8,6 +8,7 @@ bank, sometimes merged into one paragraph, sometimes headed, and sometimes left 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -153,15 +154,32 @@ def _police(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
 
 _QUOTES_STANDARD_TABLE = 0.1
 _STORES_GOODS = ("emergency_management", "fire_rescue")
+# the party's earlier penalty cited in the finding with its number (the ninth survey's customs 知识产权
+# decisions): a number of the same letters, a year before
+_CITES_EARLIER_PENALTY = 0.04
+_EARLIER_NUMBER = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fff]{2,12})(?P<open>[〔\[(（【［])(?P<year>\d{4})(?P<close>[〕\])）】］])(?P<di>第?)(?P<n>\d{1,6})号$"
+)
 
 
 def _facts(rng: random.Random, d: Decision, f: _Fields) -> list[Block]:
     intro = pick(rng, ph.FACT_INTROS, d.style).format(**f)
     sentences = list(d.story.sentences)
-    if rng.random() < 0.25:
+    # one draw decides the admission and, where there is none, the earlier penalty: the random stream
+    # (and every decision written after this one) stays as it was before the earlier penalty was added
+    draw = rng.random()
+    if draw < 0.25:
         sentences.append(pick(rng, ph.ADMISSIONS, d.style))
     if d.agency.type_id in _STORES_GOODS and rng.random() < _QUOTES_STANDARD_TABLE:
         sentences.append(pick(rng, ph.STANDARD_TABLE_QUOTES, d.style))
+    earlier = _EARLIER_NUMBER.match(d.doc_number)
+    if earlier and 0.25 <= draw < 0.25 + _CITES_EARLIER_PENALTY:
+        number = (
+            f"{earlier['prefix']}{earlier['open']}{int(earlier['year']) - 1}{earlier['close']}"
+            f"{earlier['di']}{int(earlier['n']) // 2 + 1}号"
+        )
+        phrases = ph.EARLIER_PENALTIES[d.style]
+        sentences.append(phrases[int(draw * 1000) % len(phrases)].format(number=number))
     if len(sentences) > 3 and rng.random() < 0.4:
         cut = rng.randint(2, len(sentences) - 1)
         return [_para(intro + "".join(sentences[:cut])), _para("".join(sentences[cut:]))]

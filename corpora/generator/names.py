@@ -39,9 +39,17 @@ def brand(rng: random.Random) -> str:
     return first + second
 
 
+# how often a two-letter given name keeps its last letter under 某 (张三丰 -> 张某丰: the ninth survey's
+# 林业 news), out of the draw that otherwise hides one letter
+_KEEPS_LAST = 0.06
+
+
 def redact(rng: random.Random, name: str, mark: str) -> str:
-    """张三丰 -> 张某某 / 张某 / 张** / 张*: the surname stays, the given name is hidden."""
+    """张三丰 -> 张某某 / 张某 / 张** / 张* / 张某丰: the surname stays, the given name is hidden."""
     surname = next((d for d in _DOUBLE_SURNAMES if name.startswith(d)), name[0])
     hidden = len(name) - len(surname)
-    count = hidden if rng.random() < 0.6 else 1
+    draw = rng.random()
+    if mark == "某" and hidden == 2 and 0.6 <= draw < 0.6 + _KEEPS_LAST:
+        return surname + mark + name[-1]
+    count = hidden if draw < 0.6 else 1
     return surname + mark * count

@@ -87,6 +87,13 @@ _PENALTY_TAIL = re.compile(r"(?:处罚|罚)决?字?$")
 # filed as printed
 P_UNBRACKETED_YEAR = 0.02
 UNBRACKETED_YEAR_NUMBERS: Bank[str] = {"default": ("{prefix}{year}第{n}号",), "holdout": ("{prefix}{year}第0{n}号",)}
+# a county's one letter set apart by spaces before the rest of the number (the ninth survey's 醴陵
+# forestry page: `决定书 醴 林罚决字〔2024〕第045号`): filed with the letter joined
+P_LONE_ISSUER = 0.02
+# the year's closing bracket lost, the serial run on after the year (the ninth survey's scans of
+# customs titles: `某关知字(20250017号`): filed with both brackets
+P_OPEN_ONLY = 0.01
+OPEN_ONLY_NUMBERS: Bank[str] = {"default": ("{prefix}({year}{n}号",), "holdout": ("{prefix}〔{year}{n}号",)}
 
 _PLAIN_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{2,12})[〔\[(（【［](?P<year>\d{4})[〕\])）】］](?P<n>\d{1,6})号$")
 
@@ -177,6 +184,11 @@ def _number(rng: random.Random, style: Style, printed: str) -> tuple[str, str]:
     if P_NO_HAO + P_SPACED_ISSUER <= draw < P_NO_HAO + P_SPACED_ISSUER + P_UNBRACKETED_YEAR:
         shown = pick(rng, UNBRACKETED_YEAR_NUMBERS, style).format(**m.groupdict())
         return shown, shown
+    draw -= P_NO_HAO + P_SPACED_ISSUER + P_UNBRACKETED_YEAR
+    if 0 <= draw < P_LONE_ISSUER and len(m.group("prefix")) >= 3:
+        return printed[0] + pick(rng, ISSUER_GAPS, style) + printed[1:], printed
+    if P_LONE_ISSUER <= draw < P_LONE_ISSUER + P_OPEN_ONLY:
+        return pick(rng, OPEN_ONLY_NUMBERS, style).format(**m.groupdict()), printed
     return printed, printed
 
 
@@ -239,6 +251,8 @@ PARTY_FINDINGS: Bank[str] = {
         # the name in quotes; the registered name a page gives beside the trading one
         "执法人员对“{name}”经营情况进行检查，发现其存在{act}的行为。",
         "涉事门店被群众举报，经查当事人营业执照名称为“{name}”，存在{act}的行为。",
+        # the business running the project inspected (the ninth survey's 水务 record)
+        "执法人员依法对{name}负责施工的某某道路改扩建工程项目进行执法检查，发现其存在{act}的行为。",
     ),
     "holdout": (
         "{year}年以来，{name}在经营中存在{act}的违法行为。",
@@ -246,6 +260,7 @@ PARTY_FINDINGS: Bank[str] = {
         "【案情】{name}于{year}年起在经营中存在{act}的违法行为。", "执法人员对群众反映的{name}进行检查，发现该单位存在{act}的违法行为。",
         "执法人员随即对“{name}”举报情况进行核实，查明其{act}。",
         "经核实，该店工商登记名称为“{name}”，其{act}的行为属实。",
+        "我局执法人员对{name}承建的XX片区综合整治工程建设项目开展执法检查，发现该单位存在{act}的违法行为。",
     ),
 }
 # a title line the page broke inside its act, before the 案 (`某某公司未取得公共场所` / `卫生许可证…案`)
@@ -281,6 +296,8 @@ NEWS_LEADS: Bank[str] = {
         "{agency}现决定给予{name}处罚款{fine}的行政处罚。",
         "{name}受他人委托从事经营活动。经查，{agency}对{kind}作出罚款{fine}的处罚。",
         "一、{agency}查处{name}{act}案\n{agency}依法作出行政处罚决定。",
+        # (the ninth survey's 水利 news: 并处以 right before the sum, the income confiscated with no figure)
+        "{agency}依法对{name}作出没收相关违法所得并处以{fine}的行政处罚。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -298,6 +315,11 @@ NEWS_LEADS: Bank[str] = {
         "二、{agency}查处{name}{act}案\n该案已办结。",
         # a headline's 被罚 with no 款
         "{name}因{act}被罚{fine}",
+        # the decision's content quoted, and a line the page broke after 的
+        "{agency}对{name}作出《行政处罚决定书》，处罚内容为“责令改正违法行为；罚款{fine}。”",
+        "{agency}依法对{name}作出罚款{fine}的\n行政处罚决定。",
+        # the penalty sentence wrapped inside its words, as a scan's line ends fall
+        "{agency}决定对{name}作出如\n下行政处罚：罚款{fine}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -307,12 +329,16 @@ PERSON_FINDINGS: Bank[str] = {
     "default": (
         "经现场检查，系居民{name}在经营中{act}所致。", "据通报，涉事村民{name}未经许可，存在{act}的行为。",
         "县执法部门依法对{name}的环境违法行为进行了查处。", "处罚结果：对导游{name}罚款{fine}，并责令改正。",
+        # (the ninth survey's 林业 and customs news: the masked name, then where or how the act was done)
+        "经调查，当事人{name}在未经许可的情况下{act}。",
     ),
     "holdout": (
         "涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。",
         "执法人员随即对{name}的上述违法行为开展调查。", "执法部门依法对领队{name}罚款{fine}。",
+        "据悉，当事人{name}驾驶车辆途经检查站时被查获，经查其存在{act}的行为。",
     ),
 }
+_MASKED_NAME = re.compile(r"[某*＊×xX]")
 # the decision's number cited after its title in a notice or news lead that names the party, no
 # header printing it ({number} as the page printed it)
 NOTICE_LEADS: Bank[str] = {
@@ -377,7 +403,11 @@ def unlabelled_party(
     at = next((i for i, b in enumerate(out) if b.kind == "doc_number"), 0) + 1
     if person:
         # a person's name is told by what the summary calls them; the other forms name businesses
-        forms = [x for x in PERSON_FINDINGS[style] if fine or "{fine}" not in x]
+        # (`当事人某某在…` is read after a masked name only: a bare one runs into the verb after it)
+        forms = [
+            x for x in PERSON_FINDINGS[style]
+            if (fine or "{fine}" not in x) and ("当事人{name}" not in x or _MASKED_NAME.search(name))
+        ]
         finding = rng.choice(forms).format(name=name, act=act, fine=write_amount(fine or 0, "plain"))
         out.insert(at, Block(kind="paragraph", text=_as_page(out, finding)))
         return Unlabelled(out, "person", name)

@@ -6,6 +6,7 @@ alone on a line above its fields, `某某公司，法定代表人为：…`), le
 from __future__ import annotations
 
 import random
+import zlib
 
 from lianfa.corpora.generator.parties import Party
 from lianfa.corpora.generator.style import Bank, Style, pick
@@ -51,6 +52,8 @@ P_PERSON_LINE = 0.04
 PERSON_LINE_HEADINGS: Bank[str] = {"default": ("一、当事人基本情况",), "holdout": ("（一）当事人基本信息",)}
 P_LABEL_ABOVE_BLANK = 0.03
 ABOVE_BLANK_LABELS: Bank[str] = {"default": ("违法主体名称或姓名",), "holdout": ("被处罚人姓名或名称",)}
+_SUB_LABEL_PERCENT = 10
+_SUB_LABEL_GAPS: Bank[str] = {"default": ("　",), "holdout": ("  ", " ")}
 
 
 def _fields(rng: random.Random, party: Party, style: Style, with_address: bool) -> list[tuple[str, str]]:
@@ -132,7 +135,14 @@ def party_blocks(rng: random.Random, party: Party, style: Style, with_address: b
         text = f"{head_label}{head}（{rest}）。" if rest else f"{head_label}{head}。"
         return [Block(kind="parties", text=text)]
     if layout in ("lines", "lines_spaced"):
-        return [Block(kind="parties", text=f"{k}{sep}{v}") for k, v in rows]
+        lines = [f"{k}{sep}{v}" for k, v in rows]
+        # a form's sub-label after the party's label, a gap before the name (`被处罚人：姓名　某某`; the ninth
+        # survey's 林业 forms), which a scan may close up; chosen by the name's checksum, so the random
+        # stream, and every decision after this one, stays as it was
+        if party.kind == "individual" and zlib.crc32(party.name.encode()) % 100 < _SUB_LABEL_PERCENT:
+            gaps = _SUB_LABEL_GAPS[style]
+            lines[0] = f"{rows[0][0]}{sep}姓名{gaps[len(party.name) % len(gaps)]}{rows[0][1]}"
+        return [Block(kind="parties", text=x) for x in lines]
     if layout == "table":
         table = [[k, v] for k, v in rows]
     else:

@@ -319,6 +319,11 @@ STANDARD_TABLE_QUOTES: Bank[str] = {
     "default": ("现场堆码方式不符合相关作业规程第5.3条“库内物品应按类别存放。名称：成箱成品；限高：2m”的要求。",),
     "holdout": ("其堆放违反了行业安全规程第8.2条“堆垛高度按下表执行，名称：袋装原料，高度：不超过1.8m”的规定。",),
 }
+# the party's earlier penalty and its number, cited in the finding
+EARLIER_PENALTIES: Bank[str] = {
+    "default": ("另查，当事人曾因同类违法行为被本机关行政处罚（{number}）。",),
+    "holdout": ("经核查，当事人曾受到本机关行政处罚（{number}），一年内再次违法。",),
+}
 ADMISSIONS: Bank[str] = {
     "default": ("当事人对上述违法事实无异议。", "当事人对违法事实供认不讳。", "当事人对上述事实予以承认。"),
     "holdout": ("当事人在询问中如实交代了上述事实。", "对以上事实，当事人签字确认。"),

@@ -12,6 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
+from lianfa.corpora.generator import page
+from lianfa.corpora.generator.numbers import write_amount
+from lianfa.corpora.generator.style import Style
 from lianfa.corpora.generator.writer import generate
 from lianfa.corpora.gold import GoldRecord
 from lianfa.corpora.scoring import normalize as norm
@@ -156,3 +159,53 @@ def test_an_earlier_decisions_paid_fine_is_never_read_as_the_fine() -> None:
     for r in rows:
         got = sorted(a.yuan for a in extract(document_from_text(r.text)).amounts if a.role == "fine")
         assert got == sorted(a.yuan for a in r.amounts if a.role == "fine"), r.id
+
+
+_NINTH_FORMS: dict[str, Callable[[GoldRecord], bool]] = {
+    # a county's one letter set apart before the rest of the number, filed joined
+    "lone_issuer": lambda r: re.match(r"[\u4e00-\u9fff][ 　]{1,2}[\u4e00-\u9fff]", _printed_number(r)) is not None,
+    # the business running the project inspected, named in the finding
+    "project_builder": lambda r: re.search(r"对[^。]{4,40}(?:负责施工|承建)的", r.text) is not None,
+    # a masked person right before the act (`当事人某某在未经许可…`, `当事人某某驾驶车辆…`)
+    "masked_person_act": lambda r: re.search(r"当事人\S{2,4}(?:在未经许可|驾驶车辆)", r.text) is not None,
+    # a form's sub-label between the party's label and the name (`被处罚人：姓名　某某`)
+    "sub_label": lambda r: re.search(r"[：:]姓名[ 　]", r.text) is not None,
+    # the year's closing bracket lost before the serial
+    "open_only_year": lambda r: re.search(r"[(〔]\d{5,}号$", _printed_number(r)) is not None,
+    # the party's earlier penalty and its number cited in the finding, never the decision's own
+    "earlier_penalty": lambda r: re.search(r"曾(?:因同类违法行为被|受到)本机关行政处罚（", r.text) is not None,
+}
+
+
+@pytest.mark.parametrize("form", list(_NINTH_FORMS))
+def test_the_ninth_surveys_forms_are_written_and_read_back(form: str) -> None:
+    # rarer forms than the page forms above: more decisions, both styles together
+    shown = [r for style in ("default", "holdout") for r in generate(1500, seed=31, style=style) if _NINTH_FORMS[form](r)]
+    assert shown, f"no decision shows {form}"
+    for r in shown:
+        fields = extract(document_from_text(r.text))
+        assert fields.doc_number is not None and norm.doc_number(fields.doc_number.value) == norm.doc_number(r.doc_number), r.id
+        names = [norm.plain(p.name) for p in fields.parties]
+        assert all(norm.plain(p.name) in names for p in r.parties), r.id
+        fines = sorted(a.yuan for a in fields.amounts if a.role == "fine")
+        assert all(a.yuan in fines for a in r.amounts if a.role == "fine"), r.id
+
+
+# The ninth survey's news leads, each one template among many a page picks now and then, so read back
+# one by one: 并处以 before the sum, the decision's content quoted, a line broken after 的, the penalty
+# sentence wrapped inside its words.
+_NINTH_LEADS = re.compile(r"并处以\{fine\}|处罚内容为“|\{fine\}的\n行政处罚决定|作出如\n下行政处罚")
+
+
+@pytest.mark.parametrize("style", ["default", "holdout"])
+def test_the_ninth_surveys_news_leads_read_back_to_the_name_and_fine(style: Style) -> None:
+    leads = [t for t in page.NEWS_LEADS[style] if _NINTH_LEADS.search(t)]
+    assert leads
+    for lead in leads:
+        text = lead.format(
+            agency="某某县水利局", name="某某县清源砂石有限公司", kind="砂石有限公司", act="未经许可在河道内采砂",
+            fine=write_amount(80000, "wan"), brief="", code="", confiscated="",
+        )
+        fields = extract(document_from_text(text + "\n"))
+        assert [p.name for p in fields.parties] == ["某某县清源砂石有限公司"], text
+        assert [a.yuan for a in fields.amounts if a.role == "fine"] == [80000.0], text

@@ -346,3 +346,24 @@ def test_a_tally_over_the_cases_a_page_counts_is_no_fine() -> None:
     assert _amounts("今年上半年，执法大队办结各类行政处罚案件32件，罚款21400元。\n") == []
     # a case counted by what it concerns keeps its fine
     assert ("fine", 3000.0) in _amounts("行政处罚决定书\n经查，当事人违法销售烟花3箱。\n决定罚款3000元。\n")
+def test_bing_chu_right_before_a_sum_imposes_it() -> None:
+    # a news line: 并处以 right before the sum, after the income it confiscated with no figure
+    text = "日前，某县水利局查处一起河道非法采砂行为，没收相关非法所得并处以8万元的行政处罚。"
+    assert _amounts(text) == [("fine", 80000)]
+
+
+def test_a_fine_whose_line_breaks_after_its_de_is_no_range() -> None:
+    # a news page broke its line after 的: the 行政处罚 on the next line still names the penalty
+    text = "某区水务局对其作出没收违法所得3000元并罚款5万元的\n行政处罚决定。"
+    assert ("fine", 50000) in _amounts(text)
+
+
+def test_a_news_page_quoting_the_decisions_content_keeps_its_fine() -> None:
+    # the quotes hold what was decided, not a recited article
+    text = "同日作出《行政处罚决定书》，处罚内容为“责令停止违法行为；没收违法所得2000元；罚款人民币8万元。”"
+    assert _amounts(text) == [("confiscated_income", 2000), ("fine", 80000)]
+
+
+def test_a_quoted_article_still_states_only_law() -> None:
+    text = "依据《某省河道管理条例》第四十五条“擅自采砂的，没收违法所得，并处二万元以上二十万元以下的罚款”的规定。"
+    assert _amounts(text) == []

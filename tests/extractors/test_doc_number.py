@@ -371,3 +371,71 @@ def test_an_earlier_decision_named_by_its_title_is_a_decision_whatever_its_lette
     f = _fields(text)
     assert f.doc_number is not None and f.doc_number.value == "某市监案〔2024〕K-3-20号"
     assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监案〔2023〕K-3-11号", "处罚决定")]
+
+
+@pytest.mark.parametrize(
+    ("title", "filed"),
+    [
+        # a county's one letter set apart by spaces between the title and the rest of the number
+        ("林业行政处罚决定书 桐 林罚决字[2023]第061号", "桐林罚决字〔2023〕第061号"),
+        ("水行政处罚决定书　沣　水罚字〔2022〕7号", "沣水罚字〔2022〕7号"),
+        # ...and the same inside the brackets a lead cites the number in
+        ("某某分局向某某药房下达了《行政处罚决定书》（榆 药罚[2021]56号）", "榆药罚〔2021〕56号"),
+        # ...but the last letter of a letter-spaced title is no issuer's
+        ("某某县林业局 行 政 处 罚 决 定 书 某林罚字〔2024〕3号", "某林罚字〔2024〕3号"),
+    ],
+)
+def test_a_lone_letter_before_the_number_is_its_issuers(title: str, filed: str) -> None:
+    f = _fields(f"{title}\n{_PARTY}{_FACTS}")
+    assert f.doc_number is not None and f.doc_number.value == filed
+
+
+def test_the_clause_word_before_a_cited_number_is_not_its_letters() -> None:
+    # a summary of a court case names the decision in its sentence: 作出的 ties the clause to the number
+    text = (
+        "某某公司诉某海关一案\n经审理查明：某海关认定上述货物原产地申报不实，作出的某关法罚字(简易)[2020]41号"
+        "《行政处罚决定书》，决定对某某公司科处罚款人民币3000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某关法罚字(简易)〔2020〕41号"
+
+
+def test_the_partys_earlier_penalty_cited_in_the_finding_is_not_the_decisions_number() -> None:
+    # a page that lost the decision's own header prints only the number of a penalty the party had before
+    text = (
+        "当事人名称：某某进出口有限公司\n"
+        "2025年3月2日，当事人向海关申报出口一批玩具。另查，当事人曾因出口侵权货物被海关行政处罚"
+        "（某关知字〔2024〕0031号），在处罚后一年内又实施侵权行为。\n"
+        "决定没收当事人侵权货物，并处罚款人民币2000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is None
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某关知字〔2024〕0031号", "处罚决定")]
+    assert [a.yuan for a in f.amounts if a.role == "fine"] == [2000]
+
+
+def test_the_earlier_penalty_beside_the_decisions_own_number() -> None:
+    text = (
+        "某海关\n行政处罚决定书\n某关知字〔2025〕0107号\n当事人名称：某某贸易有限公司\n"
+        "经查，当事人曾被海关行政处罚（某关知字〔2023〕0012号），此次又出口侵权货物。\n决定处罚款人民币3000元。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某关知字〔2025〕0107号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某关知字〔2023〕0012号", "处罚决定")]
+
+
+def test_a_year_whose_closing_bracket_ocr_lost_before_the_serial() -> None:
+    # a scan of a customs title: the small bracket's closing half gone, the serial run on after the year
+    f = _fields("中华人民共和国某某海关行政处罚决定书某关知字(20240213号\n当事人名称：某某贸易有限公司\n" + _FACTS)
+    assert f.doc_number is not None and f.doc_number.value == "某关知字〔2024〕0213号"
+
+
+def test_an_earlier_penalty_named_as_one_is_a_decision_whatever_its_letters() -> None:
+    # its letters hold no penalty word (市监案), but the sentence says it numbers a penalty
+    text = (
+        "某区市场监督管理局\n行政处罚决定书\n某市监案〔2025〕0212号\n当事人：某某冷链食品有限公司\n"
+        "经查，当事人冷库温度记录缺失。当事人曾受到本机关行政处罚（某市监案〔2024〕0107号），一年内再次违法。\n"
+    )
+    f = _fields(text)
+    assert f.doc_number is not None and f.doc_number.value == "某市监案〔2025〕0212号"
+    assert [(r.value, r.kind) for r in f.related_numbers] == [("某市监案〔2024〕0107号", "处罚决定")]

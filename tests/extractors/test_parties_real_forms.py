@@ -673,3 +673,50 @@ def test_a_bar_or_a_troupe_under_a_label_without_colon() -> None:
     assert [p.name for p in _parties(text)] == ["某县青柳演艺吧"]
     text = "某市文化广电旅游局行政处罚决定书\n某文旅罚〔2024〕13号\n当事人（姓名或名称） 某县红枫艺术团(个体户)\n经查，当事人未经批准演出。\n"
     assert [p.name for p in _parties(text)] == ["某县红枫艺术团"]
+def test_a_masked_name_that_keeps_its_given_letter_opens_the_finding() -> None:
+    # a news page masks the middle letter and keeps the last (`当事人杜某平在…`)
+    [p] = _parties(
+        "2023年5月，某县林业局在森林督查中发现某山场被推平建设厂房。经调查，当事人杜某平在未经审核同意的情况下"
+        "擅自改变林地用途，某县林业局依法对其作出行政处罚。\n"
+    )
+    assert (p.name, p.source) == ("杜某平", "finding")
+
+
+def test_a_traveller_masked_by_surname_and_mou_opens_the_finding() -> None:
+    # a customs news item: the traveller's act follows the name at once
+    [p] = _parties("记者从某海关获悉，当事人钱某携带未申报的鹿茸制品3千克入境，被海关当场查获。\n")
+    assert (p.name, p.source) == ("钱某", "finding")
+
+
+def test_the_business_running_the_project_inspected_is_the_party() -> None:
+    # a disclosure record prints the facts with no party label: the inspected project's builder is named
+    text = (
+        "决定书文号 某水罚字〔2021〕第8号\n"
+        "违法行为类型 2021年3月2日，某区水务局执法人员依法对青岚路桥建设有限公司负责施工的东环至北岸快速路改扩建项目"
+        "进行执法检查，发现该项目未采取水土保持措施。\n"
+        "行政处罚内容 处以人民币伍万元罚款。\n"
+    )
+    [p] = _parties(text)
+    assert (p.name, p.source) == ("青岚路桥建设有限公司", "finding")
+
+
+def test_a_sub_label_run_into_the_name_after_the_party_label() -> None:
+    # `被处罚人：姓名  某某`, the gap a scan closed up: the form's sub-label is no part of the name
+    for line in ("被处罚人:姓名范某 性别 女", "被处罚人：姓名　范某 性别 女", "被处罚单位：名称青石材料有限公司 法定代表人 韦某"):
+        [p] = _named(line)
+        assert p.name in ("范某", "青石材料有限公司") and p.evidence.text == p.name, line
+
+
+def test_the_partys_act_after_de_is_no_name_in_the_finding() -> None:
+    # the finding's `当事人的行为属于…场所` ends like a business; the news lead names the party
+    text = (
+        "近日，青禾文化传媒有限公司因违规经营歌舞娱乐场所被某区文化和旅游局处罚。\n"
+        "依照《娱乐场所管理条例》第十三条，当事人的行为属于违规经营歌舞娱乐场所，事实清楚。\n"
+    )
+    assert [(p.name, p.source) for p in _parties(text)] == [("青禾文化传媒有限公司", "finding")]
+
+
+def test_a_penalty_sentence_a_scan_wrapped_names_the_party() -> None:
+    # a court's findings recount the decision; the scan broke the line inside 如下
+    text = "经审理查明：某海关作出《行政处罚决定书》，决定对青川贸易公司作出如\n下行政处罚：科处罚款人民币9000元。\n"
+    assert [(p.name, p.source) for p in _parties(text)] == [("青川贸易公司", "finding")]
