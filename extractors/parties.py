@@ -629,14 +629,15 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             if full:
                 name, at = full
             return [(at, fm.end(), name, at, "finding")]
-    return []
+    return _short_name_penalised(text)
 
 
 # `向某某有限公司（简称“某某公司”）送达…`: the name a page introduces before the short one it then uses
 _SHORT_NAME_FOR = r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「]?{short}[”\"」]?[)）]"
 _FULL_NAME_RUN = re.compile(rf"[\u4e00-\u9fff{_MASK}·()（）]{{4,60}}$")
 # the verb or preposition a sentence puts before the name it introduces
-_BEFORE_FULL_NAME = re.compile(r"^.*(?:向|对|给|与|将|据|经查|发现)")
+# (`某某股份全资子公司某某型材有限公司（简称“某某”）`: the parent named before the subsidiary is not its name)
+_BEFORE_FULL_NAME = re.compile(r"^.*(?:向|对|给|与|将|据|经查|发现|(?:全资|控股)子公司)")
 
 
 def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
@@ -651,6 +652,26 @@ def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
     if len(full) <= len(short) or not _ORG_SUFFIX.search(full):
         return None
     return full, m.start() - len(full)
+
+
+# A news page that introduces a short name with no business ending (`某某新材料有限公司（以下简称“某新材”）`)
+# and fines the business by it (`决定给予某新材人民币90万元罚款`, `某新材因…被某局处罚`)
+_SHORT_DEFINED = re.compile(r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「](?P<short>[\u4e00-\u9fff]{2,8})[”\"」][)）]")
+_SHORT_PENALISED = (
+    r"(?:对|给予){short}(?=[^。\n]{{0,30}}?(?:罚款|处罚|没收|警告))|{short}(?=因[^。\n]{{2,80}}?被[^。\n]{{0,40}}?(?:罚|处|没收|警告))"
+)
+
+
+def _short_name_penalised(text: str) -> list[tuple[int, int, str, int, str]]:
+    """The full name of a short one the page defined and then fined, as a finding; [] when none."""
+    for d in _SHORT_DEFINED.finditer(text):
+        short = re.escape(d.group("short"))
+        fined = re.compile(_SHORT_PENALISED.format(short=short)).search(text, d.end())
+        full = _full_name_of(text, d.group("short")) if fined else None
+        if full:
+            name, at = full
+            return [(at, d.end(), name, at, "finding")]
+    return []
 
 
 # A news page that names the business in full once (`某某县某某广告公司受…委托`) and then by its bare kind

@@ -298,6 +298,8 @@ NEWS_LEADS: Bank[str] = {
         "一、{agency}查处{name}{act}案\n{agency}依法作出行政处罚决定。",
         # (the ninth survey's 水利 news: 并处以 right before the sum, the income confiscated with no figure)
         "{agency}依法对{name}作出没收相关违法所得并处以{fine}的行政处罚。",
+        # the twelfth survey's: a short name with no business ending ({short}), the fine given to it
+        "{name}（简称“{short}”）发布公告称，{short}收到《行政处罚决定书》。{agency}决定给予{short}人民币{fine}罚款。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -320,6 +322,7 @@ NEWS_LEADS: Bank[str] = {
         "{agency}依法对{name}作出罚款{fine}的\n行政处罚决定。",
         # the penalty sentence wrapped inside its words, as a scan's line ends fall
         "{agency}决定对{name}作出如\n下行政处罚：罚款{fine}。",
+        "据企业信息平台显示，{name}（以下简称“{short}”）新增一则行政处罚。{short}因{act}，被{agency}罚款{fine}。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -451,13 +454,15 @@ def unlabelled_party(
     elif form == "news":
         brief = _brief_name(name)
         kind = _bare_kind(name)
+        # (the short name with no business ending a listed company's notice uses: `某某` of `某某科技有限公司`)
+        short = brief.removesuffix("公司")
         leads = [
             x for x in NEWS_LEADS[style]
             if (fine or "{fine}" not in x) and (brief or "{brief}" not in x) and (confiscated or "{confiscated}" not in x)
-            and (kind or "{kind}" not in x)
+            and (kind or "{kind}" not in x) and (short or "{short}" not in x)
         ]
         lead = rng.choice(leads).format(
-            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief, kind=kind,
+            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief, kind=kind, short=short,
             code=make_credit_code(rng, "110000", "organisation"), confiscated=write_amount(confiscated or 0, "plain"),
         )
         out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))
