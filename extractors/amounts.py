@@ -92,8 +92,9 @@ _CLAUSE_BREAK = re.compile(r"[，；;。：:\n]|(?<!\d),|,(?!\d)|(?<=[元整])�
 # (`1万元以2万元以下`: a scan that lost the 上 of 以上 leaves 以 before the range's upper bound)
 _RANGE_AFTER = re.compile(
     r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|以(?=\s?[\d一二两三四五六七八九十百千万])"
-    # (a news page may break its line after that 的: `罚款10万元的\n行政处罚决定`)
-    r"|的(?!\s?(?:罚款|违法所得|(?:行政)?处罚|事实)))"
+    # (a news page may break its line after that 的: `罚款10万元的\n行政处罚决定`; and may call the fine an
+    # 经济处罚: `给予罚款50万元的经济处罚决定`)
+    r"|的(?!\s?(?:罚款|违法所得|(?:行政|经济)?处罚|事实)))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"

@@ -298,6 +298,8 @@ NEWS_LEADS: Bank[str] = {
         "一、{agency}查处{name}{act}案\n{agency}依法作出行政处罚决定。",
         # (the ninth survey's 水利 news: 并处以 right before the sum, the income confiscated with no figure)
         "{agency}依法对{name}作出没收相关违法所得并处以{fine}的行政处罚。",
+        # (the twelfth survey's 安监 news: the fine called an 经济处罚)
+        "{agency}对{name}给予罚款{fine}的经济处罚决定。",
         # the twelfth survey's: a short name with no business ending ({short}), the fine given to it
         "{name}（简称“{short}”）发布公告称，{short}收到《行政处罚决定书》。{agency}决定给予{short}人民币{fine}罚款。",
     ),

@@ -358,6 +358,15 @@ def test_a_fine_whose_line_breaks_after_its_de_is_no_range() -> None:
     assert ("fine", 50000) in _amounts(text)
 
 
+def test_a_fine_called_an_economic_penalty_is_no_range() -> None:
+    # a news page calls the fine 经济处罚: the 的 before it ties the sum to the penalty, not a condition
+    text = "某区应急管理局对该厂违反安全生产规定的行为给予罚款6万元的经济处罚决定。"
+    assert _amounts(text) == [("fine", 60000)]
+    # ...while a sum the 的 ties to a condition stays a bound
+    text = "货值金额不足一万元的，并处五万元以上十万元以下罚款。"
+    assert _amounts(text) == []
+
+
 def test_a_news_page_quoting_the_decisions_content_keeps_its_fine() -> None:
     # the quotes hold what was decided, not a recited article
     text = "同日作出《行政处罚决定书》，处罚内容为“责令停止违法行为；没收违法所得2000元；罚款人民币8万元。”"
