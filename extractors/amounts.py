@@ -31,6 +31,8 @@ _AMOUNT = re.compile(
     # `400余万元`: news write 余 between the figure and its 万
     rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:(?:余|多)(?=[万亿]?[元圆])[万亿]?)?\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
     r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
+    # (a news headline drops 元 after 万 where the fine ends it: `【罚款8万】`, `…被罚5万！`)
+    r"|(?:(?<=罚)|(?<=罚款))\d+(?:\.\d+)?万(?=[】\]」』）)！!？?，,。\n]|\s*$)"
 )
 
 # Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.

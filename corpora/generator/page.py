@@ -319,6 +319,8 @@ NEWS_LEADS: Bank[str] = {
         "二、{agency}查处{name}{act}案\n该案已办结。",
         # a headline's 被罚 with no 款
         "{name}因{act}被罚{fine}",
+        # (the twelfth survey's mirror headline: the fine in square brackets, 万 with no 元)
+        "{name}因{act}被查处【罚款{headline}】",
         # the decision's content quoted, and a line the page broke after 的
         "{agency}对{name}作出《行政处罚决定书》，处罚内容为“责令改正违法行为；罚款{fine}。”",
         "{agency}依法对{name}作出罚款{fine}的\n行政处罚决定。",
@@ -458,13 +460,16 @@ def unlabelled_party(
         kind = _bare_kind(name)
         # (the short name with no business ending a listed company's notice uses: `某某` of `某某科技有限公司`)
         short = brief.removesuffix("公司")
+        wan = write_amount(fine or 0, "wan")
+        # a headline drops the 元 only after a sum of 万 (`罚款8万`)
+        headline = wan.removesuffix("元") if fine and re.fullmatch(r"\d+(?:\.\d+)?万元", wan) else ""
         leads = [
             x for x in NEWS_LEADS[style]
             if (fine or "{fine}" not in x) and (brief or "{brief}" not in x) and (confiscated or "{confiscated}" not in x)
-            and (kind or "{kind}" not in x) and (short or "{short}" not in x)
+            and (kind or "{kind}" not in x) and (short or "{short}" not in x) and (headline or "{headline}" not in x)
         ]
         lead = rng.choice(leads).format(
-            agency=agency, name=name, act=act, fine=write_amount(fine or 0, "wan"), brief=brief, kind=kind, short=short,
+            agency=agency, name=name, act=act, fine=wan, brief=brief, kind=kind, short=short, headline=headline,
             code=make_credit_code(rng, "110000", "organisation"), confiscated=write_amount(confiscated or 0, "plain"),
         )
         out.insert(0, Block(kind="paragraph", text=_as_page(out, lead)))

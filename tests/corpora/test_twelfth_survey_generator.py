@@ -30,3 +30,12 @@ def test_a_short_name_fined_reads_back_to_the_full_name_and_fine(style: Style) -
     fields = extract(document_from_text(text + "\n"))
     assert [p.name for p in fields.parties] == [_NAME], text
     assert [a.yuan for a in fields.amounts if a.role == "fine"] == [60000.0], text
+
+
+def test_a_headlines_fine_without_its_yuan_reads_back() -> None:
+    # a mirror page's headline: the fine in square brackets, 万 with no 元
+    lead = next(t for t in page.NEWS_LEADS["holdout"] if "{headline}" in t)
+    text = lead.format(name=_NAME, act="未按规定排查事故隐患", headline="8万")
+    fields = extract(document_from_text(text + "\n"))
+    assert [p.name for p in fields.parties] == [_NAME]
+    assert [a.yuan for a in fields.amounts if a.role == "fine"] == [80000.0]

@@ -376,3 +376,11 @@ def test_a_news_page_quoting_the_decisions_content_keeps_its_fine() -> None:
 def test_a_quoted_article_still_states_only_law() -> None:
     text = "依据《某省河道管理条例》第四十五条“擅自采砂的，没收违法所得，并处二万元以上二十万元以下的罚款”的规定。"
     assert _amounts(text) == []
+
+
+def test_a_headlines_fine_of_wan_without_its_yuan() -> None:
+    # a headline ends the fine at 万, in brackets or before its stop
+    assert _amounts("某某建材厂偷排废水【罚款8万】") == [("fine", 80000)]
+    assert _amounts("某某餐馆无证经营被罚1.5万！") == [("fine", 15000)]
+    # ...but 万 before a unit counts something else
+    assert _amounts("罚款涉及树苗8万株") == []
