@@ -205,6 +205,12 @@ _FINDING = (
     # the registered name a page gives in quotes beside the one the shop trades under
     # (`当事人营业执照名称为“某某健康管理中心”`): the page says which name is the party's, so it goes first
     re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
+    # a news page or 公示 that says whom the decision penalised (`被处罚的企业为某某公司`, `处罚对象是张某某`)
+    re.compile(
+        r"(?:(?:被处罚|受处罚|处罚)(?:的)?(?:企业|单位|公司|主体|对象|当事人|商户|经营户|机构|人)(?:名称|姓名)?(?:为|是|系)"
+        r"|涉(?:事|案)(?:的)?(?:企业|单位|公司|商户|经营户|门店|店铺|机构)(?:为|是|系)?)[:：]?[“\"「]?"
+        rf"(?:个体工商户|个体户|自然人|经营者)?(?P<name>{_ORG}|{_MASKED_PERSON})(?=[”\"」]?[,，。;；、(（\s]|$|未|因|在|于|{_ACT})"
+    ),
     # (`当事人应于收到本决定书之日起…缴至某某营业部，`: a clause about the party is no name)
     # (a given name kept after the masked one, `当事人李某华在…`; a traveller's act, `当事人王某乘坐…航班`)
     re.compile(
@@ -234,12 +240,30 @@ _FINDING = (
     # (a role before it tells a person's unmasked name: `对领队赵立平罚款…`, `对导游李明罚款…`)
     re.compile(rf"对{_ROLE}(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_PENALISED})"),
     _NEWS_FINED,
+    # `公布了对某某化工有限公司的行政处罚决定`
+    re.compile(rf"对(?P<name>{_ORG})的(?:行政)?处罚"),
     _LISTED,
     re.compile(
         # (a news page's bracketed part label may open the line: `【事件】某某公司在…`)
         # (the label opens it wherever a scan's layout put it: `…被罚79万余元【事件】某某公司在…`)
         rf"(?m)(?:^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?|【[\u4e00-\u9fff]{{1,6}}】\s*)(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
         rf"(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+    ),
+    # what a record or a site shows of the business (`行政处罚信息显示，某某经营部存在…`, `信用中国网站显示，某某公司违反了…`)
+    re.compile(rf"显示[,，:：](?P<name>{_ORG})(?=存在|擅自|未经|违反|非法|未取得|因|{_ACT})"),
+    # a listed company's notice that its subsidiary received the decision (`收到公司子公司某某水务有限公司
+    # （以下简称“某某”）关于收到某某局下发的《行政处罚决定书》…`): the subsidiary is the party
+    re.compile(
+        rf"子公司(?P<name>{_ORG})(?:[(（](?:以下)?(?:简称|下称)[^()（）\n]{{0,12}}[)）])?"
+        r"(?=[^。\n]{0,40}?(?:收到|下发|送达|作出)[^。\n]{0,30}?处罚决定书)"
+    ),
+    # (read after the line-opening finding above: a headline may call the business vaguely, `某地燃气公司被罚`,
+    # where the body's first line names it)
+    # a headline or lead that opens with the name fined (`某某集团有限公司被罚20万元`), or with the
+    # decision it received (`某某股份有限公司近日收到…《行政处罚决定书》`)
+    re.compile(
+        rf"(?m)(?:^|(?<=[,，。:：;；]))[ \t]*(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
+        r"(?=被[^。\n]{0,20}?(?:罚|处罚|查处|警告|没收)|(?:近日|日前|于[^。\n]{2,12}?日)?收到[^。\n]{0,40}?处罚决定书)"
     ),
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
@@ -251,12 +275,13 @@ _FINDING = (
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     # `检查时发现某某物流有限公司未如实记录…`
     # (`发现某某旅行社组织旅游团…`)
-    re.compile(rf"发现(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营|组织|招徕)"),
+    # (`在检查中发现，某某网吧接纳未成年人…`: the finding's comma after 发现, any act after the name)
+    re.compile(rf"发现[,，:：]?(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营|组织|招徕|{_ACT})"),
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
         # (`居民住宅区`, `居民小区`: a place the word names, not a person)
-        rf"(?:村民|居民|个体户|经营户|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)(?<![区楼院点家户们])"
+        rf"(?:村民|居民|个体户|经营户|经营者|网络主播|主播)(?P<name>{_MASKED_PERSON}|[\u4e00-\u9fff]{{2,4}}?)(?<![区楼院点家户们])"
         rf"(?=未经|擅自|在|于|因|被|焚烧|等|、|[(（,，]|{_ACT})"
     ),
     # a news list's heading that names the business alone, each case below it (`一、某某煤业有限公司`,
@@ -275,11 +300,15 @@ _RAN_INTO_ACT = re.compile(
 )
 # ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
 # a news line counts (`2起网络主播偷税案件`)
-_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|当事人|被处罚|违法主体)|(?:案件|案|事件|行为|问题)$")
+_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$|(?:案件|案|事件|行为|问题)$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
 # ...or that has the agency speak (`某某省文化和旅游厅发布…`)
-_AUTHORITY_SPEAKS = re.compile(r"(?:局|厅|委员会|委|政府|支队|大队)(?:发布|公布|通报|曝光|公开)")
+# (`某市应急管理局近日通报一起…案件`: a news lead whose first line the title reader took, its time word
+# between the agency and the verb)
+_AUTHORITY_SPEAKS = re.compile(
+    r"(?:局|厅|委员会|委|政府|支队|大队)(?:近日|日前|今日|近期|再次|集中|依法)?(?:发布|公布|通报|曝光|公开)"
+)
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
 _AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
 _BLOCK_STOP = re.compile(
@@ -482,7 +511,12 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             # record prints one cell a line with holding only the cells' border (`名称：` / `|` / `某某办公室`)
             value_at, colon = _past_borders(text, line_end + 1), True
             value_at = _past_blank_line(text, value_at)
+            below_end = text.find("\n", value_at)
+            if _header_line(text[value_at : below_end if below_end >= 0 else len(text)]):
+                continue  # the next column's header below this one: a table printed one cell a line
         raw, ns = _value(text, value_at, len(text), re.compile(r"[，,；;。\n|]|\s"))
+        if not colon and (copula := re.match(r"(?:为|是|系)[“\"「]?(?=[\u4e00-\u9fff])", raw)):
+            raw, ns = raw[copula.end() :], ns + copula.end()  # `被处罚主体系“某某合作社”`: the copula is no letter of it
         if sub := _SUB_LABEL_HEAD.match(raw):
             raw, ns = raw[sub.end() :], ns + sub.end()
         cut = _NARRATIVE.search(raw)
@@ -501,6 +535,49 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
             continue  # `⑧当事人书面陈述`: an item of a list that mentions the party
         starts.append((pm.start(), value_at, name, ns, business, colon))
     return starts
+
+
+# a column header of a 公示 table a page printed one cell a line (`序号` / `处罚决定书文号` / `行政相对人名称` /
+# `统一社会信用代码` / … then each row's cells, one a line)
+_COLUMN_HEADER = re.compile(
+    r"序号|[\u4e00-\u9fff（）()、/]{0,12}(?:文号|编号|名称|姓名|代码|号码|事实|类型|类别|种类|内容|依据|结果|日期|时间|机关|"
+    r"部门|单位|备注|金额|状态|地址|住所|负责人|代表人|情况)"
+)
+
+
+def _header_line(line: str) -> bool:
+    cell = re.sub(r"\s", "", line)
+    return 2 <= len(cell) <= 16 and bool(_COLUMN_HEADER.fullmatch(cell) or _ANY_LABEL.fullmatch(cell))
+
+
+def _vertical_table(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, int, str]]:
+    """The party column's cells of a table printed one cell a line: a run of three or more column
+    headers, one holding the party, then each row's cells in the headers' order (a record's
+    `序号` cell is its number)."""
+    lines = [(pos, line) for pos, line in rows if line.strip()]
+    for i in range(len(lines)):
+        k = i
+        while k < len(lines) and _header_line(lines[k][1]):
+            k += 1
+        headers = [re.sub(r"\s", "", line) for _, line in lines[i:k]]
+        col = next((n for n, h in enumerate(headers) if _TABLE_PARTY_COLUMN.match(h)), None)
+        if len(headers) < 3 or col is None:
+            continue
+        numbered = headers[0] == "序号"
+        found: list[tuple[int, int, str, int, str]] = []
+        for start in range(k, len(lines) - len(headers) + 1, len(headers)):
+            record = lines[start : start + len(headers)]
+            if numbered and not record[0][1].strip().isdigit():
+                break
+            pos, cell = record[col]
+            name = cell.strip()
+            if any(_header_line(line) for _, line in record) or not 2 <= len(name) <= 40 or not _is_name(name):
+                break
+            at = pos + len(cell) - len(cell.lstrip())
+            found.append((at, at, name, at, "table"))
+        if found:
+            return found
+    return []
 
 
 def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, str]]:
@@ -539,6 +616,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                 table.append((at, at, name, at, "table"))
         if table:
             return table
+    if vertical := _vertical_table(rows):
+        return vertical
     head_end = min(len(text), max(region_end, 0) + 400, 2500)
     for pos, line in rows:
         if pos > head_end:
@@ -575,9 +654,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         elif not _ORG_SUFFIX.search(name) and business and business.startswith(name) and len(business) - len(name) <= 3:
             name = business  # `某某饲料经营部无证…案`: an act's word (经营) in the business's last word
-        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name):
+        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name):
             # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
-            # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party
+            # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party;
+            # `某县应急管理局对某某公司未按规定…一案立案调查`: a news sentence the finding reads, no title
             continue
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
@@ -685,8 +765,8 @@ def _longer_print_of(text: str, short: str) -> tuple[str, int] | None:
     if len(short) > _SHORT_ORG_MAX or not _ORG_SUFFIX.search(short):
         return None
     m = re.search(rf"(?:^|(?<=[,，。:：;；\s“]))(?P<lead>[\u4e00-\u9fff]{{2,16}}?){re.escape(short)}", text, re.M)
-    if not m or _NOT_IN_FULL_NAME.search(m.group("lead")):
-        return None
+    if not m or _NOT_IN_FULL_NAME.search(m.group("lead")) or _NOT_A_FINDING_NAME.search(m.group("lead")):
+        return None  # (`涉案门店某某超市`: what the page calls the business before its name is none of it)
     return m.group("lead") + short, m.start("lead")
 
 

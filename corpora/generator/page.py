@@ -302,6 +302,15 @@ NEWS_LEADS: Bank[str] = {
         "{agency}对{name}给予罚款{fine}的经济处罚决定。",
         # the twelfth survey's: a short name with no business ending ({short}), the fine given to it
         "{name}（简称“{short}”）发布公告称，{short}收到《行政处罚决定书》。{agency}决定给予{short}人民币{fine}罚款。",
+        # a news lead that says whom the decision penalised, its first line the agency's report; and the
+        # finding's comma after 发现
+        "{agency}近日通报一起违法案件，被处罚的企业为{name}，该企业存在{act}的问题。",
+        "执法人员在检查中发现，{name}存在{act}的行为，{agency}依法对其罚款{fine}。",
+        # the lead opening with the decision the business received; what a record shows of it
+        "{name}近日收到{agency}送达的《行政处罚决定书》，被罚款{fine}。",
+        "行政处罚信息显示，{name}存在{act}的违法行为，被处罚款{fine}。",
+        # a listed company's notice that its subsidiary received the decision, the parent named first
+        "关于子公司收到《行政处罚决定书》的公告\n本公司于近日收到子公司{name}（以下简称“{brief}”）关于收到{agency}下发的《行政处罚决定书》的报告。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -327,6 +336,11 @@ NEWS_LEADS: Bank[str] = {
         # the penalty sentence wrapped inside its words, as a scan's line ends fall
         "{agency}决定对{name}作出如\n下行政处罚：罚款{fine}。",
         "据企业信息平台显示，{name}（以下简称“{short}”）新增一则行政处罚。{short}因{act}，被{agency}罚款{fine}。",
+        "{agency}日前通报典型案例\n处罚对象是{name}，违法事实为{act}。",
+        "{agency}在检查中发现：{name}存在{act}的问题，依法给予警告。",
+        "涉事企业为{name}，该企业存在{act}的问题，{agency}依法对其罚款{fine}。",
+        "{agency}公布了对{name}的行政处罚决定，罚款{fine}。",
+        "{agency}对{name}{act}一案立案调查，并依法作出罚款{fine}的行政处罚。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -363,6 +377,8 @@ DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
         ("序号 | 行政处罚决定书文号 | 案件名称 | 违法企业名称或违法自然人姓名 | 处罚类别 |", "1 | {number} | {name}{act}案 | {name} | 罚款 |"),
         # a record's row of two fields, the 文号 in the cell after its label's
         ("决定书名称 | 行政处罚决定书 | 决定书文号 | {number} |", "行政相对人名称 | {name} | 处罚类别 | 罚款 |"),
+        # a 公示 table a page printed one cell a line, the header's cells and then the row's
+        ("序号\n处罚决定书文号\n行政相对人名称\n违法事实", "1\n{number}\n{name}\n{act}"),
     ),
     "holdout": (
         (
@@ -375,6 +391,7 @@ DISCLOSURE_TABLES: Bank[tuple[str, str]] = {
         ("行政相对人名称 | {name} | 决定书文号 | {number} |", "罚款金额(万元): | {wan} |"),
         # a 海事 公示表: header cells printed over two lines (their words run apart), the 文号 without its 号
         ("序号 | 行政处罚 决定书文号 | 案件名称 | 被处罚人 姓名或名称 |", "1 | {bare} | {name}{act}案 | {name} |"),
+        ("行政处罚决定书文号\n行政相对人名称\n违法行为类型\n处罚机关", "{number}\n{name}\n{act}\n{agency}"),
     ),
 }
 # a listed company's announcement, by its short name and stock code: {short} {code}, {fine} as above

@@ -258,6 +258,7 @@ def _number_printed(record: GoldRecord) -> bool:
         text, filed = normalize(record.text), normalize(record.doc_number)
         return (
             f"| {filed} |" in text
+            or f"\n{filed}\n" in text  # a table printed one cell a line
             or f"| {filed.removesuffix('号')} |" in text
             or normalize(f"《行政处罚决定书》（{record.doc_number}）") in text
             or normalize(f"{record.doc_number}《行政处罚决定书》") in text
