@@ -343,7 +343,7 @@ def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tupl
         placed.append(_Placed(start, end, found))
     out = _fold_fine_parts(text, placed, totals, regions)
     have = {(a.role, a.yuan) for a in out}
-    out += [a for a in _wan_cells(view) if (a.role, a.yuan) not in have]
+    out += [a for a in _unit_cells(view) if (a.role, a.yuan) not in have]
     # 违法所得 that was confiscated is reported once, as confiscated
     taken = {a.yuan for a in out if a.role == "confiscated_income"}
     return [a for a in out if not (a.role == "illegal_income" and a.yuan in taken)]
@@ -366,67 +366,75 @@ def extract_masked_amounts(view: View, regions: Regions) -> list[MaskedAmount]:
     return out
 
 
-# A 信用中国-style disclosure states the money in 万元 cells, the unit in the column's name:
+# A 信用中国-style disclosure states the money in cells whose column names the unit, 万元 or 元:
 # `罚款金额(万元) | 0.54 |` as a key | value row (its key cell may keep a colon: `罚款金额(万元): | 2 |`),
 # or a column of a header row with the value below.
-_WAN_COLUMNS = (
-    (re.compile(r"^罚款金额\s*[(（]万元[)）]\s*[:：]?$"), "fine"),
-    (re.compile(r"^没收违法所得(?:、没收非法财物的金额)?\s*[(（]万元[)）]\s*[:：]?$"), "confiscated_income"),
+_UNIT = r"\s*[(（](?P<unit>万元|元)[)）]\s*"
+_FINE_FIELD = r"罚款金额|罚款数额|处罚金额"
+_UNIT_COLUMNS = (
+    (re.compile(rf"^(?:{_FINE_FIELD}){_UNIT}[:：]?$"), "fine"),
+    (re.compile(rf"^没收违法所得(?:、没收非法财物的金额)?{_UNIT}[:：]?$"), "confiscated_income"),
 )
-_WAN_VALUE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*$")
+_CELL_VALUE = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*$")
+_UNIT_FACTOR = {"万元": 10000, "元": 1}
 
 
-def _wan_role(cell: str) -> str | None:
+def _column_role(cell: str) -> tuple[str, int] | None:
+    """(role, yuan per unit) of a money column's name, or None."""
     cell = cell.strip()
-    return next((role for pattern, role in _WAN_COLUMNS if pattern.match(cell)), None)
+    return next(
+        ((role, _UNIT_FACTOR[m.group("unit")]) for pattern, role in _UNIT_COLUMNS if (m := pattern.match(cell))), None
+    )
 
 
 # ...or as `label：value` fields, which a page may run together (`罚款金额(万元):3.73没收违法所得…`)
-_WAN_FIELD = re.compile(
-    r"(?P<label>罚款金额|没收违法所得(?:、没收非法财物的金额)?)\s*[(（]万元[)）]\s*[:：]\s*"
+_UNIT_FIELD = re.compile(
+    rf"(?P<label>{_FINE_FIELD}|没收违法所得(?:、没收非法财物的金额)?){_UNIT}[:：]\s*"
     r"(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s?[万亿元圆])"
 )
 
 
-def _wan_cells(view: View) -> list[Amount]:
-    if "万元" not in view.text:
+def _unit_cells(view: View) -> list[Amount]:
+    if not re.search(r"[(（]万?元[)）]", view.text):
         return []
     text = view.text
     out: list[Amount] = []
-    for m in _WAN_FIELD.finditer(text):
+    for m in _UNIT_FIELD.finditer(text):
         if float(m.group("n")) > 0:
-            field_role = "fine" if m.group("label") == "罚款金额" else "confiscated_income"
-            out.append(Amount(role=field_role, yuan=round(float(m.group("n")) * 10000, 2), evidence=view.evidence(m.start("n"), m.end("n"))))
+            field_role = "confiscated_income" if m.group("label").startswith("没收") else "fine"
+            yuan = round(float(m.group("n")) * _UNIT_FACTOR[m.group("unit")], 2)
+            out.append(Amount(role=field_role, yuan=yuan, evidence=view.evidence(m.start("n"), m.end("n"))))
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
 
-    def add(role: str, at: int, cell: str) -> None:
-        m = _WAN_VALUE.match(cell)
+    def add(column: tuple[str, int], at: int, cell: str) -> None:
+        m = _CELL_VALUE.match(cell)
         if m and float(m.group("n")) > 0:
             start = at + m.start("n")
-            out.append(Amount(role=role, yuan=round(float(m.group("n")) * 10000, 2), evidence=view.evidence(start, at + m.end("n"))))
+            yuan = round(float(m.group("n")) * column[1], 2)
+            out.append(Amount(role=column[0], yuan=yuan, evidence=view.evidence(start, at + m.end("n"))))
 
     for i, (at, line) in enumerate(lines):
-        if "|" not in line or "万元" not in line:
+        if "|" not in line or "元" not in line:
             continue
         cells = line.split("|")
         offsets = [at + sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
-        roles = [_wan_role(c) for c in cells]
-        for k, role in enumerate(roles):
-            if role is None:
+        columns = [_column_role(c) for c in cells]
+        for k, column in enumerate(columns):
+            if column is None:
                 continue
             value_cells = [c for c in cells[k + 1 :] if c.strip()]
-            if value_cells and _WAN_VALUE.match(value_cells[0]) and sum(1 for c in cells if c.strip()) <= 3:
+            if value_cells and _CELL_VALUE.match(value_cells[0]) and sum(1 for c in cells if c.strip()) <= 3:
                 j = next(j for j in range(k + 1, len(cells)) if cells[j].strip())
-                add(role, offsets[j], cells[j])  # a key | value row
+                add(column, offsets[j], cells[j])  # a key | value row
             elif i + 1 < len(lines):
                 below_at, below = lines[i + 1]
                 row = below.split("|")
                 if len(row) == len(cells):
-                    add(role, below_at + sum(len(c) + 1 for c in row[:k]), row[k])
+                    add(column, below_at + sum(len(c) + 1 for c in row[:k]), row[k])
     return out
 
 

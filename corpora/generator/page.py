@@ -550,10 +550,11 @@ TALLY_LEADS: Bank[str] = {
     "holdout": ("据统计，{agency}全年查处违法案件{n}起，罚款{tally}，现选取典型案例予以公布。",),
 }
 P_TALLY = 0.3
-# the fine as a disclosure's field in 万元, fields run together or spaced ({wan})
+# the fine as a disclosure's field in 万元 ({wan}) or in 元 ({yuan}), the unit in the field's name,
+# fields run together or spaced
 WAN_FIELD_LEADS: Bank[str] = {
-    "default": ("处罚类别：罚款罚款金额(万元)：{wan}暂扣或吊销证照名称及编号：",),
-    "holdout": ("罚款金额（万元）：{wan}　处罚类别：罚款　处罚机关：{agency}",),
+    "default": ("处罚类别：罚款罚款金额(万元)：{wan}暂扣或吊销证照名称及编号：", "处罚类别：罚款　罚款金额（元）：{yuan}"),
+    "holdout": ("罚款金额（万元）：{wan}　处罚类别：罚款　处罚机关：{agency}", "处罚金额(元):{yuan}　处罚机关：{agency}"),
 }
 
 
@@ -571,7 +572,9 @@ def summary_lead(
         tally = write_amount(round(fine * rng.randint(30, 400), -2), "wan")
         line = pick(rng, TALLY_LEADS, style).format(agency=agency, n=rng.randint(20, 900), tally=tally)
     else:
-        line = pick(rng, WAN_FIELD_LEADS, style).format(agency=agency, wan=write_number(fine / 10000, places=6))
+        line = pick(rng, WAN_FIELD_LEADS, style).format(
+            agency=agency, wan=write_number(fine / 10000, places=6), yuan=write_number(fine, places=2)
+        )
     return [Block(kind="paragraph", text=_as_page(blocks, line)), *blocks]
 
 
