@@ -150,7 +150,9 @@ _TABLE_PARTY_COLUMN = re.compile(
 )
 _ACT = (
     r"(?:销售|经营|生产|允许|接纳|未经|未取得|未按|未依法|未办理|未如实|未落实|无证|无烟草|擅自|违法|违规|非法|涉嫌|使用|运输|"
-    r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证)"
+    r"超越|超范围|占用|排放|拒不|提供|伪造|虚假|不按|在未|收购|存放|出售|违反|逃避|私设|骗取|无[\u4e00-\u9fff]{0,8}?证|"
+    # the acts of the forestry, customs and tax cases (`对李某某滥伐林木的行为…`, `某某公司申报不实案`)
+    r"滥伐|盗伐|毁坏|走私|偷税|逃税|虚开|少缴|申报不实)"
 )
 # a news list numbers its cases (`案例1.`, `案件一：`) and opens each with the agency that 查处 it
 # (a page that tells one case heads it `案例：某某餐吧未经批准…案`, no number)
@@ -159,7 +161,7 @@ _AGENCY_QUERIED = r"(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|海关|人
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
 _TITLE_LEAD = (
-    r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
+    r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:(?:[\u4e00-\u9fff]{2,20}?)?关于对?)?"
     # a news list's case heading: its number, and the agency that 查处 the case (`案例1.某某市市场监管局查处…案`)
     # (or by a list's numeral alone before the agency: `一、某某市农业农村局查处…案`)
     rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED}))?{_AGENCY_QUERIED}?"
@@ -298,6 +300,10 @@ _DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|�
 _RAN_INTO_ACT = re.compile(
     r"涉嫌|的(?:行为|违法|行)|的(?=[\u4e00-\u9fff]{1,6}?(?:违法|行为|问题))|未经|擅自|从事|于(?:\d|19|20)"
 )
+_MASKED_RAN_INTO_ACT = re.compile(rf"{_MASKED_PERSON}(?={_ACT})")
+# (where the act is none the list knows, the mask alone tells where the name ends: 某某 before a mask
+# run before a lone 某, never a given letter after 某, which is as likely the act's first)
+_MASKED_LEAD = re.compile(rf"[\u4e00-\u9fff](?:某某|[{_MASK}]{{1,3}}|某)")
 # ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
 # a news line counts (`2起网络主播偷税案件`)
 _NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$|(?:案件|案|事件|行为|问题)$")
@@ -685,6 +691,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             cut = _RAN_INTO_ACT.search(name)
             if cut and cut.start() >= 2 and _is_name(name[: cut.start()]):
                 name = name[: cut.start()]
+            elif masked := _MASKED_RAN_INTO_ACT.match(name) or (cut and _MASKED_LEAD.match(name)):
+                # `对李某某滥伐林木的行为…`, `对赵某价格违法的行为…`: a masked person's name, then the act
+                name = masked.group(0)
             # `对…举报的某某堆场…进行检查`: the clause before the last 的 describes the name
             if "的" in name and (after := name.rsplit("的", 1)[1]) and len(after) >= 2:
                 at += len(name) - len(after)

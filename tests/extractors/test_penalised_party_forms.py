@@ -107,3 +107,21 @@ def test_a_listed_companys_notice_names_the_subsidiary_that_received_the_decisio
 
 def test_a_notices_heading_about_a_subsidiary_names_no_party() -> None:
     assert _names("关于子公司收到《行政处罚决定书》的公告\n本公司将积极整改。\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("近日，某县林业局以某林罚决字〔2023〕第21号行政处罚决定书，对李某某滥伐林木的行为作出处罚。\n", "李某某"),
+        ("某县自然资源和林业局对赵某盗伐林木的行为作出罚款处罚。\n", "赵某"),
+        ("关于王某某盗伐林木案的处罚决定\n经查，盗伐杉木12株。\n", "王某某"),
+        ("东川远洋贸易有限公司申报不实案\n某海关依法作出处罚。\n", "东川远洋贸易有限公司"),
+    ],
+)
+def test_forestry_customs_and_tax_acts_end_the_name_before_them(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [("某区市场监管局对赵某价格违法的行为作出处罚。\n", "赵某"), ("某县执法局对王**侵犯著作权的行为作出处罚。\n", "王**")])
+def test_a_masked_name_run_into_an_act_the_list_lacks_ends_at_its_mask(text: str, name: str) -> None:
+    assert _names(text) == [name]
