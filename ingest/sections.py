@@ -205,7 +205,8 @@ _CUES: tuple[_Cue, ...] = (
     _cue("parties", rf"{_PARTY_LABELS}\s*[:：]?\s*[0-9A-Z][0-9A-Z*＊]{{5,}}", 3, (0.0, 0.55)),
     _cue(
         "parties",
-        r"^\s*(?:当事人|被处罚人|被处罚单位|违法行为人|行政相对人|违法单位)\s*"
+        # (`被处罚单位（人）某某公司（…`: the label's note of who it may be, in brackets)
+        r"^\s*(?:当事人|被处罚人|被处罚单位|违法行为人|行政相对人|违法单位)\s*(?:[(（][\u4e00-\u9fff]{1,6}[)）])?\s*"
         r"(?!的|于|自|从|在|对|未|违反|擅自|经营|销售|生产|因|已|为|系|涉嫌|上述|所|将|与|和|无|不|是|向|称)"
         rf"[^\s，。；（(:：]{{2,30}}(?:[（(]|[，,]\s*(?:男|女|{_PARTY_LABELS}|住|\d{{4}}\s*年))",
         3,
@@ -214,7 +215,8 @@ _CUES: tuple[_Cue, ...] = (
     # a label and its value set apart by spaces only, as table text often comes
     _cue(
         "parties",
-        rf"^\s*(?:(?:当事人|被处罚人|被处罚单位|违法行为人)\s*{_PARTY_LABELS}?|{_PARTY_LABELS})\s+[^\s，。；：:]",
+        rf"^\s*(?:(?:当事人|被处罚人|被处罚单位|违法行为人)\s*{_PARTY_LABELS}?|{_PARTY_LABELS})\s*(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?"
+        r"\s+[^\s，。；：:]",
         3,
         (0.0, 0.55),
     ),

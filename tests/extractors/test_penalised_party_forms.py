@@ -125,3 +125,14 @@ def test_forestry_customs_and_tax_acts_end_the_name_before_them(text: str, name:
 @pytest.mark.parametrize(("text", "name"), [("某区市场监管局对赵某价格违法的行为作出处罚。\n", "赵某"), ("某县执法局对王**侵犯著作权的行为作出处罚。\n", "王**")])
 def test_a_masked_name_run_into_an_act_the_list_lacks_ends_at_its_mask(text: str, name: str) -> None:
     assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["被处罚对象：", "处罚对象：", "被处罚者：", "相对人名称：", "被处罚单位（人）：", "当事人基本情况：", "纳税人：", "扣缴义务人名称："],
+)
+def test_labels_of_the_party_read_its_name_and_keep_its_fields(label: str) -> None:
+    text = f"{label}东川精细化工有限公司\n纳税人识别号：91110000MA0XXXXXX1\n法定代表人：周某某\n"
+    parties = _fields(text).parties
+    assert [p.name for p in parties] == ["东川精细化工有限公司"]
+    assert parties[0].legal_representative == "周某某"

@@ -468,3 +468,10 @@ def test_a_line_without_cues_is_not_given_a_third_section_to_ease_a_move_back() 
         "某某市市场监督管理局\n2022年9月28日\n"
     )
     check(text, {"（二）罚款": "decision", "两项合计": "decision", "书面表示无异议": "procedure"})
+
+
+def test_a_party_label_with_a_bracketed_note_opens_the_parties_in_a_row_or_in_prose() -> None:
+    # `被处罚单位（人）`: the label's note of who it may be, then a table cell or the name with no colon
+    for line in ("被处罚单位（人） | 青禾便民超市(个体户) |", "被处罚单位（人）青禾医药有限公司（统一信用代码91110000MA0XXXXXX1）。"):
+        text = f"某市市场监督管理局\n行政处罚决定书\n某市监罚〔2024〕12号\n{line}\n经查，当事人无证经营药品。\n"
+        assert label_of(text, "被处罚单位") == "parties", line
