@@ -213,6 +213,8 @@ _FINDING = (
         rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
     ),
+    # (a name masked with two letters is whole whatever follows it: `通知当事人罗某某立即到村委会接受调查`)
+    re.compile(rf"(?:当事人|违法主体)(?P<name>[\u4e00-\u9fff](?:某某|[{_MASK}]{{2}}))(?![某{_MASK}])"),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
@@ -503,6 +505,55 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
     return starts
 
 
+# A 行政复议决定书 or a court's 行政判决书 over a penalty names the party penalised as the one who appeals it
+# (`申请人：某某大药房。` / `被申请人：某某市医疗保障局。`, `原告某某有限公司，所在地址…` / `被告某某局`): read
+# only where the other side is an authority
+_APPELLANT = re.compile(
+    r"(?m)^[ \t]*(?:申请人|原告|上诉人(?:[(（]原审原告[)）])?)[ \t]*(?P<colon>[:：])?[ \t]*"
+    r"(?P<name>[^\s,，。;；:：()（）]{2,40}?)(?=[,，。;；(（\s]|与|诉|不服|$)"
+)
+_AGAINST_AUTHORITY = re.compile(
+    r"(?:被申请人|被告|被上诉人)(?:[(（][^()（）\n]{0,8}[)）])?[ \t]*[:：]?[ \t]*[^\n，,。]{0,40}?"
+    r"(?:局|委员会|委|人民政府|政府|海关|支队|大队|监督所)"
+)
+
+
+def _appellant(text: str) -> list[tuple[int, int, str, int, str]]:
+    """The party a 复议 or court decision over a penalty names as its 申请人 or 原告; [] when none."""
+    if not _AGAINST_AUTHORITY.search(text):
+        return []
+    for m in _APPELLANT.finditer(text):
+        name = m.group("name")
+        if re.search("被申请人|被告", name) or not (_is_name(name) or re.fullmatch(_ORG, name) or re.fullmatch(_MASKED_PERSON, name)):
+            continue
+        return [(m.start("name"), m.start("name"), name, m.start("name"), "label" if m.group("colon") else "label_no_colon")]
+    return []
+
+
+def _spaced_table(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, int, str]]:
+    """A 信息公开表 whose cells a page parts by spaces alone, no borders (`序号 文号 案件名称 违法企业名称…`
+    / `1 某市监处罚〔2024〕108号 某某案 某某卫生室 …`): the party column's cell of each numbered row."""
+    for i, (_, line) in enumerate(rows):
+        cells = line.split()
+        if "|" in line or len(cells) < 4 or cells[0] != "序号":
+            continue
+        col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(c)), None)
+        if col is None:
+            continue
+        found: list[tuple[int, int, str, int, str]] = []
+        for rpos, row in rows[i + 1 :]:
+            rcells = row.split()
+            if len(rcells) <= col or not rcells[0].isdigit():
+                continue  # a cell's text that ran over a line break
+            name = rcells[col]
+            if _is_name(name) or re.fullmatch(_ORG, name) or re.fullmatch(_MASKED_PERSON, name):
+                at = rpos + row.index(name, len(" ".join(rcells[:col])))
+                found.append((at, at, name, at, "table"))
+        if found:
+            return found
+    return []
+
+
 def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, str]]:
     """(start, value start, name, name start, source) of the best source that names someone, for a
     decision whose party is under no label."""
@@ -539,6 +590,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                 table.append((at, at, name, at, "table"))
         if table:
             return table
+    if spaced := _spaced_table(rows):
+        return spaced
+    if appellant := _appellant(text):
+        return appellant
     head_end = min(len(text), max(region_end, 0) + 400, 2500)
     for pos, line in rows:
         if pos > head_end:
@@ -610,6 +665,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                 at += len(name) - len(after)
                 name = after
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
+            # (`对该村民的采砂行为进行…`: what is left of the act still ends in the 行 of 行为)
+            if name.endswith("行") and text.startswith("为", at + len(name)):
+                continue
             if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.search(name):
                 continue
             # (`某某县林业局于2021年…对当事人开展检查`: the agency, not the party, opens the finding)
