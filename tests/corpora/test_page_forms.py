@@ -193,8 +193,9 @@ def test_the_ninth_surveys_forms_are_written_and_read_back(form: str) -> None:
 
 # The ninth survey's news leads, each one template among many a page picks now and then, so read back
 # one by one: 并处以 before the sum, the decision's content quoted, a line broken after 的, the penalty
-# sentence wrapped inside its words; and the twelfth's fine called an 经济处罚.
-_NINTH_LEADS = re.compile(r"经济处罚决定|并处以\{fine\}|处罚内容为“|\{fine\}的\n行政处罚决定|作出如\n下行政处罚")
+# sentence wrapped inside its words; the twelfth's fine called an 经济处罚; the fourteenth's penalty quoted
+# between its verb and its 处罚.
+_NINTH_LEADS = re.compile(r"作出“责令限期改正|给予“警告|经济处罚决定|并处以\{fine\}|处罚内容为“|\{fine\}的\n行政处罚决定|作出如\n下行政处罚")
 
 
 @pytest.mark.parametrize("style", ["default", "holdout"])
