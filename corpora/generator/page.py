@@ -304,6 +304,8 @@ NEWS_LEADS: Bank[str] = {
         "{name}（简称“{short}”）发布公告称，{short}收到《行政处罚决定书》。{agency}决定给予{short}人民币{fine}罚款。",
         # (the fourteenth survey's 应急 news: the penalty quoted between its verb and its 处罚)
         "{agency}依法对{name}作出“责令限期改正，处{fine}罚款”的行政处罚。",
+        # (the fourteenth survey's 复议 decisions over a penalty: the party is the one who appeals it)
+        "行政复议决定书\n申请人：{name}。\n被申请人：{agency}。\n申请人不服被申请人作出的行政处罚决定，申请行政复议。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -329,8 +331,10 @@ NEWS_LEADS: Bank[str] = {
         # the penalty sentence wrapped inside its words, as a scan's line ends fall
         "{agency}决定对{name}作出如\n下行政处罚：罚款{fine}。",
         "据企业信息平台显示，{name}（以下简称“{short}”）新增一则行政处罚。{short}因{act}，被{agency}罚款{fine}。",
-        # (the fourteenth survey's: the penalty quoted after the verb that gives it)
+        # (the fourteenth survey's: the penalty quoted after the verb that gives it; a court's judgment over
+        # the penalty, the party its plaintiff)
         "{agency}对{name}依法给予“警告，并处罚款{fine}”的行政处罚。",
+        "行 政 判 决 书\n原告{name}，住所地某某市某某路。\n被告{agency}，住所地某某市某某大道。\n原告不服被告作出的行政处罚，提起行政诉讼。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)

@@ -210,3 +210,16 @@ def test_the_ninth_surveys_news_leads_read_back_to_the_name_and_fine(style: Styl
         fields = extract(document_from_text(text + "\n"))
         assert [p.name for p in fields.parties] == ["某某县清源砂石有限公司"], text
         assert [a.yuan for a in fields.amounts if a.role == "fine"] == [80000.0], text
+
+
+# The fourteenth survey's 复议 and court decisions over a penalty, read back one by one: the party is
+# the one who appeals it (申请人, 原告), the role word no part of the name.
+@pytest.mark.parametrize("style", ["default", "holdout"])
+def test_the_fourteenth_surveys_appellant_reads_back_to_the_name(style: Style) -> None:
+    leads = [t for t in page.NEWS_LEADS[style] if re.search(r"申请人：\{name\}|原告\{name\}", t)]
+    assert leads
+    for lead in leads:
+        text = lead.format(agency="某某县卫生健康局", name="某某县仁和大药房有限公司", fine="", brief="", code="", confiscated="")
+        fields = extract(document_from_text(text + "\n"))
+        assert [p.name for p in fields.parties] == ["某某县仁和大药房有限公司"], text
+
