@@ -510,7 +510,7 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
 # only where the other side is an authority
 _APPELLANT = re.compile(
     r"(?m)^[ \t]*(?:申请人|原告|上诉人(?:[(（]原审原告[)）])?)[ \t]*(?P<colon>[:：])?[ \t]*"
-    r"(?P<name>[^\s,，。;；:：()（）]{2,40}?)(?=[,，。;；(（\s]|与|诉|不服|$)"
+    r"(?P<name>[^\s,，。;；:：]{2,40}?)(?=[,，。;；\s]|与|诉|不服|$)"
 )
 _AGAINST_AUTHORITY = re.compile(
     r"(?:被申请人|被告|被上诉人)(?:[(（][^()（）\n]{0,8}[)）])?[ \t]*[:：]?[ \t]*[^\n，,。]{0,40}?"
@@ -523,8 +523,15 @@ def _appellant(text: str) -> list[tuple[int, int, str, int, str]]:
     if not _AGAINST_AUTHORITY.search(text):
         return []
     for m in _APPELLANT.finditer(text):
-        name = m.group("name")
-        if re.search("被申请人|被告", name) or not (_is_name(name) or re.fullmatch(_ORG, name) or re.fullmatch(_MASKED_PERSON, name)):
+        # a name may hold a place in brackets (`某某（徐州）科技有限公司`); a person's details in brackets after
+        # the name are not part of it (`孙某某（男，…）`)
+        whole = m.group("name")
+        name = next(
+            (n for n in (whole, re.split(r"[(（]", whole)[0])
+             if _is_name(n) or re.fullmatch(_ORG, n) or re.fullmatch(_MASKED_PERSON, n)),
+            "",
+        )
+        if not name or re.search("被申请人|被告", name):
             continue
         return [(m.start("name"), m.start("name"), name, m.start("name"), "label" if m.group("colon") else "label_no_colon")]
     return []

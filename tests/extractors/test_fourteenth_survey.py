@@ -46,6 +46,8 @@ def test_a_reconsideration_names_its_applicant_as_the_party() -> None:
         "被申请人：某某市医疗保障局。\n申请人不服被申请人作出的某医保处字〔2024〕第3号《行政处罚决定书》，申请行政复议。\n"
     )
     assert _names(text) == ["青禾医药连锁有限公司溪口大药房"]
+    placed = "行政复议决定书\n申请人：青川（绵阳）机械有限公司。\n被申请人：某县应急管理局。\n"
+    assert _names(placed) == ["青川(绵阳)机械有限公司"]  # brackets filed half-width
     person = "行政复议决定书\n申请人：孙某某。\n被申请人：某县卫生健康委员会\n复议请求：撤销行政处罚决定。\n"
     assert _names(person) == ["孙某某"]
 
