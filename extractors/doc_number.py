@@ -115,9 +115,11 @@ _SPACED_ISSUER = re.compile(rf"(?<![{_CJK}])(?P<letters>[{_CJK}]{{1,12}})[ \t\u3
 # ...and a county's one letter a page set apart by spaces before the rest (`决定书 醴 林罚决字〔2024〕45号`):
 # a lone character between spaces is no word of a sentence, nor the last of a letter-spaced title
 # (`行 政 处 罚 决 定 书 某罚字…`), whose letters stand alone one after another; the same inside the
-# brackets a lead cites the number in (`《行政处罚决定书》（醴 林罚决字…）`)
+# brackets a lead cites the number in (`《行政处罚决定书》（醴 林罚决字…）`), or after the colon of the
+# page's title line (`行政处罚决定书：宁 市监处罚〔2024〕 162 号`)
 _LONE_ISSUER = re.compile(
-    rf"(?m)(?:^|(?<=[（(])|(?<=[{_CJK}]{{2}}[ \t\u3000])|(?<=[{_CJK}]{{2}}[ \t\u3000]{{2}}))(?P<letters>[{_CJK}])[ \t\u3000]{{1,2}}$"
+    rf"(?m)(?:^|(?<=[（(:：])|(?<=[:：][ \t\u3000])|(?<=[{_CJK}]{{2}}[ \t\u3000])|(?<=[{_CJK}]{{2}}[ \t\u3000]{{2}}))"
+    rf"(?P<letters>[{_CJK}])[ \t\u3000]{{1,2}}$"
 )
 _NOT_AN_ISSUER = re.compile(_either(r"[第号字为是的和及或与对在书]"))
 # Tags and separators a web page sets before the number on its line (`【行政处罚】`, `|`).

@@ -112,7 +112,8 @@ _PERSON_NAME = re.compile(
 # A scan that lost the space after the name runs it into the sentence that speaks to the party
 # (`张某你未经批准…`).
 _NARRATIVE = re.compile(
-    r"于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的|你(?:单位|公司|厂|店)?(?=未|于|在|擅自|从事|因|自|违反|非法)"
+    # (`当事人基本情况:某某公司成立于2003年…`: the company's founding, told after its name)
+    r"成立于|于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的|你(?:单位|公司|厂|店)?(?=未|于|在|擅自|从事|因|自|违反|非法)"
 )
 # Where no label names the party, these say who it is, in falling order of trust: a 信息公开 table's
 # party column, the addressee line before the body (`某某食品加工厂:`), the name alone on a line
@@ -222,6 +223,8 @@ _FINDING = (
         rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
     ),
+    # (a name masked with two letters is whole whatever follows it: `通知当事人罗某某立即到村委会接受调查`)
+    re.compile(rf"(?:当事人|违法主体)(?P<name>[\u4e00-\u9fff](?:某某|[{_MASK}]{{2}}))(?![某{_MASK}])"),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
@@ -307,7 +310,11 @@ _MASKED_RAN_INTO_ACT = re.compile(rf"{_MASKED_PERSON}(?={_ACT})")
 _MASKED_LEAD = re.compile(rf"[\u4e00-\u9fff](?:某某|[{_MASK}]{{1,3}}|某)")
 # ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
 # a news line counts (`2起网络主播偷税案件`)
-_NOT_A_FINDING_NAME = re.compile(r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$|(?:案件|案|事件|行为|问题)$")
+# (`公开一起乐清知名酒店被查处`: what a headline calls the business is no name)
+_NOT_A_FINDING_NAME = re.compile(
+    r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$"
+    r"|一(?:起|家|名|处)|知名|(?:案件|案|事件|行为|问题)$"
+)
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
 # ...or that has the agency speak (`某某省文化和旅游厅发布…`)
@@ -587,6 +594,62 @@ def _vertical_table(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, in
     return []
 
 
+# A 行政复议决定书 or a court's 行政判决书 over a penalty names the party penalised as the one who appeals it
+# (`申请人：某某大药房。` / `被申请人：某某市医疗保障局。`, `原告某某有限公司，所在地址…` / `被告某某局`): read
+# only where the other side is an authority
+_APPELLANT = re.compile(
+    r"(?m)^[ \t]*(?:申请人|原告|上诉人(?:[(（]原审原告[)）])?)[ \t]*(?P<colon>[:：])?[ \t]*"
+    r"(?P<name>[^\s,，。;；:：]{2,40}?)(?=[,，。;；\s]|与|诉|不服|$)"
+)
+_AGAINST_AUTHORITY = re.compile(
+    r"(?:被申请人|被告|被上诉人)(?:[(（][^()（）\n]{0,8}[)）])?[ \t]*[:：]?[ \t]*[^\n，,。]{0,40}?"
+    r"(?:局|委员会|委|人民政府|政府|海关|支队|大队|监督所)"
+)
+
+
+def _appellant(text: str) -> list[tuple[int, int, str, int, str]]:
+    """The party a 复议 or court decision over a penalty names as its 申请人 or 原告; [] when none."""
+    if not _AGAINST_AUTHORITY.search(text):
+        return []
+    for m in _APPELLANT.finditer(text):
+        # a name may hold a place in brackets (`某某（徐州）科技有限公司`); a person's details in brackets after
+        # the name are not part of it (`孙某某（男，…）`)
+        whole = m.group("name")
+        name = next(
+            (n for n in (whole, re.split(r"[(（]", whole)[0])
+             if _is_name(n) or re.fullmatch(_ORG, n) or re.fullmatch(_MASKED_PERSON, n)),
+            "",
+        )
+        if not name or re.search("被申请人|被告", name):
+            continue
+        return [(m.start("name"), m.start("name"), name, m.start("name"), "label" if m.group("colon") else "label_no_colon")]
+    return []
+
+
+def _spaced_table(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, int, str]]:
+    """A 信息公开表 whose cells a page parts by spaces alone, no borders (`序号 文号 案件名称 违法企业名称…`
+    / `1 某市监处罚〔2024〕108号 某某案 某某卫生室 …`): the party column's cell of each numbered row."""
+    for i, (_, line) in enumerate(rows):
+        cells = line.split()
+        if "|" in line or len(cells) < 4 or cells[0] != "序号":
+            continue
+        col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(c)), None)
+        if col is None:
+            continue
+        found: list[tuple[int, int, str, int, str]] = []
+        for rpos, row in rows[i + 1 :]:
+            rcells = row.split()
+            if len(rcells) <= col or not rcells[0].isdigit():
+                continue  # a cell's text that ran over a line break
+            name = rcells[col]
+            if _is_name(name) or re.fullmatch(_ORG, name) or re.fullmatch(_MASKED_PERSON, name):
+                at = rpos + row.index(name, len(" ".join(rcells[:col])))
+                found.append((at, at, name, at, "table"))
+        if found:
+            return found
+    return []
+
+
 def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, str]]:
     """(start, value start, name, name start, source) of the best source that names someone, for a
     decision whose party is under no label."""
@@ -625,6 +688,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             return table
     if vertical := _vertical_table(rows):
         return vertical
+    if spaced := _spaced_table(rows):
+        return spaced
+    if appellant := _appellant(text):
+        return appellant
     head_end = min(len(text), max(region_end, 0) + 400, 2500)
     for pos, line in rows:
         if pos > head_end:
@@ -700,6 +767,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
                 at += len(name) - len(after)
                 name = after
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
+            # (`对该村民的采砂行为进行…`: what is left of the act still ends in the 行 of 行为)
+            if name.endswith("行") and text.startswith("为", at + len(name)):
+                continue
             if view.in_chrome(fm.start()) or re.match(_ACT, name) or _NOT_A_FINDING_NAME.search(name):
                 continue
             # (`某某县林业局于2021年…对当事人开展检查`: the agency, not the party, opens the finding)

@@ -311,6 +311,10 @@ NEWS_LEADS: Bank[str] = {
         "行政处罚信息显示，{name}存在{act}的违法行为，被处罚款{fine}。",
         # a listed company's notice that its subsidiary received the decision, the parent named first
         "关于子公司收到《行政处罚决定书》的公告\n本公司于近日收到子公司{name}（以下简称“{brief}”）关于收到{agency}下发的《行政处罚决定书》的报告。",
+        # (the fourteenth survey's 应急 news: the penalty quoted between its verb and its 处罚)
+        "{agency}依法对{name}作出“责令限期改正，处{fine}罚款”的行政处罚。",
+        # (the fourteenth survey's 复议 decisions over a penalty: the party is the one who appeals it)
+        "行政复议决定书\n申请人：{name}。\n被申请人：{agency}。\n申请人不服被申请人作出的行政处罚决定，申请行政复议。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -341,6 +345,10 @@ NEWS_LEADS: Bank[str] = {
         "涉事企业为{name}，该企业存在{act}的问题，{agency}依法对其罚款{fine}。",
         "{agency}公布了对{name}的行政处罚决定，罚款{fine}。",
         "{agency}对{name}{act}一案立案调查，并依法作出罚款{fine}的行政处罚。",
+        # (the fourteenth survey's: the penalty quoted after the verb that gives it; a court's judgment over
+        # the penalty, the party its plaintiff)
+        "{agency}对{name}依法给予“警告，并处罚款{fine}”的行政处罚。",
+        "行 政 判 决 书\n原告{name}，住所地某某市某某路。\n被告{agency}，住所地某某市某某大道。\n原告不服被告作出的行政处罚，提起行政诉讼。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)

@@ -55,7 +55,9 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
         # (the tenth's and eleventh's: a headline the agency speaks, 给予 before the name, a list heading's 查处)
         r"|发布典型案例|公布一批指导案例|给予.+(?:处罚款|的处罚)|受他人委托|查处.+案$|被罚"
         # (a lead that says whom the decision penalised, a finding's comma after 发现)
-        r"|被处罚的企业为|通报典型案例|检查中发现[，：]|近日收到|信息显示，|涉事企业为|公布了对|一案立案调查",
+        r"|被处罚的企业为|通报典型案例|检查中发现[，：]|近日收到|信息显示，|涉事企业为|公布了对|一案立案调查"
+        # (the fourteenth's: a 复议 or court decision over the penalty heading the page)
+        r"|^行政复议决定书$|^行 政 判 决 书$",
         r.text.split("\n")[0],
     ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
@@ -199,8 +201,9 @@ def test_the_ninth_surveys_forms_are_written_and_read_back(form: str) -> None:
 
 # The ninth survey's news leads, each one template among many a page picks now and then, so read back
 # one by one: 并处以 before the sum, the decision's content quoted, a line broken after 的, the penalty
-# sentence wrapped inside its words; and the twelfth's fine called an 经济处罚.
-_NINTH_LEADS = re.compile(r"经济处罚决定|并处以\{fine\}|处罚内容为“|\{fine\}的\n行政处罚决定|作出如\n下行政处罚")
+# sentence wrapped inside its words; the twelfth's fine called an 经济处罚; the fourteenth's penalty quoted
+# between its verb and its 处罚.
+_NINTH_LEADS = re.compile(r"作出“责令限期改正|给予“警告|经济处罚决定|并处以\{fine\}|处罚内容为“|\{fine\}的\n行政处罚决定|作出如\n下行政处罚")
 
 
 @pytest.mark.parametrize("style", ["default", "holdout"])
@@ -215,3 +218,16 @@ def test_the_ninth_surveys_news_leads_read_back_to_the_name_and_fine(style: Styl
         fields = extract(document_from_text(text + "\n"))
         assert [p.name for p in fields.parties] == ["某某县清源砂石有限公司"], text
         assert [a.yuan for a in fields.amounts if a.role == "fine"] == [80000.0], text
+
+
+# The fourteenth survey's 复议 and court decisions over a penalty, read back one by one: the party is
+# the one who appeals it (申请人, 原告), the role word no part of the name.
+@pytest.mark.parametrize("style", ["default", "holdout"])
+def test_the_fourteenth_surveys_appellant_reads_back_to_the_name(style: Style) -> None:
+    leads = [t for t in page.NEWS_LEADS[style] if re.search(r"申请人：\{name\}|原告\{name\}", t)]
+    assert leads
+    for lead in leads:
+        text = lead.format(agency="某某县卫生健康局", name="某某县仁和大药房有限公司", fine="", brief="", code="", confiscated="")
+        fields = extract(document_from_text(text + "\n"))
+        assert [p.name for p in fields.parties] == ["某某县仁和大药房有限公司"], text
+

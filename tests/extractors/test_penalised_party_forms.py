@@ -136,3 +136,13 @@ def test_labels_of_the_party_read_its_name_and_keep_its_fields(label: str) -> No
     parties = _fields(text).parties
     assert [p.name for p in parties] == ["东川精细化工有限公司"]
     assert parties[0].legal_representative == "周某某"
+
+
+def test_what_a_headline_calls_the_business_is_no_name() -> None:
+    text = "某地一知名饭店被查\n近日某市公开一起知名酒店被查处的案件。\n执法人员对青禾大酒店进行检查，发现其未按规定保洁。\n"
+    assert _names(text) == ["青禾大酒店"]
+
+
+def test_the_founding_told_after_a_labelled_name_is_no_part_of_it() -> None:
+    text = "东川欣荣工贸有限公司:\n当事人基本情况:东川欣荣工贸有限公司成立于2003年11月18日,法定代表人:范某某。\n"
+    assert _names(text) == ["东川欣荣工贸有限公司"]
