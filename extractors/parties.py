@@ -166,7 +166,8 @@ _TITLE_LEAD = (
     r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:[\u4e00-\u9fff]{2,20}?关于对?)?"
     # a news list's case heading: its number, and the agency that 查处 the case (`案例1.某某市市场监管局查处…案`)
     # (or by a list's numeral alone before the agency: `一、某某市农业农村局查处…案`)
-    rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED}))?{_AGENCY_QUERIED}?"
+    # (a 通报's bracketed numeral before the name: `（二）某某公司…案`)
+    rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED})|[(（][一二三四五六七八九十]{{1,3}}[)）])?{_AGENCY_QUERIED}?"
 )
 # (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
 # the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
@@ -187,7 +188,7 @@ _NEWS_FINED = re.compile(
     rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
     r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告)"
     # (`某某美容馆收到了县卫生健康局的罚单`)
-    r"|收到了?[^。\n]{0,24}?(?:罚单|处罚决定书))"
+    r"|(?:近日|日前|已)?收到了?[^。\n]{0,24}?(?:罚单|处罚决定书))"
 )
 _LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
 # a listed company's announcement: `某某科技(002778)发布公告称，公司收到…`, its short name and code
@@ -202,6 +203,8 @@ _STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[H
 _PENALISED = (
     r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?\n?[^。\n]{0,30}?(?:罚款|警告|没收|元整?的(?:行政)?处罚)"
     r"|予以(?:立案)?(?:查处|行政处罚|处罚)"
+    # (`对某某公司开出6万元“罚单”`)
+    r"|开出[^。\n]{0,20}?罚单"
     r"|罚款(?:人民币)?[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])"
 )
 # what a news page calls a person it fines before the name (`对导游李某某罚款…`)
