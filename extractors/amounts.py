@@ -32,7 +32,8 @@ _AMOUNT = re.compile(
     rf"(?:(?:人民币|RMB|[¥￥])\s?)?(?P<num>{GROUPED_NUMBER}|{NUMBER})\s?(?:(?:余|多)(?=[万亿]?[元圆])[万亿]?)?\s?(?:余|多)?\s?(?P<unit>[元圆]){JIAO_FEN}整?"
     r"|[¥￥]\s?\d[\d,]*(?:\.\d+)?(?![\d万亿元圆])"
     # (a news headline drops 元 after 万 where the fine ends it: `【罚款8万】`, `…被罚5万！`)
-    r"|(?:(?<=罚)|(?<=罚款))\d+(?:\.\d+)?万(?=[】\]」』）)！!？?，,。\n]|\s*$)"
+    # (or a space before the headline's next words: `卖得39.6元被罚2万 药店违法售药受处罚`)
+    r"|(?:(?<=罚)|(?<=罚款))\d+(?:\.\d+)?万(?=[】\]」』）)！!？?，,。\n]|\s*$|[ \t\u3000]+[\u4e00-\u9fff])"
 )
 
 # Cue → role. Longer cues first so 没收违法所得 wins over 违法所得.
@@ -83,7 +84,8 @@ _CUES: list[tuple[str, str]] = [
         "tax_evaded",
     ),
     # (`…经营假麦种被罚1万元`: a news headline's 被罚 with no 款)
-    (r"罚款|罚金|处以?\S{0,4}罚|被罚(?!没)", "fine"),
+    # (`开出2万元“罚单”`: a news page's ticket for the fine)
+    (r"罚款|罚金|处以?\S{0,4}罚|被罚(?!没)|罚单", "fine"),
 ]
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>{pat})" for i, (pat, _) in enumerate(_CUES)))
 _CUE_ROLE = {f"c{i}": role for i, (_, role) in enumerate(_CUES)}
@@ -96,7 +98,9 @@ _RANGE_AFTER = re.compile(
     r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|以(?=\s?[\d一二两三四五六七八九十百千万])"
     # (a news page may break its line after that 的: `罚款10万元的\n行政处罚决定`; and may call the fine an
     # 经济处罚: `给予罚款50万元的经济处罚决定`)
-    r"|的(?!\s?(?:罚款|违法所得|(?:行政|经济)?处罚|事实)))"
+    # (`处以500元的林业行政罚款`: the field the fine is given in, between the 的 and the 行政罚款)
+    # (`作出罚款6万元的处理决定`: a tax story's decision, a 处理 as much as a 处罚)
+    r"|的(?!\s?(?:罚款|违法所得|(?:行政|经济)?处罚|处理决定|事实|[\u4e00-\u9fff]{1,4}?行政(?:罚款|处罚))))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
@@ -232,7 +236,12 @@ def _role_of(text: str, start: int, end: int, section: str | None) -> str | None
                 break
             pos = prev - 1
     after_text_end = _clause_end(text, end)
-    after = [(m.start(), _CUE_ROLE[m.lastgroup or ""]) for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))]
+    # (`卖得39.6元被罚2万`: what 被罚 fines comes after it; the sum before it is what the party earned)
+    after = [
+        (m.start(), _CUE_ROLE[m.lastgroup or ""])
+        for m in _CUE_RE.finditer(text, end, min(after_text_end, end + 12))
+        if not m.group(0).startswith("被罚")
+    ]
     # `价值7680元三倍的罚款`: an amount that a penalty is a multiple of is not the penalty
     base = bool(after) and bool(_MULTIPLE.search(text, end, after[0][0]))
     if base:
@@ -290,7 +299,7 @@ def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tupl
         start, end = m.start(), m.end()
         if _inside(start, quoted):
             continue
-        if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text[end : end + 6]):
+        if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text[end : end + 10]):
             continue
         before = text[max(0, start - 12) : start]
         if _THRESHOLD_BEFORE.search(before) or _PER_UNIT_BEFORE.search(before):
@@ -314,7 +323,8 @@ def extract_amounts(view: View, regions: Regions, other_decisions: Sequence[tupl
         if _OPERAND_AFTER.match(text, end) and (role in ("fine", "other") or any(a.yuan == yuan for a in out)):
             continue
         if role == "fine" and (
-            _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start)
+            _court_fine(text, start)
+            or _WITH_TAX_AND_LATE_FEE.search(text, max(0, start - 40), start)
             or _waived(text, start, end)
             or _PAID_BEFORE.search(text, max(0, start - 12), start)
             or _TALLY.search(text, max(0, start - 40), start)
@@ -496,6 +506,20 @@ def _another_addressee(text: str, previous_end: int, start: int, section: str | 
     """A 双罚 decision fines the unit and its 法定代表人 (or two parties) the same sum: a repeat in the
     decision that is addressed to someone else is a second penalty, not the first one restated."""
     return section in _DECIDING_SECTIONS and bool(_ADDRESSEE.search(text, previous_end, start))
+
+
+# `法院判决某某等18人构成诈骗罪，共处个人罚金148.3万元`: a court's criminal fine, no agency's penalty
+_COURT_SENTENCE = re.compile(r"法院|判决|判处|有期徒刑|拘役|缓刑|[^\u4e00-\u9fff]?构成[\u4e00-\u9fff]{1,12}罪")
+
+
+def _court_fine(text: str, start: int) -> bool:
+    """True for a 罚金 a court imposed: the cue right before the sum is 罚金, and its sentence names a
+    court or a criminal sentence."""
+    lead = text[max(0, start - 8) : start]
+    if "罚金" not in lead:
+        return False
+    sentence_start = text.rfind("。", max(0, start - 200), start) + 1
+    return bool(_COURT_SENTENCE.search(text, sentence_start, start))
 
 
 def _waived(text: str, start: int, end: int) -> bool:

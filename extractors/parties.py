@@ -99,7 +99,7 @@ _BRACKET_TAIL = re.compile(r"[(（〔\[【](?P<inner>[^()（）〔〕\[\]【】]
 _OPEN_TAIL = re.compile(r"[(（〔\[【][^)）〕\]】]*$")
 # (a 现场 ends like a 场 and is a place, not a business: `当事人施工现场未设置围挡`)
 _ORG_SUFFIX = re.compile(
-    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|(?<!现)场|所|行|院|室|坊|铺|队|园|处|"
+    r"(?:公司|厂|合作社|中心|医院|诊所|学校|学院|协会|集团|商行|商店|超市|门市|门市部|经营部|店|部|馆|社|站|(?<!现)场|所|行|院|室|坊|铺|队|园|处|客栈|民宿|酒家|农家乐|"
     r"网吧|网咖|吧|会所|艺术团|演出团|歌舞团|剧团|乐团)$"
 )
 # 2–4 characters; published decisions mask the given name (`杨*`, `张某某`, `李××`)
@@ -114,6 +114,8 @@ _PERSON_NAME = re.compile(
 _NARRATIVE = re.compile(
     # (`当事人基本情况:某某公司成立于2003年…`: the company's founding, told after its name)
     r"成立于|于\d|于(?:19|20)|在|因|自\d|从事|未经|擅自|涉嫌|的|你(?:单位|公司|厂|店)?(?=未|于|在|擅自|从事|因|自|违反|非法)"
+    # (`当事人某某公司委托某某报关公司…`: the agent the party engaged)
+    r"|委托(?!代理|加工|管理|服务|经营)"
 )
 # Where no label names the party, these say who it is, in falling order of trust: a 信息公开 table's
 # party column, the addressee line before the body (`某某食品加工厂:`), the name alone on a line
@@ -121,11 +123,12 @@ _NARRATIVE = re.compile(
 _CONFIDENCE = {"label": 0.95, "label_no_colon": 0.85, "table": 0.85, "addressee": 0.8, "name_line": 0.75,
                "title": 0.6, "finding": 0.5}
 _MASK = r"*＊×xX"
+# (a news page masks part of a business's name with a capital letter: `厦门K贸易有限公司`, `L灯具公司`)
 _ORG = (
-    rf"[\u4e00-\u9fff{_MASK}()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
+    rf"[\u4e00-\u9fff{_MASK}A-Z()（）·]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|家庭农场|农场|养殖场|合作社|"
     r"经营部|门市部|加工厂|厂|商行|商店|超市|便利店|小店|药店|药房|诊所|卫生室|卫生院|医院|酒店|宾馆|网吧|网咖|会所|"
     # (a troupe a 文旅 case names: `某某县某某艺术团`; a bar of any kind: `某某音乐餐吧`)
-    r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局|艺术团|演出团|歌舞团|剧团|乐团|吧)"
+    r"中心|工作室|工坊|坊|店|馆|社|(?<!现)场|站|部|队|所|行|院|园|局|艺术团|演出团|歌舞团|剧团|乐团|吧|客栈|民宿|酒家|农家乐)"
     r"(?:[(（〔][\u4e00-\u9fff]{1,10}[)）〕])?"
 )
 # (`田某友`: 某 for the middle letter alone, the given name's last kept; a word that goes on with the
@@ -159,14 +162,16 @@ _ACT = (
 # a news list numbers its cases (`案例1.`, `案件一：`) and opens each with the agency that 查处 it
 # (a page that tells one case heads it `案例：某某餐吧未经批准…案`, no number)
 _CASE_NO = r"(?:(?:案例|案件)(?:[一二三四五六七八九十\d]{1,3}\s*[.、:：]|[:：])\s*)"
-_AGENCY_QUERIED = r"(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|海关|人民政府|支队|大队|中队)(?:依法)?查处)"
+# (or a region alone, its agency unnamed: `某某市某某区查办某某公司…案`)
+_AGENCY_QUERIED = r"(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|海关|人民政府|支队|大队|中队|市|区|县|旗)(?:依法)?(?:查处|查办))"
 # a title line ends at its 案, or goes on to name the document (`…案的行政处罚决定书`)
 _CASE_END = r"案(?:的(?:行政)?处罚决定书?)?\s*(?:$|\|)"
 _TITLE_LEAD = (
     r"^\s*(?:(?:案件名称|案\s?名)\s*[:：|]\s*)?(?:(?:[\u4e00-\u9fff]{2,20}?)?关于对?)?"
     # a news list's case heading: its number, and the agency that 查处 the case (`案例1.某某市市场监管局查处…案`)
     # (or by a list's numeral alone before the agency: `一、某某市农业农村局查处…案`)
-    rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED}))?{_AGENCY_QUERIED}?"
+    # (a 通报's bracketed numeral before the name: `（二）某某公司…案`)
+    rf"(?:{_CASE_NO}|[一二三四五六七八九十]{{1,3}}、(?={_AGENCY_QUERIED})|[(（][一二三四五六七八九十]{{1,3}}[)）])?{_AGENCY_QUERIED}?"
 )
 # (after 关于, a person's unmasked two or three letters are tried before a longer name, which would take
 # the act's first word with them: `关于魏某某违规经营…案` is 魏某某's)
@@ -185,7 +190,9 @@ _NEWS_AGAINST = re.compile(rf"对(?P<name>{_ORG})(?=[^。\n]{{0,80}}?作出[^。
 # `近日，某某有限公司（下称“某某”）因…被某某局罚款3万元`
 _NEWS_FINED = re.compile(
     rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?:[(（][^()（）\n]{{0,20}}[)）])?"
-    r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告))"
+    r"(?=因[^。\n]{2,80}?被[^。\n]{0,40}?(?:罚|处|没收|警告)"
+    # (`某某美容馆收到了县卫生健康局的罚单`)
+    r"|(?:近日|日前|已)?收到了?[^。\n]{0,24}?(?:罚单|处罚决定书))"
 )
 _LONGER_ORG = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:有限责任公司|股份有限公司|有限公司|公司)")
 # a listed company's announcement: `某某科技(002778)发布公告称，公司收到…`, its short name and code
@@ -196,12 +203,32 @@ _LISTED = re.compile(
 _STOCK_CODE = re.compile(r"[(（](?:(?:股票|证券)代码[:：])?\d{6}(?:\.S[HZ])?[)）]")
 # what a penalty sentence says after the name: the penalty given, or the sum fined right after it
 # (a scan wraps the sentence's line anywhere: `决定对某某公司作出如` / `下行政处罚:科处罚款…`)
+# (or says the party was dealt with, the penalty told after: `对张某予以查处，并…处罚款…`)
 _PENALISED = (
     r"(?:依法)?(?:(?:处以?|作出|给予)[^。\n]{0,30}?\n?[^。\n]{0,30}?(?:罚款|警告|没收|元整?的(?:行政)?处罚)"
+    r"|予以(?:立案)?(?:查处|行政处罚|处罚)"
+    # (`对某某公司开出6万元“罚单”`)
+    r"|开出[^。\n]{0,20}?罚单"
     r"|罚款(?:人民币)?[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])"
 )
 # what a news page calls a person it fines before the name (`对导游李某某罚款…`)
 _ROLE = r"(?:导游人员|导游|领队|驾驶员|司机|医师|医生|护士|药师|矿长|厂长|店主|主要负责人|负责人|法定代表人)"
+_CASE_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|(?:案例|案件)[一二三四五六七八九十\d]{1,3}\s*[.、:：]?)?[ \t]*"
+    rf"(?:[\u4e00-\u9fff]{{2,30}}?(?:局|厅|委员会|委|海关|人民政府|支队|大队|中队)(?:依法)?(?:查处|对)?)?"
+    rf"(?P<name>{_ORG}|{_MASKED_PERSON})(?P<rest>[^\n。，,；;:：]{{2,40}}?)案[ \t]*$"
+)
+# what may continue a heading's shortest business name into a longer one (`中心` + `卫生院`, `福华社` +
+# `区卫生服务站`): a business's ending within a few letters, no act word or preposition among them
+_HEADING_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,5}?(?:有限责任公司|股份有限公司|有限公司|分公司|公司|卫生院|卫生室|服务站|医院|诊所|门诊部|药店|药房|店|厂|站|院|中心|所|社|部|馆)"
+)
+_HEADING_TAIL_STOP = re.compile(rf"{_ACT}|[以在于的对被向因将]")
+# a person's unmasked name after 对 (two or three letters), the act, then the penalty
+_PERSON_AGAINST = re.compile(
+    r"对(?P<name>[\u4e00-\u9fff]{2,3}?)(?=(?:非法|擅自|未经|违法|违规)[^。\n]{0,40}?(?:下达|作出|给予|处以?|罚款))"
+)
+_NOT_A_PERSON = re.compile(r"^(?:企业|单位|公司|个人|商户|群众|村民|居民|他人|其|该|此|本|涉案|当事|相关|有关|上述|以上|辖区|部分|多家|这)")
 # `某某局依法对某某公司…`: a sentence that opens with the agency names the party after its 对
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
@@ -219,15 +246,27 @@ _FINDING = (
     # (a given name kept after the masked one, `当事人李某华在…`; a traveller's act, `当事人王某乘坐…航班`)
     re.compile(
         # (`当事人的行为属于…营业场所，`: 的 opens what the party did, never a name)
-        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的)"
+        # (`要求当事人出示…`, `当事人承认…`: what the party was asked to do or did, no name)
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的|出示|提供|承认|接受|配合|签|陈述|申辩|缴|履行|办理|表示|称|无法|不能)"
         rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
-        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|[,，。])"
+        # (`当事人某某公司委托某某报关公司…`: a customs case's party and the agent it engaged)
+        r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|委托|[,，。])"
     ),
     # (a name masked with two letters is whole whatever follows it: `通知当事人罗某某立即到村委会接受调查`)
     re.compile(rf"(?:当事人|违法主体)(?P<name>[\u4e00-\u9fff](?:某某|[{_MASK}]{{2}}))(?![某{_MASK}])"),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
+    # a 通报's case heading on a line of its own, `一、某某卫生院以虚假住院骗取医保基金案`, its number before
+    # it or on the line above (`案例一` / `某某公司重大事故隐患违法处罚案`); the name run on over a business
+    # it stops inside (`某某镇中心` / `卫生院`), see _CASE_HEADING_NAME
+    _CASE_HEADING,
+    # a tax or customs story's `涉案企业某某公司（以下简称“某某公司”）在…`
+    re.compile(
+        rf"(?:涉案|涉事)(?:企业|公司|单位|商户|门店|药店)(?P<name>{_ORG})(?=[(（]|在|于|因|采取|通过|未|擅自|存在|[,，])"
+    ),
+    # `被处罚的某某公司`, `被处罚单位为某某公司`
+    re.compile(rf"被处罚(?:的|(?:单位|企业|主体|对象)(?:为|是)[:：]?)(?P<name>{_ORG}|{_MASKED_PERSON})(?![\u4e00-\u9fff]{{0,2}}(?:局|厅))"),
     # a news sentence that prints the name with its code in brackets (`某某公司（社会信用代码：9132…）参建的…`)
     re.compile(rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_ORG})(?=[(（](?:统一)?社会信用代码[:：])"),
     _NEWS_AGAINST,
@@ -249,11 +288,22 @@ _FINDING = (
     # `公布了对某某化工有限公司的行政处罚决定`
     re.compile(rf"对(?P<name>{_ORG})的(?:行政)?处罚"),
     _LISTED,
-    re.compile(
-        # (a news page's bracketed part label may open the line: `【事件】某某公司在…`)
-        # (the label opens it wherever a scan's layout put it: `…被罚79万余元【事件】某某公司在…`)
-        rf"(?m)(?:^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?|【[\u4e00-\u9fff]{{1,6}}】\s*)(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
-        rf"(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+    # a clause that opens with the name and goes on with the act, in three prints; the earliest on the
+    # page is the first case's
+    (
+        re.compile(
+            # (a news page's bracketed part label may open the line: `【事件】某某公司在…`)
+            # (the label opens it wherever a scan's layout put it: `…被罚79万余元【事件】某某公司在…`)
+            rf"(?m)(?:^\s*(?:【[\u4e00-\u9fff]{{1,6}}】\s*)?|【[\u4e00-\u9fff]{{1,6}}】\s*)(?:(?:(?:19|20)\d{{2}}年[^,，。\n]{{0,12}}|近日|日前)[,，]?)?(?:关于对?)?"
+            rf"(?P<name>{_ORG})(?=擅自|未经|在|于|违反|非法|未取得)"
+        ),
+        # a case's first sentence after its date: `2025 年 1 月，某某旅行社以低于成本的价格…`, `今年6月，某某公司在未…`
+        re.compile(
+            r"(?:(?:(?:19|20)\d{2}\s?年|今年|去年)\s?(?:\d{1,2}\s?月)?(?:\s?\d{1,2}\s?日)?|(?:今年|去年)?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)"
+            rf"[^,，。\n]{{0,6}}[,，]\s*(?P<name>{_ORG})(?=在未|未经|未取得|擅自|违反|非法|无证|以(?:低于|不合理|虚假|欺骗|伪造))"
+        ),
+        # a masked person opening a clause with the act: `经询问得知，王某某在未取得…`
+        re.compile(rf"(?:^|(?<=[,，。:：;；\s]))(?P<name>{_MASKED_PERSON})(?=在未|未经|未取得|擅自|违反|非法)"),
     ),
     # what a record or a site shows of the business (`行政处罚信息显示，某某经营部存在…`, `信用中国网站显示，某某公司违反了…`)
     re.compile(rf"显示[,，:：](?P<name>{_ORG})(?=存在|擅自|未经|违反|非法|未取得|因|{_ACT})"),
@@ -274,15 +324,17 @@ _FINDING = (
     # `对位于某某路8号的某某酒店进行监督检查`: the address clause before the name is not part of it
     re.compile(rf"对位于[^。；;,，\n]{{2,40}}?的(?P<name>{_ORG})(?=(?:依法)?(?:进行|开展|实施))"),
     # (the name may stand in quotes: `对“某某艺术团”举报情况进行核实`)
-    re.compile(rf"对[“\"]?(?P<name>{_ORG})[”\"]?(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施))"),
+    # (`对某某客栈监督检查时发现`: the inspection named without 进行)
+    re.compile(rf"对[“\"]?(?P<name>{_ORG})[”\"]?(?=[\u4e00-\u9fff]{{0,12}}?(?:进行|开展|实施)|(?:监督|执法|日常|现场|专项)?检查时)"),
     # `依法对某某工程有限公司负责施工的某某改扩建项目进行执法检查`: the business running the project inspected
     re.compile(rf"对(?P<name>{_ORG})(?=(?:负责|承建|承担)[^。；;\n]{{0,40}}?(?:进行|开展|实施))"),
     # (`发现当事人持有的许可证已过期`: a verb after 当事人 is no name)
     re.compile(r"(?:查获|查处|发现|抓获)当事人(?!持有|存在|使用|经营|销售|生产|从事|擅自|未)(?P<name>[\u4e00-\u9fff]{2,3})(?=[。,，]|驾驶|在|于|的)"),
     # `检查时发现某某物流有限公司未如实记录…`
     # (`发现某某旅行社组织旅游团…`)
-    # (`在检查中发现，某某网吧接纳未成年人…`: the finding's comma after 发现, any act after the name)
-    re.compile(rf"发现[,，:：]?(?P<name>{_ORG})(?=未|存在|擅自|违反|无证|超|使用|销售|经营|组织|招徕|{_ACT})"),
+    # (`在检查中发现，某某网吧接纳未成年人…`: the finding's comma after 发现, any act after the name; `工作人员
+    # 在统计时发现，某某公司已超许可量`: 已 before the act)
+    re.compile(rf"发现[,，:：]?(?P<name>{_ORG})(?=已?(?:未|存在|擅自|违反|无证|超|使用|销售|经营|组织|招徕|{_ACT}))"),
     # a person a news page names by what they are: `居民李某焚烧秸秆`, `网络主播某某（网名…）因…被…查处`,
     # `涉及网络主播甲、乙`
     re.compile(
@@ -296,13 +348,18 @@ _FINDING = (
         rf"(?m)^\s*(?:[一二三四五六七八九十]{{1,3}}、|[(（][一二三四五六七八九十]{{1,3}}[)）])(?P<name>{_ORG})"
         r"(?:\d+项[\u4e00-\u9fff]{0,8})?[ \t]*$"
     ),
+    # a person's unmasked name after 对, the act and the penalty after it, the name printed again elsewhere
+    # (`对张明远非法占用林地的行为，下达《…处罚决定书》`)
+    _PERSON_AGAINST,
 )
 # What a finding's name may open with that is no part of it: who the page means by it (`辖区企业某某公司`)...
-_DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|本地|当地)(?:的)?(?:企业|单位|商户|经营户|公司)")
+_DESCRIBED = re.compile(r"^(?:(?:本|该)?辖区(?:内)?|区内|县内|市内|本地|当地|涉案|涉事)(?:的)?(?:企业|单位|商户|经营户|公司)")
 # ...and where it runs on into the act
 # (`对秦某某的环境违法行为进行查处`: the 的 that opens what the party did)
 _RAN_INTO_ACT = re.compile(
     r"涉嫌|的(?:行为|违法|行)|的(?=[\u4e00-\u9fff]{1,6}?(?:违法|行为|问题))|未经|擅自|从事|于(?:\d|19|20)"
+    # (`对李某某作出没收违法所得…`: the penalty the name ran into, its 所 no business's)
+    r"|作出|给予|处以"
 )
 _MASKED_RAN_INTO_ACT = re.compile(rf"{_MASKED_PERSON}(?={_ACT})")
 # (where the act is none the list knows, the mask alone tells where the name ends: 某某 before a mask
@@ -315,13 +372,15 @@ _NOT_A_FINDING_NAME = re.compile(
     r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$"
     r"|一(?:起|家|名|处)|知名|(?:案件|案|事件|行为|问题)$"
 )
+# (`县林业局以滥伐林木案对某某予以查处`: the agency and the word that opens what it did, no title's name)
+_AGENCY_ACTS = re.compile(r"(?:局|委员会|政府|海关|总队|支队|大队|中队)(?:依法)?[以对在于将向]$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
-_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|支队|大队|中队|办公室)$")
+_AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|总队|支队|大队|中队|办公室)$")
 # ...or that has the agency speak (`某某省文化和旅游厅发布…`)
 # (`某市应急管理局近日通报一起…案件`: a news lead whose first line the title reader took, its time word
 # between the agency and the verb)
 _AUTHORITY_SPEAKS = re.compile(
-    r"(?:局|厅|委员会|委|政府|支队|大队)(?:近日|日前|今日|近期|再次|集中|依法)?(?:发布|公布|通报|曝光|公开)"
+    r"(?:局|厅|委员会|委|政府|总队|支队|大队)(?:近日|日前|今日|近期|再次|集中|依法)?(?:发布|公布|通报|曝光|公开)"
 )
 # ...or whose shortest reading stops inside the agency's name (`对某某市市场|监督管理局作出`)
 _AUTHORITY_NEXT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|人民政府|法院|检察院|海关)")
@@ -728,7 +787,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         elif not _ORG_SUFFIX.search(name) and business and business.startswith(name) and len(business) - len(name) <= 3:
             name = business  # `某某饲料经营部无证…案`: an act's word (经营) in the business's last word
-        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name):
+        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name) or _AGENCY_ACTS.search(name):
             # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
             # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party;
             # `某县应急管理局对某某公司未按规定…一案立案调查`: a news sentence the finding reads, no title
@@ -746,9 +805,16 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         if business and not _AUTHORITY_END.search(business):
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
-    for pattern in _FINDING:
-        for fm in pattern.finditer(text):
+    for entry in _FINDING:
+        group = entry if isinstance(entry, tuple) else (entry,)
+        matches = sorted((fm for p in group for fm in p.finditer(text)), key=lambda fm: fm.start("name"))
+        for fm in matches:
+            pattern = fm.re
             name, at = fm.group("name"), fm.start("name")
+            if pattern is _CASE_HEADING:
+                name = _heading_name(text, at, fm.end("rest"), name)
+            elif pattern is _PERSON_AGAINST and (_NOT_A_PERSON.match(name) or text.count(name) < 2):
+                continue
             agency_first = _AGENCY_AGAINST.match(name)
             if agency_first:
                 name, at = name[agency_first.end() :], at + agency_first.end()
@@ -766,6 +832,13 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             if "的" in name and (after := name.rsplit("的", 1)[1]) and len(after) >= 2:
                 at += len(name) - len(after)
                 name = after
+            # `违法违规行为`, `特殊行业`, `违法所得`: the shortest name stopped at a word's 行 or 所, no business's
+            follow = text[at + len(name) : at + len(name) + 1]
+            if (name.endswith("行") and follow and follow in "为业政动驶使") or (name.endswith("所") and follow == "得"):
+                continue
+            # `一、某某县市场|监管局查处…案`: a heading's shortest name stopped inside the agency's
+            if pattern is _CASE_HEADING and _AUTHORITY_NEXT.match(text, at + len(name)):
+                continue
             # `当事人违规经营…营业场所，`: an act that happens to end like a business is not a name
             # (`对该村民的采砂行为进行…`: what is left of the act still ends in the 行 of 行为)
             if name.endswith("行") and text.startswith("为", at + len(name)):
@@ -792,12 +865,21 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
     return _short_name_penalised(text)
 
 
+def _heading_name(text: str, at: int, end: int, name: str) -> str:
+    """The business a case heading names, run on from its shortest reading over each longer business
+    ending a few letters on, so long as no act word or preposition comes between."""
+    pos = at + len(name)
+    while (m := _HEADING_TAIL.match(text, pos, end)) and not _HEADING_TAIL_STOP.search(m.group(0)):
+        name, pos = name + m.group(0), m.end()
+    return name
+
+
 # `向某某有限公司（简称“某某公司”）送达…`: the name a page introduces before the short one it then uses
 _SHORT_NAME_FOR = r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「]?{short}[”\"」]?[)）]"
 _FULL_NAME_RUN = re.compile(rf"[\u4e00-\u9fff{_MASK}·()（）]{{4,60}}$")
 # the verb or preposition a sentence puts before the name it introduces
 # (`某某股份全资子公司某某型材有限公司（简称“某某”）`: the parent named before the subsidiary is not its name)
-_BEFORE_FULL_NAME = re.compile(r"^.*(?:向|对|给|与|将|据|经查|发现|(?:全资|控股)子公司)")
+_BEFORE_FULL_NAME = re.compile(r"^.*(?:向|对|给|与|将|据|经查|发现|因|(?:全资|控股)子公司)")
 
 
 def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
@@ -809,6 +891,8 @@ def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
     if not run:
         return None
     full = _BEFORE_FULL_NAME.sub("", run.group(0))
+    while full.count(")") + full.count("）") > full.count("(") + full.count("（"):
+        full = re.split(r"[)）]", full, maxsplit=1)[1]  # `（通讯员 某某）某某公司`: a bracket the run began inside
     if len(full) <= len(short) or not _ORG_SUFFIX.search(full):
         return None
     return full, m.start() - len(full)
@@ -816,7 +900,8 @@ def _full_name_of(text: str, short: str) -> tuple[str, int] | None:
 
 # A news page that introduces a short name with no business ending (`某某新材料有限公司（以下简称“某新材”）`)
 # and fines the business by it (`决定给予某新材人民币90万元罚款`, `某新材因…被某局处罚`)
-_SHORT_DEFINED = re.compile(r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「](?P<short>[\u4e00-\u9fff]{2,8})[”\"」][)）]")
+# (a page may print the short name without quotes: `（以下简称某某煤业）`)
+_SHORT_DEFINED = re.compile(r"[(（](?:以下)?(?:简称|下称)(?:为)?[“\"「]?(?P<short>[\u4e00-\u9fff]{2,8})[”\"」]?[)）]")
 _SHORT_PENALISED = (
     r"(?:对|给予){short}(?=[^。\n]{{0,30}}?(?:罚款|处罚|没收|警告))|{short}(?=因[^。\n]{{2,80}}?被[^。\n]{{0,40}}?(?:罚|处|没收|警告))"
 )
@@ -837,7 +922,8 @@ def _short_name_penalised(text: str) -> list[tuple[int, int, str, int, str]]:
 # A news page that names the business in full once (`某某县某某广告公司受…委托`) and then by its bare kind
 # (`对广告公司作出罚款…`): the full print is the first that ends with the short one after a stop
 _SHORT_ORG_MAX = 6
-_NOT_IN_FULL_NAME = re.compile(rf"{_ACT}|[的对向被给将由与及、]")
+# (`涉案企业L灯具公司`: what the page calls the business before its name is no part of it)
+_NOT_IN_FULL_NAME = re.compile(rf"{_ACT}|[的对向被给将由与及、]|涉案|涉事|辖区")
 
 
 def _longer_print_of(text: str, short: str) -> tuple[str, int] | None:
@@ -853,6 +939,8 @@ def _longer_print_of(text: str, short: str) -> tuple[str, int] | None:
 # what the first line of a broken case title never holds: the document's kind, a 文号, a date
 _NOT_TITLE_HEAD = re.compile(r"决定|通知|告知|[〔【\[]|\d{4}|号\s*$")
 _TITLE_LABEL_HEAD = re.compile(r"\s*(?:案件名称|案\s?名)")
+# (a numbered case heading below a headline is the next line of its own, not the headline's end)
+_LIST_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|(?:案例|案件)[一二三四五六七八九十\d]{1,3})")
 # a licence or certificate: what an act concerns, never who committed it
 _DOCUMENT_NAME = re.compile(r"(?:许可证|证书|执照|证明|证)$")
 
@@ -862,7 +950,7 @@ def _wrapped_title(pattern: re.Pattern[str], line: str, following: str) -> re.Ma
     joined when the name stays on the first line."""
     if re.search(_CASE_END, line) or not (0 < len(following.strip()) <= 40) or not re.search(_CASE_END, following):
         return None
-    if _NOT_TITLE_HEAD.search(line) or _TITLE_LABEL_HEAD.match(following):
+    if _NOT_TITLE_HEAD.search(line) or _TITLE_LABEL_HEAD.match(following) or _LIST_HEAD.match(following):
         return None  # the document's own title or its number above a `案件名称：…案` line of its own
     m = pattern.match(line.rstrip() + following.strip())
     return m if m and m.end("name") <= len(line.rstrip()) else None

@@ -253,6 +253,11 @@ PARTY_FINDINGS: Bank[str] = {
         "涉事门店被群众举报，经查当事人营业执照名称为“{name}”，存在{act}的行为。",
         # the business running the project inspected (the ninth survey's 水务 record)
         "执法人员依法对{name}负责施工的某某道路改扩建工程项目进行执法检查，发现其存在{act}的行为。",
+        # the fifteenth survey's news cases: the first sentence led by its date, the inspection without 进行,
+        # what the staff found after a comma
+        "{year} 年 3 月，{name}在未经许可的情况下存在{act}的行为。",
+        "监督员在对{name}监督检查时发现，当事人存在{act}的行为。",
+        "工作人员在核查时发现，{name}已存在{act}的问题。",
     ),
     "holdout": (
         "{year}年以来，{name}在经营中存在{act}的违法行为。",
@@ -261,6 +266,9 @@ PARTY_FINDINGS: Bank[str] = {
         "执法人员随即对“{name}”举报情况进行核实，查明其{act}。",
         "经核实，该店工商登记名称为“{name}”，其{act}的行为属实。",
         "我局执法人员对{name}承建的XX片区综合整治工程建设项目开展执法检查，发现该单位存在{act}的违法行为。",
+        "今年6月，{name}在未办理相关手续的情况下，存在{act}的问题。",
+        "执法人员对{name}日常检查时发现其存在{act}的问题。",
+        "执法人员巡查时发现：{name}已超出许可范围经营，存在{act}的问题。",
     ),
 }
 # a title line the page broke inside its act, before the 案 (`某某公司未取得公共场所` / `卫生许可证…案`)
@@ -315,6 +323,16 @@ NEWS_LEADS: Bank[str] = {
         "{agency}依法对{name}作出“责令限期改正，处{fine}罚款”的行政处罚。",
         # (the fourteenth survey's 复议 decisions over a penalty: the party is the one who appeals it)
         "行政复议决定书\n申请人：{name}。\n被申请人：{agency}。\n申请人不服被申请人作出的行政处罚决定，申请行政复议。",
+        # the fifteenth survey's: a 通报's case heading under its number on the line above, a tax story's
+        # 涉案企业, a short name printed without quotes then fined after its 违法违规行为, the ticket the
+        # business received, the business after 被处罚的, a fine named for its field, a ticket for the fine
+        "通报如下：\n案例一\n{name}{act}案\n执法人员对该单位检查时发现其存在违法行为。",
+        "涉案企业{name}在经营中存在{act}的问题，{agency}依法对其作出罚款{fine}的处理决定。",
+        "因{name}（以下简称{short}）存在{act}的问题，{agency}对{short}违法违规行为进行了调查处理，依法给予警告、罚款{fine}的行政处罚。",
+        "近日，{name}收到了{agency}的罚单，被罚款{fine}。",
+        "据通报，被处罚的{name}存在{act}的问题，{agency}依法处罚款{fine}。",
+        "{agency}依法对{name}处以{fine}的林业行政罚款。",
+        "{agency}对{name}开出{fine}“罚单”。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -349,6 +367,14 @@ NEWS_LEADS: Bank[str] = {
         # the penalty, the party its plaintiff)
         "{agency}对{name}依法给予“警告，并处罚款{fine}”的行政处罚。",
         "行 政 判 决 书\n原告{name}，住所地某某市某某路。\n被告{agency}，住所地某某市某某大道。\n原告不服被告作出的行政处罚，提起行政诉讼。",
+        "现通报如下：\n（二）{name}{act}案\n该案已依法办结。",
+        "涉事企业{name}通过隐匿收入等方式{act}，{agency}依法对其作出罚款{fine}的处理决定。",
+        "{name}（下称{short}）存在{act}的问题，{agency}对{short}违法违规行为依法处理，给予罚款{fine}的处罚。",
+        "{name}日前收到{agency}开出的罚单，罚款{fine}。",
+        "通报显示，被处罚单位为{name}，其存在{act}的问题。",
+        "{agency}依法对{name}处以{fine}的水行政罚款。",
+        # a headline's fine of 万 with no 元, a space and the headline's next words after it
+        "{name}因{act}被罚{headline} 违规经营受处罚",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -360,11 +386,14 @@ PERSON_FINDINGS: Bank[str] = {
         "县执法部门依法对{name}的环境违法行为进行了查处。", "处罚结果：对导游{name}罚款{fine}，并责令改正。",
         # (the ninth survey's 林业 and customs news: the masked name, then where or how the act was done)
         "经调查，当事人{name}在未经许可的情况下{act}。",
+        # (the fifteenth survey's 林业 news: the person dealt with, the penalty told after)
+        "县林业局以{act}案对{name}予以查处，并处罚款{fine}。",
     ),
     "holdout": (
         "涉事人员为个体经营户{name}，因{act}被依法查处。", "经查，网络主播{name}（网名“{name}”）因{act}被依法处理。",
         "执法人员随即对{name}的上述违法行为开展调查。", "执法部门依法对领队{name}罚款{fine}。",
         "据悉，当事人{name}驾驶车辆途经检查站时被查获，经查其存在{act}的行为。",
+        "执法部门对{name}予以立案查处，处罚款{fine}。",
     ),
 }
 _MASKED_NAME = re.compile(r"[某*＊×xX]")
@@ -438,7 +467,9 @@ def unlabelled_party(
         # (`当事人某某在…` is read after a masked name only: a bare one runs into the verb after it)
         forms = [
             x for x in PERSON_FINDINGS[style]
-            if (fine or "{fine}" not in x) and ("当事人{name}" not in x or _MASKED_NAME.search(name))
+            # (`对某某予以查处` is read after a masked name only, like `当事人某某在…`)
+            if (fine or "{fine}" not in x)
+            and (("当事人{name}" not in x and "予以" not in x) or _MASKED_NAME.search(name))
         ]
         finding = rng.choice(forms).format(name=name, act=act, fine=write_amount(fine or 0, "plain"))
         out.insert(at, Block(kind="paragraph", text=_as_page(out, finding)))
