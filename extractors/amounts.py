@@ -96,7 +96,9 @@ _RANGE_AFTER = re.compile(
     r"^\s?(?:以上|以下|以内|至|到|~|-|－|—|起|不等|为限|之间|以(?=\s?[\d一二两三四五六七八九十百千万])"
     # (a news page may break its line after that 的: `罚款10万元的\n行政处罚决定`; and may call the fine an
     # 经济处罚: `给予罚款50万元的经济处罚决定`)
-    r"|的(?!\s?(?:罚款|违法所得|(?:行政|经济)?处罚|事实)))"
+    # (a forestry news page names the fine by its field: `处以500元的林业行政罚款`)
+    # (read on a six-letter window too: the field's name leaves room for 罚 alone)
+    r"|的(?!\s?(?:(?:林业|林政|渔业|税务|海关)行政罚|(?:行政)?罚款|违法所得|(?:行政|经济)?处罚|事实)))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"
