@@ -353,7 +353,7 @@ NEWS_LEADS: Bank[str] = {
         "上诉人（原审原告）{name}，住所地某市。",
         "一、{name}{act}案。该案已办结。",
         "{agency}依法对{name}处以{fine}的林业行政罚款。",
-        "经查，当事人委托某某货运代理有限公司以一般贸易方式申报出口货物一批。{agency}对{name}给予人民币{fine}的处罚。",
+        "经查，当事人委托某某货运代理有限公司以一般贸易方式申报出口货物一批。{agency}决定对{name}给予警告，并处人民币{fine}罚款。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)

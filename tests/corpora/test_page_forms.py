@@ -53,7 +53,9 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
         # (the eighth's: the agency handing the decision to the party)
         r"|向.+(?:作出|下达了)《行政处罚决定书》"
         # (the tenth's and eleventh's: a headline the agency speaks, 给予 before the name, a list heading's 查处)
-        r"|发布典型案例|公布一批指导案例|给予.+(?:处罚款|的处罚)|受他人委托|查处.+案$|被罚",
+        r"|发布典型案例|公布一批指导案例|给予.+(?:处罚款|的处罚)|受他人委托|查处.+案$|被罚"
+        # (the thirteenth's: the case the agency 查处, a 关于 heading, a plaintiff, a numbered case, an agent)
+        r"|查处.+案件|^关于.+处罚决定书$|^(?:原告|上诉人)|^[1一]、.+案。|当事人委托|发布关于",
         r.text.split("\n")[0],
     ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
