@@ -135,9 +135,11 @@ _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某(?![在于因从自未对将的�
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
 # (a publisher may mask the name's letters with a Latin initial: `福建L贸易有限公司:`)
 _ORG_LETTERED = _ORG.replace("()（）·]", "A-Z()（）·]", 1)
+# (OCR may lose the colon after the code in brackets: `某某贸易有限公司(纳税人识别号:9135…)` alone on its line)
 _SALUTATION = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
     r"[ \t]*(?=$|[(（]|统一社会信用代码|纳税人识别号|信用代码)"
+    rf"|^[ \t]*(?P<coded>{_ORG_LETTERED})[ \t]*[(（](?:纳税人识别号|(?:统一)?社会信用代码)[:：][0-9A-Za-z*＊Xx]{{6,20}}[)）][ \t]*$"
 )
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
 _FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")
@@ -221,7 +223,9 @@ _FINDING = (
     ),
     # a list of cases, each numbered and opening with the party and its act (`1、某某砂场擅自改变林地用途案。`)
     re.compile(
-        rf"(?m)^[ \t]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[、.．][ \t]*(?P<name>{_ORG}|{_MASKED_PERSON})"
+        # (a scan's layout may run the list's title into its first case: `…案例通报1、某某砂场…`)
+        rf"(?m)(?:^[ \t]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|(?<=[\u4e00-\u9fff。:：])1)[、.．][ \t]*"
+        rf"(?P<name>{_ORG}|{_MASKED_PERSON})"
         rf"(?={_ACT}[^。\n]{{0,40}}?案[。.])"
     ),
     # the registered name a page gives in quotes beside the one the shop trades under
@@ -576,7 +580,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             break
         m = _SALUTATION.match(line)
         if m and not re.search(r"决定书|通知书|〔", line):
-            return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "addressee")]
+            group = "name" if m.group("name") else "coded"
+            at = pos + m.start(group)
+            return [(at, at, m.group(group), at, "addressee")]
     for k, (pos, line) in enumerate(rows):
         if pos > head_end:
             break

@@ -90,3 +90,16 @@ def test_a_fine_named_by_its_field_after_the_sum_is_the_fine() -> None:
     text = "某县森林公安局依据《中华人民共和国森林法》的规定对李某某处以800元的林业行政罚款。\n"
     assert _fines(text) == [800.0]
     assert _names(text) == ["李某某"]
+
+
+def test_an_addressee_whose_colon_ocr_lost_after_its_code_is_the_party() -> None:
+    text = (
+        "国家税务总局某市税务局第一稽查局\n税务处理决定书\n某税一稽处〔2026〕7号\n"
+        "江口永泰贸易有限公司(纳税人识别号:91350700XXXXXXXXXX)\n我局对你公司涉税情况进行了检查。\n"
+    )
+    assert _names(text) == ["江口永泰贸易有限公司"]
+
+
+def test_a_case_list_whose_title_a_scan_ran_into_its_first_case_is_read_from_that_case() -> None:
+    text = "某市林业局典型案例通报1、青石县XX石料场擅自改变林地用途案。该场占用林地加工石料。2、王XX滥伐林木案。当事人王XX擅自砍伐杉木。\n"
+    assert _names(text) == ["青石县XX石料场"]
