@@ -135,11 +135,13 @@ _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某(?![在于因从自未对将的�
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
 # (a publisher may mask the name's letters with a Latin initial: `福建L贸易有限公司:`)
 _ORG_LETTERED = _ORG.replace("()（）·]", "A-Z()（）·]", 1)
-# (OCR may lose the colon after the code in brackets: `某某贸易有限公司(纳税人识别号:9135…)` alone on its line)
+# (OCR may lose the colon after the code in brackets: `某某贸易有限公司(纳税人识别号:9135…)` on its line)
 _SALUTATION = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
     r"[ \t]*(?=$|[(（]|统一社会信用代码|纳税人识别号|信用代码)"
-    rf"|^[ \t]*(?P<coded>{_ORG_LETTERED})[ \t]*[(（](?:纳税人识别号|(?:统一)?社会信用代码)[:：][0-9A-Za-z*＊Xx]{{6,20}}[)）][ \t]*$"
+    rf"|^[ \t]*(?P<coded>{_ORG_LETTERED})[ \t]*[(（](?:纳税人识别号|(?:统一)?社会信用代码)[:：][0-9A-Za-z*＊Xx]{{6,20}}[)）][ \t]*"
+    # (and a scan's layout may run the body's first words onto that line: `…)我局于…对你公司…`)
+    r"(?:$|(?=我局|本局|本机关|你(?:公司|单位)))"
 )
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
 _FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")

@@ -98,6 +98,8 @@ def test_an_addressee_whose_colon_ocr_lost_after_its_code_is_the_party() -> None
         "江口永泰贸易有限公司(纳税人识别号:91350700XXXXXXXXXX)\n我局对你公司涉税情况进行了检查。\n"
     )
     assert _names(text) == ["江口永泰贸易有限公司"]
+    # ...also where the layout ran the body's first words onto that line
+    assert _names(text.replace(")\n我局", ")我局")) == ["江口永泰贸易有限公司"]
 
 
 def test_a_case_list_whose_title_a_scan_ran_into_its_first_case_is_read_from_that_case() -> None:
