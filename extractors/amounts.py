@@ -100,7 +100,8 @@ _RANGE_AFTER = re.compile(
     # 经济处罚: `给予罚款50万元的经济处罚决定`)
     # (`处以500元的林业行政罚款`: the field the fine is given in, between the 的 and the 行政罚款)
     # (`作出罚款6万元的处理决定`: a tax story's decision, a 处理 as much as a 处罚)
-    r"|的(?!\s?(?:罚款|违法所得|(?:行政|经济)?处罚|处理决定|事实|[\u4e00-\u9fff]{1,4}?行政(?:罚款|处罚))))"
+    # (read on a six-letter window too: the field's name leaves room for 罚 alone)
+    r"|的(?!\s?(?:(?:林业|林政|渔业|税务|海关)行政罚|(?:行政)?罚款|违法所得|(?:行政|经济)?处罚|处理决定|事实|[\u4e00-\u9fff]{1,4}?行政(?:罚款|处罚))))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不足|不满|未满|超过|达到|低于|高于|少于|多于|以上|满|至|到|或者|每|(?:限值|限额|限量|标准)(?:为|是)?)\s?$"

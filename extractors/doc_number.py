@@ -36,6 +36,8 @@ _CJK = r"\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(
     # a bracketed issuer before the letters: (湘株)文综罚字, （贺八）
     rf"(?P<prefix>(?:(?<![{_CJK}])[(（〔]\s?[{_CJK}]{{1,5}}\s?[)）〕])?"
+    # the issuer's letters masked on publication, a star for each (`*税稽处〔2025〕107号`): kept as printed
+    rf"(?:(?<![{_CJK}A-Za-z\d])[*＊×]{{1,4}}(?=[{_CJK}]))?"
     # a county code after the province letter: 豫0923环罚决字; a district's two digits after the city's
     # letter (通01环罚), always with its leading 0
     rf"(?:[{_CJK}]{{1,3}}(?:\d{{4,6}}|0\d)\s?(?=[{_CJK}]))?"

@@ -84,7 +84,10 @@ _PARTY_RE = re.compile(
 # `法定代表人（负责人）姓名：` is the representative's name, not a party's
 _AFTER_PERSON_LABEL = re.compile(r"(?:法定代表人|法人代表|负责人|经营者|投资人|业主|代理人|联系人|法人)[^\n:：]{0,6}$")
 # (a page's metadata 名称 field holds the document's title: `名称：某局行政处罚决定书`)
-_NOT_A_NAME = re.compile(r"(?:基本)?(?:情况|信息|概况|如下)$|^(?:或|及|和)?(?:姓名|名称|类别|类型)$|(?:决定书|通知书|告知书)$")
+# (`当事人委托某某报关有限公司…`: an unlabelled 当事人 before the agent it engaged, who is no party)
+_NOT_A_NAME = re.compile(
+    r"(?:基本)?(?:情况|信息|概况|如下)$|^(?:或|及|和)?(?:姓名|名称|类别|类型)$|(?:决定书|通知书|告知书)$|^委托"
+)
 _VALUE_END = re.compile(r"[，,；;。\n|)）]|\s")
 _ADDRESS_END = re.compile(r"[，,；;。\n|]|\s{2,}|\s(?=" + _FIELD_ANY + ")")
 _CODE_CHARS = re.compile(r"[0-9A-Za-z][0-9A-Za-z ]{16,22}")
@@ -135,11 +138,17 @@ _ORG = (
 # sentence after 某 is no letter of the name: `张某在…`, `刘某将…`)
 _MASKED_PERSON = rf"[\u4e00-\u9fff](?:某某|某(?![在于因从自未对将的被已向与和及等为是所处])[\u4e00-\u9fff]|某|[{_MASK}]{{1,3}}|[{_MASK}][\u4e00-\u9fff])"
 # `某某商贸有限公司:` alone on its line, or with its code after the colon (`…公司:(纳税人识别号:…)`)
+# (a publisher may mask the name's letters with a Latin initial: `福建L贸易有限公司:`)
+_ORG_LETTERED = _ORG.replace("()（）·]", "A-Z()（）·]", 1)
+# (OCR may lose the colon after the code in brackets: `某某贸易有限公司(纳税人识别号:9135…)` on its line)
 _SALUTATION = re.compile(
-    rf"(?m)^[ \t]*(?P<name>{_ORG})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
+    rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})[ \t]*(?:[(（][^()（）\n]{{4,60}}[)）])?[ \t]*[:：]"
     r"[ \t]*(?=$|[(（]|统一社会信用代码|纳税人识别号|信用代码)"
+    rf"|^[ \t]*(?P<coded>{_ORG_LETTERED})[ \t]*[(（](?:纳税人识别号|(?:统一)?社会信用代码)[:：][0-9A-Za-z*＊Xx]{{6,20}}[)）][ \t]*"
+    # (and a scan's layout may run the body's first words onto that line: `…)我局于…对你公司…`)
+    r"(?:$|(?=我局|本局|本机关|你(?:公司|单位)))"
 )
-_NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
+_NAME_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_ORG_LETTERED})(?:[ \t]*$|[,，](?=\s*(?:{_FIELD_ANY})))")
 _FIELD_NEXT = re.compile(rf"\s*(?:{_FIELD_ANY})")
 # a person's line that opens with the name and goes on with the sex, no label before it (under a heading
 # `一、当事人基本情况`: `戴某某，男，汉族，身份证：…`)
@@ -233,6 +242,26 @@ _NOT_A_PERSON = re.compile(r"^(?:企业|单位|公司|个人|商户|群众|村�
 _AGENCY_AGAINST = re.compile(r"^.*?(?:局|委员会|委|人民政府|海关|支队|大队)(?:依法|依规)?对")
 # A heading `关于X违反…的行政处罚决定书` is read like a finding's opening: 关于 is not the name's.
 _FINDING = (
+    # a court's judgment on a penalty: the plaintiff (or appellant) who sued the agency is the party it
+    # penalised (`原告某某物流有限公司厦门分公司。`, `上诉人某某公司,住所地…`)
+    re.compile(
+        rf"(?m)^[ \t]*(?:原审)?(?:原告|上诉人|再审申请人)(?:[(（]原审原告[)）])?"
+        rf"(?P<name>{_ORG}|{_MASKED_PERSON})(?=[,，。;；])"
+    ),
+    # a news page that reprints a decision under its heading `关于某某进出口有限公司涉证行政处罚决定书(…)`
+    # (only the kind of case between the name and the document: `涉证`, `违反海关监管规定`, `走私`)
+    re.compile(
+        rf"关于(?!对)(?P<name>{_ORG})(?<![案的])"
+        r"(?=(?:涉[\u4e00-\u9fff]{1,4}?|违反[\u4e00-\u9fff]{2,12}?|走私[\u4e00-\u9fff]{0,6}?)?(?:的)?(?:行政)?处罚决定书?)"
+    ),
+    # a list of cases, each numbered and opening with the party and its act (`1、某某砂场擅自改变林地用途案。`)
+    re.compile(
+        # (a scan's layout may run the list's title into its first case: `…案例通报1、某某砂场…`)
+        rf"(?m)(?:^[ \t]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|(?<=[\u4e00-\u9fff。:：])1)[、.．][ \t]*"
+        # (any act after a business's name: `一、某某美容有限公司公共场所卫生违法案。`)
+        rf"(?P<name>{_MASKED_PERSON}(?={_ACT})|{_ORG})"
+        rf"(?=[^。\n]{{2,40}}?案[。.])"
+    ),
     # the registered name a page gives in quotes beside the one the shop trades under
     # (`当事人营业执照名称为“某某健康管理中心”`): the page says which name is the party's, so it goes first
     re.compile(rf"(?:营业执照|工商登记|登记|注册)(?:上的|上)?(?:名称|字号)(?:为|是)[:：]?[“\"「](?P<name>{_ORG})[”\"」]"),
@@ -247,13 +276,20 @@ _FINDING = (
     re.compile(
         # (`当事人的行为属于…营业场所，`: 的 opens what the party did, never a name)
         # (`要求当事人出示…`, `当事人承认…`: what the party was asked to do or did, no name)
-        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的|出示|提供|承认|接受|配合|签|陈述|申辩|缴|履行|办理|表示|称|无法|不能)"
+        # (`当事人委托某某报关有限公司以一般贸易方式…`: the agent it engaged is no party)
+        rf"(?:当事人|违法主体)(?!应|于|在|已|未|对|将|因|自|须|可|如|的|委托|出示|提供|承认|接受|配合|签|陈述|申辩|缴|履行|办理|表示|称|无法|不能)"
         rf"(?P<name>{_ORG}|{_MASKED_PERSON}|[\u4e00-\u9fff]某[\u4e00-\u9fff])"
         # (`当事人某某公司委托某某报关公司…`: a customs case's party and the agent it engaged)
         r"(?=于|在|的|从|未|擅自|涉嫌|无|存在|作出|乘坐|携带|驾驶|委托|[,，。])"
     ),
     # (a name masked with two letters is whole whatever follows it: `通知当事人罗某某立即到村委会接受调查`)
     re.compile(rf"(?:当事人|违法主体)(?P<name>[\u4e00-\u9fff](?:某某|[{_MASK}]{{2}}))(?![某{_MASK}])"),
+    # a news page that tells which business the agency 查处 and for what (`依法查处某某加油站偷税案件`,
+    # `查处某某商贸有限公司（以下简称“某某公司”）骗取出口退税案件`, `查处某某公司等11户企业…团伙案件`)
+    re.compile(
+        rf"查处(?P<name>{_ORG})(?=(?:[(（][^()（）\n]{{0,24}}[)）])?"
+        r"(?:等[\d一二三四五六七八九十]{1,3}(?:户|家|个)[\u4e00-\u9fff]{0,4}?)?[^。\n,，;；]{0,40}?案)"
+    ),
     # a news list's numbered case heading anywhere on the page (`案件一：某某公司经营假劣农药案`)
     # (not only at a line's start: a scan's layout runs a line with no stop at its end into the next)
     re.compile(rf"{_CASE_NO}{_AGENCY_QUERIED}?(?P<name>{_ORG}|{_MASKED_PERSON})(?={_ACT})"),
@@ -374,6 +410,8 @@ _NOT_A_FINDING_NAME = re.compile(
 )
 # (`县林业局以滥伐林木案对某某予以查处`: the agency and the word that opens what it did, no title's name)
 _AGENCY_ACTS = re.compile(r"(?:局|委员会|政府|海关|总队|支队|大队|中队)(?:依法)?[以对在于将向]$")
+# ...or that tells what the agency did and how many cases (`某某市多部门联合依法查处一起…案件`)
+_HEADLINE_WORDS = re.compile(r"查处|查获|破获|一起$|一批$|多起$")
 # what a news summary's `对…作出` may name that is the agency or a court, not the party
 _AUTHORITY_END = re.compile(r"(?:局|委员会|委|政府|法院|检察院|海关|总队|支队|大队|中队|办公室)$")
 # ...or that has the agency speak (`某某省文化和旅游厅发布…`)
@@ -757,7 +795,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             break
         m = _SALUTATION.match(line)
         if m and not re.search(r"决定书|通知书|〔", line):
-            return [(pos + m.start("name"), pos + m.start("name"), m.group("name"), pos + m.start("name"), "addressee")]
+            group = "name" if m.group("name") else "coded"
+            at = pos + m.start(group)
+            return [(at, at, m.group(group), at, "addressee")]
     for k, (pos, line) in enumerate(rows):
         if pos > head_end:
             break
@@ -787,7 +827,10 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         elif not _ORG_SUFFIX.search(name) and business and business.startswith(name) and len(business) - len(name) <= 3:
             name = business  # `某某饲料经营部无证…案`: an act's word (经营) in the business's last word
-        if _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name) or _AGENCY_ACTS.search(name):
+        if (
+            _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name)
+            or _AGENCY_ACTS.search(name) or _HEADLINE_WORDS.search(name)
+        ):
             # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
             # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party;
             # `某县应急管理局对某某公司未按规定…一案立案调查`: a news sentence the finding reads, no title
@@ -806,8 +849,8 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             at = pos + line.index(business)
             return [(at, pos + len(line), business, at, "title")]
     for entry in _FINDING:
-        group = entry if isinstance(entry, tuple) else (entry,)
-        matches = sorted((fm for p in group for fm in p.finditer(text)), key=lambda fm: fm.start("name"))
+        alike = entry if isinstance(entry, tuple) else (entry,)
+        matches = sorted((fm for p in alike for fm in p.finditer(text)), key=lambda fm: fm.start("name"))
         for fm in matches:
             pattern = fm.re
             name, at = fm.group("name"), fm.start("name")
@@ -1045,6 +1088,8 @@ def _co_parties(name: str, ns: int) -> list[tuple[str, int]]:
     return [(name, ns)]
 
 
+# the role a court's judgment gives the party that sued the agency
+_LITIGANT = re.compile(r"^(?:原审)?(?:原告|上诉人|再审申请人)(?:[(（]原审(?:原告|第三人)[)）])?")
 # A disclosure record's party field, which it may print after its 违法事实 field, past the narrative
 _RECORD_LABEL = re.compile(r"行政(?:处罚)?相对人(?:名称|姓名)")
 
@@ -1082,6 +1127,9 @@ def _candidates(view: View, region_end: int) -> list[tuple[int, int, str, int, b
         return out
     found = []
     for start, vp, raw, ns, source in _fallbacks(view, region_end):
+        role = _LITIGANT.match(raw)
+        if role and len(raw) - role.end() >= 2:
+            raw, ns = raw[role.end() :], ns + role.end()  # `原告某某置业有限公司,住所地…`
         name, business = _split_name(raw)  # `某某商行（个体工商户）：`
         found.append((start, vp, name, ns, business, source))
     return found

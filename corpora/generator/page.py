@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -69,6 +70,9 @@ ABOUT_TITLES: Bank[str] = {
 # 某环罚〔2024〕12号 printed as the page lost its brackets and 号
 BARE_NUMBERS: Bank[str] = {"default": ("{prefix}{year}-{n}", "{prefix}{year}{n}"), "holdout": ("{prefix}{year} {n}", "{prefix}{year}—{n}号")}
 MASKED_SERIALS: Bank[str] = {"default": ("xxx", "XX"), "holdout": ("**", "***")}
+# ...or the issuer's first letters masked instead, one number in ISSUER_MASKED_IN of those masked
+MASKED_ISSUERS: Bank[str] = {"default": ("*",), "holdout": ("**",)}
+ISSUER_MASKED_IN = 3
 # a category in brackets after the serial, spaces inside the year's brackets and before 号
 SUFFIXED_NUMBERS: Bank[str] = {"default": ("{prefix}〔{year}〕{n}({tag})号",), "holdout": ("{prefix}〔 {year}〕{n}({tag}) 号",)}
 SERIAL_TAGS: Bank[str] = {"default": ("简", "一般"), "holdout": ("非", "普")}
@@ -167,7 +171,14 @@ def _number(rng: random.Random, style: Style, printed: str) -> tuple[str, str]:
     if draw < P_BARE_NUMBER:
         return pick(rng, BARE_NUMBERS, style).format(**m.groupdict()), printed
     if draw < P_BARE_NUMBER + P_MASKED_SERIAL:
-        masked = f"{m.group('prefix')}〔{m.group('year')}〕{pick(rng, MASKED_SERIALS, style)}号"
+        prefix = m.group("prefix")
+        stars = MASKED_ISSUERS[style][0]
+        # (chosen by the number's checksum, so the random stream is the one it was)
+        if zlib.crc32(printed.encode()) % ISSUER_MASKED_IN == 0 and len(prefix) > len(stars) + 1:
+            # the issuer's letters masked and the serial kept (`*税稽处〔2025〕107号`: the thirteenth survey)
+            masked = f"{stars}{prefix[len(stars):]}〔{m.group('year')}〕{m.group('n')}号"
+            return masked, masked
+        masked = f"{prefix}〔{m.group('year')}〕{pick(rng, MASKED_SERIALS, style)}号"
         return masked, masked
     if draw < P_BARE_NUMBER + P_MASKED_SERIAL + P_SUFFIXED_SERIAL:
         tag = pick(rng, SERIAL_TAGS, style)
@@ -333,6 +344,13 @@ NEWS_LEADS: Bank[str] = {
         "据通报，被处罚的{name}存在{act}的问题，{agency}依法处罚款{fine}。",
         "{agency}依法对{name}处以{fine}的林业行政罚款。",
         "{agency}对{name}开出{fine}“罚单”。",
+        # the thirteenth survey's: the case the agency 查处, a decision reprinted under its 关于 heading, a
+        # court's judgment on the penalty (its plaintiff), a list of cases numbered, an agent 当事人委托
+        "{agency}依法查处{name}{act}案件。",
+        "关于{name}违反海关监管规定行政处罚决定书\n{agency}依法作出行政处罚决定。",
+        "原告{name}，住所地某市，不服{agency}作出的行政处罚决定，提起行政诉讼。",
+        "1、{name}{act}案。{agency}依法作出行政处罚决定。",
+        "{agency}对{name}作出行政处罚决定。经查，当事人委托某某报关有限公司向海关申报进口货物一批。",
     ),
     "holdout": (
         "近日，{name}因{act}，被{agency}罚款{fine}。", "日前，{name}因{act}被{agency}依法查处。",
@@ -375,6 +393,15 @@ NEWS_LEADS: Bank[str] = {
         "{agency}依法对{name}处以{fine}的水行政罚款。",
         # a headline's fine of 万 with no 元, a space and the headline's next words after it
         "{name}因{act}被罚{headline} 违规经营受处罚",
+        # the thirteenth survey's: a short name after the case's business, a gang of firms, a 涉证 heading,
+        # an appellant, a case list under a numeral, the fine named by the forestry field, an agent
+        "{agency}联合公安部门依法查处{name}（以下简称“{brief}”）{act}案件。",
+        "{agency}依法查处{name}等5户企业{act}团伙案件。",
+        "近日，{agency}发布关于{name}涉证行政处罚决定书。",
+        "上诉人（原审原告）{name}，住所地某市。",
+        "一、{name}{act}案。该案已办结。",
+        "经审理，{agency}决定对{name}处以{fine}的林政行政罚款。",
+        "经查，当事人委托某某货运代理有限公司以一般贸易方式申报出口货物一批。{agency}决定对{name}给予警告，并处人民币{fine}罚款。",
     ),
 }
 # a person named only in a news or inspection summary, by what they are (`居民某某`, `个体经营户某某`)
@@ -449,6 +476,9 @@ class Unlabelled:
     name: str = ""  # the party's name as printed (a listed company's short name)
 
 
+_LATIN_INITIAL = re.compile(r"[A-Z]")
+
+
 def unlabelled_party(
     rng: random.Random, style: Style, blocks: list[Block], *, name: str, act: str, year: int, agency: str,
     fine: float | None, short: str | None = None, fine_total: float = 0.0, person: bool = False,
@@ -474,6 +504,10 @@ def unlabelled_party(
         finding = rng.choice(forms).format(name=name, act=act, fine=write_amount(fine or 0, "plain"))
         out.insert(at, Block(kind="paragraph", text=_as_page(out, finding)))
         return Unlabelled(out, "person", name)
+    if _LATIN_INITIAL.search(name):
+        # a firm masked with a Latin initial (`福建L贸易有限公司`) is printed by decisions, under a label or
+        # as the addressee, never by the news and tables these forms copy
+        return Unlabelled(blocks, None)
     form = rng.choice(UNLABELLED_FORMS)
     if form == "notice":
         number = next((b.text for b in out if b.kind == "doc_number"), "")

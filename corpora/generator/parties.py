@@ -4,6 +4,7 @@ print for each (统一社会信用代码 valid or one character off, 注册号, 
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass
 
 from lianfa.corpora.generator import credit_code, names
@@ -37,6 +38,10 @@ _SHOP_FORMS = ("商行", "经营部", "便利店", "超市", "副食店", "门�
 # what a 文旅 case's shop or troupe is called (the tenth survey: a 音乐餐吧 holding a show, an 艺术团 on tour)
 _CULTURE_SHOP_FORMS = ("音乐餐吧", "艺术团", "网咖", "书吧", "演艺吧")
 _ORG_REP_TITLES = ("法定代表人", "负责人")
+# the Latin initials a masked firm's trade name is printed as, by the mask the page uses for people
+# (one masked firm in _P_INITIAL_IN)
+_TRADE_INITIALS = {"某": "ABCDEFGHJK", "*": "LMNPQRSTWY", "x": "LMNPQRSTWY", "X": "LMNPQRSTWY"}
+_P_INITIAL_IN = 6
 # trade words that already name a kind of business
 _BUSINESS_TRADES = ("诊所", "门诊部", "医院", "大药房", "便利店")
 
@@ -87,7 +92,10 @@ def make_party(
 ) -> Party:
     """A party; `name_mask` ("某" or "*") redacts people's names the way published decisions do
     (张某某, 李*), for the person itself or an organisation's representative."""
-    party = _make_party(rng, kind, trade, place, mask_style, p_invalid_code)
+    # a publisher that masks people's names may print a firm's trade name as a Latin initial
+    # (`福建L贸易有限公司`: the thirteenth survey's tax addressee): the mask's style picks the letters
+    initials = _TRADE_INITIALS.get(name_mask, "") if kind == "organisation" else ""
+    party = _make_party(rng, kind, trade, place, mask_style, p_invalid_code, initials)
     if name_mask and kind == "individual":
         party.name = names.redact(rng, party.name, name_mask)
     elif name_mask and party.representative:
@@ -102,6 +110,7 @@ def _make_party(
     place: Place | None,
     mask_style: str,
     p_invalid_code: float,
+    initials: str = "",
 ) -> Party:
     place = place or pick_place(rng)
     trades = _TRADES.get(trade, _TRADES["general"])
@@ -112,6 +121,10 @@ def _make_party(
             name = names.brand(rng) + f"（{place.short_city}）" + rng.choice(trades) + rng.choice(_ORG_FORMS)
         else:
             brand = names.brand(rng)
+            # (chosen by the brand's checksum, so the random stream is the one it was)
+            check = zlib.crc32(brand.encode())
+            if initials and check % _P_INITIAL_IN == 0:
+                brand = initials[check // _P_INITIAL_IN % len(initials)]
             trade_word, form = rng.choice(trades), rng.choice(_ORG_FORMS)
             if form == "厂" and trade_word.endswith(_BUSINESS_TRADES):
                 form = "有限公司"  # a 诊所 or 医院 is no 厂 (信丰众德诊所厂)

@@ -57,7 +57,9 @@ FORMS: dict[str, Callable[[GoldRecord], bool]] = {
         # (a lead that says whom the decision penalised, a finding's comma after 发现)
         r"|被处罚的企业为|通报典型案例|检查中发现[，：]|近日收到|信息显示，|涉事企业为|公布了对|一案立案调查"
         # (the fourteenth's: a 复议 or court decision over the penalty heading the page)
-        r"|^行政复议决定书$|^行 政 判 决 书$",
+        r"|^行政复议决定书$|^行 政 判 决 书$"
+        # (the thirteenth's: the case the agency 查处, a 关于 heading, a plaintiff, a numbered case, an agent)
+        r"|查处.+案件|^关于.+处罚决定书$|^(?:原告|上诉人)|^[1一]、.+案。|当事人委托|发布关于",
         r.text.split("\n")[0],
     ) is not None,
     "disclosure_row": lambda r: not any(b.kind == "doc_number" for b in r.blocks),
