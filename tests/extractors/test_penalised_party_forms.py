@@ -5,17 +5,7 @@ table printed one cell a line. Texts are made up; only the forms are real."""
 from __future__ import annotations
 
 import pytest
-
-from lianfa.extractors.fields import Fields, extract
-from lianfa.ingest.pipeline import text_document
-
-
-def _fields(text: str) -> Fields:
-    return extract(text_document(text))
-
-
-def _names(text: str) -> list[str]:
-    return [p.name for p in _fields(text).parties]
+from reading import party_names, read_fields
 
 
 @pytest.mark.parametrize(
@@ -30,12 +20,12 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_the_page_saying_whom_the_decision_penalised_names_the_party(text: str, name: str) -> None:
-    assert _names(text) == [name]
+    assert party_names(text) == [name]
 
 
 def test_a_report_lead_on_the_first_line_is_no_title_naming_the_agency() -> None:
     text = "某市应急管理局近日通报一起安全生产违法案件\n执法人员检查时发现存在问题，依法予以处罚。\n"
-    assert not any("管理局" in n for n in _names(text))
+    assert not any("管理局" in n for n in party_names(text))
 
 
 @pytest.mark.parametrize(
@@ -46,7 +36,7 @@ def test_a_report_lead_on_the_first_line_is_no_title_naming_the_agency() -> None
     ],
 )
 def test_the_finding_after_a_comma_or_colon_past_its_verb_names_the_party(text: str) -> None:
-    assert _names(text) == ["星光网吧"]
+    assert party_names(text) == ["星光网吧"]
 
 
 _VERTICAL = (
@@ -57,19 +47,19 @@ _VERTICAL = (
 
 
 def test_a_table_printed_one_cell_a_line_names_each_rows_party() -> None:
-    fields = _fields(_VERTICAL)
+    fields = read_fields(_VERTICAL)
     assert [p.name for p in fields.parties] == ["青城区恒达装饰材料经营部", "赵某某"]
     assert all(p.source == "table" for p in fields.parties)
 
 
 def test_a_party_columns_header_above_the_next_header_is_no_label_with_a_value() -> None:
     # the cell below `行政相对人名称` is the next column's header, never the party's name
-    names = _names("处罚决定书文号\n行政相对人名称\n统一社会信用代码\n违法事实\n")
+    names = party_names("处罚决定书文号\n行政相对人名称\n统一社会信用代码\n违法事实\n")
     assert "统一" not in names and names == []
 
 
 def test_a_label_alone_above_its_value_still_reads_the_value() -> None:
-    assert _names("行政相对人名称：\n长岭县兴旺养殖专业合作社\n处罚内容：\n罚款人民币3万元\n") == ["长岭县兴旺养殖专业合作社"]
+    assert party_names("行政相对人名称：\n长岭县兴旺养殖专业合作社\n处罚内容：\n罚款人民币3万元\n") == ["长岭县兴旺养殖专业合作社"]
 
 
 @pytest.mark.parametrize(
@@ -88,12 +78,12 @@ def test_a_label_alone_above_its_value_still_reads_the_value() -> None:
     ],
 )
 def test_a_news_page_names_the_party_in_its_prose(text: str, name: str) -> None:
-    assert _names(text) == [name]
+    assert party_names(text) == [name]
 
 
 def test_a_vague_headline_yields_to_the_name_the_body_opens_with() -> None:
     text = "某地物业公司被罚\n【事件】青禾物业服务有限公司在小区违规收取停车费。\n"
-    assert _names(text) == ["青禾物业服务有限公司"]
+    assert party_names(text) == ["青禾物业服务有限公司"]
 
 
 def test_a_listed_companys_notice_names_the_subsidiary_that_received_the_decision() -> None:
@@ -102,11 +92,11 @@ def test_a_listed_companys_notice_names_the_subsidiary_that_received_the_decisio
         "北辰环境股份有限公司（以下简称“公司”）于近日收到全资子公司清远北辰水务有限公司（以下简称“清远水务”）"
         "关于收到某市生态环境局下发的《行政处罚决定书》的报告。\n"
     )
-    assert _names(text) == ["清远北辰水务有限公司"]
+    assert party_names(text) == ["清远北辰水务有限公司"]
 
 
 def test_a_notices_heading_about_a_subsidiary_names_no_party() -> None:
-    assert _names("关于子公司收到《行政处罚决定书》的公告\n本公司将积极整改。\n") == []
+    assert party_names("关于子公司收到《行政处罚决定书》的公告\n本公司将积极整改。\n") == []
 
 
 @pytest.mark.parametrize(
@@ -119,12 +109,12 @@ def test_a_notices_heading_about_a_subsidiary_names_no_party() -> None:
     ],
 )
 def test_forestry_customs_and_tax_acts_end_the_name_before_them(text: str, name: str) -> None:
-    assert _names(text) == [name]
+    assert party_names(text) == [name]
 
 
 @pytest.mark.parametrize(("text", "name"), [("某区市场监管局对赵某价格违法的行为作出处罚。\n", "赵某"), ("某县执法局对王**侵犯著作权的行为作出处罚。\n", "王**")])
 def test_a_masked_name_run_into_an_act_the_list_lacks_ends_at_its_mask(text: str, name: str) -> None:
-    assert _names(text) == [name]
+    assert party_names(text) == [name]
 
 
 @pytest.mark.parametrize(
@@ -133,16 +123,16 @@ def test_a_masked_name_run_into_an_act_the_list_lacks_ends_at_its_mask(text: str
 )
 def test_labels_of_the_party_read_its_name_and_keep_its_fields(label: str) -> None:
     text = f"{label}东川精细化工有限公司\n纳税人识别号：91110000MA0XXXXXX1\n法定代表人：周某某\n"
-    parties = _fields(text).parties
+    parties = read_fields(text).parties
     assert [p.name for p in parties] == ["东川精细化工有限公司"]
     assert parties[0].legal_representative == "周某某"
 
 
 def test_what_a_headline_calls_the_business_is_no_name() -> None:
     text = "某地一知名饭店被查\n近日某市公开一起知名酒店被查处的案件。\n执法人员对青禾大酒店进行检查，发现其未按规定保洁。\n"
-    assert _names(text) == ["青禾大酒店"]
+    assert party_names(text) == ["青禾大酒店"]
 
 
 def test_the_founding_told_after_a_labelled_name_is_no_part_of_it() -> None:
     text = "东川欣荣工贸有限公司:\n当事人基本情况:东川欣荣工贸有限公司成立于2003年11月18日,法定代表人:范某某。\n"
-    assert _names(text) == ["东川欣荣工贸有限公司"]
+    assert party_names(text) == ["东川欣荣工贸有限公司"]

@@ -4,16 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from reading import fine_amounts
 
 from lianfa.corpora.generator import page
 from lianfa.corpora.generator.numbers import write_number
 from lianfa.corpora.generator.style import Style
-from lianfa.extractors.fields import extract
-from lianfa.ingest.pipeline import text_document
-
-
-def _fines(text: str) -> list[float]:
-    return [a.yuan for a in extract(text_document(text)).amounts if a.role == "fine"]
 
 
 @pytest.mark.parametrize(
@@ -26,16 +21,16 @@ def _fines(text: str) -> list[float]:
     ],
 )
 def test_a_fields_unit_in_its_name_scales_the_bare_value(line: str, fine: float) -> None:
-    assert _fines(f"当事人：东川建材有限公司\n{line}\n") == [fine]
+    assert fine_amounts(f"当事人：东川建材有限公司\n{line}\n") == [fine]
 
 
 def test_a_columns_unit_in_its_name_scales_the_cell_below() -> None:
     text = "行政相对人名称 | 罚款金额（元） | 处罚机关 |\n东川建材有限公司 | 5000 | 某市应急管理局 |\n"
-    assert _fines(text) == [5000.0]
+    assert fine_amounts(text) == [5000.0]
 
 
 def test_a_value_that_states_its_own_unit_is_read_once() -> None:
-    assert _fines("当事人：东川建材有限公司\n罚款金额（元）：5000元\n") == [5000.0]
+    assert fine_amounts("当事人：东川建材有限公司\n罚款金额（元）：5000元\n") == [5000.0]
 
 
 @pytest.mark.parametrize("style", ["default", "holdout"])
@@ -43,4 +38,4 @@ def test_the_generators_field_in_yuan_reads_back(style: Style) -> None:
     lead = next(t for t in page.WAN_FIELD_LEADS[style] if "{yuan}" in t)
     for fine in (5000.0, 12345.5):
         line = lead.format(agency="某市应急管理局", wan=write_number(fine / 10000, places=6), yuan=write_number(fine, places=2))
-        assert _fines(f"当事人：东川建材有限公司\n{line}\n") == [fine], line
+        assert fine_amounts(f"当事人：东川建材有限公司\n{line}\n") == [fine], line
