@@ -397,10 +397,6 @@ _RAN_INTO_ACT = re.compile(
     # (`对李某某作出没收违法所得…`: the penalty the name ran into, its 所 no business's)
     r"|作出|给予|处以"
 )
-_MASKED_RAN_INTO_ACT = re.compile(rf"{_MASKED_PERSON}(?={_ACT})")
-# (where the act is none the list knows, the mask alone tells where the name ends: 某某 before a mask
-# run before a lone 某, never a given letter after 某, which is as likely the act's first)
-_MASKED_LEAD = re.compile(rf"[\u4e00-\u9fff](?:某某|[{_MASK}]{{1,3}}|某)")
 # ...or a word that refers back to it or to its label (`该诊所`, `当事人经营…`, `其经营场所`), or the case
 # a news line counts (`2起网络主播偷税案件`)
 # (`公开一起乐清知名酒店被查处`: what a headline calls the business is no name)
@@ -408,6 +404,11 @@ _NOT_A_FINDING_NAME = re.compile(
     r"^(?:该|此|其|本|上述|涉案|涉事|当事人|被处罚|违法主体|关于)|^(?:全资|控股)?[子母分]?公司$"
     r"|一(?:起|家|名|处)|知名|(?:案件|案|事件|行为|问题)$"
 )
+# A masked person's name run into the act: the act the list knows ends it, and where the act is none the
+# list knows, the mask alone tells where the name ends (某某 before a mask run before a lone 某, never a
+# given letter after 某, which is as likely the act's first)
+_MASKED_RAN_INTO_ACT = re.compile(rf"{_MASKED_PERSON}(?={_ACT})")
+_MASKED_LEAD = re.compile(rf"[\u4e00-\u9fff](?:某某|[{_MASK}]{{1,3}}|某)")
 # (`县林业局以滥伐林木案对某某予以查处`: the agency and the word that opens what it did, no title's name)
 _AGENCY_ACTS = re.compile(r"(?:局|委员会|政府|海关|总队|支队|大队|中队)(?:依法)?[以对在于将向]$")
 # ...or that tells what the agency did and how many cases (`某某市多部门联合依法查处一起…案件`)
@@ -426,6 +427,18 @@ _BLOCK_STOP = re.compile(
     r"经查|查明|本局于|我局于|本机关于|本行政机关|执法人员|立案|案件来源|线索|依法对|现已|"
     r"(?:19|20)\d{2}\s?[年/.\-]\s?\d{1,2}\s?[月/.\-]\s?\d{1,2}(?!\s?日?\s?(?:出生|生))"
 )
+
+
+def _agency_in_title(name: str) -> bool:
+    """True where what the title reader took for the name is the agency's part of the line:
+    `某某局关于张某…一案的处罚决定` (the agency heads the title, the person is no business),
+    `某某厅发布某某省未经许可…案例` (a headline the agency speaks names no party),
+    `某县应急管理局对某某公司未按规定…一案立案调查` (a news sentence the finding reads, no title), or a
+    headline counting the agency's cases."""
+    return bool(
+        _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name)
+        or _AGENCY_ACTS.search(name) or _HEADLINE_WORDS.search(name)
+    )
 
 
 @dataclass(frozen=True)
@@ -648,6 +661,31 @@ def _party_starts(view: View, region_end: int) -> list[tuple[int, int, str, int,
     return starts
 
 
+def _ruled_table(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, int, str]]:
+    """A 信息公开表 whose cells are parted by `|`: the party column's cell of each row below its header."""
+    table: list[tuple[int, int, str, int, str]] = []
+    for i, (_, line) in enumerate(rows):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
+        if col is None or len(cells) < 3:
+            continue
+        numbered = cells[0] == "序号"
+        for rpos, row in rows[i + 1 :]:
+            if "|" not in row:
+                break
+            rcells = row.strip().strip("|").split("|")
+            # a cell's text that ran over a line break is not a row of its own
+            if len(rcells) <= col or (numbered and not rcells[0].strip().isdigit()):
+                continue
+            name = rcells[col].strip()
+            if 2 <= len(name) <= 40 and not _TABLE_PARTY_COLUMN.match(name):
+                at = rpos + row.index(rcells[col]) + (len(rcells[col]) - len(rcells[col].lstrip()))
+                table.append((at, at, name, at, "table"))
+        if table:
+            return table
+    return []
+
+
 # a column header of a 公示 table a page printed one cell a line (`序号` / `处罚决定书文号` / `行政相对人名称` /
 # `统一社会信用代码` / … then each row's cells, one a line)
 _COLUMN_HEADER = re.compile(
@@ -763,30 +801,9 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
         return out
 
     rows = lines()
-    table: list[tuple[int, int, str, int, str]] = []
-    for i, (_, line) in enumerate(rows):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        col = next((k for k, c in enumerate(cells) if _TABLE_PARTY_COLUMN.match(re.sub(r"\s", "", c))), None)
-        if col is None or len(cells) < 3:
-            continue
-        numbered = cells[0] == "序号"
-        for rpos, row in rows[i + 1 :]:
-            if "|" not in row:
-                break
-            rcells = row.strip().strip("|").split("|")
-            # a cell's text that ran over a line break is not a row of its own
-            if len(rcells) <= col or (numbered and not rcells[0].strip().isdigit()):
-                continue
-            name = rcells[col].strip()
-            if 2 <= len(name) <= 40 and not _TABLE_PARTY_COLUMN.match(name):
-                at = rpos + row.index(rcells[col]) + (len(rcells[col]) - len(rcells[col].lstrip()))
-                table.append((at, at, name, at, "table"))
-        if table:
+    for table_reader in (_ruled_table, _vertical_table, _spaced_table):
+        if table := table_reader(rows):
             return table
-    if vertical := _vertical_table(rows):
-        return vertical
-    if spaced := _spaced_table(rows):
-        return spaced
     if appellant := _appellant(text):
         return appellant
     head_end = min(len(text), max(region_end, 0) + 400, 2500)
@@ -827,13 +844,7 @@ def _fallbacks(view: View, region_end: int) -> list[tuple[int, int, str, int, st
             name = business  # `某某公司发布违法广告案`: 违法 inside the act is no end of the name
         elif not _ORG_SUFFIX.search(name) and business and business.startswith(name) and len(business) - len(name) <= 3:
             name = business  # `某某饲料经营部无证…案`: an act's word (经营) in the business's last word
-        if (
-            _AUTHORITY_END.search(name) or _AUTHORITY_SPEAKS.search(name) or _AGENCY_AGAINST.match(name)
-            or _AGENCY_ACTS.search(name) or _HEADLINE_WORDS.search(name)
-        ):
-            # `某某局关于张某…一案的处罚决定`: the agency heads the title, the person is no business;
-            # `某某厅发布某某省未经许可…案例`: a headline the agency speaks names no party;
-            # `某县应急管理局对某某公司未按规定…一案立案调查`: a news sentence the finding reads, no title
+        if _agency_in_title(name):
             continue
         # a four-letter name with no business ending and no mask is as likely the act's object
         # (`案件名称：特种设备使用…案`); a person's name is two or three letters
